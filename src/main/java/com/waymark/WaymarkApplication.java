@@ -1,0 +1,21 @@
+package com.waymark;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class WaymarkApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WaymarkApplication.class, args);
+    }
+
+    /** The one source of "now": the domain never reads the wall clock, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

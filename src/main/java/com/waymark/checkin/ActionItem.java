@@ -1,0 +1,105 @@
+package com.waymark.checkin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/**
+ * One step of a participant's own action plan. Its number is stable for the person ("done 3" always
+ * means the same action), and every change is kept as an {@link ActionEvent}.
+ */
+@Entity
+@Table(name = "action_item")
+public class ActionItem {
+
+    public enum Status { OPEN, DONE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "participant_id", nullable = false)
+    private Long participantId;
+
+    @Column(nullable = false)
+    private int number;
+
+    @Column(nullable = false)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @OneToMany(mappedBy = "action", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("at ASC, id ASC")
+    private List<ActionEvent> history = new ArrayList<>();
+
+    protected ActionItem() {
+    }
+
+    ActionItem(long participantId, int number, String text, Instant now) {
+        this.participantId = participantId;
+        this.number = number;
+        this.text = text;
+        this.status = Status.OPEN;
+        this.createdAt = now;
+        history.add(new ActionEvent(this, ActionEvent.Type.CREATED, now));
+    }
+
+    void complete(Instant now) {
+        status = Status.DONE;
+        completedAt = now;
+        history.add(new ActionEvent(this, ActionEvent.Type.DONE, now));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getParticipantId() {
+        return participantId;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public List<ActionEvent> getHistory() {
+        return List.copyOf(history);
+    }
+}

@@ -1,0 +1,59 @@
+package com.waymark.checkin;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A participant's own action plan: add, list and complete, with every change kept as history. */
+@Service
+public class ActionPlanService {
+
+    private final ActionItemRepository actions;
+    private final Clock clock;
+    private final int maxActionChars;
+
+    public ActionPlanService(ActionItemRepository actions, Clock clock,
+                             @Value("${waymark.checkin.max-action-chars:500}") int maxActionChars) {
+        this.actions = actions;
+        this.clock = clock;
+        this.maxActionChars = maxActionChars;
+    }
+
+    @Transactional
+    public ActionResult add(long participantId, String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            return new ActionResult.Rejected("Tell me the action after \"add action\", for example: "
+                    + "add action Ask my deputy to chair Thursday's huddle.");
+        }
+        if (clean.length() > maxActionChars) {
+            return new ActionResult.Rejected("That action is longer than " + maxActionChars
+                    + " characters. A short line is easier to come back to. Nothing has been saved.");
+        }
+        int number = actions.maxNumber(participantId) + 1;
+        return new ActionResult.Added(actions.save(new ActionItem(participantId, number, clean, clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActionItem> list(long participantId) {
+        return actions.findByParticipantIdOrderByNumberAsc(participantId);
+    }
+
+    @Transactional
+    public ActionResult complete(long participantId, int number) {
+        return actions.findByParticipantIdAndNumber(participantId, number)
+                .<ActionResult>map(action -> {
+                    if (action.getStatus() == ActionItem.Status.DONE) {
+                        return new ActionResult.AlreadyDone(action);
+                    }
+                    action.complete(clock.instant());
+                    long open = list(participantId).stream()
+                            .filter(a -> a.getStatus() == ActionItem.Status.OPEN).count();
+                    return new ActionResult.Completed(action, (int) open);
+                })
+                .orElseGet(() -> new ActionResult.NotFound(number));
+    }
+}

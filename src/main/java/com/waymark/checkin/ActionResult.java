@@ -1,0 +1,21 @@
+package com.waymark.checkin;
+
+/** Outcomes of action-plan commands, each carrying what the reply needs to say. */
+public sealed interface ActionResult {
+
+    record Added(ActionItem action) implements ActionResult {
+    }
+
+    record Completed(ActionItem action, int stillOpen) implements ActionResult {
+    }
+
+    record AlreadyDone(ActionItem action) implements ActionResult {
+    }
+
+    record NotFound(int number) implements ActionResult {
+    }
+
+    /** Nothing was stored; the sentence says why. */
+    record Rejected(String problem) implements ActionResult {
+    }
+}

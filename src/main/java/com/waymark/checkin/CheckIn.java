@@ -1,0 +1,99 @@
+package com.waymark.checkin;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One answered check-in: two ratings, the prompt it answered, and the participant's own words. */
+@Entity
+@Table(name = "check_in")
+public class CheckIn {
+
+    public enum Source { CARD, TEXT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "participant_id", nullable = false)
+    private Long participantId;
+
+    @Column(nullable = false)
+    private short wellbeing;
+
+    @Column(nullable = false)
+    private short energy;
+
+    @Column(name = "prompt_id")
+    private String promptId;
+
+    @Column
+    private String reflection;
+
+    @Column(name = "quote_ok", nullable = false)
+    private boolean quoteOk;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Source source;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    protected CheckIn() {
+    }
+
+    CheckIn(long participantId, CheckInSubmission submission, Instant submittedAt) {
+        this.participantId = participantId;
+        this.wellbeing = (short) submission.wellbeing();
+        this.energy = (short) submission.energy();
+        this.promptId = submission.promptId();
+        this.reflection = submission.reflection();
+        this.quoteOk = submission.quoteOk();
+        this.source = submission.source();
+        this.submittedAt = submittedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getParticipantId() {
+        return participantId;
+    }
+
+    public int getWellbeing() {
+        return wellbeing;
+    }
+
+    public int getEnergy() {
+        return energy;
+    }
+
+    public String getPromptId() {
+        return promptId;
+    }
+
+    public String getReflection() {
+        return reflection;
+    }
+
+    public boolean isQuoteOk() {
+        return quoteOk;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+}

@@ -1,0 +1,80 @@
+package com.waymark.checkin;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Validates and records check-ins, and answers with the participant's own trend. */
+@Service
+public class CheckInService {
+
+    private final CheckInRepository checkIns;
+    private final PromptLibrary prompts;
+    private final Clock clock;
+    private final int maxReflectionChars;
+
+    public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
+                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+        this.checkIns = checkIns;
+        this.prompts = prompts;
+        this.clock = clock;
+        this.maxReflectionChars = maxReflectionChars;
+    }
+
+    /** The prompt this participant should reflect on next. */
+    @Transactional(readOnly = true)
+    public Prompt nextPrompt(long participantId) {
+        List<String> used = checkIns.findByParticipantIdOrderBySubmittedAtAsc(participantId).stream()
+                .map(CheckIn::getPromptId).filter(id -> id != null).toList();
+        return prompts.next(participantId, used);
+    }
+
+    /** Validates everything first so that a bad submission stores nothing at all. */
+    @Transactional
+    public CheckInResult record(long participantId, CheckInSubmission submission) {
+        List<String> problems = validate(submission);
+        if (!problems.isEmpty()) {
+            return new CheckInResult.Rejected(problems);
+        }
+        String reflection = submission.reflection() == null || submission.reflection().isBlank()
+                ? null : submission.reflection().strip();
+        var clean = new CheckInSubmission(submission.wellbeingRaw(), submission.energyRaw(),
+                prompts.find(submission.promptId()).map(Prompt::id).orElse(null), reflection,
+                submission.quoteOk() && reflection != null, submission.source());
+        CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
+        return new CheckInResult.Saved(saved, trend(participantId));
+    }
+
+    @Transactional(readOnly = true)
+    public Trend trend(long participantId) {
+        List<CheckIn> recent = new ArrayList<>(checkIns.findTop12ByParticipantIdOrderBySubmittedAtDesc(participantId));
+        Collections.reverse(recent);
+        return new Trend(recent.stream().map(CheckIn::getWellbeing).toList(),
+                recent.stream().map(CheckIn::getEnergy).toList(),
+                checkIns.countByParticipantId(participantId));
+    }
+
+    private List<String> validate(CheckInSubmission submission) {
+        List<String> problems = new ArrayList<>();
+        if (!isRating(submission.wellbeingRaw())) {
+            problems.add("Please choose a wellbeing rating from 1 to 5.");
+        }
+        if (!isRating(submission.energyRaw())) {
+            problems.add("Please choose an energy rating from 1 to 5.");
+        }
+        if (submission.reflection() != null && submission.reflection().length() > maxReflectionChars) {
+            problems.add("Your reflection is longer than " + maxReflectionChars
+                    + " characters. Could you shorten it a little? Nothing has been saved yet.");
+        }
+        return problems;
+    }
+
+    private static boolean isRating(String raw) {
+        return raw != null && raw.trim().matches("[1-5]");
+    }
+}

@@ -1,0 +1,34 @@
+package com.waymark.privacy;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Whether a participant has agreed to the current privacy notice: the gate before anything is recorded. */
+@Service
+public class ConsentService {
+
+    private final ConsentRepository consents;
+    private final Clock clock;
+
+    public ConsentService(ConsentRepository consents, Clock clock) {
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasConsented(long participantId) {
+        return consents.existsByParticipantIdAndNoticeVersionAndWithdrawnAtIsNull(participantId, PrivacyNotice.VERSION);
+    }
+
+    /** Records consent to the current notice; returns false when it was already given (a double click). */
+    @Transactional
+    public boolean consent(long participantId) {
+        if (hasConsented(participantId)) {
+            return false;
+        }
+        consents.save(new ConsentRecord(participantId, PrivacyNotice.VERSION, clock.instant()));
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package com.waymark.programme;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Recognises the person behind each turn and keeps what we need to reach them later. */
+@Service
+public class ParticipantService {
+
+    /** Used until a client tells us better: Waymark's users are overwhelmingly in the UK. */
+    public static final String DEFAULT_TIME_ZONE = "Europe/London";
+
+    private final ParticipantRepository participants;
+    private final Clock clock;
+    private final TransactionTemplate newTransaction;
+
+    public ParticipantService(ParticipantRepository participants, Clock clock, PlatformTransactionManager txManager) {
+        this.participants = participants;
+        this.clock = clock;
+        this.newTransaction = new TransactionTemplate(txManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Finds or registers the participant for this identity, refreshing name, time zone and, when given,
+     * the 1:1 conversation reference.
+     */
+    @Transactional
+    public Participant recognise(TeamsIdentity identity, String conversationReference) {
+        var now = clock.instant();
+        String zone = validZone(identity.timeZone());
+        Participant participant = participants
+                .findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
+                .orElseGet(() -> insertOrReload(identity, zone));
+        participant.refreshFrom(identity, zone, now);
+        participant.rememberConversation(conversationReference, now);
+        return participant;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Participant> find(TeamsIdentity identity) {
+        return participants.findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey());
+    }
+
+    /** Marks the welcome as sent; returns false when someone already welcomed this person (no double welcome). */
+    @Transactional
+    public boolean claimWelcome(long participantId) {
+        Participant participant = participants.findById(participantId).orElseThrow();
+        if (participant.getWelcomedAt() != null) {
+            return false;
+        }
+        participant.markWelcomed(clock.instant());
+        return true;
+    }
+
+    /**
+     * Inserts in a transaction of its own: Teams sends install and first contact together, and when two
+     * turns race the loser must reload the winner's row instead of failing the whole turn.
+     */
+    /** The person removed the app or blocked the bot: stop every proactive message to them at once. */
+    @Transactional
+    public void markUnreachable(TeamsIdentity identity) {
+        find(identity).ifPresent(p -> p.markUnreachable(clock.instant()));
+    }
+
+    private Participant insertOrReload(TeamsIdentity identity, String zone) {
+        try {
+            Long id = newTransaction.execute(tx -> participants.saveAndFlush(
+                    new Participant(identity, zone == null ? DEFAULT_TIME_ZONE : zone, clock.instant())).getId());
+            return participants.findById(id).orElseThrow();
+        } catch (DataIntegrityViolationException concurrentInsert) {
+            return participants.findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
+                    .orElseThrow(() -> concurrentInsert);
+        }
+    }
+
+    /** Teams sends IANA names; anything we cannot parse is ignored rather than stored. */
+    static String validZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone.trim()).getId();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package com.waymark.teams;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+
+/**
+ * A small builder for Adaptive Cards 1.5, the version Teams renders. Cards are built as Jackson trees, so
+ * every value is escaped properly (a name with a quote or a dollar sign can't break a card).
+ */
+final class AdaptiveCard {
+
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** One option of a choice set. */
+    record Choice(String title, String value) {
+    }
+
+    private final ObjectNode card = JSON.objectNode();
+    private final ArrayNode body = JSON.arrayNode();
+    private final ArrayNode actions = JSON.arrayNode();
+
+    private AdaptiveCard() {
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", "1.5");
+    }
+
+    static AdaptiveCard create() {
+        return new AdaptiveCard();
+    }
+
+    AdaptiveCard heading(String text) {
+        body.add(textBlock(text).put("size", "Medium").put("weight", "Bolder").put("style", "heading"));
+        return this;
+    }
+
+    AdaptiveCard text(String text) {
+        body.add(textBlock(text));
+        return this;
+    }
+
+    AdaptiveCard subtle(String text) {
+        body.add(textBlock(text).put("isSubtle", true).put("size", "Small"));
+        return this;
+    }
+
+    AdaptiveCard emphasis(String text) {
+        body.add(textBlock(text).put("weight", "Bolder"));
+        return this;
+    }
+
+    AdaptiveCard facts(Map<String, String> facts) {
+        ArrayNode list = JSON.arrayNode();
+        facts.forEach((title, value) -> list.add(JSON.objectNode().put("title", title).put("value", value)));
+        body.add(JSON.objectNode().put("type", "FactSet").set("facts", list));
+        return this;
+    }
+
+    AdaptiveCard choices(String id, String label, List<Choice> choices, String errorMessage) {
+        ArrayNode list = JSON.arrayNode();
+        choices.forEach(c -> list.add(JSON.objectNode().put("title", c.title()).put("value", c.value())));
+        ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", id).put("label", label)
+                .put("style", "expanded").put("isRequired", true).put("errorMessage", errorMessage);
+        input.set("choices", list);
+        body.add(input);
+        return this;
+    }
+
+    AdaptiveCard textInput(String id, String label, String placeholder, int maxLength) {
+        body.add(JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
+                .put("placeholder", placeholder).put("isMultiline", true).put("maxLength", maxLength));
+        return this;
+    }
+
+    AdaptiveCard toggle(String id, String title) {
+        body.add(JSON.objectNode().put("type", "Input.Toggle").put("id", id).put("title", title)
+                .put("value", "false").put("valueOn", "true").put("valueOff", "false"));
+        return this;
+    }
+
+    /** An Action.Submit: Teams sends {@code data} (plus the card's inputs) back as a message's value. */
+    AdaptiveCard submit(String title, String action, Map<String, String> extraData) {
+        ObjectNode data = JSON.objectNode().put("action", action);
+        extraData.forEach(data::put);
+        ObjectNode submit = JSON.objectNode().put("type", "Action.Submit").put("title", title);
+        submit.set("data", data);
+        actions.add(submit);
+        return this;
+    }
+
+    AdaptiveCard submit(String title, String action) {
+        return submit(title, action, Map.of());
+    }
+
+    ObjectNode toJson() {
+        ObjectNode copy = card.deepCopy();
+        copy.set("body", body.deepCopy());
+        if (!actions.isEmpty()) {
+            copy.set("actions", actions.deepCopy());
+        }
+        return copy;
+    }
+
+    Attachment toAttachment() {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONTENT_TYPE);
+        attachment.setContent(toJson());
+        return attachment;
+    }
+
+    private static ObjectNode textBlock(String text) {
+        return JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+    }
+}

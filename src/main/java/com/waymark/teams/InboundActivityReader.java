@@ -1,0 +1,52 @@
+package com.waymark.teams;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+
+/**
+ * Turns a request body into an SDK {@link Activity}, or says precisely why it can't. We parse it ourselves
+ * (not through Spring's message converters) so that malformed input is a 400 with a reason, and so that
+ * {@code value} stays a Jackson tree, which the SDK's invoke handling requires.
+ */
+final class InboundActivityReader {
+
+    /** A body we refuse, with a reason safe to return to the caller. */
+    static final class Malformed extends Exception {
+        Malformed(String reason) {
+            super(reason);
+        }
+    }
+
+    private InboundActivityReader() {
+    }
+
+    static Activity read(String body) throws Malformed {
+        JsonNode tree;
+        try {
+            tree = Serialization.jsonToTree(body);
+        } catch (IOException | RuntimeException e) {
+            throw new Malformed("The body is not valid JSON.");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new Malformed("An activity must be a JSON object.");
+        }
+        if (!tree.path("type").isTextual() || tree.path("type").asText().isBlank()) {
+            throw new Malformed("The activity has no type.");
+        }
+        Activity activity;
+        try {
+            activity = Serialization.treeToValue(tree, Activity.class);
+        } catch (RuntimeException e) {
+            throw new Malformed("The activity does not have the Bot Framework shape.");
+        }
+        if (activity == null) {
+            throw new Malformed("The activity does not have the Bot Framework shape.");
+        }
+        JsonNode value = tree.get("value");
+        activity.setValue(value == null || value.isNull() ? null : value);
+        return activity;
+    }
+}

@@ -1,0 +1,161 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.checkin.ActionPlanService;
+import com.waymark.checkin.ActionResult;
+import com.waymark.checkin.CheckIn;
+import com.waymark.checkin.CheckInResult;
+import com.waymark.checkin.CheckInService;
+import com.waymark.checkin.CheckInSubmission;
+import com.waymark.programme.Participant;
+import com.waymark.privacy.ConsentService;
+import com.waymark.privacy.PrivacyNotice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A participant's 1:1 conversation: turns each {@link Command} into one plain domain call and the result
+ * into replies. Nothing is recorded for someone who has not agreed to the privacy notice.
+ */
+@Component
+class ParticipantConversation {
+
+    static final String HELP = """
+            Here is what I can do in our 1:1 chat:
+            - **check in** – rate your wellbeing and energy and reflect on one question
+            - **4 3 your reflection** – a quick check-in in one line (wellbeing, then energy, 1–5)
+            - **add action** <text> – add a step to your action plan
+            - **my actions** – see your action plan
+            - **done** <number> – mark an action done
+            - **my trend** – your own wellbeing and energy over time
+            - **privacy** – what is recorded and who can see it""";
+
+    private final ConsentService consent;
+    private final CheckInService checkIns;
+    private final ActionPlanService actionPlan;
+    private final int maxReflectionChars;
+
+    ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
+                            @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+        this.consent = consent;
+        this.checkIns = checkIns;
+        this.actionPlan = actionPlan;
+        this.maxReflectionChars = maxReflectionChars;
+    }
+
+    List<Activity> handle(Participant participant, Command command) {
+        long id = participant.getId();
+        boolean consented = consent.hasConsented(id);
+        if (!consented && needsConsent(command)) {
+            return List.of(MessageFactory.text("Before I record anything I need your agreement to how your "
+                    + "answers are kept. Here is the short privacy notice:"), welcome());
+        }
+        if (command instanceof Command.Help) {
+            return List.of(MessageFactory.text(consented ? HELP
+                    : HELP + "\n\nFirst, please read the privacy notice and choose \"I agree\"."));
+        }
+        if (command instanceof Command.ShowPrivacy) {
+            return List.of(card(WaymarkCards.privacy(PrivacyNotice.current(), consented)));
+        }
+        if (command instanceof Command.GiveConsent) {
+            return giveConsent(id);
+        }
+        if (command instanceof Command.StartCheckIn) {
+            return List.of(card(WaymarkCards.checkIn(checkIns.nextPrompt(id), maxReflectionChars)));
+        }
+        if (command instanceof Command.SubmitCheckIn submit) {
+            return submitCheckIn(id, submit);
+        }
+        if (command instanceof Command.AddAction add) {
+            return addAction(id, add);
+        }
+        if (command instanceof Command.ListActions) {
+            return List.of(card(WaymarkCards.actions(actionPlan.list(id), ZoneId.of(participant.getTimeZone()))));
+        }
+        if (command instanceof Command.CompleteAction done) {
+            return completeAction(id, done);
+        }
+        if (command instanceof Command.ShowTrend) {
+            return List.of(card(WaymarkCards.trend(checkIns.trend(id))));
+        }
+        if (command instanceof Command.TooLong tooLong) {
+            return List.of(MessageFactory.text("That message is " + tooLong.length()
+                    + " characters long, more than the " + tooLong.limit() + " I can take in one go. "
+                    + "Nothing was saved. Could you send it in shorter parts?"));
+        }
+        if (command instanceof Command.UnknownCardAction) {
+            return List.of(MessageFactory.text("I couldn't tell what that card was for; it may be from an older "
+                    + "message. Nothing was saved. Say \"help\" to see what I can do."));
+        }
+        return List.of(MessageFactory.text("Sorry, I didn't catch that. To check in with a quick line, send two "
+                + "numbers from 1 to 5 (wellbeing, then energy) and your reflection, for example: "
+                + "4 3 Tried a new huddle format.\n\n" + HELP));
+    }
+
+    /** The welcome card with the privacy notice and the consent button. */
+    static Activity welcome() {
+        return card(WaymarkCards.welcome(PrivacyNotice.current()));
+    }
+
+    static boolean needsConsent(Command command) {
+        return !(command instanceof Command.Help || command instanceof Command.ShowPrivacy
+                || command instanceof Command.GiveConsent || command instanceof Command.TooLong
+                || command instanceof Command.Unknown || command instanceof Command.UnknownCardAction);
+    }
+
+    private List<Activity> giveConsent(long id) {
+        boolean recorded = consent.consent(id);
+        String thanks = recorded
+                ? "Thank you – you're all set. Say \"check in\" whenever you're ready, or \"help\" to see what I can do."
+                : "Thank you – you had already agreed, so nothing changes. Say \"check in\" whenever you're ready.";
+        return List.of(MessageFactory.text(thanks));
+    }
+
+    private List<Activity> submitCheckIn(long id, Command.SubmitCheckIn submit) {
+        var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
+                submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckIn.Source.CARD : CheckIn.Source.TEXT);
+        CheckInResult result = checkIns.record(id, submission);
+        if (result instanceof CheckInResult.Saved saved) {
+            return List.of(card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
+        }
+        var rejected = (CheckInResult.Rejected) result;
+        return List.of(MessageFactory.text("I couldn't save that check-in yet, and nothing was stored:\n\n- "
+                + String.join("\n- ", rejected.problems())));
+    }
+
+    private List<Activity> addAction(long id, Command.AddAction add) {
+        ActionResult result = actionPlan.add(id, add.text());
+        if (result instanceof ActionResult.Added added) {
+            int number = added.action().getNumber();
+            return List.of(MessageFactory.text("Added to your action plan as number " + number
+                    + ". Say \"done " + number + "\" when you've done it."));
+        }
+        return List.of(MessageFactory.text(((ActionResult.Rejected) result).problem()));
+    }
+
+    private List<Activity> completeAction(long id, Command.CompleteAction done) {
+        if (!done.number().matches("\\d{1,6}")) {
+            return List.of(MessageFactory.text("Which action? Say \"done\" and its number from \"my actions\", "
+                    + "for example: done 2."));
+        }
+        ActionResult result = actionPlan.complete(id, Integer.parseInt(done.number()));
+        if (result instanceof ActionResult.Completed completed) {
+            return List.of(MessageFactory.text("Done – well done on \"" + completed.action().getText() + "\". "
+                    + (completed.stillOpen() == 0 ? "That was your last open action."
+                    : completed.stillOpen() + " still open.")));
+        }
+        if (result instanceof ActionResult.AlreadyDone already) {
+            return List.of(MessageFactory.text("Action " + already.action().getNumber() + " was already marked done."));
+        }
+        return List.of(MessageFactory.text("You have no action number " + ((ActionResult.NotFound) result).number()
+                + ". Say \"my actions\" to see your plan."));
+    }
+
+    static Activity card(AdaptiveCard card) {
+        return MessageFactory.attachment(card.toAttachment());
+    }
+}

@@ -1,0 +1,83 @@
+package com.waymark.teams;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import com.waymark.programme.TeamsIdentity;
+
+/** Reads the plain facts we need out of an SDK activity, tolerating the fields real clients leave out. */
+final class TurnFacts {
+
+    private TurnFacts() {
+    }
+
+    static TeamsIdentity identity(Activity activity) {
+        ChannelAccount from = activity.getFrom();
+        return new TeamsIdentity(tenantId(activity), from == null ? null : from.getId(),
+                from == null ? null : from.getAadObjectId(), from == null ? null : from.getName(), timeZone(activity));
+    }
+
+    static TeamsIdentity identity(Activity activity, ChannelAccount member) {
+        return new TeamsIdentity(tenantId(activity), member.getId(), member.getAadObjectId(), member.getName(),
+                timeZone(activity));
+    }
+
+    static boolean hasSender(Activity activity) {
+        return activity.getFrom() != null && activity.getFrom().getId() != null && !activity.getFrom().getId().isBlank();
+    }
+
+    /** Personal (1:1) chats are where check-ins live; Teams marks them, other channels may not. */
+    static boolean isPersonal(Activity activity) {
+        ConversationAccount conversation = activity.getConversation();
+        String type = conversation == null ? null : conversation.getConversationType();
+        return type == null || "personal".equals(type);
+    }
+
+    static boolean isBot(Activity activity, ChannelAccount member) {
+        return activity.getRecipient() != null && member.getId() != null
+                && member.getId().equals(activity.getRecipient().getId());
+    }
+
+    /** Serialised for the domain to keep as an opaque string, ready for proactive messages. */
+    static String conversationReference(Activity activity) {
+        return Serialization.toStringSilent(activity.getConversationReference());
+    }
+
+    static String tenantId(Activity activity) {
+        if (activity.getConversation() != null && activity.getConversation().getTenantId() != null) {
+            return activity.getConversation().getTenantId();
+        }
+        Object channelData = activity.getChannelData();
+        if (channelData != null) {
+            JsonNode tenant = Serialization.objectToTree(channelData).path("tenant").path("id");
+            if (tenant.isTextual()) {
+                return tenant.asText();
+            }
+        }
+        return null;
+    }
+
+    /** Teams sends the client's IANA zone as {@code localTimezone} and in the clientInfo entity. */
+    static String timeZone(Activity activity) {
+        if (activity.getLocalTimezone() != null && !activity.getLocalTimezone().isBlank()) {
+            return activity.getLocalTimezone();
+        }
+        List<Entity> entities = activity.getEntities();
+        if (entities != null) {
+            for (Entity entity : entities) {
+                if ("clientInfo".equals(entity.getType())) {
+                    JsonNode zone = Serialization.objectToTree(entity).path("timezone");
+                    if (zone.isTextual()) {
+                        return zone.asText();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

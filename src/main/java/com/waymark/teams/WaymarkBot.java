@@ -1,0 +1,151 @@
+package com.waymark.teams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Serialization;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.TeamsIdentity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Teams edge: routes each activity type to a plain domain call and sends back what it returns.
+ * Extends {@link ActivityHandler} rather than the SDK's TeamsActivityHandler, whose member-added dispatch
+ * makes a blocking roster call per member on every event; we read what we need from the activity itself.
+ */
+@Component
+class WaymarkBot extends ActivityHandler {
+
+    static final String TEAM_HELLO = "Hello, I'm Waymark. I carry leadership coaching between sessions. "
+            + "Check-ins, reflections and action plans are private, so I keep them to each person's 1:1 chat "
+            + "with me: open a chat with Waymark to start.";
+
+    private final ParticipantService participants;
+    private final ParticipantConversation conversation;
+    private final CommandParser parser;
+
+    WaymarkBot(ParticipantService participants, ParticipantConversation conversation, BotSettings settings) {
+        this.participants = participants;
+        this.conversation = conversation;
+        this.parser = new CommandParser(settings.maxTextChars());
+    }
+
+    @Override
+    protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!TurnFacts.hasSender(activity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!TurnFacts.isPersonal(activity)) {
+            // Never store or echo what is said in a shared chat: point people to their private 1:1 chat.
+            return turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null);
+        }
+        JsonNode value = activity.getValue() instanceof JsonNode node ? node : null;
+        Command command = parser.parse(activity.getText(), value);
+        return send(turn, replyTo(activity, command));
+    }
+
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(
+            TurnContext turn, AdaptiveCardInvokeValue invokeValue) {
+        Activity activity = turn.getActivity();
+        JsonNode data = Serialization.objectToTree(invokeValue.getAction().getData());
+        if (data == null || !data.isObject()) {
+            data = Serialization.createObjectNode();
+        }
+        if (!data.has("action") && invokeValue.getAction().getVerb() != null) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) data).put("action", invokeValue.getAction().getVerb());
+        }
+        List<Activity> replies = TurnFacts.isPersonal(activity) && TurnFacts.hasSender(activity)
+                ? replyTo(activity, parser.parse(null, data))
+                : List.of(MessageFactory.text(TEAM_HELLO));
+        // Universal Actions replace the card in place: the first reply becomes the new card, the rest follow.
+        Activity first = replies.get(0);
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(AdaptiveCard.CONTENT_TYPE);
+        response.setValue(first.getAttachments() != null && !first.getAttachments().isEmpty()
+                ? first.getAttachments().get(0).getContent()
+                : AdaptiveCard.create().text(first.getText()).toJson());
+        return send(turn, replies.subList(1, replies.size())).thenApply(sent -> response);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!TurnFacts.isPersonal(activity)) {
+            boolean botAdded = membersAdded.stream().anyMatch(m -> TurnFacts.isBot(activity, m));
+            return botAdded ? turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null)
+                    : CompletableFuture.completedFuture(null);
+        }
+        List<Activity> replies = new ArrayList<>();
+        for (ChannelAccount member : membersAdded) {
+            if (!TurnFacts.isBot(activity, member) && member.getId() != null) {
+                replies.addAll(welcomeOnce(activity, TurnFacts.identity(activity, member)));
+            }
+        }
+        return send(turn, replies);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!TurnFacts.isPersonal(activity)) {
+            return turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null);
+        }
+        if (!TurnFacts.hasSender(activity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(turn, welcomeOnce(activity, TurnFacts.identity(activity)));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateRemove(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (TurnFacts.isPersonal(activity) && TurnFacts.hasSender(activity)) {
+            participants.markUnreachable(TurnFacts.identity(activity));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Install and "bot added" arrive together: whichever comes first welcomes, the other stays silent. */
+    private List<Activity> welcomeOnce(Activity activity, TeamsIdentity identity) {
+        Participant participant = participants.recognise(identity, TurnFacts.conversationReference(activity));
+        return participants.claimWelcome(participant.getId())
+                ? List.of(ParticipantConversation.welcome()) : List.of();
+    }
+
+    private List<Activity> replyTo(Activity activity, Command command) {
+        Participant participant = participants.recognise(TurnFacts.identity(activity),
+                TurnFacts.conversationReference(activity));
+        List<Activity> replies = new ArrayList<>();
+        boolean firstContact = participants.claimWelcome(participant.getId());
+        if (firstContact && !(command instanceof Command.GiveConsent)) {
+            // The welcome already carries the notice and the consent button: say it once, not twice.
+            replies.add(ParticipantConversation.welcome());
+            if (command instanceof Command.Help || command instanceof Command.Unknown
+                    || ParticipantConversation.needsConsent(command)) {
+                return replies;
+            }
+        }
+        replies.addAll(conversation.handle(participant, command));
+        return replies;
+    }
+
+    private static CompletableFuture<Void> send(TurnContext turn, List<Activity> replies) {
+        if (replies.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return turn.sendActivities(replies).thenApply(sent -> null);
+    }
+}

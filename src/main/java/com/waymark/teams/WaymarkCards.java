@@ -1,0 +1,126 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.Prompt;
+import com.waymark.checkin.Trend;
+import com.waymark.privacy.PrivacyNotice;
+
+/** Every card Waymark sends, rendered from plain domain values. */
+final class WaymarkCards {
+
+    static final List<AdaptiveCard.Choice> WELLBEING = List.of(
+            new AdaptiveCard.Choice("1 – Struggling", "1"),
+            new AdaptiveCard.Choice("2 – Low", "2"),
+            new AdaptiveCard.Choice("3 – Okay", "3"),
+            new AdaptiveCard.Choice("4 – Good", "4"),
+            new AdaptiveCard.Choice("5 – Thriving", "5"));
+    static final List<AdaptiveCard.Choice> ENERGY = List.of(
+            new AdaptiveCard.Choice("1 – Running on empty", "1"),
+            new AdaptiveCard.Choice("2 – Tired", "2"),
+            new AdaptiveCard.Choice("3 – Steady", "3"),
+            new AdaptiveCard.Choice("4 – Energised", "4"),
+            new AdaptiveCard.Choice("5 – Full of energy", "5"));
+    private static final String SPARKS = "▁▂▃▄▅";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+
+    private WaymarkCards() {
+    }
+
+    static AdaptiveCard welcome(PrivacyNotice notice) {
+        AdaptiveCard card = AdaptiveCard.create()
+                .heading("Welcome to Waymark")
+                .text("I help you carry your coaching between sessions: a short check-in on your wellbeing "
+                        + "and energy, one question to reflect on, and your own action plan.")
+                .emphasis(notice.title());
+        notice.points().forEach(point -> card.text("• " + point));
+        return card.subtle("Privacy notice version " + notice.version()
+                        + ". If you'd rather not take part, simply don't agree: nothing about you is recorded.")
+                .submit("I agree", CardActions.CONSENT);
+    }
+
+    static AdaptiveCard privacy(PrivacyNotice notice, boolean consented) {
+        AdaptiveCard card = AdaptiveCard.create().heading(notice.title());
+        notice.points().forEach(point -> card.text("• " + point));
+        card.subtle("Privacy notice version " + notice.version() + (consented
+                ? ". You agreed to this notice." : ". You have not agreed to it yet."));
+        return consented ? card : card.submit("I agree", CardActions.CONSENT);
+    }
+
+    static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
+        return AdaptiveCard.create()
+                .heading("Your check-in")
+                .subtle("Takes about two minutes. Only you see your individual answers.")
+                .choices("wellbeing", "How is your wellbeing right now?", WELLBEING,
+                        "Please choose a wellbeing rating.")
+                .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
+                .subtle(prompt.approach())
+                .emphasis(prompt.text())
+                .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
+                .toggle("quoteOk", "OK to quote me, without my name, to my coach")
+                .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
+    }
+
+    static AdaptiveCard checkInSaved(Trend trend, boolean quoteOk) {
+        return AdaptiveCard.create()
+                .heading("Saved – thank you for checking in")
+                .text(quoteOk
+                        ? "Your coach may see your reflection as a quote without your name, within a team summary."
+                        : "Your reflection stays confidential: it is never quoted to your coach.")
+                .facts(trendFacts(trend))
+                .submit("My actions", CardActions.SHOW_ACTIONS);
+    }
+
+    static AdaptiveCard trend(Trend trend) {
+        if (trend.isEmpty()) {
+            return AdaptiveCard.create().heading("Your trend")
+                    .text("No check-ins yet. Say \"check in\" to record your first one.")
+                    .submit("Check in now", CardActions.START_CHECK_IN);
+        }
+        return AdaptiveCard.create().heading("Your trend")
+                .subtle("Your last " + trend.wellbeing().size() + " check-ins, oldest first. Only you see this.")
+                .facts(trendFacts(trend));
+    }
+
+    static Map<String, String> trendFacts(Trend trend) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Wellbeing", line(trend.wellbeing(), trend.wellbeingAverage()));
+        facts.put("Energy", line(trend.energy(), trend.energyAverage()));
+        facts.put("Check-ins so far", Long.toString(trend.total()));
+        return facts;
+    }
+
+    static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Your action plan");
+        if (actions.isEmpty()) {
+            return card.text("You have no actions yet. Add one with: add action <what you will try>");
+        }
+        List<ActionItem> open = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.OPEN).toList();
+        List<ActionItem> done = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.DONE).toList();
+        if (!open.isEmpty()) {
+            card.emphasis("Open");
+            open.forEach(a -> card.text(a.getNumber() + ". " + a.getText()
+                    + "  (added " + DAY.format(a.getCreatedAt().atZone(zone)) + ")"));
+        }
+        if (!done.isEmpty()) {
+            card.emphasis("Done");
+            done.forEach(a -> card.text("✓ " + a.getNumber() + ". " + a.getText()
+                    + "  (done " + DAY.format(a.getCompletedAt().atZone(zone)) + ")"));
+        }
+        return card.subtle("Mark one done with: done <number>. Add another with: add action <text>.");
+    }
+
+    private static String line(List<Integer> ratings, double average) {
+        String spark = ratings.stream().map(r -> String.valueOf(SPARKS.charAt(r - 1))).collect(Collectors.joining());
+        String values = ratings.stream().map(String::valueOf).collect(Collectors.joining(" → "));
+        return String.format(Locale.UK, "%s  %s  (average %.1f, %s)", spark, values, average,
+                Trend.direction(ratings));
+    }
+}
