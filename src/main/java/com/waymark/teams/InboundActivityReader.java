@@ -45,6 +45,9 @@ final class InboundActivityReader {
         if (activity == null) {
             throw new Malformed("The activity does not have the Bot Framework shape.");
         }
+        if (activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
+            throw new Malformed("The activity has no serviceUrl, so there is nowhere to reply to.");
+        }
         JsonNode value = tree.get("value");
         activity.setValue(value == null || value.isNull() ? null : value);
         return activity;

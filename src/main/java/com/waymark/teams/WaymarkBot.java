@@ -1,11 +1,13 @@
 package com.waymark.teams;
 
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
@@ -80,6 +82,14 @@ class WaymarkBot extends ActivityHandler {
         return send(turn, replies.subList(1, replies.size())).thenApply(sent -> response);
     }
 
+    /** Invokes we don't offer (message extensions, handoff…) get a quiet 200, not the SDK's 501. */
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        return super.onInvokeActivity(turn).thenApply(response ->
+                response != null && response.getStatus() == HttpURLConnection.HTTP_NOT_IMPLEMENTED
+                        ? new InvokeResponse(HttpURLConnection.HTTP_OK, null) : response);
+    }
+
     @Override
     protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext turn) {
         Activity activity = turn.getActivity();
@@ -101,7 +111,8 @@ class WaymarkBot extends ActivityHandler {
     protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
         Activity activity = turn.getActivity();
         if (!TurnFacts.isPersonal(activity)) {
-            return turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null);
+            // Teams also sends "bot added" for a team install; the hello goes out from there, once.
+            return CompletableFuture.completedFuture(null);
         }
         if (!TurnFacts.hasSender(activity)) {
             return CompletableFuture.completedFuture(null);

@@ -85,7 +85,8 @@ final class WaymarkCards {
                     .submit("Check in now", CardActions.START_CHECK_IN);
         }
         return AdaptiveCard.create().heading("Your trend")
-                .subtle("Your last " + trend.wellbeing().size() + " check-ins, oldest first. Only you see this.")
+                .subtle((trend.wellbeing().size() == 1 ? "Your first check-in"
+                        : "Your last " + trend.wellbeing().size() + " check-ins, oldest first") + ". Only you see this.")
                 .facts(trendFacts(trend));
     }
 

@@ -1,0 +1,160 @@
+package com.waymark.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Plays Teams against {@code POST /api/messages}: builds activities shaped like the ones Teams sends and
+ * posts them over real HTTP, either asking for the replies in the response ({@code expectReplies}) or
+ * letting the bot post them to the connector stub.
+ */
+public final class TeamsClient {
+
+    public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public static final String BOT_ID = "28:waymark-bot";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    /** An HTTP answer from the bot. */
+    public record Answer(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The activities of an expectReplies answer. */
+        public List<JsonNode> replies() {
+            List<JsonNode> list = new ArrayList<>();
+            json().path("activities").forEach(list::add);
+            return list;
+        }
+    }
+
+    private final URI endpoint;
+    private final String serviceUrl;
+
+    public TeamsClient(int port, String serviceUrl) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        this.serviceUrl = serviceUrl;
+    }
+
+    /** A person with a stable Teams identity and their own 1:1 conversation. */
+    public record User(String userId, String aadObjectId, String name, String timeZone) {
+
+        public static User fresh(String name) {
+            String aad = UUID.randomUUID().toString();
+            return new User("29:" + aad, aad, name, "Europe/London");
+        }
+
+        public String conversationId() {
+            return "a:personal-" + aadObjectId;
+        }
+    }
+
+    public ObjectNode message(User user, String text) {
+        ObjectNode activity = base("message", user);
+        activity.put("text", text).put("textFormat", "plain");
+        return activity;
+    }
+
+    /** What Teams sends when an Action.Submit button is pressed: the data (and inputs) in {@code value}. */
+    public ObjectNode cardSubmit(User user, JsonNode value) {
+        ObjectNode activity = base("message", user);
+        activity.set("value", value);
+        activity.put("replyToId", "1:card-" + SEQ.incrementAndGet());
+        return activity;
+    }
+
+    public ObjectNode install(User user) {
+        ObjectNode activity = base("installationUpdate", user);
+        activity.put("action", "add");
+        return activity;
+    }
+
+    public ObjectNode botAddedPersonal(User user) {
+        ObjectNode activity = base("conversationUpdate", user);
+        activity.putArray("membersAdded").add(JSON.createObjectNode().put("id", BOT_ID));
+        return activity;
+    }
+
+    public Answer expectReplies(ObjectNode activity) {
+        return post(activity.deepCopy().put("deliveryMode", "expectReplies").toString());
+    }
+
+    public Answer post(ObjectNode activity) {
+        return post(activity.toString());
+    }
+
+    public Answer post(String body) {
+        return post(body, "application/json");
+    }
+
+    public Answer post(String body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A real Teams payload from {@code ../shared/fixtures/teams}, pointed at our connector stub. */
+    public ObjectNode fixture(String name) {
+        Path file = Path.of("..", "shared", "fixtures", "teams", name);
+        assumeTrue(Files.exists(file), "Teams fixtures not found at " + file.toAbsolutePath()
+                + " (they come with the shared folder beside the project); skipping");
+        try {
+            ObjectNode activity = (ObjectNode) JSON.readTree(file.toFile());
+            if (activity.has("serviceUrl")) {
+                activity.put("serviceUrl", serviceUrl);
+            }
+            return activity;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode base(String type, User user) {
+        ObjectNode activity = JSON.createObjectNode();
+        activity.put("type", type).put("id", "f:" + SEQ.incrementAndGet()).put("channelId", "msteams")
+                .put("serviceUrl", serviceUrl).put("timestamp", "2026-11-25T09:00:00.000Z")
+                .put("locale", "en-GB").put("localTimezone", user.timeZone());
+        activity.putObject("from").put("id", user.userId()).put("name", user.name())
+                .put("aadObjectId", user.aadObjectId());
+        activity.putObject("conversation").put("conversationType", "personal").put("tenantId", TENANT)
+                .put("id", user.conversationId());
+        activity.putObject("recipient").put("id", BOT_ID).put("name", "Waymark");
+        activity.putObject("channelData").putObject("tenant").put("id", TENANT);
+        activity.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-GB")
+                .put("timezone", user.timeZone());
+        return activity;
+    }
+}

@@ -1,0 +1,44 @@
+package com.waymark.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.waymark.bench.ConnectorStub;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, with its own H2 file database in a scratch folder and a
+ * local connector stub standing in for Teams. Subclasses share one context (and one database).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WaymarkIntegrationTest {
+
+    protected static final Path DATA_DIR = scratchDir();
+    /** Lives as long as the JVM, like the cached Spring context whose replies it receives. */
+    protected static final ConnectorStub CONNECTOR = startConnector();
+
+    @DynamicPropertySource
+    static void scratchDatabase(DynamicPropertyRegistry registry) {
+        registry.add("waymark.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path scratchDir() {
+        try {
+            return Files.createTempDirectory("waymark-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ConnectorStub startConnector() {
+        try {
+            return new ConnectorStub();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

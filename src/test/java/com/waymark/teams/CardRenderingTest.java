@@ -1,0 +1,36 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import com.waymark.checkin.Prompt;
+import com.waymark.checkin.Trend;
+import com.waymark.privacy.PrivacyNotice;
+import com.waymark.support.CardSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every card Waymark renders validates against the Adaptive Card 1.5 schema, including awkward values. */
+class CardRenderingTest {
+
+    @Test
+    void everyCardValidates() {
+        PrivacyNotice notice = PrivacyNotice.current();
+        Prompt prompt = new Prompt("p1", "Appreciative inquiry", "When were you at your best? \"Quotes\" & $dollars");
+        Trend trend = new Trend(List.of(2, 3, 5), List.of(1, 1, 4), 3);
+        List<AdaptiveCard> cards = List.of(
+                WaymarkCards.welcome(notice), WaymarkCards.privacy(notice, true), WaymarkCards.privacy(notice, false),
+                WaymarkCards.checkIn(prompt, 4000), WaymarkCards.checkInSaved(trend, true),
+                WaymarkCards.checkInSaved(trend, false), WaymarkCards.trend(trend),
+                WaymarkCards.trend(new Trend(List.of(), List.of(), 0)),
+                WaymarkCards.actions(List.of(), ZoneId.of("Europe/London")));
+        cards.forEach(card -> CardSchema.assertValid(card.toJson()));
+    }
+
+    @Test
+    void valuesAreEscapedNotInterpolated() {
+        Prompt prompt = new Prompt("p1", "x", "He said \"${name}\" </TextBlock>");
+        assertThat(WaymarkCards.checkIn(prompt, 10).toJson().toString()).contains("He said \\\"${name}\\\"");
+    }
+}
