@@ -2,6 +2,7 @@ package com.waymark;
 
 import java.time.Clock;
 
+import com.waymark.bench.Subcommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,9 @@ import org.springframework.context.annotation.Bean;
 public class WaymarkApplication {
 
     public static void main(String[] args) {
+        if (Subcommands.isSubcommand(args)) {
+            System.exit(Subcommands.run(args, System.out));
+        }
         SpringApplication.run(WaymarkApplication.class, args);
     }
 
