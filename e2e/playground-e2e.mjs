@@ -15,6 +15,19 @@
 //   bot replies   ws /_ws_conversation/v1/conversations/stream    {action:"createMessage"|"updateMessage"|"typing",message:{...}}
 //   turn results  ws /_ws/log/stream                              {logAction:"appendLog",log:{type:"bot",from,to,request,response:{statusCode}}}
 //
+// Team channels and the group chat (one of each in the Playground's config) work the same way:
+//   open team     POST /_debug/conversation/{channelId|groupChatId}/installation -> installationUpdate + conversationUpdate(membersAdded=[bot]),
+//                                                                  channelData.team = {id,name,aadGroupId}
+//   type there    POST /_conversation/v1/conversations/{channelId|postId|groupChatId}/messages
+//                 {text:"<at>Bot</at> ...", mentions:[{mentioned:{id:botId},text:"<at>Bot</at>"}]}
+//                 The Playground forwards it to the bot ONLY if the bot is @mentioned (like Teams). In a channel
+//                 each message starts a new post (conversation "{channelId};messageid={id}") unless it replies to one.
+//   mock activity POST /_internal/v1/customActivities (any activity; GET .../customActivities/template?conversationId=&type= for a base)
+// Bot -> connector calls are logged on /_ws/log/stream without their URL; the driver starts the Playground with
+// --enable-events-recording into its work dir and joins that file (logId) to get each call's method and path.
+// Messages the bot posts into OTHER users' 1:1 chats never reach the conversation websocket; they are seen
+// only as connector calls (createConversation, then POST /v3/conversations/{id}/activities).
+//
 // Usage:  node playground-e2e.mjs [path/to/scenario.mjs]
 // Env:    see README.md (BOT_ENDPOINT, PLAYGROUND_PORT, STEP_TIMEOUT_MS, ...)
 // Exit:   0 all steps passed, 1 a step failed, 2 setup problem (bot unreachable, Playground did not start, bad scenario).
@@ -113,11 +126,19 @@ async function loadScenario(file) {
     throw new SetupError(`${abs} must export default an array of steps or { name, steps: [...] }`);
   }
   sc.steps.forEach((s, i) => {
-    const kinds = ['open', 'send', 'submit'].filter((k) => s[k] !== undefined);
-    if (kinds.length !== 1) throw new SetupError(`step ${i + 1} must have exactly one of open / send / submit (has: ${kinds.join(', ') || 'none'})`);
+    const kinds = STEP_KINDS.filter((k) => s[k] !== undefined);
+    if (kinds.length !== 1) throw new SetupError(`step ${i + 1} must have exactly one of ${STEP_KINDS.join(' / ')} (has: ${kinds.join(', ') || 'none'})`);
+    if (s.open !== undefined && s.in !== undefined) throw new SetupError(`step ${i + 1}: use { open: '${s.in}' } rather than "in" on an open step`);
+    if (s.custom !== undefined && (typeof s.custom !== 'object' || (s.custom.template === undefined && s.custom.patch === undefined))) {
+      throw new SetupError(`step ${i + 1}: custom needs { template?, patch? } and an optional step-level "in" (template: install, uninstall, botAdded, userAdded, botRemoved, userRemoved, channelCreated, channelRenamed, channelDeleted, teamRenamed, teamDeleted)`);
+    }
   });
   return { name: sc.name || path.basename(abs), steps: sc.steps };
 }
+
+const STEP_KINDS = ['open', 'send', 'submit', 'custom'];
+// The conversation a step acts in: `open: true` and steps without `in` mean the personal chat.
+const stepWhere = (s) => (s.open !== undefined ? (s.open === true ? 'personal' : String(s.open)) : s.in !== undefined ? String(s.in) : 'personal');
 
 // ---------------------------------------------------------------------------
 // Bot and Playground processes
@@ -154,13 +175,16 @@ function playgroundCli() {
 }
 
 function freshUserConfig(conversationId) {
-  // Same shape as the Playground's built-in default config; only the current user
-  // (and the personal chat id) differ, so every run talks to the bot as a new person.
+  // Same shape as the Playground's built-in default config (the schema allows exactly 5 other
+  // users, 1 group chat, 1 team with 1 channel besides General). The ids of the current user,
+  // the other users, the team, its channel and the group chat are new each run, so every run
+  // talks to the bot as new people in a new team even if the bot keeps its database.
+  // Team / chat ids look like real Teams ids ("19:...@thread.tacv2") so URL encoding is exercised.
   // YAML is a superset of JSON, so JSON is written to the .yml file.
   const hex = randomBytes(4).toString('hex');
   const u = (n, given, sur) => ({
-    id: `user-id-${n}`, name: `${given} ${sur}`, userPrincipleName: `${given.toLowerCase()}@example.com`,
-    aadObjectId: `00000000-0000-0000-0000-00000000002${n}`, givenName: given, surname: sur, email: `${given.toLowerCase()}@example.com`,
+    id: `e2e-member-${hex}-${n}`, name: `${given} ${sur}`, userPrincipleName: `${given.toLowerCase()}-${hex}@example.com`,
+    aadObjectId: randomUUID(), givenName: given, surname: sur, email: `${given.toLowerCase()}-${hex}@example.com`,
   });
   return {
     version: '0.1.1',
@@ -172,19 +196,26 @@ function freshUserConfig(conversationId) {
     },
     users: [u(1, 'Megan', 'Bowen'), u(2, 'Adele', 'Vance'), u(3, 'Isaiah', 'Langer'), u(4, 'Patti', 'Fernandez'), u(5, 'Lynne', 'Robbins')],
     personalChat: { id: conversationId || randomUUID() },
-    groupChat: { id: randomUUID(), name: 'Group Chat' },
-    team: { id: 'team-id', name: 'My Team', aadGroupId: '00000000-0000-0000-0000-000000000031', channels: [{ id: 'channel-announcements-id', name: 'Announcements' }] },
+    groupChat: { id: `19:e2e-group-${hex}@thread.v2`, name: 'Group Chat' },
+    team: {
+      id: `19:e2e-team-${hex}@thread.tacv2`, name: 'My Team', aadGroupId: randomUUID(),
+      channels: [{ id: `19:e2e-announcements-${hex}@thread.tacv2`, name: 'Announcements' }],
+    },
   };
 }
 
 async function startPlayground(cfg, workDir) {
   const { cli, version } = playgroundCli();
   const logFile = path.join(workDir, 'playground.log');
-  const args = [cli, '-e', cfg.botEndpoint, '-c', 'msteams', '--dt', '-p', String(cfg.port)];
+  const recordingFile = path.join(workDir, 'events-recording.log');
+  // --er: the Playground appends every bot<->Playground call (method, URL, bodies) to recordingFile,
+  // keyed by the same id as the /_ws/log/stream item; that is the only place a connector call's URL shows.
+  const args = [cli, '-e', cfg.botEndpoint, '-c', 'msteams', '--dt', '--er', '-p', String(cfg.port)];
   const env = {
     ...process.env,
     TEAMSAPPTESTER_BROWSER: 'none', // do not open a browser
     M365_AGENTS_PLAYGROUND_LOGFILE: logFile, // default would be ./devTools/ in the cwd
+    M365_AGENTS_PLAYGROUND_RECORDING_FILE: recordingFile, // default would be ./devTools/ in the cwd
   };
   if (cfg.tz) env.TZ = cfg.tz; // the Playground stamps localTimezone / clientInfo.timezone from its own TZ
   if (!env.M365_AGENTS_PLAYGROUND_CONFIG_PATH) {
@@ -213,7 +244,7 @@ async function startPlayground(cfg, workDir) {
   process.on('exit', killOnExit);
 
   const pg = {
-    child, logFile, version, port: 0, base: '',
+    child, logFile, recordingFile, version, port: 0, base: '',
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');

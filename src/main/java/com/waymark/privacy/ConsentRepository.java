@@ -1,8 +1,15 @@
 package com.waymark.privacy;
 
+import java.util.Collection;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface ConsentRepository extends JpaRepository<ConsentRecord, Long> {
 
     boolean existsByParticipantIdAndNoticeVersionAndWithdrawnAtIsNull(long participantId, int noticeVersion);
+
+    @Query("select count(distinct c.participantId) from ConsentRecord c where c.participantId in :ids "
+            + "and c.noticeVersion = :version and c.withdrawnAt is null")
+    long countConsented(Collection<Long> ids, int version);
 }

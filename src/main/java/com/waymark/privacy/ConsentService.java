@@ -1,6 +1,7 @@
 package com.waymark.privacy;
 
 import java.time.Clock;
+import java.util.Collection;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,12 @@ public class ConsentService {
     @Transactional(readOnly = true)
     public boolean hasConsented(long participantId) {
         return consents.existsByParticipantIdAndNoticeVersionAndWithdrawnAtIsNull(participantId, PrivacyNotice.VERSION);
+    }
+
+    /** How many of these people have agreed to the current notice (a count, for coaches' set-up view). */
+    @Transactional(readOnly = true)
+    public long countConsented(Collection<Long> participantIds) {
+        return participantIds.isEmpty() ? 0 : consents.countConsented(participantIds, PrivacyNotice.VERSION);
     }
 
     /** Records consent to the current notice; returns false when it was already given (a double click). */

@@ -43,6 +43,9 @@ public class Participant {
     @Column(nullable = false)
     private boolean reachable = true;
 
+    @Column(name = "current_programme_id")
+    private Long currentProgrammeId;
+
     @Column(name = "welcomed_at")
     private Instant welcomedAt;
 
@@ -98,6 +101,10 @@ public class Participant {
         }
     }
 
+    void useProgramme(Long programmeId) {
+        currentProgrammeId = programmeId;
+    }
+
     void markUnreachable(Instant now) {
         reachable = false;
         updatedAt = now;
@@ -142,6 +149,10 @@ public class Participant {
 
     public Instant getWelcomedAt() {
         return welcomedAt;
+    }
+
+    public Long getCurrentProgrammeId() {
+        return currentProgrammeId;
     }
 
     public Instant getCreatedAt() {

@@ -84,6 +84,55 @@ final class AdaptiveCard {
         return this;
     }
 
+    /** A single-line text input, prefilled with {@code value} when there is one. */
+    AdaptiveCard field(String id, String label, String value, String placeholder, int maxLength, boolean required) {
+        ObjectNode input = JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
+                .put("maxLength", maxLength);
+        if (value != null) {
+            input.put("value", value);
+        }
+        if (placeholder != null) {
+            input.put("placeholder", placeholder);
+        }
+        if (required) {
+            input.put("isRequired", true).put("errorMessage", label + " is needed.");
+        }
+        body.add(input);
+        return this;
+    }
+
+    AdaptiveCard date(String id, String label, String isoValue) {
+        ObjectNode input = JSON.objectNode().put("type", "Input.Date").put("id", id).put("label", label);
+        if (isoValue != null) {
+            input.put("value", isoValue);
+        }
+        body.add(input);
+        return this;
+    }
+
+    AdaptiveCard number(String id, String label, int value, int min, int max) {
+        body.add(JSON.objectNode().put("type", "Input.Number").put("id", id).put("label", label)
+                .put("value", value).put("min", min).put("max", max));
+        return this;
+    }
+
+    /** A drop-down (or multi-select) choice; {@code value} preselects, comma-separated for multi-select. */
+    AdaptiveCard pick(String id, String label, List<Choice> choices, String value, boolean required, boolean multi) {
+        ArrayNode list = JSON.arrayNode();
+        choices.forEach(c -> list.add(JSON.objectNode().put("title", c.title()).put("value", c.value())));
+        ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", id).put("label", label)
+                .put("style", "compact").put("isMultiSelect", multi);
+        if (value != null) {
+            input.put("value", value);
+        }
+        if (required) {
+            input.put("isRequired", true).put("errorMessage", "Please choose " + label.toLowerCase() + ".");
+        }
+        input.set("choices", list);
+        body.add(input);
+        return this;
+    }
+
     /** An Action.Submit: Teams sends {@code data} (plus the card's inputs) back as a message's value. */
     AdaptiveCard submit(String title, String action, Map<String, String> extraData) {
         ObjectNode data = JSON.objectNode().put("action", action);

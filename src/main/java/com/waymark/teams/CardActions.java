@@ -9,6 +9,14 @@ final class CardActions {
     static final String COMPLETE_ACTION = "completeAction";
     static final String SHOW_ACTIONS = "showActions";
     static final String SHOW_TREND = "showTrend";
+    static final String SAVE_PROGRAMME = "saveProgramme";
+    static final String EDIT_PROGRAMME = "editProgramme";
+    static final String SHOW_PEOPLE = "showPeople";
+    static final String DESCRIBE_MEMBER = "describeMember";
+    static final String SET_STAFF = "setStaff";
+    static final String ENROL_SELECTED = "enrolSelected";
+    static final String CORRECT_DETAILS = "correctDetails";
+    static final String USE_PROGRAMME = "useProgramme";
 
     private CardActions() {
     }

@@ -32,6 +32,70 @@ sealed interface Command {
     record ShowTrend() implements Command {
     }
 
+    // --- programmes: coaches -------------------------------------------------------------------------
+
+    /** {@code name} null: show the settings card to fill in. */
+    record CreateProgramme(String name) implements Command {
+    }
+
+    record ShowProgramme() implements Command {
+    }
+
+    record EditProgramme() implements Command {
+    }
+
+    /** The settings card came back; {@code programmeId} is null for a new programme. */
+    record SaveProgramme(String programmeId, String name, String organisations, String timeZone, String startsOn,
+                         String endsOn, String threshold, String retentionDays) implements Command {
+    }
+
+    record AddGroup(String name) implements Command {
+    }
+
+    record UseProgramme(String name) implements Command {
+    }
+
+    record ShowPeople() implements Command {
+    }
+
+    record DescribeMember(String participantId, String role, String organisation, String groupId,
+                          String lineManagerId) implements Command {
+    }
+
+    record ShowCoaches() implements Command {
+    }
+
+    record SetStaff(String participantId, String role) implements Command {
+    }
+
+    /** In a team or group chat: import the roster into the coach's current programme. */
+    record EnrolTeam() implements Command {
+    }
+
+    /** In a team or group chat: show a card to pick people from the roster. */
+    record PickPeople() implements Command {
+    }
+
+    record EnrolSelected(String participantIds, String groupId) implements Command {
+    }
+
+    // --- programmes: participants ---------------------------------------------------------------------
+
+    record Join(String code) implements Command {
+    }
+
+    record MyProgrammes() implements Command {
+    }
+
+    record LeaveProgramme(String name) implements Command {
+    }
+
+    record MyDetails() implements Command {
+    }
+
+    record CorrectDetails(String programmeId, String role, String organisation) implements Command {
+    }
+
     /** Text longer than we accept; nothing of it is stored or logged. */
     record TooLong(int length, int limit) implements Command {
     }

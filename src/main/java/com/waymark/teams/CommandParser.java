@@ -18,6 +18,11 @@ final class CommandParser {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ADD_ACTION = Pattern.compile("^(?:add action|add|new action)\\b\\s*:?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Commands that take the rest of the line as their argument. Checked before "add <action>". */
+    private static final Pattern PREFIXED = Pattern.compile(
+            "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
+                    + "|switch\\s+program(?:me)?|switch\\s+to|join\\s+program(?:me)?|join|leave\\s+program(?:me)?|leave)"
+                    + "\\s*:?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
             Pattern.CASE_INSENSITIVE);
 
@@ -60,8 +65,65 @@ final class CommandParser {
             case "my trend", "trend", "my progress", "progress", "my wellbeing" -> {
                 return new Command.ShowTrend();
             }
+            case "programme", "program", "programme settings", "show programme" -> {
+                return new Command.ShowProgramme();
+            }
+            case "edit programme", "edit program", "programme edit" -> {
+                return new Command.EditProgramme();
+            }
+            case "create programme", "new programme", "create program", "new program" -> {
+                return new Command.CreateProgramme(null);
+            }
+            case "people", "members", "participants", "roster" -> {
+                return new Command.ShowPeople();
+            }
+            case "coaches", "add coach", "coaching team", "admins" -> {
+                return new Command.ShowCoaches();
+            }
+            case "enrol", "enroll", "enrol team", "enroll team", "enrol everyone" -> {
+                return new Command.EnrolTeam();
+            }
+            case "add people", "choose people", "pick people" -> {
+                return new Command.PickPeople();
+            }
+            case "my programmes", "my programs", "programmes", "programs" -> {
+                return new Command.MyProgrammes();
+            }
+            case "my details", "my role", "correct my details" -> {
+                return new Command.MyDetails();
+            }
+            case "join", "join programme", "join program" -> {
+                return new Command.Join("");
+            }
+            case "leave", "leave programme", "leave program" -> {
+                return new Command.LeaveProgramme(null);
+            }
             default -> {
                 // fall through to the patterns below
+            }
+        }
+        Matcher prefixed = PREFIXED.matcher(text);
+        if (prefixed.matches()) {
+            String verb = prefixed.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+                    .replaceAll("program(me)?$", "programme");
+            String rest = prefixed.group(2).strip();
+            switch (verb) {
+                case "create programme", "new programme" -> {
+                    return new Command.CreateProgramme(rest);
+                }
+                case "add group", "new group" -> {
+                    return new Command.AddGroup(rest);
+                }
+                case "use programme", "switch programme", "switch to" -> {
+                    return new Command.UseProgramme(rest);
+                }
+                case "join", "join programme" -> {
+                    return new Command.Join(rest);
+                }
+                case "leave programme", "leave" -> {
+                    return new Command.LeaveProgramme(rest);
+                }
+                default -> throw new IllegalStateException("PREFIXED lists only the verbs above");
             }
         }
         Matcher checkIn = TEXT_CHECK_IN.matcher(text);
@@ -90,6 +152,22 @@ final class CommandParser {
             case CardActions.COMPLETE_ACTION -> new Command.CompleteAction(data.path("number").asText(""));
             case CardActions.SHOW_ACTIONS -> new Command.ListActions();
             case CardActions.SHOW_TREND -> new Command.ShowTrend();
+            case CardActions.EDIT_PROGRAMME -> new Command.EditProgramme();
+            case CardActions.SHOW_PEOPLE -> new Command.ShowPeople();
+            case CardActions.SAVE_PROGRAMME -> new Command.SaveProgramme(textOrNull(data, "programmeId"),
+                    textOrNull(data, "name"), textOrNull(data, "organisations"), textOrNull(data, "timeZone"),
+                    textOrNull(data, "startsOn"), textOrNull(data, "endsOn"), textOrNull(data, "threshold"),
+                    textOrNull(data, "retentionDays"));
+            case CardActions.DESCRIBE_MEMBER -> new Command.DescribeMember(textOrNull(data, "participantId"),
+                    textOrNull(data, "role"), textOrNull(data, "organisation"), textOrNull(data, "groupId"),
+                    textOrNull(data, "lineManagerId"));
+            case CardActions.SET_STAFF -> new Command.SetStaff(textOrNull(data, "participantId"),
+                    textOrNull(data, "staffRole"));
+            case CardActions.ENROL_SELECTED -> new Command.EnrolSelected(textOrNull(data, "participantIds"),
+                    textOrNull(data, "groupId"));
+            case CardActions.CORRECT_DETAILS -> new Command.CorrectDetails(textOrNull(data, "programmeId"),
+                    textOrNull(data, "role"), textOrNull(data, "organisation"));
+            case CardActions.USE_PROGRAMME -> new Command.UseProgramme(textOrNull(data, "programme"));
             default -> new Command.UnknownCardAction();
         };
     }

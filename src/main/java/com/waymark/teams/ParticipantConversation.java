@@ -32,7 +32,12 @@ class ParticipantConversation {
             - **my actions** – see your action plan
             - **done** <number> – mark an action done
             - **my trend** – your own wellbeing and energy over time
-            - **privacy** – what is recorded and who can see it""";
+            - **join** <code> – join a programme with the code your coach gave you
+            - **my programmes**, **my details**, **leave programme** <name>
+            - **privacy** – what is recorded and who can see it
+
+            Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
+            **use programme** <name>; in a team chat, **enrol** or **add people**.""";
 
     private final ConsentService consent;
     private final CheckInService checkIns;
@@ -91,6 +96,9 @@ class ParticipantConversation {
             return List.of(MessageFactory.text("I couldn't tell what that card was for; it may be from an older "
                     + "message. Nothing was saved. Say \"help\" to see what I can do."));
         }
+        if (!(command instanceof Command.Unknown)) {
+            throw new IllegalArgumentException("Not a participant command: " + command.getClass().getSimpleName());
+        }
         return List.of(MessageFactory.text("Sorry, I didn't catch that. To check in with a quick line, send two "
                 + "numbers from 1 to 5 (wellbeing, then energy) and your reflection, for example: "
                 + "4 3 Tried a new huddle format.\n\n" + HELP));
@@ -101,10 +109,11 @@ class ParticipantConversation {
         return card(WaymarkCards.welcome(PrivacyNotice.current()));
     }
 
+    /** Only what records or shows a person's own check-ins and actions waits for consent. */
     static boolean needsConsent(Command command) {
-        return !(command instanceof Command.Help || command instanceof Command.ShowPrivacy
-                || command instanceof Command.GiveConsent || command instanceof Command.TooLong
-                || command instanceof Command.Unknown || command instanceof Command.UnknownCardAction);
+        return command instanceof Command.StartCheckIn || command instanceof Command.SubmitCheckIn
+                || command instanceof Command.AddAction || command instanceof Command.ListActions
+                || command instanceof Command.CompleteAction || command instanceof Command.ShowTrend;
     }
 
     private List<Activity> giveConsent(long id) {

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.programme.TeamConversation;
 import com.waymark.programme.TeamsIdentity;
 
 /** Reads the plain facts we need out of an SDK activity, tolerating the fields real clients leave out. */
@@ -41,6 +42,18 @@ final class TurnFacts {
     static boolean isBot(Activity activity, ChannelAccount member) {
         return activity.getRecipient() != null && member.getId() != null
                 && member.getId().equals(activity.getRecipient().getId());
+    }
+
+    /** A team channel or group chat as the programme module knows it. */
+    static TeamConversation teamConversation(Activity activity) {
+        JsonNode channelData = activity.getChannelData() == null ? null
+                : Serialization.objectToTree(activity.getChannelData());
+        JsonNode team = channelData == null ? null : channelData.path("team");
+        String teamId = team != null && team.path("id").isTextual() ? team.path("id").asText() : null;
+        String name = team != null && team.path("name").isTextual() ? team.path("name").asText()
+                : activity.getConversation() == null ? null : activity.getConversation().getName();
+        return new TeamConversation(activity.getConversation().getId(), teamId, tenantId(activity),
+                activity.getServiceUrl(), name);
     }
 
     /** Serialised for the domain to keep as an opaque string, ready for proactive messages. */

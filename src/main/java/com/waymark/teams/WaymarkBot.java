@@ -16,7 +16,9 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 import com.waymark.programme.Participant;
+import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.ParticipantService;
+import com.waymark.programme.TeamLinkService;
 import com.waymark.programme.TeamsIdentity;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +36,21 @@ class WaymarkBot extends ActivityHandler {
 
     private final ParticipantService participants;
     private final ParticipantConversation conversation;
+    private final ProgrammeConversation programmeConversation;
+    private final TeamChatConversation teamChat;
+    private final TeamLinkService teamLinks;
+    private final EnrolmentService enrolment;
     private final CommandParser parser;
 
-    WaymarkBot(ParticipantService participants, ParticipantConversation conversation, BotSettings settings) {
+    WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
+               ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
+               TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings) {
         this.participants = participants;
         this.conversation = conversation;
+        this.programmeConversation = programmeConversation;
+        this.teamChat = teamChat;
+        this.teamLinks = teamLinks;
+        this.enrolment = enrolment;
         this.parser = new CommandParser(settings.maxTextChars());
     }
 
@@ -48,12 +60,12 @@ class WaymarkBot extends ActivityHandler {
         if (!TurnFacts.hasSender(activity)) {
             return CompletableFuture.completedFuture(null);
         }
-        if (!TurnFacts.isPersonal(activity)) {
-            // Never store or echo what is said in a shared chat: point people to their private 1:1 chat.
-            return turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null);
-        }
         JsonNode value = activity.getValue() instanceof JsonNode node ? node : null;
         Command command = parser.parse(activity.getText(), value);
+        if (!TurnFacts.isPersonal(activity)) {
+            // Never store or echo what is said in a shared chat: only coaching-team commands work there.
+            return teamChat.handle(turn, command).thenCompose(replies -> send(turn, replies));
+        }
         return send(turn, replyTo(activity, command));
     }
 
@@ -95,7 +107,8 @@ class WaymarkBot extends ActivityHandler {
         Activity activity = turn.getActivity();
         if (!TurnFacts.isPersonal(activity)) {
             boolean botAdded = membersAdded.stream().anyMatch(m -> TurnFacts.isBot(activity, m));
-            return botAdded ? turn.sendActivity(MessageFactory.text(TEAM_HELLO)).thenApply(sent -> null)
+            boolean news = botAdded && teamLinks.botAdded(TurnFacts.teamConversation(activity));
+            return news ? send(turn, List.of(MessageFactory.text(TEAM_HELLO + "\n\n" + TeamChatConversation.TEAM_HELP)))
                     : CompletableFuture.completedFuture(null);
         }
         List<Activity> replies = new ArrayList<>();
@@ -105,6 +118,25 @@ class WaymarkBot extends ActivityHandler {
             }
         }
         return send(turn, replies);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onMembersRemoved(List<ChannelAccount> membersRemoved, TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (TurnFacts.isPersonal(activity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var team = TurnFacts.teamConversation(activity);
+        for (ChannelAccount member : membersRemoved) {
+            if (TurnFacts.isBot(activity, member)) {
+                teamLinks.botRemoved(team.conversationId());
+            } else {
+                // They left the team: stop messaging them for the programmes this team enrolled them into.
+                enrolment.removedFromTeam(team.teamId() != null ? team.teamId() : team.conversationId(),
+                        TurnFacts.identity(activity, member));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -149,7 +181,8 @@ class WaymarkBot extends ActivityHandler {
                 return replies;
             }
         }
-        replies.addAll(conversation.handle(participant, command));
+        replies.addAll(ProgrammeConversation.handles(command) ? programmeConversation.handle(participant, command)
+                : conversation.handle(participant, command));
         return replies;
     }
 

@@ -24,6 +24,7 @@ public abstract class WaymarkIntegrationTest {
     @DynamicPropertySource
     static void scratchDatabase(DynamicPropertyRegistry registry) {
         registry.add("waymark.data-dir", DATA_DIR::toString);
+        registry.add("waymark.enrol.pace-ms", () -> "0");
     }
 
     private static Path scratchDir() {

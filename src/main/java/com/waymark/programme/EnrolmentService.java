@@ -1,0 +1,190 @@
+package com.waymark.programme;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Bringing people into programmes (roster, join code, coach's card), describing them, and letting them go. */
+@Service
+public class EnrolmentService {
+
+    /** What enrolling one person did: {@code added} is false when they were already an active member. */
+    public record Enrolment(Programme programme, Membership membership, boolean added) {
+    }
+
+    /** A coach's description of a member; blank values clear a field. */
+    public record MemberDetails(String role, String organisation, Long groupId, Long lineManagerId) {
+    }
+
+    /** One active member, with what a coach needs to set the programme up. */
+    public record Member(Participant participant, Membership membership, String groupName) {
+    }
+
+    private final ProgrammeRepository programmes;
+    private final MembershipRepository memberships;
+    private final ProgrammeGroupRepository groups;
+    private final ParticipantRepository participants;
+    private final TeamLinkRepository teamLinks;
+    private final ProgrammeService programmeService;
+    private final Clock clock;
+
+    public EnrolmentService(ProgrammeRepository programmes, MembershipRepository memberships,
+                            ProgrammeGroupRepository groups, ParticipantRepository participants,
+                            TeamLinkRepository teamLinks, ProgrammeService programmeService, Clock clock) {
+        this.programmes = programmes;
+        this.memberships = memberships;
+        this.groups = groups;
+        this.participants = participants;
+        this.teamLinks = teamLinks;
+        this.programmeService = programmeService;
+        this.clock = clock;
+    }
+
+    /** Idempotent: enrolling someone twice changes nothing the second time; someone who left comes back. */
+    @Transactional
+    public Enrolment enrol(long programmeId, long participantId, Membership.Via via) {
+        Programme programme = programmes.findById(programmeId).orElseThrow();
+        Optional<Membership> existing = memberships.findByProgrammeIdAndParticipantId(programmeId, participantId);
+        if (existing.isPresent()) {
+            Membership membership = existing.get();
+            if (membership.isActive()) {
+                return new Enrolment(programme, membership, false);
+            }
+            membership.rejoin(clock.instant());
+            return new Enrolment(programme, membership, true);
+        }
+        Membership membership = memberships.save(new Membership(programmeId, participantId, via, clock.instant()));
+        participants.findById(participantId).ifPresent(p -> p.useProgramme(programmeId));
+        return new Enrolment(programme, membership, true);
+    }
+
+    /** A coach enrols someone by card: only coaches of the programme may. */
+    @Transactional
+    public Enrolment enrolByCoach(long coachId, long programmeId, long participantId, Membership.Via via) {
+        programmeService.coached(coachId, programmeId);
+        return enrol(programmeId, participantId, via);
+    }
+
+    /** Puts an active member in a group (used when a coach enrols people straight into one). */
+    @Transactional
+    public void assignGroup(long programmeId, long participantId, long groupId) {
+        Membership membership = activeMembership(programmeId, participantId);
+        applyDetails(programmeId, participantId, new MemberDetails(membership.getRole(), membership.getOrganisation(),
+                groupId, membership.getLineManagerId()));
+    }
+
+    @Transactional
+    public Enrolment join(long participantId, String typedCode) {
+        String code = JoinCodes.normalise(typedCode);
+        Programme programme = programmes.findByJoinCode(code).orElseThrow(() -> new ProgrammeProblem(
+                "I don't recognise the code \"" + (typedCode == null ? "" : typedCode.strip())
+                        + "\". Please check it with your coach: it looks like ABC-123."));
+        Participant participant = participants.findById(participantId).orElseThrow();
+        if (!programme.getTenantId().isEmpty() && !programme.getTenantId().equals(participant.getTenantId())) {
+            throw new ProgrammeProblem("That code belongs to a programme in another organisation's Teams.");
+        }
+        return enrol(programme.getId(), participantId, Membership.Via.CODE);
+    }
+
+    @Transactional
+    public Programme leave(long participantId, String programmeName) {
+        Programme programme = programmeName == null || programmeName.isBlank()
+                ? programmeService.current(participantId).orElseThrow(() -> new ProgrammeProblem(
+                        "Which programme would you like to leave? Say: leave programme <name>. "
+                                + "\"my programmes\" lists them."))
+                : programmeService.use(participantId, programmeName);
+        Membership membership = memberships.findByProgrammeIdAndParticipantId(programme.getId(), participantId)
+                .filter(Membership::isActive)
+                .orElseThrow(() -> new ProgrammeProblem("You are not taking part in \"" + programme.getName() + "\"."));
+        membership.end(Membership.Status.LEFT, clock.instant());
+        return programme;
+    }
+
+    @Transactional
+    public Membership describe(long coachId, long programmeId, long participantId, MemberDetails details) {
+        programmeService.coached(coachId, programmeId);
+        return applyDetails(programmeId, participantId, details);
+    }
+
+    /** The person corrects what their coach recorded about them (role and organisation, not group). */
+    @Transactional
+    public Membership correctOwn(long participantId, long programmeId, String role, String organisation) {
+        Membership membership = activeMembership(programmeId, participantId);
+        return applyDetails(programmeId, participantId, new MemberDetails(role, organisation,
+                membership.getGroupId(), membership.getLineManagerId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> members(long programmeId) {
+        return memberships.findByProgrammeId(programmeId).stream().filter(Membership::isActive)
+                .map(m -> new Member(participants.findById(m.getParticipantId()).orElseThrow(), m,
+                        m.getGroupId() == null ? null
+                                : groups.findById(m.getGroupId()).map(ProgrammeGroup::getName).orElse(null)))
+                .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(nameOf(a), nameOf(b)))
+                .toList();
+    }
+
+    /** Someone left a team that is linked to programmes: they stop being messaged for those programmes. */
+    @Transactional
+    public int removedFromTeam(String conversationOrTeamId, TeamsIdentity identity) {
+        Optional<Participant> participant = participants.findByTenantIdAndIdentityKey(identity.tenantOrBlank(),
+                identity.identityKey());
+        if (participant.isEmpty()) {
+            return 0;
+        }
+        int ended = 0;
+        List<TeamLink> links = teamLinks.findByConversationId(conversationOrTeamId).map(List::of)
+                .orElseGet(() -> teamLinks.findByTeamId(conversationOrTeamId));
+        for (TeamLink link : links) {
+            if (link.getProgrammeId() == null) {
+                continue;
+            }
+            Optional<Membership> membership = memberships.findByProgrammeIdAndParticipantId(link.getProgrammeId(),
+                    participant.get().getId()).filter(Membership::isActive);
+            if (membership.isPresent() && membership.get().getEnrolledVia() == Membership.Via.ROSTER) {
+                membership.get().end(Membership.Status.REMOVED, clock.instant());
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private Membership applyDetails(long programmeId, long participantId, MemberDetails details) {
+        Membership membership = activeMembership(programmeId, participantId);
+        String role = clean(details.role(), 120, "role");
+        String organisation = clean(details.organisation(), 200, "organisation");
+        if (details.groupId() != null && groups.findById(details.groupId())
+                .filter(g -> g.getProgrammeId().equals(programmeId)).isEmpty()) {
+            throw new ProgrammeProblem("That group is not part of this programme.");
+        }
+        if (details.lineManagerId() != null && (details.lineManagerId() == participantId
+                || memberships.findByProgrammeIdAndParticipantId(programmeId, details.lineManagerId()).isEmpty())) {
+            throw new ProgrammeProblem("A line manager must be someone else in the same programme.");
+        }
+        membership.describe(role, organisation, details.groupId(), details.lineManagerId());
+        return membership;
+    }
+
+    private Membership activeMembership(long programmeId, long participantId) {
+        return memberships.findByProgrammeIdAndParticipantId(programmeId, participantId).filter(Membership::isActive)
+                .orElseThrow(() -> new ProgrammeProblem("That person is not an active member of this programme."));
+    }
+
+    private static String clean(String value, int max, String what) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.strip().replaceAll("\\s+", " ");
+        if (clean.length() > max) {
+            throw new ProgrammeProblem("Please keep the " + what + " under " + max + " characters.");
+        }
+        return clean;
+    }
+
+    private static String nameOf(Member member) {
+        return member.participant().getDisplayName() == null ? "" : member.participant().getDisplayName();
+    }
+}

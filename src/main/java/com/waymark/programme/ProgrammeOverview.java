@@ -1,0 +1,11 @@
+package com.waymark.programme;
+
+import java.util.List;
+
+/** The set-up of a programme at a glance, for its coaches. Counts only: no names of participants. */
+public record ProgrammeOverview(Programme programme, List<GroupCount> groups, long people, long consented,
+                                long unassigned, List<String> coaches, List<String> admins) {
+
+    public record GroupCount(String name, long people) {
+    }
+}

@@ -1,0 +1,12 @@
+package com.waymark.programme;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
+
+    Optional<Programme> findByJoinCode(String joinCode);
+
+    boolean existsByJoinCode(String joinCode);
+}

@@ -1,0 +1,235 @@
+package com.waymark.programme;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.waymark.privacy.ConsentService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and shaping programmes: settings, groups, the coaching team, and which programme is "current". */
+@Service
+public class ProgrammeService {
+
+    /** A programme as one person sees it: as a member, as staff, or both. */
+    public record MyProgramme(Programme programme, Membership membership, StaffMember.Role staffRole) {
+    }
+
+    private final ProgrammeRepository programmes;
+    private final ProgrammeGroupRepository groups;
+    private final MembershipRepository memberships;
+    private final StaffRepository staff;
+    private final ParticipantRepository participants;
+    private final ProgrammeAccess access;
+    private final ConsentService consent;
+    private final Clock clock;
+
+    public ProgrammeService(ProgrammeRepository programmes, ProgrammeGroupRepository groups,
+                            MembershipRepository memberships, StaffRepository staff,
+                            ParticipantRepository participants, ProgrammeAccess access, ConsentService consent,
+                            Clock clock) {
+        this.programmes = programmes;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.staff = staff;
+        this.participants = participants;
+        this.access = access;
+        this.consent = consent;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Programme create(long creatorId, ProgrammeSettings settings) {
+        Participant creator = participants.findById(creatorId).orElseThrow();
+        if (!access.canCreateProgrammes(creator)) {
+            throw new ProgrammeProblem("Only coaches and Waymark admins can create programmes. If you coach a "
+                    + "programme, ask your Waymark admin to add you.");
+        }
+        requireValid(settings);
+        String code;
+        do {
+            code = JoinCodes.next();
+        } while (programmes.existsByJoinCode(code));
+        Programme programme = programmes.save(new Programme(creator.getTenantId(), settings, code, clock.instant()));
+        staff.save(new StaffMember(programme.getId(), creatorId, StaffMember.Role.ADMIN, clock.instant()));
+        creator.useProgramme(programme.getId());
+        return programme;
+    }
+
+    @Transactional
+    public Programme update(long coachId, long programmeId, ProgrammeSettings settings) {
+        Programme programme = coached(coachId, programmeId);
+        requireValid(settings);
+        programme.apply(settings);
+        return programme;
+    }
+
+    @Transactional
+    public ProgrammeGroup addGroup(long coachId, long programmeId, String name) {
+        Programme programme = coached(coachId, programmeId);
+        String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty() || clean.length() > 120) {
+            throw new ProgrammeProblem("Give the group a name of up to 120 characters, for example: "
+                    + "add group North ICP leadership team.");
+        }
+        if (groups.findByProgrammeIdAndNameKey(programme.getId(), ProgrammeGroup.key(clean)).isPresent()) {
+            throw new ProgrammeProblem("\"" + programme.getName() + "\" already has a group called " + clean + ".");
+        }
+        return groups.save(new ProgrammeGroup(programme.getId(), clean));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgrammeGroup> groups(long programmeId) {
+        return groups.findByProgrammeIdOrderByName(programmeId);
+    }
+
+    /**
+     * The programme someone's commands are about: the one they last chose, else the only one they coach,
+     * else the only one they belong to.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Programme> current(long participantId) {
+        Participant participant = participants.findById(participantId).orElseThrow();
+        List<MyProgramme> mine = programmesOf(participantId);
+        Long chosen = participant.getCurrentProgrammeId();
+        if (chosen != null && mine.stream().anyMatch(m -> m.programme().getId().equals(chosen))) {
+            return programmes.findById(chosen);
+        }
+        List<MyProgramme> coached = mine.stream().filter(m -> m.staffRole() != null).toList();
+        if (coached.size() == 1) {
+            return Optional.of(coached.get(0).programme());
+        }
+        List<MyProgramme> active = mine.stream().filter(m -> m.membership() != null && m.membership().isActive())
+                .toList();
+        return active.size() == 1 && coached.isEmpty() ? Optional.of(active.get(0).programme()) : Optional.empty();
+    }
+
+    /** The programme a coach's command applies to, or a kind explanation of how to choose one. */
+    @Transactional(readOnly = true)
+    public Programme currentCoached(long coachId) {
+        Programme programme = current(coachId).orElseThrow(() -> new ProgrammeProblem(
+                staff.findByParticipantId(coachId).isEmpty()
+                        ? "You don't coach a programme yet. Create one with: create programme <name>"
+                        : "You coach several programmes. Choose one first with: use programme <name>"));
+        if (!access.isCoach(programme.getId(), coachId)) {
+            throw new ProgrammeProblem("That is only for the coaches of \"" + programme.getName() + "\".");
+        }
+        return programme;
+    }
+
+    @Transactional
+    public Programme use(long participantId, String nameOrCode) {
+        String wanted = nameOrCode == null ? "" : nameOrCode.strip();
+        List<MyProgramme> matches = programmesOf(participantId).stream()
+                .filter(m -> m.programme().getName().equalsIgnoreCase(wanted)
+                        || m.programme().getJoinCode().equals(JoinCodes.normalise(wanted)))
+                .toList();
+        if (matches.isEmpty()) {
+            matches = programmesOf(participantId).stream()
+                    .filter(m -> m.programme().getName().toLowerCase().contains(wanted.toLowerCase())).toList();
+        }
+        if (matches.size() != 1 || wanted.isEmpty()) {
+            throw new ProgrammeProblem(matches.isEmpty()
+                    ? "I couldn't find a programme of yours called \"" + wanted + "\". Say \"my programmes\" to see them."
+                    : "More than one of your programmes matches \"" + wanted + "\"; please give the full name.");
+        }
+        Programme programme = matches.get(0).programme();
+        participants.findById(participantId).orElseThrow().useProgramme(programme.getId());
+        return programme;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MyProgramme> programmesOf(long participantId) {
+        Map<Long, Membership> member = memberships.findByParticipantId(participantId).stream()
+                .collect(Collectors.toMap(Membership::getProgrammeId, Function.identity()));
+        Map<Long, StaffMember.Role> roles = staff.findByParticipantId(participantId).stream()
+                .collect(Collectors.toMap(StaffMember::getProgrammeId, StaffMember::getRole));
+        List<Long> ids = new ArrayList<>(member.keySet());
+        roles.keySet().stream().filter(id -> !member.containsKey(id)).forEach(ids::add);
+        return programmes.findAllById(ids).stream()
+                .sorted(Comparator.comparing(Programme::getName, String.CASE_INSENSITIVE_ORDER))
+                .map(p -> new MyProgramme(p, member.get(p.getId()), roles.get(p.getId())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProgrammeOverview overview(long coachId, long programmeId) {
+        Programme programme = coached(coachId, programmeId);
+        List<Membership> members = memberships.findByProgrammeId(programmeId).stream()
+                .filter(Membership::isActive).toList();
+        Map<Long, Long> perGroup = members.stream().filter(m -> m.getGroupId() != null)
+                .collect(Collectors.groupingBy(Membership::getGroupId, Collectors.counting()));
+        List<ProgrammeOverview.GroupCount> groupCounts = groups.findByProgrammeIdOrderByName(programmeId).stream()
+                .map(g -> new ProgrammeOverview.GroupCount(g.getName(), perGroup.getOrDefault(g.getId(), 0L)))
+                .toList();
+        long unassigned = members.stream().filter(m -> m.getGroupId() == null).count();
+        List<StaffMember> team = staff.findByProgrammeId(programmeId);
+        long consented = consent.countConsented(members.stream().map(Membership::getParticipantId).toList());
+        return new ProgrammeOverview(programme, groupCounts, members.size(), consented, unassigned,
+                names(team, StaffMember.Role.COACH), names(team, StaffMember.Role.ADMIN));
+    }
+
+    /** Adds (or changes the role of) a coach or admin. Only programme admins manage the coaching team. */
+    @Transactional
+    public void setStaff(long adminId, long programmeId, long participantId, StaffMember.Role role) {
+        Programme programme = coached(adminId, programmeId);
+        if (!access.isAdmin(programmeId, adminId)) {
+            throw new ProgrammeProblem("Only admins of \"" + programme.getName() + "\" can change its coaching team.");
+        }
+        staff.findByProgrammeIdAndParticipantId(programmeId, participantId).ifPresentOrElse(
+                existing -> existing.changeRole(role),
+                () -> staff.save(new StaffMember(programmeId, participantId, role, clock.instant())));
+    }
+
+    @Transactional
+    public void removeStaff(long adminId, long programmeId, long participantId) {
+        Programme programme = coached(adminId, programmeId);
+        if (!access.isAdmin(programmeId, adminId)) {
+            throw new ProgrammeProblem("Only admins of \"" + programme.getName() + "\" can change its coaching team.");
+        }
+        List<StaffMember> team = staff.findByProgrammeId(programmeId);
+        boolean lastAdmin = team.stream().filter(s -> s.getRole() == StaffMember.Role.ADMIN).count() == 1
+                && team.stream().anyMatch(s -> s.getParticipantId() == participantId
+                && s.getRole() == StaffMember.Role.ADMIN);
+        if (lastAdmin) {
+            throw new ProgrammeProblem("\"" + programme.getName() + "\" needs at least one admin; add another first.");
+        }
+        staff.findByProgrammeIdAndParticipantId(programmeId, participantId).ifPresent(staff::delete);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffOf(long programmeId) {
+        return staff.findByProgrammeId(programmeId);
+    }
+
+    /** The programme, if this person coaches it; otherwise a refusal that names it. */
+    @Transactional(readOnly = true)
+    public Programme coached(long coachId, long programmeId) {
+        Programme programme = programmes.findById(programmeId)
+                .orElseThrow(() -> new ProgrammeProblem("That programme no longer exists."));
+        if (!access.isCoach(programmeId, coachId)) {
+            throw new ProgrammeProblem("That is only for the coaches of \"" + programme.getName() + "\".");
+        }
+        return programme;
+    }
+
+    private List<String> names(List<StaffMember> team, StaffMember.Role role) {
+        return team.stream().filter(s -> s.getRole() == role)
+                .map(s -> participants.findById(s.getParticipantId()).map(Participant::getDisplayName).orElse(null))
+                .filter(Objects::nonNull).sorted().toList();
+    }
+
+    private static void requireValid(ProgrammeSettings settings) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new ProgrammeProblem(String.join(" ", problems));
+        }
+    }
+}

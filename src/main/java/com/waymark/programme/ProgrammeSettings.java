@@ -1,0 +1,57 @@
+package com.waymark.programme;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a coach sets for a programme; {@link #problems()} says, in plain words, what is not acceptable. */
+public record ProgrammeSettings(String name, String organisations, String timeZone, LocalDate startsOn,
+                                LocalDate endsOn, int confidentialityThreshold, int retentionDays) {
+
+    public static ProgrammeSettings defaults(String name, String timeZone) {
+        return new ProgrammeSettings(name, null, timeZone, null, null, Programme.DEFAULT_THRESHOLD,
+                Programme.DEFAULT_RETENTION_DAYS);
+    }
+
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("The programme needs a name.");
+        } else if (name.length() > 120) {
+            problems.add("Please keep the programme name under 120 characters.");
+        }
+        if (organisations != null && organisations.length() > 1000) {
+            problems.add("The list of organisations is too long (1000 characters at most).");
+        }
+        if (!isZone(timeZone)) {
+            problems.add("\"" + timeZone + "\" is not a time zone I know. Use a name like Europe/London.");
+        }
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+            problems.add("The end date is before the start date.");
+        }
+        if (confidentialityThreshold < Programme.MIN_THRESHOLD) {
+            problems.add("The confidentiality threshold can't be below " + Programme.MIN_THRESHOLD
+                    + ": smaller groups could identify people.");
+        } else if (confidentialityThreshold > 50) {
+            problems.add("A confidentiality threshold above 50 would hide everything; please choose 3 to 50.");
+        }
+        if (retentionDays < 0 || retentionDays > 3650) {
+            problems.add("Keep reflections for between 0 and 3650 days after the programme ends.");
+        }
+        return problems;
+    }
+
+    private static boolean isZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return false;
+        }
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

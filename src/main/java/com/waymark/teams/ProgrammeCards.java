@@ -1,0 +1,168 @@
+package com.waymark.teams;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.waymark.programme.EnrolmentService.Member;
+import com.waymark.programme.Membership;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeOverview;
+import com.waymark.programme.ProgrammeService.MyProgramme;
+import com.waymark.programme.ProgrammeSettings;
+
+/** Cards for setting programmes up (coaches) and for seeing one's own place in them (participants). */
+final class ProgrammeCards {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final String KEEP = "";
+
+    private ProgrammeCards() {
+    }
+
+    static AdaptiveCard overview(ProgrammeOverview overview) {
+        Programme programme = overview.programme();
+        ProgrammeSettings settings = programme.settings();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Organisations", orDash(settings.organisations()));
+        facts.put("Dates", dates(settings));
+        facts.put("Time zone", settings.timeZone());
+        facts.put("People", overview.people() + " taking part, " + overview.consented() + " agreed to the privacy notice");
+        facts.put("Groups", overview.groups().isEmpty() ? "none yet (add group <name>)"
+                : overview.groups().stream().map(g -> g.name() + " (" + g.people() + ")")
+                .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
+                ? "; " + overview.unassigned() + " not in a group" : ""));
+        facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
+        facts.put("Reflections kept", settings.retentionDays() + " days after the programme ends");
+        facts.put("Check-in schedule", "not set yet");
+        facts.put("Next session", "not recorded yet");
+        facts.put("Coaches", orDash(String.join(", ", overview.coaches())));
+        facts.put("Admins", orDash(String.join(", ", overview.admins())));
+        facts.put("Join code", programme.getJoinCode());
+        return AdaptiveCard.create()
+                .heading(programme.getName())
+                .facts(facts)
+                .subtle("Participants can join by sending me \"join " + programme.getJoinCode()
+                        + "\" in their 1:1 chat, or add me to your team and say \"enrol\" there.")
+                .submit("Edit settings", CardActions.EDIT_PROGRAMME)
+                .submit("People", CardActions.SHOW_PEOPLE);
+    }
+
+    static AdaptiveCard settings(Long programmeId, ProgrammeSettings current) {
+        return AdaptiveCard.create()
+                .heading(programmeId == null ? "New programme" : "Programme settings")
+                .field("name", "Name", current.name(), "e.g. North Ridge ICS system leadership 2026", 120, true)
+                .field("organisations", "Organisations", current.organisations(),
+                        "e.g. North Ridge ICB, Riverside Hospitals NHS FT", 1000, false)
+                .field("timeZone", "Time zone", current.timeZone(), "Europe/London", 64, true)
+                .date("startsOn", "Starts on", current.startsOn() == null ? null : current.startsOn().toString())
+                .date("endsOn", "Ends on", current.endsOn() == null ? null : current.endsOn().toString())
+                .number("threshold", "Confidentiality threshold (people per summary, at least 3)",
+                        current.confidentialityThreshold(), Programme.MIN_THRESHOLD, 50)
+                .number("retentionDays", "Keep reflections for this many days after the end",
+                        current.retentionDays(), 0, 3650)
+                .submit(programmeId == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
+                        programmeId == null ? Map.of() : Map.of("programmeId", programmeId.toString()));
+    }
+
+    static AdaptiveCard people(Programme programme, List<Member> members, List<ProgrammeGroup> groups) {
+        AdaptiveCard card = AdaptiveCard.create().heading("People in " + programme.getName());
+        if (members.isEmpty()) {
+            return card.text("Nobody has joined yet. Share the join code " + programme.getJoinCode()
+                    + ", or add me to your team and say \"enrol\" there.");
+        }
+        members.forEach(m -> card.text(name(m) + " – " + describe(m.membership(), m.groupName())));
+        List<AdaptiveCard.Choice> people = members.stream()
+                .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList();
+        List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
+        groupChoices.add(new AdaptiveCard.Choice("(keep as it is)", KEEP));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        List<AdaptiveCard.Choice> managers = new java.util.ArrayList<>();
+        managers.add(new AdaptiveCard.Choice("(keep as it is)", KEEP));
+        managers.addAll(people);
+        return card.emphasis("Describe someone")
+                .subtle("Each person sees what you record here and can correct their role and organisation.")
+                .pick("participantId", "Person", people, null, true, false)
+                .field("role", "Role", null, "e.g. Chair, Chief executive, Clinical director, PCN lead", 120, false)
+                .field("organisation", "Organisation", null, "e.g. Riverside Hospitals NHS FT", 200, false)
+                .pick("groupId", "Group", groupChoices, KEEP, false, false)
+                .pick("lineManagerId", "Line manager (used to avoid pairing them)", managers, KEEP, false, false)
+                .submit("Save", CardActions.DESCRIBE_MEMBER);
+    }
+
+    static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins, List<Member> members) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + programme.getName())
+                .facts(Map.of("Admins", orDash(String.join(", ", admins)), "Coaches", orDash(String.join(", ", coaches))))
+                .subtle("Coaches see confidential team-level summaries of this programme. Admins can also change "
+                        + "the coaching team.");
+        if (members.isEmpty()) {
+            return card.text("To add a coach, they first need to have talked to me or joined the programme.");
+        }
+        return card.pick("participantId", "Person", members.stream()
+                        .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList(),
+                        null, true, false)
+                .pick("staffRole", "Make them", List.of(new AdaptiveCard.Choice("Coach", "COACH"),
+                        new AdaptiveCard.Choice("Admin", "ADMIN"),
+                        new AdaptiveCard.Choice("Not part of the coaching team", "NONE")), "COACH", true, false)
+                .submit("Save", CardActions.SET_STAFF);
+    }
+
+    static AdaptiveCard pickPeople(Programme programme, List<AdaptiveCard.Choice> roster, List<ProgrammeGroup> groups) {
+        List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
+        groupChoices.add(new AdaptiveCard.Choice("(no group)", KEEP));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        return AdaptiveCard.create().heading("Add people to " + programme.getName())
+                .subtle("Each person gets a private welcome from me with the privacy notice. Nothing about them is "
+                        + "recorded until they agree.")
+                .pick("participantIds", "People from this chat", roster, null, true, true)
+                .pick("groupId", "Group", groupChoices, KEEP, false, false)
+                .submit("Add them", CardActions.ENROL_SELECTED);
+    }
+
+    static AdaptiveCard myDetails(Programme programme, Membership membership, String groupName) {
+        return AdaptiveCard.create().heading("Your details in " + programme.getName())
+                .text("Your coach recorded: " + describe(membership, groupName) + ".")
+                .subtle("Your coach uses these for peer-coaching pairs and group summaries. Correct anything "
+                        + "that's wrong:")
+                .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
+                .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
+                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programme.getId().toString()));
+    }
+
+    static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Your programmes");
+        if (mine.isEmpty()) {
+            return card.text("You're not in a programme yet. If your coach gave you a code, send: join <code>");
+        }
+        mine.forEach(m -> card.text("• " + m.programme().getName() + " – " + (m.staffRole() != null
+                ? (m.staffRole().name().equals("ADMIN") ? "admin and coach" : "coach")
+                : m.membership().isActive() ? "taking part" : "left")));
+        return card.subtle("To leave one, say: leave programme <name>.");
+    }
+
+    static String describe(Membership membership, String groupName) {
+        return String.join(", ", List.of(orDash(membership.getRole()), orDash(membership.getOrganisation()),
+                groupName == null ? "no group" : "group " + groupName));
+    }
+
+    private static String name(Member member) {
+        return member.participant().getDisplayName() == null ? "(name not known yet)"
+                : member.participant().getDisplayName();
+    }
+
+    private static String dates(ProgrammeSettings settings) {
+        if (settings.startsOn() == null && settings.endsOn() == null) {
+            return "not set";
+        }
+        return (settings.startsOn() == null ? "?" : DAY.format(settings.startsOn())) + " to "
+                + (settings.endsOn() == null ? "?" : DAY.format(settings.endsOn()));
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "–" : value;
+    }
+}

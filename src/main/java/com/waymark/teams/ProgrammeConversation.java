@@ -1,0 +1,267 @@
+package com.waymark.teams;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.EnrolmentService.Member;
+import com.waymark.programme.EnrolmentService.MemberDetails;
+import com.waymark.programme.Membership;
+import com.waymark.programme.Participant;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeSettings;
+import com.waymark.programme.StaffMember;
+import org.springframework.stereotype.Component;
+
+/**
+ * Programme commands in a 1:1 chat: coaches set programmes up, participants join, see, correct and leave.
+ * Every reply names the programme it is about, because people can belong to several.
+ */
+@Component
+class ProgrammeConversation {
+
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolment;
+
+    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment) {
+        this.programmes = programmes;
+        this.enrolment = enrolment;
+    }
+
+    static boolean handles(Command command) {
+        return command instanceof Command.CreateProgramme || command instanceof Command.ShowProgramme
+                || command instanceof Command.EditProgramme || command instanceof Command.SaveProgramme
+                || command instanceof Command.AddGroup || command instanceof Command.UseProgramme
+                || command instanceof Command.ShowPeople || command instanceof Command.DescribeMember
+                || command instanceof Command.ShowCoaches || command instanceof Command.SetStaff
+                || command instanceof Command.Join || command instanceof Command.MyProgrammes
+                || command instanceof Command.LeaveProgramme || command instanceof Command.MyDetails
+                || command instanceof Command.CorrectDetails;
+    }
+
+    /** Runs one programme command; a refusal by the programme rules becomes a kind reply. */
+    List<Activity> handle(Participant person, Command command) {
+        try {
+            return dispatch(person, command);
+        } catch (ProgrammeProblem problem) {
+            return List.of(MessageFactory.text(problem.getMessage()));
+        }
+    }
+
+    private List<Activity> dispatch(Participant person, Command command) {
+        long id = person.getId();
+        if (command instanceof Command.CreateProgramme create) {
+            if (create.name() == null || create.name().isBlank()) {
+                return card(ProgrammeCards.settings(null, ProgrammeSettings.defaults(null, person.getTimeZone())));
+            }
+            Programme created = programmes.create(id, ProgrammeSettings.defaults(create.name().strip(),
+                    person.getTimeZone()));
+            return List.of(MessageFactory.text("Created \"" + created.getName() + "\". You are its admin and coach. "
+                    + "Adjust the settings below, add groups with \"add group <name>\", then bring people in."),
+                    ParticipantConversation.card(ProgrammeCards.overview(programmes.overview(id, created.getId()))));
+        }
+        if (command instanceof Command.SaveProgramme save) {
+            return saveProgramme(id, person, save);
+        }
+        if (command instanceof Command.ShowProgramme) {
+            Programme programme = programmes.currentCoached(id);
+            return card(ProgrammeCards.overview(programmes.overview(id, programme.getId())));
+        }
+        if (command instanceof Command.EditProgramme) {
+            Programme programme = programmes.currentCoached(id);
+            return card(ProgrammeCards.settings(programme.getId(), programme.settings()));
+        }
+        if (command instanceof Command.AddGroup add) {
+            Programme programme = programmes.currentCoached(id);
+            var group = programmes.addGroup(id, programme.getId(), add.name());
+            return text("Added the group \"" + group.getName() + "\" to \"" + programme.getName()
+                    + "\". Say \"people\" to put people in it.");
+        }
+        if (command instanceof Command.UseProgramme use) {
+            Programme programme = programmes.use(id, use.name());
+            return text("Now working with \"" + programme.getName() + "\".");
+        }
+        if (command instanceof Command.ShowPeople) {
+            Programme programme = programmes.currentCoached(id);
+            return card(ProgrammeCards.people(programme, enrolment.members(programme.getId()),
+                    programmes.groups(programme.getId())));
+        }
+        if (command instanceof Command.DescribeMember describe) {
+            return describeMember(id, describe);
+        }
+        if (command instanceof Command.ShowCoaches) {
+            return showCoaches(id);
+        }
+        if (command instanceof Command.SetStaff set) {
+            return setStaff(id, set);
+        }
+        if (command instanceof Command.Join join) {
+            return join(id, join);
+        }
+        if (command instanceof Command.MyProgrammes) {
+            return card(ProgrammeCards.myProgrammes(programmes.programmesOf(id)));
+        }
+        if (command instanceof Command.LeaveProgramme leave) {
+            Programme left = enrolment.leave(id, leave.name());
+            return text("You have left \"" + left.getName() + "\". You won't get its check-ins or pairings any more; "
+                    + "what you recorded stays yours (say \"my data\" to see it).");
+        }
+        if (command instanceof Command.MyDetails) {
+            return myDetails(id);
+        }
+        if (command instanceof Command.CorrectDetails correct) {
+            long programmeId = parseId(correct.programmeId(), "programme");
+            Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
+            return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null)
+                    .replace(", no group", "") + ".");
+        }
+        throw new IllegalArgumentException("Not a programme command: " + command.getClass().getSimpleName());
+    }
+
+    private List<Activity> saveProgramme(long id, Participant person, Command.SaveProgramme save) {
+        Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
+                : Optional.of(programmes.coached(id, parseId(save.programmeId(), "programme")));
+        ProgrammeSettings base = existing.map(Programme::settings)
+                .orElse(ProgrammeSettings.defaults(null, person.getTimeZone()));
+        ProgrammeSettings settings = new ProgrammeSettings(
+                save.name() == null ? base.name() : save.name().strip(),
+                save.organisations() == null || save.organisations().isBlank() ? null : save.organisations().strip(),
+                save.timeZone() == null || save.timeZone().isBlank() ? base.timeZone() : save.timeZone().strip(),
+                date(save.startsOn(), "start"), date(save.endsOn(), "end"),
+                number(save.threshold(), base.confidentialityThreshold(), "confidentiality threshold"),
+                number(save.retentionDays(), base.retentionDays(), "number of days"));
+        Programme saved = existing.isPresent()
+                ? programmes.update(id, existing.get().getId(), settings)
+                : programmes.create(id, settings);
+        return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
+                        + saved.getName() + "\"."),
+                ParticipantConversation.card(ProgrammeCards.overview(programmes.overview(id, saved.getId()))));
+    }
+
+    private List<Activity> describeMember(long coachId, Command.DescribeMember describe) {
+        Programme programme = programmes.currentCoached(coachId);
+        long participantId = parseId(describe.participantId(), "person");
+        Member member = enrolment.members(programme.getId()).stream()
+                .filter(m -> m.participant().getId() == participantId).findFirst()
+                .orElseThrow(() -> new ProgrammeProblem("That person is not in \"" + programme.getName() + "\"."));
+        Membership current = member.membership();
+        // Blank fields on the card mean "keep as it is", so a coach can change one thing at a time.
+        MemberDetails details = new MemberDetails(
+                blank(describe.role()) ? current.getRole() : describe.role(),
+                blank(describe.organisation()) ? current.getOrganisation() : describe.organisation(),
+                blank(describe.groupId()) ? current.getGroupId() : Long.valueOf(parseId(describe.groupId(), "group")),
+                blank(describe.lineManagerId()) ? current.getLineManagerId()
+                        : Long.valueOf(parseId(describe.lineManagerId(), "line manager")));
+        Membership updated = enrolment.describe(coachId, programme.getId(), participantId, details);
+        String groupName = updated.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
+                .filter(g -> g.getId().equals(updated.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+        return text("Saved: " + displayName(member) + " – " + ProgrammeCards.describe(updated, groupName)
+                + ". They can see this with \"my details\" and correct it.");
+    }
+
+    private List<Activity> showCoaches(long id) {
+        Programme programme = programmes.currentCoached(id);
+        List<StaffMember> staff = programmes.staffOf(programme.getId());
+        List<Member> members = enrolment.members(programme.getId());
+        var overview = programmes.overview(id, programme.getId());
+        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), members.stream()
+                .filter(m -> staff.stream().noneMatch(s -> s.getParticipantId().equals(m.participant().getId())))
+                .toList()));
+    }
+
+    private List<Activity> setStaff(long id, Command.SetStaff set) {
+        Programme programme = programmes.currentCoached(id);
+        long participantId = parseId(set.participantId(), "person");
+        if ("NONE".equals(set.role())) {
+            programmes.removeStaff(id, programme.getId(), participantId);
+            return text("Done: they are no longer on the coaching team of \"" + programme.getName() + "\".");
+        }
+        StaffMember.Role role;
+        try {
+            role = StaffMember.Role.valueOf(set.role() == null ? "" : set.role());
+        } catch (IllegalArgumentException e) {
+            throw new ProgrammeProblem("Please choose Coach, Admin or not part of the coaching team.");
+        }
+        programmes.setStaff(id, programme.getId(), participantId, role);
+        return text("Done: they are now " + (role == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
+                + programme.getName() + "\".");
+    }
+
+    private List<Activity> join(long id, Command.Join join) {
+        if (join.code() == null || join.code().isBlank()) {
+            return text("Send the code your coach gave you, for example: join ABC-123");
+        }
+        var enrolled = enrolment.join(id, join.code());
+        String name = enrolled.programme().getName();
+        return text(enrolled.added()
+                ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
+                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat."
+                : "You are already taking part in \"" + name + "\".");
+    }
+
+    private List<Activity> myDetails(long id) {
+        var mine = programmes.programmesOf(id).stream()
+                .filter(m -> m.membership() != null && m.membership().isActive()).toList();
+        if (mine.isEmpty()) {
+            return text("You're not taking part in a programme yet. If your coach gave you a code, send: join <code>");
+        }
+        Programme programme = programmes.current(id).filter(p -> mine.stream()
+                .anyMatch(m -> m.programme().getId().equals(p.getId()))).orElse(mine.get(0).programme());
+        Membership membership = mine.stream().filter(m -> m.programme().getId().equals(programme.getId()))
+                .findFirst().orElseThrow().membership();
+        String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
+                .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+        return card(ProgrammeCards.myDetails(programme, membership, groupName));
+    }
+
+    private static LocalDate date(String raw, String what) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeException e) {
+            throw new ProgrammeProblem("The " + what + " date should look like 2026-01-31.");
+        }
+    }
+
+    private static int number(String raw, int fallback, String what) {
+        if (blank(raw)) {
+            return fallback;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(raw.strip()));
+        } catch (NumberFormatException e) {
+            throw new ProgrammeProblem("The " + what + " should be a whole number.");
+        }
+    }
+
+    static long parseId(String raw, String what) {
+        if (raw == null || !raw.strip().matches("\\d{1,18}")) {
+            throw new ProgrammeProblem("Please choose a " + what + " from the list.");
+        }
+        return Long.parseLong(raw.strip());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String displayName(Member member) {
+        return member.participant().getDisplayName() == null ? "They" : member.participant().getDisplayName();
+    }
+
+    private static List<Activity> text(String text) {
+        return List.of(MessageFactory.text(text));
+    }
+
+    private static List<Activity> card(AdaptiveCard card) {
+        return List.of(ParticipantConversation.card(card));
+    }
+}

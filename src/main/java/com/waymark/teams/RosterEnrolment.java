@@ -1,0 +1,212 @@
+package com.waymark.teams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.Membership;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
+import com.waymark.programme.TeamConversation;
+import com.waymark.programme.TeamLinkService;
+import com.waymark.programme.TeamsIdentity;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrolment from a Teams roster: reads the team's or chat's members page by page, enrols each into the
+ * coach's programme and opens a private 1:1 chat to welcome them. Sends run in the background, paced,
+ * and end with a summary in the team, so a large team never times out the coach's turn.
+ */
+@Component
+class RosterEnrolment {
+
+    /** What one roster run did, for the summary in the team. */
+    record Tally(int welcomed, int notified, int alreadyIn, int coaches, int failed) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RosterEnrolment.class);
+
+    private final ParticipantService participants;
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolment;
+    private final TeamLinkService teamLinks;
+    private final ProactiveSender sender;
+    private final long paceMillis;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "waymark-roster");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RosterEnrolment(ParticipantService participants, ProgrammeService programmes, EnrolmentService enrolment,
+                    TeamLinkService teamLinks, ProactiveSender sender,
+                    @Value("${waymark.enrol.pace-ms:200}") long paceMillis) {
+        this.participants = participants;
+        this.programmes = programmes;
+        this.enrolment = enrolment;
+        this.teamLinks = teamLinks;
+        this.sender = sender;
+        this.paceMillis = paceMillis;
+    }
+
+    /** "enrol" in a team or group chat: everyone in it. */
+    CompletableFuture<List<Activity>> enrolEveryone(TurnContext turn, Participant coach) {
+        Programme programme = programmes.currentCoached(coach.getId());
+        TeamConversation team = TurnFacts.teamConversation(turn.getActivity());
+        teamLinks.link(team, programme.getId());
+        return roster(turn).thenApply(members -> start(turn, coach, programme, members, Membership.Via.ROSTER,
+                null));
+    }
+
+    /** The coach picked people from the roster on a card. */
+    CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
+                                                  Long groupId) {
+        Programme programme = programmes.currentCoached(coach.getId());
+        return roster(turn).thenApply(members -> start(turn, coach, programme, members.stream()
+                .filter(m -> memberIds.contains(m.getId())).toList(), Membership.Via.CARD, groupId));
+    }
+
+    /** Everyone in this team or chat, following the continuation token through every page. */
+    CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
+        List<TeamsChannelAccount> all = new ArrayList<>();
+        return page(turn, null, all).thenApply(done -> all.stream()
+                .filter(m -> !TurnFacts.isBot(turn.getActivity(), m)).toList());
+    }
+
+    private CompletableFuture<Void> page(TurnContext turn, String token, List<TeamsChannelAccount> into) {
+        return TeamsInfo.getPagedMembers(turn, token).thenCompose(result -> {
+            if (result.getMembers() != null) {
+                into.addAll(result.getMembers());
+            }
+            String next = result.getContinuationToken();
+            return next == null || next.isBlank() ? CompletableFuture.completedFuture(null) : page(turn, next, into);
+        });
+    }
+
+    private List<Activity> start(TurnContext turn, Participant coach, Programme programme,
+                                 List<TeamsChannelAccount> members, Membership.Via via, Long groupId) {
+        Activity activity = turn.getActivity();
+        String tenant = TurnFacts.tenantId(activity);
+        ChannelAccount bot = activity.getRecipient();
+        ConversationReference here = activity.getConversationReference();
+        String coachName = coach.getDisplayName() == null ? "your coach" : coach.getDisplayName();
+        background.submit(() -> {
+            Tally tally = enrolAll(programme, members, via, groupId, activity.getServiceUrl(), tenant, bot, coachName);
+            sender.send(here, List.of(MessageFactory.text(summary(programme, tally)))).exceptionally(e -> {
+                log.warn("Could not post the enrolment summary: {}", e.getClass().getSimpleName());
+                return null;
+            });
+        });
+        return List.of(MessageFactory.text("Enrolling " + members.size() + (members.size() == 1 ? " person" : " people")
+                + " from this chat into \"" + programme.getName() + "\". Each gets a private welcome from me with "
+                + "the privacy notice; I'll post a summary here when I'm done."));
+    }
+
+    private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, Membership.Via via, Long groupId,
+                           String serviceUrl, String tenant, ChannelAccount bot, String coachName) {
+        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        int welcomed = 0, notified = 0, alreadyIn = 0, coaches = 0, failed = 0;
+        for (TeamsChannelAccount member : members) {
+            try {
+                TeamsIdentity identity = new TeamsIdentity(tenant, member.getId(), member.getAadObjectId(),
+                        member.getName(), null);
+                Participant person = participants.recognise(identity, null);
+                if (staff.contains(person.getId())) {
+                    coaches++;
+                    continue;
+                }
+                var enrolled = enrolment.enrol(programme.getId(), person.getId(), via);
+                if (groupId != null) {
+                    enrolment.assignGroup(programme.getId(), person.getId(), groupId);
+                }
+                if (!enrolled.added()) {
+                    alreadyIn++;
+                    continue;
+                }
+                boolean needsWelcome = person.getWelcomedAt() == null;
+                List<Activity> messages = new ArrayList<>();
+                messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)));
+                if (needsWelcome) {
+                    messages.add(ParticipantConversation.welcome());
+                }
+                ConversationReference chat = sender.openPersonalChat(serviceUrl, tenant, bot, member, messages).join();
+                participants.recognise(identity, Serialization.toStringSilent(chat));
+                if (needsWelcome && participants.claimWelcome(person.getId())) {
+                    welcomed++;
+                } else {
+                    notified++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("Could not enrol or welcome one roster member: {}", e.getClass().getSimpleName());
+            }
+            pace();
+        }
+        return new Tally(welcomed, notified, alreadyIn, coaches, failed);
+    }
+
+    static String intro(ChannelAccount member, String coachName, Programme programme, boolean firstTime) {
+        String first = member.getName() == null ? "" : " " + member.getName().split(" ")[0];
+        return "Hello" + first + ". " + coachName + " has added you to \"" + programme.getName() + "\" on Waymark. "
+                + (firstTime ? "I'll help you carry your coaching between sessions. Please read how your answers "
+                + "are kept, below, before we start."
+                : "Check-ins for this programme will come here too; every message says which programme it's about.");
+    }
+
+    static String summary(Programme programme, Tally tally) {
+        StringBuilder text = new StringBuilder("Enrolment into \"" + programme.getName() + "\" is done: ")
+                .append(tally.welcomed()).append(" welcomed");
+        if (tally.notified() > 0) {
+            text.append(", ").append(tally.notified()).append(" already using Waymark (told, not welcomed again)");
+        }
+        if (tally.alreadyIn() > 0) {
+            text.append(", ").append(tally.alreadyIn()).append(" already in the programme");
+        }
+        if (tally.coaches() > 0) {
+            text.append(", ").append(tally.coaches()).append(" on the coaching team (not enrolled)");
+        }
+        if (tally.failed() > 0) {
+            text.append(", ").append(tally.failed()).append(" I couldn't reach (they may need to install Waymark)");
+        }
+        return text.append(".").toString();
+    }
+
+    private void pace() {
+        if (paceMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(paceMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

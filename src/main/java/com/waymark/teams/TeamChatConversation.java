@@ -1,0 +1,89 @@
+package com.waymark.teams;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * A team channel or group chat: only coaching-team commands live here. Nothing people write in a shared
+ * chat is stored or echoed; anything personal is pointed to the 1:1 chat.
+ */
+@Component
+class TeamChatConversation {
+
+    static final String TEAM_HELP = """
+            In a team or group chat, coaches can say:
+            - **enrol** – bring everyone in this chat into your current programme (each gets a private welcome)
+            - **add people** – choose who to bring in
+            - **programme** – your programme's set-up at a glance
+            Check-ins, reflections and action plans are private: they happen in each person's 1:1 chat with me.""";
+
+    private final ParticipantService participants;
+    private final ProgrammeService programmes;
+    private final RosterEnrolment roster;
+
+    TeamChatConversation(ParticipantService participants, ProgrammeService programmes, RosterEnrolment roster) {
+        this.participants = participants;
+        this.programmes = programmes;
+        this.roster = roster;
+    }
+
+    CompletableFuture<List<Activity>> handle(TurnContext turn, Command command) {
+        Participant person = participants.recognise(TurnFacts.identity(turn.getActivity()), null);
+        try {
+            if (command instanceof Command.EnrolTeam) {
+                return roster.enrolEveryone(turn, person);
+            }
+            if (command instanceof Command.PickPeople) {
+                Programme programme = programmes.currentCoached(person.getId());
+                return roster.roster(turn).thenApply(members -> List.of(ParticipantConversation.card(
+                        ProgrammeCards.pickPeople(programme, members.stream()
+                                .map(m -> new AdaptiveCard.Choice(m.getName() == null ? m.getId() : m.getName(),
+                                        m.getId())).toList(), programmes.groups(programme.getId())))));
+            }
+            if (command instanceof Command.EnrolSelected selected) {
+                Set<String> ids = selected.participantIds() == null ? Set.of()
+                        : Arrays.stream(selected.participantIds().split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+                if (ids.isEmpty()) {
+                    return done(text("Please choose at least one person."));
+                }
+                Long groupId = selected.groupId() == null || selected.groupId().isBlank() ? null
+                        : ProgrammeConversation.parseId(selected.groupId(), "group");
+                return roster.enrolChosen(turn, person, ids, groupId);
+            }
+            if (command instanceof Command.ShowProgramme) {
+                Programme programme = programmes.currentCoached(person.getId());
+                return done(List.of(ParticipantConversation.card(ProgrammeCards.overview(
+                        programmes.overview(person.getId(), programme.getId())))));
+            }
+            if (command instanceof Command.Help || command instanceof Command.Unknown) {
+                return done(text(TEAM_HELP));
+            }
+            return done(text("Let's do that in our 1:1 chat, where it stays private: open a chat with Waymark. "
+                    + "Here I can help coaches with \"enrol\", \"add people\" and \"programme\"."));
+        } catch (ProgrammeProblem problem) {
+            return done(text(problem.getMessage()));
+        }
+    }
+
+    private static CompletableFuture<List<Activity>> done(List<Activity> replies) {
+        return CompletableFuture.completedFuture(replies);
+    }
+
+    private static List<Activity> text(String text) {
+        return List.of(MessageFactory.text(text));
+    }
+}
