@@ -285,13 +285,18 @@ class Session {
   constructor(pg, cfg) {
     this.pg = pg;
     this.cfg = cfg;
-    this.events = []; // {seq, kind: 'create'|'update'|'invokeResponse'|'user', message, at}
-    this.messages = new Map(); // messageId -> latest message (bot messages)
+    this.events = []; // {seq, kind: 'create'|'update'|'invokeResponse'|'user', conv, top, message, at}
+    this.messages = new Map(); // messageId -> {message, conv, top}: latest version of each bot message the coach can see
     this.turns = []; // Playground -> bot HTTP calls: {type, name, status, text}
-    this.connectorCalls = []; // bot -> Playground connector calls: {activityName, status, body}
+    this.connectorCalls = []; // bot -> Playground connector calls: {logId, name, status, method, path, query, body, response, at}
+    this.pendingCalls = []; // connector calls whose URL is not yet in the recording file
+    this.chatUsers = new Map(); // 1:1 conversation id -> user id (the personal chat, and chats the bot opened with createConversation)
+    this.deliveries = []; // bot messages posted into 1:1 chats: {to: user, conv, message, status, at}
+    this.posts = new Map(); // channel id -> newest post conversation id ("{channelId};messageid=...")
     this.problems = []; // fatal things seen on the log stream
     this.warnings = [];
     this.sockets = [];
+    this.recording = { fd: null, offset: 0, rest: Buffer.alloc(0), byId: new Map() };
   }
 
   async api(method, p, body) {
@@ -315,10 +320,51 @@ class Session {
     this.me = c.currentUser;
     this.bot = c.bot;
     this.internal = r.json.internalConfig;
+    this.users = [c.currentUser, ...(c.users || [])];
+    this.chatUsers.set(this.conv, this.me.id);
+    // Conversations the coach can open, by the names a scenario uses (case-insensitive).
+    this.places = [];
+    const add = (names, place) => { this.places.push({ ...place, name: names[0], keys: names.map((n) => String(n).toLowerCase()) }); };
+    add(['personal', this.conv], { id: this.conv, kind: 'personal', label: 'personal chat' });
+    for (const g of c.groupChats || []) add(['groupChat', 'group', g.name, g.id], { id: g.id, kind: 'groupChat', label: `group chat "${g.name}"` });
+    for (const t of c.teams || []) {
+      for (const ch of t.channels || []) {
+        const general = ch.id === t.id;
+        add(general ? ['team', t.name, 'General', ch.id] : [ch.name, ch.id], { id: ch.id, kind: 'channel', team: t.id, label: `${general ? 'General' : `"${ch.name}"`} channel of team "${t.name}"` });
+      }
+    }
     log(`playground-e2e: personal chat ${this.conv}, user "${this.me.name}" (id ${this.me.id}, aadObjectId ${this.me.aadObjectId}), timezone ${this.internal.localTimezone}`);
     // 2. The UI's two websocket streams. Both buffer server-side until a client connects.
     await this.connect('/_ws_conversation/v1/conversations/stream', (d) => this.onConversation(d));
     await this.connect('/_ws/log/stream', (d) => this.onLog(d));
+  }
+
+  place(name) {
+    const key = String(name ?? 'personal').toLowerCase();
+    const p = this.places.find((x) => x.keys.includes(key));
+    if (!p) throw new SetupError(`unknown conversation "${name}"; the Playground has: ${this.places.map((x) => `"${x.name}" (${x.label})`).join(', ')}`);
+    return p;
+  }
+
+  placeOf(top) { return this.places.find((x) => x.id === top); }
+
+  user(nameOrId) {
+    if (nameOrId === 'me') return this.me;
+    const u = this.users.find((x) => x.id === nameOrId || x.name === nameOrId || x.aadObjectId === nameOrId);
+    if (!u) throw new StepFailure(`no user "${nameOrId}" in the Playground config; users: ${this.users.map((x) => `"${x.name}"`).join(', ')}`);
+    return u;
+  }
+
+  // 'me' | 'members' (everyone but me) | name | id | RegExp (on name or id) | array of those
+  usersFor(sel) {
+    if (Array.isArray(sel)) return [...new Set(sel.flatMap((s) => this.usersFor(s)))];
+    if (sel === 'members') return this.users.filter((u) => u.id !== this.me.id);
+    if (sel instanceof RegExp) {
+      const us = this.users.filter((u) => sel.test(u.name) || sel.test(u.id));
+      if (!us.length) throw new StepFailure(`no user matches ${sel}; users: ${this.users.map((x) => `"${x.name}"`).join(', ')}`);
+      return us;
+    }
+    return [this.user(sel)];
   }
 
   connect(p, handler) {
@@ -340,9 +386,14 @@ class Session {
     if (d.action !== 'createMessage' && d.action !== 'updateMessage') return; // 'typing' is ignored
     const m = d.message;
     if (!m || m.from?.id !== this.bot.id) return;
-    if (d.actionConversationId !== this.conv && m.directLineConversationId !== this.conv) return;
-    this.messages.set(m.messageId, m);
-    this.events.push({ seq: this.events.length, kind: d.action === 'createMessage' ? 'create' : 'update', message: m, at: Date.now() });
+    // A bot message that starts a channel post arrives with actionConversationId = channel and postConversationId = post.
+    const conv = m.postConversationId ?? this.messages.get(m.messageId)?.conv ?? d.actionConversationId ?? m.directLineConversationId;
+    if (!conv) return;
+    const top = topOf(conv);
+    if (!this.placeOf(top)) return;
+    if (conv !== top) this.posts.set(top, conv);
+    this.messages.set(m.messageId, { message: m, conv, top });
+    this.events.push({ seq: this.events.length, kind: d.action === 'createMessage' ? 'create' : 'update', conv, top, message: m, at: Date.now() });
   }
 
   onLog(d) {
@@ -352,15 +403,19 @@ class Session {
       const status = item.response?.statusCode;
       if (item.from === 'Microsoft 365 Agents Playground') {
         const body = item.request?.body || {};
-        this.turns.push({ type: body.type, name: body.name, status, text: body.text, at: Date.now() });
+        this.turns.push({ type: body.type, name: body.name, status, text: body.text, conversation: body.conversation?.id, at: Date.now() });
         if (status >= 400) this.problems.push(`the bot answered the ${body.type}${body.name ? ` (${body.name})` : ''} activity with HTTP ${status}${item.response?.body ? `: ${j(item.response.body, 500)}` : ''}`);
       } else {
-        this.connectorCalls.push({ activityName: item.activityName, status, at: Date.now() });
-        if (status >= 400 && /^(get|fetch)/i.test(item.activityName || '')) {
+        const call = { logId: item.id, name: item.activityName, status, method: undefined, path: undefined, query: undefined, body: item.request?.body, response: item.response?.body, at: Date.now() };
+        this.connectorCalls.push(call);
+        this.pendingCalls.push(call);
+        this.resolveCalls();
+        const isGet = call.method ? call.method === 'GET' : /^(get|fetch)/i.test(item.activityName || '');
+        if (status >= 400 && isGet) {
           // e.g. TeamsInfo.getMember for an unknown id: the bot may handle a 404, so only warn.
-          this.warnings.push(`connector ${item.activityName} answered HTTP ${status}: ${j(item.response?.body, 300)}`);
+          this.warnings.push(`connector ${describeCall(call)} answered HTTP ${status}: ${j(item.response?.body, 300)}`);
         } else if (status >= 400) {
-          this.problems.push(`the Playground's connector rejected the bot's ${item.activityName} call with HTTP ${status}: ${j(item.response?.body, 800)}\n      request body: ${j(item.request?.body, 800)}`);
+          this.problems.push(`the Playground's connector rejected the bot's ${describeCall(call)} call with HTTP ${status}: ${j(item.response?.body, 800)}\n      request body: ${j(item.request?.body, 800)}`);
         }
       }
     } else if (item.level === 'warning' || item.level === 'error') {
@@ -370,34 +425,131 @@ class Session {
     }
   }
 
-  close() { for (const ws of this.sockets) try { ws.close(); } catch { /* ignore */ } }
+  // Join connector calls with the events-recording file (same log id) to learn their method and URL,
+  // then note which 1:1 chat each createConversation opened and which messages went into 1:1 chats.
+  resolveCalls() {
+    if (!this.pendingCalls.length) return;
+    this.readRecording();
+    const still = [];
+    for (const call of this.pendingCalls) {
+      const rec = this.recording.byId.get(call.logId);
+      if (rec) {
+        const u = new URL(rec.url || '/', 'http://playground');
+        const servicePath = new URL(this.pg.base + '/_connector').pathname;
+        let p = u.pathname.startsWith(servicePath) ? u.pathname.slice(servicePath.length) : u.pathname;
+        p = p.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
+        Object.assign(call, { method: String(rec.method || '').toUpperCase(), path: p, query: Object.fromEntries(u.searchParams) });
+      } else if (Date.now() - call.at < 2000) {
+        still.push(call);
+        continue;
+      } // else: no recording (older Playground?) - fall back to the activity's own conversation id below
+      this.trackChats(call);
+    }
+    this.pendingCalls = still;
+  }
 
-  // ---- the three things a person can do ----
+  trackChats(call) {
+    const ok = call.status >= 200 && call.status < 300;
+    if (call.name === 'createConversation' && ok && call.body?.isGroup !== true && call.response?.id) {
+      const uid = call.body?.members?.[0]?.id;
+      if (uid) this.chatUsers.set(call.response.id, uid);
+      return;
+    }
+    let conv;
+    if (call.path) {
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(call.path);
+      if (!m || call.method !== 'POST') return;
+      conv = m[1];
+    } else {
+      conv = call.body?.conversation?.id;
+    }
+    if (!conv || call.body?.type !== 'message' || !this.chatUsers.has(conv)) return;
+    const uid = this.chatUsers.get(conv);
+    const to = this.users.find((u) => u.id === uid) || { id: uid, name: uid };
+    this.deliveries.push({ to, conv, message: call.body, status: call.status, at: call.at });
+  }
 
-  async openChat() {
-    const r = await this.api('POST', `/_debug/conversation/${encodeURIComponent(this.conv)}/installation`, {});
-    if (r.status !== 200) throw new StepFailure(`opening the chat failed: HTTP ${r.status} ${r.text}`);
+  readRecording() {
+    const r = this.recording;
+    try {
+      if (r.fd === null) {
+        if (!fs.existsSync(this.pg.recordingFile)) return;
+        r.fd = fs.openSync(this.pg.recordingFile, 'r');
+      }
+      const size = fs.fstatSync(r.fd).size;
+      if (size <= r.offset) return;
+      const buf = Buffer.alloc(size - r.offset);
+      const n = fs.readSync(r.fd, buf, 0, buf.length, r.offset);
+      r.offset += n;
+      r.rest = Buffer.concat([r.rest, buf.subarray(0, n)]);
+      const sep = Buffer.from('\n---\n');
+      for (let i; (i = r.rest.indexOf(sep)) >= 0;) {
+        const chunk = r.rest.subarray(0, i).toString('utf8');
+        r.rest = r.rest.subarray(i + sep.length);
+        try {
+          const e = JSON.parse(chunk);
+          if (e.logId) r.byId.set(e.logId, { method: e.request?.method, url: e.request?.url });
+        } catch { /* not an entry */ }
+      }
+    } catch (e) {
+      this.warnings.push(`could not read the Playground's events recording: ${e.message}`);
+    }
+  }
+
+  close() {
+    for (const ws of this.sockets) try { ws.close(); } catch { /* ignore */ }
+    if (this.recording.fd !== null) try { fs.closeSync(this.recording.fd); } catch { /* ignore */ }
+  }
+
+  // ---- the things a person can do ----
+
+  async openChat(where) {
+    const place = this.place(where);
+    const r = await this.api('POST', `/_debug/conversation/${encodeURIComponent(place.id)}/installation`, {});
+    if (r.status !== 200) throw new StepFailure(`opening the ${place.label} failed: HTTP ${r.status} ${r.text}`);
     return 2; // installationUpdate + conversationUpdate
   }
 
-  async sendText(text) {
+  // In a group chat or channel the Playground only forwards a message that @mentions the bot, so the
+  // driver types "@Bot text" like a person would, unless mention is false. In a channel each message
+  // starts a new post; reply: true answers in the newest post of that channel instead.
+  async sendText(text, where, { mention, reply } = {}) {
+    const place = this.place(where);
+    let convId = place.id;
+    if (reply) {
+      if (place.kind !== 'channel') throw new StepFailure('"reply: true" only applies in a team channel');
+      convId = this.posts.get(place.id);
+      if (!convId) throw new StepFailure(`there is no post in the ${place.label} to reply to`);
+    }
     const draft = { type: 'text', text, textFormat: 'plain', from: { id: this.me.id } };
-    const r = await this.api('POST', `/_conversation/v1/conversations/${encodeURIComponent(this.conv)}/messages`, draft);
-    if (r.status !== 200) throw new StepFailure(`sending "${text}" failed: HTTP ${r.status} ${r.text}`);
-    this.events.push({ seq: this.events.length, kind: 'user', message: { messageId: r.json.messageId, text }, at: Date.now() });
-    return 1;
+    let turns = 1;
+    if (place.kind !== 'personal') {
+      if (mention ?? true) {
+        const at = `<at>${this.bot.name}</at>`;
+        draft.text = `${at} ${text}`;
+        draft.mentions = [{ mentioned: { id: this.bot.id, name: this.bot.name }, text: at }];
+      } else {
+        turns = 0; // not @mentioned: the Playground does not send it to the bot
+      }
+    }
+    const r = await this.api('POST', `/_conversation/v1/conversations/${encodeURIComponent(convId)}/messages`, draft);
+    if (r.status !== 200) throw new StepFailure(`sending "${text}" in the ${place.label} failed: HTTP ${r.status} ${r.text}`);
+    const conv = r.json.postConversationId ?? convId;
+    if (conv !== place.id) this.posts.set(place.id, conv);
+    this.events.push({ seq: this.events.length, kind: 'user', conv, top: place.id, message: { messageId: r.json.messageId, text: draft.text }, at: Date.now() });
+    return { turns, text: draft.text };
   }
 
-  async submitCard(spec) {
-    const found = this.findAction(spec);
-    const { message, action, card } = found;
+  async submitCard(spec, where) {
+    const found = this.findAction(spec, where);
+    const { message, action, card, conv } = found;
     const value = buildActionData(action, card, spec.inputs || {});
     if (action.type === 'Action.Submit') {
       // The UI sends whatever the action's data is, merged with the card inputs, as message.value.
-      const body = { conversation: { id: this.conv }, replyToId: message.messageId, value, from: { id: this.me.id } };
+      const body = { conversation: { id: conv }, replyToId: message.messageId, value, from: { id: this.me.id } };
       const r = await this.api('POST', '/_conversation/v1/submit', body);
       if (r.status !== 200) throw new StepFailure(`Action.Submit failed: HTTP ${r.status} ${r.text}`);
-      this.events.push({ seq: this.events.length, kind: 'user', message: { messageId: message.messageId, submit: action.title, value }, at: Date.now() });
+      this.events.push({ seq: this.events.length, kind: 'user', conv, top: topOf(conv), message: { messageId: message.messageId, submit: action.title, value }, at: Date.now() });
       return { turns: 1, desc: `Action.Submit "${action.title ?? ''}" value=${JSON.stringify(value)}` };
     }
     // Action.Execute -> invoke adaptiveCard/action; the bot's HTTP response comes back here.
@@ -405,10 +557,10 @@ class Session {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: value } },
       from: { id: this.me.id },
-      conversation: { id: this.conv },
+      conversation: { id: conv },
       replyToId: message.messageId,
     };
-    this.events.push({ seq: this.events.length, kind: 'user', message: { messageId: message.messageId, execute: action.verb, value }, at: Date.now() });
+    this.events.push({ seq: this.events.length, kind: 'user', conv, top: topOf(conv), message: { messageId: message.messageId, execute: action.verb, value }, at: Date.now() });
     const r = await this.api('POST', '/_conversation/v1/invoke', body);
     if (r.status !== 200) throw new StepFailure(`Action.Execute (verb "${action.verb}") failed: HTTP ${r.status} ${r.text}`);
     const res = r.json || {};
@@ -416,7 +568,7 @@ class Session {
     if (res.type === 'application/vnd.microsoft.card.adaptive') {
       // The Playground replaces the card in place (only when the message has exactly one attachment).
       m = { ...message, attachments: [{ contentType: res.type, content: res.value }], text: undefined };
-      if ((message.attachments || []).length === 1) this.messages.set(message.messageId, m);
+      if ((message.attachments || []).length === 1) this.messages.set(message.messageId, { message: m, conv, top: topOf(conv) });
     } else if (res.type === 'application/vnd.microsoft.activity.message') {
       m = { messageId: `${message.messageId}#invoke`, text: String(res.value), attachments: [] };
     } else if (res.type === 'application/vnd.microsoft.error') {
@@ -424,27 +576,61 @@ class Session {
     } else {
       throw new StepFailure(`the bot answered Action.Execute (verb "${action.verb}") with an unexpected invoke response: ${r.text.slice(0, 500)}`);
     }
-    this.events.push({ seq: this.events.length, kind: 'invokeResponse', message: m, at: Date.now() });
+    this.events.push({ seq: this.events.length, kind: 'invokeResponse', conv, top: topOf(conv), message: m, at: Date.now() });
     return { turns: 1, desc: `Action.Execute verb "${action.verb}" data=${JSON.stringify(value)}` };
   }
 
+  // "Mock an Activity" in the web UI: start from the Playground's template for this conversation,
+  // let the scenario change it, and have the Playground send it to the bot.
+  async sendCustom(spec, where) {
+    const place = this.place(where);
+    const q = `conversationId=${encodeURIComponent(place.id)}${spec.template ? `&type=${encodeURIComponent(spec.template)}` : ''}`;
+    const t = await this.api('GET', `/_internal/v1/customActivities/template?${q}`);
+    if (t.status !== 200) throw new StepFailure(`custom activity template "${spec.template ?? '(base)'}" for the ${place.label}: HTTP ${t.status} ${t.text}`);
+    let activity = t.json;
+    if (typeof spec.patch === 'function') {
+      const helpers = { user: (n) => { const u = this.user(n); return { id: u.id, aadObjectId: u.aadObjectId }; }, me: this.me, bot: this.bot, users: this.users, conversation: this.place(where) };
+      activity = (await spec.patch(activity, helpers)) ?? activity;
+    } else if (spec.patch) {
+      activity = deepMerge(activity, spec.patch);
+    }
+    const r = await this.api('POST', '/_internal/v1/customActivities', activity);
+    if (r.status !== 200) throw new StepFailure(`sending the custom activity failed: HTTP ${r.status} ${r.text}`);
+    return { turns: 1, desc: `(mock activity ${activity.type}${spec.template ? ` from template "${spec.template}"` : ''} in the ${place.label})` };
+  }
+
   // Newest bot message first; the first card action matching the selector wins.
-  findAction(spec) {
+  findAction(spec, where) {
     const sel = spec.action;
     if (sel === undefined) throw new StepFailure('submit step needs an "action" (title/verb string or {title, verb, type, data})');
-    const botMsgs = [...this.messages.values()].sort((a, b) => b.timestamp - a.timestamp || 0);
-    for (const message of botMsgs) {
+    const place = this.place(where);
+    const botMsgs = [...this.messages.values()].filter((x) => x.top === place.id).sort((a, b) => b.message.timestamp - a.message.timestamp || 0);
+    for (const { message, conv } of botMsgs) {
       for (const att of message.attachments || []) {
         if (att.contentType !== 'application/vnd.microsoft.card.adaptive') continue;
         const card = att.content;
         if (spec.card !== undefined && !matchText(cardText(card), spec.card)) continue;
         const action = collectActions(card).find((a) => actionMatches(a, sel));
-        if (action) return { message, action, card };
+        if (action) return { message, action, card, conv };
       }
     }
-    const seen = botMsgs.flatMap((m) => (m.attachments || []).flatMap((a) => collectActions(a.content || {}).map((x) => describeAction(x))));
-    throw new StepFailure(`no card in the chat has an action matching ${JSON.stringify(sel, replacer)}${spec.card ? ` (on a card containing ${show(spec.card)})` : ''}; actions seen: ${seen.join(', ') || 'none'}`);
+    const seen = botMsgs.flatMap(({ message: m }) => (m.attachments || []).flatMap((a) => collectActions(a.content || {}).map((x) => describeAction(x))));
+    throw new StepFailure(`no card in the ${place.label} has an action matching ${JSON.stringify(sel, replacer)}${spec.card ? ` (on a card containing ${show(spec.card)})` : ''}; actions seen: ${seen.join(', ') || 'none'}`);
   }
+}
+
+const topOf = (conv) => String(conv).split(';')[0];
+
+function describeCall(c) {
+  if (c.method) return `${c.method} ${c.path}${c.query && Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}`;
+  return c.name || 'connector';
+}
+
+function deepMerge(base, patch) {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out = base && typeof base === 'object' && !Array.isArray(base) ? { ...base } : {};
+  for (const [k, v] of Object.entries(patch)) out[k] = v && typeof v === 'object' && !Array.isArray(v) ? deepMerge(out[k], v) : v;
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -553,7 +739,17 @@ function describeAction(a) {
 //     none: true       the bot sends nothing
 //     count: n         exactly n replies
 //     notContains: S   no reply (text or card) contains S
-//     check: (replies) => true | string   custom; return a string to fail with it
+//     check: (replies, ctx) => true | string   custom; return a string to fail with it
+//                      (ctx = { calls, deliveries, users, me }: this step's connector calls and 1:1 deliveries)
+//   "replies" are the bot's messages in the step's conversation only (a team step: that channel, all its posts).
+//   connectorCalls: { method, path, name, status, query, body, min, max, count }
+//                    bot -> connector calls in this step matching all given fields; path is the decoded path
+//                    without the service URL prefix, e.g. /v3/conversations/19:x@thread.tacv2/pagedmembers;
+//                    default "at least one"
+//   delivered: { to, notTo, text, card, contains, cardInputs, cardAction, min, max, count }
+//                    bot messages (2xx) posted in this step into 1:1 chats (the personal chat, and chats the bot
+//                    opened with createConversation), by recipient. to / notTo: 'me' | 'members' | name | id |
+//                    RegExp | array: EVERY listed user got (did not get) a matching message. Default "at least one".
 // ---------------------------------------------------------------------------
 const PER_REPLY = ['text', 'card', 'cardInputs', 'cardAction', 'contains'];
 
@@ -590,6 +786,37 @@ function replyMatches(r, exp) {
 function show(v) { return v instanceof RegExp ? String(v) : JSON.stringify(v); }
 function replacer(_k, v) { return v instanceof RegExp ? String(v) : v; }
 
+function describeCallSpec(c) {
+  const bits = [];
+  if (c.method) bits.push(c.method.toUpperCase());
+  if (c.path !== undefined) bits.push(`path ${show(c.path)}`);
+  if (c.name !== undefined) bits.push(`name ${show(c.name)}`);
+  if (c.status !== undefined) bits.push(`status ${show(c.status)}`);
+  if (c.query !== undefined) bits.push(`query ${JSON.stringify(c.query)}`);
+  if (c.body !== undefined) bits.push(`body ${JSON.stringify(c.body, replacer)}`);
+  return bits.join(' ') || 'any';
+}
+
+function describeCount(c) {
+  if (c.count !== undefined) return `exactly ${c.count}`;
+  if (c.min !== undefined && c.max !== undefined) return `${c.min} to ${c.max}`;
+  if (c.max !== undefined) return `at most ${c.max}`;
+  return `at least ${c.min ?? 1}`;
+}
+
+function describeUsers(sel) {
+  return [].concat(sel).map((x) => (x instanceof RegExp ? String(x) : `"${x}"`)).join(', ');
+}
+
+function describeDelivered(d) {
+  const per = PER_REPLY.filter((k) => d[k] !== undefined).map((k) => `${k} ${show(d[k])}`).join(' and ');
+  const bits = [];
+  if (d.to !== undefined) bits.push(`to each of ${describeUsers(d.to)}`);
+  if (d.notTo !== undefined) bits.push(`none to ${describeUsers(d.notTo)}`);
+  if (d.count !== undefined || d.min !== undefined || d.max !== undefined || (d.to === undefined && d.notTo === undefined)) bits.push(`${describeCount(d)} in all`);
+  return `1:1 message${per ? ` (${per})` : ''} ${bits.join(', ')}`;
+}
+
 function describeExpectation(exp) {
   const bits = [];
   if (exp.text !== undefined) bits.push(`text contains ${show(exp.text)}`);
@@ -601,21 +828,72 @@ function describeExpectation(exp) {
   if (exp.count !== undefined) bits.push(`exactly ${exp.count} repl${exp.count === 1 ? 'y' : 'ies'}`);
   if (exp.notContains !== undefined) bits.push(`nothing contains ${show(exp.notContains)}`);
   if (exp.check) bits.push(`check ${exp.check.name || '(custom)'}`);
+  if (exp.connectorCalls !== undefined) bits.push(`${describeCount(exp.connectorCalls)} connector call(s) ${describeCallSpec(exp.connectorCalls)}`);
+  if (exp.delivered !== undefined) bits.push(describeDelivered(exp.delivered));
   return bits.join(' and ') || '(empty expectation)';
 }
 
+function callMatches(c, spec) {
+  if (spec.method !== undefined && String(c.method || '').toUpperCase() !== String(spec.method).toUpperCase()) return false;
+  if (spec.path !== undefined && !matchExact(c.path, spec.path)) return false;
+  if (spec.name !== undefined && !matchExact(c.name, spec.name)) return false;
+  if (spec.status !== undefined && !(typeof spec.status === 'number' ? c.status === spec.status : matchExact(String(c.status), spec.status))) return false;
+  if (spec.query !== undefined && !isSubset(spec.query, c.query || {})) return false;
+  if (spec.body !== undefined && !isSubset(spec.body, c.body)) return false;
+  return true;
+}
+
+// null if n satisfies {count, min, max} (default: at least one), else a description of what was expected
+function countFailure(n, c) {
+  if (c.count !== undefined) return n === c.count ? null : describeCount(c);
+  const min = c.min ?? (c.max !== undefined ? 0 : 1);
+  if (n < min || (c.max !== undefined && n > c.max)) return describeCount({ ...c, min });
+  return null;
+}
+
+function evalDelivered(d, ctx) {
+  const ok = ctx.deliveries.filter((x) => x.status >= 200 && x.status < 300);
+  const matching = ok.filter((x) => replyMatches(replyView(x.message), d));
+  const what = describeDelivered(d);
+  let counted = matching;
+  if (d.to !== undefined) {
+    const targets = ctx.usersFor(d.to);
+    const missing = targets.filter((u) => !matching.some((x) => x.to.id === u.id));
+    if (missing.length) return `expected ${what}; nothing matching reached ${missing.map((u) => `"${u.name}"`).join(', ')}`;
+    counted = matching.filter((x) => targets.some((u) => u.id === x.to.id));
+  }
+  if (d.notTo !== undefined) {
+    const bad = ctx.usersFor(d.notTo).filter((u) => matching.some((x) => x.to.id === u.id));
+    if (bad.length) return `expected ${what}; but ${bad.map((u) => `"${u.name}"`).join(', ')} got one`;
+  }
+  if (d.count !== undefined || d.min !== undefined || d.max !== undefined || (d.to === undefined && d.notTo === undefined)) {
+    const f = countFailure(counted.length, d);
+    if (f) return `expected ${what}; got ${counted.length}`;
+  }
+  return null;
+}
+
 // returns null if ok, else a failure message
-function evaluate(expectations, replies) {
+function evaluate(expectations, replies, ctx) {
   const views = replies.map(replyView);
   for (const exp of expectations) {
     const perReply = PER_REPLY.some((k) => exp[k] !== undefined);
-    if (perReply && !views.some((v) => replyMatches(v, exp))) return `expected a reply where ${describeExpectation(exp)}`;
+    if (perReply && !views.some((v) => replyMatches(v, exp))) return `expected a reply where ${describeExpectation({ ...exp, connectorCalls: undefined, delivered: undefined })}`;
     if (exp.none && views.length) return 'expected no reply';
     if (exp.count !== undefined && views.length !== exp.count) return `expected exactly ${exp.count} replies, got ${views.length}`;
     if (exp.notContains !== undefined && views.some((v) => matchText(`${v.text}\n${v.cardText}`, exp.notContains))) return `expected no reply containing ${show(exp.notContains)}`;
+    if (exp.connectorCalls !== undefined) {
+      const n = ctx.calls.filter((c) => callMatches(c, exp.connectorCalls)).length;
+      const f = countFailure(n, exp.connectorCalls);
+      if (f) return `expected ${f} connector call(s) ${describeCallSpec(exp.connectorCalls)}, got ${n}`;
+    }
+    if (exp.delivered !== undefined) {
+      const f = evalDelivered(exp.delivered, ctx);
+      if (f) return f;
+    }
     if (exp.check) {
       let r;
-      try { r = exp.check(replies); } catch (e) { r = `check threw: ${e.message}`; }
+      try { r = exp.check(replies, ctx); } catch (e) { r = `check threw: ${e.message}`; }
       if (r !== true && r !== undefined) return typeof r === 'string' ? r : `custom check ${exp.check.name || ''} failed`;
     }
   }
@@ -641,12 +919,35 @@ function summarize(m) {
 // Running steps
 // ---------------------------------------------------------------------------
 async function runScenario(session, scenario, cfg) {
-  const steps = [...scenario.steps];
-  if (!steps.some((s) => s.open)) steps.unshift({ name: 'open the chat (implicit, like the web UI)', open: true, expect: [] });
+  // Like the web UI: the personal chat is opened (installation sent) when the Playground loads, and a
+  // group chat or team is opened the first time the person goes there. A scenario that does not open a
+  // conversation itself gets an implicit open step before it first uses it.
+  const placeOf = (s, i) => {
+    try { return session.place(stepWhere(s)); } catch (e) { throw new SetupError(`step ${i + 1}: ${e.message}`); }
+  };
+  const given = scenario.steps;
+  const steps = [];
+  const opened = new Set();
+  const openKey = (p) => p.team ?? p.id; // the UI opens a team once, whichever channel is shown first
+  if (!given.some((s, i) => s.open !== undefined && placeOf(s, i).kind === 'personal')) {
+    steps.push({ name: 'open the chat (implicit, like the web UI)', open: true, expect: [] });
+    opened.add(session.conv);
+  }
+  given.forEach((s, i) => {
+    const p = placeOf(s, i);
+    if (s.open === undefined && !opened.has(openKey(p))) {
+      steps.push({ name: `open the ${p.label} (implicit, like the web UI)`, open: stepWhere(s), expect: [] });
+    }
+    opened.add(openKey(p));
+    steps.push(s);
+  });
   let passed = 0;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
-    const title = step.name || (step.open ? 'open chat' : step.send !== undefined ? `send "${step.send}"` : 'submit card');
+    const where = stepWhere(step);
+    const inWhere = where === 'personal' ? '' : ` in ${where}`;
+    const title = step.name || (step.open !== undefined ? `open ${where === 'personal' ? 'chat' : where}`
+      : step.send !== undefined ? `send "${step.send}"${inWhere}` : step.custom !== undefined ? `mock activity${inWhere}` : `submit card${inWhere}`);
     log(`\n[${i + 1}/${steps.length}] ${title}`);
     try {
       await runStep(session, step, cfg);
@@ -662,51 +963,93 @@ async function runScenario(session, scenario, cfg) {
 }
 
 async function runStep(session, step, cfg) {
-  const mark = { ev: session.events.length, turns: session.turns.length, problems: session.problems.length, warnings: session.warnings.length };
+  const mark = {
+    ev: session.events.length, turns: session.turns.length, problems: session.problems.length, warnings: session.warnings.length,
+    calls: session.connectorCalls.length, deliveries: session.deliveries.length,
+  };
+  const where = stepWhere(step);
+  const place = session.place(where);
   let turns;
-  if (step.open) {
-    log('  you  > (open the personal chat: installationUpdate + conversationUpdate)');
-    turns = await session.openChat();
+  if (step.open !== undefined) {
+    log(`  you  > (open the ${place.label}: installationUpdate + conversationUpdate)`);
+    turns = await session.openChat(where);
   } else if (step.send !== undefined) {
-    log(`  you  > ${JSON.stringify(step.send)}`);
-    turns = await session.sendText(String(step.send));
+    const r = await session.sendText(String(step.send), where, { mention: step.mention, reply: step.reply });
+    log(`  you  > ${JSON.stringify(r.text)}${place.kind === 'personal' ? '' : ` (${step.reply ? 'reply in the newest post of the' : 'in the'} ${place.label}${r.turns ? '' : '; not @mentioned, so the bot gets nothing'})`}`);
+    turns = r.turns;
+  } else if (step.custom !== undefined) {
+    const r = await session.sendCustom(step.custom, where);
+    log(`  you  > ${r.desc}`);
+    turns = r.turns;
   } else {
-    const r = await session.submitCard(step.submit);
+    const r = await session.submitCard(step.submit, where);
     log(`  you  > ${r.desc}`);
     turns = r.turns;
   }
   const expectations = [].concat(step.expect ?? []);
   const timeoutMs = step.timeoutMs ?? cfg.stepTimeoutMs;
   const deadline = Date.now() + timeoutMs;
-  const replies = () => session.events.slice(mark.ev).filter((e) => e.kind !== 'user').map((e) => e.message);
+  // Replies: the bot's messages in this step's conversation (for a channel: in any of its posts).
+  const replyEvents = () => session.events.slice(mark.ev).filter((e) => e.kind !== 'user' && e.top === place.id);
+  const replies = () => replyEvents().map((e) => e.message);
+  const ctx = () => {
+    session.resolveCalls();
+    return {
+      calls: session.connectorCalls.slice(mark.calls),
+      deliveries: session.deliveries.slice(mark.deliveries),
+      users: session.users,
+      me: session.me,
+      usersFor: (sel) => session.usersFor(sel),
+    };
+  };
   const turnsDone = () => session.turns.length - mark.turns >= turns;
   const problem = () => session.problems.slice(mark.problems)[0];
-  let printed = 0;
+  const printed = { ev: 0, calls: 0, deliveries: 0 };
+  const visible = (conv) => !!session.placeOf(topOf(conv)); // shown in the coach's UI (personal chat, group chat, channels)
   const printNew = () => {
-    const rs = session.events.slice(mark.ev).filter((e) => e.kind !== 'user');
-    for (; printed < rs.length; printed++) {
-      const e = rs[printed];
-      log(`  bot  < ${e.kind === 'update' ? '(updated) ' : e.kind === 'invokeResponse' ? '(invoke response) ' : ''}${summarize(e.message)}`);
+    const es = session.events.slice(mark.ev).filter((e) => e.kind !== 'user');
+    for (; printed.ev < es.length; printed.ev++) {
+      const e = es[printed.ev];
+      const elsewhere = e.top === place.id ? '' : `[in ${session.placeOf(e.top)?.label ?? e.top}] `;
+      log(`  bot  < ${elsewhere}${e.kind === 'update' ? '(updated) ' : e.kind === 'invokeResponse' ? '(invoke response) ' : ''}${summarize(e.message)}`);
       if (cfg.verbose) log(`         ${JSON.stringify(e.message)}`);
     }
+    session.resolveCalls();
+    const cs = session.connectorCalls.slice(mark.calls);
+    for (; printed.calls < cs.length; printed.calls++) {
+      const c = cs[printed.calls];
+      if (session.pendingCalls.includes(c)) break; // method and path not known yet
+      // activity posts show up as replies or deliveries; print the other connector calls
+      if (c.method === 'POST' && /\/activities(\/[^/]*)?$/.test(c.path || '')) continue;
+      if (!c.method && c.body?.type) continue;
+      log(`  api  ${describeCall(c)} -> ${c.status}${c.name === 'createConversation' && c.response?.id ? ` (1:1 chat with ${session.users.find((u) => u.id === c.body?.members?.[0]?.id)?.name ?? c.body?.members?.[0]?.id}: ${c.response.id})` : ''}`);
+      if (cfg.verbose) log(`         request ${j(c.body, 1000)}\n         response ${j(c.response, 1000)}`);
+    }
+    const ds = session.deliveries.slice(mark.deliveries);
+    for (; printed.deliveries < ds.length; printed.deliveries++) {
+      const d = ds[printed.deliveries];
+      if (visible(d.conv)) continue; // already printed from the websocket
+      log(`  bot  < [1:1 with ${d.to.name}] ${summarize(d.message)}${d.status >= 300 ? ` (HTTP ${d.status})` : ''}`);
+    }
   };
+  const activity = () => session.events.length + session.connectorCalls.length;
 
   let failure = 'timed out';
   for (;;) {
     printNew();
     if (problem()) { failure = null; break; }
     if (turnsDone()) {
-      failure = evaluate(expectations, replies());
+      failure = evaluate(expectations, replies(), ctx());
       if (!failure) {
-        // Let late replies land so they are checked here and not blamed on the next step.
-        let last = session.events.length;
+        // Let late replies and connector calls land so they are checked here and not blamed on the next step.
+        let last = activity();
         let quietSince = Date.now();
         while (Date.now() - quietSince < cfg.settleMs && Date.now() < deadline + cfg.settleMs) {
           await sleep(25);
-          if (session.events.length !== last) { last = session.events.length; quietSince = Date.now(); }
+          if (activity() !== last) { last = activity(); quietSince = Date.now(); }
         }
         printNew();
-        failure = problem() ? null : evaluate(expectations, replies());
+        failure = problem() ? null : evaluate(expectations, replies(), ctx());
         if (!failure) break;
       }
     }
@@ -719,8 +1062,13 @@ async function runStep(session, step, cfg) {
   if (!turnsDone()) throw new StepFailure(`the bot did not finish the turn within ${timeoutMs} ms (no HTTP response to the Playground's activity)`);
   if (failure) {
     const rs = replies();
-    const got = rs.length ? rs.map((m, k) => `\n      [${k + 1}] ${summarize(m)}`).join('') : ' no replies';
-    throw new StepFailure(`${failure}; within ${timeoutMs} ms the bot sent:${got}${cfg.verbose ? '' : '\n      (E2E_VERBOSE=1 prints raw activities)'}`);
+    let got = rs.length ? rs.map((m, k) => `\n      [${k + 1}] ${summarize(m)}`).join('') : ' no replies';
+    if (expectations.some((e) => e.connectorCalls !== undefined || e.delivered !== undefined)) {
+      const c = ctx();
+      got += `\n    connector calls:${c.calls.length ? c.calls.map((x) => `\n      ${describeCall(x)} -> ${x.status}`).join('') : ' none'}`;
+      got += `\n    1:1 messages:${c.deliveries.length ? c.deliveries.map((x) => `\n      to ${x.to.name}: ${summarize(x.message)} (HTTP ${x.status})`).join('') : ' none'}`;
+    }
+    throw new StepFailure(`${failure}; within ${timeoutMs} ms the bot sent in the ${place.label}:${got}${cfg.verbose ? '' : '\n      (E2E_VERBOSE=1 prints raw activities)'}`);
   }
   for (const exp of expectations) log(`  ok   ${describeExpectation(exp)}`);
   if (!expectations.length) log('  ok   (no expectations)');
@@ -728,12 +1076,15 @@ async function runStep(session, step, cfg) {
 
 function writeTranscript(cfg, workDir, session) {
   const file = cfg.transcriptPath || path.join(workDir, 'transcript.json');
+  session.resolveCalls();
   const data = {
     conversationId: session.conv,
     user: session.me,
-    events: session.events.map((e) => ({ kind: e.kind, message: e.message })),
+    conversations: session.places.map(({ keys, ...p }) => p),
+    events: session.events.map((e) => ({ kind: e.kind, conversation: e.conv, message: e.message })),
     botCalls: session.turns,
     connectorCalls: session.connectorCalls,
+    deliveries: session.deliveries.map((d) => ({ to: { id: d.to.id, name: d.to.name }, conversation: d.conv, status: d.status, message: d.message })),
     warnings: session.warnings,
   };
   fs.writeFileSync(file, JSON.stringify(data, null, 2));

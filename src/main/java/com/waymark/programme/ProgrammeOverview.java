@@ -2,7 +2,10 @@ package com.waymark.programme;
 
 import java.util.List;
 
-/** The set-up of a programme at a glance, for its coaches. Counts only: no names of participants. */
+/**
+ * The set-up of a programme at a glance, for its coaches. Counts only: no names of participants.
+ * {@code coaches} is the whole coaching team; {@code admins} those of them who can also change it.
+ */
 public record ProgrammeOverview(Programme programme, List<GroupCount> groups, long people, long consented,
                                 long unassigned, List<String> coaches, List<String> admins) {
 

@@ -173,7 +173,7 @@ public class ProgrammeService {
         List<StaffMember> team = staff.findByProgrammeId(programmeId);
         long consented = consent.countConsented(members.stream().map(Membership::getParticipantId).toList());
         return new ProgrammeOverview(programme, groupCounts, members.size(), consented, unassigned,
-                names(team, StaffMember.Role.COACH), names(team, StaffMember.Role.ADMIN));
+                names(team, null), names(team, StaffMember.Role.ADMIN));
     }
 
     /** Adds (or changes the role of) a coach or admin. Only programme admins manage the coaching team. */
@@ -220,8 +220,9 @@ public class ProgrammeService {
         return programme;
     }
 
+    /** Display names of the staff with this role, or of all staff when {@code role} is null. */
     private List<String> names(List<StaffMember> team, StaffMember.Role role) {
-        return team.stream().filter(s -> s.getRole() == role)
+        return team.stream().filter(s -> role == null || s.getRole() == role)
                 .map(s -> participants.findById(s.getParticipantId()).map(Participant::getDisplayName).orElse(null))
                 .filter(Objects::nonNull).sorted().toList();
     }

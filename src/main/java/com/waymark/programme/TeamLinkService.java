@@ -31,9 +31,13 @@ public class TeamLinkService {
         return true;
     }
 
+    /** The bot left the team or chat: every link to it (by channel or by team) goes quiet. */
     @Transactional
-    public void botRemoved(String conversationId) {
-        links.findByConversationId(conversationId).ifPresent(link -> link.deactivate(clock.instant()));
+    public void botRemoved(TeamConversation conversation) {
+        links.findByConversationId(conversation.conversationId()).ifPresent(link -> link.deactivate(clock.instant()));
+        if (conversation.teamId() != null) {
+            links.findByTeamId(conversation.teamId()).forEach(link -> link.deactivate(clock.instant()));
+        }
     }
 
     /** Links the team to a programme (the coach ran "enrol" there), registering it if we missed the install. */

@@ -18,7 +18,7 @@ import com.waymark.programme.ProgrammeSettings;
 /** Cards for setting programmes up (coaches) and for seeing one's own place in them (participants). */
 final class ProgrammeCards {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     static final String KEEP = "";
 
     private ProgrammeCards() {

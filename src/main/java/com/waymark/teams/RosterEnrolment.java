@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
-import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
@@ -52,6 +51,7 @@ class RosterEnrolment {
     private final EnrolmentService enrolment;
     private final TeamLinkService teamLinks;
     private final ProactiveSender sender;
+    private final RosterReader rosterReader;
     private final long paceMillis;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "waymark-roster");
@@ -60,13 +60,14 @@ class RosterEnrolment {
     });
 
     RosterEnrolment(ParticipantService participants, ProgrammeService programmes, EnrolmentService enrolment,
-                    TeamLinkService teamLinks, ProactiveSender sender,
+                    TeamLinkService teamLinks, ProactiveSender sender, RosterReader rosterReader,
                     @Value("${waymark.enrol.pace-ms:200}") long paceMillis) {
         this.participants = participants;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.teamLinks = teamLinks;
         this.sender = sender;
+        this.rosterReader = rosterReader;
         this.paceMillis = paceMillis;
     }
 
@@ -87,21 +88,12 @@ class RosterEnrolment {
                 .filter(m -> memberIds.contains(m.getId())).toList(), Membership.Via.CARD, groupId));
     }
 
-    /** Everyone in this team or chat, following the continuation token through every page. */
+    /** Everyone in this team (by team id) or group chat (by conversation id), the bot left out. */
     CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
-        List<TeamsChannelAccount> all = new ArrayList<>();
-        return page(turn, null, all).thenApply(done -> all.stream()
+        TeamConversation here = TurnFacts.teamConversation(turn.getActivity());
+        String id = here.teamId() != null ? here.teamId() : here.conversationId();
+        return rosterReader.readAll(turn.getActivity().getServiceUrl(), id).thenApply(all -> all.stream()
                 .filter(m -> !TurnFacts.isBot(turn.getActivity(), m)).toList());
-    }
-
-    private CompletableFuture<Void> page(TurnContext turn, String token, List<TeamsChannelAccount> into) {
-        return TeamsInfo.getPagedMembers(turn, token).thenCompose(result -> {
-            if (result.getMembers() != null) {
-                into.addAll(result.getMembers());
-            }
-            String next = result.getContinuationToken();
-            return next == null || next.isBlank() ? CompletableFuture.completedFuture(null) : page(turn, next, into);
-        });
     }
 
     private List<Activity> start(TurnContext turn, Participant coach, Programme programme,

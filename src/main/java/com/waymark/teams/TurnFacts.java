@@ -52,8 +52,9 @@ final class TurnFacts {
         String teamId = team != null && team.path("id").isTextual() ? team.path("id").asText() : null;
         String name = team != null && team.path("name").isTextual() ? team.path("name").asText()
                 : activity.getConversation() == null ? null : activity.getConversation().getName();
-        return new TeamConversation(activity.getConversation().getId(), teamId, tenantId(activity),
-                activity.getServiceUrl(), name);
+        // A reply in a channel thread carries ";messageid=…": the channel itself is what we keep.
+        String conversationId = activity.getConversation().getId().split(";", 2)[0];
+        return new TeamConversation(conversationId, teamId, tenantId(activity), activity.getServiceUrl(), name);
     }
 
     /** Serialised for the domain to keep as an opaque string, ready for proactive messages. */

@@ -102,6 +102,19 @@ class WaymarkBot extends ActivityHandler {
                         ? new InvokeResponse(HttpURLConnection.HTTP_OK, null) : response);
     }
 
+    /** The SDK skips events where the bot is the only member added or removed: those are the ones we need most. */
+    @Override
+    protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (activity.getMembersAdded() != null && !activity.getMembersAdded().isEmpty()) {
+            return onMembersAdded(activity.getMembersAdded(), turn);
+        }
+        if (activity.getMembersRemoved() != null && !activity.getMembersRemoved().isEmpty()) {
+            return onMembersRemoved(activity.getMembersRemoved(), turn);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
     @Override
     protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext turn) {
         Activity activity = turn.getActivity();
@@ -129,7 +142,7 @@ class WaymarkBot extends ActivityHandler {
         var team = TurnFacts.teamConversation(activity);
         for (ChannelAccount member : membersRemoved) {
             if (TurnFacts.isBot(activity, member)) {
-                teamLinks.botRemoved(team.conversationId());
+                teamLinks.botRemoved(team);
             } else {
                 // They left the team: stop messaging them for the programmes this team enrolled them into.
                 enrolment.removedFromTeam(team.teamId() != null ? team.teamId() : team.conversationId(),

@@ -29,7 +29,7 @@ final class WaymarkCards {
             new AdaptiveCard.Choice("4 – Energised", "4"),
             new AdaptiveCard.Choice("5 – Full of energy", "5"));
     private static final String SPARKS = "▁▂▃▄▅";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private WaymarkCards() {
     }

@@ -87,6 +87,46 @@ public final class TeamsClient {
         return activity;
     }
 
+    /** A message in a team channel, @mentioning the bot the way Teams delivers it. */
+    public ObjectNode teamMessage(User user, String teamId, String text) {
+        ObjectNode activity = base("message", user);
+        activity.put("text", "<at>Waymark</at> " + text);
+        activity.putObject("conversation").put("conversationType", "channel").put("tenantId", TENANT)
+                .put("isGroup", true).put("id", teamId + ";messageid=" + SEQ.incrementAndGet());
+        ObjectNode channelData = activity.putObject("channelData");
+        channelData.putObject("tenant").put("id", TENANT);
+        channelData.putObject("team").put("id", teamId).put("name", "North Ridge leadership team");
+        channelData.putObject("channel").put("id", teamId);
+        activity.putArray("entities").addObject().put("type", "mention").put("text", "<at>Waymark</at>")
+                .putObject("mentioned").put("id", BOT_ID).put("name", "Waymark");
+        return activity;
+    }
+
+    /** A card submitted from a message in a team channel. */
+    public ObjectNode teamCardSubmit(User user, String teamId, JsonNode value) {
+        ObjectNode activity = teamMessage(user, teamId, "");
+        activity.remove("text");
+        activity.set("value", value);
+        return activity;
+    }
+
+    /** Teams' conversationUpdate for a team: members added or removed (the bot is a member too). */
+    public ObjectNode teamMembersChanged(String teamId, String field, ObjectNode... members) {
+        ObjectNode activity = base("conversationUpdate", new User("29:admin", UUID.randomUUID().toString(),
+                "Team admin", "Europe/London"));
+        activity.putObject("conversation").put("conversationType", "channel").put("tenantId", TENANT)
+                .put("isGroup", true).put("id", teamId);
+        ObjectNode channelData = activity.putObject("channelData");
+        channelData.putObject("tenant").put("id", TENANT);
+        channelData.putObject("team").put("id", teamId).put("name", "North Ridge leadership team");
+        channelData.put("eventType", field.equals("membersAdded") ? "teamMemberAdded" : "teamMemberRemoved");
+        var list = activity.putArray(field);
+        for (ObjectNode member : members) {
+            list.add(member);
+        }
+        return activity;
+    }
+
     public ObjectNode install(User user) {
         ObjectNode activity = base("installationUpdate", user);
         activity.put("action", "add");

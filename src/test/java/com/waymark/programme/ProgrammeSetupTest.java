@@ -1,0 +1,145 @@
+package com.waymark.programme;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.support.CardSchema;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A coach sets a programme up from their 1:1 chat: by command and by card, with kind refusals. */
+class ProgrammeSetupTest extends WaymarkIntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+
+    TeamsClient teams;
+    User coach;
+
+    @BeforeEach
+    void coach() {
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        coach = User.fresh("Dr Helen Marsh");
+        teams.expectReplies(teams.install(coach));
+    }
+
+    @Test
+    void createProgrammeByCommandShowsTheSetUpAtAGlance() {
+        List<JsonNode> replies = say(coach, "create programme North Ridge ICS system leadership");
+        assertThat(text(replies)).contains("Created \"North Ridge ICS system leadership\"").contains("admin and coach");
+        JsonNode overview = cardOf(replies);
+        assertThat(overview.toString()).contains("Join code").contains("at least 5 people").contains("Europe/London");
+
+        assertThat(text(say(coach, "add group Place partnership board"))).contains("Added the group");
+        assertThat(text(say(coach, "add group  place PARTNERSHIP board "))).contains("already has a group");
+        say(coach, "add group Action learning set 1");
+
+        JsonNode glance = cardOf(say(coach, "programme"));
+        assertThat(glance.toString()).contains("Action learning set 1 (0)").contains("Place partnership board (0)")
+                .contains("0 taking part").contains("Dr Helen Marsh");
+        assertThat(db.queryForObject("select confidentiality_threshold from programme p join programme_staff s "
+                + "on s.programme_id = p.id join participant u on u.id = s.participant_id where u.aad_object_id = ?",
+                Integer.class, coach.aadObjectId())).isEqualTo(5);
+    }
+
+    @Test
+    void settingsCardValidatesAndSavesWholeOrNothing() {
+        say(coach, "create programme Riverside cohort");
+        JsonNode settingsCard = cardOf(say(coach, "edit programme"));
+        String programmeId = settingsCard.path("actions").path(0).path("data").path("programmeId").asText();
+        assertThat(programmeId).isNotBlank();
+
+        ObjectNode tooLow = settings(programmeId, "Riverside cohort 2026", "2", "2026-09-01", "2027-06-30");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, tooLow)).replies()))
+                .contains("can't be below 3");
+        ObjectNode backwards = settings(programmeId, "Riverside cohort 2026", "6", "2027-09-01", "2027-06-30");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, backwards)).replies())).contains("before the start");
+        ObjectNode junk = settings(programmeId, "Riverside cohort 2026", "lots", "soon", "2027-06-30");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies())).contains("should look like");
+        assertThat(db.queryForObject("select name from programme where id = ?", String.class, Long.valueOf(programmeId)))
+                .isEqualTo("Riverside cohort");
+
+        ObjectNode good = settings(programmeId, "Riverside cohort 2026", "6", "2026-09-01", "2027-06-30");
+        List<JsonNode> saved = teams.expectReplies(teams.cardSubmit(coach, good)).replies();
+        assertThat(text(saved)).contains("Saved the settings");
+        assertThat(cardOf(saved).toString()).contains("at least 6 people").contains("1 Sep 2026 to 30 Jun 2027");
+    }
+
+    @Test
+    void newProgrammeCardCreatesOne() {
+        JsonNode blank = cardOf(say(coach, "new programme"));
+        assertThat(blank.toString()).contains("Create programme");
+        ObjectNode submit = settings(null, "Trust board development", "5", "", "");
+        submit.remove("programmeId");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, submit)).replies())).contains("Created");
+    }
+
+    @Test
+    void coachWithSeveralProgrammesChoosesOne() {
+        say(coach, "create programme Alpha cohort");
+        say(coach, "create programme Beta cohort");
+        assertThat(cardOf(say(coach, "programme")).toString()).contains("Beta cohort");
+        assertThat(text(say(coach, "use programme alpha"))).contains("Now working with \"Alpha cohort\"");
+        assertThat(cardOf(say(coach, "programme")).toString()).contains("Alpha cohort");
+        assertThat(text(say(coach, "use programme Gamma"))).contains("couldn't find");
+        assertThat(text(say(coach, "use programme cohort"))).contains("More than one");
+    }
+
+    @Test
+    void nonCoachesArePolitelyRefused() {
+        User participant = User.fresh("Kofi Mensah");
+        teams.expectReplies(teams.install(participant));
+        assertThat(text(say(participant, "programme"))).contains("don't coach a programme");
+        assertThat(text(say(participant, "add group Sneaky"))).contains("don't coach a programme");
+        assertThat(text(say(participant, "people"))).contains("don't coach a programme");
+
+        say(coach, "create programme Gamma cohort");
+        String code = db.queryForObject("select join_code from programme where name = 'Gamma cohort'", String.class);
+        say(participant, "join " + code);
+        assertThat(text(say(participant, "people"))).contains("only for the coaches of \"Gamma cohort\"");
+        ObjectNode hijack = settings(db.queryForObject("select id from programme where name = 'Gamma cohort'",
+                String.class), "Hijacked", "3", "", "");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(participant, hijack)).replies()))
+                .contains("only for the coaches");
+        assertThat(db.queryForObject("select count(*) from programme where name = 'Hijacked'", Integer.class)).isZero();
+    }
+
+    List<JsonNode> say(User user, String text) {
+        return teams.expectReplies(teams.message(user, text)).replies();
+    }
+
+    static ObjectNode settings(String programmeId, String name, String threshold, String start, String end) {
+        ObjectNode data = JSON.createObjectNode().put("action", "saveProgramme").put("name", name)
+                .put("organisations", "Riverside Hospitals NHS FT, North Ridge ICB").put("timeZone", "Europe/London")
+                .put("startsOn", start).put("endsOn", end).put("threshold", threshold).put("retentionDays", "365");
+        if (programmeId != null) {
+            data.put("programmeId", programmeId);
+        }
+        return data;
+    }
+
+    static String text(List<JsonNode> replies) {
+        return String.join("\n", replies.stream().map(r -> r.path("text").asText("")).toList());
+    }
+
+    static JsonNode cardOf(List<JsonNode> replies) {
+        JsonNode reply = replies.stream().filter(r -> r.path("attachments").size() > 0).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no card in " + replies));
+        CardSchema.assertCardsValid(reply);
+        return reply.path("attachments").path(0).path("content");
+    }
+}
