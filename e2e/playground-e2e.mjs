@@ -589,7 +589,13 @@ class Session {
     if (t.status !== 200) throw new StepFailure(`custom activity template "${spec.template ?? '(base)'}" for the ${place.label}: HTTP ${t.status} ${t.text}`);
     let activity = t.json;
     if (typeof spec.patch === 'function') {
-      const helpers = { user: (n) => { const u = this.user(n); return { id: u.id, aadObjectId: u.aadObjectId }; }, me: this.me, bot: this.bot, users: this.users, conversation: this.place(where) };
+      const chatWith = (n) => {
+        const u = this.user(n);
+        const id = [...this.chatUsers].find(([, uid]) => uid === u.id)?.[0];
+        if (!id) throw new StepFailure(`the bot has not opened a 1:1 chat with "${u.name}" (no createConversation for ${u.id})`);
+        return id;
+      };
+      const helpers = { user: (n) => { const u = this.user(n); return { id: u.id, aadObjectId: u.aadObjectId }; }, chatWith, me: this.me, bot: this.bot, users: this.users, conversation: this.place(where) };
       activity = (await spec.patch(activity, helpers)) ?? activity;
     } else if (spec.patch) {
       activity = deepMerge(activity, spec.patch);

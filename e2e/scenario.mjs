@@ -3,6 +3,10 @@
 // A step does exactly one thing a person can do in the Playground:
 //   { open: true }                         open the personal chat (bot gets installationUpdate add + conversationUpdate membersAdded).
 //                                          If no step has `open`, the driver opens the chat first anyway, like the web UI.
+//   { open: 'team' | 'groupChat' | 'Announcements' }
+//                                          add the bot to the team (General channel) / group chat / that channel: installationUpdate
+//                                          + conversationUpdate membersAdded=[bot], with channelData.team in a team. A conversation used
+//                                          before it is opened is opened implicitly first (an extra step), like the web UI.
 //   { send: 'text' }                       type a message
 //   { submit: { action, inputs, card } }   click a button on the newest card that has a matching Action.Submit / Action.Execute
 //       action: 'I agree'                  title or verb, exact (RegExp allowed)
@@ -10,6 +14,14 @@
 //       inputs: { id: 'value', ... }       what the person fills in; merged over action.data like the real renderer
 //                                          (Action.Submit -> message.value, Action.Execute -> invoke value.action.data)
 //       card:   'text'                     optional: only cards showing this text
+//   { custom: { template, patch } }        "Mock an Activity": the Playground's template (install, uninstall, botAdded, userAdded,
+//                                          botRemoved, userRemoved, channelCreated, channelRenamed, channelDeleted, teamRenamed,
+//                                          teamDeleted) changed by patch: an object merged in, or
+//                                          (activity, { user, chatWith, me, bot, users }) => activity
+//   in: 'team' | 'groupChat' | 'Announcements' | 'personal' (default)
+//                                          where send / submit / custom happen. In a channel or group chat, send types "@Test Bot text"
+//                                          (the Playground only forwards @mentions; mention: false sends without it and the bot gets
+//                                          nothing). In a channel each send starts a new post; reply: true answers in the newest post.
 // and then `expect`s what the bot sends back during that step (all must hold):
 //   { text: 'Thank you' }                  a reply whose text contains it (strings are case-sensitive; RegExp allowed, e.g. /thank you/i)
 //   { card: 'privacy' }                    a reply with an Adaptive Card showing it (TextBlocks, titles, labels, choices...)
@@ -17,8 +29,50 @@
 //   { cardAction: 'I agree' }              a card with an action of this title or verb
 //   { contains: 'x' }                      text or card contains it
 //   keys in one object must hold for the SAME reply: { card: 'privacy', cardAction: 'I agree' }
-//   { none: true } | { count: 2 } | { notContains: 'error' } | { check: (replies) => true || 'why it failed' }
+//   { none: true } | { count: 2 } | { notContains: 'error' } | { check: (replies, ctx) => true || 'why it failed' }
+//   Replies are the bot's messages in the step's conversation (a team step: that channel, all its posts).
+//   { connectorCalls: { method: 'POST', path: /\/v3\/conversations$/, min: 2 } }
+//                                          bot -> connector calls in this step (method, path, name, status, query, body; min/max/count,
+//                                          default at least one). path is decoded, without the service URL prefix.
+//   { delivered: { to: 'members', text: 'Welcome' } }
+//                                          messages the bot posted in this step into 1:1 chats (the personal chat, or chats it opened
+//                                          with createConversation). to / notTo: 'me' | 'members' | name | id | RegExp | array;
+//                                          text/card/contains/cardInputs/cardAction filter; min/max/count. Other users' 1:1 chats are
+//                                          invisible in the Playground UI; the driver sees them only through the connector calls.
 // Optional per step: name, timeoutMs.
+//
+// The Playground's roster is fixed: you (the coach) + 5 users (Megan Bowen, Adele Vance, Isaiah Langer, Patti Fernandez,
+// Lynne Robbins), all in the one team "My Team" (General + "Announcements") and the one group chat.
+//
+// Example, not run yet (coach flow): the coach creates a programme in the 1:1, adds the bot to the team, types enrol there,
+// and every member gets a welcome in a new 1:1 chat; texts are placeholders until the coach feature exists.
+//
+//    { name: 'coach creates a programme', send: 'create programme Pilot', expect: [{ text: 'Pilot' }] },
+//    { name: 'coach adds Waymark to the team', open: 'team' },
+//    {
+//      name: 'coach types enrol in the team',
+//      send: 'enrol', in: 'team', timeoutMs: 30000,
+//      expect: [
+//        { connectorCalls: { method: 'GET', path: /\/pagedmembers$/ } },
+//        { connectorCalls: { method: 'POST', path: '/v3/conversations', count: 5 } },
+//        { delivered: { to: 'members', text: 'Welcome', contains: 'Pilot' } },
+//        { delivered: { notTo: 'me', text: 'Welcome' } },
+//        { text: /5 (people|members)/ },
+//      ],
+//    },
+//    {
+//      name: 'Megan answers her welcome (the Playground cannot type as her, so mock it)',
+//      custom: {
+//        patch: (a, { user, chatWith }) => ({ ...a, type: 'message', text: 'hello', textFormat: 'plain', from: user('Megan Bowen'),
+//          conversation: { id: chatWith('Megan Bowen'), conversationType: 'personal', tenantId: a.conversation.tenantId } }),
+//      },
+//      expect: [{ delivered: { to: 'Megan Bowen' } }],
+//    },
+//    {
+//      name: 'Megan leaves the team',
+//      custom: { template: 'userRemoved', patch: (a, { user }) => ({ ...a, membersRemoved: [user('Megan Bowen')] }) }, in: 'team',
+//      expect: [{ none: true }],
+//    },
 
 export default {
   name: 'Waymark happy path',

@@ -1,0 +1,178 @@
+package com.waymark.demo;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.EnrolmentService.MemberDetails;
+import com.waymark.programme.Membership;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeSettings;
+import com.waymark.programme.TeamsIdentity;
+import com.waymark.privacy.ConsentService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code demo} profile: one sample programme with a coach (the Agents Playground's default user, so a
+ * newcomer can try every coach feature at once), twelve leaders from three organisations in three groups,
+ * and six weeks of check-ins and actions. Runs once; a second start finds it and does nothing.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+    static final String PROGRAMME = "North Ridge ICS system leadership (demo)";
+    /** The identity the Microsoft 365 Agents Playground uses for its default user. */
+    static final TeamsIdentity PLAYGROUND_USER = new TeamsIdentity("00000000-0000-0000-0000-0000000000001",
+            "user-id-0", "00000000-0000-0000-0000-0000000000020", "Alex Wilber", "Europe/London");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private record Leader(String name, String role, String organisation, String group) {
+    }
+
+    private static final List<Leader> LEADERS = List.of(
+            new Leader("Aisha Rahman", "Chair", "North Ridge ICB", "System leadership board"),
+            new Leader("Ben Fletcher", "Chief executive", "Riverside Hospitals NHS FT", "System leadership board"),
+            new Leader("Carys Howell", "Chief executive", "Moorland Community Health NHS Trust", "System leadership board"),
+            new Leader("Dev Malhotra", "Medical director", "Riverside Hospitals NHS FT", "System leadership board"),
+            new Leader("Eleanor Price", "Director of nursing", "Riverside Hospitals NHS FT", "East place partnership"),
+            new Leader("Femi Adeyemi", "PCN clinical director", "North Ridge ICB", "East place partnership"),
+            new Leader("Grace Whitfield", "Chief operating officer", "Moorland Community Health NHS Trust", "East place partnership"),
+            new Leader("Hamid Qureshi", "Finance director", "North Ridge ICB", "East place partnership"),
+            new Leader("Isla Morgan", "Director of nursing", "Moorland Community Health NHS Trust", "Action learning set"),
+            new Leader("Jonah Ellis", "Clinical director", "Riverside Hospitals NHS FT", "Action learning set"),
+            new Leader("Kemi Okoro", "PCN clinical director", "North Ridge ICB", "Action learning set"),
+            new Leader("Liam Doyle", "Chief operating officer", "Riverside Hospitals NHS FT", "Action learning set"));
+
+    /** Written for the demo in our own words; the theme evaluation set is kept separate on purpose. */
+    private static final List<String> REFLECTIONS = List.of(
+            "Chaired the system flow meeting without jumping in to solve everything. People filled the silence.",
+            "Back-to-back all week; I noticed I stopped asking questions and started issuing instructions.",
+            "Our partners agreed a shared discharge plan. It felt like the first time we owned the problem together.",
+            "Hard conversation with a consultant about behaviour on the ward. Prepared with my coach's questions and it helped.",
+            "Took a proper lunch break twice. Small, but my afternoon decisions felt better.",
+            "Thanked the night team in person. Two of them said nobody had done that in years.",
+            "The deficit conversation at board dominated again; the quality story got squeezed out.",
+            "Tried asking 'what would you do?' before giving my view. Slower, but the team came up with a better option.",
+            "Felt like an outsider at the place board as the newest chief exec. Named it with a peer, which helped.",
+            "Winter pressures are already here. I am running on adrenaline and I know it isn't sustainable.",
+            "Our inequalities data for the east locality was sobering. We need different voices at the table.",
+            "Delegated the elective recovery update to my deputy. She did it brilliantly and I learned to step back.");
+
+    private final ParticipantService participants;
+    private final ConsentService consent;
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolment;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
+             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock) {
+        this.participants = participants;
+        this.consent = consent;
+        this.programmes = programmes;
+        this.enrolment = enrolment;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (jdbc.queryForObject("select count(*) from programme where name = ?", Integer.class, PROGRAMME) > 0) {
+            log.info("Demo programme already present; nothing to seed");
+            return;
+        }
+        Participant coach = participants.recognise(PLAYGROUND_USER, null);
+        participants.claimWelcome(coach.getId());
+        consent.consent(coach.getId());
+        LocalDate today = LocalDate.now(clock);
+        Programme programme = programmes.create(coach.getId(), new ProgrammeSettings(PROGRAMME,
+                "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", "Europe/London",
+                today.minusWeeks(6), today.plusMonths(9), 5, 365));
+        List<ProgrammeGroup> groups = new ArrayList<>();
+        LEADERS.stream().map(Leader::group).distinct()
+                .forEach(name -> groups.add(programmes.addGroup(coach.getId(), programme.getId(), name)));
+
+        Random random = new Random(42);
+        for (int i = 0; i < LEADERS.size(); i++) {
+            Leader leader = LEADERS.get(i);
+            String aad = String.format("00000000-0000-4000-8000-%012d", i + 1);
+            Participant person = participants.recognise(new TeamsIdentity(PLAYGROUND_USER.tenantId(), "29:demo-" + aad,
+                    aad, leader.name(), "Europe/London"), null);
+            participants.claimWelcome(person.getId());
+            consent.consent(person.getId());
+            enrolment.enrol(programme.getId(), person.getId(), Membership.Via.DEMO);
+            Long groupId = groups.stream().filter(g -> g.getName().equals(leader.group())).findFirst().orElseThrow().getId();
+            enrolment.describe(coach.getId(), programme.getId(), person.getId(),
+                    new MemberDetails(leader.role(), leader.organisation(), groupId, null));
+            seedHistory(person.getId(), i, random);
+        }
+        log.info("Seeded the demo programme with {} leaders", LEADERS.size());
+    }
+
+    /** Six weekly check-ins (one or two skipped, as in life) and a few actions, some done. */
+    private void seedHistory(long participantId, int index, Random random) {
+        Instant now = clock.instant();
+        int wellbeing = 2 + random.nextInt(3);
+        for (int week = 6; week >= 1; week--) {
+            if (random.nextInt(6) == 0) {
+                continue;
+            }
+            wellbeing = Math.max(1, Math.min(5, wellbeing + random.nextInt(3) - 1));
+            int energy = Math.max(1, Math.min(5, wellbeing + random.nextInt(3) - 1));
+            String reflection = REFLECTIONS.get((index + week) % REFLECTIONS.size());
+            jdbc.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
+                            + "source, submitted_at) values (?, ?, ?, ?, ?, ?, 'CARD', ?)", participantId, wellbeing,
+                    energy, "al-tried", reflection, random.nextBoolean(),
+                    Timestamp.from(now.minus(Duration.ofDays(7L * week)).minus(Duration.ofHours(random.nextInt(48)))));
+        }
+        String[] actions = {"Ask my deputy to chair the weekly huddle", "Book a walk-round with the night team",
+                "Hold a listening session with partner organisations", "Protect one hour a week for thinking time"};
+        for (int n = 1; n <= 2 + index % 2; n++) {
+            Instant created = now.minus(Duration.ofDays(35 - 7L * n));
+            boolean done = random.nextBoolean();
+            int number = n;
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                PreparedStatement insert = connection.prepareStatement("insert into action_item (participant_id, "
+                        + "number, text, status, created_at, completed_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                insert.setLong(1, participantId);
+                insert.setInt(2, number);
+                insert.setString(3, actions[(index + number) % actions.length]);
+                insert.setString(4, done ? "DONE" : "OPEN");
+                insert.setTimestamp(5, Timestamp.from(created));
+                insert.setTimestamp(6, done ? Timestamp.from(created.plus(Duration.ofDays(5))) : null);
+                return insert;
+            }, key);
+            long actionId = key.getKey().longValue();
+            jdbc.update("insert into action_event (action_id, type, at) values (?, 'CREATED', ?)", actionId,
+                    Timestamp.from(created));
+            if (done) {
+                jdbc.update("insert into action_event (action_id, type, at) values (?, 'DONE', ?)", actionId,
+                        Timestamp.from(created.plus(Duration.ofDays(5))));
+            }
+        }
+    }
+}
