@@ -121,5 +121,33 @@ export default {
       send: 'my trend',
       expect: [{ card: 'Your trend', contains: '4' }],
     },
+    {
+      name: 'coach creates a programme',
+      send: 'create programme Pilot cohort',
+      expect: [{ text: 'Created "Pilot cohort"' }, { card: 'Join code' }],
+    },
+    {
+      name: 'coach adds a group',
+      send: 'add group East place board',
+      expect: [{ text: 'Added the group "East place board"' }],
+    },
+    { name: 'coach adds Waymark to the team', open: 'team' },
+    {
+      name: 'coach types enrol in the team; every member is welcomed in a private 1:1 chat',
+      send: 'enrol', in: 'team', timeoutMs: 30000,
+      expect: [
+        { text: /Enrolling 6 people/ },
+        { connectorCalls: { method: 'GET', path: /\/pagedmembers$/ } },
+        { connectorCalls: { method: 'POST', path: '/v3/conversations', count: 5 } },
+        { delivered: { to: 'members', text: 'has added you to "Pilot cohort"' } },
+        { delivered: { to: 'members', card: 'Welcome to Waymark' } },
+        { text: /Enrolment into "Pilot cohort" is done: 5 welcomed/ },
+      ],
+    },
+    {
+      name: 'the programme now shows five people',
+      send: 'programme',
+      expect: [{ card: '5 taking part' }],
+    },
   ],
 };

@@ -29,7 +29,9 @@ class RosterReader {
     static final int PAGE_SIZE = 500;
 
     private final BotSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: an h2c upgrade request on plain http is refused by some connectors (the Agents Playground).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     RosterReader(BotSettings settings) {
         this.settings = settings;
