@@ -1,0 +1,109 @@
+package com.waymark.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Works out when a rhythm's check-ins reach one person, on their own clock. Pure: no database, no
+ * wall clock, so a test can plan a whole year across daylight-saving changes in milliseconds.
+ */
+public final class SlotCalculator {
+
+    /** How far a person's own constraints may push a check-in before it is dropped rather than late. */
+    static final int MAX_SHIFT_DAYS = 6;
+
+    private SlotCalculator() {
+    }
+
+    /** Every slot whose nominal time falls in [from, to). */
+    public static List<Slot> slots(Rhythm rhythm, PersonalClock person, Instant from, Instant to) {
+        List<Slot> slots = new ArrayList<>();
+        LocalDate day = from.atZone(person.zone()).toLocalDate().minusDays(1);
+        LocalDate last = to.atZone(person.zone()).toLocalDate().plusDays(1);
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isRhythmDay(rhythm, day)) {
+                continue;
+            }
+            Instant nominal = ZonedDateTime.of(day, rhythm.localTime(), person.zone()).toInstant();
+            if (nominal.isBefore(from) || !nominal.isBefore(to)) {
+                continue;
+            }
+            place(rhythm, person, day).ifPresent(slots::add);
+        }
+        return slots;
+    }
+
+    static boolean isRhythmDay(Rhythm rhythm, LocalDate day) {
+        if (!rhythm.weekdays().contains(day.getDayOfWeek())) {
+            return false;
+        }
+        if (rhythm.everyWeeks() <= 1) {
+            return true;
+        }
+        LocalDate anchorWeek = rhythm.anchor().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate thisWeek = day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        return Math.floorMod(ChronoUnit.WEEKS.between(anchorWeek, thisWeek), rhythm.everyWeeks()) == 0;
+    }
+
+    /** Moves the nominal slot to the first moment the person is available, or drops it. */
+    static Optional<Slot> place(Rhythm rhythm, PersonalClock person, LocalDate nominalDay) {
+        Instant nominalAt = ZonedDateTime.of(nominalDay, rhythm.localTime(), person.zone()).toInstant();
+        LocalDateTime candidate = LocalDateTime.of(nominalDay, rhythm.localTime());
+        for (int step = 0; step < 8; step++) {
+            if (!person.isAvailableOn(candidate.toLocalDate())) {
+                candidate = LocalDateTime.of(candidate.toLocalDate().plusDays(1), rhythm.localTime());
+                continue;
+            }
+            if (person.notBefore() != null && candidate.toLocalTime().isBefore(person.notBefore())) {
+                candidate = LocalDateTime.of(candidate.toLocalDate(), person.notBefore());
+            }
+            if (person.isQuiet(candidate.toLocalTime())) {
+                LocalDate quietEndDay = person.quietFrom().isAfter(person.quietTo())
+                        && !candidate.toLocalTime().isBefore(person.quietFrom())
+                        ? candidate.toLocalDate().plusDays(1) : candidate.toLocalDate();
+                candidate = LocalDateTime.of(quietEndDay, person.quietTo());
+                continue;
+            }
+            break;
+        }
+        if (ChronoUnit.DAYS.between(nominalDay, candidate.toLocalDate()) > MAX_SHIFT_DAYS
+                || !person.isAvailableOn(candidate.toLocalDate()) || person.isQuiet(candidate.toLocalTime())) {
+            return Optional.empty();
+        }
+        Instant sendAt = candidate.atZone(person.zone()).toInstant();
+        if (person.pausedUntil() != null && sendAt.isBefore(person.pausedUntil())) {
+            return Optional.empty();
+        }
+        Instant closesAt = sendAt.plus(Duration.ofHours(rhythm.openHours()));
+        return Optional.of(new Slot(nominalDay, nominalAt, sendAt, reminder(rhythm, person, sendAt, closesAt),
+                closesAt));
+    }
+
+    /** One reminder, never in quiet hours, and only if it still lands before the check-in closes. */
+    private static Instant reminder(Rhythm rhythm, PersonalClock person, Instant sendAt, Instant closesAt) {
+        if (rhythm.remindAfterHours() <= 0) {
+            return null;
+        }
+        ZonedDateTime remind = sendAt.plus(Duration.ofHours(rhythm.remindAfterHours())).atZone(person.zone());
+        if (person.isQuiet(remind.toLocalTime())) {
+            LocalDate day = person.quietFrom().isAfter(person.quietTo())
+                    && !remind.toLocalTime().isBefore(person.quietFrom())
+                    ? remind.toLocalDate().plusDays(1) : remind.toLocalDate();
+            remind = ZonedDateTime.of(day, person.quietTo(), person.zone());
+        }
+        return remind.toInstant().isBefore(closesAt) ? remind.toInstant() : null;
+    }
+
+    static LocalTime parseTime(String value) {
+        return value == null || value.isBlank() ? null : LocalTime.parse(value);
+    }
+}
