@@ -43,9 +43,9 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // Command-line arguments, not builder defaults: those would lose to application.yml's data-dir.
         return new SpringApplicationBuilder(WaymarkApplication.class)
-                .properties("server.port=0", "waymark.data-dir=" + dataDir, "spring.main.banner-mode=off")
-                .run();
+                .run("--server.port=0", "--waymark.data-dir=" + dataDir);
     }
 
     private static TeamsClient client(ConfigurableApplicationContext context) {

@@ -47,6 +47,13 @@ public class CheckIn {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** The programme this check-in is about; null for one made outside any programme. */
+    @Column(name = "programme_id")
+    private Long programmeId;
+
+    @Column(name = "occurrence_id")
+    private Long occurrenceId;
+
     protected CheckIn() {
     }
 
@@ -59,6 +66,8 @@ public class CheckIn {
         this.quoteOk = submission.quoteOk();
         this.source = submission.source();
         this.submittedAt = submittedAt;
+        this.programmeId = submission.programmeId();
+        this.occurrenceId = submission.occurrenceId();
     }
 
     public Long getId() {
@@ -91,6 +100,14 @@ public class CheckIn {
 
     public Source getSource() {
         return source;
+    }
+
+    public Long getProgrammeId() {
+        return programmeId;
+    }
+
+    public Long getOccurrenceId() {
+        return occurrenceId;
     }
 
     public Instant getSubmittedAt() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,13 +17,16 @@ public class CheckInService {
     private final CheckInRepository checkIns;
     private final PromptLibrary prompts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int maxReflectionChars;
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
+                          ApplicationEventPublisher events,
                           @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
         this.checkIns = checkIns;
         this.prompts = prompts;
         this.clock = clock;
+        this.events = events;
         this.maxReflectionChars = maxReflectionChars;
     }
 
@@ -45,8 +49,11 @@ public class CheckInService {
                 ? null : submission.reflection().strip();
         var clean = new CheckInSubmission(submission.wellbeingRaw(), submission.energyRaw(),
                 prompts.find(submission.promptId()).map(Prompt::id).orElse(null), reflection,
-                submission.quoteOk() && reflection != null, submission.source());
+                submission.quoteOk() && reflection != null, submission.source(), submission.programmeId(),
+                submission.occurrenceId());
         CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
+        events.publishEvent(new CheckInRecorded(saved.getId(), participantId, submission.occurrenceId(),
+                saved.getSubmittedAt()));
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 

@@ -5,7 +5,7 @@ package com.waymark.checkin;
  * Ratings are kept as the raw strings sent so that validation can say exactly what was wrong.
  */
 public record CheckInSubmission(String wellbeingRaw, String energyRaw, String promptId, String reflection,
-                                boolean quoteOk, CheckIn.Source source) {
+                                boolean quoteOk, CheckIn.Source source, Long programmeId, Long occurrenceId) {
 
     int wellbeing() {
         return Integer.parseInt(wellbeingRaw.trim());

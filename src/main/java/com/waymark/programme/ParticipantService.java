@@ -72,6 +72,11 @@ public class ParticipantService {
         find(identity).ifPresent(p -> p.markUnreachable(clock.instant()));
     }
 
+    @Transactional
+    public void markUnreachable(long participantId) {
+        participants.findById(participantId).ifPresent(p -> p.markUnreachable(clock.instant()));
+    }
+
     private Participant insertOrReload(TeamsIdentity identity, String zone) {
         try {
             Long id = newTransaction.execute(tx -> participants.saveAndFlush(

@@ -17,6 +17,9 @@ final class CardActions {
     static final String ENROL_SELECTED = "enrolSelected";
     static final String CORRECT_DETAILS = "correctDetails";
     static final String USE_PROGRAMME = "useProgramme";
+    static final String SNOOZE = "snooze";
+    static final String SKIP = "skip";
+    static final String SAVE_SCHEDULE = "saveSchedule";
 
     private CardActions() {
     }

@@ -17,7 +17,7 @@ sealed interface Command {
 
     /** Ratings stay raw so that validation in the domain can explain what was wrong with them. */
     record SubmitCheckIn(String wellbeing, String energy, String promptId, String reflection, boolean quoteOk,
-                         boolean fromCard) implements Command {
+                         boolean fromCard, String programmeId, String occurrenceId) implements Command {
     }
 
     record AddAction(String text) implements Command {
@@ -94,6 +94,52 @@ sealed interface Command {
     }
 
     record CorrectDetails(String programmeId, String role, String organisation) implements Command {
+    }
+
+    // --- scheduling: participants -----------------------------------------------------------------------
+
+    record Snooze(String duration) implements Command {
+    }
+
+    record Skip() implements Command {
+    }
+
+    record Pause(String weeks) implements Command {
+    }
+
+    record Resume() implements Command {
+    }
+
+    /** {@code from}/{@code to} null: quiet hours off. */
+    record QuietHours(String from, String to) implements Command {
+    }
+
+    record NotOnDay(String weekday, boolean excluded) implements Command {
+    }
+
+    /** {@code time} null: no earliest time. */
+    record NotBefore(String time) implements Command {
+    }
+
+    record SetTimeZone(String zone) implements Command {
+    }
+
+    record Away(String from, String to, boolean onCall) implements Command {
+    }
+
+    record MySchedule() implements Command {
+    }
+
+    // --- scheduling: coaches ------------------------------------------------------------------------------
+
+    record ShowSchedule() implements Command {
+    }
+
+    record SaveSchedule(String everyWeeks, String weekdays, String time, String openHours, String remindAfterHours,
+                        String groupId) implements Command {
+    }
+
+    record NextSession(String date, String time) implements Command {
     }
 
     /** Text longer than we accept; nothing of it is stored or logged. */

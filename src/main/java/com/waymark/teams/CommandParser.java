@@ -18,6 +18,25 @@ final class CommandParser {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ADD_ACTION = Pattern.compile("^(?:add action|add|new action)\\b\\s*:?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final String TIME = "(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|\\d{1,2}[:.]\\d{2})";
+    private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
+    private static final String DAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*?s?";
+    private static final Pattern AWAY = Pattern.compile("^(leave|annual leave|on leave|on call|on-call)\\s+(?:on\\s+)?"
+            + DATE + "(?:\\s*(?:to|-|until|–)\\s*" + DATE + ")?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SNOOZE = Pattern.compile("^snooze(?:\\s+(?:for\\s+)?(\\d{1,3}\\s*(?:h|hrs?|hours?|m|mins?|minutes?)))?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAUSE = Pattern.compile("^pause(?:\\s+(?:for\\s+)?(\\d{1,2})\\s*(?:weeks?|wks?))?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUIET = Pattern.compile("^quiet\\s+hours?\\s+(?:from\\s+)?" + TIME
+            + "\\s*(?:-|to|–|until)\\s*" + TIME + "$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_DAY = Pattern.compile("^(?:no|not)\\s+(?:on\\s+)?" + DAY + "$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OK_DAY = Pattern.compile("^(?:ok|okay|fine|allow)\\s+(?:on\\s+)?" + DAY + "$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTER = Pattern.compile("^(?:after|not before)\\s+" + TIME + "$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZONE = Pattern.compile("^time\\s*zone\\s+(\\S+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT_SESSION = Pattern.compile("^(?:next session|session)\\s+(?:on\\s+)?" + DATE
+            + "(?:\\s+(?:at\\s+)?" + TIME + ")?$", Pattern.CASE_INSENSITIVE);
+
     /** Commands that take the rest of the line as their argument. Checked before "add <action>". */
     private static final Pattern PREFIXED = Pattern.compile(
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
@@ -95,12 +114,34 @@ final class CommandParser {
             case "join", "join programme", "join program" -> {
                 return new Command.Join("");
             }
+            case "skip", "skip this one", "skip it" -> {
+                return new Command.Skip();
+            }
+            case "resume", "unpause" -> {
+                return new Command.Resume();
+            }
+            case "quiet hours off", "no quiet hours" -> {
+                return new Command.QuietHours(null, null);
+            }
+            case "after off", "any time", "anytime" -> {
+                return new Command.NotBefore(null);
+            }
+            case "my schedule", "my check-ins", "my checkins" -> {
+                return new Command.MySchedule();
+            }
+            case "schedule", "check-in schedule", "checkin schedule", "set schedule", "rhythm" -> {
+                return new Command.ShowSchedule();
+            }
             case "leave", "leave programme", "leave program" -> {
                 return new Command.LeaveProgramme(null);
             }
             default -> {
                 // fall through to the patterns below
             }
+        }
+        Command scheduling = parseScheduling(text);
+        if (scheduling != null) {
+            return scheduling;
         }
         Matcher prefixed = PREFIXED.matcher(text);
         if (prefixed.matches()) {
@@ -128,7 +169,8 @@ final class CommandParser {
         }
         Matcher checkIn = TEXT_CHECK_IN.matcher(text);
         if (checkIn.matches()) {
-            return new Command.SubmitCheckIn(checkIn.group(1), checkIn.group(2), null, checkIn.group(3), false, false);
+            return new Command.SubmitCheckIn(checkIn.group(1), checkIn.group(2), null, checkIn.group(3), false, false,
+                    null, null);
         }
         Matcher add = ADD_ACTION.matcher(text);
         if (add.matches()) {
@@ -141,6 +183,40 @@ final class CommandParser {
         return new Command.Unknown();
     }
 
+    /** Scheduling phrases; checked before "leave <programme>" so that "leave 2026-12-01" means time off. */
+    private static Command parseScheduling(String text) {
+        Matcher m = AWAY.matcher(text);
+        if (m.matches()) {
+            return new Command.Away(m.group(2), m.group(3) == null ? m.group(2) : m.group(3),
+                    m.group(1).toLowerCase(Locale.ROOT).startsWith("on c") || m.group(1).equalsIgnoreCase("on-call"));
+        }
+        if ((m = SNOOZE.matcher(text)).matches()) {
+            return new Command.Snooze(m.group(1));
+        }
+        if ((m = PAUSE.matcher(text)).matches()) {
+            return new Command.Pause(m.group(1));
+        }
+        if ((m = QUIET.matcher(text)).matches()) {
+            return new Command.QuietHours(m.group(1), m.group(2));
+        }
+        if ((m = NOT_DAY.matcher(text)).matches()) {
+            return new Command.NotOnDay(m.group(1), true);
+        }
+        if ((m = OK_DAY.matcher(text)).matches()) {
+            return new Command.NotOnDay(m.group(1), false);
+        }
+        if ((m = AFTER.matcher(text)).matches()) {
+            return new Command.NotBefore(m.group(1));
+        }
+        if ((m = ZONE.matcher(text)).matches()) {
+            return new Command.SetTimeZone(m.group(1));
+        }
+        if ((m = NEXT_SESSION.matcher(text)).matches()) {
+            return new Command.NextSession(m.group(1), m.group(2));
+        }
+        return null;
+    }
+
     private Command parseCardData(JsonNode data) {
         String action = data.path("action").asText("");
         return switch (action) {
@@ -148,7 +224,8 @@ final class CommandParser {
             case CardActions.START_CHECK_IN -> new Command.StartCheckIn();
             case CardActions.SUBMIT_CHECK_IN -> new Command.SubmitCheckIn(
                     textOrNull(data, "wellbeing"), textOrNull(data, "energy"), textOrNull(data, "promptId"),
-                    textOrNull(data, "reflection"), "true".equalsIgnoreCase(data.path("quoteOk").asText()), true);
+                    textOrNull(data, "reflection"), "true".equalsIgnoreCase(data.path("quoteOk").asText()), true,
+                    textOrNull(data, "programmeId"), textOrNull(data, "occurrenceId"));
             case CardActions.COMPLETE_ACTION -> new Command.CompleteAction(data.path("number").asText(""));
             case CardActions.SHOW_ACTIONS -> new Command.ListActions();
             case CardActions.SHOW_TREND -> new Command.ShowTrend();
@@ -168,6 +245,11 @@ final class CommandParser {
             case CardActions.CORRECT_DETAILS -> new Command.CorrectDetails(textOrNull(data, "programmeId"),
                     textOrNull(data, "role"), textOrNull(data, "organisation"));
             case CardActions.USE_PROGRAMME -> new Command.UseProgramme(textOrNull(data, "programme"));
+            case CardActions.SNOOZE -> new Command.Snooze(null);
+            case CardActions.SKIP -> new Command.Skip();
+            case CardActions.SAVE_SCHEDULE -> new Command.SaveSchedule(textOrNull(data, "everyWeeks"),
+                    textOrNull(data, "weekdays"), textOrNull(data, "time"), textOrNull(data, "openHours"),
+                    textOrNull(data, "remindAfterHours"), textOrNull(data, "groupId"));
             default -> new Command.UnknownCardAction();
         };
     }

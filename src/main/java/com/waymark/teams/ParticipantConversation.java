@@ -12,6 +12,7 @@ import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
 import com.waymark.programme.Participant;
+import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PrivacyNotice;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,23 +33,30 @@ class ParticipantConversation {
             - **my actions** – see your action plan
             - **done** <number> – mark an action done
             - **my trend** – your own wellbeing and energy over time
+            - **snooze** [2h], **skip**, **pause** [2 weeks], **resume** – when a check-in doesn't suit
+            - **quiet hours** 21:00-07:30, **not mondays**, **after** 17:00, **time zone** Europe/London,
+              **leave** 2026-12-21 to 2027-01-02, **on call** 2026-12-05, **my schedule**
             - **join** <code> – join a programme with the code your coach gave you
             - **my programmes**, **my details**, **leave programme** <name>
             - **privacy** – what is recorded and who can see it
 
             Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
-            **use programme** <name>; in a team chat, **enrol** or **add people**.""";
+            **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
+            in a team chat, **enrol** or **add people**.""";
 
     private final ConsentService consent;
     private final CheckInService checkIns;
     private final ActionPlanService actionPlan;
+    private final ProgrammeService programmes;
     private final int maxReflectionChars;
 
     ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
+                            ProgrammeService programmes,
                             @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
         this.consent = consent;
         this.checkIns = checkIns;
         this.actionPlan = actionPlan;
+        this.programmes = programmes;
         this.maxReflectionChars = maxReflectionChars;
     }
 
@@ -126,7 +134,8 @@ class ParticipantConversation {
 
     private List<Activity> submitCheckIn(long id, Command.SubmitCheckIn submit) {
         var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
-                submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckIn.Source.CARD : CheckIn.Source.TEXT);
+                submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckIn.Source.CARD : CheckIn.Source.TEXT,
+                programmeFor(id, submit.programmeId()), idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
             return List.of(card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
@@ -162,6 +171,23 @@ class ParticipantConversation {
         }
         return List.of(MessageFactory.text("You have no action number " + ((ActionResult.NotFound) result).number()
                 + ". Say \"my actions\" to see your plan."));
+    }
+
+    /** The programme a check-in is about: the one on the card if they take part in it, else their current one. */
+    private Long programmeFor(long participantId, String fromCard) {
+        Long wanted = idOrNull(fromCard);
+        var mine = programmes.programmesOf(participantId);
+        if (wanted != null && mine.stream().anyMatch(m -> m.programme().getId().equals(wanted)
+                && m.membership() != null && m.membership().isActive())) {
+            return wanted;
+        }
+        return programmes.current(participantId).filter(p -> mine.stream().anyMatch(m -> m.programme().getId()
+                .equals(p.getId()) && m.membership() != null && m.membership().isActive())).map(p -> p.getId())
+                .orElse(null);
+    }
+
+    private static Long idOrNull(String raw) {
+        return raw != null && raw.strip().matches("\\d{1,18}") ? Long.valueOf(raw.strip()) : null;
     }
 
     static Activity card(AdaptiveCard card) {

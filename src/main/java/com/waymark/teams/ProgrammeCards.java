@@ -24,7 +24,7 @@ final class ProgrammeCards {
     private ProgrammeCards() {
     }
 
-    static AdaptiveCard overview(ProgrammeOverview overview) {
+    static AdaptiveCard overview(ProgrammeOverview overview, String schedule, String nextSession) {
         Programme programme = overview.programme();
         ProgrammeSettings settings = programme.settings();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -38,8 +38,8 @@ final class ProgrammeCards {
                 ? "; " + overview.unassigned() + " not in a group" : ""));
         facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
         facts.put("Reflections kept", settings.retentionDays() + " days after the programme ends");
-        facts.put("Check-in schedule", "not set yet");
-        facts.put("Next session", "not recorded yet");
+        facts.put("Check-in schedule", schedule);
+        facts.put("Next session", nextSession);
         facts.put("Coaches", orDash(String.join(", ", overview.coaches())));
         facts.put("Admins", orDash(String.join(", ", overview.admins())));
         facts.put("Join code", programme.getJoinCode());

@@ -2,8 +2,12 @@ package com.waymark.teams;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
@@ -17,6 +21,7 @@ import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.programme.StaffMember;
+import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeConversation {
 
+    private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
+            Locale.ENGLISH);
+
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
+    private final ScheduleService schedules;
 
-    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment) {
+    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules) {
         this.programmes = programmes;
         this.enrolment = enrolment;
+        this.schedules = schedules;
     }
 
     static boolean handles(Command command) {
@@ -64,14 +74,14 @@ class ProgrammeConversation {
                     person.getTimeZone()));
             return List.of(MessageFactory.text("Created \"" + created.getName() + "\". You are its admin and coach. "
                     + "Adjust the settings below, add groups with \"add group <name>\", then bring people in."),
-                    ParticipantConversation.card(ProgrammeCards.overview(programmes.overview(id, created.getId()))));
+                    overviewCard(id, created.getId()));
         }
         if (command instanceof Command.SaveProgramme save) {
             return saveProgramme(id, person, save);
         }
         if (command instanceof Command.ShowProgramme) {
             Programme programme = programmes.currentCoached(id);
-            return card(ProgrammeCards.overview(programmes.overview(id, programme.getId())));
+            return List.of(overviewCard(id, programme.getId()));
         }
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
@@ -124,6 +134,19 @@ class ProgrammeConversation {
         throw new IllegalArgumentException("Not a programme command: " + command.getClass().getSimpleName());
     }
 
+    /** The set-up at a glance, with the check-in rhythm and the next session from scheduling. */
+    Activity overviewCard(long coachId, long programmeId) {
+        var overview = programmes.overview(coachId, programmeId);
+        ZoneId zone = ZoneId.of(overview.programme().getTimeZone());
+        var rhythms = schedules.active(programmeId);
+        String rhythm = rhythms.isEmpty() ? "not set yet (say \"schedule\")" : rhythms.stream()
+                .map(s -> ScheduleCards.describe(s.rhythm())).collect(Collectors.joining("; "));
+        String next = schedules.nextSession(programmeId)
+                .map(s -> SESSION.format(s.getStartsAt().atZone(zone)))
+                .orElse("not recorded yet (say \"next session 2026-12-03 14:00\")");
+        return ParticipantConversation.card(ProgrammeCards.overview(overview, rhythm, next));
+    }
+
     private List<Activity> saveProgramme(long id, Participant person, Command.SaveProgramme save) {
         Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
                 : Optional.of(programmes.coached(id, parseId(save.programmeId(), "programme")));
@@ -141,7 +164,7 @@ class ProgrammeConversation {
                 : programmes.create(id, settings);
         return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
                         + saved.getName() + "\"."),
-                ParticipantConversation.card(ProgrammeCards.overview(programmes.overview(id, saved.getId()))));
+                overviewCard(id, saved.getId()));
     }
 
     private List<Activity> describeMember(long coachId, Command.DescribeMember describe) {

@@ -33,11 +33,14 @@ class TeamChatConversation {
     private final ParticipantService participants;
     private final ProgrammeService programmes;
     private final RosterEnrolment roster;
+    private final ProgrammeConversation programmeConversation;
 
-    TeamChatConversation(ParticipantService participants, ProgrammeService programmes, RosterEnrolment roster) {
+    TeamChatConversation(ParticipantService participants, ProgrammeService programmes, RosterEnrolment roster,
+                         ProgrammeConversation programmeConversation) {
         this.participants = participants;
         this.programmes = programmes;
         this.roster = roster;
+        this.programmeConversation = programmeConversation;
     }
 
     CompletableFuture<List<Activity>> handle(TurnContext turn, Command command) {
@@ -66,8 +69,7 @@ class TeamChatConversation {
             }
             if (command instanceof Command.ShowProgramme) {
                 Programme programme = programmes.currentCoached(person.getId());
-                return done(List.of(ParticipantConversation.card(ProgrammeCards.overview(
-                        programmes.overview(person.getId(), programme.getId())))));
+                return done(List.of(programmeConversation.overviewCard(person.getId(), programme.getId())));
             }
             if (command instanceof Command.Help || command instanceof Command.Unknown) {
                 return done(text(TEAM_HELP));

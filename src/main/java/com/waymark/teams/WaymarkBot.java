@@ -38,17 +38,20 @@ class WaymarkBot extends ActivityHandler {
     private final ParticipantConversation conversation;
     private final ProgrammeConversation programmeConversation;
     private final TeamChatConversation teamChat;
+    private final ScheduleConversation scheduleConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
     private final CommandParser parser;
 
     WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
+               ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings) {
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
+        this.scheduleConversation = scheduleConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
         this.parser = new CommandParser(settings.maxTextChars());
@@ -194,8 +197,13 @@ class WaymarkBot extends ActivityHandler {
                 return replies;
             }
         }
-        replies.addAll(ProgrammeConversation.handles(command) ? programmeConversation.handle(participant, command)
-                : conversation.handle(participant, command));
+        if (ProgrammeConversation.handles(command)) {
+            replies.addAll(programmeConversation.handle(participant, command));
+        } else if (ScheduleConversation.handles(command)) {
+            replies.addAll(scheduleConversation.handle(participant, command));
+        } else {
+            replies.addAll(conversation.handle(participant, command));
+        }
         return replies;
     }
 

@@ -12,6 +12,7 @@ import com.waymark.checkin.ActionItem;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.Trend;
 import com.waymark.privacy.PrivacyNotice;
+import com.waymark.schedule.OccurrencePayload;
 
 /** Every card Waymark sends, rendered from plain domain values. */
 final class WaymarkCards {
@@ -66,6 +67,26 @@ final class WaymarkCards {
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
+    }
+
+    /** A check-in the scheduler sent: names the programme, carries the occurrence, offers snooze and skip. */
+    static AdaptiveCard scheduledCheckIn(OccurrencePayload payload, Prompt prompt, int maxReflectionChars,
+                                         String closes, boolean reminder) {
+        Map<String, String> data = Map.of("promptId", prompt.id(), "occurrenceId", Long.toString(payload.occurrenceId()),
+                "programmeId", Long.toString(payload.programmeId()));
+        return AdaptiveCard.create()
+                .heading(reminder ? "A gentle reminder: your check-in" : "Time for your check-in")
+                .subtle(payload.programmeName() + " · open until " + closes + ". Only you see your individual answers.")
+                .choices("wellbeing", "How is your wellbeing right now?", WELLBEING,
+                        "Please choose a wellbeing rating.")
+                .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
+                .subtle(prompt.approach())
+                .emphasis(prompt.text())
+                .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
+                .toggle("quoteOk", "OK to quote me, without my name, to my coach")
+                .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, data)
+                .submit("Snooze 2 hours", CardActions.SNOOZE)
+                .submit("Skip this one", CardActions.SKIP);
     }
 
     static AdaptiveCard checkInSaved(Trend trend, boolean quoteOk) {

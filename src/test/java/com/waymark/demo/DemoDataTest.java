@@ -18,8 +18,8 @@ class DemoDataTest {
     @Test
     void seedsOnceAndThePlaygroundUserCoachesIt() throws Exception {
         var dataDir = Files.createTempDirectory("waymark-demo-");
-        String[] props = {"server.port=0", "waymark.data-dir=" + dataDir, "spring.profiles.active=demo"};
-        try (var context = new SpringApplicationBuilder(com.waymark.WaymarkApplication.class).properties(props).run()) {
+        String[] args = {"--server.port=0", "--waymark.data-dir=" + dataDir, "--spring.profiles.active=demo"};
+        try (var context = new SpringApplicationBuilder(com.waymark.WaymarkApplication.class).run(args)) {
             JdbcTemplate db = context.getBean(JdbcTemplate.class);
             assertThat(db.queryForObject("select count(*) from membership", Integer.class)).isEqualTo(12);
             assertThat(db.queryForObject("select count(distinct organisation) from membership", Integer.class)).isEqualTo(3);
@@ -35,7 +35,7 @@ class DemoDataTest {
             JsonNode card = teams.expectReplies(message).replies().get(0).path("attachments").path(0).path("content");
             assertThat(card.toString()).contains(DemoData.PROGRAMME).contains("12 taking part, 12 agreed");
         }
-        try (var again = new SpringApplicationBuilder(com.waymark.WaymarkApplication.class).properties(props).run()) {
+        try (var again = new SpringApplicationBuilder(com.waymark.WaymarkApplication.class).run(args)) {
             assertThat(again.getBean(JdbcTemplate.class).queryForObject("select count(*) from programme", Integer.class))
                     .isEqualTo(1);
         }

@@ -1,0 +1,10 @@
+package com.waymark.checkin;
+
+import java.time.Instant;
+
+/**
+ * Published when a check-in is saved, inside the saving transaction, so that whoever planned it
+ * (scheduling) can close its occurrence in the same commit.
+ */
+public record CheckInRecorded(long checkInId, long participantId, Long occurrenceId, Instant at) {
+}

@@ -1,0 +1,155 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.privacy.ConsentService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Plans occurrences a few days ahead for every active rhythm and every member who can receive them
+ * (agreed to the notice, reachable, with a 1:1 chat). Idempotent: the occurrence key makes re-planning
+ * the same days a no-op, so it can run as often as we like, on any instance.
+ */
+@Component
+public class CheckInPlanner {
+
+    private final CheckInScheduleRepository schedules;
+    private final OccurrenceRepository occurrences;
+    private final PreferencesRepository preferences;
+    private final UnavailableDayRepository unavailable;
+    private final EnrolmentService enrolment;
+    private final ProgrammeService programmes;
+    private final ConsentService consent;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration horizon;
+
+    public CheckInPlanner(CheckInScheduleRepository schedules, OccurrenceRepository occurrences,
+                          PreferencesRepository preferences, UnavailableDayRepository unavailable,
+                          EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
+                          PlatformTransactionManager txManager,
+                          Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays) {
+        this.schedules = schedules;
+        this.occurrences = occurrences;
+        this.preferences = preferences;
+        this.unavailable = unavailable;
+        this.enrolment = enrolment;
+        this.programmes = programmes;
+        this.consent = consent;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+        this.horizon = Duration.ofDays(planAheadDays);
+    }
+
+    /** Plans every active rhythm; returns how many occurrences were added. */
+    public int planAll() {
+        int added = 0;
+        for (CheckInSchedule schedule : schedules.findByActiveTrue()) {
+            added += planSchedule(schedule.getId());
+        }
+        return added;
+    }
+
+    /** Plans one person's rhythms again (after they changed their own constraints). */
+    public int planFor(long participantId) {
+        int added = 0;
+        for (var mine : programmes.programmesOf(participantId)) {
+            if (mine.membership() != null && mine.membership().isActive()) {
+                for (CheckInSchedule schedule : schedules.findByProgrammeIdAndActiveTrue(mine.programme().getId())) {
+                    added += plan(schedule, participantId);
+                }
+            }
+        }
+        return added;
+    }
+
+    public int planSchedule(long scheduleId) {
+        return schedules.findById(scheduleId).map(s -> plan(s, null)).orElse(0);
+    }
+
+    private int plan(CheckInSchedule found, Long onlyParticipant) {
+        long scheduleId = found.getId();
+        Integer added = tx.execute(status -> {
+            CheckInSchedule schedule = schedules.findById(scheduleId).orElseThrow();
+            if (!schedule.isActive()) {
+                return 0;
+            }
+            Rhythm rhythm = schedule.rhythm();
+            Instant now = clock.instant();
+            // Start a window back, so a slot that began while we were down is still planned (and sent once).
+            Instant from = now.minus(Duration.ofHours(rhythm.openHours()));
+            int count = 0;
+            for (EnrolmentService.Member member : enrolment.members(schedule.getProgrammeId())) {
+                if (schedule.getGroupId() != null && !schedule.getGroupId().equals(member.membership().getGroupId())) {
+                    continue;
+                }
+                Participant person = member.participant();
+                if (onlyParticipant != null && !onlyParticipant.equals(person.getId()) || !canReceive(person)) {
+                    continue;
+                }
+                for (Slot slot : SlotCalculator.slots(rhythm, personalClock(person), from, now.plus(horizon))) {
+                    String key = key(person.getId(), schedule.getId(), slot.nominalDay());
+                    if (!occurrences.existsByKey(key)) {
+                        occurrences.save(new Occurrence(key, person.getId(), schedule.getId(),
+                                schedule.getProgrammeId(), slot, now));
+                        count++;
+                    }
+                }
+            }
+            return count;
+        });
+        return added == null ? 0 : added;
+    }
+
+    boolean canReceive(Participant person) {
+        return person.isReachable() && person.getConversationReference() != null
+                && consent.hasConsented(person.getId());
+    }
+
+    /** Their time zone (their own override first, then what Teams told us) and their constraints. */
+    PersonalClock personalClock(Participant person) {
+        var prefs = preferences.findById(person.getId());
+        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
+        Set<LocalDate> away = unavailable.findByParticipantIdAndDayGreaterThanEqual(person.getId(),
+                LocalDate.now(clock.withZone(zone)).minusDays(7)).stream().map(UnavailableDay::getDay)
+                .collect(Collectors.toSet());
+        return prefs.map(p -> new PersonalClock(zone, p.getQuietFrom(), p.getQuietTo(), p.getNotBefore(),
+                        p.getExcludedWeekdays(), away, p.getPausedUntil()))
+                .orElse(new PersonalClock(zone, null, null, null, Set.of(), away, null));
+    }
+
+    Instant pausedUntil(long participantId) {
+        return preferences.findById(participantId).map(ParticipantPreferences::getPausedUntil).orElse(null);
+    }
+
+    static String key(long participantId, long scheduleId, LocalDate nominalDay) {
+        return "checkin:p" + participantId + ":s" + scheduleId + ":" + nominalDay;
+    }
+
+    private static ZoneId zone(String override, String fromTeams) {
+        for (String candidate : List.of(override == null ? "" : override, fromTeams == null ? "" : fromTeams)) {
+            try {
+                if (!candidate.isBlank()) {
+                    return ZoneId.of(candidate);
+                }
+            } catch (DateTimeException ignored) {
+                // fall through to the next candidate
+            }
+        }
+        return ZoneId.of("Europe/London");
+    }
+}

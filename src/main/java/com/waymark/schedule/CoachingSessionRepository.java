@@ -1,0 +1,11 @@
+package com.waymark.schedule;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CoachingSessionRepository extends JpaRepository<CoachingSession, Long> {
+
+    Optional<CoachingSession> findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(long programmeId, Instant after);
+}

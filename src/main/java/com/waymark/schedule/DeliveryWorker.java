@@ -1,0 +1,171 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the outbox: claims due rows in batches, hands each to the {@link OutboundPort} on a small pool
+ * (the port applies the rate limits), and records the outcome. Runs on every instance; the claim keeps
+ * them from sending the same row. Stopping finishes the batch in hand; what is left waits for the next start.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final OutboxService outbox;
+    private final OutboundPort port;
+    private final DeliveryOutcomes outcomes;
+    private final Clock clock;
+    private final String node;
+    private final int threads;
+    private final long pollMillis;
+    private final Duration lease;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService pool;
+
+    public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, Clock clock,
+                          @Value("${waymark.outbox.node-id:${HOSTNAME:local}-${server.port:0}}") String node,
+                          @Value("${waymark.outbox.threads:8}") int threads,
+                          @Value("${waymark.outbox.poll-ms:500}") long pollMillis,
+                          @Value("${waymark.outbox.lease-seconds:60}") long leaseSeconds) {
+        this.outbox = outbox;
+        this.port = port;
+        this.outcomes = outcomes;
+        this.clock = clock;
+        this.node = node;
+        this.threads = threads;
+        this.pollMillis = pollMillis;
+        this.lease = Duration.ofSeconds(leaseSeconds);
+    }
+
+    /** Claims and sends one batch; returns how many were handled. Tests call it directly. */
+    public int drainOnce() {
+        List<OutboundMessage> batch = outbox.claim(node, threads * 8, lease);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        ExecutorService executor = pool != null ? pool : Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> inFlight = new ArrayList<>();
+            for (OutboundMessage message : batch) {
+                inFlight.add(executor.submit(() -> send(message)));
+            }
+            for (Future<?> f : inFlight) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    log.warn("A send task failed: {}", e.getClass().getSimpleName());
+                }
+            }
+        } finally {
+            if (executor != pool) {
+                executor.shutdown();
+            }
+        }
+        return batch.size();
+    }
+
+    /** Drains until nothing is due (tests and benchmarks). */
+    public int drainAll() {
+        int total = 0;
+        for (int handled = drainOnce(); handled > 0; handled = drainOnce()) {
+            total += handled;
+        }
+        return total;
+    }
+
+    private void send(OutboundMessage message) {
+        DeliveryResult result;
+        try {
+            result = port.deliver(message);
+        } catch (RuntimeException e) {
+            result = new DeliveryResult.RetryAt(clock.instant().plusSeconds(30), e.getClass().getSimpleName());
+        }
+        outcomes.record(message, node, result);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void start() {
+        int reclaimed = outbox.releaseLeasesOf(node);
+        if (reclaimed > 0) {
+            log.info("Re-queued {} messages this node had in flight when it last stopped", reclaimed);
+        }
+        running = true;
+        if (pollMillis <= 0) {
+            return;
+        }
+        pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "waymark-send"));
+        loop = new Thread(this::run, "waymark-outbox");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                outbox.releaseExpiredLeases();
+                if (drainOnce() == 0) {
+                    Thread.sleep(pollMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox loop hiccup: {}", e.getClass().getSimpleName());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(Math.max(pollMillis, 200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            try {
+                loop.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the database go, so the batch in hand is recorded. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,122 @@
+package com.waymark.schedule;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox. {@link #enqueue} joins the caller's transaction, so a message exists exactly
+ * when the decision to send it was committed. Claims are leases taken with one conditional UPDATE, so
+ * several instances can share the table without sending a row twice.
+ */
+@Service
+public class OutboxService {
+
+    private final OutboxRepository outbox;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public OutboxService(OutboxRepository outbox, JdbcTemplate jdbc, Clock clock) {
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Adds a message unless one with this key exists; returns whether it was added. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String key, Long participantId, OutboxMessage.Kind kind, Long occurrenceId, String payload,
+                           Instant dueAt) {
+        if (outbox.existsByIdempotencyKey(key)) {
+            return false;
+        }
+        outbox.save(new OutboxMessage(key, participantId, kind, occurrenceId, payload, dueAt, clock.instant()));
+        return true;
+    }
+
+    /** Leases up to {@code limit} due rows to {@code owner}; returns them with what the edge needs to send. */
+    @Transactional
+    public List<OutboundMessage> claim(String owner, int limit, Duration lease) {
+        Instant now = clock.instant();
+        Timestamp until = Timestamp.from(now.plus(lease));
+        jdbc.update("update outbox_message set status = 'CLAIMED', lease_owner = ?, lease_until = ?, "
+                + "attempts = attempts + 1 where status = 'PENDING' and id in (select id from outbox_message "
+                + "where status = 'PENDING' and due_at <= ? order by due_at, id fetch first " + limit
+                + " rows only)", owner, until, Timestamp.from(now));
+        return jdbc.query("select o.id, o.idempotency_key, o.kind, o.participant_id, o.payload, o.attempts, "
+                        + "p.conversation_reference from outbox_message o left join participant p on p.id = o.participant_id "
+                        + "where o.status = 'CLAIMED' and o.lease_owner = ? and o.lease_until = ? order by o.due_at, o.id",
+                (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), OutboxMessage.Kind.valueOf(rs.getString(3)),
+                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(7), rs.getString(5), rs.getInt(6)),
+                owner, until);
+    }
+
+    /** Rows whose lease ran out (their instance died mid-send) go back to the queue: nothing is lost. */
+    @Transactional
+    public int releaseExpiredLeases() {
+        return jdbc.update("update outbox_message set status = 'PENDING', lease_owner = null, lease_until = null "
+                + "where status = 'CLAIMED' and lease_until < ?", Timestamp.from(clock.instant()));
+    }
+
+    /** On start-up: whatever this node had leased before it stopped is in doubt, so it is queued again. */
+    @Transactional
+    public int releaseLeasesOf(String owner) {
+        return jdbc.update("update outbox_message set status = 'PENDING', lease_owner = null, lease_until = null "
+                + "where status = 'CLAIMED' and lease_owner = ?", owner);
+    }
+
+    /** Records the outcome; a no-op (returns false) if the lease was lost to another instance meanwhile. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean complete(OutboundMessage message, String owner, DeliveryResult result) {
+        Instant now = clock.instant();
+        if (result instanceof DeliveryResult.Sent) {
+            return jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, lease_owner = null, "
+                    + "lease_until = null, last_error = null where id = ? and status = 'CLAIMED' and lease_owner = ?",
+                    Timestamp.from(now), message.outboxId(), owner) == 1;
+        }
+        if (result instanceof DeliveryResult.RetryAt retry) {
+            return jdbc.update("update outbox_message set status = 'PENDING', due_at = ?, lease_owner = null, "
+                    + "lease_until = null, last_error = ? where id = ? and status = 'CLAIMED' and lease_owner = ?",
+                    Timestamp.from(retry.at()), truncate(retry.reason()), message.outboxId(), owner) == 1;
+        }
+        String status = result instanceof DeliveryResult.Unreachable ? "UNREACHABLE" : "FAILED";
+        String reason = result instanceof DeliveryResult.Unreachable u ? u.reason() : ((DeliveryResult.Failed) result).reason();
+        return jdbc.update("update outbox_message set status = ?, lease_owner = null, lease_until = null, "
+                + "last_error = ? where id = ? and status = 'CLAIMED' and lease_owner = ?", status, truncate(reason),
+                message.outboxId(), owner) == 1;
+    }
+
+    /** Cancels what is still waiting for a person (they paused, skipped, or can no longer be reached). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelPending(long participantId) {
+        return jdbc.update("update outbox_message set status = 'CANCELLED' where participant_id = ? "
+                + "and status = 'PENDING'", participantId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelPendingFor(long occurrenceId) {
+        return jdbc.update("update outbox_message set status = 'CANCELLED' where occurrence_id = ? "
+                + "and status = 'PENDING'", occurrenceId);
+    }
+
+    @Transactional(readOnly = true)
+    public long depth() {
+        return outbox.countByStatus(OutboxMessage.Status.PENDING) + outbox.countByStatus(OutboxMessage.Status.CLAIMED);
+    }
+
+    /** True when the key was already enqueued (used to tell a race from a real failure). */
+    static boolean isDuplicateKey(DataIntegrityViolationException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase().contains("uq_outbox_key");
+    }
+
+    private static String truncate(String reason) {
+        return reason == null ? null : reason.length() <= 200 ? reason : reason.substring(0, 200);
+    }
+}

@@ -1,0 +1,191 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a participant controls about their own check-ins: snooze, skip, pause and resume, quiet hours,
+ * the earliest time, days they never want them, their time zone, and days on leave or on call.
+ */
+@Service
+public class PersonalScheduleService {
+
+    /** A summary of someone's own settings and their next check-in. */
+    public record MySchedule(ZoneId zone, LocalTime quietFrom, LocalTime quietTo, LocalTime notBefore,
+                             Set<DayOfWeek> excluded, Instant pausedUntil, List<LocalDate> awayDays,
+                             Instant nextCheckIn) {
+    }
+
+    private static final EnumSet<Occurrence.Status> OPEN = EnumSet.of(Occurrence.Status.QUEUED,
+            Occurrence.Status.SENT, Occurrence.Status.REMINDED);
+
+    private final PreferencesRepository preferences;
+    private final UnavailableDayRepository unavailable;
+    private final OccurrenceRepository occurrences;
+    private final OutboxService outbox;
+    private final CheckInPlanner planner;
+    private final Clock clock;
+
+    public PersonalScheduleService(PreferencesRepository preferences, UnavailableDayRepository unavailable,
+                                   OccurrenceRepository occurrences, OutboxService outbox, CheckInPlanner planner,
+                                   Clock clock) {
+        this.preferences = preferences;
+        this.unavailable = unavailable;
+        this.occurrences = occurrences;
+        this.outbox = outbox;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /** The check-in comes back once after {@code delay}, if its window is still open then. */
+    @Transactional
+    public Instant snooze(long participantId, Duration delay) {
+        if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofHours(48)) > 0) {
+            throw new ScheduleProblem("I can snooze a check-in for between a few minutes and 48 hours, "
+                    + "for example: snooze 2h");
+        }
+        Occurrence open = openOccurrence(participantId);
+        Instant until = clock.instant().plus(delay);
+        if (!until.isBefore(open.getClosesAt())) {
+            throw new ScheduleProblem("This check-in closes before then. Say \"skip\" if you'd rather let this one go.");
+        }
+        outbox.cancelPendingFor(open.getId());
+        open.snoozeUntil(until, clock.instant());
+        open.moveTo(Occurrence.Status.SENT, clock.instant());
+        return until;
+    }
+
+    @Transactional
+    public void skip(long participantId) {
+        Occurrence open = openOccurrence(participantId);
+        outbox.cancelPendingFor(open.getId());
+        open.moveTo(Occurrence.Status.SKIPPED, clock.instant());
+    }
+
+    /** No check-ins until the pause ends: planned ones in between are skipped, nothing queued goes out. */
+    @Transactional
+    public Instant pause(long participantId, int weeks) {
+        if (weeks < 1 || weeks > 26) {
+            throw new ScheduleProblem("I can pause check-ins for 1 to 26 weeks, for example: pause 2 weeks");
+        }
+        Instant until = clock.instant().plus(Duration.ofDays(7L * weeks));
+        prefs(participantId).pauseUntil(until, clock.instant());
+        for (Occurrence planned : occurrences.findPlannedBefore(participantId, until)) {
+            planned.moveTo(Occurrence.Status.SKIPPED, clock.instant());
+        }
+        occurrences.findOpenFor(participantId, OPEN, clock.instant()).forEach(o -> {
+            outbox.cancelPendingFor(o.getId());
+            o.moveTo(Occurrence.Status.SKIPPED, clock.instant());
+        });
+        return until;
+    }
+
+    @Transactional
+    public void resume(long participantId) {
+        prefs(participantId).pauseUntil(null, clock.instant());
+    }
+
+    @Transactional
+    public void quietHours(long participantId, LocalTime from, LocalTime to) {
+        prefs(participantId).quietHours(from, to, clock.instant());
+        replan(participantId);
+    }
+
+    @Transactional
+    public void notBefore(long participantId, LocalTime time) {
+        prefs(participantId).notBefore(time, clock.instant());
+        replan(participantId);
+    }
+
+    @Transactional
+    public Set<DayOfWeek> excludeWeekday(long participantId, DayOfWeek day, boolean excluded) {
+        ParticipantPreferences prefs = prefs(participantId);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        days.addAll(prefs.getExcludedWeekdays());
+        if (excluded) {
+            days.add(day);
+        } else {
+            days.remove(day);
+        }
+        if (days.size() == 7) {
+            throw new ScheduleProblem("That would leave no day at all for check-ins. To stop them for a while, "
+                    + "say: pause 2 weeks");
+        }
+        prefs.excludedWeekdays(days, clock.instant());
+        replan(participantId);
+        return days;
+    }
+
+    @Transactional
+    public void timeZone(long participantId, ZoneId zone) {
+        prefs(participantId).timeZone(zone.getId(), clock.instant());
+        replan(participantId);
+    }
+
+    @Transactional
+    public int away(long participantId, LocalDate from, LocalDate to, UnavailableDay.Reason reason) {
+        if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
+            throw new ScheduleProblem("Give a range of up to two months, for example: leave 2026-12-21 to 2027-01-02");
+        }
+        int added = 0;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!unavailable.existsByParticipantIdAndDay(participantId, day)) {
+                unavailable.save(new UnavailableDay(participantId, day, reason));
+                added++;
+            }
+        }
+        replan(participantId);
+        return added;
+    }
+
+    /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */
+    @Transactional(readOnly = true)
+    public ZoneId zone(com.waymark.programme.Participant person) {
+        return planner.personalClock(person).zone();
+    }
+
+    @Transactional(readOnly = true)
+    public MySchedule mine(com.waymark.programme.Participant person) {
+        long participantId = person.getId();
+        PersonalClock clockOfPerson = planner.personalClock(person);
+        Optional<ParticipantPreferences> prefs = preferences.findById(participantId);
+        Instant next = occurrences.findByParticipantIdAndStatusAndSendAtGreaterThanOrderBySendAt(participantId,
+                Occurrence.Status.PLANNED, clock.instant(), PageRequest.of(0, 1)).stream().findFirst()
+                .map(Occurrence::getSendAt).orElse(null);
+        return new MySchedule(clockOfPerson.zone(), clockOfPerson.quietFrom(), clockOfPerson.quietTo(),
+                clockOfPerson.notBefore(), clockOfPerson.excludedWeekdays(),
+                prefs.map(ParticipantPreferences::getPausedUntil).filter(p -> p.isAfter(clock.instant())).orElse(null),
+                clockOfPerson.unavailableDays().stream().filter(d -> !d.isBefore(LocalDate.now(clock.withZone(
+                        clockOfPerson.zone())))).sorted().toList(), next);
+    }
+
+    /** Planned (not yet sent) occurrences are re-planned so a new constraint applies from the next one. */
+    private void replan(long participantId) {
+        occurrences.deleteAll(occurrences.findByParticipantIdAndStatus(participantId, Occurrence.Status.PLANNED));
+        occurrences.flush();
+        planner.planFor(participantId);
+    }
+
+    private Occurrence openOccurrence(long participantId) {
+        return occurrences.findOpenFor(participantId, OPEN, clock.instant()).stream().findFirst()
+                .orElseThrow(() -> new ScheduleProblem("You have no check-in open right now."));
+    }
+
+    private ParticipantPreferences prefs(long participantId) {
+        return preferences.findById(participantId)
+                .orElseGet(() -> preferences.save(new ParticipantPreferences(participantId, clock.instant())));
+    }
+}

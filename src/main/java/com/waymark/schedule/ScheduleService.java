@@ -1,0 +1,95 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What coaches set: a programme's (or group's) check-in rhythm, and the dates of coaching sessions. */
+@Service
+public class ScheduleService {
+
+    private final CheckInScheduleRepository schedules;
+    private final CoachingSessionRepository sessions;
+    private final ProgrammeService programmes;
+    private final CheckInPlanner planner;
+    private final SessionDigestScheduler digests;
+    private final Clock clock;
+
+    public ScheduleService(CheckInScheduleRepository schedules, CoachingSessionRepository sessions,
+                           ProgrammeService programmes, CheckInPlanner planner, SessionDigestScheduler digests,
+                           Clock clock) {
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.programmes = programmes;
+        this.planner = planner;
+        this.digests = digests;
+        this.clock = clock;
+    }
+
+    /** Replaces the rhythm for the programme (or one of its groups) and plans the coming days at once. */
+    @Transactional
+    public CheckInSchedule setRhythm(long coachId, long programmeId, Long groupId, Rhythm rhythm) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        if (groupId != null && programmes.groups(programmeId).stream().noneMatch(g -> g.getId().equals(groupId))) {
+            throw new ScheduleProblem("That group is not part of \"" + programme.getName() + "\".");
+        }
+        validate(rhythm);
+        schedules.findByProgrammeIdAndActiveTrue(programmeId).stream()
+                .filter(s -> java.util.Objects.equals(s.getGroupId(), groupId)).forEach(CheckInSchedule::deactivate);
+        CheckInSchedule saved = schedules.saveAndFlush(new CheckInSchedule(programmeId, groupId, rhythm, clock.instant()));
+        planner.planSchedule(saved.getId());
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CheckInSchedule> active(long programmeId) {
+        return schedules.findByProgrammeIdAndActiveTrue(programmeId);
+    }
+
+    @Transactional
+    public CoachingSession recordSession(long coachId, long programmeId, Instant startsAt, int digestHours) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        if (!startsAt.isAfter(clock.instant())) {
+            throw new ScheduleProblem("That time has already passed. Give the next session's date and time, "
+                    + "for example: next session 2026-12-03 14:00");
+        }
+        if (digestHours < 1 || digestHours > 168) {
+            throw new ScheduleProblem("The digest can come between 1 and 168 hours before the session.");
+        }
+        CoachingSession session = sessions.save(new CoachingSession(programme.getId(), startsAt, digestHours, coachId,
+                clock.instant()));
+        digests.schedule(session);
+        return session;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CoachingSession> nextSession(long programmeId) {
+        return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
+    }
+
+    static void validate(Rhythm rhythm) {
+        if (rhythm.weekdays().isEmpty()) {
+            throw new ScheduleProblem("Choose at least one weekday for check-ins.");
+        }
+        if (rhythm.everyWeeks() != 1 && rhythm.everyWeeks() != 2) {
+            throw new ScheduleProblem("Check-ins can be weekly or fortnightly.");
+        }
+        if (rhythm.openHours() < 1 || rhythm.openHours() > 336) {
+            throw new ScheduleProblem("A check-in can stay open from 1 hour to 14 days (336 hours).");
+        }
+        if (rhythm.remindAfterHours() < 0 || (rhythm.remindAfterHours() > 0
+                && rhythm.remindAfterHours() >= rhythm.openHours())) {
+            throw new ScheduleProblem("The reminder must come before the check-in closes (or be 0 for none).");
+        }
+        if (rhythm.anchor() == null || rhythm.anchor().isBefore(LocalDate.of(2000, 1, 1))) {
+            throw new ScheduleProblem("The rhythm needs a start date.");
+        }
+    }
+}

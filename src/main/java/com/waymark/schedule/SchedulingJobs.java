@@ -1,0 +1,75 @@
+package com.waymark.schedule;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The two recurring Quartz jobs. In the JDBC store with clustering on, each firing runs on exactly one
+ * instance; misfires after downtime fire once, now (the ticker then decides what is still worth sending).
+ */
+@Configuration
+class SchedulingJobs {
+
+    @DisallowConcurrentExecution
+    public static class PlanJob implements Job {
+
+        private final CheckInPlanner planner;
+
+        public PlanJob(CheckInPlanner planner) {
+            this.planner = planner;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            planner.planAll();
+        }
+    }
+
+    @DisallowConcurrentExecution
+    public static class TickJob implements Job {
+
+        private final CheckInTicker ticker;
+
+        public TickJob(CheckInTicker ticker) {
+            this.ticker = ticker;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            ticker.tick();
+        }
+    }
+
+    @Bean
+    JobDetail planJob() {
+        return JobBuilder.newJob(PlanJob.class).withIdentity("plan-check-ins", "waymark").storeDurably().build();
+    }
+
+    @Bean
+    Trigger planTrigger(JobDetail planJob, @Value("${waymark.schedule.plan-every-minutes:15}") int minutes) {
+        return TriggerBuilder.newTrigger().forJob(planJob).withIdentity("plan-check-ins", "waymark").startNow()
+                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(minutes)
+                        .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+    }
+
+    @Bean
+    JobDetail tickJob() {
+        return JobBuilder.newJob(TickJob.class).withIdentity("tick-check-ins", "waymark").storeDurably().build();
+    }
+
+    @Bean
+    Trigger tickTrigger(JobDetail tickJob, @Value("${waymark.schedule.tick-seconds:30}") int seconds) {
+        return TriggerBuilder.newTrigger().forJob(tickJob).withIdentity("tick-check-ins", "waymark").startNow()
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(seconds)
+                        .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+    }
+}

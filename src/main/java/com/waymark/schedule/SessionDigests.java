@@ -1,0 +1,53 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When a session approaches, puts one digest message per coach of the programme in the outbox.
+ * The digest's content is rendered at the edge from the programme and session ids; the insight
+ * feature fills it with themes, wellbeing and actions.
+ */
+@Component
+public class SessionDigests {
+
+    private final CoachingSessionRepository sessions;
+    private final ProgrammeService programmes;
+    private final OutboxService outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SessionDigests(CoachingSessionRepository sessions, ProgrammeService programmes, OutboxService outbox,
+                          ObjectMapper json, Clock clock) {
+        this.sessions = sessions;
+        this.programmes = programmes;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Returns how many coaches the digest was queued for (0 when the session has already begun). */
+    @Transactional
+    public int sessionApproaching(long sessionId) {
+        CoachingSession session = sessions.findById(sessionId).orElse(null);
+        if (session == null || !session.getStartsAt().isAfter(clock.instant())) {
+            return 0;
+        }
+        int queued = 0;
+        for (StaffMember coach : programmes.staffOf(session.getProgrammeId())) {
+            String payload = json.createObjectNode().put("sessionId", session.getId())
+                    .put("programmeId", session.getProgrammeId())
+                    .put("startsAt", session.getStartsAt().toString()).toString();
+            if (outbox.enqueue("digest:s" + sessionId + ":c" + coach.getParticipantId(), coach.getParticipantId(),
+                    OutboxMessage.Kind.SESSION_DIGEST, null, payload, clock.instant())) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,65 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.checkin.Prompt;
+import com.waymark.checkin.PromptLibrary;
+import com.waymark.schedule.OccurrencePayload;
+import com.waymark.schedule.OutboundMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Turns an outbox message into what Teams shows. Every message names the programme it is about. */
+@Component
+class OutboundRenderer {
+
+    private static final DateTimeFormatter CLOSES = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+
+    private final PromptLibrary prompts;
+    private final ObjectMapper json;
+    private final int maxReflectionChars;
+
+    OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
+                     @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+        this.prompts = prompts;
+        this.json = json;
+        this.maxReflectionChars = maxReflectionChars;
+    }
+
+    List<Activity> render(OutboundMessage message) {
+        switch (message.kind()) {
+            case CHECKIN_PROMPT:
+            case CHECKIN_REMINDER: {
+                OccurrencePayload payload = OccurrencePayload.fromJson(message.payload());
+                Prompt prompt = prompts.find(payload.promptId()).orElse(prompts.all().iterator().next());
+                String closes = CLOSES.format(payload.closesAt().atZone(ZoneId.of(payload.timeZone())));
+                AdaptiveCard card = WaymarkCards.scheduledCheckIn(payload, prompt, maxReflectionChars, closes,
+                        message.kind() == com.waymark.schedule.OutboxMessage.Kind.CHECKIN_REMINDER);
+                return List.of(ParticipantConversation.card(card));
+            }
+            case SESSION_DIGEST: {
+                JsonNode payload = read(message.payload());
+                return List.of(MessageFactory.text("Your next coaching session is coming up ("
+                        + payload.path("startsAt").asText() + "). Say \"programme\" for the set-up at a glance; "
+                        + "the team-level digest of themes, wellbeing and actions will appear here."));
+            }
+            default:
+                return List.of(MessageFactory.text(read(message.payload()).path("text").asText()));
+        }
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload == null ? "{}" : payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Unreadable payload", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.waymark.teams;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeGroup;
+import com.waymark.schedule.CheckInSchedule;
+import com.waymark.schedule.Rhythm;
+
+/** The coach's check-in rhythm card. */
+final class ScheduleCards {
+
+    private ScheduleCards() {
+    }
+
+    static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + programme.getName());
+        if (active.isEmpty()) {
+            card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
+        } else {
+            active.forEach(s -> card.text("• " + (s.getGroupId() == null ? "Everyone" : "Group "
+                    + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName)
+                    .findFirst().orElse("?")) + ": " + describe(s.rhythm())));
+        }
+        List<AdaptiveCard.Choice> days = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.add(new AdaptiveCard.Choice(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), day.name()));
+        }
+        List<AdaptiveCard.Choice> groupChoices = new ArrayList<>();
+        groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.KEEP));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        return card.emphasis("Set the rhythm")
+                .subtle("Each person gets it at this time in their own time zone, never in their quiet hours.")
+                .pick("everyWeeks", "How often", List.of(new AdaptiveCard.Choice("Every week", "1"),
+                        new AdaptiveCard.Choice("Every two weeks", "2")), "1", true, false)
+                .pick("weekdays", "On", days, "MONDAY", true, true)
+                .field("time", "At (local time)", "09:00", "09:00", 5, true)
+                .number("openHours", "Stays open for (hours)", 48, 1, 336)
+                .number("remindAfterHours", "Remind those who haven't answered after (hours, 0 for none)", 24, 0, 335)
+                .pick("groupId", "For", groupChoices, ProgrammeCards.KEEP, false, false)
+                .submit("Save rhythm", CardActions.SAVE_SCHEDULE);
+    }
+
+    static String describe(Rhythm rhythm) {
+        String days = rhythm.weekdays().stream().sorted()
+                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).collect(Collectors.joining(" and "));
+        return (rhythm.everyWeeks() == 2 ? "every other " : "every ") + days + " at " + rhythm.localTime()
+                + ", open " + rhythm.openHours() + " hours"
+                + (rhythm.remindAfterHours() > 0 ? ", reminder after " + rhythm.remindAfterHours() + " hours" : "");
+    }
+}

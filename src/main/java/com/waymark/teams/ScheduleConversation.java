@@ -1,0 +1,257 @@
+package com.waymark.teams;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.programme.Participant;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.schedule.CheckInSchedule;
+import com.waymark.schedule.PersonalScheduleService;
+import com.waymark.schedule.Rhythm;
+import com.waymark.schedule.ScheduleProblem;
+import com.waymark.schedule.ScheduleService;
+import com.waymark.schedule.UnavailableDay;
+import org.springframework.stereotype.Component;
+
+/** Check-in timing in a 1:1 chat: each person's own clock, and the coach's rhythm and session dates. */
+@Component
+class ScheduleConversation {
+
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+
+    private final PersonalScheduleService personal;
+    private final ScheduleService schedules;
+    private final ProgrammeService programmes;
+    private final java.time.Clock clock;
+
+    ScheduleConversation(PersonalScheduleService personal, ScheduleService schedules, ProgrammeService programmes,
+                         java.time.Clock clock) {
+        this.personal = personal;
+        this.schedules = schedules;
+        this.programmes = programmes;
+        this.clock = clock;
+    }
+
+    static boolean handles(Command command) {
+        return command instanceof Command.Snooze || command instanceof Command.Skip || command instanceof Command.Pause
+                || command instanceof Command.Resume || command instanceof Command.QuietHours
+                || command instanceof Command.NotOnDay || command instanceof Command.NotBefore
+                || command instanceof Command.SetTimeZone || command instanceof Command.Away
+                || command instanceof Command.MySchedule || command instanceof Command.ShowSchedule
+                || command instanceof Command.SaveSchedule || command instanceof Command.NextSession;
+    }
+
+    List<Activity> handle(Participant person, Command command) {
+        try {
+            return dispatch(person, command);
+        } catch (ScheduleProblem | ProgrammeProblem problem) {
+            return text(problem.getMessage());
+        }
+    }
+
+    private List<Activity> dispatch(Participant person, Command command) {
+        long id = person.getId();
+        ZoneId zone = personal.zone(person);
+        if (command instanceof Command.Snooze snooze) {
+            Instant until = personal.snooze(id, duration(snooze.duration()));
+            return text("Snoozed. I'll bring this check-in back " + WHEN.format(until.atZone(zone)) + ".");
+        }
+        if (command instanceof Command.Skip) {
+            personal.skip(id);
+            return text("Skipped – no reminder for this one. See you at the next check-in.");
+        }
+        if (command instanceof Command.Pause pause) {
+            int weeks = pause.weeks() == null ? 1 : Integer.parseInt(pause.weeks());
+            Instant until = personal.pause(id, weeks);
+            return text("Paused for " + weeks + (weeks == 1 ? " week" : " weeks") + ", until "
+                    + WHEN.format(until.atZone(zone)) + ". Say \"resume\" to start again sooner.");
+        }
+        if (command instanceof Command.Resume) {
+            personal.resume(id);
+            return text("Welcome back – check-ins are on again from the next one.");
+        }
+        if (command instanceof Command.QuietHours quiet) {
+            if (quiet.from() == null) {
+                personal.quietHours(id, null, null);
+                return text("Quiet hours are off.");
+            }
+            LocalTime from = time(quiet.from());
+            LocalTime to = time(quiet.to());
+            personal.quietHours(id, from, to);
+            return text("Got it: no check-ins or reminders between " + from + " and " + to + " (" + zone.getId() + ").");
+        }
+        if (command instanceof Command.NotOnDay day) {
+            Set<DayOfWeek> excluded = personal.excludeWeekday(id, weekday(day.weekday()), day.excluded());
+            return text(excluded.isEmpty() ? "Check-ins can come on any day again."
+                    : "Check-ins won't come on " + excluded.stream().sorted()
+                    .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s").collect(Collectors.joining(", "))
+                    + "; one due then moves to your next available day.");
+        }
+        if (command instanceof Command.NotBefore notBefore) {
+            LocalTime time = notBefore.time() == null ? null : time(notBefore.time());
+            personal.notBefore(id, time);
+            return text(time == null ? "Check-ins can come at the rhythm's usual time again."
+                    : "Check-ins will wait until after " + time + " your time.");
+        }
+        if (command instanceof Command.SetTimeZone setZone) {
+            ZoneId chosen;
+            try {
+                chosen = ZoneId.of(setZone.zone());
+            } catch (DateTimeException e) {
+                return text("I don't know the time zone \"" + setZone.zone() + "\". Use a name like Europe/London.");
+            }
+            personal.timeZone(id, chosen);
+            return text("Your check-ins now follow " + chosen.getId() + " time.");
+        }
+        if (command instanceof Command.Away away) {
+            LocalDate from = LocalDate.parse(away.from());
+            LocalDate to = LocalDate.parse(away.to());
+            personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
+            return text("Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
+                    + ". One due then moves to your next available day.");
+        }
+        if (command instanceof Command.MySchedule) {
+            return mySchedule(person, zone);
+        }
+        if (command instanceof Command.ShowSchedule) {
+            Programme programme = programmes.currentCoached(id);
+            List<CheckInSchedule> active = schedules.active(programme.getId());
+            return List.of(ParticipantConversation.card(ScheduleCards.rhythm(programme, active,
+                    programmes.groups(programme.getId()))));
+        }
+        if (command instanceof Command.SaveSchedule save) {
+            return saveSchedule(id, save);
+        }
+        if (command instanceof Command.NextSession next) {
+            Programme programme = programmes.currentCoached(id);
+            ZoneId programmeZone = ZoneId.of(programme.getTimeZone());
+            LocalTime at = next.time() == null ? LocalTime.of(9, 0) : time(next.time());
+            Instant startsAt = ZonedDateTime.of(LocalDate.parse(next.date()), at, programmeZone).toInstant();
+            var session = schedules.recordSession(id, programme.getId(), startsAt, 24);
+            return text("Recorded the next session of \"" + programme.getName() + "\": "
+                    + WHEN.format(startsAt.atZone(programmeZone)) + " (" + programmeZone.getId() + "). The pre-session "
+                    + "digest will reach the coaching team " + session.getDigestHours() + " hours before.");
+        }
+        throw new IllegalArgumentException("Not a scheduling command");
+    }
+
+    private List<Activity> saveSchedule(long coachId, Command.SaveSchedule save) {
+        Programme programme = programmes.currentCoached(coachId);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (save.weekdays() != null) {
+            Arrays.stream(save.weekdays().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .forEach(d -> days.add(weekday(d)));
+        }
+        Long groupId = save.groupId() == null || save.groupId().isBlank() ? null
+                : ProgrammeConversation.parseId(save.groupId(), "group");
+        Rhythm rhythm = new Rhythm(wholeNumber(save.everyWeeks(), 1), days, time(save.time()),
+                wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),
+                LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
+        CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
+        return text("Saved: check-ins for \"" + programme.getName() + "\" " + ScheduleCards.describe(saved.rhythm())
+                + ". Each person gets them at that time in their own time zone, outside their quiet hours.");
+    }
+
+    private List<Activity> mySchedule(Participant person, ZoneId zone) {
+        var mine = personal.mine(person);
+        StringBuilder text = new StringBuilder("Your check-ins follow ").append(zone.getId()).append(" time.");
+        if (mine.pausedUntil() != null) {
+            text.append(" Paused until ").append(WHEN.format(mine.pausedUntil().atZone(zone))).append('.');
+        }
+        if (mine.quietFrom() != null) {
+            text.append(" Quiet hours ").append(mine.quietFrom()).append('–').append(mine.quietTo()).append('.');
+        }
+        if (mine.notBefore() != null) {
+            text.append(" Not before ").append(mine.notBefore()).append('.');
+        }
+        if (!mine.excluded().isEmpty()) {
+            text.append(" Not on ").append(mine.excluded().stream().sorted()
+                    .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).collect(Collectors.joining(", ")))
+                    .append('.');
+        }
+        if (!mine.awayDays().isEmpty()) {
+            text.append(" Away: ").append(mine.awayDays().stream().map(LocalDate::toString)
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        text.append(mine.nextCheckIn() == null ? " No check-in is planned in the next few days."
+                : " Next check-in: " + WHEN.format(mine.nextCheckIn().atZone(zone)) + ".");
+        return text(text.toString());
+    }
+
+    static LocalTime time(String raw) {
+        Matcher m = raw == null ? null : TIME.matcher(raw.strip());
+        if (m == null || !m.matches()) {
+            throw new ScheduleProblem("Give times like 17:00 or 5pm.");
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (m.group(3) != null) {
+            if (hour < 1 || hour > 12) {
+                throw new ScheduleProblem("Give times like 17:00 or 5pm.");
+            }
+            hour = hour % 12 + (m.group(3).equalsIgnoreCase("pm") ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59) {
+            throw new ScheduleProblem("Give times like 17:00 or 5pm.");
+        }
+        return LocalTime.of(hour, minute);
+    }
+
+    static DayOfWeek weekday(String raw) {
+        String prefix = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (prefix.length() >= 3 && day.name().startsWith(prefix.substring(0, 3))) {
+                return day;
+            }
+        }
+        throw new ScheduleProblem("I didn't recognise the day \"" + raw + "\".");
+    }
+
+    static Duration duration(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Duration.ofHours(2);
+        }
+        Matcher m = Pattern.compile("(\\d{1,3})\\s*(h|m)", Pattern.CASE_INSENSITIVE).matcher(raw.strip());
+        if (!m.find()) {
+            throw new ScheduleProblem("Snooze for a number of hours or minutes, for example: snooze 2h");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return m.group(2).equalsIgnoreCase("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
+    }
+
+    private static int wholeNumber(String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(raw.strip()));
+        } catch (NumberFormatException e) {
+            throw new ScheduleProblem("Please use whole numbers for the weeks and hours.");
+        }
+    }
+
+    private static List<Activity> text(String text) {
+        return List.of(MessageFactory.text(text));
+    }
+}
