@@ -34,12 +34,26 @@ public final class ConnectorStub implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the sender puts its idempotency key on each activity (see teams.TeamsOutbound). */
+    public static final String IDEMPOTENCY_PROPERTY = "waymarkIdempotencyKey";
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, List<ObjectNode>> rosters = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int pageSizeCap = 500;
+    private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Map<String, Integer> deliveredKeys = new ConcurrentHashMap<>();
+    private volatile FaultPolicy policy = FaultPolicy.NONE;
+
+    /** A scripted failure for the next posted activity: HTTP status and an optional Retry-After (seconds). */
+    public record Fault(int status, String retryAfter) {
+    }
+
+    /** Random failures for benchmarks: a share of posts answered 429 (with Retry-After) or 5xx. */
+    public record FaultPolicy(double share429, double share5xx, int retryAfterSeconds, long seed) {
+        public static final FaultPolicy NONE = new FaultPolicy(0, 0, 0, 0);
+    }
 
     public ConnectorStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,6 +81,23 @@ public final class ConnectorStub implements AutoCloseable {
                 .put("userPrincipalName", name.toLowerCase().replace(' ', '.') + "@example.nhs.uk");
     }
 
+    /** The next posted activities fail in this order (one fault each). */
+    public void failNext(Fault... next) {
+        faults.addAll(List.of(next));
+    }
+
+    public void failRandomly(FaultPolicy policy) {
+        this.policy = policy;
+        this.random = new java.util.Random(policy.seed());
+    }
+
+    private java.util.Random random = new java.util.Random(0);
+
+    /** How many times each idempotency key was delivered successfully: more than once is a duplicate. */
+    public Map<String, Integer> deliveriesByKey() {
+        return Map.copyOf(deliveredKeys);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -79,6 +110,9 @@ public final class ConnectorStub implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        faults.clear();
+        deliveredKeys.clear();
+        policy = FaultPolicy.NONE;
     }
 
     /** Waits until at least {@code count} sent activities match, or the timeout passes; returns them. */
@@ -117,11 +151,45 @@ public final class ConnectorStub implements AutoCloseable {
             } else if (method.equals("GET") && parts.length == 6 && parts[4].equals("members")) {
                 respond(exchange, 200, findMember(parts[3], parts[5]));
             } else if (v3.contains("/activities")) {
+                Fault fault = nextFault();
+                if (fault != null) {
+                    calls.remove(calls.size() - 1);
+                    if (fault.retryAfter() != null) {
+                        exchange.getResponseHeaders().add("Retry-After", fault.retryAfter());
+                    }
+                    respond(exchange, fault.status(), JSON.createObjectNode().put("error", "injected " + fault.status()));
+                    return;
+                }
+                if (body != null && body.hasNonNull(IDEMPOTENCY_PROPERTY)) {
+                    deliveredKeys.merge(body.get(IDEMPOTENCY_PROPERTY).asText(), 1, Integer::sum);
+                }
                 respond(exchange, 200, JSON.createObjectNode().put("id", "stub-" + ids.incrementAndGet()));
             } else {
                 respond(exchange, 404, JSON.createObjectNode().put("error", "not found"));
             }
         }
+    }
+
+    private Fault nextFault() {
+        Fault scripted = faults.poll();
+        if (scripted != null) {
+            return scripted;
+        }
+        FaultPolicy current = policy;
+        if (current == FaultPolicy.NONE) {
+            return null;
+        }
+        double roll;
+        synchronized (this) {
+            roll = random.nextDouble();
+        }
+        if (roll < current.share429()) {
+            return new Fault(429, Integer.toString(current.retryAfterSeconds()));
+        }
+        if (roll < current.share429() + current.share5xx()) {
+            return new Fault(503, null);
+        }
+        return null;
     }
 
     private JsonNode createConversation(JsonNode parameters) {

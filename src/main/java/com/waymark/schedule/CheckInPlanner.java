@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CheckInPlanner {
 
+    static final Duration LOOK_BACK = Duration.ofDays(14);
+
     private final CheckInScheduleRepository schedules;
     private final OccurrenceRepository occurrences;
     private final PreferencesRepository preferences;
@@ -90,8 +92,9 @@ public class CheckInPlanner {
             }
             Rhythm rhythm = schedule.rhythm();
             Instant now = clock.instant();
-            // Start a window back, so a slot that began while we were down is still planned (and sent once).
-            Instant from = now.minus(Duration.ofHours(rhythm.openHours()));
+            // Look back (never before the rhythm existed): a slot that began while we were down is still
+            // planned, then sent once if its window is open, or recorded as missed if it has closed.
+            Instant from = latest(schedule.getCreatedAt(), now.minus(LOOK_BACK));
             int count = 0;
             for (EnrolmentService.Member member : enrolment.members(schedule.getProgrammeId())) {
                 if (schedule.getGroupId() != null && !schedule.getGroupId().equals(member.membership().getGroupId())) {
@@ -130,6 +133,10 @@ public class CheckInPlanner {
         return prefs.map(p -> new PersonalClock(zone, p.getQuietFrom(), p.getQuietTo(), p.getNotBefore(),
                         p.getExcludedWeekdays(), away, p.getPausedUntil()))
                 .orElse(new PersonalClock(zone, null, null, null, Set.of(), away, null));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     Instant pausedUntil(long participantId) {

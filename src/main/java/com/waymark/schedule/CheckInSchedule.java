@@ -93,6 +93,10 @@ public class CheckInSchedule {
         return groupId;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public boolean isActive() {
         return active;
     }

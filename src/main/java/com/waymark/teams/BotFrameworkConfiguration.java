@@ -1,10 +1,18 @@
 package com.waymark.teams;
 
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.ServiceResponseBuilder;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
@@ -13,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
 /** Wires the Bot Framework SDK from our own settings; the only place that knows the SDK's configuration keys. */
@@ -31,9 +40,25 @@ class BotFrameworkConfiguration {
         this.settings = settings;
     }
 
+    /** Answers inbound turns; the SDK's own retry of 5xx replies stays on there. */
     @Bean
+    @Primary
     BotFrameworkHttpAdapter botFrameworkAdapter() {
-        var adapter = new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId());
+        return withErrorHandler(new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(),
+                settings.appTenantId(), true));
+    }
+
+    /**
+     * Sends what the bot starts (outbox, enrolment). The SDK's built-in retry is off here: it sleeps on the
+     * sending thread and ignores Retry-After; the outbox retries instead, durably and on Teams' terms.
+     * No turn-error handler either: a failed send must surface to the caller, not become an apology message.
+     */
+    @Bean
+    BotFrameworkHttpAdapter proactiveAdapter() {
+        return new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId(), false);
+    }
+
+    private BotFrameworkHttpAdapter withErrorHandler(BotFrameworkHttpAdapter adapter) {
         adapter.setOnTurnError((turnContext, exception) -> {
             // The type only: exception messages can echo what the user wrote.
             log.error("Turn failed for activity type {}: {}", turnContext.getActivity().getType(),
@@ -92,13 +117,38 @@ class BotFrameworkConfiguration {
     /** Single-tenant bot registrations must fetch their outbound tokens from their own tenant. */
     static final class TenantAwareAdapter extends BotFrameworkHttpAdapter {
 
+        private static final RetryStrategy NEVER = new RetryStrategy("never", false) {
+            @Override
+            public boolean shouldRetry(int retryCount, okhttp3.Response response) {
+                return false;
+            }
+        };
+
         private final String password;
         private final String tenantId;
+        private final boolean sdkRetries;
+        private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
-        TenantAwareAdapter(Configuration configuration, String password, String tenantId) {
+        TenantAwareAdapter(Configuration configuration, String password, String tenantId, boolean sdkRetries) {
             super(configuration);
             this.password = password;
             this.tenantId = tenantId;
+            this.sdkRetries = sdkRetries;
+        }
+
+        @Override
+        protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
+                                                                                AppCredentials credentials) {
+            if (sdkRetries) {
+                return super.getOrCreateConnectorClient(serviceUrl, credentials);
+            }
+            AppCredentials effective = credentials != null ? credentials : MicrosoftAppCredentials.empty();
+            String key = serviceUrl + "|" + effective.getAppId() + "|" + effective.oAuthScope();
+            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> new RestConnectorClient(
+                    new RestClient.Builder().withBaseUrl(serviceUrl).withCredentials(effective)
+                            .withSerializerAdapter(new JacksonAdapter())
+                            .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
+                            .withRetryStrategy(NEVER).build())));
         }
 
         @Override

@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** Messages the bot starts: opening a 1:1 chat with someone, or continuing a stored conversation. */
@@ -21,7 +22,7 @@ class ProactiveSender {
     private final BotFrameworkHttpAdapter adapter;
     private final BotSettings settings;
 
-    ProactiveSender(BotFrameworkHttpAdapter adapter, BotSettings settings) {
+    ProactiveSender(@Qualifier("proactiveAdapter") BotFrameworkHttpAdapter adapter, BotSettings settings) {
         this.adapter = adapter;
         this.settings = settings;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamsOutbound implements OutboundPort {
 
+    static final String IDEMPOTENCY_PROPERTY = "waymarkIdempotencyKey";
     private static final Duration BASE_BACKOFF = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -63,7 +65,8 @@ class TeamsOutbound implements OutboundPort {
         try {
             limits.awaitBotPermit();
             // The key travels with the message so a receiver (and our benchmark) can tell a resend from a new one.
-            activities.forEach(a -> a.setId(message.idempotencyKey()));
+            // Not as the activity id: the SDK clears ids before sending.
+            activities.forEach(a -> a.setProperties(IDEMPOTENCY_PROPERTY, TextNode.valueOf(message.idempotencyKey())));
             sender.send(reference, activities).get(30, TimeUnit.SECONDS);
             return new DeliveryResult.Sent();
         } catch (InterruptedException e) {

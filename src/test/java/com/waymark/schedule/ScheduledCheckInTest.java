@@ -1,0 +1,335 @@
+package com.waymark.schedule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.support.CardSchema;
+import com.waymark.support.MutableClock;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scheduled check-ins end to end with a hand-moved clock: the coach sets a rhythm over HTTP, the planner
+ * and ticker run as Quartz would run them, the outbox drains into a connector stub that plays Teams
+ * (including its 429s, 5xx and 403s), and people answer, snooze, skip and pause over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "waymark.outbox.poll-ms=0", "spring.quartz.auto-startup=false", "waymark.enrol.pace-ms=0",
+        "waymark.outbox.node-id=test-node"})
+class ScheduledCheckInTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ConnectorStub CONNECTOR = start();
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void scratch(DynamicPropertyRegistry registry) throws IOException {
+        var dir = Files.createTempDirectory("waymark-schedule-");
+        registry.add("waymark.data-dir", dir::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        CONNECTOR.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CheckInPlanner planner;
+    @Autowired
+    CheckInTicker ticker;
+    @Autowired
+    DeliveryWorker worker;
+    @Autowired
+    OutboxService outbox;
+    @Autowired
+    JdbcTemplate db;
+
+    TeamsClient teams;
+    User coach;
+    List<User> people;
+
+    @BeforeEach
+    void programmeWithFourPeople() {
+        CONNECTOR.reset();
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        coach = User.fresh("Coach Sam");
+        teams.expectReplies(teams.install(coach));
+        String name = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
+        teams.expectReplies(teams.message(coach, "create programme " + name));
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
+        people = new ArrayList<>();
+        for (String zone : List.of("Europe/London", "Europe/London", "Europe/London", "America/New_York")) {
+            String aad = UUID.randomUUID().toString();
+            User person = new User("29:" + aad, aad, "Leader " + people.size(), zone);
+            teams.expectReplies(teams.install(person));
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
+            teams.expectReplies(teams.message(person, "join " + code));
+            people.add(person);
+        }
+    }
+
+    @Test
+    void weeklyRhythmReachesEachPersonOnTheirOwnClockRemindsOnceAndMarksMissed() {
+        CLOCK.set(Instant.parse("2026-11-08T12:00:00Z")); // a Sunday
+        setWeeklyMondayNine();
+
+        CLOCK.set(Instant.parse("2026-11-09T09:00:00Z")); // Monday 09:00 in London
+        run();
+        List<JsonNode> prompts = sentTo(people.subList(0, 3));
+        assertThat(prompts).hasSize(3);
+        prompts.forEach(p -> {
+            CardSchema.assertCardsValid(p);
+            assertThat(p.toString()).contains("Time for your check-in").contains("Cohort ");
+        });
+        assertThat(sentTo(List.of(people.get(3)))).as("New York is still asleep").isEmpty();
+
+        CLOCK.set(Instant.parse("2026-11-09T14:00:00Z")); // 09:00 in New York
+        run();
+        assertThat(sentTo(List.of(people.get(3)))).hasSize(1);
+
+        // One person answers through the card they were sent.
+        JsonNode data = cardData(sentTo(List.of(people.get(0))).get(0));
+        ObjectNode answer = ((ObjectNode) data.deepCopy()).put("wellbeing", "4").put("energy", "3")
+                .put("reflection", "Used the huddle to ask more than tell.");
+        assertThat(teams.expectReplies(teams.cardSubmit(people.get(0), answer)).replies().get(0).toString())
+                .contains("Saved");
+        assertThat(status(people.get(0))).containsExactly("ANSWERED");
+
+        CLOCK.set(Instant.parse("2026-11-10T09:00:00Z")); // 24 hours later: the reminder
+        run();
+        CLOCK.set(Instant.parse("2026-11-10T14:00:00Z"));
+        run();
+        Map<String, Long> perPerson = sentPerPerson();
+        assertThat(perPerson.get(people.get(0).conversationId())).as("answered: no reminder").isEqualTo(1);
+        assertThat(perPerson.get(people.get(1).conversationId())).isEqualTo(2);
+        assertThat(perPerson.get(people.get(3).conversationId())).isEqualTo(2);
+        assertThat(sentTo(List.of(people.get(1))).get(1).toString()).contains("gentle reminder");
+
+        CLOCK.set(Instant.parse("2026-11-11T20:00:00Z")); // every window has closed
+        run();
+        assertThat(status(people.get(1))).containsExactly("MISSED");
+        assertThat(status(people.get(3))).containsExactly("MISSED");
+        assertThat(sentPerPerson().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
+    }
+
+    @Test
+    void aWholeMonthAcrossTheClockChangeSendsExactlyOnePromptAWeekEach() {
+        CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
+        setWeeklyMondayNine();
+        for (int hour = 0; hour < 24 * 35; hour++) { // five weeks, ticking hourly, the UK clocks go forward on 28 March
+            CLOCK.advance(Duration.ofHours(1));
+            if (hour % 24 == 0) {
+                planner.planAll();
+            }
+            run();
+        }
+        Map<String, Long> perPerson = sentPerPerson();
+        people.forEach(p -> assertThat(perPerson.get(p.conversationId())).as(p.name()).isEqualTo(10)); // 5 prompts + 5 reminders
+        assertThat(CONNECTOR.deliveriesByKey().values()).allMatch(count -> count == 1);
+        // After the change, 09:00 London is 08:00 UTC.
+        assertThat(db.queryForList("select send_at from checkin_occurrence o join participant p on p.id = o.participant_id "
+                + "where p.aad_object_id = ? and send_at <= ? order by send_at", java.sql.Timestamp.class,
+                people.get(0).aadObjectId(), java.sql.Timestamp.from(CLOCK.instant()))
+                .stream().map(t -> t.toInstant().toString()).toList())
+                .containsExactly("2027-03-08T09:00:00Z", "2027-03-15T09:00:00Z", "2027-03-22T09:00:00Z",
+                        "2027-03-29T08:00:00Z", "2027-04-05T08:00:00Z");
+    }
+
+    @Test
+    void afterDowntimeAPromptStillOpenIsSentOnceAndAnExpiredOneIsMissed() {
+        CLOCK.set(Instant.parse("2026-12-06T12:00:00Z"));
+        setWeeklyMondayNine();
+        // Down from Sunday noon until Tuesday 08:00: Monday's 09:00 prompts are 23 hours late but still open.
+        CLOCK.set(Instant.parse("2026-12-08T08:00:00Z"));
+        run();
+        run();
+        assertThat(sentTo(people.subList(0, 3))).hasSize(3);
+        // Down again for a whole week: the next Monday's window (48 h) has passed by Thursday.
+        CONNECTOR.reset();
+        CLOCK.set(Instant.parse("2026-12-17T12:00:00Z"));
+        planner.planAll();
+        run();
+        assertThat(sentTo(people).stream().filter(a -> a.toString().contains("Time for your check-in"))).isEmpty();
+        assertThat(db.queryForObject("select count(*) from checkin_occurrence o join participant p on "
+                + "p.id = o.participant_id where p.aad_object_id = ? and o.status = 'MISSED'", Integer.class,
+                people.get(1).aadObjectId())).isEqualTo(2);
+    }
+
+    @Test
+    void throttledAndFailingSendsAreRetriedAndABlockedPersonIsNotMessagedAgain() {
+        CLOCK.set(Instant.parse("2027-01-03T12:00:00Z"));
+        setWeeklyMondayNine();
+        CLOCK.set(Instant.parse("2027-01-04T09:00:00Z"));
+        CONNECTOR.failNext(new ConnectorStub.Fault(429, "7"), new ConnectorStub.Fault(503, null),
+                new ConnectorStub.Fault(403, null));
+        worker.drainAll();
+        ticker.tick();
+        worker.drainAll();
+        assertThat(sentTo(people.subList(0, 3))).as("all three failed, in three different ways").isEmpty();
+        assertThat(db.queryForList("select last_error from outbox_message where status = 'PENDING'", String.class))
+                .contains("HTTP 429", "HTTP 503");
+        assertThat(db.queryForObject("select count(*) from participant where reachable = false and aad_object_id in "
+                + "(?, ?, ?)", Integer.class, people.get(0).aadObjectId(), people.get(1).aadObjectId(),
+                people.get(2).aadObjectId())).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofMinutes(15)); // past Retry-After and the backoff
+        worker.drainAll();
+        assertThat(sentTo(people.subList(0, 3))).hasSize(2);
+        CLOCK.set(Instant.parse("2027-01-05T09:30:00Z"));
+        run();
+        assertThat(sentTo(people.subList(0, 3))).as("reminders only to the two reachable people").hasSize(4);
+    }
+
+    @Test
+    void snoozeSkipPauseAndQuietHoursAreHonoured() {
+        CLOCK.set(Instant.parse("2027-02-07T12:00:00Z"));
+        User snoozer = people.get(0);
+        User skipper = people.get(1);
+        User pauser = people.get(2);
+        assertThat(say(pauser, "pause 2 weeks")).contains("Paused for 2 weeks");
+        assertThat(say(people.get(3), "quiet hours 21:00-10:00")).contains("no check-ins or reminders between 21:00 and 10:00");
+        setWeeklyMondayNine();
+
+        CLOCK.set(Instant.parse("2027-02-08T09:00:00Z"));
+        run();
+        assertThat(sentTo(List.of(pauser))).isEmpty();
+        assertThat(say(snoozer, "snooze 2h")).contains("Snoozed");
+        assertThat(say(skipper, "skip")).contains("Skipped");
+        assertThat(say(skipper, "skip")).contains("no check-in open");
+
+        CLOCK.set(Instant.parse("2027-02-08T11:05:00Z"));
+        run();
+        assertThat(sentTo(List.of(snoozer))).hasSize(2);
+        assertThat(sentTo(List.of(snoozer)).get(1).toString()).contains("gentle reminder");
+        CLOCK.set(Instant.parse("2027-02-08T14:00:00Z")); // 09:00 in New York, inside their quiet hours
+        run();
+        assertThat(sentTo(List.of(people.get(3)))).isEmpty();
+        CLOCK.set(Instant.parse("2027-02-08T15:00:00Z")); // 10:00 in New York: quiet hours over
+        run();
+        assertThat(sentTo(List.of(people.get(3)))).hasSize(1);
+        CLOCK.set(Instant.parse("2027-02-09T12:00:00Z"));
+        run();
+        assertThat(sentTo(List.of(skipper))).as("skipped: no reminder").hasSize(1);
+        assertThat(say(people.get(3), "my schedule")).contains("America/New_York").contains("Quiet hours 21:00–10:00");
+    }
+
+    @Test
+    void aSendInDoubtAfterACrashIsQueuedAgainOnStartUp() {
+        CLOCK.set(Instant.parse("2027-04-04T12:00:00Z"));
+        setWeeklyMondayNine();
+        CLOCK.set(Instant.parse("2027-04-05T08:00:00Z"));
+        ticker.tick();
+        // Simulate a crash after claiming: the rows are leased to this node, nothing recorded as sent.
+        List<OutboundMessage> claimed = outbox.claim(worker.node(), 100, Duration.ofMinutes(5));
+        assertThat(claimed).isNotEmpty();
+        assertThat(worker.drainAll()).as("leased rows are not sent twice while the lease holds").isZero();
+        assertThat(outbox.releaseLeasesOf(worker.node())).isEqualTo(claimed.size());
+        worker.drainAll();
+        assertThat(sentTo(people.subList(0, 3))).hasSize(3);
+        assertThat(CONNECTOR.deliveriesByKey().values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void coachSeesTheRhythmAndRecordsTheNextSessionWhoseDigestIsScheduled() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        setWeeklyMondayNine();
+        assertThat(say(coach, "next session 2027-05-20 14:00")).contains("Thursday 20 May at 14:00");
+        String overview = teams.expectReplies(teams.message(coach, "programme")).replies().get(0).toString();
+        assertThat(overview).contains("every Monday at 09:00").contains("Thursday 20 May 2027 at 14:00");
+        assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_group = 'session-digest'",
+                Integer.class)).isGreaterThanOrEqualTo(1);
+        assertThat(say(people.get(0), "next session 2027-05-20 14:00")).contains("only for the coaches");
+    }
+
+    void setWeeklyMondayNine() {
+        ObjectNode save = JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
+                .put("weekdays", "MONDAY").put("time", "09:00").put("openHours", "48").put("remindAfterHours", "24")
+                .put("groupId", "");
+        assertThat(teams.expectReplies(teams.cardSubmit(coach, save)).replies().get(0).path("text").asText())
+                .contains("every Monday at 09:00");
+    }
+
+    void run() {
+        ticker.tick();
+        worker.drainAll();
+    }
+
+    String say(User user, String text) {
+        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
+                .map(r -> r.path("text").asText("")).toList());
+    }
+
+    List<JsonNode> sentTo(List<User> users) {
+        List<String> ids = users.stream().map(User::conversationId).toList();
+        return CONNECTOR.sentActivities().stream().filter(a -> ids.contains(a.path("conversation").path("id").asText()))
+                .filter(a -> a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith("prompt:")
+                        || a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith("reminder:"))
+                .toList();
+    }
+
+    Map<String, Long> sentPerPerson() {
+        return sentTo(people).stream().collect(Collectors.groupingBy(a -> a.path("conversation").path("id").asText(),
+                Collectors.counting()));
+    }
+
+    List<String> status(User user) {
+        return db.queryForList("select o.status from checkin_occurrence o join participant p on p.id = o.participant_id "
+                + "where p.aad_object_id = ? and o.send_at <= ? order by o.send_at", String.class, user.aadObjectId(),
+                java.sql.Timestamp.from(CLOCK.instant()));
+    }
+
+    static JsonNode cardData(JsonNode activity) {
+        JsonNode card = activity.path("attachments").path(0).path("content");
+        for (JsonNode action : card.path("actions")) {
+            if ("checkin".equals(action.path("data").path("action").asText())) {
+                return action.path("data");
+            }
+        }
+        throw new AssertionError("no check-in action in " + card);
+    }
+
+    private static ConnectorStub start() {
+        try {
+            return new ConnectorStub();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
