@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,13 +18,16 @@ public class CheckInService {
     private final PromptLibrary prompts;
     private final Clock clock;
     private final int maxReflectionChars;
+    private final ApplicationEventPublisher events;
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
-                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                          ApplicationEventPublisher events) {
         this.checkIns = checkIns;
         this.prompts = prompts;
         this.clock = clock;
         this.maxReflectionChars = maxReflectionChars;
+        this.events = events;
     }
 
     /** The prompt this participant should reflect on next. */
@@ -47,6 +51,7 @@ public class CheckInService {
                 prompts.find(submission.promptId()).map(Prompt::id).orElse(null), reflection,
                 submission.quoteOk() && reflection != null, submission.source());
         CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
+        events.publishEvent(new CheckInAnswered(saved.getId(), saved.getSource()));
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 

@@ -32,8 +32,9 @@ class BotFrameworkConfiguration {
     }
 
     @Bean
-    BotFrameworkHttpAdapter botFrameworkAdapter() {
+    BotFrameworkHttpAdapter botFrameworkAdapter(BotMetrics metrics) {
         var adapter = new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId());
+        adapter.use(metrics.outgoingCounter());
         adapter.setOnTurnError((turnContext, exception) -> {
             // The type only: exception messages can echo what the user wrote.
             log.error("Turn failed for activity type {}: {}", turnContext.getActivity().getType(),
