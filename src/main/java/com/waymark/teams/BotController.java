@@ -102,7 +102,7 @@ class BotController {
         if (cause instanceof IllegalArgumentException) {
             return problem(HttpStatus.BAD_REQUEST, "The activity could not be processed as sent.");
         }
-        log.error("Unexpected failure processing an activity: {}", cause.getClass().getName(), cause);
+        log.error("Unexpected failure processing an activity: {}", cause.getClass().getName(), Redacted.of(cause));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
     }
 

@@ -37,8 +37,8 @@ class BotFrameworkConfiguration {
         adapter.use(metrics.outgoingCounter());
         adapter.setOnTurnError((turnContext, exception) -> {
             // The type only: exception messages can echo what the user wrote.
-            log.error("Turn failed for activity type {}: {}", turnContext.getActivity().getType(),
-                    exception.getClass().getName(), exception);
+            log.error("Turn failed for activity type {}: {}", BotMetrics.typeTag(turnContext.getActivity().getType()),
+                    exception.getClass().getName(), Redacted.of(exception));
             return turnContext.sendActivity(MessageFactory.text(TURN_ERROR_REPLY))
                     .handle((sent, sendFailure) -> null);
         });
