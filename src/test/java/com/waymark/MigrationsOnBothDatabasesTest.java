@@ -18,6 +18,7 @@ import com.waymark.support.TeamsClient.User;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,21 +49,27 @@ class MigrationsOnBothDatabasesTest {
 
     private String database;
     private String databaseUrl;
+    private String unreachable;
 
     @BeforeAll
-    void createScratchDatabase() throws SQLException {
+    void createScratchDatabase() {
         DriverManager.setLoginTimeout(3);
-        try (Connection admin = admin()) {
-            database = "waymark_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Statement sql = admin.createStatement()) {
-                sql.execute("CREATE DATABASE " + database);
-            }
+        String name = "waymark_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + name);
+            database = name;
+            databaseUrl = SERVER + name;
         } catch (SQLException e) {
-            assumeTrue(false, "PostgreSQL is not reachable at " + SERVER + "postgres as user " + ADMIN_USER + " ("
-                    + e.getClass().getSimpleName() + "): skipping the PostgreSQL migration and start-up test. "
-                    + "Start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
+            unreachable = "PostgreSQL is not reachable at " + SERVER + "postgres as user " + ADMIN_USER + " ("
+                    + e.getClass().getSimpleName() + "): skipping the H2/PostgreSQL migration and start-up tests. "
+                    + "Start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start";
+            System.err.println(unreachable);
         }
-        databaseUrl = SERVER + database;
+    }
+
+    @BeforeEach
+    void needsPostgresql() {
+        assumeTrue(unreachable == null, unreachable);
     }
 
     @AfterAll
