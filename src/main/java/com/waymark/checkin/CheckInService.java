@@ -53,7 +53,7 @@ public class CheckInService {
                 submission.occurrenceId());
         CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
         events.publishEvent(new CheckInRecorded(saved.getId(), participantId, submission.occurrenceId(),
-                saved.getSubmittedAt()));
+                saved.getSubmittedAt(), saved.getSource()));
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 

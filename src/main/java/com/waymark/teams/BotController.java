@@ -33,11 +33,13 @@ class BotController {
     private final BotFrameworkHttpAdapter adapter;
     private final Bot bot;
     private final BotSettings settings;
+    private final BotMetrics metrics;
 
-    BotController(BotFrameworkHttpAdapter adapter, Bot bot, BotSettings settings) {
+    BotController(BotFrameworkHttpAdapter adapter, Bot bot, BotSettings settings, BotMetrics metrics) {
         this.adapter = adapter;
         this.bot = bot;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/api/messages")
@@ -57,13 +59,29 @@ class BotController {
         } catch (InboundActivityReader.Malformed e) {
             return CompletableFuture.completedFuture(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
+        var turn = metrics.startTurn();
+        String type = activity.getType();
         CompletableFuture<InvokeResponse> processing;
         try {
             processing = adapter.processIncomingActivity(authHeader, activity, bot);
         } catch (RuntimeException e) {
             processing = CompletableFuture.failedFuture(e);
         }
-        return processing.handle((result, failure) -> failure == null ? toResponse(result) : toError(failure));
+        return processing.handle((result, failure) -> {
+            if (failure == null) {
+                metrics.accepted(type);
+            }
+            ResponseEntity<String> response = failure == null ? toResponse(result) : toError(failure);
+            metrics.turnEnded(turn, type, outcome(response.getStatusCode().value()));
+            return response;
+        });
+    }
+
+    private static String outcome(int status) {
+        if (status == HttpStatus.UNAUTHORIZED.value()) {
+            return "unauthorized";
+        }
+        return status >= 500 ? "error" : status >= 400 ? "rejected" : "ok";
     }
 
     private static ResponseEntity<String> toResponse(InvokeResponse result) {
@@ -84,7 +102,7 @@ class BotController {
         if (cause instanceof IllegalArgumentException) {
             return problem(HttpStatus.BAD_REQUEST, "The activity could not be processed as sent.");
         }
-        log.error("Unexpected failure processing an activity: {}", cause.getClass().getName(), cause);
+        log.error("Unexpected failure processing an activity: {}", cause.getClass().getName(), Redacted.of(cause));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
     }
 

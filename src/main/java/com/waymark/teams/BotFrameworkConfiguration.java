@@ -43,9 +43,10 @@ class BotFrameworkConfiguration {
     /** Answers inbound turns; the SDK's own retry of 5xx replies stays on there. */
     @Bean
     @Primary
-    BotFrameworkHttpAdapter botFrameworkAdapter() {
-        return withErrorHandler(new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(),
-                settings.appTenantId(), true));
+    BotFrameworkHttpAdapter botFrameworkAdapter(BotMetrics metrics) {
+        var adapter = new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId(), true);
+        adapter.use(metrics.outgoingCounter());
+        return withErrorHandler(adapter);
     }
 
     /**
@@ -54,15 +55,17 @@ class BotFrameworkConfiguration {
      * No turn-error handler either: a failed send must surface to the caller, not become an apology message.
      */
     @Bean
-    BotFrameworkHttpAdapter proactiveAdapter() {
-        return new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId(), false);
+    BotFrameworkHttpAdapter proactiveAdapter(BotMetrics metrics) {
+        var adapter = new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId(), false);
+        adapter.use(metrics.outgoingCounter());
+        return adapter;
     }
 
     private BotFrameworkHttpAdapter withErrorHandler(BotFrameworkHttpAdapter adapter) {
         adapter.setOnTurnError((turnContext, exception) -> {
             // The type only: exception messages can echo what the user wrote.
-            log.error("Turn failed for activity type {}: {}", turnContext.getActivity().getType(),
-                    exception.getClass().getName(), exception);
+            log.error("Turn failed for activity type {}: {}", BotMetrics.typeTag(turnContext.getActivity().getType()),
+                    exception.getClass().getName(), Redacted.of(exception));
             return turnContext.sendActivity(MessageFactory.text(TURN_ERROR_REPLY))
                     .handle((sent, sendFailure) -> null);
         });

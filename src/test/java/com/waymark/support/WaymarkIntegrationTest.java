@@ -6,15 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.waymark.bench.ConnectorStub;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a random port, with its own H2 file database in a scratch folder and a
- * local connector stub standing in for Teams. Subclasses share one context (and one database).
+ * local connector stub standing in for Teams. Subclasses share one context (and one database). Metrics are
+ * exported as in production (Spring Boot tests switch exporters off unless asked).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class WaymarkIntegrationTest {
 
     protected static final Path DATA_DIR = scratchDir();

@@ -1,0 +1,178 @@
+package com.waymark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Http;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.quartz.Scheduler;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * One set of Flyway migrations, two databases: the embedded H2 default and PostgreSQL for scale-out must end up
+ * with the same tables and columns, and the whole application must run on PostgreSQL with the {@code postgres}
+ * profile (Hibernate validates the schema, Quartz runs clustered). Each run gets a scratch PostgreSQL database,
+ * dropped afterwards. Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MigrationsOnBothDatabasesTest {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String ADMIN_USER = "postgres";
+
+    private String database;
+    private String databaseUrl;
+    private String unreachable;
+
+    @BeforeAll
+    void createScratchDatabase() {
+        DriverManager.setLoginTimeout(3);
+        String name = "waymark_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + name);
+            database = name;
+            databaseUrl = SERVER + name;
+        } catch (SQLException e) {
+            unreachable = "PostgreSQL is not reachable at " + SERVER + "postgres as user " + ADMIN_USER + " ("
+                    + e.getClass().getSimpleName() + "): skipping the H2/PostgreSQL migration and start-up tests. "
+                    + "Start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start";
+            System.err.println(unreachable);
+        }
+    }
+
+    @BeforeEach
+    void needsPostgresql() {
+        assumeTrue(unreachable == null, unreachable);
+    }
+
+    @AfterAll
+    void dropScratchDatabase() throws SQLException {
+        if (database != null) {
+            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSameMigrationsGiveTheSameTablesAndColumnsOnH2AndPostgresql() throws Exception {
+        Path dir = Files.createTempDirectory("waymark-h2-migrations-");
+        String h2Url = "jdbc:h2:file:" + dir.resolve("waymark") + ";DB_CLOSE_ON_EXIT=FALSE";
+
+        var h2 = migrate(h2Url, "sa", "h2");
+        var postgres = migrate(databaseUrl, ADMIN_USER, "postgresql");
+        assertThat(h2.migrationsExecuted).isEqualTo(postgres.migrationsExecuted).isPositive();
+
+        Map<String, String> h2Columns = columns(h2Url, "sa", "PUBLIC");
+        Map<String, String> postgresColumns = columns(databaseUrl, ADMIN_USER, "public");
+        assertThat(h2Columns).containsKeys("participant.id", "check_in.reflection", "qrtz_triggers.next_fire_time");
+        assertThat(postgresColumns).as("table.column -> type, length, nullability on PostgreSQL vs H2")
+                .containsExactlyInAnyOrderEntriesOf(h2Columns);
+    }
+
+    @Test
+    @Order(2)
+    void theApplicationRunsOnPostgresqlWithAClusteredScheduler() throws Exception {
+        Path dataDir = Files.createTempDirectory("waymark-postgres-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class)
+                .profiles("postgres")
+                // Command-line arguments, so they win over any WAYMARK_DB_* in the environment running the tests.
+                .run("--WAYMARK_DB_URL=" + databaseUrl, "--WAYMARK_DB_USER=" + ADMIN_USER, "--WAYMARK_DB_PASSWORD=",
+                        "--server.port=0", "--waymark.data-dir=" + dataDir, "--spring.main.banner-mode=off")) {
+
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(databaseUrl);
+            var scheduler = app.getBean(Scheduler.class).getMetaData();
+            assertThat(scheduler.isStarted()).isTrue();
+            assertThat(scheduler.isJobStoreClustered()).as("Quartz clustered on PostgreSQL").isTrue();
+            assertThat(scheduler.getJobStoreClass().getName()).endsWith("LocalDataSourceJobStore");
+
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            TeamsClient teams = new TeamsClient(port, "http://127.0.0.1:9/");
+            assertThat(Http.get(port, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+
+            User user = User.fresh("Sam Adeyemi");
+            teams.expectReplies(teams.install(user));
+            teams.expectReplies(teams.cardSubmit(user, new ObjectMapper().createObjectNode().put("action", "consent")));
+            assertThat(teams.expectReplies(teams.message(user, "4 3 Steadier week on PostgreSQL")).replies().get(0)
+                    .toString()).contains("Saved");
+
+            JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(databaseUrl, ADMIN_USER, "", true));
+            assertThat(db.queryForObject("select count(*) from check_in c join participant p on p.id = c.participant_id "
+                    + "where p.aad_object_id = ?", Integer.class, user.aadObjectId())).isEqualTo(1);
+            assertThat(db.queryForObject("select count(*) from qrtz_scheduler_state", Integer.class))
+                    .as("the clustered scheduler checked in").isPositive();
+        }
+    }
+
+    private static org.flywaydb.core.api.output.MigrateResult migrate(String url, String user, String vendor) {
+        return Flyway.configure().dataSource(url, user, "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .load().migrate();
+    }
+
+    /**
+     * {@code table.column} to {@code type(length) null|not null}, lower case; H2's binary large object and
+     * PostgreSQL's bytea count as one binary type.
+     */
+    private static Map<String, String> columns(String url, String user, String schema) throws SQLException {
+        Map<String, String> columns = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             var query = connection.prepareStatement("select c.table_name, c.column_name, c.data_type, "
+                     + "c.character_maximum_length, c.is_nullable from information_schema.columns c "
+                     + "join information_schema.tables t on t.table_schema = c.table_schema "
+                     + "and t.table_name = c.table_name and t.table_type = 'BASE TABLE' where c.table_schema = ?")) {
+            query.setString(1, schema);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String type = rows.getString(3).toLowerCase(Locale.ROOT);
+                    if (type.equals("bytea") || type.startsWith("binary")) {
+                        type = "binary";
+                    } else if (type.equals("timestamp without time zone")) {
+                        type = "timestamp"; // the same type, spelt out by PostgreSQL
+                    }
+                    Object length = rows.getObject(4);
+                    columns.put(lower(rows.getString(1)) + "." + lower(rows.getString(2)),
+                            type + (length == null || type.equals("binary") ? "" : "(" + length + ")")
+                                    + ("YES".equalsIgnoreCase(rows.getString(5)) ? " null" : " not null"));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres?connectTimeout=3", ADMIN_USER, "");
+    }
+}
