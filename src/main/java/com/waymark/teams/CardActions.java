@@ -17,6 +17,9 @@ final class CardActions {
     static final String ENROL_SELECTED = "enrolSelected";
     static final String CORRECT_DETAILS = "correctDetails";
     static final String USE_PROGRAMME = "useProgramme";
+    static final String ASK_ERASE = "deleteMyData";
+    static final String CONFIRM_ERASE = "confirmErase";
+    static final String REQUEST_COACH_CALL = "requestCoachCall";
 
     private CardActions() {
     }
