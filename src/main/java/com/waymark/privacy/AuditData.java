@@ -19,9 +19,11 @@ final class AuditData {
     static class ReadsIncludingYou implements PersonalDataHolder {
 
         private final AuditRepository events;
+        private final NameDirectory names;
 
-        ReadsIncludingYou(AuditRepository events) {
+        ReadsIncludingYou(AuditRepository events, NameDirectory names) {
             this.events = events;
+            this.names = names;
         }
 
         @Override
@@ -32,7 +34,7 @@ final class AuditData {
         @Override
         public List<AuditEntry> export(long participantId) {
             return events.findIncluding(participantId, Pageable.unpaged()).stream()
-                    .map(AuditEvent::toEntry).toList();
+                    .map(e -> e.toEntry(names)).toList();
         }
 
         @Override
@@ -45,9 +47,11 @@ final class AuditData {
     static class ReadsYouMade implements PersonalDataHolder {
 
         private final AuditRepository events;
+        private final NameDirectory names;
 
-        ReadsYouMade(AuditRepository events) {
+        ReadsYouMade(AuditRepository events, NameDirectory names) {
             this.events = events;
+            this.names = names;
         }
 
         @Override
@@ -57,7 +61,7 @@ final class AuditData {
 
         @Override
         public List<AuditEntry> export(long participantId) {
-            return events.findByReader(participantId).stream().map(AuditEvent::toEntry).toList();
+            return events.findByReader(participantId).stream().map(e -> e.toEntry(names)).toList();
         }
 
         @Override

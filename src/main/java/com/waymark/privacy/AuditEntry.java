@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One read, as it is shown back: when, what, in which programme, by whom, over how many people.
  *
- * @param readerId null when the reader has since erased their own data
+ * @param programme the programme's name, null if the read was not about one programme
+ * @param reader    the reader's name; null when they have since erased their own data
  */
-public record AuditEntry(Instant at, ReadKind kind, Long programmeId, Long readerId, int peopleIncluded) {
+public record AuditEntry(Instant at, ReadKind kind, String what, String programme, String reader,
+                         int peopleIncluded) {
 }

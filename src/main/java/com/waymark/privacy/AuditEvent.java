@@ -58,8 +58,10 @@ class AuditEvent {
         this.at = at;
     }
 
-    AuditEntry toEntry() {
-        return new AuditEntry(at, kind, programmeId, actorId, peopleIncluded);
+    AuditEntry toEntry(NameDirectory names) {
+        return new AuditEntry(at, kind, kind.label(),
+                programmeId == null ? null : names.programmeName(programmeId).orElse("a programme since closed"),
+                actorId == null ? null : names.personName(actorId).orElse("a coach"), peopleIncluded);
     }
 
     Long getId() {

@@ -21,10 +21,12 @@ public class AuditLog {
     public static final int SHOWN = 50;
 
     private final AuditRepository events;
+    private final NameDirectory names;
     private final Clock clock;
 
-    public AuditLog(AuditRepository events, Clock clock) {
+    public AuditLog(AuditRepository events, NameDirectory names, Clock clock) {
         this.events = events;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -37,7 +39,7 @@ public class AuditLog {
     /** The reads whose aggregate included this person, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> readsIncluding(long participantId) {
-        return events.findIncluding(participantId, PageRequest.of(0, SHOWN)).stream().map(AuditEvent::toEntry)
+        return events.findIncluding(participantId, PageRequest.of(0, SHOWN)).stream().map(e -> e.toEntry(names))
                 .toList();
     }
 
@@ -45,6 +47,6 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> recentReads(long programmeId, int limit) {
         return events.findRecent(programmeId, PageRequest.of(0, Math.max(1, limit))).stream()
-                .map(AuditEvent::toEntry).toList();
+                .map(e -> e.toEntry(names)).toList();
     }
 }

@@ -51,12 +51,6 @@ public class ParticipantService {
         return participants.findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey());
     }
 
-    /** A person's display name, for showing who did something (for example who read a summary). */
-    @Transactional(readOnly = true)
-    public Optional<String> displayName(long participantId) {
-        return participants.findById(participantId).map(Participant::getDisplayName);
-    }
-
     /** Marks the welcome as sent; returns false when someone already welcomed this person (no double welcome). */
     @Transactional
     public boolean claimWelcome(long participantId) {

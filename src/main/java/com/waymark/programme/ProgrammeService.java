@@ -111,11 +111,6 @@ public class ProgrammeService {
         return active.size() == 1 && coached.isEmpty() ? Optional.of(active.get(0).programme()) : Optional.empty();
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Programme> find(long programmeId) {
-        return programmes.findById(programmeId);
-    }
-
     /** The programme a coach's command applies to, or a kind explanation of how to choose one. */
     @Transactional(readOnly = true)
     public Programme currentCoached(long coachId) {

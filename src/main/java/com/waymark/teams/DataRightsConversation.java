@@ -12,7 +12,6 @@ import com.waymark.privacy.AuditLog;
 import com.waymark.privacy.DataExport;
 import com.waymark.privacy.DataRightsService;
 import com.waymark.programme.Participant;
-import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeAccess;
 import com.waymark.programme.ProgrammeProblem;
@@ -32,15 +31,13 @@ class DataRightsConversation {
 
     private final DataRightsService dataRights;
     private final AuditLog audit;
-    private final ParticipantService participants;
     private final ProgrammeService programmes;
     private final ProgrammeAccess access;
 
-    DataRightsConversation(DataRightsService dataRights, AuditLog audit, ParticipantService participants,
-                           ProgrammeService programmes, ProgrammeAccess access) {
+    DataRightsConversation(DataRightsService dataRights, AuditLog audit, ProgrammeService programmes,
+                           ProgrammeAccess access) {
         this.dataRights = dataRights;
         this.audit = audit;
-        this.participants = participants;
         this.programmes = programmes;
         this.access = access;
     }
@@ -76,7 +73,7 @@ class DataRightsConversation {
         }
         if (command instanceof Command.WhoHasSeenMyData) {
             return List.of(ParticipantConversation.card(TrustCards.readsIncludingMe(
-                    audit.readsIncluding(id).stream().map(this::forDisplay).toList(), zone)));
+                    audit.readsIncluding(id).stream().map(DataRightsConversation::forDisplay).toList(), zone)));
         }
         if (command instanceof Command.ShowAudit) {
             return showAudit(id, zone);
@@ -92,18 +89,17 @@ class DataRightsConversation {
                         + "\" is for its admins. Ask one of them if you need to see it."));
             }
             return List.of(ParticipantConversation.card(TrustCards.audit(programme.getName(),
-                    audit.recentReads(programme.getId(), AUDIT_SHOWN).stream().map(this::forDisplay).toList(),
+                    audit.recentReads(programme.getId(), AUDIT_SHOWN).stream().map(DataRightsConversation::forDisplay).toList(),
                     zone)));
         } catch (ProgrammeProblem problem) {
             return List.of(MessageFactory.text(problem.getMessage()));
         }
     }
 
-    private TrustCards.Read forDisplay(AuditEntry entry) {
-        String reader = entry.readerId() == null ? "a coach who has since left Waymark"
-                : participants.displayName(entry.readerId()).orElse("a coach");
-        String programme = entry.programmeId() == null ? "no programme"
-                : programmes.find(entry.programmeId()).map(p -> "\"" + p.getName() + "\"").orElse("a closed programme");
-        return new TrustCards.Read(entry.at(), entry.kind().label(), programme, reader, entry.peopleIncluded());
+    private static TrustCards.Read forDisplay(AuditEntry entry) {
+        return new TrustCards.Read(entry.at(), entry.what(),
+                entry.programme() == null ? "no programme" : "\"" + entry.programme() + "\"",
+                entry.reader() == null ? "a coach who has since left Waymark" : entry.reader(),
+                entry.peopleIncluded());
     }
 }

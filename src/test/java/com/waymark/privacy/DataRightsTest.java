@@ -135,6 +135,8 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(export.path("coachCallRequests")).hasSize(1);
         assertThat(export.path("readsIncludingYou").path(0).path("kind").asText()).isEqualTo("TEAM_SUMMARY");
         assertThat(export.path("readsIncludingYou").path(0).path("peopleIncluded").asInt()).isEqualTo(3);
+        assertThat(export.path("readsIncludingYou").path(0).path("programme").asText()).isEqualTo("Harbour cohort");
+        assertThat(export.path("readsIncludingYou").path(0).path("reader").asText()).isEqualTo(coach.name());
         assertThat(export.path("readsYouMade").path(0).path("kind").asText()).isEqualTo("THEMES");
         assertThat(export.path("exportedAt").asText()).isNotBlank();
 
