@@ -61,11 +61,6 @@ public class DataRightsService {
         return touched;
     }
 
-    /** The section names, in export order. */
-    public List<String> sections() {
-        return holders.stream().map(PersonalDataHolder::name).toList();
-    }
-
     private static int count(JsonNode section) {
         if (section == null || section.isNull() || section.isMissingNode()) {
             return 0;

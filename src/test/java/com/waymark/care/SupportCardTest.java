@@ -26,6 +26,8 @@ class SupportCardTest extends WaymarkIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CoachCallService coachCalls;
 
     TeamsClient teams;
     User user;
@@ -92,6 +94,9 @@ class SupportCardTest extends WaymarkIntegrationTest {
         assertThat(row).containsEntry("STATUS", "PENDING").containsEntry("DELIVERED_AT", null);
         assertThat(row.get("REQUESTED_AT")).isNotNull();
         assertThat(requests()).isOne();
+        assertThat(coachCalls.pending()).as("what scheduling will deliver")
+                .anySatisfy(r -> assertThat(r.getParticipantId()).isEqualTo(db.queryForObject(
+                        "select id from participant where aad_object_id = ?", Long.class, user.aadObjectId())));
     }
 
     @Test
