@@ -46,4 +46,16 @@ class ModularityTest {
                         "com.waymark.teams..", "com.waymark.demo..")
                 .check(MAIN);
     }
+
+    @Test
+    void checkInsAndCareDependOnlyOnPrivacy() {
+        noClasses().that().resideInAPackage("com.waymark.checkin..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.waymark.programme..", "com.waymark.care..",
+                        "com.waymark.teams..", "com.waymark.demo..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("com.waymark.care..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.waymark.programme..", "com.waymark.checkin..",
+                        "com.waymark.teams..", "com.waymark.demo..")
+                .check(MAIN);
+    }
 }

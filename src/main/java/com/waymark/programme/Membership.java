@@ -125,4 +125,12 @@ public class Membership {
     public Via getEnrolledVia() {
         return enrolledVia;
     }
+
+    public Instant getJoinedAt() {
+        return joinedAt;
+    }
+
+    public Instant getLeftAt() {
+        return leftAt;
+    }
 }

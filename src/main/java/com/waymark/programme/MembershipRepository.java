@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface MembershipRepository extends JpaRepository<Membership, Long> {
 
@@ -14,4 +16,13 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     List<Membership> findByProgrammeId(long programmeId);
 
     long countByProgrammeIdAndStatus(long programmeId, Membership.Status status);
+
+    @Modifying
+    @Query("delete from Membership m where m.participantId = :participantId")
+    int deleteByParticipant(long participantId);
+
+    /** Other people's memberships keep their place; only the pointer to this person as line manager goes. */
+    @Modifying
+    @Query("update Membership m set m.lineManagerId = null where m.lineManagerId = :participantId")
+    int forgetLineManager(long participantId);
 }

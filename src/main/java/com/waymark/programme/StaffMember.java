@@ -60,4 +60,8 @@ public class StaffMember {
     public Role getRole() {
         return role;
     }
+
+    public Instant getAddedAt() {
+        return addedAt;
+    }
 }

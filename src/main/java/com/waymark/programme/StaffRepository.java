@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface StaffRepository extends JpaRepository<StaffMember, Long> {
 
@@ -14,4 +16,8 @@ public interface StaffRepository extends JpaRepository<StaffMember, Long> {
     List<StaffMember> findByParticipantId(long participantId);
 
     boolean existsByParticipantId(long participantId);
+
+    @Modifying
+    @Query("delete from StaffMember s where s.participantId = :participantId")
+    int deleteByParticipant(long participantId);
 }

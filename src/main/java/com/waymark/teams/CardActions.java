@@ -20,6 +20,9 @@ final class CardActions {
     static final String SNOOZE = "snooze";
     static final String SKIP = "skip";
     static final String SAVE_SCHEDULE = "saveSchedule";
+    static final String ASK_ERASE = "deleteMyData";
+    static final String CONFIRM_ERASE = "confirmErase";
+    static final String REQUEST_COACH_CALL = "requestCoachCall";
 
     private CardActions() {
     }

@@ -152,4 +152,29 @@ sealed interface Command {
 
     record Unknown() implements Command {
     }
+
+    // --- trust: data rights, audit, duty of care ------------------------------------------------------
+
+    /** Everything stored about the person: a summary card and the full export as JSON. */
+    record MyData() implements Command {
+    }
+
+    /** Asks for confirmation before erasing anything. */
+    record DeleteMyData() implements Command {
+    }
+
+    /** "Yes, erase everything" on the confirmation card. */
+    record ConfirmErase() implements Command {
+    }
+
+    record WhoHasSeenMyData() implements Command {
+    }
+
+    /** A programme admin reviews recent reads of their programme's data. */
+    record ShowAudit() implements Command {
+    }
+
+    /** "Please ask my coach to call me" on a support card. */
+    record RequestCoachCall() implements Command {
+    }
 }

@@ -135,6 +135,21 @@ final class CommandParser {
             case "leave", "leave programme", "leave program" -> {
                 return new Command.LeaveProgramme(null);
             }
+            case "my data", "export my data", "download my data", "show my data", "see my data", "my information",
+                    "what do you know about me" -> {
+                return new Command.MyData();
+            }
+            case "delete my data", "erase my data", "remove my data", "delete all my data", "erase all my data",
+                    "delete me", "erase me", "forget me" -> {
+                return new Command.DeleteMyData();
+            }
+            case "who has seen my data", "who's seen my data", "who’s seen my data", "who saw my data",
+                    "who has looked at my data", "who has accessed my data", "who has seen my information" -> {
+                return new Command.WhoHasSeenMyData();
+            }
+            case "audit", "audit log", "show audit", "programme audit", "program audit" -> {
+                return new Command.ShowAudit();
+            }
             default -> {
                 // fall through to the patterns below
             }
@@ -250,6 +265,9 @@ final class CommandParser {
             case CardActions.SAVE_SCHEDULE -> new Command.SaveSchedule(textOrNull(data, "everyWeeks"),
                     textOrNull(data, "weekdays"), textOrNull(data, "time"), textOrNull(data, "openHours"),
                     textOrNull(data, "remindAfterHours"), textOrNull(data, "groupId"));
+            case CardActions.ASK_ERASE -> new Command.DeleteMyData();
+            case CardActions.CONFIRM_ERASE -> new Command.ConfirmErase();
+            case CardActions.REQUEST_COACH_CALL -> new Command.RequestCoachCall();
             default -> new Command.UnknownCardAction();
         };
     }

@@ -1,6 +1,7 @@
 package com.waymark.teams;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.bot.builder.MessageFactory;
@@ -39,6 +40,7 @@ class ParticipantConversation {
             - **join** <code> – join a programme with the code your coach gave you
             - **my programmes**, **my details**, **leave programme** <name>
             - **privacy** – what is recorded and who can see it
+            - **my data**, **delete my data**, **who has seen my data** – see, export or erase what I hold about you
 
             Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
             **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
@@ -49,15 +51,20 @@ class ParticipantConversation {
     private final ActionPlanService actionPlan;
     private final ProgrammeService programmes;
     private final int maxReflectionChars;
+    private final DataRightsConversation dataRights;
+    private final SupportConversation support;
 
     ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
                             ProgrammeService programmes,
-                            @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+                            @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                            DataRightsConversation dataRights, SupportConversation support) {
         this.consent = consent;
         this.checkIns = checkIns;
         this.actionPlan = actionPlan;
         this.programmes = programmes;
         this.maxReflectionChars = maxReflectionChars;
+        this.dataRights = dataRights;
+        this.support = support;
     }
 
     List<Activity> handle(Participant participant, Command command) {
@@ -104,6 +111,12 @@ class ParticipantConversation {
             return List.of(MessageFactory.text("I couldn't tell what that card was for; it may be from an older "
                     + "message. Nothing was saved. Say \"help\" to see what I can do."));
         }
+        if (DataRightsConversation.handles(command)) {
+            return dataRights.handle(participant, command);
+        }
+        if (SupportConversation.handles(command)) {
+            return support.handle(participant, command);
+        }
         if (!(command instanceof Command.Unknown)) {
             throw new IllegalArgumentException("Not a participant command: " + command.getClass().getSimpleName());
         }
@@ -138,7 +151,10 @@ class ParticipantConversation {
                 programmeFor(id, submit.programmeId()), idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
-            return List.of(card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
+            List<Activity> replies = new ArrayList<>();
+            replies.add(card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
+            replies.addAll(support.afterCheckIn(saved));
+            return replies;
         }
         var rejected = (CheckInResult.Rejected) result;
         return List.of(MessageFactory.text("I couldn't save that check-in yet, and nothing was stored:\n\n- "

@@ -1,0 +1,41 @@
+package com.waymark.care;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records requests for a coach to call; delivering them to the coach is scheduling's job. */
+@Service
+public class CoachCallService {
+
+    private final CoachCallRequestRepository requests;
+    private final Clock clock;
+
+    public CoachCallService(CoachCallRequestRepository requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the request unless one is already waiting to be passed on (a double click, or pressing the button
+     * on two cards): the coach needs to call once, not twice. Returns true when a new request was recorded.
+     *
+     * @param programmeId the programme whose coach should call, when the person is in exactly one; else null
+     */
+    @Transactional
+    public boolean request(long participantId, Long programmeId) {
+        if (requests.existsByParticipantIdAndStatus(participantId, CoachCallRequest.Status.PENDING)) {
+            return false;
+        }
+        requests.save(new CoachCallRequest(participantId, programmeId, clock.instant()));
+        return true;
+    }
+
+    /** Requests not yet passed on, oldest first: what scheduling delivers. */
+    @Transactional(readOnly = true)
+    public List<CoachCallRequest> pending() {
+        return requests.findByStatusOrderByRequestedAtAsc(CoachCallRequest.Status.PENDING);
+    }
+}

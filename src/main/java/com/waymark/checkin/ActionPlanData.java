@@ -1,0 +1,48 @@
+package com.waymark.checkin;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.waymark.privacy.PersonalDataHolder;
+import org.springframework.stereotype.Component;
+
+/** The person's action plan, each action with its full history. */
+@Component
+class ActionPlanData implements PersonalDataHolder {
+
+    record Change(ActionEvent.Type type, Instant at) {
+    }
+
+    record Action(int number, String text, ActionItem.Status status, Instant createdAt, Instant completedAt,
+                  List<Change> history) {
+    }
+
+    private final ActionItemRepository actions;
+
+    ActionPlanData(ActionItemRepository actions) {
+        this.actions = actions;
+    }
+
+    @Override
+    public String name() {
+        return "actions";
+    }
+
+    @Override
+    public List<Action> export(long participantId) {
+        return actions.findByParticipantIdOrderByNumberAsc(participantId).stream()
+                .map(a -> new Action(a.getNumber(), a.getText(), a.getStatus(), a.getCreatedAt(), a.getCompletedAt(),
+                        a.getHistory().stream().map(e -> new Change(e.getType(), e.getAt())).toList()))
+                .toList();
+    }
+
+    /** Loaded rather than bulk-deleted so the history goes with each action (cascade), counted as it goes. */
+    @Override
+    public int erase(long participantId) {
+        List<ActionItem> plan = actions.findByParticipantIdOrderByNumberAsc(participantId);
+        int rows = plan.stream().mapToInt(a -> 1 + a.getHistory().size()).sum();
+        actions.deleteAll(plan);
+        actions.flush();
+        return rows;
+    }
+}

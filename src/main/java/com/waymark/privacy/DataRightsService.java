@@ -1,0 +1,70 @@
+package com.waymark.privacy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The right of access and the right to erasure, over every module's {@link PersonalDataHolder}. */
+@Service
+public class DataRightsService {
+
+    private final List<PersonalDataHolder> holders;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DataRightsService(List<PersonalDataHolder> holders, ObjectMapper json, Clock clock) {
+        this.holders = holders.stream()
+                .sorted(Comparator.comparingInt(PersonalDataHolder::order).thenComparing(PersonalDataHolder::name))
+                .toList();
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One consistent snapshot of everything about the person. */
+    @Transactional(readOnly = true)
+    public DataExport export(long participantId) {
+        var now = clock.instant();
+        ObjectNode document = json.createObjectNode();
+        document.put("exportedAt", now.toString());
+        document.put("privacyNoticeVersion", PrivacyNotice.VERSION);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (PersonalDataHolder holder : holders) {
+            JsonNode section = json.valueToTree(holder.export(participantId));
+            document.set(holder.name(), section);
+            counts.put(holder.name(), count(section));
+        }
+        return new DataExport(now, document, counts);
+    }
+
+    /**
+     * Erases every row about the person in one transaction: either all of it goes, or none of it does.
+     * The identity row goes last so nothing is left pointing at it. Returns rows touched per section.
+     */
+    @Transactional
+    public Map<String, Integer> erase(long participantId) {
+        Map<String, Integer> touched = new LinkedHashMap<>();
+        List<PersonalDataHolder> lastFirst = new ArrayList<>(holders);
+        Collections.reverse(lastFirst);
+        for (PersonalDataHolder holder : lastFirst) {
+            touched.put(holder.name(), holder.erase(participantId));
+        }
+        return touched;
+    }
+
+    private static int count(JsonNode section) {
+        if (section == null || section.isNull() || section.isMissingNode()) {
+            return 0;
+        }
+        return section.isArray() ? section.size() : 1;
+    }
+}

@@ -1,0 +1,69 @@
+package com.waymark.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.waymark.privacy.PersonalDataHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's schedule state: their own constraints, days away, every planned check-in and what happened
+ * to it, and the messages queued for them. Erasure also unlinks the sessions they recorded as a coach.
+ */
+@Component
+class ScheduleData implements PersonalDataHolder {
+
+    record Settings(String quietFrom, String quietTo, String notBefore, String notOnWeekdays, String timeZone,
+                    Instant pausedUntil) {
+    }
+
+    record PlannedCheckIn(Instant sendAt, Instant closesAt, String status) {
+    }
+
+    record QueuedMessage(String kind, String status, Instant dueAt, Instant sentAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ScheduleData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "schedule";
+    }
+
+    @Override
+    public Map<String, Object> export(long participantId) {
+        List<Settings> settings = jdbc.query("select quiet_from, quiet_to, not_before, excluded_weekdays, "
+                + "time_zone_override, paused_until from participant_preferences where participant_id = ?",
+                (rs, i) -> new Settings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs.getTimestamp(6))), participantId);
+        List<LocalDate> away = jdbc.query("select away_on from unavailable_day where participant_id = ? order by away_on",
+                (rs, i) -> rs.getDate(1).toLocalDate(), participantId);
+        List<PlannedCheckIn> planned = jdbc.query("select send_at, closes_at, status from checkin_occurrence "
+                + "where participant_id = ? order by send_at", (rs, i) -> new PlannedCheckIn(
+                        instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3)), participantId);
+        List<QueuedMessage> messages = jdbc.query("select kind, status, due_at, sent_at from outbox_message "
+                + "where participant_id = ? order by due_at", (rs, i) -> new QueuedMessage(rs.getString(1),
+                        rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))), participantId);
+        return Map.of("settings", settings, "daysAway", away, "plannedCheckIns", planned, "messages", messages);
+    }
+
+    @Override
+    public int erase(long participantId) {
+        return jdbc.update("delete from outbox_message where participant_id = ?", participantId)
+                + jdbc.update("delete from checkin_occurrence where participant_id = ?", participantId)
+                + jdbc.update("delete from unavailable_day where participant_id = ?", participantId)
+                + jdbc.update("delete from participant_preferences where participant_id = ?", participantId)
+                + jdbc.update("update coaching_session set created_by = null where created_by = ?", participantId);
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,64 @@
+package com.waymark.teams;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.care.CoachCallService;
+import com.waymark.care.SupportCheck;
+import com.waymark.care.SupportReason;
+import com.waymark.care.SupportResources;
+import com.waymark.checkin.CheckInResult;
+import com.waymark.programme.Participant;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Duty of care in the 1:1 chat: after a check-in that suggests someone is struggling, a kind card with where
+ * to find help and an offer to ask their coach to call. Only pressing that button tells anyone anything.
+ */
+@Component
+class SupportConversation {
+
+    private final SupportResources resources;
+    private final CoachCallService coachCalls;
+    private final ProgrammeService programmes;
+
+    SupportConversation(SupportResources resources, CoachCallService coachCalls, ProgrammeService programmes) {
+        this.resources = resources;
+        this.coachCalls = coachCalls;
+        this.programmes = programmes;
+    }
+
+    static boolean handles(Command command) {
+        return command instanceof Command.RequestCoachCall;
+    }
+
+    /** The support card to follow a saved check-in, when one is called for; otherwise nothing. */
+    List<Activity> afterCheckIn(CheckInResult.Saved saved) {
+        List<Integer> ratings = saved.trend().wellbeing();
+        // The trend ends with the check-in just saved; the ones before it are "how you have been".
+        List<Integer> earlier = ratings.isEmpty() ? ratings : ratings.subList(0, ratings.size() - 1);
+        Optional<SupportReason> reason = SupportCheck.assess(saved.checkIn().getWellbeing(), earlier,
+                saved.checkIn().getReflection());
+        return reason.map(r -> List.of(ParticipantConversation.card(TrustCards.support(r, resources.resources()))))
+                .orElse(List.of());
+    }
+
+    List<Activity> handle(Participant person, Command command) {
+        if (!(command instanceof Command.RequestCoachCall)) {
+            throw new IllegalArgumentException("Not a support command: " + command.getClass().getSimpleName());
+        }
+        Long programmeId = programmes.current(person.getId()).map(Programme::getId).orElse(null);
+        boolean recorded = coachCalls.request(person.getId(), programmeId);
+        String said = recorded
+                ? "Thank you for asking. I've recorded that you'd like your coach to call you, and I'll pass it on "
+                        + "to them. It isn't an emergency service:"
+                : "You've already asked for your coach to call you, and that request is still waiting to be passed "
+                        + "on. It isn't an emergency service:";
+        return List.of(MessageFactory.text(said + " if you need help before they call, the services on the support "
+                + "card are there for you, and in an emergency call 999."));
+    }
+}

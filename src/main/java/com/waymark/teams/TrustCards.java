@@ -1,0 +1,117 @@
+package com.waymark.teams;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.waymark.care.SupportReason;
+import com.waymark.care.SupportResources;
+
+/** Cards for the data rights, the audit and the offer of support. */
+final class TrustCards {
+
+    /** One read of an aggregate, with names resolved for display. */
+    record Read(Instant at, String what, String programme, String reader, int people) {
+    }
+
+    /** What each export section is called in the summary; a section not listed shows under its own name. */
+    private static final Map<String, String> SECTION_LABELS = Map.ofEntries(
+            Map.entry("participant", "Your profile (name, Teams ids, time zone)"),
+            Map.entry("consents", "Privacy consents"),
+            Map.entry("checkIns", "Check-ins (ratings and reflections)"),
+            Map.entry("actions", "Actions in your plan"),
+            Map.entry("memberships", "Programme memberships"),
+            Map.entry("coachingRoles", "Coaching team roles"),
+            Map.entry("coachCallRequests", "Requests for a coach to call you"),
+            Map.entry("readsIncludingYou", "Coach views that included you"),
+            Map.entry("readsYouMade", "Summaries you viewed as a coach"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private TrustCards() {
+    }
+
+    static AdaptiveCard myData(Map<String, Integer> counts, int jsonMessages) {
+        return AdaptiveCard.create()
+                .heading("Everything Waymark stores about you")
+                .facts(labelled(counts))
+                .text(jsonMessages == 1
+                        ? "The complete export follows in the next message, as JSON (waymark-my-data.json)."
+                        : "The complete export follows in the next " + jsonMessages + " messages, as JSON: it is "
+                                + "too long for one Teams message, so each part holds some of the sections.")
+                .subtle("Nothing else about you is kept: not your other Teams chats, not your calendar, and no "
+                        + "copy in the logs. Only you can see this chat.")
+                .submit("Erase everything…", CardActions.ASK_ERASE);
+    }
+
+    static AdaptiveCard confirmErase(Map<String, Integer> counts) {
+        return AdaptiveCard.create()
+                .heading("Erase everything about you?")
+                .text("This permanently deletes everything below from Waymark, straight away, and can't be undone:")
+                .facts(labelled(counts))
+                .text("Summaries coaches have already seen can't be taken back, but they never showed your own "
+                        + "answers; from now on nothing of yours is in them. If you talk to me again later, I'll "
+                        + "treat you as someone new.")
+                .subtle("If you'd rather keep your data, just ignore this card.")
+                .submit("Yes, erase everything", CardActions.CONFIRM_ERASE);
+    }
+
+    static AdaptiveCard readsIncludingMe(List<Read> reads, ZoneId zone) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Who has seen summaries that included you");
+        if (reads.isEmpty()) {
+            return card.text("No one has seen a summary that included your check-ins yet.")
+                    .subtle("Coaches only ever see summaries that combine several people, never your own answers "
+                            + "or your name next to anything you wrote. Every time they look, it shows up here.");
+        }
+        reads.forEach(read -> card.text(describe(read, zone)));
+        return card.subtle("Each of these combined at least the programme's minimum number of people. Your own "
+                + "answers and your name were never shown.");
+    }
+
+    static AdaptiveCard audit(String programme, List<Read> reads, ZoneId zone) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Recent reads of \"" + programme + "\" data");
+        if (reads.isEmpty()) {
+            return card.text("Nobody on the coaching team has viewed a summary of this programme yet.");
+        }
+        reads.forEach(read -> card.text(describe(read, zone)));
+        return card.subtle("Participants can see the reads that included them with \"who has seen my data\".");
+    }
+
+    /** Kind and plain, never diagnostic: it says what we noticed in their own answer and where help is. */
+    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> resources) {
+        String opening = switch (reason) {
+            case CRISIS_WORDS -> "Thank you for telling me how things are. It sounds like things may be really hard "
+                    + "right now, and you don't have to carry that on your own.";
+            case LOWEST_WELLBEING -> "Thank you for being honest about how you are. Struggling happens to the most "
+                    + "capable leaders, and you don't have to carry it on your own.";
+            case SHARP_FALL -> "Your wellbeing is lower than it has been for you recently. It can help to talk it "
+                    + "through with someone.";
+        };
+        Map<String, String> help = new LinkedHashMap<>();
+        resources.forEach(r -> help.put(r.name(), r.contact() + (r.detail() == null || r.detail().isBlank()
+                ? "" : " – " + r.detail())));
+        return AdaptiveCard.create()
+                .heading("Looking after yourself")
+                .text(opening)
+                .emphasis("If you are in danger now, call 999.")
+                .facts(help)
+                .subtle("Waymark isn't watched by anyone in real time, and this check-in hasn't been shared with "
+                        + "your coach. If you'd like to talk to them, I can ask them to call you.")
+                .submit("Please ask my coach to call me", CardActions.REQUEST_COACH_CALL);
+    }
+
+    static Map<String, String> labelled(Map<String, Integer> counts) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        counts.forEach((section, count) -> facts.put(SECTION_LABELS.getOrDefault(section, section),
+                Integer.toString(count)));
+        return facts;
+    }
+
+    private static String describe(Read read, ZoneId zone) {
+        return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + read.programme()
+                + ", seen by " + read.reader() + " (" + read.people() + " people combined)";
+    }
+}

@@ -1,0 +1,302 @@
+package com.waymark.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.support.CardSchema;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * "my data" and "delete my data" over HTTP, for a person who is everything at once: participant, line
+ * manager, programme admin, subject and reader of audited summaries, and someone who asked for a call.
+ */
+class DataRightsTest extends WaymarkIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TEXT_TYPES = Set.of("CHARACTER VARYING", "CHARACTER", "VARCHAR",
+            "CHARACTER LARGE OBJECT", "CLOB", "VARCHAR_IGNORECASE");
+    private static final Set<String> NUMBER_TYPES = Set.of("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "NUMERIC",
+            "DECIMAL");
+    private static final Set<String> BINARY_TYPES = Set.of("BINARY LARGE OBJECT", "BLOB", "BINARY VARYING",
+            "VARBINARY", "BINARY");
+    /** Types that can't hold a name, an id or text; any other type fails the scan rather than being skipped. */
+    private static final Set<String> CANNOT_HOLD_IT = Set.of("BOOLEAN", "DATE", "TIMESTAMP",
+            "TIMESTAMP WITH TIME ZONE", "TIME", "TIME WITH TIME ZONE", "REAL", "DOUBLE PRECISION");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    DataRightsService dataRights;
+    @Autowired
+    TransactionTemplate tx;
+
+    TeamsClient teams;
+
+    @BeforeEach
+    void client() {
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+    }
+
+    @Test
+    void exportHoldsEverythingAndErasureLeavesNoTraceInAnyTable() {
+        // An id no other column would hold by chance, so the scan below can look for it everywhere.
+        long distinctive = 900_000_000L + db.queryForObject("select coalesce(max(id), 0) from participant", Long.class);
+        db.execute("alter table participant alter column id restart with " + distinctive);
+        User subject = User.fresh("Niamh Ó Brádaigh-Quennell");
+        teams.expectReplies(teams.install(subject));
+        long subjectId = idOf(subject);
+        assertThat(subjectId).isEqualTo(distinctive);
+
+        User coach = User.fresh("Dr Tomasz Wierzbicki-Hale");
+        User colleague = User.fresh("Femi Adeyemi-Lowe");
+        teams.expectReplies(teams.install(coach));
+        teams.expectReplies(teams.install(colleague));
+        say(coach, "create programme Harbour cohort");
+        say(coach, "add group Harbour action set");
+        String code = db.queryForObject("select join_code from programme where name = 'Harbour cohort'", String.class);
+        long harbour = db.queryForObject("select id from programme where name = 'Harbour cohort'", Long.class);
+        long group = db.queryForObject("select id from programme_group where programme_id = ?", Long.class, harbour);
+
+        consent(subject);
+        say(subject, "join " + code);
+        say(colleague, "join " + code);
+        describe(coach, subjectId, "Director of Marmalade Governance", group, null);
+        describe(coach, idOf(colleague), "Deputy director", group, subjectId);
+
+        String reflection = "Quietly rehearsed the quince-and-lantern conversation before the board; I can't go on "
+                + "carrying it alone";
+        List<JsonNode> saved = submit(subject, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "2")
+                .put("energy", "2").put("reflection", reflection).put("quoteOk", "true"));
+        assertThat(saved).hasSize(2);
+        submit(subject, JSON.createObjectNode().put("action", "requestCoachCall"));
+        String actionText = "Book the periwinkle walkabout with estates";
+        say(subject, "add action " + actionText);
+        say(subject, "done 1");
+        say(subject, "create programme Lantern leaders");
+        long lantern = db.queryForObject("select id from programme where name = 'Lantern leaders'", Long.class);
+
+        audit.record(idOf(coach), ReadKind.TEAM_SUMMARY, harbour, List.of(subjectId, idOf(colleague), idOf(coach)));
+        audit.record(subjectId, ReadKind.THEMES, lantern, List.of(idOf(colleague), idOf(coach)));
+
+        // --- my data: a summary card first, then the whole export as JSON --------------------------------
+        List<JsonNode> mine = say(subject, "my data");
+        assertThat(mine).hasSize(2);
+        CardSchema.assertCardsValid(mine.get(0));
+        String summary = mine.get(0).path("attachments").path(0).path("content").toString();
+        assertThat(summary).contains("Everything Waymark stores about you").contains("Check-ins").contains("Erase");
+        JsonNode attachment = mine.get(1).path("attachments").path(0);
+        assertThat(attachment.path("contentType").asText()).isEqualTo("application/json");
+        assertThat(attachment.path("name").asText()).isEqualTo("waymark-my-data.json");
+        JsonNode export = attachment.path("content");
+
+        JsonNode profile = export.path("participant");
+        assertThat(profile.path("displayName").asText()).isEqualTo(subject.name());
+        assertThat(profile.path("aadObjectId").asText()).isEqualTo(subject.aadObjectId());
+        assertThat(profile.path("teamsUserId").asText()).isEqualTo(subject.userId());
+        assertThat(profile.path("teamsConversationReference").toString()).contains(subject.conversationId());
+        assertThat(profile.has("id")).as("internal ids stay inside Waymark").isFalse();
+        assertThat(export.path("consents")).hasSize(1);
+        assertThat(export.path("consents").path(0).path("noticeVersion").asInt()).isEqualTo(PrivacyNotice.VERSION);
+        JsonNode checkIn = export.path("checkIns").path(0);
+        assertThat(checkIn.path("reflection").asText()).isEqualTo(reflection);
+        assertThat(checkIn.path("wellbeing").asInt()).isEqualTo(2);
+        assertThat(checkIn.path("okToQuote").asBoolean()).isTrue();
+        JsonNode action = export.path("actions").path(0);
+        assertThat(action.path("text").asText()).isEqualTo(actionText);
+        assertThat(action.path("status").asText()).isEqualTo("DONE");
+        assertThat(action.path("history").findValuesAsText("type")).containsExactly("CREATED", "DONE");
+        JsonNode place = export.path("memberships").path(0);
+        assertThat(place.path("programme").asText()).isEqualTo("Harbour cohort");
+        assertThat(place.path("group").asText()).isEqualTo("Harbour action set");
+        assertThat(place.path("role").asText()).isEqualTo("Director of Marmalade Governance");
+        assertThat(export.path("coachingRoles").path(0).path("programme").asText()).isEqualTo("Lantern leaders");
+        assertThat(export.path("coachingRoles").path(0).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(export.path("coachCallRequests")).hasSize(1);
+        assertThat(export.path("readsIncludingYou").path(0).path("kind").asText()).isEqualTo("TEAM_SUMMARY");
+        assertThat(export.path("readsIncludingYou").path(0).path("peopleIncluded").asInt()).isEqualTo(3);
+        assertThat(export.path("readsIncludingYou").path(0).path("programme").asText()).isEqualTo("Harbour cohort");
+        assertThat(export.path("readsIncludingYou").path(0).path("reader").asText()).isEqualTo(coach.name());
+        assertThat(export.path("readsYouMade").path(0).path("kind").asText()).isEqualTo("THEMES");
+        assertThat(export.path("exportedAt").asText()).isNotBlank();
+
+        // --- delete my data: a confirmation card, then one click erases everything -------------------------
+        List<JsonNode> confirm = say(subject, "delete my data");
+        CardSchema.assertCardsValid(confirm.get(0));
+        JsonNode button = confirm.get(0).path("attachments").path(0).path("content").path("actions").path(0);
+        assertThat(button.path("title").asText()).isEqualTo("Yes, erase everything");
+        assertThat(button.path("data").path("action").asText()).isEqualTo("confirmErase");
+        assertThat(countWhere("check_in", "participant_id", subjectId)).as("nothing erased before the click").isOne();
+
+        List<String> needles = List.of(Long.toString(subjectId), subject.aadObjectId(), subject.userId(),
+                subject.name(), reflection, actionText, "Director of Marmalade Governance");
+        // The scan sees the person everywhere they are before erasure, so an empty scan after it means something.
+        List<String> before = scanEveryTable(needles, subjectId);
+        assertThat(List.of("PARTICIPANT.DISPLAY_NAME", "CHECK_IN.REFLECTION", "CHECK_IN.PARTICIPANT_ID",
+                "ACTION_ITEM.TEXT", "MEMBERSHIP.ROLE", "MEMBERSHIP.LINE_MANAGER_ID", "PROGRAMME_STAFF.PARTICIPANT_ID",
+                "CONSENT_RECORD.PARTICIPANT_ID", "AUDIT_SUBJECT.PARTICIPANT_ID", "AUDIT_EVENT.ACTOR_ID",
+                "COACH_CALL_REQUEST.PARTICIPANT_ID")).allSatisfy(column -> assertThat(before)
+                .anySatisfy(hit -> assertThat(hit.replace("\"", "")).startsWith(column + " ")));
+
+        List<JsonNode> done = submit(subject, button.path("data").deepCopy());
+        assertThat(done.get(0).path("text").asText()).startsWith("Done. I've erased everything");
+
+        assertThat(scanEveryTable(needles, subjectId)).as("rows still holding something of the erased person")
+                .isEmpty();
+
+        // Everyone else's records stay whole: only the pointers to the erased person are gone.
+        Map<String, Object> colleagueRow = db.queryForMap("select line_manager_id, role from membership "
+                + "where participant_id = ?", idOf(colleague));
+        assertThat(colleagueRow.get("LINE_MANAGER_ID")).isNull();
+        assertThat(colleagueRow.get("ROLE")).isEqualTo("Deputy director");
+        assertThat(db.queryForObject("select people_included from audit_event where kind = 'TEAM_SUMMARY' "
+                + "and programme_id = ?", Integer.class, harbour)).isEqualTo(3);
+        assertThat(db.queryForObject("select count(*) from audit_event where kind = 'THEMES' and programme_id = ? "
+                + "and actor_id is null", Integer.class, lantern)).isOne();
+        assertThat(countWhere("membership", "programme_id", harbour)).isOne();
+
+        // Saying hello again starts afresh, as the card promised.
+        assertThat(say(subject, "hello").get(0).toString()).contains("Welcome to Waymark");
+        assertThat(db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
+                subject.aadObjectId())).isNotEqualTo(subjectId);
+    }
+
+    @Test
+    void myDataAndDeleteWorkBeforeConsent() {
+        User shy = User.fresh("Rhiannon Ap-Gwilym");
+        teams.expectReplies(teams.install(shy));
+
+        List<JsonNode> mine = say(shy, "my data");
+        JsonNode export = mine.get(1).path("attachments").path(0).path("content");
+        assertThat(export.path("participant").path("displayName").asText()).isEqualTo("Rhiannon Ap-Gwilym");
+        assertThat(export.path("consents")).isEmpty();
+        assertThat(export.path("checkIns")).isEmpty();
+
+        assertThat(say(shy, "delete my data").get(0).toString()).contains("confirmErase");
+        submit(shy, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(db.queryForObject("select count(*) from participant where aad_object_id = ?", Integer.class,
+                shy.aadObjectId())).isZero();
+    }
+
+    @Test
+    void erasureIsOneTransactionAllOrNothing() {
+        User person = User.fresh("Ola Nordmann-Price");
+        teams.expectReplies(teams.install(person));
+        consent(person);
+        say(person, "3 3 steady week");
+        say(person, "add action Walk the wards on Friday");
+        long id = idOf(person);
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            dataRights.erase(id);
+            throw new IllegalStateException("failure after the last holder");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(countWhere("participant", "id", id)).isOne();
+        assertThat(countWhere("check_in", "participant_id", id)).isOne();
+        assertThat(countWhere("action_item", "participant_id", id)).isOne();
+        assertThat(countWhere("consent_record", "participant_id", id)).isOne();
+    }
+
+    /**
+     * Every column of every table in the schema, Flyway's history and Quartz's tables included (they hold no
+     * personal data today; scheduling's jobs will, so they are scanned rather than excused). Text columns
+     * are searched for each needle, whole-number columns for the id, binary columns (Quartz job data) for the
+     * needles' UTF-8 bytes.
+     */
+    private List<String> scanEveryTable(List<String> needles, long participantId) {
+        List<Map<String, Object>> columns = db.queryForList("select table_name, column_name, data_type "
+                + "from information_schema.columns where table_schema = 'PUBLIC' order by table_name, column_name");
+        assertThat(columns).extracting(c -> c.get("TABLE_NAME"))
+                .contains("PARTICIPANT", "CONSENT_RECORD", "CHECK_IN", "ACTION_ITEM", "ACTION_EVENT", "MEMBERSHIP",
+                        "PROGRAMME_STAFF", "AUDIT_EVENT", "AUDIT_SUBJECT", "COACH_CALL_REQUEST", "QRTZ_JOB_DETAILS",
+                        "flyway_schema_history");
+        List<String> found = new ArrayList<>();
+        int scanned = 0;
+        for (Map<String, Object> column : columns) {
+            String table = "\"" + column.get("TABLE_NAME") + "\"";
+            String name = "\"" + column.get("COLUMN_NAME") + "\"";
+            String type = (String) column.get("DATA_TYPE");
+            if (TEXT_TYPES.contains(type)) {
+                scanned++;
+                for (String needle : needles) {
+                    Integer hits = db.queryForObject("select count(*) from " + table + " where " + name
+                            + " like ?", Integer.class, "%" + needle.replace("%", "\\%").replace("_", "\\_") + "%");
+                    if (hits > 0) {
+                        found.add(table + "." + name + " contains " + needle);
+                    }
+                }
+            } else if (NUMBER_TYPES.contains(type)) {
+                scanned++;
+                Integer hits = db.queryForObject("select count(*) from " + table + " where " + name + " = ?",
+                        Integer.class, participantId);
+                if (hits > 0) {
+                    found.add(table + "." + name + " = " + participantId);
+                }
+            } else if (BINARY_TYPES.contains(type)) {
+                scanned++;
+                for (byte[] value : db.queryForList("select " + name + " from " + table + " where " + name
+                        + " is not null", byte[].class)) {
+                    String bytes = new String(value, StandardCharsets.ISO_8859_1);
+                    needles.stream().filter(n -> bytes.contains(new String(n.getBytes(StandardCharsets.UTF_8),
+                            StandardCharsets.ISO_8859_1))).forEach(n -> found.add(table + "." + name + " holds " + n));
+                }
+            } else {
+                assertThat(CANNOT_HOLD_IT).as("a column type the scan doesn't read: %s.%s", table, name)
+                        .contains(type);
+            }
+        }
+        assertThat(scanned).as("columns scanned").isGreaterThan(100);
+        return found;
+    }
+
+    private void describe(User coach, long participantId, String role, long groupId, Long lineManagerId) {
+        ObjectNode data = JSON.createObjectNode().put("action", "describeMember")
+                .put("participantId", Long.toString(participantId)).put("role", role)
+                .put("organisation", "Harbour Hospitals NHS FT").put("groupId", Long.toString(groupId));
+        if (lineManagerId != null) {
+            data.put("lineManagerId", Long.toString(lineManagerId));
+        }
+        assertThat(submit(coach, data).get(0).path("text").asText()).startsWith("Saved");
+    }
+
+    private void consent(User user) {
+        submit(user, JSON.createObjectNode().put("action", "consent"));
+    }
+
+    private List<JsonNode> say(User user, String text) {
+        return teams.expectReplies(teams.message(user, text)).replies();
+    }
+
+    private List<JsonNode> submit(User user, JsonNode data) {
+        return teams.expectReplies(teams.cardSubmit(user, data)).replies();
+    }
+
+    private long idOf(User user) {
+        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    }
+
+    private int countWhere(String table, String column, long value) {
+        return db.queryForObject("select count(*) from " + table + " where " + column + " = ?", Integer.class, value);
+    }
+}

@@ -1,0 +1,63 @@
+package com.waymark.teams;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.waymark.care.SupportReason;
+import com.waymark.care.SupportResources;
+import com.waymark.support.CardSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trust cards validate against Adaptive Cards 1.5 and escape awkward values. */
+class TrustCardsTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Test
+    void everyCardValidates() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("participant", 1);
+        counts.put("checkIns", 12);
+        counts.put("someFutureSection", 0);
+        TrustCards.Read read = new TrustCards.Read(Instant.parse("2026-11-25T09:30:00Z"), "Themes from reflections",
+                "\"North ${Ridge}\" </TextBlock>", "Dr \"Gee\" O'Neil $1", 7);
+        List<SupportResources.Resource> resources = new SupportResources(null).resources();
+        List<AdaptiveCard> cards = List.of(TrustCards.myData(counts, 1), TrustCards.myData(counts, 3),
+                TrustCards.confirmErase(counts), TrustCards.readsIncludingMe(List.of(), LONDON),
+                TrustCards.readsIncludingMe(List.of(read, read), LONDON), TrustCards.audit("A & B", List.of(), LONDON),
+                TrustCards.audit("A & B", List.of(read), LONDON),
+                TrustCards.support(SupportReason.CRISIS_WORDS, resources),
+                TrustCards.support(SupportReason.LOWEST_WELLBEING, resources),
+                TrustCards.support(SupportReason.SHARP_FALL, List.of(new SupportResources.Resource("EAP", "x", null))));
+        cards.forEach(card -> CardSchema.assertValid(card.toJson()));
+    }
+
+    @Test
+    void readsShowLocalTimeWhatWhereWhoAndHowMany() {
+        TrustCards.Read read = new TrustCards.Read(Instant.parse("2026-07-01T08:05:00Z"), "Team wellbeing and energy "
+                + "summary", "\"Harbour\"", "Dr Helen Marsh", 9);
+        assertThat(TrustCards.readsIncludingMe(List.of(read), LONDON).toJson().toString())
+                .contains("1 Jul 2026, 09:05 – Team wellbeing and energy summary, \\\"Harbour\\\", seen by Dr Helen "
+                        + "Marsh (9 people combined)");
+    }
+
+    @Test
+    void sectionsGetPlainNamesAndUnknownOnesKeepTheirOwn() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("checkIns", 3);
+        counts.put("newThing", 2);
+        assertThat(TrustCards.labelled(counts)).containsEntry("Check-ins (ratings and reflections)", "3")
+                .containsEntry("newThing", "2");
+    }
+
+    @Test
+    void anEmptyResourceListStillShowsTheEmergencyRoutes() {
+        assertThat(new SupportResources(List.of()).resources()).extracting(SupportResources.Resource::contact)
+                .contains("Call 999", "Call 111 and choose option 2");
+    }
+}
