@@ -1,0 +1,203 @@
+package com.waymark.pairing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One round, given the costs: the cheapest pairing of everyone, exactly (minimum-cost maximum matching),
+ * and, when the number is odd, one trio made by attaching the person left over to the pair where that
+ * costs least, then improved by moving people in and out of the trio while that lowers the cost.
+ *
+ * <p>When the rules leave someone without any possible pair, they join a trio if one is allowed (so a
+ * constrained round may have more than one trio), and only otherwise are reported unmatched.
+ */
+final class RoundSolver {
+
+    private RoundSolver() {
+    }
+
+    static Draft solve(Cohort cohort, long[][] cost) {
+        int n = cohort.size();
+        Map<Integer, Unmatched.Reason> unmatched = new TreeMap<>();
+        List<Integer> pool = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (n == 1) {
+                unmatched.put(i, Unmatched.Reason.ALONE);
+            } else if (cohort.allowedPartners[i] == 0) {
+                unmatched.put(i, Unmatched.Reason.NO_ALLOWED_PARTNER);
+            } else {
+                pool.add(i);
+            }
+        }
+        List<int[]> groups = new ArrayList<>();
+        List<Integer> leftOver = new ArrayList<>();
+        matchPool(cohort, cost, pool, groups, leftOver);
+        for (int person : leftOver) {
+            if (!attach(cohort, cost, groups, person) && !displaceInto(cohort, cost, groups, person)) {
+                unmatched.put(person, Unmatched.Reason.NO_ALLOWED_GROUP);
+            }
+        }
+        improveTrios(cohort, cost, groups);
+        return new Draft(groups, unmatched);
+    }
+
+    /**
+     * Pairs the pool by minimum-cost maximum matching. An odd pool gets a dummy vertex that anyone may
+     * "meet" at no cost: its partner is the one left over for the trio.
+     */
+    private static void matchPool(Cohort cohort, long[][] cost, List<Integer> pool, List<int[]> groups,
+            List<Integer> leftOver) {
+        int m = pool.size();
+        int size = m % 2 == 0 ? m : m + 1;
+        long[][] c = new long[size][size];
+        boolean[][] allowed = new boolean[size][size];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                int i = pool.get(a);
+                int j = pool.get(b);
+                allowed[a][b] = cohort.allowed[i][j];
+                c[a][b] = cost[i][j];
+            }
+            if (size > m) {
+                allowed[a][m] = allowed[m][a] = true;
+            }
+        }
+        int[] mate = MinCostMatching.solve(c, allowed);
+        for (int a = 0; a < m; a++) {
+            if (mate[a] == m) {
+                leftOver.add(0, pool.get(a)); // the odd one out goes first
+            } else if (mate[a] == -1) {
+                leftOver.add(pool.get(a));
+            } else if (a < mate[a]) {
+                groups.add(new int[] {pool.get(a), pool.get(mate[a])});
+            }
+        }
+    }
+
+    /** Joins a pair as its third member where that adds the least cost; false if no pair may take them. */
+    private static boolean attach(Cohort cohort, long[][] cost, List<int[]> groups, int person) {
+        int best = -1;
+        long bestCost = Long.MAX_VALUE;
+        for (int g = 0; g < groups.size(); g++) {
+            int[] pair = groups.get(g);
+            if (pair.length == 2 && cohort.allowed[person][pair[0]] && cohort.allowed[person][pair[1]]) {
+                long added = cost[person][pair[0]] + cost[person][pair[1]];
+                if (added < bestCost) {
+                    bestCost = added;
+                    best = g;
+                }
+            }
+        }
+        if (best < 0) {
+            return false;
+        }
+        int[] pair = groups.get(best);
+        groups.set(best, new int[] {pair[0], pair[1], person});
+        return true;
+    }
+
+    /**
+     * Last resort for someone no pair can take: partner them with one member of a pair and move the other
+     * member into a different pair as its third. Cheapest such move wins; false if there is none.
+     */
+    private static boolean displaceInto(Cohort cohort, long[][] cost, List<int[]> groups, int person) {
+        long bestCost = Long.MAX_VALUE;
+        int[] best = null;
+        for (int g = 0; g < groups.size(); g++) {
+            int[] pair = groups.get(g);
+            if (pair.length != 2) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                int stays = pair[side];
+                int moves = pair[1 - side];
+                if (!cohort.allowed[person][stays]) {
+                    continue;
+                }
+                for (int h = 0; h < groups.size(); h++) {
+                    int[] host = groups.get(h);
+                    if (h == g || host.length != 2 || !cohort.allowed[moves][host[0]] || !cohort.allowed[moves][host[1]]) {
+                        continue;
+                    }
+                    long total = cost[person][stays] + cost[moves][host[0]] + cost[moves][host[1]];
+                    if (total < bestCost) {
+                        bestCost = total;
+                        best = new int[] {g, h, stays, moves};
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        int[] host = groups.get(best[1]);
+        groups.set(best[0], new int[] {person, best[2]});
+        groups.set(best[1], new int[] {host[0], host[1], best[3]});
+        return true;
+    }
+
+    /**
+     * Local search around each trio: hand one trio member to a pair (which becomes the trio), or swap a trio
+     * member with a pair member, whenever that lowers the total. Every step lowers it, so this ends.
+     */
+    private static void improveTrios(Cohort cohort, long[][] cost, List<int[]> groups) {
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (int t = 0; t < groups.size() && !improved; t++) {
+                int[] trio = groups.get(t);
+                if (trio.length != 3) {
+                    continue;
+                }
+                long trioCost = groupCost(cost, trio);
+                for (int p = 0; p < groups.size() && !improved; p++) {
+                    int[] pair = groups.get(p);
+                    if (pair.length != 2) {
+                        continue;
+                    }
+                    long before = trioCost + groupCost(cost, pair);
+                    for (int k = 0; k < 3 && !improved; k++) {
+                        int out = trio[k];
+                        int[] rest = {trio[(k + 1) % 3], trio[(k + 2) % 3]};
+                        int[][][] options = {
+                                {{pair[0], pair[1], out}, rest},
+                                {{rest[0], rest[1], pair[0]}, {out, pair[1]}},
+                                {{rest[0], rest[1], pair[1]}, {out, pair[0]}}};
+                        for (int[][] option : options) {
+                            if (allowed(cohort, option[0]) && allowed(cohort, option[1])
+                                    && groupCost(cost, option[0]) + groupCost(cost, option[1]) < before) {
+                                groups.set(t, option[0]);
+                                groups.set(p, option[1]);
+                                improved = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static long groupCost(long[][] cost, int[] group) {
+        long total = 0;
+        for (int a = 0; a < group.length; a++) {
+            for (int b = a + 1; b < group.length; b++) {
+                total += cost[group[a]][group[b]];
+            }
+        }
+        return total;
+    }
+
+    private static boolean allowed(Cohort cohort, int[] group) {
+        for (int a = 0; a < group.length; a++) {
+            for (int b = a + 1; b < group.length; b++) {
+                if (!cohort.allowed[group[a]][group[b]]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
