@@ -7,12 +7,13 @@ package com.waymark.pairing;
  *
  * <p>How: each round is a minimum-cost matching on the graph of allowed pairs (see {@link CostModel} for the
  * cost tiers: repeats first, then the round's mode, then ties broken by the seed), solved exactly. Pairing
- * each round greedily can paint a later round into a corner, though (the last few rounds of a full
- * round-robin are the classic case), so when the unmet pairs left are too few to be sure of the rest of the
- * programme, the engine also looks ahead: it tries several equally good roundings of this round, plays each
- * forward to the programme's end with the same greedy rule later rounds will use, and keeps the one whose
- * future has the fewest repeats, then the best mode fit. Because the playout of the chosen option is
- * exactly what the next round tries first, a plan once found is never lost.
+ * each round greedily can paint a later round into a corner, though (the last rounds of a full round-robin
+ * are the classic case: what is left may hold no repeat-free pairing at all), so when fresh pairs, or fresh
+ * pairs that fit the mode, run short, the engine looks ahead: it tries several options for this round
+ * (other tie-breaks, and some that ignore the mode), plays each forward with the same rule later rounds
+ * will start from, and keeps the one whose future has the fewest repeats, then the best mode fit. Since the
+ * chosen playout is exactly what the next round tries first, a plan once found is never lost (within the
+ * horizon the work budget allows; the whole programme for cohorts up to about 30).
  */
 public final class PairingEngine {
 
