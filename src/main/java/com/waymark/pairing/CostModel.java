@@ -20,6 +20,18 @@ final class CostModel {
     private CostModel() {
     }
 
+    /** The unit cost of each tier for a cohort of n. */
+    record Tiers(long prefer, long modeMiss, long spread, long repeat) {
+
+        static Tiers forCohort(int n) {
+            int tier = 64 - Long.numberOfLeadingZeros(Math.max(n, 2)) + 1;
+            long prefer = 1L << (NOISE_BITS + tier);
+            long modeMiss = prefer << tier;
+            long spread = modeMiss << tier;
+            return new Tiers(prefer, modeMiss, spread, spread << (tier + 4)); // 2^4 = SPREAD_STEPS
+        }
+    }
+
     /**
      * @param variant   0 for the round itself; other values reshuffle the ties for planning ahead
      * @param modeBlind drop the mode tiers, for plans that trade this round's mode for fewer repeats later
@@ -27,11 +39,7 @@ final class CostModel {
     static long[][] costs(Cohort cohort, MeetingTable meetings, PairingMode mode, int roundIndex, long seed,
             int variant, boolean modeBlind) {
         int n = cohort.size();
-        int tier = 64 - Long.numberOfLeadingZeros(Math.max(n, 2)) + 1;
-        long prefer = 1L << (NOISE_BITS + tier);
-        long modeMiss = prefer << tier;
-        long spread = modeMiss << tier;
-        long repeat = spread << (tier + 4); // SPREAD_STEPS = 2^4
+        Tiers tiers = Tiers.forCohort(n);
         long roundKey = mix(mix(mix(seed) ^ roundIndex) ^ variant);
         long[][] cost = new long[n][n];
         for (int i = 0; i < n; i++) {
@@ -45,14 +53,14 @@ final class CostModel {
                 long c = mix(rowKey ^ b.id()) >>> (64 - NOISE_BITS);
                 if (!modeBlind) {
                     if (!mode.matches(a, b)) {
-                        c += modeMiss;
+                        c += tiers.modeMiss();
                     } else if (!mode.prefers(a, b)) {
-                        c += prefer;
+                        c += tiers.prefer();
                     }
                 }
                 int times = meetings.times(i, j);
                 if (times > 0) {
-                    c += repeat + spread * spreadSteps(times, meetings.lastRound(i, j), roundIndex);
+                    c += tiers.repeat() + tiers.spread() * spreadSteps(times, meetings.lastRound(i, j), roundIndex);
                 }
                 cost[i][j] = cost[j][i] = c;
             }

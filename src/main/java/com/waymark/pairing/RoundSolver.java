@@ -6,14 +6,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One round, given the costs: the cheapest pairing of everyone, exactly (minimum-cost maximum matching),
- * and, when the number is odd, one trio made by attaching the person left over to the pair where that
- * costs least, then improved by moving people in and out of the trio while that lowers the cost.
+ * One round, given the costs: the cheapest pairing of everyone, exactly (minimum-cost maximum matching).
+ * When the number is odd, a dummy vertex picks who is left over for the trio (see {@link #match}); they
+ * join the pair where that costs least, and local moves in and out of the trio polish the result. That
+ * need not be the cheapest pairing with a trio, so while it costs more than the matching's lower bound
+ * (beyond the noise), other people are tried as the one left over, a bounded number of them.
  *
  * <p>When the rules leave someone without any possible pair, they join a trio if one is allowed (so a
  * constrained round may have more than one trio), and only otherwise are reported unmatched.
  */
 final class RoundSolver {
+
+    /** Caps the extra matchings tried for an odd round, weighed by m³ (their cost): all of them up to ~45 people. */
+    private static final long LEFTOVER_WORK = 4_000_000L;
 
     private RoundSolver() {
     }
@@ -31,28 +36,75 @@ final class RoundSolver {
                 pool.add(i);
             }
         }
+        Attempt best = attempt(cohort, cost, pool, -1);
+        if (pool.size() % 2 == 1) {
+            long unit = CostModel.Tiers.forCohort(n).prefer();
+            long m = pool.size();
+            long tries = Math.max(2, LEFTOVER_WORK / (m * m * m));
+            List<Integer> others = new ArrayList<>();
+            for (int a = 0; a < pool.size(); a++) {
+                others.add(a);
+            }
+            long[] proxies = leftOverCosts(cost, cohort, pool);
+            others.sort((a, b) -> Long.compare(proxies[a], proxies[b]));
+            for (int a : others) {
+                if (tries-- == 0 || best.unmatched.isEmpty() && best.cost / unit <= best.bound / unit) {
+                    break; // as cheap as the lower bound, up to the noise
+                }
+                if (pool.get(a) != best.leftOver) {
+                    Attempt forced = attempt(cohort, cost, pool, a);
+                    if (forced.isBetterThan(best)) {
+                        best = new Attempt(forced.groups, forced.unmatched, forced.cost, best.bound, forced.leftOver);
+                    }
+                }
+            }
+        }
+        unmatched.putAll(best.unmatched);
+        return new Draft(best.groups, unmatched);
+    }
+
+    /** One way to place the pool, its cost, and the matching's lower bound on any pairing with a trio. */
+    private record Attempt(List<int[]> groups, Map<Integer, Unmatched.Reason> unmatched, long cost, long bound,
+            int leftOver) {
+
+        boolean isBetterThan(Attempt other) {
+            return unmatched.size() != other.unmatched.size() ? unmatched.size() < other.unmatched.size()
+                    : cost < other.cost;
+        }
+    }
+
+    /** Places the pool around a matching; {@code forced} (a pool position) is the one left over, or -1 for any. */
+    private static Attempt attempt(Cohort cohort, long[][] cost, List<Integer> pool, int forced) {
         List<int[]> groups = new ArrayList<>();
         List<Integer> leftOver = new ArrayList<>();
-        matchPool(cohort, cost, pool, groups, leftOver);
+        long bound = match(cohort, cost, pool, forced, groups, leftOver);
+        Map<Integer, Unmatched.Reason> unmatched = new TreeMap<>();
         for (int person : leftOver) {
             if (!attach(cohort, cost, groups, person) && !displaceInto(cohort, cost, groups, person)) {
                 unmatched.put(person, Unmatched.Reason.NO_ALLOWED_GROUP);
             }
         }
         improveTrios(cohort, cost, groups);
-        return new Draft(groups, unmatched);
+        long total = 0;
+        for (int[] group : groups) {
+            total += groupCost(cost, group);
+        }
+        return new Attempt(groups, unmatched, total, bound, leftOver.isEmpty() ? -1 : leftOver.get(0));
     }
 
     /**
-     * Pairs the pool by minimum-cost maximum matching. An odd pool gets a dummy vertex that anyone may
-     * "meet" at no cost: its partner is the one left over for the trio.
+     * Pairs the pool by minimum-cost maximum matching and returns the matching's cost. An odd pool gets a
+     * dummy vertex whose partner is the one left over for the trio; "meeting" it costs what joining a pair
+     * would at the very least (the person's two cheapest allowed edges), so the matching weighs who is cheap
+     * to leave over, and its cost is a lower bound on any pairing with one trio.
      */
-    private static void matchPool(Cohort cohort, long[][] cost, List<Integer> pool, List<int[]> groups,
+    private static long match(Cohort cohort, long[][] cost, List<Integer> pool, int forced, List<int[]> groups,
             List<Integer> leftOver) {
         int m = pool.size();
         int size = m % 2 == 0 ? m : m + 1;
         long[][] c = new long[size][size];
         boolean[][] allowed = new boolean[size][size];
+        long[] proxies = size > m ? leftOverCosts(cost, cohort, pool) : null;
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
                 int i = pool.get(a);
@@ -60,20 +112,48 @@ final class RoundSolver {
                 allowed[a][b] = cohort.allowed[i][j];
                 c[a][b] = cost[i][j];
             }
-            if (size > m) {
+            if (size > m && (forced < 0 || forced == a)) {
                 allowed[a][m] = allowed[m][a] = true;
+                c[a][m] = c[m][a] = proxies[a];
             }
         }
         int[] mate = MinCostMatching.solve(c, allowed);
+        long total = 0;
         for (int a = 0; a < m; a++) {
             if (mate[a] == m) {
                 leftOver.add(0, pool.get(a)); // the odd one out goes first
+                total += c[a][m];
             } else if (mate[a] == -1) {
                 leftOver.add(pool.get(a));
             } else if (a < mate[a]) {
                 groups.add(new int[] {pool.get(a), pool.get(mate[a])});
+                total += c[a][mate[a]];
             }
         }
+        return total;
+    }
+
+    /** For each pool position: the sum of its two cheapest allowed edges, the least that joining a pair costs. */
+    private static long[] leftOverCosts(long[][] cost, Cohort cohort, List<Integer> pool) {
+        long[] proxies = new long[pool.size()];
+        for (int a = 0; a < pool.size(); a++) {
+            long first = Long.MAX_VALUE;
+            long second = Long.MAX_VALUE;
+            for (int b = 0; b < pool.size(); b++) {
+                int i = pool.get(a);
+                int j = pool.get(b);
+                if (cohort.allowed[i][j]) {
+                    if (cost[i][j] < first) {
+                        second = first;
+                        first = cost[i][j];
+                    } else if (cost[i][j] < second) {
+                        second = cost[i][j];
+                    }
+                }
+            }
+            proxies[a] = second == Long.MAX_VALUE ? 0 : first + second;
+        }
+        return proxies;
     }
 
     /** Joins a pair as its third member where that adds the least cost; false if no pair may take them. */
