@@ -41,9 +41,14 @@ public final class PairingEngine {
 
     private static Draft solve(Cohort cohort, MeetingTable meetings, PairingRequest request, int roundIndex,
             int variant, boolean modeBlind) {
+        return solve(cohort, meetings, request, roundIndex, variant, modeBlind, true);
+    }
+
+    private static Draft solve(Cohort cohort, MeetingTable meetings, PairingRequest request, int roundIndex,
+            int variant, boolean modeBlind, boolean thorough) {
         PairingMode mode = request.mode().forRound(roundIndex, request.totalRounds());
         long[][] cost = CostModel.costs(cohort, meetings, mode, roundIndex, request.seed(), variant, modeBlind);
-        return RoundSolver.solve(cohort, cost);
+        return RoundSolver.solve(cohort, cost, thorough);
     }
 
     /**
@@ -117,7 +122,8 @@ public final class PairingEngine {
 
     /**
      * Plays rounds up to {@code end} forward from this option the way those rounds will start: option 0,
-     * or option 1 when the playout ignores the mode, so the next round finds this very continuation again.
+     * or option 1 when the playout ignores the mode, so the next round finds this very continuation again
+     * (for an odd cohort, up to a trio the real round may still improve on: playouts skip that search).
      */
     private static Outlook playOut(Cohort cohort, MeetingTable meetings, PairingRequest request, Draft draft,
             int end, boolean modeBlind) {
@@ -129,7 +135,7 @@ public final class PairingEngine {
         int repeats = nowRepeats;
         int laterMisses = 0;
         for (int r = request.roundIndex() + 1; r < end; r++) {
-            Draft next = solve(cohort, future, request, r, modeBlind ? 1 : 0, modeBlind);
+            Draft next = solve(cohort, future, request, r, modeBlind ? 1 : 0, modeBlind, false);
             repeats += future.metPairsIn(next);
             PairingMode mode = request.mode().forRound(r, request.totalRounds());
             laterMisses += next.misses(cohort, mode);

@@ -17,13 +17,14 @@ import java.util.TreeMap;
  */
 final class RoundSolver {
 
-    /** Caps the extra matchings tried for an odd round, weighed by m³ (their cost): all of them up to ~45 people. */
-    private static final long LEFTOVER_WORK = 4_000_000L;
+    /** Caps the extra matchings tried for an odd round, weighed by m³ (their cost): everyone up to ~31 people. */
+    private static final long LEFTOVER_WORK = 1_000_000L;
 
     private RoundSolver() {
     }
 
-    static Draft solve(Cohort cohort, long[][] cost) {
+    /** @param thorough for an odd round, try others left over too (playouts skip this: it barely moves them) */
+    static Draft solve(Cohort cohort, long[][] cost, boolean thorough) {
         int n = cohort.size();
         Map<Integer, Unmatched.Reason> unmatched = new TreeMap<>();
         List<Integer> pool = new ArrayList<>();
@@ -37,7 +38,7 @@ final class RoundSolver {
             }
         }
         Attempt best = attempt(cohort, cost, pool, -1);
-        if (pool.size() % 2 == 1) {
+        if (thorough && pool.size() % 2 == 1) {
             long unit = CostModel.Tiers.forCohort(n).prefer();
             long m = pool.size();
             long tries = Math.max(2, LEFTOVER_WORK / (m * m * m));

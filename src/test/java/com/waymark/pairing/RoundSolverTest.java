@@ -33,7 +33,7 @@ class RoundSolverTest {
             MeetingTable meetings = MeetingTable.of(cohort, new PairingHistory(met));
             PairingMode mode = PairingMode.values()[trial % 3];
             long[][] cost = CostModel.costs(cohort, meetings, mode, 5, trial, 0, false);
-            Draft draft = RoundSolver.solve(cohort, cost);
+            Draft draft = RoundSolver.solve(cohort, cost, true);
             long found = 0;
             for (int[] group : draft.groups()) {
                 found += RoundSolver.groupCost(cost, group);
