@@ -39,29 +39,36 @@ final class RoundSolver {
         }
         Attempt best = attempt(cohort, cost, pool, -1);
         if (thorough && pool.size() % 2 == 1) {
-            long unit = CostModel.Tiers.forCohort(n).prefer();
-            long m = pool.size();
-            long tries = Math.max(2, LEFTOVER_WORK / (m * m * m));
-            List<Integer> others = new ArrayList<>();
-            for (int a = 0; a < pool.size(); a++) {
-                others.add(a);
-            }
-            long[] proxies = leftOverCosts(cost, cohort, pool);
-            others.sort((a, b) -> Long.compare(proxies[a], proxies[b]));
-            for (int a : others) {
-                if (tries-- == 0 || best.unmatched.isEmpty() && best.cost / unit <= best.bound / unit) {
-                    break; // as cheap as the lower bound, up to the noise
-                }
-                if (pool.get(a) != best.leftOver) {
-                    Attempt forced = attempt(cohort, cost, pool, a);
-                    if (forced.isBetterThan(best)) {
-                        best = new Attempt(forced.groups, forced.unmatched, forced.cost, best.bound, forced.leftOver);
-                    }
-                }
-            }
+            best = tryOthersLeftOver(cohort, cost, pool, best);
         }
         unmatched.putAll(best.unmatched);
         return new Draft(best.groups, unmatched);
+    }
+
+    /** Forces others to be the one left over, cheapest to leave over first, until one reaches the bound. */
+    private static Attempt tryOthersLeftOver(Cohort cohort, long[][] cost, List<Integer> pool, Attempt first) {
+        long unit = CostModel.Tiers.forCohort(cohort.size()).prefer();
+        long m = pool.size();
+        long tries = Math.max(2, LEFTOVER_WORK / (m * m * m));
+        long[] proxies = leftOverCosts(cost, cohort, pool);
+        List<Integer> order = new ArrayList<>();
+        for (int a = 0; a < m; a++) {
+            order.add(a);
+        }
+        order.sort((a, b) -> Long.compare(proxies[a], proxies[b]));
+        Attempt best = first;
+        for (int a : order) {
+            if (tries-- == 0 || best.unmatched.isEmpty() && best.cost / unit <= first.bound / unit) {
+                break; // as cheap as the lower bound, up to the noise
+            }
+            if (pool.get(a) != first.leftOver) {
+                Attempt forced = attempt(cohort, cost, pool, a);
+                if (forced.isBetterThan(best)) {
+                    best = forced;
+                }
+            }
+        }
+        return best;
     }
 
     /** One way to place the pool, its cost, and the matching's lower bound on any pairing with a trio. */
