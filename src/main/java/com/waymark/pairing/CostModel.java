@@ -10,7 +10,8 @@ package com.waymark.pairing;
  * <li>a pair that misses the mode's softer wish (cross-role: same organisation);</li>
  * <li>seeded noise, which only breaks ties, so a seed reproduces a round and another seed varies it.</li>
  * </ol>
- * Each tier is {@code bits(n) + 1} bits above the one below, since a round has fewer than {@code n} pairs.
+ * Each tier is {@code bits(n) + 1} bits above the one below, since a round has fewer than {@code n} pairs
+ * (the repeat tier four more, above up to 15 spreading steps per pair).
  */
 final class CostModel {
 
