@@ -45,6 +45,9 @@ public final class ConnectorStub implements AutoCloseable {
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, Integer> deliveredKeys = new ConcurrentHashMap<>();
     private volatile FaultPolicy policy = FaultPolicy.NONE;
+    private volatile boolean idempotentReceiver;
+    private final AtomicInteger replays = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
 
     /** A scripted failure for the next posted activity: HTTP status and an optional Retry-After (seconds). */
     public record Fault(int status, String retryAfter) {
@@ -93,6 +96,27 @@ public final class ConnectorStub implements AutoCloseable {
 
     private java.util.Random random = new java.util.Random(0);
 
+    /**
+     * Answer a resend of an already-delivered key with success, without delivering it again, and count it
+     * as a replay. Off by default: then a resend is delivered again and shows up as a duplicate.
+     */
+    public void idempotentReceiver(boolean on) {
+        this.idempotentReceiver = on;
+    }
+
+    public int distinctDelivered() {
+        return deliveredKeys.size();
+    }
+
+    public int replays() {
+        return replays.get();
+    }
+
+    /** Posts answered with an injected 429 or 5xx. */
+    public int rejected() {
+        return rejected.get();
+    }
+
     /** How many times each idempotency key was delivered successfully: more than once is a duplicate. */
     public Map<String, Integer> deliveriesByKey() {
         return Map.copyOf(deliveredKeys);
@@ -113,6 +137,9 @@ public final class ConnectorStub implements AutoCloseable {
         faults.clear();
         deliveredKeys.clear();
         policy = FaultPolicy.NONE;
+        idempotentReceiver = false;
+        replays.set(0);
+        rejected.set(0);
     }
 
     /** Waits until at least {@code count} sent activities match, or the timeout passes; returns them. */
@@ -154,6 +181,7 @@ public final class ConnectorStub implements AutoCloseable {
                 Fault fault = nextFault();
                 if (fault != null) {
                     calls.remove(calls.size() - 1);
+                    rejected.incrementAndGet();
                     if (fault.retryAfter() != null) {
                         exchange.getResponseHeaders().add("Retry-After", fault.retryAfter());
                     }
@@ -161,7 +189,12 @@ public final class ConnectorStub implements AutoCloseable {
                     return;
                 }
                 if (body != null && body.hasNonNull(IDEMPOTENCY_PROPERTY)) {
-                    deliveredKeys.merge(body.get(IDEMPOTENCY_PROPERTY).asText(), 1, Integer::sum);
+                    String key = body.get(IDEMPOTENCY_PROPERTY).asText();
+                    if (idempotentReceiver && deliveredKeys.containsKey(key)) {
+                        replays.incrementAndGet();
+                    } else {
+                        deliveredKeys.merge(key, 1, Integer::sum);
+                    }
                 }
                 respond(exchange, 200, JSON.createObjectNode().put("id", "stub-" + ids.incrementAndGet()));
             } else {

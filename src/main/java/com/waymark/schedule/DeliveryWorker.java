@@ -54,7 +54,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Claims and sends one batch; returns how many were handled. Tests call it directly. */
     public int drainOnce() {
-        List<OutboundMessage> batch = outbox.claim(node, threads * 8, lease);
+        OutboxService.Claim claim = outbox.claim(node, threads * 8, lease);
+        List<OutboundMessage> batch = claim.messages();
         if (batch.isEmpty()) {
             return 0;
         }
@@ -62,7 +63,7 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             List<Future<?>> inFlight = new ArrayList<>();
             for (OutboundMessage message : batch) {
-                inFlight.add(executor.submit(() -> send(message)));
+                inFlight.add(executor.submit(() -> send(message, claim.token())));
             }
             for (Future<?> f : inFlight) {
                 try {
@@ -88,14 +89,14 @@ public class DeliveryWorker implements SmartLifecycle {
         return total;
     }
 
-    private void send(OutboundMessage message) {
+    private void send(OutboundMessage message, String leaseToken) {
         DeliveryResult result;
         try {
             result = port.deliver(message);
         } catch (RuntimeException e) {
             result = new DeliveryResult.RetryAt(clock.instant().plusSeconds(30), e.getClass().getSimpleName());
         }
-        outcomes.record(message, node, result);
+        outcomes.record(message, leaseToken, result);
     }
 
     public String node() {

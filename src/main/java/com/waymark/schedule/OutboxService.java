@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OutboxService {
+
+    static final String LEASE_SEPARATOR = "/";
 
     private final OutboxRepository outbox;
     private final JdbcTemplate jdbc;
@@ -41,21 +43,30 @@ public class OutboxService {
         return true;
     }
 
-    /** Leases up to {@code limit} due rows to {@code owner}; returns them with what the edge needs to send. */
+    /**
+     * Leases up to {@code limit} due rows to one batch of {@code node}; returns them with what the edge needs
+     * to send, and the batch's lease token, which {@link #complete} must present.
+     */
     @Transactional
-    public List<OutboundMessage> claim(String owner, int limit, Duration lease) {
+    public Claim claim(String node, int limit, Duration lease) {
         Instant now = clock.instant();
-        Timestamp until = Timestamp.from(now.plus(lease));
+        // A token per batch (not the lease time: timestamps lose precision in the database).
+        String token = node + LEASE_SEPARATOR + UUID.randomUUID();
         jdbc.update("update outbox_message set status = 'CLAIMED', lease_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1 where status = 'PENDING' and id in (select id from outbox_message "
                 + "where status = 'PENDING' and due_at <= ? order by due_at, id fetch first " + limit
-                + " rows only)", owner, until, Timestamp.from(now));
-        return jdbc.query("select o.id, o.idempotency_key, o.kind, o.participant_id, o.payload, o.attempts, "
-                        + "p.conversation_reference from outbox_message o left join participant p on p.id = o.participant_id "
-                        + "where o.status = 'CLAIMED' and o.lease_owner = ? and o.lease_until = ? order by o.due_at, o.id",
+                + " rows only)", token, Timestamp.from(now.plus(lease)), Timestamp.from(now));
+        List<OutboundMessage> messages = jdbc.query("select o.id, o.idempotency_key, o.kind, o.participant_id, "
+                        + "o.payload, o.attempts, p.conversation_reference from outbox_message o left join participant p "
+                        + "on p.id = o.participant_id where o.status = 'CLAIMED' and o.lease_owner = ? order by o.due_at, o.id",
                 (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), OutboxMessage.Kind.valueOf(rs.getString(3)),
                         rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(7), rs.getString(5), rs.getInt(6)),
-                owner, until);
+                token);
+        return new Claim(token, messages);
+    }
+
+    /** One claimed batch: the lease token and the messages it covers. */
+    public record Claim(String token, List<OutboundMessage> messages) {
     }
 
     /** Rows whose lease ran out (their instance died mid-send) go back to the queue: nothing is lost. */
@@ -67,9 +78,9 @@ public class OutboxService {
 
     /** On start-up: whatever this node had leased before it stopped is in doubt, so it is queued again. */
     @Transactional
-    public int releaseLeasesOf(String owner) {
+    public int releaseLeasesOf(String node) {
         return jdbc.update("update outbox_message set status = 'PENDING', lease_owner = null, lease_until = null "
-                + "where status = 'CLAIMED' and lease_owner = ?", owner);
+                + "where status = 'CLAIMED' and lease_owner like ?", node + LEASE_SEPARATOR + "%");
     }
 
     /** Records the outcome; a no-op (returns false) if the lease was lost to another instance meanwhile. */
@@ -109,11 +120,6 @@ public class OutboxService {
     @Transactional(readOnly = true)
     public long depth() {
         return outbox.countByStatus(OutboxMessage.Status.PENDING) + outbox.countByStatus(OutboxMessage.Status.CLAIMED);
-    }
-
-    /** True when the key was already enqueued (used to tell a race from a real failure). */
-    static boolean isDuplicateKey(DataIntegrityViolationException e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase().contains("uq_outbox_key");
     }
 
     private static String truncate(String reason) {

@@ -257,7 +257,7 @@ class ScheduledCheckInTest {
         CLOCK.set(Instant.parse("2027-04-05T08:00:00Z"));
         ticker.tick();
         // Simulate a crash after claiming: the rows are leased to this node, nothing recorded as sent.
-        List<OutboundMessage> claimed = outbox.claim(worker.node(), 100, Duration.ofMinutes(5));
+        List<OutboundMessage> claimed = outbox.claim(worker.node(), 100, Duration.ofMinutes(5)).messages();
         assertThat(claimed).isNotEmpty();
         assertThat(worker.drainAll()).as("leased rows are not sent twice while the lease holds").isZero();
         assertThat(outbox.releaseLeasesOf(worker.node())).isEqualTo(claimed.size());
