@@ -980,7 +980,11 @@ async function runStep(session, step, cfg) {
     log(`  you  > (open the ${place.label}: installationUpdate + conversationUpdate)`);
     turns = await session.openChat(where);
   } else if (step.send !== undefined) {
-    const r = await session.sendText(String(step.send), where, { mention: step.mention, reply: step.reply });
+    // send may be a function of what the bot has said so far (e.g. to type a join code it gave out).
+    const text = typeof step.send === 'function'
+      ? String(step.send({ botSaid: session.events.filter((e) => e.kind !== 'user').map((e) => JSON.stringify(e.message)).join('\n') }))
+      : String(step.send);
+    const r = await session.sendText(text, where, { mention: step.mention, reply: step.reply });
     log(`  you  > ${JSON.stringify(r.text)}${place.kind === 'personal' ? '' : ` (${step.reply ? 'reply in the newest post of the' : 'in the'} ${place.label}${r.turns ? '' : '; not @mentioned, so the bot gets nothing'})`}`);
     turns = r.turns;
   } else if (step.custom !== undefined) {

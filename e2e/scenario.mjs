@@ -74,6 +74,15 @@
 //      expect: [{ none: true }],
 //    },
 
+// A check-in rhythm due about a minute from now, in the Playground's time zone (UTC unless PLAYGROUND_TZ says
+// otherwise): the scheduled check-in then arrives on its own, through the Playground's connector.
+const soon = new Date(Date.now() + 150_000); // the steps before this take well under two minutes
+const tz = process.env.PLAYGROUND_TZ || process.env.TZ || 'UTC';
+const part = (type) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, [type]: type === 'weekday' ? 'long' : '2-digit', hourCycle: 'h23' })
+  .formatToParts(soon).find((p) => p.type === type).value;
+const soonDay = part('weekday').toUpperCase();
+const soonTime = `${part('hour').padStart(2, '0')}:${part('minute').padStart(2, '0')}`;
+
 export default {
   name: 'Waymark happy path',
   steps: [
@@ -148,6 +157,30 @@ export default {
       name: 'the programme now shows five people',
       send: 'programme',
       expect: [{ card: '5 taking part' }],
+    },
+    {
+      name: 'the coach joins their own programme, to receive its check-ins too',
+      send: ({ botSaid }) => `join ${botSaid.match(/join ([A-Z0-9]{3}-[A-Z0-9]{3})/)[1]}`,
+      expect: [{ text: 'Welcome to "Pilot cohort"' }],
+    },
+    {
+      name: `the coach sets a weekly rhythm for ${soonDay} at ${soonTime} (a couple of minutes after the run began)`,
+      send: 'schedule',
+      expect: [{ card: 'Check-in rhythm for Pilot cohort', cardAction: 'Save rhythm' }],
+    },
+    {
+      name: 'save the rhythm',
+      submit: {
+        action: 'Save rhythm',
+        inputs: { everyWeeks: '1', weekdays: soonDay, time: soonTime, openHours: '48', remindAfterHours: '24' },
+      },
+      expect: [{ text: 'every' }],
+    },
+    {
+      name: 'wait: the scheduled check-in arrives on its own, naming the programme',
+      send: 'my schedule',
+      timeoutMs: 180000,
+      expect: [{ text: 'Next check-in' }, { card: 'Time for your check-in', contains: 'Pilot cohort' }],
     },
   ],
 };
