@@ -178,6 +178,16 @@ public class PeerCoachingParticipation {
         return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already);
     }
 
+    /** The person's place in the round under way (the latest whose follow-up has not come yet), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> currentMember(long participantId) {
+        Instant now = clock.instant();
+        return members.findByParticipantIdOrderById(participantId).stream()
+                .filter(m -> m.getStatus() != PairingMember.Status.WITHDRAWN)
+                .filter(m -> rounds.findById(m.getRoundId()).map(r -> r.getFollowUpAt().isAfter(now)).orElse(false))
+                .reduce((first, second) -> second).map(PairingMember::getId);
+    }
+
     /**
      * Stops peer coaching in every programme the person takes part in, including any round under way (whose
      * partners are told as for "can't this round"). Returns the programmes.
@@ -354,8 +364,10 @@ public class PeerCoachingParticipation {
             }
         }
         messages.text(alone.getParticipantId(), "pairing-alone:m" + alone.getId() + ":g" + oldGroupId,
-                where + "your partner can't make this round after all, and I'm sorry: there's nobody else free "
-                        + "to pair you with just now. If someone becomes free this round I'll introduce you; "
-                        + "otherwise you'll be paired again next round.");
+                where + (round.getFollowUpAt().isAfter(now)
+                        ? "your partner can't make this round after all, and I'm sorry: there's nobody else free to "
+                        + "pair you with just now. If someone becomes free this round I'll introduce you; otherwise "
+                        + "you'll be paired again next round."
+                        : "your partner can't make this round after all. You'll be paired again next round."));
     }
 }
