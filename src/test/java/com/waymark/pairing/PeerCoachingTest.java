@@ -186,6 +186,8 @@ class PeerCoachingTest {
         assertThat(sent(people, "pairing:")).hasSize(6 * 8);
         assertThat(db.queryForObject("select count(*) from pairing_round where programme_id = ?", Integer.class,
                 programmeId)).isEqualTo(6);
+        assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_name = 'tick-pairing'",
+                Integer.class)).as("the Quartz job that runs due rounds in production").isOne();
     }
 
     @Test
@@ -375,9 +377,13 @@ class PeerCoachingTest {
     @Test
     void erasureTakesAPersonOutOfEveryPairingTableAndLeavesTheirPartnersHistory() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        // Ids no other column holds by chance, so every column of every table can be searched for the leaver.
+        long distinctive = 800_000_000L + db.queryForObject("select coalesce(max(id), 0) from participant", Long.class);
+        db.execute("alter table participant alter column id restart with " + distinctive);
         List<User> people = programme(4);
         User leaver = people.get(0);
         long leaverId = idOf(leaver);
+        assertThat(leaverId).isGreaterThan(distinctive);
         assertThat(submit(coach, JSON.createObjectNode().put("action", "forbidPair")
                 .put("first", Long.toString(leaverId)).put("second", Long.toString(idOf(people.get(3))))))
                 .contains("will never be paired");
@@ -397,7 +403,15 @@ class PeerCoachingTest {
                 .isEqualTo("Listen for the question under the question");
         assertThat(export.path("notToBePairedWith").path(0).path("person").asText()).isEqualTo(people.get(3).name());
 
+        assertThat(say(leaver, "opt out of peer coaching")).contains("no more peer-coaching pairings");
+        List<String> needles = List.of(leaver.name(), leaver.aadObjectId(), "Listen for the question");
+        List<String> before = scanEveryTable(needles, leaverId);
+        assertThat(List.of("PAIRING_MEMBER.PARTICIPANT_ID", "PAIRING_FOLLOW_UP.PARTICIPANT_ID",
+                "PAIRING_FOLLOW_UP.ONE_THING", "PAIRING_OPT_OUT.PARTICIPANT_ID", "FORBIDDEN_PAIR.LOW_ID"))
+                .allSatisfy(column -> assertThat(before).anySatisfy(hit -> assertThat(hit).startsWith(column + " ")));
+
         submit(leaver, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(scanEveryTable(needles, leaverId)).as("rows still holding something of the erased person").isEmpty();
         for (String table : List.of("pairing_member", "pairing_follow_up", "pairing_opt_out")) {
             assertThat(db.queryForObject("select count(*) from " + table + " where participant_id = ?", Integer.class,
                     leaverId)).as(table).isZero();
@@ -414,6 +428,29 @@ class PeerCoachingTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** Every text and whole-number column of every table, searched for the needles and the id. */
+    List<String> scanEveryTable(List<String> needles, long participantId) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> column : db.queryForList("select table_name, column_name, data_type from "
+                + "information_schema.columns where table_schema = 'PUBLIC' order by table_name, column_name")) {
+            String table = (String) column.get("TABLE_NAME");
+            String name = (String) column.get("COLUMN_NAME");
+            String type = (String) column.get("DATA_TYPE");
+            String from = " from \"" + table + "\" where \"" + name + "\"";
+            if (List.of("CHARACTER VARYING", "CHARACTER", "CHARACTER LARGE OBJECT").contains(type)) {
+                for (String needle : needles) {
+                    if (db.queryForObject("select count(*)" + from + " like ?", Integer.class, "%" + needle + "%") > 0) {
+                        found.add(table + "." + name + " contains " + needle);
+                    }
+                }
+            } else if (List.of("BIGINT", "INTEGER").contains(type)
+                    && db.queryForObject("select count(*)" + from + " = ?", Integer.class, participantId) > 0) {
+                found.add(table + "." + name + " = " + participantId);
+            }
+        }
+        return found;
+    }
 
     /** A fresh coach and programme with {@code size} people who agreed to the notice, with roles and organisations. */
     List<User> programme(int size) {
