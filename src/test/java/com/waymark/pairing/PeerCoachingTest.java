@@ -210,6 +210,25 @@ class PeerCoachingTest {
     }
 
     @Test
+    void someoneTheRulesLeaveWithoutAPartnerIsToldHonestly() {
+        CLOCK.set(Instant.parse("2027-06-06T12:00:00Z"));
+        List<User> people = programme(3);
+        long manager = idOf(people.get(0));
+        describe(people.get(1), 1, manager);
+        describe(people.get(2), 2, manager);
+        savePlan("1", "cross-role", "3", "2", "");
+        assertThat(say(coach, "pair now")).contains("3 people in 1 pair; 1 couldn't be placed this time and has been "
+                + "told so");
+        worker.drainAll();
+        assertThat(sent(people.subList(1, 3), "pairing:")).hasSize(2);
+        JsonNode told = only(sent(List.of(people.get(0)), ""));
+        assertThat(told.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText()).startsWith("pairing-unmatched:");
+        assertThat(told.path("text").asText()).contains("round 1").contains("I couldn't find a partner for you this time");
+        assertThat(teams.expectReplies(teams.message(people.get(0), "my pairings")).replies().get(0).toString())
+                .contains("no partner could be found this time");
+    }
+
+    @Test
     void followUpAsksWhetherTheyMetAndNotYetComesBackTwiceAtMost() {
         CLOCK.set(Instant.parse("2027-01-03T12:00:00Z")); // a Sunday
         List<User> people = programme(4);
