@@ -1,6 +1,13 @@
 /**
- * Peer-coaching pairing: who meets whom each round of a programme. Pure and deterministic, with no Spring,
- * persistence or Teams types, so the caller decides where the inputs come from and what to do with a round.
+ * Peer-coaching pairing: who meets whom each round of a programme. The engine ({@link
+ * com.waymark.pairing.PairingEngine} and the records it takes and gives) is pure and deterministic, with no
+ * Spring, persistence or Teams types, so the caller decides where the inputs come from and what to do with a round.
+ *
+ * <p>Around it, the module's Spring side: a coach's {@link com.waymark.pairing.PairingPlan}, the rounds run from it
+ * by {@link com.waymark.pairing.PairingRounds} (a Quartz tick, or "pair now") with their groups, opt-outs, forbidden
+ * pairs and follow-ups (V20), {@link com.waymark.pairing.PeerCoachingParticipation} for participants,
+ * {@link com.waymark.pairing.PeerCoachingService} for coaches (its summary through the programme's confidentiality
+ * policy, each read audited), and the data rights over all of it. Messages go through the schedule module's outbox.
  *
  * <p>Use: build a {@link com.waymark.pairing.PairingRequest} from the participants active this round (the
  * paused, those on leave and those who opted out are simply not passed in), the programme's

@@ -4,7 +4,8 @@ package com.waymark.privacy;
 public enum ReadKind {
     TEAM_SUMMARY("Team wellbeing and energy summary"),
     THEMES("Themes from reflections"),
-    QUOTES("Anonymous quotes from reflections");
+    QUOTES("Anonymous quotes from reflections"),
+    PAIRS("Peer-coaching summary (pairs that met, usefulness, coverage)");
 
     private final String label;
 

@@ -10,4 +10,7 @@ public interface UnavailableDayRepository extends JpaRepository<UnavailableDay, 
     List<UnavailableDay> findByParticipantIdAndDayGreaterThanEqual(long participantId, LocalDate from);
 
     boolean existsByParticipantIdAndDay(long participantId, LocalDate day);
+
+    /** {@code reason} is an {@link UnavailableDay.Reason} name: LEAVE or ON_CALL. */
+    boolean existsByParticipantIdAndDayAndReason(long participantId, LocalDate day, String reason);
 }

@@ -147,6 +147,12 @@ final class AdaptiveCard {
         return submit(title, action, Map.of());
     }
 
+    /** An Action.OpenUrl: Teams opens the link (a deep link into Teams itself, or a web page). */
+    AdaptiveCard openUrl(String title, String url) {
+        actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));
+        return this;
+    }
+
     ObjectNode toJson() {
         ObjectNode copy = card.deepCopy();
         copy.set("body", body.deepCopy());

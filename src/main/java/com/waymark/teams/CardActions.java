@@ -23,6 +23,14 @@ final class CardActions {
     static final String ASK_ERASE = "deleteMyData";
     static final String CONFIRM_ERASE = "confirmErase";
     static final String REQUEST_COACH_CALL = "requestCoachCall";
+    static final String SAVE_PEER_COACHING = "savePeerCoaching";
+    static final String SHOW_FORBID_PAIR = "showForbidPair";
+    static final String FORBID_PAIR = "forbidPair";
+    static final String PAIR_NOW = "pairNow";
+    static final String CANT_THIS_ROUND = "pairingCantThisRound";
+    static final String PAIRING_OPT_OUT = "pairingOptOut";
+    static final String PAIRING_FOLLOW_UP = "pairingFollowUp";
+    static final String MY_PAIRINGS = "myPairings";
 
     private CardActions() {
     }

@@ -177,4 +177,48 @@ sealed interface Command {
     /** "Please ask my coach to call me" on a support card. */
     record RequestCoachCall() implements Command {
     }
+
+    // --- peer coaching ------------------------------------------------------------------------------------
+
+    /** Coach: the peer-coaching plan card. */
+    record ShowPeerCoaching() implements Command {
+    }
+
+    /** Coach: the plan card came back. */
+    record SavePeerCoaching(String everyWeeks, String weekday, String time, String mode, String totalRounds,
+                            String followUpDays, String groupId) implements Command {
+    }
+
+    /** Coach: run the next round now, to try it out. */
+    record PairNow() implements Command {
+    }
+
+    /** Coach: the card to choose two people who must never be paired. */
+    record ShowForbidPair() implements Command {
+    }
+
+    record ForbidPair(String first, String second) implements Command {
+    }
+
+    /** Coach: the confidential peer-coaching summary. */
+    record ShowPairs() implements Command {
+    }
+
+    record MyPairings() implements Command {
+    }
+
+    /** {@code memberId} from the nudge card; null when typed (their current round). */
+    record CantThisRound(String memberId) implements Command {
+    }
+
+    record OptOutOfPeerCoaching() implements Command {
+    }
+
+    record OptInToPeerCoaching() implements Command {
+    }
+
+    /** The follow-up card came back: did you meet (yes, no, not yet), how useful (1–5), one thing. */
+    record AnswerPairingFollowUp(String followUpId, String met, String usefulness, String oneThing)
+            implements Command {
+    }
 }

@@ -150,6 +150,34 @@ final class CommandParser {
             case "audit", "audit log", "show audit", "programme audit", "program audit" -> {
                 return new Command.ShowAudit();
             }
+            case "peer coaching", "peer-coaching", "pairing", "pairing plan", "peer coaching plan",
+                    "set up peer coaching" -> {
+                return new Command.ShowPeerCoaching();
+            }
+            case "pair now", "pair people now", "pairing now", "run pairing", "run a round" -> {
+                return new Command.PairNow();
+            }
+            case "forbid pair", "forbid a pair", "never pair", "forbidden pairs" -> {
+                return new Command.ShowForbidPair();
+            }
+            case "pairs", "pairs summary", "pairing summary", "peer coaching summary" -> {
+                return new Command.ShowPairs();
+            }
+            case "my pairings", "my pairing", "my pairs", "my peer coaching", "my partners", "my partner" -> {
+                return new Command.MyPairings();
+            }
+            case "can't this round", "cant this round", "can’t this round", "can't make this round",
+                    "cant make this round", "can’t make this round", "not this round" -> {
+                return new Command.CantThisRound(null);
+            }
+            case "opt out of peer coaching", "opt out of pairing", "opt out of pairings", "opt-out of peer coaching",
+                    "stop peer coaching", "no peer coaching", "opt out" -> {
+                return new Command.OptOutOfPeerCoaching();
+            }
+            case "opt in", "opt back in", "opt in to peer coaching", "opt into peer coaching", "opt in to pairing",
+                    "opt in to pairings", "start peer coaching" -> {
+                return new Command.OptInToPeerCoaching();
+            }
             default -> {
                 // fall through to the patterns below
             }
@@ -268,6 +296,17 @@ final class CommandParser {
             case CardActions.ASK_ERASE -> new Command.DeleteMyData();
             case CardActions.CONFIRM_ERASE -> new Command.ConfirmErase();
             case CardActions.REQUEST_COACH_CALL -> new Command.RequestCoachCall();
+            case CardActions.SAVE_PEER_COACHING -> new Command.SavePeerCoaching(textOrNull(data, "everyWeeks"),
+                    textOrNull(data, "weekday"), textOrNull(data, "time"), textOrNull(data, "mode"),
+                    textOrNull(data, "totalRounds"), textOrNull(data, "followUpDays"), textOrNull(data, "groupId"));
+            case CardActions.SHOW_FORBID_PAIR -> new Command.ShowForbidPair();
+            case CardActions.FORBID_PAIR -> new Command.ForbidPair(textOrNull(data, "first"), textOrNull(data, "second"));
+            case CardActions.PAIR_NOW -> new Command.PairNow();
+            case CardActions.CANT_THIS_ROUND -> new Command.CantThisRound(textOrNull(data, "memberId"));
+            case CardActions.PAIRING_OPT_OUT -> new Command.OptOutOfPeerCoaching();
+            case CardActions.PAIRING_FOLLOW_UP -> new Command.AnswerPairingFollowUp(textOrNull(data, "followUpId"),
+                    textOrNull(data, "met"), textOrNull(data, "usefulness"), textOrNull(data, "oneThing"));
+            case CardActions.MY_PAIRINGS -> new Command.MyPairings();
             default -> new Command.UnknownCardAction();
         };
     }

@@ -11,6 +11,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
+import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,12 +24,15 @@ class OutboundRenderer {
     private static final DateTimeFormatter CLOSES = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
     private final PromptLibrary prompts;
+    private final PeerCoachingParticipation pairing;
     private final ObjectMapper json;
     private final int maxReflectionChars;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
-                     @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+                     @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                     PeerCoachingParticipation pairing) {
         this.prompts = prompts;
+        this.pairing = pairing;
         this.json = json;
         this.maxReflectionChars = maxReflectionChars;
     }
@@ -49,6 +53,20 @@ class OutboundRenderer {
                 return List.of(MessageFactory.text("Your next coaching session is coming up ("
                         + payload.path("startsAt").asText() + "). Say \"programme\" for the set-up at a glance; "
                         + "the team-level digest of themes, wellbeing and actions will appear here."));
+            }
+            case PAIRING_NUDGE: {
+                // Read when sent, not when queued: a nudge whose group has changed since is not sent at all.
+                JsonNode payload = read(message.payload());
+                return pairing.nudge(payload.path("memberId").asLong(), payload.path("groupId").asLong(),
+                                payload.path("rematch").asBoolean())
+                        .map(nudge -> List.of(ParticipantConversation.card(PairingCards.nudge(nudge))))
+                        .orElse(List.of());
+            }
+            case PAIRING_FOLLOW_UP: {
+                JsonNode payload = read(message.payload());
+                return pairing.followUp(payload.path("followUpId").asLong())
+                        .map(question -> List.of(ParticipantConversation.card(PairingCards.followUp(question))))
+                        .orElse(List.of());
             }
             default:
                 return List.of(MessageFactory.text(read(message.payload()).path("text").asText()));

@@ -28,7 +28,8 @@ final class TrustCards {
             Map.entry("coachingRoles", "Coaching team roles"),
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
             Map.entry("readsIncludingYou", "Coach views that included you"),
-            Map.entry("readsYouMade", "Summaries you viewed as a coach"));
+            Map.entry("readsYouMade", "Summaries you viewed as a coach"),
+            Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private TrustCards() {

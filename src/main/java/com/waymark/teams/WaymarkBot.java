@@ -39,6 +39,7 @@ class WaymarkBot extends ActivityHandler {
     private final ProgrammeConversation programmeConversation;
     private final TeamChatConversation teamChat;
     private final ScheduleConversation scheduleConversation;
+    private final PairingConversation pairingConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
     private final CommandParser parser;
@@ -46,12 +47,14 @@ class WaymarkBot extends ActivityHandler {
     WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
-               TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings) {
+               TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
+               PairingConversation pairingConversation) {
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
         this.scheduleConversation = scheduleConversation;
+        this.pairingConversation = pairingConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
         this.parser = new CommandParser(settings.maxTextChars());
@@ -201,6 +204,8 @@ class WaymarkBot extends ActivityHandler {
             replies.addAll(programmeConversation.handle(participant, command));
         } else if (ScheduleConversation.handles(command)) {
             replies.addAll(scheduleConversation.handle(participant, command));
+        } else if (PairingConversation.handles(command)) {
+            replies.addAll(pairingConversation.handle(participant, command));
         } else {
             replies.addAll(conversation.handle(participant, command));
         }

@@ -1,0 +1,192 @@
+package com.waymark.pairing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeRepository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs peer-coaching rounds as time passes (the Quartz job calls {@link #tick}) or when a coach says
+ * "pair now": the engine pairs everyone active, the round is stored with its groups and everyone it could not
+ * place, and each person's nudge (or an honest "no partner this round") goes into the outbox in the same
+ * transaction. Follow-ups fall due a few days later. Running a round twice is impossible: the round's index
+ * is unique per plan, on any instance.
+ */
+@Component
+public class PairingRounds {
+
+    /** What one round did, in numbers (no names: the coach sees only these). */
+    public record RoundRun(long roundId, int roundNumber, int totalRounds, PairingMode mode, int people, int pairs,
+                           int trios, int unmatched) {
+    }
+
+    static final int BATCH = 500;
+
+    private final PairingPlanRepository plans;
+    private final PairingRoundRepository rounds;
+    private final PairingGroupRepository groups;
+    private final PairingMemberRepository members;
+    private final PairingFollowUpRepository followUps;
+    private final ProgrammeRepository programmes;
+    private final PairingInputs inputs;
+    private final PairingMessages messages;
+    private final PairingEngine engine = new PairingEngine();
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public PairingRounds(PairingPlanRepository plans, PairingRoundRepository rounds, PairingGroupRepository groups,
+                         PairingMemberRepository members, PairingFollowUpRepository followUps,
+                         ProgrammeRepository programmes, PairingInputs inputs, PairingMessages messages,
+                         PlatformTransactionManager txManager, Clock clock) {
+        this.plans = plans;
+        this.rounds = rounds;
+        this.groups = groups;
+        this.members = members;
+        this.followUps = followUps;
+        this.programmes = programmes;
+        this.inputs = inputs;
+        this.messages = messages;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    /** One tick: due rounds, then due follow-ups. Returns how many rounds ran and follow-ups were queued. */
+    public int tick() {
+        return runDueRounds() + queueDueFollowUps();
+    }
+
+    /**
+     * Runs each active plan's due round. After downtime only the latest round that fell due runs (once): the
+     * ones in between are not made up, so nobody gets a burst of nudges.
+     */
+    public int runDueRounds() {
+        int ran = 0;
+        for (PairingPlan plan : plans.findByActiveTrueOrderById()) {
+            Integer index = dueIndex(plan, clock.instant());
+            if (index != null && run(plan.getId(), index) != null) {
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    Integer dueIndex(PairingPlan plan, Instant now) {
+        ZoneId zone = zoneOf(plan.getProgrammeId());
+        int next = nextIndex(plan.getId());
+        Integer due = null;
+        for (int k = next; k < plan.getTotalRounds() && !plan.dueAt(k, zone).isAfter(now); k++) {
+            due = k;
+        }
+        return due;
+    }
+
+    /** Brings the plan's next round forward to now ("pair now"); later rounds keep their dates. */
+    public RoundRun runNext(long planId) {
+        PairingPlan plan = plans.findById(planId).orElseThrow();
+        int next = nextIndex(planId);
+        if (next >= plan.getTotalRounds()) {
+            throw new PairingProblem("All " + plan.getTotalRounds() + " rounds of this plan have run. Say \"peer "
+                    + "coaching\" to set up more.");
+        }
+        RoundRun run = run(planId, next);
+        if (run == null) {
+            throw new PairingProblem("That round has just been run. Say \"pair now\" again for the next one.");
+        }
+        return run;
+    }
+
+    Instant nextRoundAt(PairingPlan plan) {
+        int next = nextIndex(plan.getId());
+        return next >= plan.getTotalRounds() ? null : plan.dueAt(next, zoneOf(plan.getProgrammeId()));
+    }
+
+    int nextIndex(long planId) {
+        return rounds.lastIndex(planId).map(i -> i + 1).orElse(0);
+    }
+
+    private RoundRun run(long planId, int index) {
+        try {
+            return tx.execute(status -> runInTransaction(planId, index));
+        } catch (DataIntegrityViolationException e) {
+            return null; // another instance ran this round a moment ago
+        }
+    }
+
+    private RoundRun runInTransaction(long planId, int index) {
+        PairingPlan plan = plans.findById(planId).orElseThrow();
+        if (!plan.isActive()) {
+            return null;
+        }
+        Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
+        Instant now = clock.instant();
+        List<Candidate> active = inputs.active(plan, now);
+        Round round = engine.pair(new PairingRequest(active, plan.getMode(), index, plan.getTotalRounds(),
+                plan.getSeed() + index), inputs.rules(programme.getId()), inputs.history(programme.getId(), planId));
+        PairingRound saved = rounds.saveAndFlush(new PairingRound(planId, programme.getId(), index, round.mode(), now,
+                now.plus(Duration.ofDays(plan.getFollowUpDays()))));
+        Map<Long, Candidate> byId = active.stream().collect(Collectors.toMap(Candidate::id, Function.identity()));
+        for (Group group : round.groups()) {
+            PairingGroup stored = groups.save(new PairingGroup(saved.getId(), group.matchesMode(), group.repeatPairs(),
+                    now));
+            for (long id : group.memberIds()) {
+                PairingMember member = members.save(PairingMember.paired(saved.getId(), stored.getId(), byId.get(id), now));
+                followUps.save(new PairingFollowUp(member, saved.getFollowUpAt()));
+                messages.nudge(saved, member, false);
+            }
+        }
+        String where = "Peer coaching, \"" + programme.getName() + "\", round " + (index + 1) + ": ";
+        for (Unmatched unmatched : round.unmatched()) {
+            members.save(PairingMember.unmatched(saved.getId(), byId.get(unmatched.id()), unmatched.reason(), now));
+            messages.text(unmatched.id(), "pairing-unmatched:r" + saved.getId() + ":p" + unmatched.id(),
+                    where + unmatchedText(unmatched.reason()));
+        }
+        int trios = (int) round.groups().stream().filter(Group::isTrio).count();
+        return new RoundRun(saved.getId(), index + 1, plan.getTotalRounds(), round.mode(), active.size(),
+                round.groups().size() - trios, trios, round.unmatched().size());
+    }
+
+    static String unmatchedText(Unmatched.Reason reason) {
+        return reason == Unmatched.Reason.ALONE
+                ? "you're the only person free this round, so there is nobody to pair you with this time. "
+                        + "I'll include you again next round."
+                : "I couldn't find a partner for you this time: the people free this round are ones I can't pair "
+                        + "you with. I'm sorry. If someone becomes free I'll introduce you; otherwise you'll be "
+                        + "included again next round.";
+    }
+
+    /** Follow-ups whose day has come go into the outbox; those whose group has changed are dropped. */
+    public int queueDueFollowUps() {
+        Integer queued = tx.execute(status -> {
+            int count = 0;
+            for (PairingFollowUp followUp : followUps.findDue(clock.instant(), PageRequest.of(0, BATCH))) {
+                PairingMember member = members.findById(followUp.getMemberId()).orElse(null);
+                if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+                        || !followUp.getGroupId().equals(member.getGroupId())) {
+                    followUp.cancel();
+                    continue;
+                }
+                messages.followUp(followUp);
+                followUp.queued();
+                count++;
+            }
+            return count;
+        });
+        return queued == null ? 0 : queued;
+    }
+
+    ZoneId zoneOf(long programmeId) {
+        return programmes.findById(programmeId).map(p -> ZoneId.of(p.getTimeZone())).orElse(ZoneId.of("Europe/London"));
+    }
+}

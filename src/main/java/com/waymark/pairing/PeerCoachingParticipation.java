@@ -1,0 +1,373 @@
+package com.waymark.pairing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeRepository;
+import com.waymark.programme.ProgrammeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Peer coaching as a participant lives it: the nudge and the follow-up (as the edge renders them), "can't
+ * this round", opting out and back in, answering the follow-up, and their own history.
+ */
+@Service
+public class PeerCoachingParticipation {
+
+    /** "Not yet" brings the follow-up back this much later. */
+    public static final Duration SNOOZE = Duration.ofDays(2);
+    static final int MAX_ONE_THING_CHARS = 500;
+
+    /** Someone to meet, as the coach recorded them when the round ran; the Entra id is for the chat link only. */
+    public record Partner(String name, String role, String organisation, String aadObjectId) {
+    }
+
+    /** Everything a nudge card shows. */
+    public record Nudge(long memberId, String programme, String tenantId, int roundNumber, int totalRounds,
+                        PairingMode mode, int followUpDays, boolean rematch, List<Partner> partners) {
+    }
+
+    /** Everything a follow-up card shows. */
+    public record FollowUpQuestion(long followUpId, String programme, int roundNumber, List<String> partnerNames,
+                                   int snoozesLeft) {
+    }
+
+    /** What answering the follow-up did. */
+    public sealed interface FollowUpOutcome {
+
+        record Saved(PairingFollowUp.Met met) implements FollowUpOutcome {
+        }
+
+        record Snoozed(Instant until) implements FollowUpOutcome {
+        }
+
+        record AlreadyAnswered() implements FollowUpOutcome {
+        }
+    }
+
+    /** "Can't this round": which round, and whether it had already been said. */
+    public record SteppedOut(String programme, int roundNumber, boolean already) {
+    }
+
+    /** One round of someone's own history. */
+    public record MyRound(String programme, int roundNumber, int totalRounds, Instant runAt, PairingMode mode,
+                          PairingMember.Status status, List<Partner> partners, PairingFollowUp.Met met,
+                          Integer usefulness) {
+    }
+
+    public record MyPairings(List<MyRound> rounds, List<String> optedOutOf) {
+    }
+
+    private final PairingRoundRepository rounds;
+    private final PairingPlanRepository plans;
+    private final PairingGroupRepository groups;
+    private final PairingMemberRepository members;
+    private final PairingFollowUpRepository followUps;
+    private final PairingOptOutRepository optOuts;
+    private final ParticipantRepository participants;
+    private final ProgrammeRepository programmes;
+    private final ProgrammeService programmeService;
+    private final PairingInputs inputs;
+    private final PairingMessages messages;
+    private final Clock clock;
+
+    public PeerCoachingParticipation(PairingRoundRepository rounds, PairingPlanRepository plans,
+                                     PairingGroupRepository groups, PairingMemberRepository members,
+                                     PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
+                                     ParticipantRepository participants, ProgrammeRepository programmes,
+                                     ProgrammeService programmeService, PairingInputs inputs,
+                                     PairingMessages messages, Clock clock) {
+        this.rounds = rounds;
+        this.plans = plans;
+        this.groups = groups;
+        this.members = members;
+        this.followUps = followUps;
+        this.optOuts = optOuts;
+        this.participants = participants;
+        this.programmes = programmes;
+        this.programmeService = programmeService;
+        this.inputs = inputs;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // --- what the edge sends -----------------------------------------------------------------------------
+
+    /** The nudge for this member of this group, or empty when it is no longer true (they or all partners left). */
+    @Transactional(readOnly = true)
+    public Optional<Nudge> nudge(long memberId, long groupId, boolean rematch) {
+        PairingMember member = members.findById(memberId).orElse(null);
+        if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+                || !Objects.equals(member.getGroupId(), groupId)) {
+            return Optional.empty();
+        }
+        List<Partner> partners = partners(member, true);
+        if (partners.isEmpty()) {
+            return Optional.empty();
+        }
+        PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+        PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
+        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        return Optional.of(new Nudge(member.getId(), programme.getName(), programme.getTenantId(),
+                round.getRoundIndex() + 1, plan.getTotalRounds(), round.getMode(), plan.getFollowUpDays(), rematch,
+                partners));
+    }
+
+    /** The follow-up question, or empty when it has been answered or dropped since it was queued. */
+    @Transactional(readOnly = true)
+    public Optional<FollowUpQuestion> followUp(long followUpId) {
+        PairingFollowUp followUp = followUps.findById(followUpId).filter(f -> f.getStatus()
+                == PairingFollowUp.Status.QUEUED).orElse(null);
+        if (followUp == null) {
+            return Optional.empty();
+        }
+        PairingMember member = members.findById(followUp.getMemberId()).orElseThrow();
+        PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        List<String> names = partners(member, false).stream().map(Partner::name).toList();
+        return Optional.of(new FollowUpQuestion(followUpId, programme.getName(), round.getRoundIndex() + 1, names,
+                PairingFollowUp.MAX_SNOOZES - followUp.getSnoozes()));
+    }
+
+    /** The other members of the person's group: those still meeting, or everyone it was made with. */
+    private List<Partner> partners(PairingMember member, boolean meetingOnly) {
+        if (member.getGroupId() == null) {
+            return List.of();
+        }
+        List<Partner> partners = new ArrayList<>();
+        for (PairingMember other : members.findByGroupIdOrderById(member.getGroupId())) {
+            if (other.getId().equals(member.getId())
+                    || meetingOnly && other.getStatus() != PairingMember.Status.PAIRED) {
+                continue;
+            }
+            Participant person = participants.findById(other.getParticipantId()).orElse(null);
+            if (person != null) {
+                partners.add(new Partner(person.getDisplayName() == null ? "(name not known yet)"
+                        : person.getDisplayName(), other.getRole(), other.getOrganisation(), person.getAadObjectId()));
+            }
+        }
+        return partners;
+    }
+
+    // --- what participants do ------------------------------------------------------------------------------
+
+    /**
+     * "Can't this round": recorded as an opt-out of that round; the partner of a pair is rematched with someone
+     * else left alone this round if the rules allow, or told kindly that nobody is free; the two left of a trio
+     * are told they can still meet.
+     */
+    @Transactional
+    public SteppedOut cantThisRound(long participantId, long memberId) {
+        PairingMember member = members.findById(memberId).filter(m -> m.getParticipantId() == participantId)
+                .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
+        PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
+        withdraw(member, round, programme, clock.instant());
+        return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already);
+    }
+
+    /** The person's place in the round under way (the latest whose follow-up has not come yet), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> currentMember(long participantId) {
+        Instant now = clock.instant();
+        return members.findByParticipantIdOrderById(participantId).stream()
+                .filter(m -> m.getStatus() != PairingMember.Status.WITHDRAWN)
+                .filter(m -> rounds.findById(m.getRoundId()).map(r -> r.getFollowUpAt().isAfter(now)).orElse(false))
+                .reduce((first, second) -> second).map(PairingMember::getId);
+    }
+
+    /**
+     * Stops peer coaching in every programme the person takes part in, including any round under way (whose
+     * partners are told as for "can't this round"). Returns the programmes.
+     */
+    @Transactional
+    public List<String> optOut(long participantId) {
+        Instant now = clock.instant();
+        List<String> names = new ArrayList<>();
+        for (ProgrammeService.MyProgramme mine : activeProgrammes(participantId)) {
+            Programme programme = mine.programme();
+            if (!optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programme.getId(), participantId)) {
+                optOuts.save(new PairingOptOut(programme.getId(), participantId, null, now));
+            }
+            names.add(programme.getName());
+        }
+        for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
+            PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+                withdraw(member, round, programmes.findById(round.getProgrammeId()).orElseThrow(), now);
+            }
+        }
+        return names;
+    }
+
+    /** Ends a standing opt-out everywhere; returns the programmes where they will be paired again. */
+    @Transactional
+    public List<String> optIn(long participantId) {
+        optOuts.deleteStanding(participantId);
+        return activeProgrammes(participantId).stream().map(m -> m.programme().getName()).toList();
+    }
+
+    private List<ProgrammeService.MyProgramme> activeProgrammes(long participantId) {
+        return programmeService.programmesOf(participantId).stream()
+                .filter(m -> m.membership() != null && m.membership().isActive()).toList();
+    }
+
+    /**
+     * The follow-up's answers, as they came from the card. "Not yet" brings it back in two days, up to
+     * {@link PairingFollowUp#MAX_SNOOZES} times; after that it is stored as the answer.
+     */
+    @Transactional
+    public FollowUpOutcome answer(long participantId, long followUpId, String metRaw, String usefulnessRaw,
+                                  String oneThingRaw) {
+        PairingFollowUp followUp = followUps.findById(followUpId).filter(f -> f.getParticipantId() == participantId)
+                .orElseThrow(() -> new PairingProblem("I couldn't find that follow-up; it may be from an older message."));
+        if (followUp.getStatus() == PairingFollowUp.Status.ANSWERED) {
+            return new FollowUpOutcome.AlreadyAnswered();
+        }
+        if (followUp.getStatus() == PairingFollowUp.Status.CANCELLED) {
+            throw new PairingProblem("That pairing changed after this question was sent, so there's nothing to "
+                    + "answer here. Say \"my pairings\" to see where things stand.");
+        }
+        PairingFollowUp.Met met = met(metRaw);
+        Integer usefulness = usefulness(usefulnessRaw);
+        String oneThing = oneThingRaw == null || oneThingRaw.isBlank() ? null : oneThingRaw.strip();
+        if (oneThing != null && oneThing.length() > MAX_ONE_THING_CHARS) {
+            throw new PairingProblem("Please keep the one thing under " + MAX_ONE_THING_CHARS + " characters. "
+                    + "Nothing was saved.");
+        }
+        Instant now = clock.instant();
+        if (met == PairingFollowUp.Met.NOT_YET && followUp.getSnoozes() < PairingFollowUp.MAX_SNOOZES) {
+            Instant until = now.plus(SNOOZE);
+            followUp.snoozeUntil(until);
+            return new FollowUpOutcome.Snoozed(until);
+        }
+        followUp.answer(met, met == PairingFollowUp.Met.YES ? usefulness : null, oneThing, now);
+        return new FollowUpOutcome.Saved(met);
+    }
+
+    private static PairingFollowUp.Met met(String raw) {
+        String value = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        try {
+            return PairingFollowUp.Met.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new PairingProblem("Please say whether you met: yes, no, or not yet. Nothing was saved.");
+        }
+    }
+
+    private static Integer usefulness(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!raw.strip().matches("[1-5]")) {
+            throw new PairingProblem("How useful it was is a number from 1 to 5. Nothing was saved.");
+        }
+        return Integer.valueOf(raw.strip());
+    }
+
+    @Transactional(readOnly = true)
+    public MyPairings mine(long participantId) {
+        List<MyRound> mine = new ArrayList<>();
+        for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
+            PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+            PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
+            String programme = programmes.findById(round.getProgrammeId()).map(Programme::getName).orElse("?");
+            PairingFollowUp answered = followUps.findByMemberIdOrderById(member.getId()).stream()
+                    .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED
+                            && Objects.equals(f.getGroupId(), member.getGroupId())).findFirst().orElse(null);
+            List<Partner> partners = member.getStatus() == PairingMember.Status.PAIRED ? partners(member, false)
+                    : List.of();
+            mine.add(new MyRound(programme, round.getRoundIndex() + 1, plan.getTotalRounds(), round.getRunAt(),
+                    round.getMode(), member.getStatus(), partners, answered == null ? null : answered.getMet(),
+                    answered == null ? null : answered.getUsefulness()));
+        }
+        mine.sort(Comparator.comparing(MyRound::runAt).reversed());
+        List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()
+                .filter(o -> o.getRoundId() == null)
+                .map(o -> programmes.findById(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
+        return new MyPairings(mine, optedOut);
+    }
+
+    // --- stepping out and rematching ------------------------------------------------------------------------
+
+    private void withdraw(PairingMember member, PairingRound round, Programme programme, Instant now) {
+        PairingMember.Status before = member.getStatus();
+        if (before == PairingMember.Status.WITHDRAWN) {
+            return;
+        }
+        long participantId = member.getParticipantId();
+        if (!optOuts.existsByParticipantIdAndRoundId(participantId, round.getId())) {
+            optOuts.save(new PairingOptOut(programme.getId(), participantId, round.getId(), now));
+        }
+        member.withdraw(now);
+        followUps.findByMemberIdOrderById(member.getId()).forEach(PairingFollowUp::cancel);
+        if (before != PairingMember.Status.PAIRED || member.getGroupId() == null) {
+            return;
+        }
+        List<PairingMember> left = members.findByGroupIdOrderById(member.getGroupId()).stream()
+                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED).toList();
+        String where = "Peer coaching, \"" + programme.getName() + "\", round " + (round.getRoundIndex() + 1) + ": ";
+        if (left.size() >= 2) {
+            for (PairingMember stays : left) {
+                messages.text(stays.getParticipantId(), "pairing-partner-left:m" + member.getId() + ":p"
+                        + stays.getParticipantId(), where + "one of your partners can't make this round after all. "
+                        + "The two of you can still meet as a pair: the card I sent has everything you need.");
+            }
+        } else if (left.size() == 1) {
+            PairingMember alone = left.get(0);
+            alone.alone(now);
+            followUps.findByMemberIdOrderById(alone.getId()).forEach(PairingFollowUp::cancel);
+            rematch(alone, member.getGroupId(), round, programme, now, where);
+        }
+    }
+
+    /**
+     * Someone whose partners all stepped out meets another person this round has left without a partner, if the
+     * coach's rules allow it (fewest earlier meetings first); otherwise they are told kindly, and stay first
+     * in line should someone else become free before the round's follow-up.
+     */
+    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, Programme programme, Instant now,
+                         String where) {
+        Optional<PairingMember> partner = Optional.empty();
+        if (round.getFollowUpAt().isAfter(now)) {
+            PairingRules rules = inputs.rules(programme.getId());
+            PairingHistory history = inputs.history(programme.getId(), round.getPlanId());
+            partner = members.findByRoundIdOrderById(round.getId()).stream()
+                    .filter(m -> !m.getId().equals(alone.getId()))
+                    .filter(m -> m.getStatus() == PairingMember.Status.ALONE
+                            || m.getStatus() == PairingMember.Status.UNMATCHED)
+                    .filter(m -> rules.allows(alone.getParticipantId(), m.getParticipantId()))
+                    .min(Comparator.comparingInt((PairingMember m) -> history.timesMet(alone.getParticipantId(),
+                            m.getParticipantId())).thenComparing(PairingMember::getId));
+            if (partner.isPresent()) {
+                PairingMember other = partner.get();
+                boolean fits = round.getMode().matches(alone.candidate(), other.candidate());
+                int repeats = history.timesMet(alone.getParticipantId(), other.getParticipantId()) > 0 ? 1 : 0;
+                PairingGroup group = groups.save(new PairingGroup(round.getId(), fits, repeats, now));
+                for (PairingMember member : List.of(alone, other)) {
+                    member.rematch(group.getId(), now);
+                    followUps.save(new PairingFollowUp(member, round.getFollowUpAt()));
+                    messages.nudge(round, member, true);
+                }
+                return;
+            }
+        }
+        messages.text(alone.getParticipantId(), "pairing-alone:m" + alone.getId() + ":g" + oldGroupId,
+                where + (round.getFollowUpAt().isAfter(now)
+                        ? "your partner can't make this round after all, and I'm sorry: there's nobody else free to "
+                        + "pair you with just now. If someone becomes free this round I'll introduce you; otherwise "
+                        + "you'll be paired again next round."
+                        : "your partner can't make this round after all. You'll be paired again next round."));
+    }
+}

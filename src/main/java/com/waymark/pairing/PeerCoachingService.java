@@ -1,0 +1,291 @@
+package com.waymark.pairing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.waymark.privacy.AuditLog;
+import com.waymark.privacy.ConfidentialityPolicy;
+import com.waymark.privacy.ReadKind;
+import com.waymark.programme.MembershipRepository;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Peer coaching as a coach runs it: the plan, forbidden pairs, a round on demand, and the confidential
+ * summary. Coaches never see who met whom, who answered what, or who stepped out: only aggregates, each
+ * through the programme's {@link ConfidentialityPolicy}, and each read recorded in the {@link AuditLog}.
+ */
+@Service
+public class PeerCoachingService {
+
+    /** A plan with where it has got to. {@code nextRoundAt} is null once every round has run. */
+    public record PlanView(long planId, PlanSettings settings, String groupName, int roundsRun, Instant nextRoundAt,
+                           int nextRoundNumber, ZoneId zone) {
+    }
+
+    public record ForbiddenView(String first, String second) {
+    }
+
+    /**
+     * The confidential summary. Every figure is null when its cell is hidden: too few distinct people, or (for
+     * the usefulness bands) hidden so a hidden band can't be worked out by subtraction.
+     *
+     * @param groupsAnswered groups with at least one follow-up answer; {@code groupsMet} of them said they met
+     * @param bands          people per usefulness band (their own average, rounded), 1 to 5
+     */
+    public record PairsSummary(String programme, int threshold, int roundsRun, Integer groupsAnswered,
+                               Integer groupsMet, Double meanUsefulness, Map<Integer, Integer> bands,
+                               Integer groupsFormed, Integer crossRoleGroups, Integer crossOrganisationGroups,
+                               Integer peoplePaired, Integer peopleMetAnotherRole,
+                               Integer peopleMetAnotherOrganisation) {
+
+        public boolean anythingShown() {
+            return groupsAnswered != null || meanUsefulness != null || groupsFormed != null;
+        }
+    }
+
+    private final PairingPlanRepository plans;
+    private final PairingRoundRepository rounds;
+    private final PairingMemberRepository members;
+    private final PairingFollowUpRepository followUps;
+    private final ForbiddenPairRepository forbidden;
+    private final ProgrammeService programmes;
+    private final MembershipRepository memberships;
+    private final ParticipantRepository participants;
+    private final PairingRounds runner;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PeerCoachingService(PairingPlanRepository plans, PairingRoundRepository rounds,
+                               PairingMemberRepository members, PairingFollowUpRepository followUps,
+                               ForbiddenPairRepository forbidden, ProgrammeService programmes,
+                               MembershipRepository memberships, ParticipantRepository participants,
+                               PairingRounds runner, AuditLog audit, Clock clock) {
+        this.plans = plans;
+        this.rounds = rounds;
+        this.members = members;
+        this.followUps = followUps;
+        this.forbidden = forbidden;
+        this.programmes = programmes;
+        this.memberships = memberships;
+        this.participants = participants;
+        this.runner = runner;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- the plan ----------------------------------------------------------------------------------------
+
+    /**
+     * Turns peer coaching on (or changes it) for the programme or one group. A plan for everyone replaces every
+     * plan of the programme; a group's plan replaces that group's and any plan for everyone, so nobody is
+     * paired twice in one rhythm. Earlier rounds stay and keep counting towards repeats.
+     */
+    @Transactional
+    public PlanView savePlan(long coachId, long programmeId, PlanSettings settings) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new PairingProblem(String.join(" ", problems));
+        }
+        if (settings.groupId() != null && programmes.groups(programmeId).stream()
+                .noneMatch(g -> g.getId().equals(settings.groupId()))) {
+            throw new PairingProblem("That group is not part of \"" + programme.getName() + "\".");
+        }
+        for (PairingPlan plan : plans.findByProgrammeIdAndActiveTrueOrderById(programmeId)) {
+            if (settings.groupId() == null || plan.getGroupId() == null
+                    || plan.getGroupId().equals(settings.groupId())) {
+                plan.deactivate();
+            }
+        }
+        PairingPlan saved = plans.saveAndFlush(new PairingPlan(programmeId, settings, programmeId,
+                ZoneId.of(programme.getTimeZone()), clock.instant()));
+        return view(saved, programme);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView> plans(long coachId, long programmeId) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        return plans.findByProgrammeIdAndActiveTrueOrderById(programmeId).stream().map(p -> view(p, programme))
+                .toList();
+    }
+
+    private PlanView view(PairingPlan plan, Programme programme) {
+        String groupName = plan.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
+                .filter(g -> g.getId().equals(plan.getGroupId())).map(ProgrammeGroup::getName).findFirst().orElse(null);
+        int next = runner.nextIndex(plan.getId());
+        return new PlanView(plan.getId(), plan.settings(), groupName, (int) rounds.countByPlanId(plan.getId()),
+                runner.nextRoundAt(plan), next + 1, ZoneId.of(programme.getTimeZone()));
+    }
+
+    /** Runs each active plan's next round now, for trying it out; the plan's later rounds keep their dates. */
+    public List<PairingRounds.RoundRun> pairNow(long coachId, long programmeId) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        List<PairingPlan> active = plans.findByProgrammeIdAndActiveTrueOrderById(programmeId);
+        if (active.isEmpty()) {
+            throw new PairingProblem("\"" + programme.getName() + "\" has no peer coaching yet. Say \"peer coaching\" "
+                    + "to set the rhythm and the pairing mode first.");
+        }
+        List<PairingRounds.RoundRun> runs = new ArrayList<>();
+        for (PairingPlan plan : active) {
+            runs.add(runner.runNext(plan.getId()));
+        }
+        return runs;
+    }
+
+    // --- forbidden pairs ---------------------------------------------------------------------------------
+
+    @Transactional
+    public ForbiddenView forbid(long coachId, long programmeId, long first, long second) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        if (first == second) {
+            throw new PairingProblem("Choose two different people.");
+        }
+        for (long id : List.of(first, second)) {
+            if (memberships.findByProgrammeIdAndParticipantId(programmeId, id).isEmpty()) {
+                throw new PairingProblem("Both people need to be in \"" + programme.getName() + "\".");
+            }
+        }
+        PairKey pair = PairKey.of(first, second);
+        if (!forbidden.existsByProgrammeIdAndLowIdAndHighId(programmeId, pair.low(), pair.high())) {
+            forbidden.save(new ForbiddenPair(programmeId, pair, clock.instant()));
+        }
+        return new ForbiddenView(name(first), name(second));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ForbiddenView> forbidden(long coachId, long programmeId) {
+        programmes.coached(coachId, programmeId);
+        return forbidden.findByProgrammeIdOrderById(programmeId).stream()
+                .map(f -> new ForbiddenView(name(f.pair().low()), name(f.pair().high()))).toList();
+    }
+
+    private String name(long participantId) {
+        return participants.findById(participantId).map(Participant::getDisplayName).filter(Objects::nonNull)
+                .orElse("(name not known yet)");
+    }
+
+    // --- the confidential summary -------------------------------------------------------------------------
+
+    /**
+     * Share of groups that met, how useful people found it, and how far pairs have crossed roles and
+     * organisations over the programme. Each figure is a cell of the programme's confidentiality policy over
+     * the distinct people it is built from; the read is audited with the people of the cells shown.
+     */
+    @Transactional
+    public PairsSummary summary(long coachId, long programmeId) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
+        List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
+        Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
+                        all.stream().map(PairingRound::getId).toList()).stream()
+                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED && m.getGroupId() != null)
+                .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
+        meetings.values().removeIf(group -> group.size() < 2);
+        Set<Long> included = new HashSet<>();
+
+        // Did they meet: from the answers, so over the people who answered.
+        List<PairingFollowUp> answers = followUps.findByGroupIdInOrderById(meetings.keySet()).stream()
+                .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED).toList();
+        Set<Long> answerers = answers.stream().map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
+        Integer groupsAnswered = null;
+        Integer groupsMet = null;
+        if (policy.cell("met", answerers).shown()) {
+            Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
+                    .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
+            groupsAnswered = byGroup.size();
+            groupsMet = (int) byGroup.values().stream()
+                    .filter(list -> list.stream().anyMatch(f -> f.getMet() == PairingFollowUp.Met.YES)).count();
+            included.addAll(answerers);
+        }
+
+        // How useful: each person's own average puts them in exactly one band, so the bands can be a breakdown.
+        Map<Long, List<Integer>> ratings = answers.stream().filter(f -> f.getUsefulness() != null)
+                .collect(Collectors.groupingBy(PairingFollowUp::getParticipantId,
+                        Collectors.mapping(PairingFollowUp::getUsefulness, Collectors.toList())));
+        Double mean = null;
+        Map<Integer, Integer> bands = null;
+        if (policy.cell("usefulness", ratings.keySet()).shown()) {
+            mean = ratings.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).average().orElse(0);
+            Map<String, Integer> perBand = new LinkedHashMap<>();
+            for (int band = 1; band <= 5; band++) {
+                perBand.put(Integer.toString(band), 0);
+            }
+            ratings.values().forEach(list -> perBand.merge(Long.toString(Math.round(list.stream()
+                    .mapToInt(Integer::intValue).average().orElse(0))), 1, Integer::sum));
+            ConfidentialityPolicy.Breakdown breakdown = policy.breakdown("usefulness", perBand);
+            bands = new LinkedHashMap<>();
+            for (ConfidentialityPolicy.Cell band : breakdown.parts()) {
+                bands.put(Integer.valueOf(band.key()), band.shown() ? band.people() : null);
+            }
+            included.addAll(ratings.keySet());
+        }
+
+        // Coverage: from the pairings themselves (roles and organisations as recorded when each round ran).
+        Set<Long> paired = meetings.values().stream().flatMap(List::stream).map(PairingMember::getParticipantId)
+                .collect(Collectors.toSet());
+        Integer groupsFormed = null;
+        Integer crossRole = null;
+        Integer crossOrganisation = null;
+        Integer metAnotherRole = null;
+        Integer metAnotherOrganisation = null;
+        Integer peoplePaired = null;
+        if (policy.cell("coverage", paired).shown()) {
+            Set<Long> roleCrossers = new HashSet<>();
+            Set<Long> organisationCrossers = new HashSet<>();
+            int roleGroups = 0;
+            int organisationGroups = 0;
+            for (List<PairingMember> group : meetings.values()) {
+                boolean allCrossRole = true;
+                boolean allCrossOrganisation = true;
+                for (int i = 0; i < group.size(); i++) {
+                    for (int j = i + 1; j < group.size(); j++) {
+                        Candidate a = group.get(i).candidate();
+                        Candidate b = group.get(j).candidate();
+                        if (PairingMode.CROSS_ROLE.matches(a, b)) {
+                            roleCrossers.add(a.id());
+                            roleCrossers.add(b.id());
+                        } else {
+                            allCrossRole = false;
+                        }
+                        if (PairingMode.CROSS_ORGANISATION.matches(a, b)) {
+                            organisationCrossers.add(a.id());
+                            organisationCrossers.add(b.id());
+                        } else {
+                            allCrossOrganisation = false;
+                        }
+                    }
+                }
+                roleGroups += allCrossRole ? 1 : 0;
+                organisationGroups += allCrossOrganisation ? 1 : 0;
+            }
+            groupsFormed = meetings.size();
+            crossRole = roleGroups;
+            crossOrganisation = organisationGroups;
+            peoplePaired = paired.size();
+            metAnotherRole = roleCrossers.size();
+            metAnotherOrganisation = organisationCrossers.size();
+            included.addAll(paired);
+        }
+        if (!included.isEmpty()) {
+            audit.record(coachId, ReadKind.PAIRS, programmeId, included);
+        }
+        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet, mean,
+                bands, groupsFormed, crossRole, crossOrganisation, peoplePaired, metAnotherRole,
+                metAnotherOrganisation);
+    }
+}

@@ -1,0 +1,217 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.waymark.pairing.PairingMode;
+import com.waymark.pairing.PairingProblem;
+import com.waymark.pairing.PairingRounds.RoundRun;
+import com.waymark.pairing.PeerCoachingParticipation;
+import com.waymark.pairing.PeerCoachingParticipation.FollowUpOutcome;
+import com.waymark.pairing.PeerCoachingService;
+import com.waymark.pairing.PlanSettings;
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.Participant;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.schedule.PersonalScheduleService;
+import com.waymark.schedule.ScheduleProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Peer coaching in a 1:1 chat: coaches set the plan, forbid pairs, run a round and read the confidential
+ * summary; participants see their pairings, step out of a round, opt out or in, and answer the follow-up.
+ */
+@Component
+class PairingConversation {
+
+    private final PeerCoachingService coaching;
+    private final PeerCoachingParticipation participation;
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolment;
+    private final PersonalScheduleService personal;
+
+    PairingConversation(PeerCoachingService coaching, PeerCoachingParticipation participation,
+                        ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal) {
+        this.coaching = coaching;
+        this.participation = participation;
+        this.programmes = programmes;
+        this.enrolment = enrolment;
+        this.personal = personal;
+    }
+
+    static boolean handles(Command command) {
+        return command instanceof Command.ShowPeerCoaching || command instanceof Command.SavePeerCoaching
+                || command instanceof Command.PairNow || command instanceof Command.ShowForbidPair
+                || command instanceof Command.ForbidPair || command instanceof Command.ShowPairs
+                || command instanceof Command.MyPairings || command instanceof Command.CantThisRound
+                || command instanceof Command.OptOutOfPeerCoaching || command instanceof Command.OptInToPeerCoaching
+                || command instanceof Command.AnswerPairingFollowUp;
+    }
+
+    List<Activity> handle(Participant person, Command command) {
+        try {
+            return dispatch(person, command);
+        } catch (PairingProblem | ProgrammeProblem | ScheduleProblem problem) {
+            return text(problem.getMessage());
+        }
+    }
+
+    private List<Activity> dispatch(Participant person, Command command) {
+        long id = person.getId();
+        if (command instanceof Command.ShowPeerCoaching) {
+            Programme programme = programmes.currentCoached(id);
+            return card(PairingCards.plan(programme, coaching.plans(id, programme.getId()),
+                    programmes.groups(programme.getId())));
+        }
+        if (command instanceof Command.SavePeerCoaching save) {
+            return savePlan(id, save);
+        }
+        if (command instanceof Command.PairNow) {
+            return pairNow(id);
+        }
+        if (command instanceof Command.ShowForbidPair) {
+            Programme programme = programmes.currentCoached(id);
+            return card(PairingCards.forbid(programme, enrolment.members(programme.getId()),
+                    coaching.forbidden(id, programme.getId())));
+        }
+        if (command instanceof Command.ForbidPair forbid) {
+            Programme programme = programmes.currentCoached(id);
+            var pair = coaching.forbid(id, programme.getId(), ProgrammeConversation.parseId(forbid.first(), "person"),
+                    ProgrammeConversation.parseId(forbid.second(), "person"));
+            return text("Noted: " + pair.first() + " and " + pair.second() + " will never be paired in \""
+                    + programme.getName() + "\". Neither of them is told.");
+        }
+        if (command instanceof Command.ShowPairs) {
+            Programme programme = programmes.currentCoached(id);
+            return card(PairingCards.pairs(coaching.summary(id, programme.getId())));
+        }
+        if (command instanceof Command.MyPairings) {
+            return card(PairingCards.mine(participation.mine(id), personal.zone(person)));
+        }
+        if (command instanceof Command.CantThisRound cant) {
+            return cantThisRound(id, cant);
+        }
+        if (command instanceof Command.OptOutOfPeerCoaching) {
+            List<String> names = participation.optOut(id);
+            return text(names.isEmpty() ? "You're not taking part in a programme right now, so there's no peer "
+                    + "coaching to opt out of."
+                    : "Done: no more peer-coaching pairings for you in " + quoted(names) + ". If you were paired this "
+                    + "round, I'll let your partner know kindly. Say \"opt in\" whenever you'd like to be paired again.");
+        }
+        if (command instanceof Command.OptInToPeerCoaching) {
+            List<String> names = participation.optIn(id);
+            return text(names.isEmpty() ? "You're not taking part in a programme right now. If your coach gave you a "
+                    + "code, send: join <code>"
+                    : "You're in: you'll be included in peer coaching in " + quoted(names) + " from the next round.");
+        }
+        if (command instanceof Command.AnswerPairingFollowUp answer) {
+            return answerFollowUp(person, answer);
+        }
+        throw new IllegalArgumentException("Not a peer-coaching command: " + command.getClass().getSimpleName());
+    }
+
+    private List<Activity> savePlan(long coachId, Command.SavePeerCoaching save) {
+        Programme programme = programmes.currentCoached(coachId);
+        PairingMode mode;
+        try {
+            mode = PairingMode.parse(save.mode() == null ? "progression" : save.mode());
+        } catch (IllegalArgumentException e) {
+            throw new PairingProblem("Choose how to pair people: same-role, cross-role, cross-organisation or "
+                    + "progression.");
+        }
+        Long groupId = save.groupId() == null || save.groupId().isBlank() ? null
+                : ProgrammeConversation.parseId(save.groupId(), "group");
+        PlanSettings settings = new PlanSettings(wholeNumber(save.everyWeeks(), 2),
+                ScheduleConversation.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),
+                ScheduleConversation.time(save.time() == null ? "09:00" : save.time()), mode,
+                wholeNumber(save.totalRounds(), 6), wholeNumber(save.followUpDays(), 3), groupId);
+        PeerCoachingService.PlanView plan = coaching.savePlan(coachId, programme.getId(), settings);
+        return text("Saved: peer coaching for \"" + programme.getName() + "\" ("
+                + (plan.groupName() == null ? "everyone" : "group " + plan.groupName()) + "), "
+                + PairingCards.describe(plan) + " Say \"pair now\" to run a round straight away.");
+    }
+
+    private List<Activity> pairNow(long coachId) {
+        Programme programme = programmes.currentCoached(coachId);
+        List<RoundRun> runs = coaching.pairNow(coachId, programme.getId());
+        String lines = runs.stream().map(run -> "Round " + run.roundNumber() + " of " + run.totalRounds() + " ("
+                + PairingCards.modeForCoaches(run.mode()) + "): " + describe(run)).collect(Collectors.joining("\n\n"));
+        return text("Peer coaching for \"" + programme.getName() + "\" – " + lines);
+    }
+
+    private static String describe(RoundRun run) {
+        if (run.people() == 0) {
+            return "nobody is free to pair right now (people take part once they've agreed to the privacy notice, "
+                    + "and not while paused, on leave or opted out).";
+        }
+        String groups = run.pairs() + (run.pairs() == 1 ? " pair" : " pairs")
+                + (run.trios() > 0 ? " and " + run.trios() + (run.trios() == 1 ? " trio" : " trios") : "");
+        return run.people() + (run.people() == 1 ? " person" : " people") + " in " + groups
+                + (run.unmatched() > 0 ? "; " + run.unmatched() + " couldn't be placed this time and "
+                + (run.unmatched() == 1 ? "has" : "have") + " been told so" : "")
+                + ". Each person's nudge is on its way to their 1:1 chat.";
+    }
+
+    private List<Activity> cantThisRound(long id, Command.CantThisRound cant) {
+        long memberId;
+        if (cant.memberId() == null) {
+            memberId = participation.currentMember(id).orElseThrow(() -> new PairingProblem(
+                    "You're not paired in a round right now, so there's nothing to step out of."));
+        } else {
+            memberId = ProgrammeConversation.parseId(cant.memberId(), "pairing");
+        }
+        var out = participation.cantThisRound(id, memberId);
+        return text(out.already() ? "You'd already told me you can't make round " + out.roundNumber() + " of \""
+                + out.programme() + "\". Nothing more to do."
+                : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + out.programme()
+                + "\". I'll let your partner know kindly. You'll be paired again next round.");
+    }
+
+    private List<Activity> answerFollowUp(Participant person, Command.AnswerPairingFollowUp answer) {
+        long followUpId = ProgrammeConversation.parseId(answer.followUpId(), "follow-up");
+        FollowUpOutcome outcome = participation.answer(person.getId(), followUpId, answer.met(), answer.usefulness(),
+                answer.oneThing());
+        if (outcome instanceof FollowUpOutcome.Snoozed snoozed) {
+            ZoneId zone = personal.zone(person);
+            return text("No problem – I'll ask again " + PairingCards.when(snoozed.until(), zone) + ".");
+        }
+        if (outcome instanceof FollowUpOutcome.AlreadyAnswered) {
+            return text("You've already answered this one – thank you.");
+        }
+        var met = ((FollowUpOutcome.Saved) outcome).met();
+        return text(switch (met) {
+            case YES -> "Thank you – glad you met. Your answers are saved; only you see them (\"my pairings\"). "
+                    + "Coaches see only totals across several people.";
+            case NO -> "Thanks for letting me know. There's always next round.";
+            case NOT_YET -> "Thanks – I won't ask about this round again.";
+        });
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+    }
+
+    private static int wholeNumber(String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(raw.strip()));
+        } catch (NumberFormatException e) {
+            throw new PairingProblem("Please use whole numbers for the weeks, rounds and days.");
+        }
+    }
+
+    private static List<Activity> text(String text) {
+        return List.of(MessageFactory.text(text));
+    }
+
+    private static List<Activity> card(AdaptiveCard card) {
+        return List.of(ParticipantConversation.card(card));
+    }
+}

@@ -1,0 +1,625 @@
+package com.waymark.pairing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.schedule.DeliveryWorker;
+import com.waymark.support.CardSchema;
+import com.waymark.support.MutableClock;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Peer coaching end to end over HTTP with a hand-moved clock: the coach sets the plan and the rules on cards,
+ * the round runner and the outbox run as Quartz and the delivery worker would, nudges and follow-ups arrive
+ * at a connector stub playing Teams, and people answer, step out and opt out through the cards they got.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "waymark.outbox.poll-ms=0", "spring.quartz.auto-startup=false", "waymark.enrol.pace-ms=0",
+        "waymark.outbox.node-id=pairing-test-node"})
+class PeerCoachingTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ConnectorStub CONNECTOR = start();
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+    static final List<String> ROLES = List.of("Chair", "Chief executive", "Medical director", "Director of nursing");
+    static final List<String> ORGS = List.of("Riverside Hospitals NHS FT", "North Ridge ICB", "Eastmoor PCN");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void scratch(DynamicPropertyRegistry registry) throws IOException {
+        var dir = Files.createTempDirectory("waymark-pairing-");
+        registry.add("waymark.data-dir", dir::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        CONNECTOR.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PairingRounds rounds;
+    @Autowired
+    DeliveryWorker worker;
+    @Autowired
+    JdbcTemplate db;
+
+    TeamsClient teams;
+    User coach;
+    String code;
+    long programmeId;
+
+    @BeforeEach
+    void coachWithAProgramme() {
+        CONNECTOR.reset();
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+    }
+
+    @AfterEach
+    void quietPlans() {
+        // Plans of one test must not run rounds while a later test moves the clock.
+        db.update("update pairing_plan set active = false");
+    }
+
+    @Test
+    void sevenActivePeopleMakeTwoPairsAndATrioAndThoseAwayAreLeftOutSilently() {
+        CLOCK.set(Instant.parse("2026-11-01T12:00:00Z")); // a Sunday
+        List<User> people = programme(10);
+        User optedOut = people.get(7);
+        User paused = people.get(8);
+        User onLeave = people.get(9);
+        assertThat(say(optedOut, "opt out of peer coaching")).contains("no more peer-coaching pairings");
+        assertThat(say(paused, "pause 2 weeks")).contains("Paused");
+        assertThat(say(onLeave, "leave 2026-11-02")).contains("Noted");
+        savePlan("1", "progression", "6", "3", "");
+
+        CLOCK.set(Instant.parse("2026-11-02T09:00:00Z")); // Monday 09:00 in London
+        run();
+        List<User> active = people.subList(0, 7);
+        List<JsonNode> nudges = sent(active, "pairing:");
+        assertThat(nudges).hasSize(7);
+        assertThat(sent(people.subList(7, 10), "")).as("paused, on leave or opted out: told nothing").isEmpty();
+        assertThat(groupSizes(lastRoundOf(programmeId))).containsExactly(2, 2, 3);
+
+        for (User person : active) {
+            JsonNode nudge = only(sent(List.of(person), "pairing:"));
+            assertThat(CardSchema.assertCardsValid(nudge)).isOne();
+            JsonNode card = nudge.path("attachments").path(0).path("content");
+            List<User> partners = partnersOf(person, active);
+            assertThat(partners).hasSizeBetween(1, 2);
+            for (User partner : partners) {
+                int index = people.indexOf(partner);
+                assertThat(card.toString()).contains(partner.name()).contains(ROLES.get(index % ROLES.size()))
+                        .contains(ORGS.get(index % ORGS.size()));
+            }
+            assertThat(card.toString()).contains("Goal").contains("Reality").contains("Options").contains("Way forward")
+                    .contains("30–45 minutes");
+            JsonNode open = action(card, "Action.OpenUrl");
+            assertThat(open.path("url").asText()).startsWith("https://teams.microsoft.com/l/chat/0/0?users=")
+                    .contains(partners.stream().map(p -> "8:orgid:" + p.aadObjectId()).collect(Collectors.joining(",")));
+            assertThat(open.path("title").asText()).isEqualTo(partners.size() == 1
+                    ? "Open a chat with " + partners.get(0).name() : "Open a group chat");
+            assertThat(submitData(card, "pairingCantThisRound").path("memberId").asText()).matches("\\d+");
+            assertThat(submitData(card, "pairingOptOut")).isNotNull();
+        }
+
+        // Someone in the trio can't make it: the other two are told they can still meet; nobody else hears a thing.
+        User inTrio = active.stream().filter(p -> partnersOf(p, active).size() == 2).findFirst().orElseThrow();
+        List<User> stay = partnersOf(inTrio, active);
+        JsonNode card = only(sent(List.of(inTrio), "pairing:")).path("attachments").path(0).path("content");
+        CONNECTOR.reset();
+        assertThat(submit(inTrio, submitData(card, "pairingCantThisRound"))).contains("you're out of round 1");
+        worker.drainAll();
+        assertThat(sent(stay, "pairing-partner-left:")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.path("text").asText()).contains("The two of you can still meet"));
+        assertThat(CONNECTOR.sentActivities()).hasSize(2);
+        assertThat(say(inTrio, "can't this round")).contains("not paired in a round right now");
+    }
+
+    @Test
+    void lineManagersAndForbiddenPairsAreNeverPairedAndSixRoundsHaveNoRepeat() {
+        CLOCK.set(Instant.parse("2026-12-06T12:00:00Z")); // a Sunday
+        List<User> people = programme(8);
+        long manager = idOf(people.get(0));
+        long report = idOf(people.get(1));
+        describe(people.get(1), 1, manager);
+        long c = idOf(people.get(2));
+        long d = idOf(people.get(3));
+        assertThat(submit(coach, JSON.createObjectNode().put("action", "forbidPair").put("first", Long.toString(c))
+                .put("second", Long.toString(d)))).contains("will never be paired");
+        String forbidCard = teams.expectReplies(teams.message(coach, "forbid pair")).replies().get(0).toString();
+        assertThat(forbidCard).contains(people.get(2).name() + " and " + people.get(3).name());
+        savePlan("1", "cross-role", "6", "3", "");
+
+        Instant monday = Instant.parse("2026-12-07T09:00:00Z");
+        for (int week = 0; week < 6; week++) {
+            CLOCK.set(monday.plus(Duration.ofDays(7L * week)));
+            run();
+            run(); // a second tick at the same moment runs nothing more
+        }
+        List<List<Long>> groups = groupsOf(programmeId);
+        assertThat(groups).hasSize(6 * 4).allMatch(g -> g.size() == 2);
+        assertThat(groups).noneMatch(g -> g.containsAll(List.of(manager, report)))
+                .noneMatch(g -> g.containsAll(List.of(c, d)));
+        Set<List<Long>> distinct = new HashSet<>(groups);
+        assertThat(distinct).as("24 pairs over six rounds, every one of them new").hasSize(24);
+        assertThat(sent(people, "pairing:")).hasSize(6 * 8);
+        assertThat(db.queryForObject("select count(*) from pairing_round where programme_id = ?", Integer.class,
+                programmeId)).isEqualTo(6);
+        assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_name = 'tick-pairing'",
+                Integer.class)).as("the Quartz job that runs due rounds in production").isOne();
+    }
+
+    @Test
+    void pairNowRunsWholeRoundRobinFromTheStoredHistoryWithoutARepeat() {
+        CLOCK.set(Instant.parse("2027-02-07T12:00:00Z"));
+        List<User> people = programme(6);
+        assertThat(say(coach, "pair now")).contains("no peer coaching yet");
+        savePlan("2", "same-role", "5", "4", "");
+        for (int round = 1; round <= 5; round++) {
+            CLOCK.advance(Duration.ofHours(1));
+            assertThat(say(coach, "pair now")).contains("Round " + round + " of 5").contains("6 people in 3 pairs");
+        }
+        assertThat(say(coach, "pair now")).contains("All 5 rounds of this plan have run");
+        List<List<Long>> groups = groupsOf(programmeId);
+        assertThat(groups).hasSize(15);
+        assertThat(new HashSet<>(groups)).as("everyone met everyone else exactly once").hasSize(15);
+        worker.drainAll();
+        assertThat(sent(people, "pairing:")).hasSize(30);
+        assertThat(say(people.get(0), "pair now")).contains("only for the coaches");
+    }
+
+    @Test
+    void someoneTheRulesLeaveWithoutAPartnerIsToldHonestly() {
+        CLOCK.set(Instant.parse("2027-06-06T12:00:00Z"));
+        List<User> people = programme(3);
+        long manager = idOf(people.get(0));
+        describe(people.get(1), 1, manager);
+        describe(people.get(2), 2, manager);
+        savePlan("1", "cross-role", "3", "2", "");
+        assertThat(say(coach, "pair now")).contains("3 people in 1 pair; 1 couldn't be placed this time and has been "
+                + "told so");
+        worker.drainAll();
+        assertThat(sent(people.subList(1, 3), "pairing:")).hasSize(2);
+        JsonNode told = only(sent(List.of(people.get(0)), ""));
+        assertThat(told.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText()).startsWith("pairing-unmatched:");
+        assertThat(told.path("text").asText()).contains("round 1").contains("I couldn't find a partner for you this time");
+        assertThat(teams.expectReplies(teams.message(people.get(0), "my pairings")).replies().get(0).toString())
+                .contains("no partner could be found this time");
+    }
+
+    @Test
+    void followUpAsksWhetherTheyMetAndNotYetComesBackTwiceAtMost() {
+        CLOCK.set(Instant.parse("2027-01-03T12:00:00Z")); // a Sunday
+        List<User> people = programme(4);
+        savePlan("2", "cross-organisation", "4", "3", "");
+        CLOCK.set(Instant.parse("2027-01-04T09:00:00Z"));
+        run();
+        assertThat(sent(people, "pairing:")).hasSize(4);
+        assertThat(sent(people, "pairing-followup:")).isEmpty();
+
+        CLOCK.set(Instant.parse("2027-01-07T09:00:00Z")); // three days on
+        run();
+        List<JsonNode> followUps = sent(people, "pairing-followup:");
+        assertThat(followUps).hasSize(4);
+        followUps.forEach(f -> assertThat(CardSchema.assertCardsValid(f)).isOne());
+
+        User yes = people.get(0);
+        User partnerOfYes = only(partnersOf(yes, people));
+        User notYet = people.stream().filter(p -> p != yes && p != partnerOfYes).findFirst().orElseThrow();
+        JsonNode yesCard = followUpCard(yes);
+        assertThat(yesCard.toString()).contains(partnerOfYes.name()).contains("Did you meet?");
+        assertThat(submit(yes, submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "YES")
+                .put("usefulness", "4").put("oneThing", "Ask before I advise"))).contains("glad you met");
+        assertThat(submit(partnerOfYes, submitData(followUpCard(partnerOfYes), "pairingFollowUp").deepCopy()
+                .put("met", "NO"))).contains("There's always next round");
+        Map<String, Object> saved = db.queryForMap("select met, usefulness, one_thing, status from pairing_follow_up "
+                + "where participant_id = ?", idOf(yes));
+        assertThat(saved).containsEntry("MET", "YES").containsEntry("USEFULNESS", 4)
+                .containsEntry("ONE_THING", "Ask before I advise").containsEntry("STATUS", "ANSWERED");
+
+        // "Not yet": the question comes back two days later, twice; the third "not yet" is the answer.
+        for (int snooze = 1; snooze <= 3; snooze++) {
+            JsonNode card = followUpCard(notYet);
+            assertThat(card.toString()).contains(snooze < 3 ? "ask me again in 2 days" : "no more reminders");
+            String reply = submit(notYet, submitData(card, "pairingFollowUp").deepCopy().put("met", "NOT_YET"));
+            if (snooze == 3) {
+                assertThat(reply).contains("won't ask about this round again");
+                break;
+            }
+            assertThat(reply).contains("I'll ask again");
+            CONNECTOR.reset();
+            CLOCK.advance(Duration.ofDays(1));
+            run();
+            assertThat(sent(List.of(notYet), "pairing-followup:")).as("not before two days").isEmpty();
+            CLOCK.advance(Duration.ofDays(1));
+            run();
+            assertThat(sent(List.of(notYet), "pairing-followup:")).hasSize(1);
+        }
+        assertThat(db.queryForMap("select met, snoozes, status from pairing_follow_up where participant_id = ?",
+                idOf(notYet))).containsEntry("MET", "NOT_YET").containsEntry("SNOOZES", 2)
+                .containsEntry("STATUS", "ANSWERED");
+        assertThat(submit(yes, submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "NO")))
+                .contains("already answered");
+
+        // Their own history, and nobody else's.
+        JsonNode mine = teams.expectReplies(teams.message(yes, "my pairings")).replies().get(0);
+        CardSchema.assertCardsValid(mine);
+        assertThat(mine.toString()).contains(partnerOfYes.name()).contains("you met, usefulness 4/5")
+                .doesNotContain(notYet.name());
+    }
+
+    @Test
+    void cantThisRoundTellsThePartnerKindlyAndTwoLeftAloneAreRematched() {
+        CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
+        List<User> people = programme(4);
+        savePlan("2", "progression", "6", "5", "");
+        CLOCK.set(Instant.parse("2027-03-08T09:00:00Z"));
+        run();
+        User first = people.get(0);
+        User firstPartner = only(partnersOf(first, people));
+        List<User> others = people.stream().filter(p -> p != first && p != firstPartner).toList();
+        User second = others.get(0);
+        User secondPartner = others.get(1);
+
+        JsonNode card = only(sent(List.of(first), "pairing:")).path("attachments").path(0).path("content");
+        CONNECTOR.reset();
+        assertThat(submit(first, submitData(card, "pairingCantThisRound"))).contains("you're out of round 1")
+                .contains("let your partner know kindly");
+        worker.drainAll();
+        JsonNode told = only(sent(List.of(firstPartner), ""));
+        assertThat(told.path("text").asText()).contains("can't make this round after all")
+                .contains("nobody else free").doesNotContain(first.name());
+        assertThat(submit(first, submitData(card, "pairingCantThisRound"))).contains("already told me");
+
+        // A second person steps out by typing it: the two left alone now meet each other.
+        CONNECTOR.reset();
+        assertThat(say(second, "can't this round")).contains("you're out of round 1");
+        worker.drainAll();
+        JsonNode rematchA = only(sent(List.of(firstPartner), "pairing:"));
+        JsonNode rematchB = only(sent(List.of(secondPartner), "pairing:"));
+        CardSchema.assertCardsValid(rematchA);
+        CardSchema.assertCardsValid(rematchB);
+        assertThat(rematchA.toString()).contains("A new peer-coaching partner").contains(secondPartner.name());
+        assertThat(rematchB.toString()).contains("A new peer-coaching partner").contains(firstPartner.name());
+        assertThat(sent(List.of(first, second), "")).isEmpty();
+        assertThat(db.queryForList("select participant_id from pairing_opt_out where round_id is not null "
+                + "and programme_id = ? order by participant_id", Long.class, programmeId))
+                .containsExactlyInAnyOrder(idOf(first), idOf(second));
+
+        // The follow-up goes to the new pair only.
+        CLOCK.set(Instant.parse("2027-03-13T09:00:00Z"));
+        run();
+        assertThat(sent(people, "pairing-followup:")).hasSize(2);
+        assertThat(sent(List.of(firstPartner, secondPartner), "pairing-followup:")).hasSize(2);
+        assertThat(teams.expectReplies(teams.message(firstPartner, "my pairings")).replies().get(0).toString())
+                .contains(secondPartner.name()).doesNotContain(first.name());
+        assertThat(teams.expectReplies(teams.message(first, "my pairings")).replies().get(0).toString())
+                .contains("you couldn't make this round");
+
+        // Opting out and in again.
+        assertThat(say(first, "opt out of peer coaching")).contains("no more peer-coaching pairings");
+        assertThat(teams.expectReplies(teams.message(first, "my pairings")).replies().get(0).toString())
+                .contains("You've opted out");
+        assertThat(say(first, "opt in")).contains("from the next round");
+    }
+
+    @Test
+    void pairsSummaryIsHiddenBelowTheThresholdShownAtItAuditedAndOnlyForCoaches() {
+        CLOCK.set(Instant.parse("2027-04-04T12:00:00Z"));
+        List<User> people = programme(7);
+        savePlan("1", "cross-role", "4", "2", "");
+        CLOCK.set(Instant.parse("2027-04-05T09:00:00Z"));
+        run();
+        CLOCK.set(Instant.parse("2027-04-07T09:00:00Z"));
+        run();
+        List<User> inPairs = people.stream().filter(p -> partnersOf(p, people).size() == 1).toList();
+        User inTrio = people.stream().filter(p -> partnersOf(p, people).size() == 2).findFirst().orElseThrow();
+        assertThat(inPairs).hasSize(4);
+        int[] ratings = {4, 5, 3, 4};
+        for (int i = 0; i < 4; i++) {
+            answer(inPairs.get(i), "YES", Integer.toString(ratings[i]));
+        }
+
+        String hidden = pairsCard();
+        assertThat(hidden).contains("Pairs and trios that met").contains("hidden: fewer than 5 people so far")
+                .doesNotContain("that answered the follow-up").doesNotContain("on average");
+        assertThat(hidden).as("coverage is over the seven people paired").contains("Cross-role pairs");
+
+        answer(inTrio, "YES", "4");
+        String shown = pairsCard();
+        assertThat(shown).contains("3 of the 3 that answered the follow-up (100%)").contains("4.0 on average")
+                .contains("People by usefulness").contains("Cross-role pairs").contains(" of 3 (")
+                .contains("People who have met another organisation");
+        assertThat(shown).doesNotContain(people.get(0).name());
+        List<Integer> audited = db.queryForList("select people_included from audit_event where kind = 'PAIRS' "
+                + "and programme_id = ? order by id", Integer.class, programmeId);
+        assertThat(audited).containsExactly(7, 7);
+
+        assertThat(say(people.get(0), "pairs")).contains("only for the coaches");
+
+        // A programme of four: nothing can be shown at all, and nothing is recorded as read.
+        long bigger = programmeId;
+        List<User> four = programme(4);
+        savePlan("1", "cross-role", "4", "2", "");
+        assertThat(say(coach, "pair now")).contains("4 people in 2 pairs");
+        CLOCK.advance(Duration.ofDays(2));
+        run();
+        four.forEach(p -> answer(p, "YES", "5"));
+        String small = pairsCard();
+        assertThat(small).doesNotContain("on average").doesNotContain("that answered").doesNotContain("People who have");
+        assertThat(db.queryForObject("select count(*) from audit_event where kind = 'PAIRS' and programme_id = ?",
+                Integer.class, programmeId)).isZero();
+        assertThat(bigger).isNotEqualTo(programmeId);
+    }
+
+    @Test
+    void erasureTakesAPersonOutOfEveryPairingTableAndLeavesTheirPartnersHistory() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        // Ids no other column holds by chance, so every column of every table can be searched for the leaver.
+        long distinctive = 800_000_000L + db.queryForObject("select coalesce(max(id), 0) from participant", Long.class);
+        db.execute("alter table participant alter column id restart with " + distinctive);
+        List<User> people = programme(4);
+        User leaver = people.get(0);
+        long leaverId = idOf(leaver);
+        assertThat(leaverId).isGreaterThan(distinctive);
+        assertThat(submit(coach, JSON.createObjectNode().put("action", "forbidPair")
+                .put("first", Long.toString(leaverId)).put("second", Long.toString(idOf(people.get(3))))))
+                .contains("will never be paired");
+        savePlan("1", "same-role", "4", "2", "");
+        CLOCK.set(Instant.parse("2027-05-03T09:00:00Z"));
+        run();
+        CLOCK.set(Instant.parse("2027-05-05T09:00:00Z"));
+        run();
+        User partner = only(partnersOf(leaver, people));
+        answer(leaver, "YES", "5", "Listen for the question under the question");
+
+        JsonNode export = teams.expectReplies(teams.message(leaver, "my data")).replies().get(1)
+                .path("attachments").path(0).path("content").path("peerCoaching");
+        assertThat(export.path("rounds").path(0).path("partners").path(0).path("name").asText())
+                .isEqualTo(partner.name());
+        assertThat(export.path("followUpAnswers").path(0).path("oneThingYouWillDoDifferently").asText())
+                .isEqualTo("Listen for the question under the question");
+        assertThat(export.path("notToBePairedWith").path(0).path("person").asText()).isEqualTo(people.get(3).name());
+
+        assertThat(say(leaver, "opt out of peer coaching")).contains("no more peer-coaching pairings");
+        List<String> needles = List.of(leaver.name(), leaver.aadObjectId(), "Listen for the question");
+        List<String> before = scanEveryTable(needles, leaverId);
+        assertThat(List.of("PAIRING_MEMBER.PARTICIPANT_ID", "PAIRING_FOLLOW_UP.PARTICIPANT_ID",
+                "PAIRING_FOLLOW_UP.ONE_THING", "PAIRING_OPT_OUT.PARTICIPANT_ID", "FORBIDDEN_PAIR.LOW_ID"))
+                .allSatisfy(column -> assertThat(before).anySatisfy(hit -> assertThat(hit).startsWith(column + " ")));
+
+        submit(leaver, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(scanEveryTable(needles, leaverId)).as("rows still holding something of the erased person").isEmpty();
+        for (String table : List.of("pairing_member", "pairing_follow_up", "pairing_opt_out")) {
+            assertThat(db.queryForObject("select count(*) from " + table + " where participant_id = ?", Integer.class,
+                    leaverId)).as(table).isZero();
+        }
+        assertThat(db.queryForObject("select count(*) from forbidden_pair where low_id = ? or high_id = ?",
+                Integer.class, leaverId, leaverId)).isZero();
+        assertThat(db.queryForObject("select count(*) from outbox_message where payload like ? or payload like ?",
+                Integer.class, "%" + leaver.name() + "%", "%Listen for the question%")).isZero();
+        // The partner's round stays, with them alone in the group, and their own history still reads well.
+        assertThat(db.queryForObject("select count(*) from pairing_member where participant_id = ? and group_id is "
+                + "not null", Integer.class, idOf(partner))).isOne();
+        assertThat(teams.expectReplies(teams.message(partner, "my pairings")).replies().get(0).toString())
+                .contains("a partner who has since left Waymark");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** Every text and whole-number column of every table, searched for the needles and the id. */
+    List<String> scanEveryTable(List<String> needles, long participantId) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> column : db.queryForList("select table_name, column_name, data_type from "
+                + "information_schema.columns where table_schema = 'PUBLIC' order by table_name, column_name")) {
+            String table = (String) column.get("TABLE_NAME");
+            String name = (String) column.get("COLUMN_NAME");
+            String type = (String) column.get("DATA_TYPE");
+            String from = " from \"" + table + "\" where \"" + name + "\"";
+            if (List.of("CHARACTER VARYING", "CHARACTER", "CHARACTER LARGE OBJECT").contains(type)) {
+                for (String needle : needles) {
+                    if (db.queryForObject("select count(*)" + from + " like ?", Integer.class, "%" + needle + "%") > 0) {
+                        found.add(table + "." + name + " contains " + needle);
+                    }
+                }
+            } else if (List.of("BIGINT", "INTEGER").contains(type)
+                    && db.queryForObject("select count(*)" + from + " = ?", Integer.class, participantId) > 0) {
+                found.add(table + "." + name + " = " + participantId);
+            }
+        }
+        return found;
+    }
+
+    /** A fresh coach and programme with {@code size} people who agreed to the notice, with roles and organisations. */
+    List<User> programme(int size) {
+        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
+        teams.expectReplies(teams.install(coach));
+        String name = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
+        teams.expectReplies(teams.message(coach, "create programme " + name));
+        code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
+        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
+            teams.expectReplies(teams.install(person));
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
+            teams.expectReplies(teams.message(person, "join " + code));
+            people.add(person);
+            describe(person, i, null);
+        }
+        return people;
+    }
+
+    void describe(User person, int index, Long lineManager) {
+        ObjectNode data = JSON.createObjectNode().put("action", "describeMember")
+                .put("participantId", Long.toString(idOf(person))).put("role", ROLES.get(index % ROLES.size()))
+                .put("organisation", ORGS.get(index % ORGS.size()));
+        if (lineManager != null) {
+            data.put("lineManagerId", Long.toString(lineManager));
+        }
+        assertThat(submit(coach, data)).startsWith("Saved");
+    }
+
+    void savePlan(String everyWeeks, String mode, String rounds, String followUpDays, String groupId) {
+        String card = teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString();
+        assertThat(card).contains("Set up peer coaching");
+        ObjectNode save = JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", everyWeeks)
+                .put("weekday", "MONDAY").put("time", "09:00").put("mode", mode).put("totalRounds", rounds)
+                .put("followUpDays", followUpDays).put("groupId", groupId);
+        assertThat(submit(coach, save)).startsWith("Saved: peer coaching");
+    }
+
+    void answer(User person, String met, String usefulness) {
+        answer(person, met, usefulness, null);
+    }
+
+    void answer(User person, String met, String usefulness, String oneThing) {
+        ObjectNode data = submitData(followUpCard(person), "pairingFollowUp").deepCopy().put("met", met)
+                .put("usefulness", usefulness);
+        if (oneThing != null) {
+            data.put("oneThing", oneThing);
+        }
+        assertThat(submit(person, data)).contains("Thank");
+    }
+
+    String pairsCard() {
+        JsonNode reply = teams.expectReplies(teams.message(coach, "pairs")).replies().get(0);
+        CardSchema.assertCardsValid(reply);
+        return reply.toString();
+    }
+
+    void run() {
+        rounds.tick();
+        worker.drainAll();
+    }
+
+    String say(User user, String text) {
+        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
+                .map(r -> r.path("text").asText("")).toList());
+    }
+
+    String submit(User user, JsonNode data) {
+        return String.join("\n", teams.expectReplies(teams.cardSubmit(user, data)).replies().stream()
+                .map(r -> r.path("text").asText("").isEmpty() ? r.toString() : r.path("text").asText()).toList());
+    }
+
+    /** What the connector received for these people, whose idempotency key starts with the prefix. */
+    List<JsonNode> sent(List<User> users, String keyPrefix) {
+        List<String> ids = users.stream().map(User::conversationId).toList();
+        return CONNECTOR.sentActivities().stream()
+                .filter(a -> ids.contains(a.path("conversation").path("id").asText()))
+                .filter(a -> a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith(keyPrefix))
+                .toList();
+    }
+
+    JsonNode followUpCard(User person) {
+        List<JsonNode> cards = sent(List.of(person), "pairing-followup:");
+        return cards.get(cards.size() - 1).path("attachments").path(0).path("content");
+    }
+
+    /** The person's current partners, from the stored round. */
+    List<User> partnersOf(User person, List<User> among) {
+        long id = idOf(person);
+        List<Long> partnerIds = db.queryForList("select o.participant_id from pairing_member me join pairing_member o "
+                + "on o.group_id = me.group_id and o.id <> me.id where me.participant_id = ? and me.status = 'PAIRED' "
+                + "and o.status = 'PAIRED' and me.round_id = (select max(round_id) from pairing_member where "
+                + "participant_id = ?)", Long.class, id, id);
+        return among.stream().filter(u -> partnerIds.contains(idOf(u))).toList();
+    }
+
+    long lastRoundOf(long programme) {
+        return db.queryForObject("select max(id) from pairing_round where programme_id = ?", Long.class, programme);
+    }
+
+    List<Integer> groupSizes(long roundId) {
+        return db.queryForList("select count(*) from pairing_member where round_id = ? and group_id is not null "
+                + "group by group_id order by count(*)", Integer.class, roundId);
+    }
+
+    /** Every group of the programme, as sorted participant ids. */
+    List<List<Long>> groupsOf(long programme) {
+        Map<Long, List<Long>> groups = new LinkedHashMap<>();
+        db.query("select m.group_id, m.participant_id from pairing_member m join pairing_round r on r.id = m.round_id "
+                + "where r.programme_id = ? and m.group_id is not null order by m.group_id, m.participant_id",
+                rs -> {
+                    groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, programme);
+        return new ArrayList<>(groups.values());
+    }
+
+    long idOf(User user) {
+        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    }
+
+    static JsonNode action(JsonNode card, String type) {
+        for (JsonNode action : card.path("actions")) {
+            if (type.equals(action.path("type").asText())) {
+                return action;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + card);
+    }
+
+    static ObjectNode submitData(JsonNode card, String actionName) {
+        for (JsonNode action : card.path("actions")) {
+            if (actionName.equals(action.path("data").path("action").asText())) {
+                return (ObjectNode) action.path("data");
+            }
+        }
+        throw new AssertionError("no " + actionName + " action in " + card);
+    }
+
+    static <T> T only(List<T> list) {
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    private static ConnectorStub start() {
+        try {
+            return new ConnectorStub();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
