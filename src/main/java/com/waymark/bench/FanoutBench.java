@@ -104,7 +104,7 @@ public final class FanoutBench implements Subcommand {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 System.getProperty("sun.java.command", "").split(" ")[0].endsWith(".jar")
-                        ? "org.springframework.boot.loader.launch.JarLauncher" : "com.waymark.WaymarkApplication",
+                        ? "org.springframework.boot.loader.launch.JarLauncher" : Subcommands.application().getName(),
                 "fanout-worker"));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import com.waymark.WaymarkApplication;
 import com.waymark.schedule.DeliveryWorker;
 import com.waymark.schedule.OutboxService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,7 +58,7 @@ public final class FanoutWorker implements Subcommand {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, int rate, int threads) {
-        return new SpringApplicationBuilder(WaymarkApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(Subcommands.application()).web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run("--waymark.data-dir=" + dataDir, "--spring.quartz.auto-startup=false",
                         "--waymark.outbox.poll-ms=0", "--waymark.outbox.node-id=" + NODE,

@@ -10,7 +10,22 @@ public final class Subcommands {
 
     private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new PairingEval());
 
+    /** The application's main class, handed in by its main method so that bench does not depend on it. */
+    private static volatile Class<?> application;
+
     private Subcommands() {
+    }
+
+    /** For subcommands that start the real application (benchmarks that drive it end to end). */
+    static Class<?> application() {
+        if (application == null) {
+            throw new IllegalStateException("Subcommands.run(args, out, applicationClass) was not used");
+        }
+        return application;
+    }
+
+    public static void useApplication(Class<?> applicationClass) {
+        application = applicationClass;
     }
 
     public static Optional<Subcommand> find(String name) {
@@ -22,7 +37,8 @@ public final class Subcommands {
     }
 
     /** Runs the named subcommand and returns its exit code. */
-    public static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out, Class<?> applicationClass) {
+        useApplication(applicationClass);
         if (args[0].equals("help") || args[0].equals("--help")) {
             out.println("Usage: java -jar waymark.jar [NAME options]   (no NAME: start the bot)");
             ALL.forEach(s -> out.printf("  %-14s %s%n", s.name(), s.description()));

@@ -15,6 +15,7 @@ class FanoutBenchTest {
 
     @Test
     void smallFanOutThroughFaultsLosesAndDoublesNothing() throws Exception {
+        Subcommands.useApplication(com.waymark.WaymarkApplication.class);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = new FanoutBench().run(List.of("--n", "60", "--rate", "1000", "--fault-429", "0.1",
                 "--fault-5xx", "0.1", "--retry-after", "0"), new PrintStream(bytes, true, StandardCharsets.UTF_8));

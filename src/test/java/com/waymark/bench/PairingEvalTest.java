@@ -72,7 +72,8 @@ class PairingEvalTest {
     void isRegisteredAndBadOptionsExitWithCodeTwo() {
         assertThat(Subcommands.find("pairing-eval")).isPresent();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"pairing-eval", "--orgs", "0"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int code = Subcommands.run(new String[] {"pairing-eval", "--orgs", "0"}, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                com.waymark.WaymarkApplication.class);
         assertThat(code).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("pairing-eval: --orgs must be between 1 and");
     }
