@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The jar's subcommands. Registered here, by hand: a short list that reads as documentation. */
 public final class Subcommands {
 
-    private static final List<Subcommand> ALL = List.of();
+    private static final List<Subcommand> ALL = List.of(new ThemesEval());
 
     private Subcommands() {
     }
