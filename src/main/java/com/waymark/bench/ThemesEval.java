@@ -90,10 +90,7 @@ public final class ThemesEval implements Subcommand {
             out.printf("embedding: %s, %d texts in %.1f s = %.1f sentences/s (%d cores)%n", embedder.name(),
                     texts.size(), embedSeconds, texts.size() / embedSeconds, Runtime.getRuntime().availableProcessors());
 
-            ThemePipeline.Options options = ThemePipeline.Options.defaults();
-            options = new ThemePipeline.Options(seed, options.lexicalWeight(), options.gateMargin(),
-                    options.minThemeShare(), options.newThemeShare(), options.topTerms());
-            ThemePipeline pipeline = new ThemePipeline(embedder, taxonomy, options);
+            ThemePipeline pipeline = new ThemePipeline(embedder, taxonomy, ThemePipeline.Options.defaults().withSeed(seed));
             long t1 = System.nanoTime();
             List<Theme> themes = pipeline.run(texts, vectors, k);
             out.printf("themes: %d found (%s) in %.1f s%n", themes.size(), k.isPresent() ? "k given" : "k chosen",
@@ -176,7 +173,7 @@ public final class ThemesEval implements Subcommand {
     private static void quietNativeLoaders() {
         for (String name : List.of("ai.djl", "ai.onnxruntime", "dev.langchain4j")) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
-                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+                logger.setLevel(ch.qos.logback.classic.Level.ERROR);
             }
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Several embedding models side by side: each model's unit vector scaled by 1/√m and concatenated,
  * so the dot product of two combined vectors is the mean of the models' cosines. Two small models
- * disagree in useful ways; together they separate coaching themes better than either alone.
+ * disagree in useful ways; together they match coaching themes better than either alone.
  */
 public final class CombinedEmbedder implements Embedder {
 
@@ -29,6 +29,15 @@ public final class CombinedEmbedder implements Embedder {
     @Override
     public int dimension() {
         return dimension;
+    }
+
+    /**
+     * The first model's block: on StackOverflow titles bge-small alone clusters better (NMI 0.80)
+     * than bge-small and MiniLM together (0.73), while for matching coaching themes the pair wins.
+     */
+    @Override
+    public int clusteringWidth() {
+        return parts.get(0).dimension();
     }
 
     @Override

@@ -13,6 +13,14 @@ public interface Embedder {
     /** One vector per text, in order; a blank text gets the zero vector. */
     List<float[]> embed(List<String> texts);
 
+    /**
+     * How many leading dimensions of each vector the topic clustering uses: all of them, except for a
+     * {@link CombinedEmbedder}, whose first model alone clusters topical text best.
+     */
+    default int clusteringWidth() {
+        return dimension();
+    }
+
     default float[] embed(String text) {
         return embed(List.of(text)).get(0);
     }

@@ -2,6 +2,7 @@ package com.waymark.insight.themes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,15 +10,18 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Splits text into terms for lexical features and theme labels: the chain of Lucene's
@@ -50,6 +54,8 @@ public final class TermAnalyzer {
     private static final String FILLER = "\u2400";
 
     public List<Term> terms(String text) {
+        // Typographic apostrophes (phones type them) would hide "don’t" from the stop list; same length, same offsets.
+        text = text.replace('\u2019', '\'');
         List<Term> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -81,18 +87,24 @@ public final class TermAnalyzer {
         return true;
     }
 
-    /** Lucene's English stop words plus the filler of first-person reflections. */
+    /**
+     * Snowball's English stop words (shipped with Lucene; fuller than the analyzer's default) plus the
+     * filler of first-person reflections: time words and verbs of reporting that every theme shares.
+     */
     private static CharArraySet stopWords() {
-        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        set.addAll(List.of("i", "me", "my", "myself", "we", "our", "us", "you", "your", "he", "she", "her", "him",
-                "his", "they", "them", "their", "its", "it's", "i'm", "i've", "i'd", "i'll", "we're", "we've",
-                "am", "been", "being", "do", "does", "did", "doing", "done", "have", "has", "had", "having",
-                "can", "could", "would", "should", "will", "shall", "may", "might", "must", "just", "so",
-                "very", "really", "still", "also", "too", "about", "after", "again", "all", "any", "more",
-                "most", "other", "some", "own", "same", "than", "from", "up", "down", "out", "over", "what",
-                "which", "who", "whom", "when", "where", "why", "how", "because", "while", "during", "before",
-                "between", "through", "each", "few", "both", "only", "off", "once", "here", "how", "get", "got",
-                "don't", "didn't", "can't", "won't", "isn't", "wasn't", "doesn't", "how", "one", "into", "like"));
-        return CharArraySet.unmodifiableSet(set);
+        try (var reader = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+            CharArraySet set = new CharArraySet(WordlistLoader.getSnowballWordSet(reader), true);
+            set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            set.addAll(List.of("can", "will", "just", "also", "still", "really", "even", "much", "many", "lot",
+                    "bit", "get", "got", "getting", "go", "going", "went", "gone", "make", "made", "say", "said",
+                    "told", "asked", "think", "thought", "know", "knew", "feel", "felt", "feeling", "want", "wanted",
+                    "need", "needed", "try", "tried", "trying", "now", "yet", "first", "last", "next", "today",
+                    "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "time", "times",
+                    "day", "days", "thing", "things", "something", "way", "one", "two", "three", "back", "actually",
+                    "better", "well", "like", "ve", "ll", "re", "s", "t", "d", "m", "may", "might", "must", "shall"));
+            return CharArraySet.unmodifiableSet(set);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

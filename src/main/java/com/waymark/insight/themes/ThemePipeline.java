@@ -26,17 +26,23 @@ public final class ThemePipeline {
      *
      * @param seed           for k-means; the same seed gives the same themes
      * @param lexicalWeight  weight of the TF-IDF block against the embedding block (unsupervised path)
+     * @param lexicalThemeWeight weight of word overlap with a theme's descriptions (taxonomy path)
      * @param gateMargin     a text is "about coaching" when its closeness to the taxonomy is at most this
      *                       much below its closeness to its nearest fellow texts
      * @param minThemeShare  the smallest share of the texts (at least two) that a theme may keep
      * @param newThemeShare  the share of texts far from the taxonomy above which they form new themes
      * @param topTerms       label length
      */
-    public record Options(long seed, double lexicalWeight, double gateMargin, double minThemeShare,
+    public record Options(long seed, double lexicalWeight, double lexicalThemeWeight, double gateMargin, double minThemeShare,
                           double newThemeShare, int topTerms) {
 
         public static Options defaults() {
-            return new Options(42, 0.3, 0.10, 0.02, 0.10, 8);
+            return new Options(42, 0.3, 0.2, 0.10, 0.02, 0.10, 8);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(newSeed, lexicalWeight, lexicalThemeWeight, gateMargin, minThemeShare, newThemeShare,
+                    topTerms);
         }
     }
 
@@ -79,7 +85,7 @@ public final class ThemePipeline {
         }
         float[][] x = vectors.stream().map(Vectors::normalized).toArray(float[][]::new);
         Lexicon lexicon = new Lexicon(analyzer, texts, 2);
-        double[][] scores = matcher == null ? null : Arrays.stream(x).map(matcher::scores).toArray(double[][]::new);
+        double[][] scores = matcher == null ? null : themeScores(x, texts);
         boolean[] onTopic = matcher == null ? new boolean[x.length] : onTopic(x);
         int matched = 0;
         for (boolean b : onTopic) {
@@ -89,6 +95,20 @@ public final class ThemePipeline {
                 ? byTaxonomy(x, texts, lexicon, scores, onTopic, k)
                 : unsupervised(x, lexicon, k);
         return describe(assignment, lexicon, scores, onTopic);
+    }
+
+    /** Embedding contrast plus a little lexical overlap, per text and taxonomy theme. */
+    private double[][] themeScores(float[][] x, List<String> texts) {
+        double[][] scores = Arrays.stream(x).map(matcher::scores).toArray(double[][]::new);
+        if (options.lexicalThemeWeight() > 0) {
+            double[][] lexical = new LexicalThemeScorer(analyzer, matcher.taxonomy(), texts).scores();
+            for (int i = 0; i < scores.length; i++) {
+                for (int t = 0; t < scores[i].length; t++) {
+                    scores[i][t] += options.lexicalThemeWeight() * lexical[i][t];
+                }
+            }
+        }
+        return scores;
     }
 
     // ---- assignment ----
@@ -141,7 +161,10 @@ public final class ThemePipeline {
     }
 
     private int[] unsupervised(float[][] x, Lexicon lexicon, OptionalInt k) {
-        Features features = features(x, lexicon);
+        int width = embedder.clusteringWidth();
+        float[][] topical = width >= x[0].length ? x
+                : Arrays.stream(x).map(v -> Vectors.normalized(Arrays.copyOf(v, width))).toArray(float[][]::new);
+        Features features = features(topical, lexicon);
         ThemeClusterer clusterer = new ThemeClusterer(options.seed());
         return (k.isPresent() ? clusterer.cluster(features, k.getAsInt()) : clusterer.clusterAuto(features)).assignment();
     }
