@@ -89,6 +89,19 @@ public record ThemeTaxonomy(List<Entry> themes) {
         return themes.size();
     }
 
+    /**
+     * A copy with more exemplars for one theme: how a coach's confirmation ("yes, this reflection is
+     * about delegation") becomes weak supervision for the next run.
+     */
+    public ThemeTaxonomy withExemplars(String id, List<String> more) {
+        if (find(id).isEmpty()) {
+            throw new IllegalArgumentException("no theme " + id);
+        }
+        return new ThemeTaxonomy(themes.stream().map(t -> !t.id().equals(id) ? t
+                : new Entry(t.id(), t.name(), t.definition(),
+                        java.util.stream.Stream.concat(t.exemplars().stream(), more.stream()).toList())).toList());
+    }
+
     public Optional<Entry> find(String id) {
         return themes.stream().filter(t -> t.id().equals(id)).findFirst();
     }

@@ -102,4 +102,15 @@ class ThemePipelineTest {
             assertThat(t.exemplars()).hasSizeGreaterThanOrEqualTo(6);
         });
     }
+
+    @Test
+    void coachConfirmedExemplarsExtendATheme() {
+        ThemeTaxonomy more = TAXONOMY.withExemplars("time", List.of("rota gaps"));
+        assertThat(more.find("time").orElseThrow().exemplars()).endsWith("rota gaps");
+        assertThat(TAXONOMY.find("time").orElseThrow().exemplars()).doesNotContain("rota gaps");
+        Theme time = new ThemePipeline(new BagOfWords(), more).run(List.of(
+                "rota gaps", "rota gaps again", "tired sleep", "sleep rest", "rest tired")).stream()
+                .filter(t -> "time".equals(t.taxonomyId())).findFirst().orElseThrow();
+        assertThat(time.members()).containsExactly(0, 1);
+    }
 }
