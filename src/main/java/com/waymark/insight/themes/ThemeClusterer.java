@@ -1,0 +1,142 @@
+package com.waymark.insight.themes;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Groups items into themes with k-means, choosing the number of themes when it is not given: k-means
+ * for each candidate k on a fixed sample, and the k with the best mean silhouette wins. The same
+ * seed gives the same themes.
+ */
+public final class ThemeClusterer {
+
+    /** The chosen partition and the silhouette that chose it (NaN when k was given). */
+    public record Clustering(int[] assignment, int k, double silhouette) {
+    }
+
+    private final long seed;
+    private final int minK;
+    private final int maxK;
+    private final int sampleSize;
+    private final KMeans kMeans;
+    private final KMeans quickKMeans;
+
+    public ThemeClusterer(long seed) {
+        this(seed, 2, 40, 2000);
+    }
+
+    public ThemeClusterer(long seed, int minK, int maxK, int sampleSize) {
+        this.seed = seed;
+        this.minK = minK;
+        this.maxK = maxK;
+        this.sampleSize = sampleSize;
+        this.kMeans = new KMeans(5, 100);
+        this.quickKMeans = new KMeans(3, 50);
+    }
+
+    public Clustering cluster(Features x, int k) {
+        if (k <= 1 || x.size() <= 1) {
+            return new Clustering(new int[x.size()], Math.min(1, x.size()), Double.NaN);
+        }
+        k = Math.min(k, x.size());
+        return new Clustering(kMeans.cluster(x, k, seed).assignment(), k, Double.NaN);
+    }
+
+    public Clustering clusterAuto(Features x) {
+        int n = x.size();
+        int upper = Math.min(maxK, n / 3);
+        if (upper < minK) {
+            return cluster(x, 1);
+        }
+        int[] sample = sample(n);
+        Features s = subset(x, sample);
+        double[][] distance = distances(s);
+        int bestK = minK;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int k = minK; k <= upper; k++) {
+            int[] a = quickKMeans.cluster(s, k, seed + k).assignment();
+            double score = silhouette(distance, a, k);
+            if (score > best) {
+                best = score;
+                bestK = k;
+            }
+        }
+        Clustering chosen = cluster(x, bestK);
+        return new Clustering(chosen.assignment(), bestK, best);
+    }
+
+    /** Mean silhouette (Rousseeuw) over all items; singletons count 0. */
+    static double silhouette(double[][] distance, int[] assignment, int k) {
+        int n = assignment.length;
+        int[] sizes = new int[k];
+        for (int c : assignment) {
+            sizes[c]++;
+        }
+        double total = 0;
+        double[] sums = new double[k];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(sums, 0);
+            for (int j = 0; j < n; j++) {
+                sums[assignment[j]] += distance[i][j];
+            }
+            int own = assignment[i];
+            if (sizes[own] <= 1) {
+                continue;
+            }
+            double a = sums[own] / (sizes[own] - 1);
+            double b = Double.MAX_VALUE;
+            for (int c = 0; c < k; c++) {
+                if (c != own && sizes[c] > 0) {
+                    b = Math.min(b, sums[c] / sizes[c]);
+                }
+            }
+            if (b == Double.MAX_VALUE) {
+                continue;
+            }
+            total += (b - a) / Math.max(a, b);
+        }
+        return total / n;
+    }
+
+    private int[] sample(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (n <= sampleSize) {
+            return all;
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < sampleSize; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, sampleSize);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    static Features subset(Features x, int[] rows) {
+        float[][] dense = new float[rows.length][];
+        SparseVector[] sparse = new SparseVector[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            dense[i] = x.denseRow(rows[i]);
+            sparse[i] = x.sparseRow(rows[i]);
+        }
+        return new Features(dense, sparse, x.dimension() - x.denseWidth());
+    }
+
+    private static double[][] distances(Features s) {
+        int n = s.size();
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                d[i][j] = Math.sqrt(s.squaredDistance(i, j));
+                d[j][i] = d[i][j];
+            }
+        }
+        return d;
+    }
+}
