@@ -40,6 +40,11 @@ public final class Subcommands {
     /** Runs the named subcommand and returns its exit code. */
     public static int run(String[] args, PrintStream out, Class<?> applicationClass) {
         useApplication(applicationClass);
+        return run(args, out);
+    }
+
+    /** For subcommands that don't start the application (evaluations). */
+    public static int run(String[] args, PrintStream out) {
         if (args[0].equals("help") || args[0].equals("--help")) {
             out.println("Usage: java -jar waymark.jar [NAME options]   (no NAME: start the bot)");
             ALL.forEach(s -> out.printf("  %-14s %s%n", s.name(), s.description()));

@@ -13,4 +13,7 @@
  * what it scores: {@code src/main/resources/eval/README.md}; to measure it,
  * {@code java -jar waymark.jar themes-eval FILE [--k N]}.
  */
+@NamedInterface("themes")
 package com.waymark.insight.themes;
+
+import org.springframework.modulith.NamedInterface;
