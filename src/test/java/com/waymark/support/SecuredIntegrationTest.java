@@ -11,6 +11,7 @@ import com.waymark.bench.ConnectorStub;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "waymark.bot.messages-per-minute=" + SecuredIntegrationTest.PER_MINUTE,
         "waymark.encryption.key=" + SecuredIntegrationTest.ENCRYPTION_KEY,
         "spring.quartz.auto-startup=false"})
+@Import(SecuredIntegrationTest.Clocks.class)
 public abstract class SecuredIntegrationTest {
 
     public static final String APP_ID = "6f3b9c1e-52a4-4d7e-9a0b-3c8e1f2d4a55";
