@@ -53,8 +53,29 @@ class PersonalTextColumns {
         return total;
     }
 
+    /**
+     * At start: one stored value of each column must open with the configured keys. A wrong key would otherwise
+     * surface as failed turns one by one (their logs withhold exception messages), while new values were written
+     * under it; refusing to start says why at once.
+     */
+    void checkKeyOpensStoredValues() {
+        for (String[] column : COLUMNS) {
+            List<String> sample = jdbc.queryForList("select " + column[1] + " from " + column[0] + " where " + column[1]
+                    + " is not null order by id desc fetch first 1 rows only", String.class);
+            for (String stored : sample) {
+                try {
+                    cipher.decrypt(stored);
+                } catch (FieldCipher.UnreadableValue e) {
+                    throw new IllegalStateException("The configured encryption key cannot read what is stored in "
+                            + column[0] + "." + column[1] + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    void reencryptIfAsked() {
+    void onStart() {
+        checkKeyOpensStoredValues();
         if (reencryptOnStart) {
             int rewritten = reencrypt();
             log.warn("Re-encrypted {} stored values under key '{}'. Once every instance runs with this key, the previous "

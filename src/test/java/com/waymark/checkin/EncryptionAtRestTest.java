@@ -100,6 +100,14 @@ class EncryptionAtRestTest extends SecuredIntegrationTest {
         assertThat(reflections.get(1)).isNull();
         assertThat(v1.decrypt(old.queryForObject("select text from action_item", String.class))).isEqualTo("An old action");
 
+        // Started with the wrong key, the application refuses, naming the column and the key id.
+        FieldCipher wrong = new FieldCipher("v1", Map.of("v1", "fedcba9876543210fedcba9876543210".getBytes(
+                StandardCharsets.US_ASCII)));
+        assertThatThrownBy(() -> new PersonalTextColumns(wrong, old, false).checkKeyOpensStoredValues())
+                .hasMessageContaining("cannot read what is stored in check_in.reflection")
+                .hasMessageContaining("key 'v1'").hasMessageNotContaining("Written before");
+        new PersonalTextColumns(v1, old, false).checkKeyOpensStoredValues();
+
         // Rotation: v2 becomes current, v1 stays readable until everything is rewritten.
         FieldCipher v2 = new FieldCipher("v2", Map.of("v1", "0123456789abcdef0123456789abcdef".getBytes(
                 StandardCharsets.US_ASCII), "v2", "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)));
