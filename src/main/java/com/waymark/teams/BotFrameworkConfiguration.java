@@ -237,21 +237,27 @@ class BotFrameworkConfiguration {
         }
 
         /**
-         * The SDK's pipeline calls {@code Locale.setDefault} with the caller's locale, for the whole JVM and every
-         * thread in it, and throws on an ill-formed tag. The activity travels without its locale until the bot
-         * itself runs, so neither can happen; the turn and every reply still carry it.
+         * Two repairs to the SDK's pipeline. It calls {@code Locale.setDefault} with the caller's locale, for the
+         * whole JVM and every thread in it, and throws on an ill-formed tag: the activity travels without its locale
+         * until the bot itself runs, so neither can happen (the turn and every reply still carry it). And it hands
+         * only failed futures to the turn-error handler: an exception the bot throws before returning one escaped
+         * as an HTTP 500, which Teams retries; it now gets the apology like any other failed turn.
          */
         @Override
         protected CompletableFuture<Void> runPipeline(TurnContext context, BotCallbackHandler callback) {
             Activity activity = context.getActivity();
-            String locale = activity == null ? null : activity.getLocale();
-            if (locale == null || callback == null) {
+            if (activity == null || callback == null) {
                 return super.runPipeline(context, callback);
             }
+            String locale = activity.getLocale();
             activity.setLocale(null);
             return super.runPipeline(context, turn -> {
                 activity.setLocale(locale);
-                return callback.invoke(turn);
+                try {
+                    return callback.invoke(turn);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             });
         }
 

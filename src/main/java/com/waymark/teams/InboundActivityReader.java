@@ -50,6 +50,10 @@ final class InboundActivityReader {
         if (activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
             throw new Malformed("The activity has no serviceUrl, so there is nowhere to reply to.");
         }
+        if (activity.getConversation() == null || activity.getConversation().getId() == null
+                || activity.getConversation().getId().isBlank()) {
+            throw new Malformed("The activity has no conversation id, so there is no chat to answer in.");
+        }
         if (activity.getLocale() != null && !wellFormedLocale(activity.getLocale())) {
             activity.setLocale(null); // Teams sends BCP 47 tags; anything else is noise we need not keep
         }
