@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.waymark.privacy.EncryptedText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,7 +38,9 @@ public class ActionItem {
     @Column(nullable = false)
     private int number;
 
+    /** Encrypted at rest (AES-GCM): what the person means to do, in their words. */
     @Column(nullable = false)
+    @Convert(converter = EncryptedText.class)
     private String text;
 
     @Enumerated(EnumType.STRING)

@@ -2,7 +2,9 @@ package com.waymark.checkin;
 
 import java.time.Instant;
 
+import com.waymark.privacy.EncryptedText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,7 +36,9 @@ public class CheckIn {
     @Column(name = "prompt_id")
     private String promptId;
 
+    /** Encrypted at rest (AES-GCM): the participant's own words. */
     @Column
+    @Convert(converter = EncryptedText.class)
     private String reflection;
 
     @Column(name = "quote_ok", nullable = false)

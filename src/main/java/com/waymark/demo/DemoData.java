@@ -21,6 +21,7 @@ import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.privacy.ConsentService;
+import com.waymark.privacy.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -85,10 +86,13 @@ class DemoData implements ApplicationRunner {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final JdbcTemplate jdbc;
+    /** Reflections and action texts are stored encrypted, as the entities store them. */
+    private final FieldCipher cipher;
     private final Clock clock;
 
     DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
-             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock) {
+             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.participants = participants;
         this.consent = consent;
         this.programmes = programmes;
@@ -145,7 +149,7 @@ class DemoData implements ApplicationRunner {
             String reflection = REFLECTIONS.get((index + week) % REFLECTIONS.size());
             jdbc.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
                             + "source, submitted_at) values (?, ?, ?, ?, ?, ?, 'CARD', ?)", participantId, wellbeing,
-                    energy, "al-tried", reflection, random.nextBoolean(),
+                    energy, "al-tried", cipher.encrypt(reflection), random.nextBoolean(),
                     Timestamp.from(now.minus(Duration.ofDays(7L * week)).minus(Duration.ofHours(random.nextInt(48)))));
         }
         String[] actions = {"Ask my deputy to chair the weekly huddle", "Book a walk-round with the night team",
@@ -160,7 +164,7 @@ class DemoData implements ApplicationRunner {
                         + "number, text, status, created_at, completed_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
                 insert.setLong(1, participantId);
                 insert.setInt(2, number);
-                insert.setString(3, actions[(index + number) % actions.length]);
+                insert.setString(3, cipher.encrypt(actions[(index + number) % actions.length]));
                 insert.setString(4, done ? "DONE" : "OPEN");
                 insert.setTimestamp(5, Timestamp.from(created));
                 insert.setTimestamp(6, done ? Timestamp.from(created.plus(Duration.ofDays(5))) : null);

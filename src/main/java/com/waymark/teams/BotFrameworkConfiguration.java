@@ -5,9 +5,27 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotCallbackHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ChannelProvider;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.connector.authentication.ClaimsValidator;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.JwtTokenValidation;
+import com.microsoft.bot.connector.authentication.SkillValidation;
+import com.microsoft.bot.integration.ConfigurationChannelProvider;
+import com.microsoft.bot.integration.ConfigurationCredentialProvider;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
@@ -43,9 +61,10 @@ class BotFrameworkConfiguration {
     /** Answers inbound turns; the SDK's own retry of 5xx replies stays on there. */
     @Bean
     @Primary
-    BotFrameworkHttpAdapter botFrameworkAdapter(BotMetrics metrics) {
+    TenantAwareAdapter botFrameworkAdapter(BotMetrics metrics, InboundRateLimiter rateLimiter) {
         var adapter = new TenantAwareAdapter(sdkConfiguration(), settings.appPassword(), settings.appTenantId(), true);
         adapter.use(metrics.outgoingCounter());
+        adapter.use(rateLimiter.middleware());
         return withErrorHandler(adapter);
     }
 
@@ -61,7 +80,7 @@ class BotFrameworkConfiguration {
         return adapter;
     }
 
-    private BotFrameworkHttpAdapter withErrorHandler(BotFrameworkHttpAdapter adapter) {
+    private TenantAwareAdapter withErrorHandler(TenantAwareAdapter adapter) {
         adapter.setOnTurnError((turnContext, exception) -> {
             // The type only: exception messages can echo what the user wrote.
             log.error("Turn failed for activity type {}: {}", BotMetrics.typeTag(turnContext.getActivity().getType()),
@@ -117,7 +136,12 @@ class BotFrameworkConfiguration {
         }
     }
 
-    /** Single-tenant bot registrations must fetch their outbound tokens from their own tenant. */
+    /**
+     * Single-tenant bot registrations must fetch their outbound tokens from their own tenant. Inbound, it
+     * authenticates a request on its own ({@link #authenticate}) so that the edge can refuse what is authentic but
+     * unwanted (other tenants, redeliveries) before a turn starts, and it keeps callers from changing the JVM's
+     * default locale (the SDK sets it from each activity's {@code locale}).
+     */
     static final class TenantAwareAdapter extends BotFrameworkHttpAdapter {
 
         private static final RetryStrategy NEVER = new RetryStrategy("never", false) {
@@ -132,11 +156,109 @@ class BotFrameworkConfiguration {
         private final boolean sdkRetries;
         private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
+        private final CredentialProvider credentials;
+        private final ChannelProvider channels;
+        private final AuthenticationConfiguration authConfiguration;
+
         TenantAwareAdapter(Configuration configuration, String password, String tenantId, boolean sdkRetries) {
-            super(configuration);
+            this(configuration, channelTokensOnly(), password, tenantId, sdkRetries);
+        }
+
+        private TenantAwareAdapter(Configuration configuration, AuthenticationConfiguration authConfiguration,
+                                   String password, String tenantId, boolean sdkRetries) {
+            super(configuration, authConfiguration);
+            this.credentials = new ConfigurationCredentialProvider(configuration);
+            this.channels = new ConfigurationChannelProvider(configuration);
+            this.authConfiguration = authConfiguration;
             this.password = password;
             this.tenantId = tenantId;
             this.sdkRetries = sdkRetries;
+        }
+
+        /**
+         * Who sent this request, or a failed future with an {@link AuthenticationException}. With credentials, only
+         * a token the Bot Framework channel service issued is considered: emulator and skill tokens are refused
+         * here, before the SDK would fetch Entra ID's signing keys to check them. Never throws.
+         */
+        CompletableFuture<ClaimsIdentity> authenticate(String authHeader, Activity activity) {
+            try {
+                if (authHeader != null && !authHeader.isBlank() && !fromChannelService(authHeader)) {
+                    return CompletableFuture.failedFuture(
+                            new AuthenticationException("Not a Bot Framework channel token"));
+                }
+                return JwtTokenValidation.authenticateRequest(activity, authHeader, credentials, channels,
+                        authConfiguration);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        /** Runs one authenticated activity through the middleware and the bot. */
+        CompletableFuture<InvokeResponse> process(ClaimsIdentity identity, Activity activity, Bot bot) {
+            try {
+                return processActivity(identity, activity, bot::onTurn);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        private static boolean fromChannelService(String authHeader) {
+            String[] parts = authHeader.trim().split(" ");
+            if (parts.length != 2 || !"Bearer".equalsIgnoreCase(parts[0])) {
+                return false;
+            }
+            try {
+                return AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER.equals(JWT.decode(parts[1]).getIssuer());
+            } catch (JWTDecodeException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Claims the SDK does not insist on. It accepts a correctly signed token without an expiry, and without a
+         * claims validator it only logs that skill calls need one: Waymark is no skill, so those are refused. The
+         * SDK ignores the validator's future, so a refusal must be thrown.
+         */
+        private static AuthenticationConfiguration channelTokensOnly() {
+            AuthenticationConfiguration configuration = new AuthenticationConfiguration();
+            configuration.setClaimsValidator(new ClaimsValidator() {
+                @Override
+                public CompletableFuture<Void> validateClaims(Map<String, String> claims) {
+                    if (!claims.containsKey("exp")) {
+                        throw new AuthenticationException("The token has no expiry");
+                    }
+                    if (SkillValidation.isSkillClaim(claims)) {
+                        throw new AuthenticationException("Skill calls are not accepted");
+                    }
+                    return CompletableFuture.completedFuture(null);
+                }
+            });
+            return configuration;
+        }
+
+        /**
+         * Two repairs to the SDK's pipeline. It calls {@code Locale.setDefault} with the caller's locale, for the
+         * whole JVM and every thread in it, and throws on an ill-formed tag: the activity travels without its locale
+         * until the bot itself runs, so neither can happen (the turn and every reply still carry it). And it hands
+         * only failed futures to the turn-error handler: an exception the bot throws before returning one escaped
+         * as an HTTP 500, which Teams retries; it now gets the apology like any other failed turn.
+         */
+        @Override
+        protected CompletableFuture<Void> runPipeline(TurnContext context, BotCallbackHandler callback) {
+            Activity activity = context.getActivity();
+            if (activity == null || callback == null) {
+                return super.runPipeline(context, callback);
+            }
+            String locale = activity.getLocale();
+            activity.setLocale(null);
+            return super.runPipeline(context, turn -> {
+                activity.setLocale(locale);
+                try {
+                    return callback.invoke(turn);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         }
 
         @Override

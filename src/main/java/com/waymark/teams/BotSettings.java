@@ -1,14 +1,25 @@
 package com.waymark.teams;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Bot Framework credentials and inbound limits ({@code waymark.bot.*}, or the SDK's usual
+ * Bot Framework credentials and inbound guards ({@code waymark.bot.*}, or the SDK's usual
  * {@code MicrosoftAppId}/{@code MicrosoftAppPassword}/{@code MicrosoftAppTenantId} environment variables).
+ *
+ * @param allowedTenants Entra tenant ids whose activities are served; empty serves every tenant
+ * @param allowedChannels Bot Framework channels accepted when authentication is on (default {@code msteams} only:
+ *                        Web Chat and Direct Line let the caller choose their own user id)
+ * @param messagesPerMinute per-person budget of messages and card actions; 0 turns the limit off
+ * @param dedupeWindow how long a delivered activity id is remembered, so a redelivery is answered but not redone
  */
 @ConfigurationProperties("waymark.bot")
 public record BotSettings(String appId, String appPassword, String appTenantId, String openIdMetadata,
-                          int maxBodyBytes, int maxTextChars) {
+                          int maxBodyBytes, int maxTextChars, List<String> allowedTenants,
+                          List<String> allowedChannels, Integer messagesPerMinute, Duration dedupeWindow) {
 
     public BotSettings {
         appId = blankToNull(appId);
@@ -17,11 +28,28 @@ public record BotSettings(String appId, String appPassword, String appTenantId, 
         openIdMetadata = blankToNull(openIdMetadata);
         maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 262_144;
         maxTextChars = maxTextChars > 0 ? maxTextChars : 4_000;
+        allowedTenants = normalised(allowedTenants);
+        allowedChannels = allowedChannels == null || normalised(allowedChannels).isEmpty()
+                ? List.of("msteams") : normalised(allowedChannels);
+        messagesPerMinute = messagesPerMinute == null ? 30 : Math.max(0, messagesPerMinute);
+        dedupeWindow = dedupeWindow == null || dedupeWindow.isNegative() || dedupeWindow.isZero()
+                ? Duration.ofHours(24) : dedupeWindow;
     }
 
     /** No app id: nobody can authenticate to us, so we only listen on localhost. */
     public boolean localMode() {
         return appId == null;
+    }
+
+    /** Tenant ids compare without regard to case: Entra writes them in lower case, people may not. */
+    public boolean tenantAllowed(String tenantId) {
+        return allowedTenants.isEmpty()
+                || tenantId != null && allowedTenants.contains(tenantId.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> normalised(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
+                .map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     private static String blankToNull(String value) {

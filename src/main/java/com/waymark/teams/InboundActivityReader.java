@@ -1,6 +1,8 @@
 package com.waymark.teams;
 
 import java.io.IOException;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
@@ -48,8 +50,24 @@ final class InboundActivityReader {
         if (activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
             throw new Malformed("The activity has no serviceUrl, so there is nowhere to reply to.");
         }
+        if (activity.getConversation() == null || activity.getConversation().getId() == null
+                || activity.getConversation().getId().isBlank()) {
+            throw new Malformed("The activity has no conversation id, so there is no chat to answer in.");
+        }
+        if (activity.getLocale() != null && !wellFormedLocale(activity.getLocale())) {
+            activity.setLocale(null); // Teams sends BCP 47 tags; anything else is noise we need not keep
+        }
         JsonNode value = tree.get("value");
         activity.setValue(value == null || value.isNull() ? null : value);
         return activity;
+    }
+
+    private static boolean wellFormedLocale(String tag) {
+        try {
+            new Locale.Builder().setLanguageTag(tag).build();
+            return tag.length() <= 64;
+        } catch (IllformedLocaleException e) {
+            return false;
+        }
     }
 }

@@ -66,6 +66,11 @@ final class TurnFacts {
         if (activity.getConversation() != null && activity.getConversation().getTenantId() != null) {
             return activity.getConversation().getTenantId();
         }
+        return channelDataTenantId(activity);
+    }
+
+    /** Teams' {@code channelData.tenant.id}, or null. */
+    static String channelDataTenantId(Activity activity) {
         Object channelData = activity.getChannelData();
         if (channelData != null) {
             JsonNode tenant = Serialization.objectToTree(channelData).path("tenant").path("id");

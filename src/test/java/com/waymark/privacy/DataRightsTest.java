@@ -50,6 +50,8 @@ class DataRightsTest extends WaymarkIntegrationTest {
     DataRightsService dataRights;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    FieldCipher cipher;
 
     TeamsClient teams;
 
@@ -148,8 +150,18 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(button.path("data").path("action").asText()).isEqualTo("confirmErase");
         assertThat(countWhere("check_in", "participant_id", subjectId)).as("nothing erased before the click").isOne();
 
+        // Reflections and actions are stored encrypted: the plaintext is in no column, so the scan also looks for the
+        // exact ciphertexts, which must be gone afterwards as surely as the plaintext.
+        String storedReflection = db.queryForObject("select reflection from check_in where participant_id = ?",
+                String.class, subjectId);
+        String storedAction = db.queryForObject("select text from action_item where participant_id = ?", String.class,
+                subjectId);
+        assertThat(storedReflection).startsWith(cipher.currentKeyId() + ":").doesNotContain("quince");
+        assertThat(cipher.decrypt(storedReflection)).isEqualTo(reflection);
+        assertThat(cipher.decrypt(storedAction)).isEqualTo(actionText);
         List<String> needles = List.of(Long.toString(subjectId), subject.aadObjectId(), subject.userId(),
-                subject.name(), reflection, actionText, "Director of Marmalade Governance");
+                subject.name(), reflection, actionText, "Director of Marmalade Governance", storedReflection,
+                storedAction);
         // The scan sees the person everywhere they are before erasure, so an empty scan after it means something.
         List<String> before = scanEveryTable(needles, subjectId);
         assertThat(List.of("PARTICIPANT.DISPLAY_NAME", "CHECK_IN.REFLECTION", "CHECK_IN.PARTICIPANT_ID",

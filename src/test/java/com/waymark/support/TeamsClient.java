@@ -54,10 +54,26 @@ public final class TeamsClient {
 
     private final URI endpoint;
     private final String serviceUrl;
+    /** The Authorization header to send, or null for none (local mode). */
+    private final java.util.function.Supplier<String> authorization;
 
     public TeamsClient(int port, String serviceUrl) {
+        this(port, serviceUrl, null);
+    }
+
+    private TeamsClient(int port, String serviceUrl, java.util.function.Supplier<String> authorization) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/api/messages");
         this.serviceUrl = serviceUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending {@code header} (computed per request) as the Authorization header. */
+    public TeamsClient authorizedBy(java.util.function.Supplier<String> header) {
+        return new TeamsClient(endpoint.getPort(), serviceUrl, header);
+    }
+
+    public String serviceUrl() {
+        return serviceUrl;
     }
 
     /** A person with a stable Teams identity and their own 1:1 conversation. */
@@ -152,9 +168,17 @@ public final class TeamsClient {
     }
 
     public Answer post(String body, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return post(body, contentType, authorization == null ? null : authorization.get());
+    }
+
+    /** Posts with exactly this Authorization header (none if null). */
+    public Answer post(String body, String contentType, String authorizationHeader) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType);
+        if (authorizationHeader != null) {
+            builder.header("Authorization", authorizationHeader);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

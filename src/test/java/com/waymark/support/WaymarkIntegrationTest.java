@@ -28,6 +28,8 @@ public abstract class WaymarkIntegrationTest {
     static void scratchDatabase(DynamicPropertyRegistry registry) {
         registry.add("waymark.data-dir", DATA_DIR::toString);
         registry.add("waymark.enrol.pace-ms", () -> "0");
+        // Tests here talk fast as one person; the inbound limit has its own tests (InboundRateLimitTest).
+        registry.add("waymark.bot.messages-per-minute", () -> "100000");
     }
 
     private static Path scratchDir() {

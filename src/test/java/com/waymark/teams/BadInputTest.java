@@ -123,6 +123,31 @@ class BadInputTest extends WaymarkIntegrationTest {
         assertThat(teams.post(badServiceUrl).status()).isBetween(400, 499);
     }
 
+    @Test
+    void junkLocalesAreIgnoredAndNeverBecomeTheServersLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        for (String locale : List.of("not a locale!", "th-TH-u-nu-thai", "x".repeat(500), "de-DE", "")) {
+            ObjectNode message = teams.message(user, "my actions");
+            message.put("locale", locale);
+            assertThat(teams.expectReplies(message).status()).as(locale).isEqualTo(200);
+        }
+        assertThat(java.util.Locale.getDefault()).isEqualTo(before);
+    }
+
+    @Test
+    void activitiesWithoutAConversationAreRefusedWithAReason() {
+        // Found by ActivityFuzzTest: a team "members added" without conversation.id was a 500.
+        ObjectNode added = teams.teamMembersChanged("19:no-conversation@thread.tacv2", "membersAdded",
+                JSON.createObjectNode().put("id", TeamsClient.BOT_ID));
+        added.with("conversation").remove("id");
+        TeamsClient.Answer answer = teams.expectReplies(added);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).contains("conversation");
+        ObjectNode none = teams.message(user, "help");
+        none.remove("conversation");
+        assertThat(teams.expectReplies(none).status()).isEqualTo(400);
+    }
+
     int checkIns() {
         return db.queryForObject("select count(*) from check_in c join participant p on p.id = c.participant_id "
                 + "where p.aad_object_id = ?", Integer.class, user.aadObjectId());

@@ -27,6 +27,8 @@ class BotHttpTest extends WaymarkIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    com.waymark.privacy.FieldCipher cipher;
 
     TeamsClient teams;
 
@@ -100,7 +102,9 @@ class BotHttpTest extends WaymarkIntegrationTest {
         assertThat(((Number) row.get("wellbeing")).intValue()).isEqualTo(4);
         assertThat(((Number) row.get("energy")).intValue()).isEqualTo(3);
         assertThat(row).containsEntry("PROMPT_ID", promptId).containsEntry("QUOTE_OK", true).containsEntry("SOURCE", "CARD")
-                .containsEntry("REFLECTION", "Tried a new huddle format with the site leads.");
+                .doesNotContainEntry("REFLECTION", "Tried a new huddle format with the site leads.");
+        // Stored encrypted; what the key opens is what was written.
+        assertThat(cipher.decrypt((String) row.get("REFLECTION"))).isEqualTo("Tried a new huddle format with the site leads.");
 
         // A plain text reply is a check-in too.
         assertThat(teams.expectReplies(teams.message(user, "5/4 Good board meeting")).replies().get(0).toString())
