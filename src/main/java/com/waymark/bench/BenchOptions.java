@@ -29,8 +29,14 @@ final class BenchOptions {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key + " (expected --" + String.join(" --", known) + ")");
             }
-            values.put(key, value);
+            if (values.put(key, value) != null) {
+                throw new IllegalArgumentException("--" + key + " given twice");
+            }
         }
+    }
+
+    Map<String, String> values() {
+        return Map.copyOf(values);
     }
 
     boolean has(String key) {

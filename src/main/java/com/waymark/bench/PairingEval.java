@@ -3,7 +3,6 @@ package com.waymark.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,31 +118,8 @@ public final class PairingEval implements Subcommand {
     private record Options(int people, int orgs, int roles, int rounds, long seed, PairingMode mode) {
 
         static Options parse(List<String> args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (!arg.startsWith("--")) {
-                    throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                }
-                String key = arg.substring(2);
-                String value;
-                int eq = key.indexOf('=');
-                if (eq >= 0) {
-                    value = key.substring(eq + 1);
-                    key = key.substring(0, eq);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new IllegalArgumentException("--" + key + " needs a value");
-                }
-                if (!List.of("people", "orgs", "roles", "rounds", "seed", "mode").contains(key)) {
-                    throw new IllegalArgumentException("unknown option --" + key
-                            + " (expected --people --orgs --roles --rounds --seed --mode)");
-                }
-                if (values.put(key, value) != null) {
-                    throw new IllegalArgumentException("--" + key + " given twice");
-                }
-            }
+            Map<String, String> values = new BenchOptions(args,
+                    List.of("people", "orgs", "roles", "rounds", "seed", "mode")).values();
             int people = intOption(values, "people", 20, 1, PairingRequest.MAX_PARTICIPANTS);
             int orgs = intOption(values, "orgs", 4, 1, Math.min(people, maxOrganisations()));
             int roles = intOption(values, "roles", 5, 1, Math.min(people, ROLES.size()));
