@@ -12,7 +12,7 @@ public class WaymarkApplication {
 
     public static void main(String[] args) {
         if (Subcommands.isSubcommand(args)) {
-            System.exit(Subcommands.run(args, System.out));
+            System.exit(Subcommands.run(args, System.out, WaymarkApplication.class));
         }
         SpringApplication.run(WaymarkApplication.class, args);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The jar's subcommands. Registered here, by hand: a short list that reads as documentation. */
 public final class Subcommands {
 
-    private static final List<Subcommand> ALL = List.of(new PairingEval());
+    private static final List<Subcommand> ALL = List.of(new PairingEval(), new LoadBench());
 
     private Subcommands() {
     }
@@ -19,6 +19,15 @@ public final class Subcommands {
 
     public static boolean isSubcommand(String[] args) {
         return args.length > 0 && (find(args[0]).isPresent() || args[0].equals("help") || args[0].equals("--help"));
+    }
+
+    /**
+     * Runs the named subcommand and returns its exit code. {@code application} is the Spring Boot application, for
+     * the benchmarks that start it (passed in by the jar's main class: this package must not depend on it).
+     */
+    public static int run(String[] args, PrintStream out, Class<?> application) {
+        BenchRuntime.use(application);
+        return run(args, out);
     }
 
     /** Runs the named subcommand and returns its exit code. */
