@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.support.Http;
+import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import org.flywaydb.core.Flyway;
@@ -44,41 +43,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationsOnBothDatabasesTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String ADMIN_USER = "postgres";
+    private static final String ADMIN_USER = ScratchPostgres.ADMIN_USER;
 
-    private String database;
+    private ScratchPostgres postgres;
     private String databaseUrl;
-    private String unreachable;
 
     @BeforeAll
     void createScratchDatabase() {
-        DriverManager.setLoginTimeout(3);
-        String name = "waymark_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + name);
-            database = name;
-            databaseUrl = SERVER + name;
-        } catch (SQLException e) {
-            unreachable = "PostgreSQL is not reachable at " + SERVER + "postgres as user " + ADMIN_USER + " ("
-                    + e.getClass().getSimpleName() + "): skipping the H2/PostgreSQL migration and start-up tests. "
-                    + "Start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start";
-            System.err.println(unreachable);
-        }
+        postgres = ScratchPostgres.create("test", "the H2/PostgreSQL migration and start-up tests");
+        databaseUrl = postgres.available() ? postgres.url() : null;
     }
 
     @BeforeEach
     void needsPostgresql() {
-        assumeTrue(unreachable == null, unreachable);
+        assumeTrue(postgres.available(), postgres.skipReason());
     }
 
     @AfterAll
     void dropScratchDatabase() throws SQLException {
-        if (database != null) {
-            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        postgres.close();
     }
 
     @Test
@@ -170,9 +153,5 @@ class MigrationsOnBothDatabasesTest {
 
     private static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(SERVER + "postgres?connectTimeout=3", ADMIN_USER, "");
     }
 }

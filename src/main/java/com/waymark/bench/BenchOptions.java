@@ -35,6 +35,14 @@ final class BenchOptions {
         }
     }
 
+    static BenchOptions parse(List<String> args, List<String> known) {
+        return new BenchOptions(args, known);
+    }
+
+    int intOption(String key, int fallback, int min, int max) {
+        return integer(key, fallback, min, max);
+    }
+
     Map<String, String> values() {
         return Map.copyOf(values);
     }

@@ -2,16 +2,30 @@ package com.waymark.checkin;
 
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
 
-    List<CheckIn> findTop12ByParticipantIdOrderBySubmittedAtDesc(long participantId);
+    /**
+     * The newest first. Ordered by person as well, as the index is: then H2 reads only these rows from the index;
+     * ordered by time alone it reads the person's whole history and sorts it (PostgreSQL copes either way).
+     * Runs on every check-in, hence JPQL: Hibernate keeps the plan of a query string, but translates a query
+     * derived from a method name (Criteria) afresh on every call.
+     */
+    @Query("select c from CheckIn c where c.participantId = :participantId order by c.participantId desc, c.submittedAt desc")
+    List<CheckIn> findRecent(long participantId, Limit limit);
 
     List<CheckIn> findByParticipantIdOrderBySubmittedAtAsc(long participantId);
 
+    /** The prompts someone has answered, oldest first: just the ids, not their whole history with its reflections. */
+    @Query("select c.promptId from CheckIn c where c.participantId = :participantId and c.promptId is not null "
+            + "order by c.participantId, c.submittedAt")
+    List<String> findPromptIds(long participantId);
+
+    @Query("select count(c) from CheckIn c where c.participantId = :participantId")
     long countByParticipantId(long participantId);
 
     @Modifying

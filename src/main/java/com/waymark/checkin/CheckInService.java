@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +34,7 @@ public class CheckInService {
     /** The prompt this participant should reflect on next. */
     @Transactional(readOnly = true)
     public Prompt nextPrompt(long participantId) {
-        List<String> used = checkIns.findByParticipantIdOrderBySubmittedAtAsc(participantId).stream()
-                .map(CheckIn::getPromptId).filter(id -> id != null).toList();
-        return prompts.next(participantId, used);
+        return prompts.next(participantId, checkIns.findPromptIds(participantId));
     }
 
     /** Validates everything first so that a bad submission stores nothing at all. */
@@ -59,7 +58,7 @@ public class CheckInService {
 
     @Transactional(readOnly = true)
     public Trend trend(long participantId) {
-        List<CheckIn> recent = new ArrayList<>(checkIns.findTop12ByParticipantIdOrderBySubmittedAtDesc(participantId));
+        List<CheckIn> recent = new ArrayList<>(checkIns.findRecent(participantId, Limit.of(12)));
         Collections.reverse(recent);
         return new Trend(recent.stream().map(CheckIn::getWellbeing).toList(),
                 recent.stream().map(CheckIn::getEnergy).toList(),

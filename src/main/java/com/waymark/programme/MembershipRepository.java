@@ -11,6 +11,8 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     Optional<Membership> findByProgrammeIdAndParticipantId(long programmeId, long participantId);
 
+    /** Every check-in. JPQL: Hibernate keeps the plan of a query string, but translates a derived one on every call. */
+    @Query("select m from Membership m where m.participantId = :participantId")
     List<Membership> findByParticipantId(long participantId);
 
     List<Membership> findByProgrammeId(long programmeId);

@@ -21,11 +21,13 @@ public class ParticipantService {
 
     private final ParticipantRepository participants;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final TransactionTemplate newTransaction;
 
     public ParticipantService(ParticipantRepository participants, Clock clock, PlatformTransactionManager txManager) {
         this.participants = participants;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(txManager);
         this.newTransaction = new TransactionTemplate(txManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -33,14 +35,29 @@ public class ParticipantService {
     /**
      * Finds or registers the participant for this identity, refreshing name, time zone and, when given,
      * the 1:1 conversation reference.
+     * <p>
+     * Not one transaction around it all: a first contact inserts in a transaction of its own <em>before</em> the
+     * one that refreshes, never inside it. Nested, every first contact held one pooled connection while waiting for
+     * a second, and a burst of them (an install wave, a roster enrolment) as large as the pool stalled every turn
+     * until the pool's timeout.
      */
-    @Transactional
     public Participant recognise(TeamsIdentity identity, String conversationReference) {
-        var now = clock.instant();
         String zone = validZone(identity.timeZone());
-        Participant participant = participants
+        Participant known = transaction.execute(tx -> participants
                 .findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
-                .orElseGet(() -> insertOrReload(identity, zone));
+                .map(p -> refresh(p, identity, zone, conversationReference)).orElse(null));
+        if (known != null) {
+            return known;
+        }
+        DataIntegrityViolationException refused = insertUnlessPresent(identity, zone);
+        return transaction.execute(tx -> refresh(participants
+                .findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
+                .orElseThrow(() -> refused != null ? refused : new IllegalStateException("participant not stored")),
+                identity, zone, conversationReference));
+    }
+
+    private Participant refresh(Participant participant, TeamsIdentity identity, String zone, String conversationReference) {
+        var now = clock.instant();
         participant.refreshFrom(identity, zone, now);
         participant.rememberConversation(conversationReference, now);
         return participant;
@@ -62,10 +79,6 @@ public class ParticipantService {
         return true;
     }
 
-    /**
-     * Inserts in a transaction of its own: Teams sends install and first contact together, and when two
-     * turns race the loser must reload the winner's row instead of failing the whole turn.
-     */
     /** The person removed the app or blocked the bot: stop every proactive message to them at once. */
     @Transactional
     public void markUnreachable(TeamsIdentity identity) {
@@ -77,14 +90,18 @@ public class ParticipantService {
         participants.findById(participantId).ifPresent(p -> p.markUnreachable(clock.instant()));
     }
 
-    private Participant insertOrReload(TeamsIdentity identity, String zone) {
+    /**
+     * Inserts in a transaction of its own: Teams sends install and first contact together, and when two turns race
+     * the loser's insert fails on the unique identity (aborting only this transaction) and it reads the winner's row.
+     * Returns the refusal, if any, for when there turns out to be no winner.
+     */
+    private DataIntegrityViolationException insertUnlessPresent(TeamsIdentity identity, String zone) {
         try {
-            Long id = newTransaction.execute(tx -> participants.saveAndFlush(
-                    new Participant(identity, zone == null ? DEFAULT_TIME_ZONE : zone, clock.instant())).getId());
-            return participants.findById(id).orElseThrow();
+            newTransaction.executeWithoutResult(tx -> participants.saveAndFlush(
+                    new Participant(identity, zone == null ? DEFAULT_TIME_ZONE : zone, clock.instant())));
+            return null;
         } catch (DataIntegrityViolationException concurrentInsert) {
-            return participants.findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
-                    .orElseThrow(() -> concurrentInsert);
+            return concurrentInsert;
         }
     }
 

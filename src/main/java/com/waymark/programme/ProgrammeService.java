@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
@@ -96,11 +97,30 @@ public class ProgrammeService {
      */
     @Transactional(readOnly = true)
     public Optional<Programme> current(long participantId) {
-        Participant participant = participants.findById(participantId).orElseThrow();
-        List<MyProgramme> mine = programmesOf(participantId);
+        return current(participants.findById(participantId).orElseThrow(), programmesOf(participantId));
+    }
+
+    /**
+     * The programme a check-in counts for: the one its card names when they are an active member of it, else their
+     * current one if they are an active member of that; null when neither. Their programmes are read once.
+     */
+    @Transactional(readOnly = true)
+    public Long checkInProgramme(Participant participant, Long named) {
+        List<MyProgramme> mine = programmesOf(participant.getId());
+        Predicate<Long> activeIn = id -> mine.stream().anyMatch(m -> m.programme().getId()
+                .equals(id) && m.membership() != null && m.membership().isActive());
+        if (named != null && activeIn.test(named)) {
+            return named;
+        }
+        return current(participant, mine).map(Programme::getId).filter(activeIn).orElse(null);
+    }
+
+    private static Optional<Programme> current(Participant participant, List<MyProgramme> mine) {
         Long chosen = participant.getCurrentProgrammeId();
-        if (chosen != null && mine.stream().anyMatch(m -> m.programme().getId().equals(chosen))) {
-            return programmes.findById(chosen);
+        Optional<Programme> picked = chosen == null ? Optional.empty() : mine.stream()
+                .filter(m -> m.programme().getId().equals(chosen)).map(MyProgramme::programme).findFirst();
+        if (picked.isPresent()) {
+            return picked;
         }
         List<MyProgramme> coached = mine.stream().filter(m -> m.staffRole() != null).toList();
         if (coached.size() == 1) {

@@ -13,6 +13,8 @@ public interface StaffRepository extends JpaRepository<StaffMember, Long> {
 
     List<StaffMember> findByProgrammeId(long programmeId);
 
+    /** Every check-in. JPQL: Hibernate keeps the plan of a query string, but translates a derived one on every call. */
+    @Query("select s from StaffMember s where s.participantId = :participantId")
     List<StaffMember> findByParticipantId(long participantId);
 
     boolean existsByParticipantId(long participantId);

@@ -2,6 +2,7 @@ package com.waymark.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * Drains the outbox: claims due rows in batches, hands each to the {@link OutboundPort} on a small pool
  * (the port applies the rate limits), and records the outcome. Runs on every instance; the claim keeps
  * them from sending the same row. Stopping finishes the batch in hand; what is left waits for the next start.
+ * A crashed instance's leased rows go back to the queue when their lease ({@code waymark.outbox.lease-seconds},
+ * at least twice the connector's 30-second send timeout) runs out.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -54,6 +57,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Claims and sends one batch; returns how many were handled. Tests call it directly. */
     public int drainOnce() {
+        // A send begun late in the lease could still be under way when the lease runs out and another instance
+        // takes the row: so none starts once half the lease has gone (it must exceed twice the send timeout).
+        Instant startBy = clock.instant().plus(lease.dividedBy(2));
         OutboxService.Claim claim = outbox.claim(node, threads * 8, lease);
         List<OutboundMessage> batch = claim.messages();
         if (batch.isEmpty()) {
@@ -63,7 +69,7 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             List<Future<?>> inFlight = new ArrayList<>();
             for (OutboundMessage message : batch) {
-                inFlight.add(executor.submit(() -> send(message, claim.token())));
+                inFlight.add(executor.submit(() -> send(message, claim.token(), startBy)));
             }
             for (Future<?> f : inFlight) {
                 try {
@@ -89,7 +95,11 @@ public class DeliveryWorker implements SmartLifecycle {
         return total;
     }
 
-    private void send(OutboundMessage message, String leaseToken) {
+    private void send(OutboundMessage message, String leaseToken, Instant startBy) {
+        if (clock.instant().isAfter(startBy)) {
+            outcomes.record(message, leaseToken, new DeliveryResult.RetryAt(clock.instant(), "lease running out"));
+            return;
+        }
         DeliveryResult result;
         try {
             result = port.deliver(message);

@@ -90,7 +90,7 @@ class ParticipantConversation {
             return List.of(card(WaymarkCards.checkIn(checkIns.nextPrompt(id), maxReflectionChars)));
         }
         if (command instanceof Command.SubmitCheckIn submit) {
-            return submitCheckIn(id, submit);
+            return submitCheckIn(participant, submit);
         }
         if (command instanceof Command.AddAction add) {
             return addAction(id, add);
@@ -147,10 +147,12 @@ class ParticipantConversation {
         return List.of(MessageFactory.text(thanks));
     }
 
-    private List<Activity> submitCheckIn(long id, Command.SubmitCheckIn submit) {
+    private List<Activity> submitCheckIn(Participant participant, Command.SubmitCheckIn submit) {
+        long id = participant.getId();
+        Long programmeId = programmes.checkInProgramme(participant, idOrNull(submit.programmeId()));
         var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
                 submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckIn.Source.CARD : CheckIn.Source.TEXT,
-                programmeFor(id, submit.programmeId()), idOrNull(submit.occurrenceId()));
+                programmeId, idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
             List<Activity> replies = new ArrayList<>();
@@ -192,18 +194,6 @@ class ParticipantConversation {
     }
 
     /** The programme a check-in is about: the one on the card if they take part in it, else their current one. */
-    private Long programmeFor(long participantId, String fromCard) {
-        Long wanted = idOrNull(fromCard);
-        var mine = programmes.programmesOf(participantId);
-        if (wanted != null && mine.stream().anyMatch(m -> m.programme().getId().equals(wanted)
-                && m.membership() != null && m.membership().isActive())) {
-            return wanted;
-        }
-        return programmes.current(participantId).filter(p -> mine.stream().anyMatch(m -> m.programme().getId()
-                .equals(p.getId()) && m.membership() != null && m.membership().isActive())).map(p -> p.getId())
-                .orElse(null);
-    }
-
     private static Long idOrNull(String raw) {
         return raw != null && raw.strip().matches("\\d{1,18}") ? Long.valueOf(raw.strip()) : null;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Serialization;
 import com.waymark.programme.TeamConversation;
@@ -57,9 +58,15 @@ final class TurnFacts {
         return new TeamConversation(conversationId, teamId, tenantId(activity), activity.getServiceUrl(), name);
     }
 
-    /** Serialised for the domain to keep as an opaque string, ready for proactive messages. */
+    /**
+     * Serialised for the domain to keep as an opaque string, ready for proactive messages. Without the id of the
+     * activity at hand: a proactive message starts afresh rather than replying to whatever was said last, and the
+     * stored reference then changes only when the conversation does, so an ordinary turn doesn't rewrite the row.
+     */
     static String conversationReference(Activity activity) {
-        return Serialization.toStringSilent(activity.getConversationReference());
+        ConversationReference reference = activity.getConversationReference();
+        reference.setActivityId(null);
+        return Serialization.toStringSilent(reference);
     }
 
     static String tenantId(Activity activity) {

@@ -183,15 +183,20 @@ class WaymarkBot extends ActivityHandler {
     /** Install and "bot added" arrive together: whichever comes first welcomes, the other stays silent. */
     private List<Activity> welcomeOnce(Activity activity, TeamsIdentity identity) {
         Participant participant = participants.recognise(identity, TurnFacts.conversationReference(activity));
-        return participants.claimWelcome(participant.getId())
+        return claimWelcome(participant)
                 ? List.of(ParticipantConversation.welcome()) : List.of();
+    }
+
+    /** Welcomed already, as the turn loaded them: no second trip to the database (the claim itself decides races). */
+    private boolean claimWelcome(Participant participant) {
+        return participant.getWelcomedAt() == null && participants.claimWelcome(participant.getId());
     }
 
     private List<Activity> replyTo(Activity activity, Command command) {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
         List<Activity> replies = new ArrayList<>();
-        boolean firstContact = participants.claimWelcome(participant.getId());
+        boolean firstContact = claimWelcome(participant);
         if (firstContact && !(command instanceof Command.GiveConsent)) {
             // The welcome already carries the notice and the consent button: say it once, not twice.
             replies.add(ParticipantConversation.welcome());

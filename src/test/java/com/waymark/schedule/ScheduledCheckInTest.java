@@ -79,6 +79,8 @@ class ScheduledCheckInTest {
     @Autowired
     OutboxService outbox;
     @Autowired
+    DeliveryOutcomes outcomes;
+    @Autowired
     JdbcTemplate db;
 
     TeamsClient teams;
@@ -264,6 +266,30 @@ class ScheduledCheckInTest {
         worker.drainAll();
         assertThat(sentTo(people.subList(0, 3))).hasSize(3);
         assertThat(CONNECTOR.deliveriesByKey().values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void aBatchOutlivingHalfItsLeaseGivesTheRestBackRatherThanRaceAnotherInstanceForThem() {
+        CLOCK.set(Instant.parse("2027-06-06T12:00:00Z"));
+        setWeeklyMondayNine();
+        CLOCK.set(Instant.parse("2027-06-07T08:00:00Z")); // Monday 09:00 in London: three prompts due
+        ticker.tick();
+        // A connector taking 40 s a message, one send at a time, under a 60-second lease.
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeliveryWorker slow = new DeliveryWorker(outbox, message -> {
+            sent.add(message.idempotencyKey());
+            CLOCK.advance(Duration.ofSeconds(40));
+            return new DeliveryResult.Sent();
+        }, outcomes, CLOCK, "slow-node", 1, 0, 60);
+
+        assertThat(slow.drainOnce()).isEqualTo(3);
+        assertThat(sent).as("the first send used more than half the lease").hasSize(1);
+        assertThat(db.queryForObject("select count(*) from outbox_message where status = 'PENDING' "
+                + "and last_error = 'lease running out'", Integer.class)).isEqualTo(2);
+        assertThat(db.queryForObject("select count(*) from outbox_message where lease_owner = 'slow-node'", Integer.class))
+                .isZero();
+        slow.drainAll();
+        assertThat(sent).hasSize(3).doesNotHaveDuplicates();
     }
 
     @Test

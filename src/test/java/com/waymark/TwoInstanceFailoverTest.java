@@ -1,0 +1,300 @@
+package com.waymark;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.waymark.bench.ConnectorStub;
+import com.waymark.privacy.ConsentService;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.TeamsIdentity;
+import com.waymark.schedule.OutboxMessage;
+import com.waymark.schedule.OutboxService;
+import com.waymark.support.ScratchPostgres;
+import com.waymark.support.TeamsClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two instances on one PostgreSQL database share the outbox; one of them is killed (SIGKILL, no shutdown hooks)
+ * in the middle of sending, and the other one sends what the dead one had leased once its leases run out.
+ * <p>
+ * Instance A runs in a separate JVM started from this test's classpath, so that {@link Process#destroyForcibly()}
+ * is a real crash: no graceful shutdown, no "finish the batch in hand", PostgreSQL sees the connections drop.
+ * Instance B runs in this JVM. A local connector stub plays Teams for both and counts deliveries per idempotency key.
+ * <p>
+ * What the outbox can promise after a crash, and what this test checks: nothing is lost; nothing is sent twice,
+ * except a message the dead instance had already handed to Teams but not yet recorded as sent. Those are "in doubt"
+ * (the connector took them; whether the sender saw the answer died with it) and are sent again by the survivor,
+ * because Teams has no idempotency key to deduplicate on. They are at most the dead instance's sends in flight
+ * ({@code waymark.outbox.threads}); the test identifies them exactly (held by A at the kill and already counted by
+ * the stub) and requires them to be the only keys delivered twice.
+ * <p>
+ * Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstanceFailoverTest {
+
+    private static final int PEOPLE = 400;
+    private static final int LEASE_SECONDS = 6;
+    private static final int THREADS = 8;
+    private static final String NODE_A = "failover-a";
+    private static final String NODE_B = "failover-b";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ScratchPostgres postgres;
+    private ConnectorStub connector;
+    private Path workDir;
+    private Process instanceA;
+    private Path logA;
+    private ConfigurableApplicationContext instanceB;
+
+    @BeforeAll
+    void scratchDatabase() {
+        postgres = ScratchPostgres.create("failover", "the two-instance failover test");
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        if (instanceA != null) {
+            instanceA.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        if (instanceB != null) {
+            instanceB.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+        postgres.close();
+    }
+
+    @Test
+    void aKilledInstancesLeasedMessagesAreSentByTheOtherAndNothingIsLostOrSentTwice() throws Exception {
+        assumeTrue(postgres.available(), postgres.skipReason());
+        long started = System.nanoTime();
+        connector = new ConnectorStub();
+        workDir = Files.createTempDirectory("waymark-failover-");
+        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(postgres.url(), ScratchPostgres.ADMIN_USER, "", true));
+
+        // Both start together, as replicas do: Flyway's advisory lock and Quartz's row locks keep that safe.
+        int portA = freePort();
+        instanceA = startInSeparateJvm(arguments(NODE_A, portA));
+        instanceB = new SpringApplicationBuilder(WaymarkApplication.class).run(arguments(NODE_B, 0).toArray(String[]::new));
+
+        // While A starts: a few hundred people who agreed to the notice, each with a 1:1 chat at the stub.
+        List<Long> people = seedPeople(instanceB);
+        Set<String> quartzInstances = new TreeSet<>();
+        awaitReady(portA, db, quartzInstances);
+
+        // Both poll the outbox every 50 ms; all messages become due at once.
+        OutboxService outbox = instanceB.getBean(OutboxService.class);
+        Instant now = instanceB.getBean(Clock.class).instant();
+        Set<String> expected = new TreeSet<>();
+        new TransactionTemplate(instanceB.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            for (long person : people) {
+                String key = "failover:p" + person;
+                outbox.enqueue(key, person, OutboxMessage.Kind.TEXT, null,
+                        "{\"text\":\"A message from the failover test\"}", now);
+                expected.add(key);
+            }
+        });
+
+        // Kill A mid-run: some messages sent already, and A holding leases on others.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            int sent = count(db, "select count(*) from outbox_message where status = 'SENT'");
+            int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' and lease_owner = ?", NODE_A);
+            if (sent >= PEOPLE / 5 && heldByA > 0) {
+                break;
+            }
+            assertThat(sent).as("both instances drained everything before A could be killed").isLessThan(PEOPLE);
+            assertThat(System.nanoTime()).as("A never held a lease while sending").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        double sentByA = sentActivities(portA);
+        instanceA.destroyForcibly();
+        assertThat(instanceA.waitFor(10, TimeUnit.SECONDS)).as("A is dead").isTrue();
+        quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
+
+        // The stub finishes any request A had written before it died; then nothing of A's can move until its
+        // leases run out, LEASE_SECONDS after A took them, so this is exactly what A left behind.
+        Thread.sleep(500);
+        Set<String> leftByA = new TreeSet<>(db.queryForList("select idempotency_key from outbox_message "
+                + "where status = 'CLAIMED' and lease_owner = ?", String.class, NODE_A));
+        Map<String, Integer> deliveredBeforeRecovery = connector.deliveriesByKey();
+        Set<String> inDoubt = leftByA.stream().filter(deliveredBeforeRecovery::containsKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        // B alone: its own work, then A's expired leases.
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (count(db, "select count(*) from outbox_message where status <> 'SENT'") > 0) {
+            assertThat(System.nanoTime()).as("B finished the outbox: " + statuses(db)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Map<String, Integer> delivered = new TreeMap<>(connector.deliveriesByKey());
+
+        Set<String> lost = new TreeSet<>(expected);
+        lost.removeAll(delivered.keySet());
+        Set<String> duplicates = delivered.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unexpected = new TreeSet<>(delivered.keySet());
+        unexpected.removeAll(expected);
+        int reclaimed = leftByA.isEmpty() ? 0 : count(db, "select count(*) from outbox_message where attempts >= 2 "
+                + "and idempotency_key in (" + leftByA.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","))
+                + ")");
+        System.out.printf(Locale.ROOT, "failover: messages=%d sent-by-a-before-kill=%.0f left-leased-by-a=%d "
+                        + "reclaimed-by-b=%d in-doubt=%d lost=%d duplicates=%d quartz-instances=%d seconds=%.1f%n",
+                PEOPLE, sentByA, leftByA.size(), reclaimed, inDoubt.size(), lost.size(), duplicates.size(),
+                quartzInstances.size(), (System.nanoTime() - started) / 1e9);
+
+        assertThat(statuses(db)).as("every row SENT").isEqualTo(Map.of("SENT", PEOPLE));
+        assertThat(lost).as("lost messages").isEmpty();
+        assertThat(unexpected).as("deliveries of keys nobody enqueued").isEmpty();
+        assertThat(sentByA).as("A was sending when it was killed").isPositive();
+        assertThat(leftByA).as("A died holding leases").isNotEmpty();
+        assertThat(reclaimed).as("B claimed everything A had leased, once the leases ran out").isEqualTo(leftByA.size());
+        assertThat(duplicates).as("delivered twice: only what A had handed to the connector when it died")
+                .isEqualTo(inDoubt);
+        assertThat(delivered.values()).as("nothing delivered more than twice").allMatch(n -> n <= 2);
+        assertThat(inDoubt.size()).as("in doubt: at most A's sends in flight").isLessThanOrEqualTo(THREADS);
+        assertThat(delivered.size() - duplicates.size()).as("delivered exactly once")
+                .isEqualTo(PEOPLE - inDoubt.size());
+        assertThat(quartzInstances).as("both schedulers checked in to the clustered job store").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private List<String> arguments(String node, int port) throws IOException {
+        Path dataDir = Files.createDirectories(workDir.resolve(node));
+        return List.of("--spring.profiles.active=postgres",
+                // Command-line arguments win over any WAYMARK_DB_* or Bot Framework credentials in the environment.
+                "--WAYMARK_DB_URL=" + postgres.url(), "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER,
+                "--WAYMARK_DB_PASSWORD=", "--waymark.bot.app-id=", "--waymark.data-dir=" + dataDir,
+                "--server.port=" + port, "--waymark.outbox.node-id=" + node, "--waymark.outbox.poll-ms=50",
+                "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS,
+                "--spring.main.banner-mode=off");
+    }
+
+    /** This test's own classpath, in a fresh JVM: a process that can be killed like a crashed container. */
+    private Process startInSeparateJvm(List<String> arguments) throws IOException {
+        logA = workDir.resolve("instance-a.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", WaymarkApplication.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logA.toFile());
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        return builder.start();
+    }
+
+    /** Through the application's own services, as if each had installed the app and agreed to the notice. */
+    private List<Long> seedPeople(ConfigurableApplicationContext app) {
+        ParticipantService participants = app.getBean(ParticipantService.class);
+        ConsentService consent = app.getBean(ConsentService.class);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            String aad = UUID.randomUUID().toString();
+            String conversation = "a:1on1-" + aad;
+            String reference = "{\"channelId\":\"msteams\",\"serviceUrl\":\"" + connector.serviceUrl() + "\","
+                    + "\"conversation\":{\"id\":\"" + conversation + "\",\"conversationType\":\"personal\","
+                    + "\"tenantId\":\"" + TeamsClient.TENANT + "\"},\"user\":{\"id\":\"29:" + aad + "\"},"
+                    + "\"bot\":{\"id\":\"" + TeamsClient.BOT_ID + "\",\"name\":\"Waymark\"}}";
+            long id = participants.recognise(new TeamsIdentity(TeamsClient.TENANT, "29:" + aad, aad,
+                    "Leader " + i, "Europe/London"), reference).getId();
+            consent.consent(id);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void awaitReady(int port, JdbcTemplate db, Set<String> quartzInstances) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
+            if (!instanceA.isAlive()) {
+                fail("Instance A exited with " + instanceA.exitValue() + ":\n" + tail(logA));
+            }
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline) {
+                fail("Instance A was not ready within 90 s:\n" + tail(logA));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Activities A's adapter sent, from its Prometheus endpoint. */
+    private static double sentActivities(int port) throws Exception {
+        String exposition = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sample = Pattern.compile("(?m)^waymark_messages_out_total\\{[^}]*type=\"message\"[^}]*} (\\S+)$")
+                .matcher(exposition);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+    }
+
+    private static Map<String, Integer> statuses(JdbcTemplate db) {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        db.query("select status, count(*) from outbox_message group by status",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> byStatus.put(rs.getString(1), rs.getInt(2)));
+        return byStatus;
+    }
+
+    private static int count(JdbcTemplate db, String sql, Object... args) {
+        Integer n = db.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
