@@ -136,7 +136,9 @@ class TwoInstanceFailoverTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             int sent = count(db, "select count(*) from outbox_message where status = 'SENT'");
-            int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' and lease_owner = ?", NODE_A);
+            // Lease tokens are "<node>/<batch>".
+            int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' "
+                    + "and lease_owner like ?", NODE_A + "/%");
             if (sent >= PEOPLE / 5 && heldByA > 0) {
                 break;
             }
@@ -153,7 +155,7 @@ class TwoInstanceFailoverTest {
         // leases run out, LEASE_SECONDS after A took them, so this is exactly what A left behind.
         Thread.sleep(500);
         Set<String> leftByA = new TreeSet<>(db.queryForList("select idempotency_key from outbox_message "
-                + "where status = 'CLAIMED' and lease_owner = ?", String.class, NODE_A));
+                + "where status = 'CLAIMED' and lease_owner like ?", String.class, NODE_A + "/%"));
         Map<String, Integer> deliveredBeforeRecovery = connector.deliveriesByKey();
         Set<String> inDoubt = leftByA.stream().filter(deliveredBeforeRecovery::containsKey)
                 .collect(Collectors.toCollection(TreeSet::new));
