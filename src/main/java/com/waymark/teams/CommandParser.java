@@ -187,7 +187,7 @@ final class CommandParser {
                 // fall through to the patterns below
             }
         }
-        Matcher report = TEAM_REPORT.matcher(text);
+        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
         if (report.matches()) {
             return new Command.TeamReport(Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
                     report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
