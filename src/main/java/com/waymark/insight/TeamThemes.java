@@ -59,7 +59,7 @@ class TeamThemes {
         if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
         }
-        List<Theme> found = computeTime.record(() -> cluster(rows));
+        List<Theme> found = computeTime.record(() -> cluster(rows, policy.threshold()));
         List<ThemeReport.Line> shown = new ArrayList<>();
         List<String> taxonomyIds = new ArrayList<>();
         List<String> fading = new ArrayList<>();
@@ -94,11 +94,12 @@ class TeamThemes {
                 taxonomyIds);
     }
 
-    private List<Theme> cluster(List<Reflection> rows) {
+    /** Themes of fewer texts than the threshold could never be shown: their texts go to their next best theme. */
+    private List<Theme> cluster(List<Reflection> rows, int minThemeSize) {
         List<Long> ids = rows.stream().map(Reflection::checkInId).toList();
         Map<Long, float[]> vectors = embeddings.vectors(ids);
         List<float[]> ordered = ids.stream().map(vectors::get).toList();
-        return pipeline.run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty());
+        return pipeline.run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty(), minThemeSize);
     }
 
     private static ThemeReport.Direction direction(boolean shownBefore, double share, double shareBefore) {
@@ -116,7 +117,7 @@ class TeamThemes {
                 .map(r -> new QuoteCandidate(r.participantId(), r.quoteOk(), r.text())).toList();
         return policy.quotable(candidates).stream().filter(q -> !CrisisSignals.in(q))
                 .sorted(Comparator.comparingInt(q -> Math.abs(q.length() - QUOTE_CHARS / 2)))
-                .limit(QUOTES_PER_THEME).map(TeamThemes::trim).toList();
+                .map(TeamThemes::trim).distinct().limit(QUOTES_PER_THEME).toList();
     }
 
     static String trim(String quote) {

@@ -132,8 +132,12 @@ final class InsightCards {
                     bands.add(new AdaptiveCard.Point(Integer.toString(band.score()), band.people()));
                 }
             }
-            card.barChart("People by their mean wellbeing" + (anyHidden ? " (small groups hidden)" : ""),
-                    "Wellbeing", "People", bands);
+            if (bands.isEmpty()) {
+                card.subtle("How people spread across the scale stays hidden: each step holds too few people.");
+            } else {
+                card.barChart("People by their mean wellbeing" + (anyHidden ? " (small groups hidden)" : ""),
+                        "Wellbeing", "People", bands);
+            }
         }
         Map<String, List<AdaptiveCard.Point>> series = new LinkedHashMap<>();
         List<AdaptiveCard.Point> wellbeing = new ArrayList<>();

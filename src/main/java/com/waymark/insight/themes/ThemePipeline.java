@@ -46,6 +46,9 @@ public final class ThemePipeline {
         }
     }
 
+    /** Cosine above which two texts count as the same words. */
+    private static final double DUPLICATE = 0.995;
+
     private final Embedder embedder;
     private final TaxonomyMatcher matcher;
     private final Options options;
@@ -76,6 +79,14 @@ public final class ThemePipeline {
      * @param k          the number of themes wanted, or empty to choose it
      */
     public List<Theme> run(List<String> texts, List<float[]> embeddings, OptionalInt k) {
+        return run(texts, embeddings, k, 2);
+    }
+
+    /**
+     * As {@link #run(List, List, OptionalInt)}, with themes smaller than {@code minThemeSize} texts folded into
+     * their members' next best: a coach's digest wants themes big enough to be shown, not a long tail of pairs.
+     */
+    public List<Theme> run(List<String> texts, List<float[]> embeddings, OptionalInt k, int minThemeSize) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -92,7 +103,7 @@ public final class ThemePipeline {
             matched += b ? 1 : 0;
         }
         int[] assignment = matched * 2 >= x.length
-                ? byTaxonomy(x, texts, lexicon, scores, onTopic, k)
+                ? byTaxonomy(x, texts, lexicon, scores, onTopic, k, minThemeSize)
                 : unsupervised(x, lexicon, k);
         return describe(assignment, lexicon, scores, onTopic);
     }
@@ -115,13 +126,13 @@ public final class ThemePipeline {
 
     /** Each text to its best taxonomy theme; small themes folded; far-away texts maybe into new themes. */
     private int[] byTaxonomy(float[][] x, List<String> texts, Lexicon lexicon, double[][] scores, boolean[] onTopic,
-                             OptionalInt k) {
+                             OptionalInt k, int minThemeSize) {
         int n = x.length;
         int themes = matcher.size();
         boolean[] alive = new boolean[themes];
         Arrays.fill(alive, true);
         int[] assignment = best(scores, alive);
-        int minSize = Math.max(2, (int) Math.ceil(options.minThemeShare() * n));
+        int minSize = Math.max(Math.max(2, minThemeSize), (int) Math.ceil(options.minThemeShare() * n));
         // Fold the smallest theme into its members' next choices until every theme is big enough (or k remain).
         while (true) {
             int[] sizes = sizes(assignment, themes);
@@ -201,9 +212,11 @@ public final class ThemePipeline {
             Arrays.fill(top, Double.NEGATIVE_INFINITY);
             int found = 0;
             for (int j = 0; j < n; j += step) {
-                if (j != i) {
+                double similarity = j == i ? 1 : Vectors.dot(x[i], x[j]);
+                // A copy of the same words says nothing about the topic ("busy week" twice): not a neighbour.
+                if (similarity < DUPLICATE) {
                     found++;
-                    insertDescending(top, Vectors.dot(x[i], x[j]));
+                    insertDescending(top, similarity);
                 }
             }
             double neighbours = 0;
