@@ -14,22 +14,34 @@ jar=${1:-$(ls target/waymark-*.jar 2>/dev/null | grep -v -- '-original' | head -
 [ -n "$jar" ] && [ -f "$jar" ] || { echo "e2e: no jar found; run ./mvnw package first" >&2; exit 2; }
 
 work=$(mktemp -d -t waymark-e2e-XXXXXX)
-port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+(cd e2e && { [ -d node_modules/@microsoft/m365agentsplayground ] || npm ci --no-audit --no-fund --loglevel=error; })
 
-java -jar "$jar" --server.port="$port" --waymark.data-dir="$work/data" >"$work/bot.log" 2>&1 &
-bot=$!
+bot=
 cleanup() {
-  kill "$bot" 2>/dev/null || true
-  wait "$bot" 2>/dev/null || true
+  [ -n "$bot" ] && kill "$bot" 2>/dev/null || true
+  [ -n "$bot" ] && wait "$bot" 2>/dev/null || true
+  bot=
 }
 trap cleanup EXIT
 
-(cd e2e && { [ -d node_modules/@microsoft/m365agentsplayground ] || npm ci --no-audit --no-fund --loglevel=error; })
+# run_scenario NAME SCENARIO [bot options...]: a fresh bot with its own database, then the scenario against it.
+run_scenario() {
+  local name=$1 scenario=$2
+  shift 2
+  local port
+  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  java -jar "$jar" --server.port="$port" --waymark.data-dir="$work/$name" "$@" >"$work/$name.log" 2>&1 &
+  bot=$!
+  local status=0
+  (cd e2e && BOT_ENDPOINT="http://127.0.0.1:$port/api/messages" BOT_WAIT_MS=180000 node playground-e2e.mjs "$scenario") || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "---- bot log of $name (last 80 lines) ----"
+    tail -n 80 "$work/$name.log"
+  fi
+  cleanup
+  return "$status"
+}
 
-status=0
-(cd e2e && BOT_ENDPOINT="http://127.0.0.1:$port/api/messages" BOT_WAIT_MS=120000 node playground-e2e.mjs) || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "---- bot log (last 80 lines) ----"
-  tail -n 80 "$work/bot.log"
-fi
-exit "$status"
+run_scenario participant scenario.mjs
+# The demo programme is coached by the Playground's own default user.
+PLAYGROUND_USER=default run_scenario demo scenario-demo.mjs --spring.profiles.active=demo

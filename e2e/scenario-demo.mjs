@@ -1,0 +1,58 @@
+// Waymark coach insight through the Playground, on the demo data (bot started with --spring.profiles.active=demo).
+// The Playground's default user is the demo programme's coach; its twelve leaders have six weeks of check-ins.
+// Step format: see scenario.mjs.
+
+// A session about two hours from now, on the programme's clock (Europe/London): its digest is due at once.
+const session = new Date(Date.now() + 2 * 3600_000);
+const london = (opts) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', ...opts })
+  .formatToParts(session).reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+const d = london({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const sessionAt = `${d.year}-${d.month}-${d.day} ${d.hour}:${d.minute}`;
+
+// Teams draws charts from the card's numbers; the Playground shows their FactSet fallback. Either way the
+// chart element must be in the card the bot sent.
+const hasChart = (type) => (replies) => replies.some((r) => JSON.stringify(r).includes(`"type":"${type}"`))
+  || `no ${type} element in any reply`;
+
+export default {
+  name: 'Waymark coach insight on the demo programme',
+  steps: [
+    { name: 'the coach opens the 1:1 chat', open: true },
+    {
+      name: 'summary: participation, wellbeing with a trend line, themes, actions',
+      send: 'summary',
+      timeoutMs: 60000,
+      expect: [{ card: 'Team summary: North Ridge ICS system leadership (demo)', contains: 'Mean wellbeing' },
+        { check: hasChart('Chart.Line') }, { card: 'Action plans' }],
+    },
+    {
+      name: 'themes: named, sized, with direction and opted-in quotes only',
+      send: 'themes',
+      timeoutMs: 60000,
+      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.VerticalBar') },
+        { card: 'Less present than in the period before' }],
+    },
+    {
+      name: 'a group of four stays hidden',
+      send: 'wellbeing team Action learning set',
+      expect: [{ card: 'stays hidden' }],
+    },
+    {
+      name: 'export: team-level figures as CSV',
+      send: 'export',
+      timeoutMs: 60000,
+      expect: [{ card: 'programme,period_from,period_to,section,figure,value' }],
+    },
+    {
+      name: `the coach records the next session (${sessionAt}, within the digest's 24 hours)`,
+      send: `next session ${sessionAt}`,
+      expect: [{ text: 'Recorded the next session' }],
+    },
+    {
+      name: 'wait: the pre-session digest arrives on its own',
+      send: 'programme',
+      timeoutMs: 120000,
+      expect: [{ card: 'Before your session: North Ridge ICS system leadership (demo)', contains: 'Questions you might bring' }],
+    },
+  ],
+};
