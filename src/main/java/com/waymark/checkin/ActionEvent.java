@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
 @Table(name = "action_event")
 public class ActionEvent {
 
-    public enum Type { CREATED, DONE }
+    public enum Type { CREATED, BLOCKED, DONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

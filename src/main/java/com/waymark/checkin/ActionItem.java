@@ -53,6 +53,18 @@ public class ActionItem {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** Encrypted at rest: what is in the way, in the person's words; null when nothing is. */
+    @Column
+    @Convert(converter = EncryptedText.class)
+    private String blocker;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "blocker_kind")
+    private BlockerKind blockerKind;
+
+    @Column(name = "blocked_at")
+    private Instant blockedAt;
+
     @OneToMany(mappedBy = "action", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("at ASC, id ASC")
     private List<ActionEvent> history = new ArrayList<>();
@@ -69,9 +81,19 @@ public class ActionItem {
         history.add(new ActionEvent(this, ActionEvent.Type.CREATED, now));
     }
 
+    void block(String what, Instant now) {
+        blocker = what;
+        blockerKind = BlockerKind.of(what);
+        blockedAt = now;
+        history.add(new ActionEvent(this, ActionEvent.Type.BLOCKED, now));
+    }
+
     void complete(Instant now) {
         status = Status.DONE;
         completedAt = now;
+        blocker = null;
+        blockerKind = null;
+        blockedAt = null;
         history.add(new ActionEvent(this, ActionEvent.Type.DONE, now));
     }
 
@@ -101,6 +123,18 @@ public class ActionItem {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public String getBlocker() {
+        return blocker;
+    }
+
+    public BlockerKind getBlockerKind() {
+        return blockerKind;
+    }
+
+    public Instant getBlockedAt() {
+        return blockedAt;
     }
 
     public List<ActionEvent> getHistory() {

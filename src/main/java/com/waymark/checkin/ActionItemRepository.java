@@ -16,8 +16,8 @@ public interface ActionItemRepository extends JpaRepository<ActionItem, Long> {
     @Query("select coalesce(max(a.number), 0) from ActionItem a where a.participantId = :participantId")
     int maxNumber(long participantId);
 
-    /** Owner, status, created and completed times of each action: no text is read, nothing is decrypted. */
-    @Query("select a.participantId, a.status, a.createdAt, a.completedAt from ActionItem a "
+    /** Owner, status, times and blocker kind of each action: no text is read, nothing is decrypted. */
+    @Query("select a.participantId, a.status, a.createdAt, a.completedAt, a.blockerKind from ActionItem a "
             + "where a.participantId in :participantIds")
     List<Object[]> findStates(Collection<Long> participantIds);
 }

@@ -14,7 +14,7 @@ class ActionPlanData implements PersonalDataHolder {
     }
 
     record Action(int number, String text, ActionItem.Status status, Instant createdAt, Instant completedAt,
-                  List<Change> history) {
+                  String inTheWay, Instant inTheWaySince, List<Change> history) {
     }
 
     private final ActionItemRepository actions;
@@ -32,7 +32,7 @@ class ActionPlanData implements PersonalDataHolder {
     public List<Action> export(long participantId) {
         return actions.findByParticipantIdOrderByNumberAsc(participantId).stream()
                 .map(a -> new Action(a.getNumber(), a.getText(), a.getStatus(), a.getCreatedAt(), a.getCompletedAt(),
-                        a.getHistory().stream().map(e -> new Change(e.getType(), e.getAt())).toList()))
+                        a.getBlocker(), a.getBlockedAt(), a.getHistory().stream().map(e -> new Change(e.getType(), e.getAt())).toList()))
                 .toList();
     }
 

@@ -56,4 +56,23 @@ public class ActionPlanService {
                 })
                 .orElseGet(() -> new ActionResult.NotFound(number));
     }
+
+    /** Notes what is in the way of an open action; saying it again replaces the note. */
+    @Transactional
+    public ActionResult block(long participantId, int number, String what) {
+        String clean = what == null ? "" : what.strip();
+        if (clean.length() > maxActionChars) {
+            return new ActionResult.Rejected("That's longer than " + maxActionChars + " characters; a short line is "
+                    + "enough. Nothing has been saved.");
+        }
+        return actions.findByParticipantIdAndNumber(participantId, number)
+                .<ActionResult>map(action -> {
+                    if (action.getStatus() == ActionItem.Status.DONE) {
+                        return new ActionResult.AlreadyDone(action);
+                    }
+                    action.block(clean.isEmpty() ? null : clean, clock.instant());
+                    return new ActionResult.Blocked(action);
+                })
+                .orElseGet(() -> new ActionResult.NotFound(number));
+    }
 }

@@ -12,6 +12,9 @@ public sealed interface ActionResult {
     record AlreadyDone(ActionItem action) implements ActionResult {
     }
 
+    record Blocked(ActionItem action) implements ActionResult {
+    }
+
     record NotFound(int number) implements ActionResult {
     }
 

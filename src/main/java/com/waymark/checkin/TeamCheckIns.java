@@ -23,8 +23,9 @@ public class TeamCheckIns {
     public record Reflection(long checkInId, long participantId, String text, boolean quoteOk, Instant at) {
     }
 
-    /** Where one action stands: no text. */
-    public record ActionState(long participantId, boolean done, Instant createdAt, Instant completedAt) {
+    /** Where one action stands: no text; what is in the way only as its kind (null when nothing is). */
+    public record ActionState(long participantId, boolean done, Instant createdAt, Instant completedAt,
+                              BlockerKind blockedBy) {
     }
 
     /** Large IN lists are split: PostgreSQL takes at most 32,767 parameters in one statement. */
@@ -73,7 +74,7 @@ public class TeamCheckIns {
     public List<ActionState> actions(Collection<Long> participantIds) {
         return chunked(participantIds, actions::findStates).stream()
                 .map(row -> new ActionState((Long) row[0], row[1] == ActionItem.Status.DONE, (Instant) row[2],
-                        (Instant) row[3]))
+                        (Instant) row[3], (BlockerKind) row[4]))
                 .toList();
     }
 

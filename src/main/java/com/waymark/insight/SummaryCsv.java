@@ -49,6 +49,9 @@ final class SummaryCsv {
         rows.add(row("actions", "open and on track", a.onTrack()));
         rows.add(row("actions", "open for " + a.atRiskDays() + "+ days (at risk)", a.atRisk()));
         rows.add(row("actions", "added in period", a.added()));
+        for (ActionReport.Blocker blocker : a.blockers()) {
+            rows.add(row("actions", "open actions held up by: " + blocker.kind(), blocker.actions()));
+        }
 
         StringBuilder csv = new StringBuilder("programme,period_from,period_to,section,figure,value\r\n");
         for (String[] r : rows) {

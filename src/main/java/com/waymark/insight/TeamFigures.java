@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.waymark.checkin.BlockerKind;
 import com.waymark.checkin.TeamCheckIns.ActionState;
 import com.waymark.checkin.TeamCheckIns.Rating;
 import com.waymark.privacy.ConfidentialityPolicy;
@@ -151,7 +152,15 @@ final class TeamFigures {
         Integer onTrack = count(mine, a -> open(a, end) && !a.createdAt().isBefore(riskFrom), included);
         Integer atRisk = count(mine, a -> open(a, end) && a.createdAt().isBefore(riskFrom), included);
         Integer added = count(mine, a -> scope.period().contains(a.createdAt()), included);
-        return new Released<>(new ActionReport(done, onTrack, atRisk, added, atRiskDays), included);
+        List<ActionReport.Blocker> blockers = new ArrayList<>();
+        for (BlockerKind kind : BlockerKind.values()) {
+            Integer held = count(mine, a -> open(a, end) && a.blockedBy() == kind, included);
+            if (held != null) {
+                blockers.add(new ActionReport.Blocker(kind.label(), held));
+            }
+        }
+        blockers.sort(java.util.Comparator.comparingInt(ActionReport.Blocker::actions).reversed());
+        return new Released<>(new ActionReport(done, onTrack, atRisk, added, atRiskDays, blockers), included);
     }
 
     private static boolean open(ActionState action, Instant at) {

@@ -200,6 +200,10 @@ sealed interface Command {
     record ForbidPair(String first, String second) implements Command {
     }
 
+    /** Participant: what is in the way of one of their actions ("stuck 3 waiting for sign-off"). */
+    record BlockAction(String number, String what) implements Command {
+    }
+
     /** Coach: one of the team-level reports, for the programme or one group, over a period. */
     record TeamReport(Report report, String group, String since) implements Command {
 

@@ -47,6 +47,8 @@ final class CommandParser {
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
                     + "|switch\\s+program(?:me)?|switch\\s+to|join\\s+program(?:me)?|join|leave\\s+program(?:me)?|leave)"
                     + "\\s*:?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern STUCK = Pattern.compile("^(?:stuck|blocked|stuck on|blocked on)\\s*#?\\s*(\\d{1,6})"
+            + "(?:\\s*[:,.-]?\\s+(.*))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
             Pattern.CASE_INSENSITIVE);
 
@@ -228,6 +230,10 @@ final class CommandParser {
         Matcher add = ADD_ACTION.matcher(text);
         if (add.matches()) {
             return new Command.AddAction(add.group(1));
+        }
+        Matcher stuck = STUCK.matcher(text);
+        if (stuck.matches()) {
+            return new Command.BlockAction(stuck.group(1), stuck.group(2));
         }
         Matcher done = DONE.matcher(text);
         if (done.matches()) {

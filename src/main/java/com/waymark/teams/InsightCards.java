@@ -194,7 +194,12 @@ final class InsightCards {
         facts.put("Open, on track", shown(a.onTrack()));
         facts.put("Open " + a.atRiskDays() + "+ days (at risk)", shown(a.atRisk()));
         facts.put("Added in this period", shown(a.added()));
-        return card.facts(facts);
+        card.facts(facts);
+        if (!a.blockers().isEmpty()) {
+            card.text("What holds actions up: " + String.join("; ", a.blockers().stream()
+                    .map(b -> b.kind() + " (" + b.actions() + ")").toList()) + ".");
+        }
+        return card;
     }
 
     // ---- framing ----

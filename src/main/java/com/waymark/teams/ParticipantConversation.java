@@ -32,7 +32,7 @@ class ParticipantConversation {
             - **4 3 your reflection** – a quick check-in in one line (wellbeing, then energy, 1–5)
             - **add action** <text> – add a step to your action plan
             - **my actions** – see your action plan
-            - **done** <number> – mark an action done
+            - **done** <number> – mark an action done; **stuck** <number> <what's in the way> – note an obstacle
             - **my trend** – your own wellbeing and energy over time
             - **snooze** [2h], **skip**, **pause** [2 weeks], **resume** – when a check-in doesn't suit
             - **quiet hours** 21:00-07:30, **not mondays**, **after** 17:00, **time zone** Europe/London,
@@ -104,6 +104,9 @@ class ParticipantConversation {
         if (command instanceof Command.CompleteAction done) {
             return completeAction(id, done);
         }
+        if (command instanceof Command.BlockAction stuck) {
+            return blockAction(id, stuck);
+        }
         if (command instanceof Command.ShowTrend) {
             return List.of(card(WaymarkCards.trend(checkIns.trend(id))));
         }
@@ -139,7 +142,8 @@ class ParticipantConversation {
     static boolean needsConsent(Command command) {
         return command instanceof Command.StartCheckIn || command instanceof Command.SubmitCheckIn
                 || command instanceof Command.AddAction || command instanceof Command.ListActions
-                || command instanceof Command.CompleteAction || command instanceof Command.ShowTrend;
+                || command instanceof Command.CompleteAction || command instanceof Command.ShowTrend
+                || command instanceof Command.BlockAction;
     }
 
     private List<Activity> giveConsent(long id) {
@@ -176,6 +180,24 @@ class ParticipantConversation {
                     + ". Say \"done " + number + "\" when you've done it."));
         }
         return List.of(MessageFactory.text(((ActionResult.Rejected) result).problem()));
+    }
+
+    private List<Activity> blockAction(long id, Command.BlockAction stuck) {
+        ActionResult result = actionPlan.block(id, Integer.parseInt(stuck.number()), stuck.what());
+        if (result instanceof ActionResult.Blocked blocked) {
+            return List.of(MessageFactory.text("Noted what's in the way of \"" + blocked.action().getText() + "\". "
+                    + "Naming it is a step. Your coach only ever sees how many actions are held up by each kind of "
+                    + "obstacle, across at least five people, never your words. Say \"done " + stuck.number()
+                    + "\" when it's done."));
+        }
+        if (result instanceof ActionResult.AlreadyDone already) {
+            return List.of(MessageFactory.text("Action " + already.action().getNumber() + " is already done."));
+        }
+        if (result instanceof ActionResult.Rejected rejected) {
+            return List.of(MessageFactory.text(rejected.problem()));
+        }
+        return List.of(MessageFactory.text("You have no action number " + ((ActionResult.NotFound) result).number()
+                + ". Say \"my actions\" to see your plan."));
     }
 
     private List<Activity> completeAction(long id, Command.CompleteAction done) {

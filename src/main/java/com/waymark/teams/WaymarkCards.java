@@ -129,14 +129,16 @@ final class WaymarkCards {
         if (!open.isEmpty()) {
             card.emphasis("Open");
             open.forEach(a -> card.text(a.getNumber() + ". " + a.getText()
-                    + "  (added " + DAY.format(a.getCreatedAt().atZone(zone)) + ")"));
+                    + "  (added " + DAY.format(a.getCreatedAt().atZone(zone)) + ")"
+                    + (a.getBlocker() == null ? "" : "\n\nIn the way: " + a.getBlocker())));
         }
         if (!done.isEmpty()) {
             card.emphasis("Done");
             done.forEach(a -> card.text("✓ " + a.getNumber() + ". " + a.getText()
                     + "  (done " + DAY.format(a.getCompletedAt().atZone(zone)) + ")"));
         }
-        return card.subtle("Mark one done with: done <number>. Add another with: add action <text>.");
+        return card.subtle("Mark one done with: done <number>. Stuck? Say: stuck <number> <what's in the way>. "
+                + "Add another with: add action <text>.");
     }
 
     private static String line(List<Integer> ratings, double average) {

@@ -163,6 +163,24 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void actionProgressCountsCommonBlockersOnlyAcrossFivePeopleAndNeverTheirWords() {
+        List<User> people = programme(6);
+        for (int i = 0; i < 6; i++) {
+            say(people.get(i), "add action Try a new huddle format " + i);
+            String reason = i < 5 ? "waiting for the board to sign it off" : "no budget for it";
+            assertThat(text(people.get(i), "stuck 1 " + reason)).contains("Noted what's in the way");
+        }
+        assertThat(card(people.get(0), "my actions").toString()).contains("In the way: waiting for the board");
+        String report = card(coach, "actions").toString();
+        assertThat(facts(card(coach, "actions"))).containsEntry("Open, on track", "6")
+                .containsEntry("Added in this period", "6");
+        assertThat(report).contains("Waiting on others (5)").doesNotContain("Money")
+                .doesNotContain("sign it off").doesNotContain("budget");
+        assertThat(audited("ACTIONS")).isEqualTo(6);
+        assertThat(text(people.get(0), "stuck 9 something")).contains("no action number 9");
+    }
+
+    @Test
     void exportIsCsvOfFiguresWithoutNamesOrWords() {
         List<User> people = programme(5);
         for (int i = 0; i < 5; i++) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import com.waymark.checkin.BlockerKind;
 import com.waymark.checkin.TeamCheckIns.ActionState;
 import com.waymark.checkin.TeamCheckIns.Rating;
 import com.waymark.privacy.ConfidentialityPolicy;
@@ -118,10 +119,10 @@ class TeamFiguresTest {
         InsightScope scope = scope(people(1, 10), null, Map.of());
         List<ActionState> actions = new ArrayList<>();
         for (long p = 1; p <= 5; p++) {
-            actions.add(new ActionState(p, true, IN_PERIOD.minus(Duration.ofDays(5)), IN_PERIOD));
+            actions.add(new ActionState(p, true, IN_PERIOD.minus(Duration.ofDays(5)), IN_PERIOD, null));
         }
         for (long p = 6; p <= 9; p++) {
-            actions.add(new ActionState(p, false, NOW.minus(Duration.ofDays(60)), null));
+            actions.add(new ActionState(p, false, NOW.minus(Duration.ofDays(60)), null, BlockerKind.TIME));
         }
         ActionReport report = new TeamFigures(scope).actions(actions, 28).report();
         assertThat(report.done()).isEqualTo(5);

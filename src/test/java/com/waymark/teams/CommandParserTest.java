@@ -49,6 +49,14 @@ class CommandParserTest {
     }
 
     @Test
+    void stuckNamesAnActionAndWhatIsInTheWay() {
+        assertThat(parser.parse("stuck 3 waiting for the ICB to sign off", null))
+                .isEqualTo(new Command.BlockAction("3", "waiting for the ICB to sign off"));
+        assertThat(parser.parse("blocked #2: no time", null)).isEqualTo(new Command.BlockAction("2", "no time"));
+        assertThat(parser.parse("stuck 4", null)).isEqualTo(new Command.BlockAction("4", null));
+    }
+
+    @Test
     void tooLongTextIsRecognisedBeforeParsing() {
         assertThat(parser.parse("4 4 " + "x".repeat(5000), null)).isInstanceOf(Command.TooLong.class);
     }
