@@ -4,16 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.insight.themes.ThemePipeline;
+import com.waymark.privacy.FieldCipher;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +45,8 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     EmbeddingBackfill backfill;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ObjectProvider<ThemePipeline> pipelines;
 
     TeamsClient teams;
 
@@ -129,6 +135,40 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
         assertThat(submit(user, JSON.createObjectNode().put("action", "confirmErase"))).contains("erased everything");
         assertThat(count(checkIn)).isZero();
         assertThat(embeddings.vectors(List.of(checkIn))).isEmpty();
+    }
+
+    @Test
+    void aVectorNoConfiguredKeyOpensIsComputedAgain() {
+        User user = participant("Florian Rotated-Key");
+        assertThat(say(user, "3 3 Spent the week on the recovery plan and none of it on the people doing it"))
+                .contains("Saved");
+        long checkIn = latestCheckIn(user);
+        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        FieldCipher retired = new FieldCipher("old", Map.of("old", new byte[32]));
+        db.update("update reflection_embedding set vector = ? where check_in_id = ?",
+                new VectorCipher(retired).seal(new float[768]), checkIn);
+
+        assertThat(norm(embeddings.vectors(List.of(checkIn)).get(checkIn))).isGreaterThan(0.99);
+        byte[] resealed = db.queryForObject("select vector from reflection_embedding where check_in_id = ?",
+                byte[].class, checkIn);
+        assertThat(new String(resealed, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("v1:");
+    }
+
+    @Test
+    void theSharedThemePipelineRunsOnStoredVectors() {
+        User a = participant("Gwendolyn Themes-Ayodele");
+        List<String> texts = List.of("Handed the discharge project to my deputy and stayed out of it",
+                "Said no to a third board paper this week and felt guilty about it",
+                "My deputy ran the huddle; I bit my tongue and it went fine");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String text : texts) {
+            assertThat(say(a, "3 3 " + text)).contains("Saved");
+            ids.add(latestCheckIn(a));
+        }
+        Map<Long, float[]> vectors = embeddings.vectors(ids);
+        var themes = pipelines.getObject().run(texts, ids.stream().map(vectors::get).toList(), OptionalInt.empty());
+        assertThat(themes).isNotEmpty();
+        assertThat(themes.stream().mapToInt(t -> t.members().size()).sum()).isEqualTo(3);
     }
 
     private User participant(String name) {
