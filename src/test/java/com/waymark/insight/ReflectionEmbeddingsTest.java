@@ -97,10 +97,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     @Test
     void vectorsComputesAndStoresOneThatIsMissing() {
         User user = participant("Cosima Missing-Vector");
-        assertThat(say(user, "2 2 The board paper landed on me at midnight again; I said yes when I meant no"))
-                .contains("Saved");
-        long checkIn = latestCheckIn(user);
-        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        long checkIn = checkInEmbedded(user, "2 2 The board paper landed on me at midnight again; I said yes when I meant no");
         float[] first = embeddings.vectors(List.of(checkIn)).get(checkIn);
 
         db.update("delete from reflection_embedding where check_in_id = ?", checkIn);
@@ -113,10 +110,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     @Test
     void theBackfillEmbedsReflectionsThatHaveNone() {
         User user = participant("Desmond Backfill-Oyelaran");
-        assertThat(say(user, "3 4 Asked the team what they would stop doing; the list was longer than mine"))
-                .contains("Saved");
-        long checkIn = latestCheckIn(user);
-        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        long checkIn = checkInEmbedded(user, "3 4 Asked the team what they would stop doing; the list was longer than mine");
         db.update("delete from reflection_embedding where check_in_id = ?", checkIn);
 
         backfill.run();
@@ -126,10 +120,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     @Test
     void erasingThePersonErasesTheirEmbeddings() {
         User user = participant("Eulalie Erase-Okonkwo");
-        assertThat(say(user, "3 2 Told my chair I need the deputy post filled before I can take on the ICS work"))
-                .contains("Saved");
-        long checkIn = latestCheckIn(user);
-        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        long checkIn = checkInEmbedded(user, "3 2 Told my chair I need the deputy post filled before I can take on the ICS work");
 
         assertThat(say(user, "delete my data")).contains("confirmErase");
         assertThat(submit(user, JSON.createObjectNode().put("action", "confirmErase"))).contains("erased everything");
@@ -140,10 +131,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     @Test
     void aVectorNoConfiguredKeyOpensIsComputedAgain() {
         User user = participant("Florian Rotated-Key");
-        assertThat(say(user, "3 3 Spent the week on the recovery plan and none of it on the people doing it"))
-                .contains("Saved");
-        long checkIn = latestCheckIn(user);
-        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        long checkIn = checkInEmbedded(user, "3 3 Spent the week on the recovery plan and none of it on the people doing it");
         FieldCipher retired = new FieldCipher("old", Map.of("old", new byte[32]));
         db.update("update reflection_embedding set vector = ? where check_in_id = ?",
                 new VectorCipher(retired).seal(new float[768]), checkIn);
@@ -169,6 +157,14 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
         var themes = pipelines.getObject().run(texts, ids.stream().map(vectors::get).toList(), OptionalInt.empty());
         assertThat(themes).isNotEmpty();
         assertThat(themes.stream().mapToInt(t -> t.members().size()).sum()).isEqualTo(3);
+    }
+
+    /** Checks in with {@code text} and waits until its embedding is stored; returns the check-in's id. */
+    private long checkInEmbedded(User user, String text) {
+        assertThat(say(user, text)).contains("Saved");
+        long checkIn = latestCheckIn(user);
+        await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
+        return checkIn;
     }
 
     private User participant(String name) {
