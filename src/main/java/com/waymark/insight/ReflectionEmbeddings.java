@@ -62,7 +62,8 @@ public class ReflectionEmbeddings {
      * unit length, {@link #dimensions()} long, from {@link #model()}: pass them to {@code ThemePipeline.run} in the
      * order of their texts.
      *
-     * @throws IllegalStateException when missing vectors could not be computed (counted as a failure)
+     * @throws RuntimeException the model's or the database's, when missing vectors could not be computed or stored
+     *                          (counted in {@code waymark.embeddings.failures}); what was stored stays stored
      */
     public Map<Long, float[]> vectors(Collection<Long> checkInIds) {
         Map<Long, float[]> result = new HashMap<>();
