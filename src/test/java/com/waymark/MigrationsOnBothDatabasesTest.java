@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.insight.ReflectionEmbeddings;
 import com.waymark.support.Http;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
@@ -44,6 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class MigrationsOnBothDatabasesTest {
 
     private static final String ADMIN_USER = ScratchPostgres.ADMIN_USER;
+    private static final String SQL_ONLY_SCHEMA = "sql_migrations";
 
     private ScratchPostgres postgres;
     private String databaseUrl;
@@ -70,12 +73,14 @@ class MigrationsOnBothDatabasesTest {
         Path dir = Files.createTempDirectory("waymark-h2-migrations-");
         String h2Url = "jdbc:h2:file:" + dir.resolve("waymark") + ";DB_CLOSE_ON_EXIT=FALSE";
 
-        var h2 = migrate(h2Url, "sa", "h2");
-        var postgres = migrate(databaseUrl, ADMIN_USER, "postgresql");
+        var h2 = migrate(h2Url, "sa", "h2", "PUBLIC");
+        // A schema of its own: plain Flyway runs no Java migration (V32 is a Spring bean), so the application, started
+        // on this database next, would find V32 missing below later migrations and refuse to start.
+        var postgres = migrate(databaseUrl, ADMIN_USER, "postgresql", SQL_ONLY_SCHEMA);
         assertThat(h2.migrationsExecuted).isEqualTo(postgres.migrationsExecuted).isPositive();
 
         Map<String, String> h2Columns = columns(h2Url, "sa", "PUBLIC");
-        Map<String, String> postgresColumns = columns(databaseUrl, ADMIN_USER, "public");
+        Map<String, String> postgresColumns = columns(databaseUrl, ADMIN_USER, SQL_ONLY_SCHEMA);
         assertThat(h2Columns).containsKeys("participant.id", "check_in.reflection", "qrtz_triggers.next_fire_time");
         assertThat(postgresColumns).as("table.column -> type, length, nullability on PostgreSQL vs H2")
                 .containsExactlyInAnyOrderEntriesOf(h2Columns);
@@ -110,13 +115,20 @@ class MigrationsOnBothDatabasesTest {
             JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(databaseUrl, ADMIN_USER, "", true));
             assertThat(db.queryForObject("select count(*) from check_in c join participant p on p.id = c.participant_id "
                     + "where p.aad_object_id = ?", Integer.class, user.aadObjectId())).isEqualTo(1);
+            // Reflection embeddings: sealed bytes in bytea, the insert that reads its check-in, read back.
+            long checkIn = db.queryForObject("select c.id from check_in c join participant p on p.id = c.participant_id "
+                    + "where p.aad_object_id = ?", Long.class, user.aadObjectId());
+            assertThat(app.getBean(ReflectionEmbeddings.class).vectors(List.of(checkIn)).get(checkIn)).hasSize(768);
+            assertThat(db.queryForObject("select dimensions from reflection_embedding where check_in_id = ?",
+                    Integer.class, checkIn)).isEqualTo(768);
             assertThat(db.queryForObject("select count(*) from qrtz_scheduler_state", Integer.class))
                     .as("the clustered scheduler checked in").isPositive();
         }
     }
 
-    private static org.flywaydb.core.api.output.MigrateResult migrate(String url, String user, String vendor) {
-        return Flyway.configure().dataSource(url, user, "")
+    private static org.flywaydb.core.api.output.MigrateResult migrate(String url, String user, String vendor,
+                                                                      String schema) {
+        return Flyway.configure().dataSource(url, user, "").schemas(schema)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .load().migrate();
     }

@@ -170,7 +170,7 @@ public final class ThemesEval implements Subcommand {
     }
 
     /** Without Spring, logback logs everything; the native-library loaders are chatty. */
-    private static void quietNativeLoaders() {
+    static void quietNativeLoaders() {
         for (String name : List.of("ai.djl", "ai.onnxruntime", "dev.langchain4j")) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.ERROR);

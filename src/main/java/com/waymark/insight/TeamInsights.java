@@ -53,13 +53,14 @@ public class TeamInsights {
     private final PeerCoachingService peerCoaching;
     private final CoachingQuestions questions;
     private final AuditLog audit;
+    private final DigestNarrator narrator;
     private final Clock clock;
     private final double notableFall;
     private final int atRiskDays;
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
-                        CoachingQuestions questions, AuditLog audit, Clock clock,
+                        CoachingQuestions questions, AuditLog audit, DigestNarrator narrator, Clock clock,
                         @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
                         @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
         this.programmes = programmes;
@@ -70,6 +71,7 @@ public class TeamInsights {
         this.peerCoaching = peerCoaching;
         this.questions = questions;
         this.audit = audit;
+        this.narrator = narrator;
         this.clock = clock;
         this.notableFall = notableFall;
         this.atRiskDays = atRiskDays;
@@ -121,7 +123,9 @@ public class TeamInsights {
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
         List<String> suggested = questions.suggest(done.taxonomyIds(), 3, (int) round);
-        return Optional.of(new SessionDigest(sessionStartsAt, done.summary(), pairs, suggested, null));
+        TeamSummary summary = named(done.summary());
+        String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
+        return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative));
     }
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
@@ -132,6 +136,20 @@ public class TeamInsights {
     }
 
     // ---- composing ----
+
+    /** Themes the taxonomy could not name get a name from the optional narrator, from their terms alone. */
+    private TeamSummary named(TeamSummary summary) {
+        List<ThemeReport.Line> lines = summary.themes().themes().stream()
+                .map(line -> line.key().startsWith("terms:")
+                        ? narrator.nameTheme(line.terms(), line.name())
+                        .map(name -> new ThemeReport.Line(line.key(), name, line.terms(), line.people(), line.share(),
+                                line.direction(), line.quotes())).orElse(line)
+                        : line)
+                .toList();
+        ThemeReport themes = summary.themes();
+        return new TeamSummary(summary.header(), summary.participation(), summary.wellbeing(),
+                new ThemeReport(themes.reflections(), lines, themes.smallThemes(), themes.fading()), summary.actions());
+    }
 
     private record Summarised(TeamSummary summary, List<String> taxonomyIds) {
     }

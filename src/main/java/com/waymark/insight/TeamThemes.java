@@ -17,6 +17,7 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ConfidentialityPolicy.QuoteCandidate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +32,12 @@ class TeamThemes {
     static final int QUOTES_PER_THEME = 2;
     static final int QUOTE_CHARS = 240;
 
-    private final ThemePipeline pipeline;
+    /** Built on first use: it embeds the taxonomy's exemplars, which start-up should not wait for. */
+    private final ObjectProvider<ThemePipeline> pipeline;
     private final ReflectionEmbeddings embeddings;
     private final Timer computeTime;
 
-    TeamThemes(ThemePipeline pipeline, ReflectionEmbeddings embeddings, MeterRegistry meters) {
+    TeamThemes(ObjectProvider<ThemePipeline> pipeline, ReflectionEmbeddings embeddings, MeterRegistry meters) {
         this.pipeline = pipeline;
         this.embeddings = embeddings;
         this.computeTime = Timer.builder("waymark.themes.compute").description("Time to find a period's themes")
@@ -59,7 +61,7 @@ class TeamThemes {
         if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
         }
-        List<Theme> found = computeTime.record(() -> cluster(rows, policy.threshold()));
+        List<Theme> found = computeTime.record(() -> cluster(rows));
         List<ThemeReport.Line> shown = new ArrayList<>();
         List<String> taxonomyIds = new ArrayList<>();
         List<String> fading = new ArrayList<>();
@@ -94,12 +96,15 @@ class TeamThemes {
                 taxonomyIds);
     }
 
-    /** Themes of fewer texts than the threshold could never be shown: their texts go to their next best theme. */
-    private List<Theme> cluster(List<Reflection> rows, int minThemeSize) {
+    /**
+     * Small themes are kept apart, not folded into big ones: folding would put a reflection (and its quote)
+     * under a theme it isn't about. They are counted as "smaller themes" instead.
+     */
+    private List<Theme> cluster(List<Reflection> rows) {
         List<Long> ids = rows.stream().map(Reflection::checkInId).toList();
         Map<Long, float[]> vectors = embeddings.vectors(ids);
         List<float[]> ordered = ids.stream().map(vectors::get).toList();
-        return pipeline.run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty(), minThemeSize);
+        return pipeline.getObject().run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty());
     }
 
     private static ThemeReport.Direction direction(boolean shownBefore, double share, double shareBefore) {

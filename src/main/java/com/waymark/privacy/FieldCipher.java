@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,17 +72,7 @@ public final class FieldCipher {
         if (plaintext == null) {
             return null;
         }
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return currentId + ":" + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
-        }
+        return currentId + ":" + Base64.getEncoder().encodeToString(sealWith(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String stored) {
@@ -89,28 +80,82 @@ public final class FieldCipher {
             return null;
         }
         int colon = stored.indexOf(':');
-        String id = colon > 0 ? stored.substring(0, colon) : null;
-        if (id == null || !KEY_ID.matcher(id).matches()) {
-            throw new UnreadableValue("A stored value is not in the encrypted form '<key id>:<base64>'", null);
-        }
-        SecretKey key = keys.get(id);
-        if (key == null) {
-            throw new UnreadableValue("A stored value was encrypted with key '" + id + "', which is not configured: "
-                    + "add it to waymark.encryption.previous-keys (WAYMARK_ENCRYPTION_PREVIOUS_KEYS)", null);
-        }
+        String id = keyId(colon > 0 ? stored.substring(0, colon) : null);
         byte[] sealed;
         try {
             sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
         } catch (IllegalArgumentException e) {
             throw new UnreadableValue("A stored value under key '" + id + "' is not valid base64", e);
         }
-        if (sealed.length < IV_BYTES + TAG_BITS / 8) {
+        return new String(openWith(id, sealed, 0), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The binary form, for a {@code BYTEA} column: {@code <key id>:} in ASCII, then IV, ciphertext and tag, without
+     * base64's third more bytes. For derived data such as sentence embeddings, which give away meaning as text does.
+     */
+    public byte[] seal(byte[] plaintext) {
+        byte[] id = currentId.getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = sealWith(plaintext);
+        return ByteBuffer.allocate(id.length + 1 + sealed.length).put(id).put((byte) ':').put(sealed).array();
+    }
+
+    /** Reads what {@link #seal(byte[])} wrote, under whichever configured key wrote it. */
+    public byte[] open(byte[] stored) {
+        int colon = -1;
+        for (int i = 0; i < Math.min(stored.length, 17); i++) {
+            if (stored[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        String id = keyId(colon > 0 ? new String(stored, 0, colon, StandardCharsets.US_ASCII) : null);
+        return openWith(id, stored, colon + 1);
+    }
+
+    /** True when the binary value was written under the current key. */
+    public boolean isCurrent(byte[] stored) {
+        byte[] prefix = (currentId + ":").getBytes(StandardCharsets.US_ASCII);
+        return stored == null || (stored.length >= prefix.length
+                && Arrays.equals(stored, 0, prefix.length, prefix, 0, prefix.length));
+    }
+
+    private static String keyId(String id) {
+        if (id == null || !KEY_ID.matcher(id).matches()) {
+            throw new UnreadableValue("A stored value is not in the encrypted form '<key id>:<base64>'", null);
+        }
+        return id;
+    }
+
+    /** IV, ciphertext and tag, under the current key with a fresh random IV. */
+    private byte[] sealWith(byte[] plaintext) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    /** Opens IV, ciphertext and tag found in {@code sealed} from {@code offset} on, written under key {@code id}. */
+    private byte[] openWith(String id, byte[] sealed, int offset) {
+        SecretKey key = keys.get(id);
+        if (key == null) {
+            throw new UnreadableValue("A stored value was encrypted with key '" + id + "', which is not configured: "
+                    + "add it to waymark.encryption.previous-keys (WAYMARK_ENCRYPTION_PREVIOUS_KEYS)", null);
+        }
+        int length = sealed.length - offset;
+        if (length < IV_BYTES + TAG_BITS / 8) {
             throw new UnreadableValue("A stored value under key '" + id + "' is too short to be encrypted", null);
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-            return new String(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES), StandardCharsets.UTF_8);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, IV_BYTES));
+            return cipher.doFinal(sealed, offset + IV_BYTES, length - IV_BYTES);
         } catch (AEADBadTagException e) {
             throw new UnreadableValue("A stored value could not be decrypted with key '" + id + "': the configured key "
                     + "is not the one it was written with (check WAYMARK_ENCRYPTION_KEY), or the value was altered", e);

@@ -31,6 +31,26 @@ class FieldCipherTest {
     }
 
     @Test
+    void sealsBytesUnderTheKeyIdAndOpensThemWithAnyConfiguredKey() {
+        byte[] plain = new byte[3072];
+        new java.util.Random(7).nextBytes(plain);
+        byte[] sealed = v1.seal(plain);
+        assertThat(new String(sealed, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("v1:");
+        assertThat(sealed).hasSize(3 + 12 + plain.length + 16).isNotEqualTo(v1.seal(plain));
+        assertThat(v1.open(sealed)).isEqualTo(plain);
+        assertThat(v1.isCurrent(sealed)).isTrue();
+
+        FieldCipher rotated = new FieldCipher("v2", Map.of("v2", TWO, "v1", ONE));
+        assertThat(rotated.isCurrent(sealed)).isFalse();
+        assertThat(rotated.open(sealed)).isEqualTo(plain);
+        assertThatThrownBy(() -> new FieldCipher("v2", Map.of("v2", TWO)).open(sealed))
+                .isInstanceOf(FieldCipher.UnreadableValue.class).hasMessageContaining("key 'v1', which is not configured");
+        sealed[40] ^= 1;
+        assertThatThrownBy(() -> v1.open(sealed)).isInstanceOf(FieldCipher.UnreadableValue.class);
+        assertThatThrownBy(() -> v1.open(new byte[] {1, 2, 3})).hasMessageContaining("not in the encrypted form");
+    }
+
+    @Test
     void theWorstCaseFitsTheColumns() {
         // 4000 characters of three UTF-8 bytes each (the most per UTF-16 unit) in VARCHAR(16384); 500 in 4096.
         assertThat(v1.encrypt("€".repeat(4000))).hasSizeLessThanOrEqualTo(16384);

@@ -79,14 +79,6 @@ public final class ThemePipeline {
      * @param k          the number of themes wanted, or empty to choose it
      */
     public List<Theme> run(List<String> texts, List<float[]> embeddings, OptionalInt k) {
-        return run(texts, embeddings, k, 2);
-    }
-
-    /**
-     * As {@link #run(List, List, OptionalInt)}, with themes smaller than {@code minThemeSize} texts folded into
-     * their members' next best: a coach's digest wants themes big enough to be shown, not a long tail of pairs.
-     */
-    public List<Theme> run(List<String> texts, List<float[]> embeddings, OptionalInt k, int minThemeSize) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -103,7 +95,7 @@ public final class ThemePipeline {
             matched += b ? 1 : 0;
         }
         int[] assignment = matched * 2 >= x.length
-                ? byTaxonomy(x, texts, lexicon, scores, onTopic, k, minThemeSize)
+                ? byTaxonomy(x, texts, lexicon, scores, onTopic, k)
                 : unsupervised(x, lexicon, k);
         return describe(assignment, lexicon, scores, onTopic);
     }
@@ -126,13 +118,13 @@ public final class ThemePipeline {
 
     /** Each text to its best taxonomy theme; small themes folded; far-away texts maybe into new themes. */
     private int[] byTaxonomy(float[][] x, List<String> texts, Lexicon lexicon, double[][] scores, boolean[] onTopic,
-                             OptionalInt k, int minThemeSize) {
+                             OptionalInt k) {
         int n = x.length;
         int themes = matcher.size();
         boolean[] alive = new boolean[themes];
         Arrays.fill(alive, true);
         int[] assignment = best(scores, alive);
-        int minSize = Math.max(Math.max(2, minThemeSize), (int) Math.ceil(options.minThemeShare() * n));
+        int minSize = Math.max(2, (int) Math.ceil(options.minThemeShare() * n));
         // Fold the smallest theme into its members' next choices until every theme is big enough (or k remain).
         while (true) {
             int[] sizes = sizes(assignment, themes);

@@ -1,0 +1,95 @@
+package com.waymark.insight;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Embeds reflections that have no vector yet: those written before this feature (and the demo data), those the
+ * queue dropped or a crash lost, and all of them after a change of model. A Quartz job runs it every few minutes
+ * on one instance of the cluster ({@link EmbeddingConfiguration}), newest first since they are what the next
+ * digest reads, and paced: after each batch it rests as long as the batch took, so it never takes more than about
+ * half the machine from the people talking to the bot.
+ * <p>
+ * After a key rotation ({@code waymark.encryption.reencrypt=true}) it also re-seals the stored vectors under the
+ * new key on start, as the check-in module does for the reflections.
+ */
+@Component
+class EmbeddingBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
+
+    private final ReflectionEmbeddings embeddings;
+    private final EmbeddingStore store;
+    private final int perRun;
+    private final boolean reencryptOnStart;
+    private volatile boolean closing;
+
+    EmbeddingBackfill(ReflectionEmbeddings embeddings, EmbeddingStore store,
+                      @Value("${waymark.insight.embeddings.backfill-per-run:1000}") int perRun,
+                      @Value("${waymark.encryption.reencrypt:false}") boolean reencryptOnStart) {
+        this.embeddings = embeddings;
+        this.store = store;
+        this.perRun = perRun;
+        this.reencryptOnStart = reencryptOnStart;
+    }
+
+    /** Embeds up to the per-run budget of missing reflections; returns how many were stored. */
+    int run() {
+        int stored = 0;
+        int looked = 0;
+        long before = Long.MAX_VALUE;
+        while (!closing && looked < perRun) {
+            List<Long> ids = store.missing(embeddings.model(), before, Math.min(ReflectionEmbeddings.BATCH,
+                    perRun - looked));
+            if (ids.isEmpty()) {
+                break;
+            }
+            looked += ids.size();
+            // Below this batch next time, so that one that fails is not retried in a loop within the run.
+            before = ids.get(ids.size() - 1);
+            long start = System.nanoTime();
+            try {
+                stored += embeddings.embedAndStore(ids, ReflectionEmbeddings.Trigger.BACKFILL).size();
+            } catch (RuntimeException e) {
+                log.warn("Backfill of reflection embeddings failed for a batch ({})", e.getClass().getSimpleName());
+            }
+            if (!rest(System.nanoTime() - start)) {
+                break;
+            }
+        }
+        if (stored > 0) {
+            log.info("Embedded {} reflections that had no embedding yet", stored);
+        }
+        return stored;
+    }
+
+    private static boolean rest(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void reencryptAfterRotation() {
+        if (reencryptOnStart) {
+            log.warn("Re-sealed {} stored reflection embeddings under the current key", store.reencrypt());
+        }
+    }
+
+    /** Stops between batches, so a graceful shutdown does not wait for a whole run. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
+    }
+}
