@@ -44,6 +44,11 @@ public final class ThemePipeline {
             return new Options(newSeed, lexicalWeight, lexicalThemeWeight, gateMargin, minThemeShare, newThemeShare,
                     topTerms);
         }
+
+        public Options withTopTerms(int newTopTerms) {
+            return new Options(seed, lexicalWeight, lexicalThemeWeight, gateMargin, minThemeShare, newThemeShare,
+                    newTopTerms);
+        }
     }
 
     private final Embedder embedder;
