@@ -66,7 +66,12 @@ public final class TaxonomyMatcher {
         return best;
     }
 
-    private static double nearestMean(float[] x, float[][] descriptions) {
+    /** A text's vector as the matcher compares it: unit length, taxonomy mean removed, unit length again. */
+    float[] centred(float[] vector) {
+        return Vectors.normalized(Vectors.minus(Vectors.normalized(vector), centre));
+    }
+
+    static double nearestMean(float[] x, float[][] descriptions) {
         double[] top = new double[NEAREST];
         Arrays.fill(top, Double.NEGATIVE_INFINITY);
         for (float[] d : descriptions) {

@@ -37,7 +37,7 @@ public final class ThemePipeline {
                           double newThemeShare, int topTerms) {
 
         public static Options defaults() {
-            return new Options(42, 0.3, 0.2, 0.10, 0.02, 0.10, 8);
+            return new Options(42, 0.3, 0.3, 0.10, 0.02, 0.10, 8);
         }
 
         public Options withSeed(long newSeed) {
