@@ -21,6 +21,10 @@ public final class TaxonomyMatcher {
     private final float[] centre;
     private final List<float[][]> raw = new ArrayList<>();
     private final List<float[][]> centred = new ArrayList<>();
+    /** Per theme and description: the length of description − centre, and the centre's dot with its centred unit vector. */
+    private final List<double[]> offsetLength = new ArrayList<>();
+    private final List<double[]> centreDot = new ArrayList<>();
+    private final double centreNorm2;
 
     public TaxonomyMatcher(ThemeTaxonomy taxonomy, Embedder embedder) {
         this.taxonomy = taxonomy;
@@ -32,10 +36,81 @@ public final class TaxonomyMatcher {
             all.addAll(Arrays.asList(vectors));
         }
         this.centre = Vectors.mean(all, embedder.dimension());
+        this.centreNorm2 = Vectors.dot(centre, centre);
         for (float[][] vectors : raw) {
-            centred.add(Arrays.stream(vectors).map(v -> Vectors.normalized(Vectors.minus(v, centre)))
-                    .toArray(float[][]::new));
+            float[][] c = Arrays.stream(vectors).map(v -> Vectors.normalized(Vectors.minus(v, centre)))
+                    .toArray(float[][]::new);
+            centred.add(c);
+            double[] lengths = new double[c.length];
+            double[] dots = new double[c.length];
+            for (int d = 0; d < c.length; d++) {
+                float[] offset = Vectors.minus(vectors[d], centre);
+                lengths[d] = Math.sqrt(Vectors.dot(offset, offset));
+                dots[d] = Vectors.dot(centre, c[d]);
+            }
+            offsetLength.add(lengths);
+            centreDot.add(dots);
         }
+    }
+
+    /** A text's theme scores ({@link #scores}) and its {@link #affinity}, together. */
+    public record Match(double[] scores, double affinity) {
+    }
+
+    /**
+     * {@link #scores} and {@link #affinity} from one pass over the descriptions: with {@code u} the unit
+     * text vector, {@code c} the centre and {@code e} a description's centred unit vector, the plain
+     * cosine is {@code |d − c| u·e + u·c} and the centred one {@code (u·e − c·e) / |u − c|}.
+     */
+    public Match match(float[] vector) {
+        float[] u = Vectors.normalized(vector);
+        double uc = Vectors.dot(u, centre);
+        double length = Math.sqrt(Math.max(1e-12, 1 - 2 * uc + centreNorm2));
+        double[] scores = new double[centred.size()];
+        double affinity = Double.NEGATIVE_INFINITY;
+        double[] plain = new double[0];
+        double[] contrast = new double[0];
+        for (int t = 0; t < scores.length; t++) {
+            float[][] e = centred.get(t);
+            double[] lengths = offsetLength.get(t);
+            double[] dots = centreDot.get(t);
+            if (plain.length < e.length) {
+                plain = new double[e.length];
+                contrast = new double[e.length];
+            }
+            for (int d = 0; d < e.length; d++) {
+                double ue = Vectors.dot(u, e[d]);
+                plain[d] = lengths[d] * ue + uc;
+                contrast[d] = (ue - dots[d]) / length;
+            }
+            scores[t] = nearestMean(contrast, e.length);
+            affinity = Math.max(affinity, nearestMean(plain, e.length));
+        }
+        return new Match(scores, affinity);
+    }
+
+    private static double nearestMean(double[] values, int count) {
+        double[] top = new double[NEAREST];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < count; i++) {
+            double s = values[i];
+            for (int k = 0; k < NEAREST; k++) {
+                if (s > top[k]) {
+                    System.arraycopy(top, k, top, k + 1, NEAREST - k - 1);
+                    top[k] = s;
+                    break;
+                }
+            }
+        }
+        double sum = 0;
+        int n = 0;
+        for (double v : top) {
+            if (v > Double.NEGATIVE_INFINITY) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     public ThemeTaxonomy taxonomy() {

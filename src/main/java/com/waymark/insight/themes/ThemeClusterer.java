@@ -22,6 +22,10 @@ public final class ThemeClusterer {
      */
     static final double STRUCTURE = 0.25;
 
+    /** The most items the final k-means runs on with restarts; the rest join by {@link #REFINE_PASSES} Lloyd passes. */
+    static final int FINAL_SAMPLE = 5000;
+    static final int REFINE_PASSES = 5;
+
     private final long seed;
     private final int minK;
     private final int maxK;
@@ -42,12 +46,20 @@ public final class ThemeClusterer {
         this.quickKMeans = new KMeans(3, 50);
     }
 
+    /**
+     * k-means with restarts on at most {@link #FINAL_SAMPLE} items; over more, the centroids found on a
+     * sample are refined by a few Lloyd passes over all items, which keeps the cost linear.
+     */
     public Clustering cluster(Features x, int k) {
         if (k <= 1 || x.size() <= 1) {
             return new Clustering(new int[x.size()], Math.min(1, x.size()), Double.NaN);
         }
         k = Math.min(k, x.size());
-        return new Clustering(kMeans.cluster(x, k, seed).assignment(), k, Double.NaN);
+        if (x.size() <= FINAL_SAMPLE) {
+            return new Clustering(kMeans.cluster(x, k, seed).assignment(), k, Double.NaN);
+        }
+        KMeans.Result onSample = kMeans.cluster(subset(x, sample(x.size(), FINAL_SAMPLE)), k, seed);
+        return new Clustering(KMeans.lloyd(x, onSample.centroids(), REFINE_PASSES).assignment(), k, Double.NaN);
     }
 
     public Clustering clusterAuto(Features x) {
@@ -56,17 +68,13 @@ public final class ThemeClusterer {
         if (upper < minK) {
             return cluster(x, 1);
         }
-        int[] sample = sample(n);
+        int[] sample = sample(n, sampleSize);
         Features s = subset(x, sample);
         double[][] distance = distances(s);
         double[] scores = new double[upper + 1];
-        for (int k = minK; k <= upper; k++) {
-            int[] a = quickKMeans.cluster(s, k, seed + k).assignment();
-            scores[k] = silhouette(distance, a, k);
-            if (Boolean.getBoolean("themes.debug")) {
-                System.err.printf("k=%d silhouette=%.4f%n", k, scores[k]);
-            }
-        }
+        // Each candidate has its own seed, so running them side by side gives the same answer.
+        java.util.stream.IntStream.rangeClosed(minK, upper).parallel().forEach(k ->
+                scores[k] = silhouette(distance, quickKMeans.cluster(s, k, seed + k).assignment(), k));
         int bestK = bestBetween(scores, minK, upper);
         // Weak structure: the silhouette of overlapping topics falls steadily with k and so favours two
         // large groups, which tell a coach nothing. Then look only from a floor that grows with the data.
@@ -122,7 +130,7 @@ public final class ThemeClusterer {
         return total / n;
     }
 
-    private int[] sample(int n) {
+    private int[] sample(int n, int sampleSize) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
