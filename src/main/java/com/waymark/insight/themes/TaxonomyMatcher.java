@@ -11,7 +11,9 @@ import java.util.List;
  * single averaged prototype: a theme covers several situations), measured after subtracting the mean
  * of all descriptions. That subtraction removes what every reflection shares (first person, NHS
  * setting) and leaves what tells themes apart; it depends only on the taxonomy, so a period of five
- * reflections is scored the same way as a period of five hundred.
+ * reflections is scored the same way as a period of five hundred. A theme's counter-examples (coach
+ * feedback, {@link ThemeFeedback.NotAbout}) lower its score for texts closer to one of them than to the
+ * theme's own nearest description, by the difference.
  */
 public final class TaxonomyMatcher {
 
@@ -19,42 +21,72 @@ public final class TaxonomyMatcher {
 
     private final ThemeTaxonomy taxonomy;
     private final float[] centre;
-    private final List<float[][]> raw = new ArrayList<>();
-    private final List<float[][]> centred = new ArrayList<>();
-    /** Per theme and description: the length of description − centre, and the centre's dot with its centred unit vector. */
-    private final List<double[]> offsetLength = new ArrayList<>();
-    private final List<double[]> centreDot = new ArrayList<>();
     private final double centreNorm2;
+    private final List<Block> positive = new ArrayList<>();
+    private final List<Block> negative = new ArrayList<>();
+
+    /**
+     * Descriptions in the matcher's form: centred unit vectors {@code e}, with {@code |d − c|} and
+     * {@code c·e} so that plain and centred cosines both come from one dot product {@code u·e}.
+     */
+    private record Block(float[][] e, double[] length, double[] centreDot) {
+    }
 
     public TaxonomyMatcher(ThemeTaxonomy taxonomy, Embedder embedder) {
         this.taxonomy = taxonomy;
+        List<float[][]> raw = new ArrayList<>();
         List<float[]> all = new ArrayList<>();
         for (ThemeTaxonomy.Entry theme : taxonomy.themes()) {
-            float[][] vectors = embedder.embed(theme.descriptions()).stream().map(Vectors::normalized)
-                    .toArray(float[][]::new);
+            float[][] vectors = embed(embedder, theme.descriptions());
             raw.add(vectors);
             all.addAll(Arrays.asList(vectors));
         }
         this.centre = Vectors.mean(all, embedder.dimension());
         this.centreNorm2 = Vectors.dot(centre, centre);
-        for (float[][] vectors : raw) {
-            float[][] c = Arrays.stream(vectors).map(v -> Vectors.normalized(Vectors.minus(v, centre)))
-                    .toArray(float[][]::new);
-            centred.add(c);
-            double[] lengths = new double[c.length];
-            double[] dots = new double[c.length];
-            for (int d = 0; d < c.length; d++) {
-                float[] offset = Vectors.minus(vectors[d], centre);
-                lengths[d] = Math.sqrt(Vectors.dot(offset, offset));
-                dots[d] = Vectors.dot(centre, c[d]);
-            }
-            offsetLength.add(lengths);
-            centreDot.add(dots);
+        for (int t = 0; t < raw.size(); t++) {
+            positive.add(block(raw.get(t)));
+            negative.add(block(embed(embedder, taxonomy.themes().get(t).notAbout())));
         }
+    }
+
+    private static float[][] embed(Embedder embedder, List<String> texts) {
+        return texts.isEmpty() ? new float[0][]
+                : embedder.embed(texts).stream().map(Vectors::normalized).toArray(float[][]::new);
+    }
+
+    private Block block(float[][] vectors) {
+        float[][] e = new float[vectors.length][];
+        double[] length = new double[vectors.length];
+        double[] centreDot = new double[vectors.length];
+        for (int d = 0; d < vectors.length; d++) {
+            float[] offset = Vectors.minus(vectors[d], centre);
+            e[d] = Vectors.normalized(offset);
+            length[d] = Math.sqrt(Vectors.dot(offset, offset));
+            centreDot[d] = Vectors.dot(centre, e[d]);
+        }
+        return new Block(e, length, centreDot);
+    }
+
+    public ThemeTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public int size() {
+        return taxonomy.size();
     }
 
     /** A text's theme scores ({@link #scores}) and its {@link #affinity}, together. */
     public record Match(double[] scores, double affinity) {
+    }
+
+    /** One score per theme, in taxonomy order: the contrast that decides between themes. */
+    public double[] scores(float[] vector) {
+        return match(vector).scores();
+    }
+
+    /** Plain cosine closeness to the nearest theme: does this text talk about coaching themes at all? */
+    public double affinity(float[] vector) {
+        return match(vector).affinity();
     }
 
     /**
@@ -66,34 +98,35 @@ public final class TaxonomyMatcher {
         float[] u = Vectors.normalized(vector);
         double uc = Vectors.dot(u, centre);
         double length = Math.sqrt(Math.max(1e-12, 1 - 2 * uc + centreNorm2));
-        double[] scores = new double[centred.size()];
+        double[] scores = new double[positive.size()];
         double affinity = Double.NEGATIVE_INFINITY;
-        double[] plain = new double[0];
-        double[] contrast = new double[0];
         for (int t = 0; t < scores.length; t++) {
-            float[][] e = centred.get(t);
-            double[] lengths = offsetLength.get(t);
-            double[] dots = centreDot.get(t);
-            if (plain.length < e.length) {
-                plain = new double[e.length];
-                contrast = new double[e.length];
+            Block b = positive.get(t);
+            double[] plain = new double[b.e().length];
+            double[] contrast = new double[b.e().length];
+            double nearest = Double.NEGATIVE_INFINITY;
+            for (int d = 0; d < b.e().length; d++) {
+                double ue = Vectors.dot(u, b.e()[d]);
+                plain[d] = b.length()[d] * ue + uc;
+                contrast[d] = (ue - b.centreDot()[d]) / length;
+                nearest = Math.max(nearest, contrast[d]);
             }
-            for (int d = 0; d < e.length; d++) {
-                double ue = Vectors.dot(u, e[d]);
-                plain[d] = lengths[d] * ue + uc;
-                contrast[d] = (ue - dots[d]) / length;
+            scores[t] = nearestMean(contrast);
+            affinity = Math.max(affinity, nearestMean(plain));
+            Block not = negative.get(t);
+            for (int d = 0; d < not.e().length; d++) {
+                double closeness = (Vectors.dot(u, not.e()[d]) - not.centreDot()[d]) / length;
+                scores[t] -= Math.max(0, closeness - nearest);
+                nearest = Math.max(nearest, closeness);
             }
-            scores[t] = nearestMean(contrast, e.length);
-            affinity = Math.max(affinity, nearestMean(plain, e.length));
         }
         return new Match(scores, affinity);
     }
 
-    private static double nearestMean(double[] values, int count) {
+    private static double nearestMean(double[] values) {
         double[] top = new double[NEAREST];
         Arrays.fill(top, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < count; i++) {
-            double s = values[i];
+        for (double s : values) {
             for (int k = 0; k < NEAREST; k++) {
                 if (s > top[k]) {
                     System.arraycopy(top, k, top, k + 1, NEAREST - k - 1);
@@ -111,62 +144,5 @@ public final class TaxonomyMatcher {
             }
         }
         return n == 0 ? 0 : sum / n;
-    }
-
-    public ThemeTaxonomy taxonomy() {
-        return taxonomy;
-    }
-
-    public int size() {
-        return taxonomy.size();
-    }
-
-    /** One score per theme, in taxonomy order: the contrast that decides between themes. */
-    public double[] scores(float[] vector) {
-        float[] x = Vectors.normalized(Vectors.minus(Vectors.normalized(vector), centre));
-        double[] scores = new double[centred.size()];
-        for (int t = 0; t < scores.length; t++) {
-            scores[t] = nearestMean(x, centred.get(t));
-        }
-        return scores;
-    }
-
-    /** Plain cosine closeness to the nearest theme: does this text talk about coaching themes at all? */
-    public double affinity(float[] vector) {
-        float[] x = Vectors.normalized(vector);
-        double best = Double.NEGATIVE_INFINITY;
-        for (float[][] theme : raw) {
-            best = Math.max(best, nearestMean(x, theme));
-        }
-        return best;
-    }
-
-    /** A text's vector as the matcher compares it: unit length, taxonomy mean removed, unit length again. */
-    float[] centred(float[] vector) {
-        return Vectors.normalized(Vectors.minus(Vectors.normalized(vector), centre));
-    }
-
-    static double nearestMean(float[] x, float[][] descriptions) {
-        double[] top = new double[NEAREST];
-        Arrays.fill(top, Double.NEGATIVE_INFINITY);
-        for (float[] d : descriptions) {
-            double s = Vectors.dot(x, d);
-            for (int k = 0; k < NEAREST; k++) {
-                if (s > top[k]) {
-                    System.arraycopy(top, k, top, k + 1, NEAREST - k - 1);
-                    top[k] = s;
-                    break;
-                }
-            }
-        }
-        double sum = 0;
-        int count = 0;
-        for (double v : top) {
-            if (v > Double.NEGATIVE_INFINITY) {
-                sum += v;
-                count++;
-            }
-        }
-        return count == 0 ? 0 : sum / count;
     }
 }
