@@ -20,10 +20,11 @@ import com.waymark.insight.themes.OnnxEmbedder;
 import com.waymark.insight.themes.Theme;
 import com.waymark.insight.themes.ThemePipeline;
 import com.waymark.insight.themes.ThemeTaxonomy;
+import com.waymark.insight.themes.TopicQuality;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code themes-eval FILE [--k N] [--model both|bge|minilm] [--taxonomy FILE|none] [--seed S]}: runs the
+ * {@code themes-eval FILE [--k N] [--model both|bge|minilm] [--taxonomy FILE|none] [--seed S] [--cache DIR]}: runs the
  * whole theme pipeline on {@code label<TAB>text} rows and scores the themes against the labels.
  * The labels are used for scoring only; the pipeline never sees them.
  */
@@ -40,7 +41,7 @@ public final class ThemesEval implements Subcommand {
 
     @Override
     public String description() {
-        return "FILE [--k N] [--model both|bge|minilm] [--taxonomy FILE|none]: theme pipeline on label<TAB>text rows; NMI/ARI/ACC";
+        return "FILE [--k N] [--model both|bge|minilm] [--taxonomy FILE|none] [--cache DIR]: theme pipeline on label<TAB>text rows; NMI/ARI/ACC";
     }
 
     @Override
@@ -52,6 +53,7 @@ public final class ThemesEval implements Subcommand {
         String model = "both";
         String taxonomyArg = null;
         long seed = ThemePipeline.Options.defaults().seed();
+        Path cache = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -59,6 +61,7 @@ public final class ThemesEval implements Subcommand {
                 case "--model" -> model = value(args, ++i, a);
                 case "--taxonomy" -> taxonomyArg = value(args, ++i, a);
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                case "--cache" -> cache = Path.of(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--") || file != null) {
                         throw new IllegalArgumentException("unexpected argument " + a);
@@ -82,19 +85,29 @@ public final class ThemesEval implements Subcommand {
 
         List<OnnxEmbedder> models = models(model);
         try {
-            Embedder embedder = models.size() == 1 ? models.get(0) : new CombinedEmbedder(models);
-            embedder.embed("warm up the model before timing it");
+            Embedder model0 = models.size() == 1 ? models.get(0) : new CombinedEmbedder(models);
+            model0.embed("warm up the model before timing it");
+            // Throughput of the models themselves, on up to 256 of the texts (all of them without a cache).
+            List<String> timed = cache == null ? texts : texts.subList(0, Math.min(256, texts.size()));
             long t0 = System.nanoTime();
-            List<float[]> vectors = embedder.embed(texts);
+            List<float[]> vectors = model0.embed(timed);
             double embedSeconds = (System.nanoTime() - t0) / 1e9;
-            out.printf("embedding: %s, %d texts in %.1f s = %.1f sentences/s (%d cores)%n", embedder.name(),
-                    texts.size(), embedSeconds, texts.size() / embedSeconds, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "embedding: %s, %d texts in %.1f s = %.1f sentences/s (%d cores)%n", model0.name(),
+                    timed.size(), embedSeconds, timed.size() / embedSeconds, Runtime.getRuntime().availableProcessors());
+            CachingEmbedder caching = cache == null ? null : new CachingEmbedder(model0, cache);
+            Embedder embedder = caching == null ? model0 : caching;
+            if (caching != null) {
+                vectors = caching.embed(texts);
+            }
 
-            ThemePipeline pipeline = new ThemePipeline(embedder, taxonomy, ThemePipeline.Options.defaults().withSeed(seed));
+            ThemePipeline pipeline = new ThemePipeline(embedder, taxonomy, ThemePipeline.Options.defaults().withSeed(seed).withTopTerms(10));
             long t1 = System.nanoTime();
             List<Theme> themes = pipeline.run(texts, vectors, k);
-            out.printf("themes: %d found (%s) in %.1f s%n", themes.size(), k.isPresent() ? "k given" : "k chosen",
+            out.printf(Locale.ROOT, "themes: %d found (%s) in %.1f s%n", themes.size(), k.isPresent() ? "k given" : "k chosen",
                     (System.nanoTime() - t1) / 1e9);
+            if (caching != null) {
+                caching.save();
+            }
 
             List<Integer> clusters = new ArrayList<>(java.util.Collections.nCopies(texts.size(), -1));
             for (Theme theme : themes) {
@@ -104,6 +117,9 @@ public final class ThemesEval implements Subcommand {
             ClusteringMetrics.Scores s = ClusteringMetrics.score(labels, clusters);
             out.printf("metrics: NMI=%.3f ARI=%.3f ACC=%.3f (NMI arithmetic-mean normalised; ACC by Hungarian matching)%n",
                     s.nmi(), s.ari(), s.accuracy());
+            TopicQuality.Scores quality = TopicQuality.score(themes.stream().map(Theme::topTerms).toList(), texts, 10);
+            out.printf(Locale.ROOT, "labels: topic diversity=%.3f (distinct share of the top-10 terms), NPMI coherence=%.3f%n",
+                    quality.diversity(), quality.npmi());
             out.printf(Locale.ROOT, "themes-eval: n=%d k=%d NMI=%.3f ARI=%.3f ACC=%.3f seconds=%.1f%n", texts.size(),
                     themes.size(), s.nmi(), s.ari(), s.accuracy(), (System.nanoTime() - start) / 1e9);
             return 0;

@@ -15,16 +15,22 @@ final class LexicalThemeScorer {
     private final float[][] themes;
     private final int texts;
 
-    LexicalThemeScorer(TermAnalyzer analyzer, ThemeTaxonomy taxonomy, List<String> texts) {
-        List<String> all = new ArrayList<>(texts);
-        taxonomy.themes().forEach(t -> all.addAll(t.descriptions()));
-        this.lexicon = new Lexicon(analyzer, all, 2);
+    /**
+     * @param texts        the run's texts, split into terms
+     * @param descriptions each theme's descriptions, split into terms (in taxonomy order)
+     */
+    LexicalThemeScorer(TermAnalyzer analyzer, List<List<TermAnalyzer.Term>> texts,
+                       List<List<List<TermAnalyzer.Term>>> descriptions) {
+        List<List<TermAnalyzer.Term>> all = new ArrayList<>(texts);
+        descriptions.forEach(all::addAll);
+        this.lexicon = Lexicon.ofParsed(analyzer, all, 2);
         this.texts = texts.size();
-        this.themes = new float[taxonomy.size()][];
-        for (int t = 0; t < taxonomy.size(); t++) {
+        this.themes = new float[descriptions.size()][];
+        int row = texts.size();
+        for (int t = 0; t < descriptions.size(); t++) {
             float[] bag = new float[lexicon.size()];
-            for (String description : taxonomy.themes().get(t).descriptions()) {
-                lexicon.tfidf(description).addTo(bag, 0, 1);
+            for (int d = 0; d < descriptions.get(t).size(); d++) {
+                lexicon.tfidf(row++).addTo(bag, 0, 1);
             }
             themes[t] = Vectors.normalized(bag);
         }
@@ -33,12 +39,12 @@ final class LexicalThemeScorer {
     /** Row {@code i}: text {@code i}'s cosine with each theme. */
     double[][] scores() {
         double[][] scores = new double[texts][themes.length];
-        for (int i = 0; i < texts; i++) {
+        java.util.stream.IntStream.range(0, texts).parallel().forEach(i -> {
             SparseVector v = lexicon.tfidf(i);
             for (int t = 0; t < themes.length; t++) {
                 scores[i][t] = v.dot(themes[t], 0);
             }
-        }
+        });
         return scores;
     }
 }

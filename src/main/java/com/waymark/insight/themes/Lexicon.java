@@ -21,8 +21,21 @@ public final class Lexicon {
     private final TermAnalyzer analyzer;
 
     public Lexicon(TermAnalyzer analyzer, List<String> texts, int minDocs) {
+        this(analyzer, parse(analyzer, texts), minDocs, true);
+    }
+
+    /** Each text's terms, analysed on all cores (the costliest step over many thousands of texts). */
+    static List<List<TermAnalyzer.Term>> parse(TermAnalyzer analyzer, List<String> texts) {
+        return texts.parallelStream().map(analyzer::terms).toList();
+    }
+
+    /** From texts already split into terms by {@link #parse}. */
+    static Lexicon ofParsed(TermAnalyzer analyzer, List<List<TermAnalyzer.Term>> parsed, int minDocs) {
+        return new Lexicon(analyzer, parsed, minDocs, true);
+    }
+
+    private Lexicon(TermAnalyzer analyzer, List<List<TermAnalyzer.Term>> parsed, int minDocs, boolean isParsed) {
         this.analyzer = analyzer;
-        List<List<TermAnalyzer.Term>> parsed = texts.stream().map(analyzer::terms).toList();
         Map<String, Integer> df = new HashMap<>();
         Map<String, Map<String, Integer>> surfaceCounts = new HashMap<>();
         for (List<TermAnalyzer.Term> terms : parsed) {
@@ -43,8 +56,8 @@ public final class Lexicon {
                 });
         documentFrequency = new int[stems.size()];
         stems.forEach(s -> documentFrequency[index.get(s)] = df.get(s));
-        termIds = new int[texts.size()][];
-        termCounts = new float[texts.size()][];
+        termIds = new int[parsed.size()][];
+        termCounts = new float[parsed.size()][];
         for (int i = 0; i < parsed.size(); i++) {
             int[][] counted = count(parsed.get(i));
             termIds[i] = counted[0];

@@ -37,22 +37,29 @@ public final class ThemePipeline {
                           double newThemeShare, int topTerms) {
 
         public static Options defaults() {
-            return new Options(42, 0.3, 0.2, 0.10, 0.02, 0.10, 8);
+            return new Options(42, 0.3, 0.3, 0.10, 0.02, 0.10, 8);
         }
 
         public Options withSeed(long newSeed) {
             return new Options(newSeed, lexicalWeight, lexicalThemeWeight, gateMargin, minThemeShare, newThemeShare,
                     topTerms);
         }
+
+        public Options withTopTerms(int newTopTerms) {
+            return new Options(seed, lexicalWeight, lexicalThemeWeight, gateMargin, minThemeShare, newThemeShare,
+                    newTopTerms);
+        }
     }
 
-    /** Cosine above which two texts count as the same words. */
-    private static final double DUPLICATE = 0.995;
+    /** How many texts the on-topic test compares each text with. */
+    static final int NEIGHBOUR_REFERENCE = 500;
+    private static final double DUPLICATE = 0.98;
 
     private final Embedder embedder;
     private final TaxonomyMatcher matcher;
     private final Options options;
     private final TermAnalyzer analyzer = new TermAnalyzer();
+    private final List<List<List<TermAnalyzer.Term>>> descriptionTerms;
 
     public ThemePipeline(Embedder embedder, ThemeTaxonomy taxonomy) {
         this(embedder, taxonomy, Options.defaults());
@@ -62,6 +69,8 @@ public final class ThemePipeline {
         this.embedder = embedder;
         this.matcher = taxonomy.isEmpty() ? null : new TaxonomyMatcher(taxonomy, embedder);
         this.options = options;
+        this.descriptionTerms = taxonomy.themes().stream()
+                .map(t -> t.descriptions().stream().map(analyzer::terms).toList()).toList();
     }
 
     public Embedder embedder() {
@@ -86,25 +95,41 @@ public final class ThemePipeline {
         if (vectors.size() != texts.size()) {
             throw new IllegalArgumentException("one embedding per text is needed");
         }
+        long t0 = System.nanoTime();
         float[][] x = vectors.stream().map(Vectors::normalized).toArray(float[][]::new);
-        Lexicon lexicon = new Lexicon(analyzer, texts, 2);
-        double[][] scores = matcher == null ? null : themeScores(x, texts);
-        boolean[] onTopic = matcher == null ? new boolean[x.length] : onTopic(x);
+        List<List<TermAnalyzer.Term>> parsed = Lexicon.parse(analyzer, texts);
+        Lexicon lexicon = Lexicon.ofParsed(analyzer, parsed, 2);
+        tick("lexicon", t0);
+        TaxonomyMatcher.Match[] matches = matcher == null ? null
+                : Arrays.stream(x).parallel().map(matcher::match).toArray(TaxonomyMatcher.Match[]::new);
+        double[][] scores = matcher == null ? null : themeScores(matches, parsed);
+        tick("scores", t0);
+        boolean[] onTopic = matcher == null ? new boolean[x.length] : onTopic(x, matches);
+        tick("onTopic", t0);
         int matched = 0;
         for (boolean b : onTopic) {
             matched += b ? 1 : 0;
         }
         int[] assignment = matched * 2 >= x.length
-                ? byTaxonomy(x, texts, lexicon, scores, onTopic, k)
+                ? byTaxonomy(x, parsed, lexicon, scores, onTopic, k)
                 : unsupervised(x, lexicon, k);
-        return describe(assignment, lexicon, scores, onTopic);
+        tick("assign", t0);
+        List<Theme> out = describe(assignment, lexicon, scores, onTopic);
+        tick("describe", t0);
+        return out;
+    }
+
+    private static void tick(String what, long t0) {
+        if (Boolean.getBoolean("themes.debug")) {
+            System.err.printf("  %s done at %.2f s%n", what, (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     /** Embedding contrast plus a little lexical overlap, per text and taxonomy theme. */
-    private double[][] themeScores(float[][] x, List<String> texts) {
-        double[][] scores = Arrays.stream(x).map(matcher::scores).toArray(double[][]::new);
+    private double[][] themeScores(TaxonomyMatcher.Match[] matches, List<List<TermAnalyzer.Term>> parsed) {
+        double[][] scores = Arrays.stream(matches).map(TaxonomyMatcher.Match::scores).toArray(double[][]::new);
         if (options.lexicalThemeWeight() > 0) {
-            double[][] lexical = new LexicalThemeScorer(analyzer, matcher.taxonomy(), texts).scores();
+            double[][] lexical = new LexicalThemeScorer(analyzer, parsed, descriptionTerms).scores();
             for (int i = 0; i < scores.length; i++) {
                 for (int t = 0; t < scores[i].length; t++) {
                     scores[i][t] += options.lexicalThemeWeight() * lexical[i][t];
@@ -117,7 +142,7 @@ public final class ThemePipeline {
     // ---- assignment ----
 
     /** Each text to its best taxonomy theme; small themes folded; far-away texts maybe into new themes. */
-    private int[] byTaxonomy(float[][] x, List<String> texts, Lexicon lexicon, double[][] scores, boolean[] onTopic,
+    private int[] byTaxonomy(float[][] x, List<List<TermAnalyzer.Term>> parsed, Lexicon lexicon, double[][] scores, boolean[] onTopic,
                              OptionalInt k) {
         int n = x.length;
         int themes = matcher.size();
@@ -155,7 +180,7 @@ public final class ThemePipeline {
         }
         int[] far = indexes(onTopic, false);
         if (far.length >= Math.max(10, options.newThemeShare() * n)) {
-            int[] sub = unsupervised(subset(x, far), new Lexicon(analyzer, subset(texts, far), 2), k);
+            int[] sub = unsupervised(subset(x, far), Lexicon.ofParsed(analyzer, subset(parsed, far), 2), k);
             for (int i = 0; i < far.length; i++) {
                 assignment[far[i]] = themes + sub[i];
             }
@@ -193,22 +218,23 @@ public final class ThemePipeline {
      * Which texts speak to the taxonomy: closeness to the nearest theme descriptions compared with
      * closeness to the nearest fellow texts. Programming questions sit far closer to each other than
      * to any coaching exemplar; reflections sit about as close to the exemplars as to each other.
-     * Neighbours are looked for in at most 2,000 texts, which keeps this linear in large sets.
+     * Neighbours are looked for among at most {@value #NEIGHBOUR_REFERENCE} texts spread over the set, so the
+     * test means the same for 300 reflections as for 100,000 (in a larger reference every text would find
+     * closer neighbours) and stays linear. A copy of the same text (cosine 0.98 or more) is no neighbour.
      */
-    private boolean[] onTopic(float[][] x) {
+    private boolean[] onTopic(float[][] x, TaxonomyMatcher.Match[] matches) {
         int n = x.length;
-        int step = Math.max(1, n / 2000);
+        int[] reference = evenly(n, NEIGHBOUR_REFERENCE);
         boolean[] on = new boolean[n];
-        for (int i = 0; i < n; i++) {
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             double[] top = new double[3];
             Arrays.fill(top, Double.NEGATIVE_INFINITY);
             int found = 0;
-            for (int j = 0; j < n; j += step) {
-                double similarity = j == i ? 1 : Vectors.dot(x[i], x[j]);
-                // A copy of the same words says nothing about the topic ("busy week" twice): not a neighbour.
-                if (similarity < DUPLICATE) {
+            for (int j : reference) {
+                double s = j == i ? DUPLICATE : Vectors.dot(x[i], x[j]);
+                if (s < DUPLICATE) {
                     found++;
-                    insertDescending(top, similarity);
+                    insertDescending(top, s);
                 }
             }
             double neighbours = 0;
@@ -216,9 +242,21 @@ public final class ThemePipeline {
                 neighbours += top[t] / Math.min(3, found);
             }
             // With no fellow texts to compare, closeness to the taxonomy is all there is.
-            on[i] = found == 0 || matcher.affinity(x[i]) >= neighbours - options.gateMargin();
-        }
+            on[i] = found == 0 || matches[i].affinity() >= neighbours - options.gateMargin();
+        });
         return on;
+    }
+
+    /** {@code m} indexes spread evenly over {@code 0..n-1} (all of them when {@code n <= m}). */
+    private static int[] evenly(int n, int m) {
+        if (n <= m) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int[] out = new int[m];
+        for (int r = 0; r < m; r++) {
+            out[r] = (int) ((long) r * n / m);
+        }
+        return out;
     }
 
     private static void insertDescending(double[] top, double value) {
@@ -347,7 +385,7 @@ public final class ThemePipeline {
         return Arrays.stream(rows).mapToObj(r -> x[r]).toArray(float[][]::new);
     }
 
-    private static List<String> subset(List<String> texts, int[] rows) {
-        return Arrays.stream(rows).mapToObj(texts::get).toList();
+    private static <T> List<T> subset(List<T> items, int[] rows) {
+        return Arrays.stream(rows).mapToObj(items::get).toList();
     }
 }
