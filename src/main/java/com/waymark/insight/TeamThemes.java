@@ -17,7 +17,6 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ConfidentialityPolicy.QuoteCandidate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +31,12 @@ class TeamThemes {
     static final int QUOTES_PER_THEME = 2;
     static final int QUOTE_CHARS = 240;
 
-    /** Built on first use: it embeds the taxonomy's exemplars, which start-up should not wait for. */
-    private final ObjectProvider<ThemePipeline> pipeline;
+    private final ProgrammeThemes pipelines;
     private final ReflectionEmbeddings embeddings;
     private final Timer computeTime;
 
-    TeamThemes(ObjectProvider<ThemePipeline> pipeline, ReflectionEmbeddings embeddings, MeterRegistry meters) {
-        this.pipeline = pipeline;
+    TeamThemes(ProgrammeThemes pipelines, ReflectionEmbeddings embeddings, MeterRegistry meters) {
+        this.pipelines = pipelines;
         this.embeddings = embeddings;
         this.computeTime = Timer.builder("waymark.themes.compute").description("Time to find a period's themes")
                 .register(meters);
@@ -61,7 +59,7 @@ class TeamThemes {
         if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
         }
-        List<Theme> found = computeTime.record(() -> cluster(rows));
+        List<Theme> found = computeTime.record(() -> cluster(pipelines.pipeline(scope.programmeId()), rows));
         List<ThemeReport.Line> shown = new ArrayList<>();
         List<String> taxonomyIds = new ArrayList<>();
         List<String> fading = new ArrayList<>();
@@ -100,11 +98,11 @@ class TeamThemes {
      * Small themes are kept apart, not folded into big ones: folding would put a reflection (and its quote)
      * under a theme it isn't about. They are counted as "smaller themes" instead.
      */
-    private List<Theme> cluster(List<Reflection> rows) {
+    private List<Theme> cluster(ThemePipeline pipeline, List<Reflection> rows) {
         List<Long> ids = rows.stream().map(Reflection::checkInId).toList();
         Map<Long, float[]> vectors = embeddings.vectors(ids);
         List<float[]> ordered = ids.stream().map(vectors::get).toList();
-        return pipeline.getObject().run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty());
+        return pipeline.run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty());
     }
 
     private static ThemeReport.Direction direction(boolean shownBefore, double share, double shareBefore) {

@@ -204,6 +204,12 @@ sealed interface Command {
     record BlockAction(String number, String what) implements Command {
     }
 
+    /** Coach: feedback on a theme ("rename theme A to B", "merge themes A into B", "not about A: text"). */
+    record ThemeFeedback(Kind kind, String theme, String value) implements Command {
+
+        enum Kind { RENAME, MERGE, NOT_ABOUT, MORE_LIKE }
+    }
+
     /** Coach: one of the team-level reports, for the programme or one group, over a period. */
     record TeamReport(Report report, String group, String since) implements Command {
 

@@ -42,6 +42,17 @@ final class CommandParser {
             + "participation|export)(?:\\s+(?:for\\s+)?(?:team|group)\\s+(.+?))?(?:\\s+since\\s+(last\\s+session|"
             + "\\d{4}-\\d{2}-\\d{2}))?$", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern RENAME_THEME = Pattern.compile("^rename\\s+theme\\s+(.+?)\\s+to\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    /** "into" first: theme names may contain "and" ("Wellbeing and boundaries"). */
+    private static final Pattern MERGE_INTO = Pattern.compile("^merge\\s+themes?\\s+(.+?)\\s+into\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MERGE_THEMES = Pattern.compile("^merge\\s+themes?\\s+(.+?)\\s+(?:and|with)\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern THEME_EXAMPLE = Pattern.compile(
+            "^(not about|isn'?t about|is not about|more like)\\s+(?:theme\\s+)?([^:]+?)\\s*:\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     /** Commands that take the rest of the line as their argument. Checked before "add <action>". */
     private static final Pattern PREFIXED = Pattern.compile(
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
@@ -194,6 +205,10 @@ final class CommandParser {
             return new Command.TeamReport(Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
                     report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
         }
+        Command feedback = parseThemeFeedback(text);
+        if (feedback != null) {
+            return feedback;
+        }
         Command scheduling = parseScheduling(text);
         if (scheduling != null) {
             return scheduling;
@@ -240,6 +255,22 @@ final class CommandParser {
             return new Command.CompleteAction(done.group(1));
         }
         return new Command.Unknown();
+    }
+
+    private static Command parseThemeFeedback(String text) {
+        Matcher m = RENAME_THEME.matcher(text);
+        if (m.matches()) {
+            return new Command.ThemeFeedback(Command.ThemeFeedback.Kind.RENAME, m.group(1), m.group(2));
+        }
+        if ((m = MERGE_INTO.matcher(text)).matches() || (m = MERGE_THEMES.matcher(text)).matches()) {
+            return new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MERGE, m.group(1), m.group(2));
+        }
+        if ((m = THEME_EXAMPLE.matcher(text)).matches()) {
+            boolean moreLike = m.group(1).toLowerCase(Locale.ROOT).startsWith("more");
+            return new Command.ThemeFeedback(moreLike ? Command.ThemeFeedback.Kind.MORE_LIKE
+                    : Command.ThemeFeedback.Kind.NOT_ABOUT, m.group(2), m.group(3));
+        }
+        return null;
     }
 
     /** Scheduling phrases; checked before "leave <programme>" so that "leave 2026-12-01" means time off. */

@@ -10,6 +10,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.insight.InsightProblem;
+import com.waymark.insight.ProgrammeThemes;
 import com.waymark.insight.ReportHeader;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
@@ -32,15 +33,42 @@ class InsightConversation {
     private final TeamInsights insights;
     private final ProgrammeService programmes;
     private final ParticipantService participants;
+    private final ProgrammeThemes themes;
 
-    InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants) {
+    InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants,
+                        ProgrammeThemes themes) {
+        this.themes = themes;
         this.insights = insights;
         this.programmes = programmes;
         this.participants = participants;
     }
 
     static boolean handles(Command command) {
-        return command instanceof Command.TeamReport;
+        return command instanceof Command.TeamReport || command instanceof Command.ThemeFeedback;
+    }
+
+    /** A coach's word on a theme, for their current programme. */
+    List<Activity> feedback(Participant coach, Command.ThemeFeedback command) {
+        try {
+            long id = coach.getId();
+            ProgrammeThemes.Outcome outcome;
+            switch (command.kind()) {
+                case RENAME:
+                    outcome = themes.rename(id, command.theme(), command.value());
+                    break;
+                case MERGE:
+                    outcome = themes.merge(id, command.theme(), command.value());
+                    break;
+                case NOT_ABOUT:
+                    outcome = themes.notAbout(id, command.theme(), command.value());
+                    break;
+                default:
+                    outcome = themes.moreLike(id, command.theme(), command.value());
+            }
+            return List.of(MessageFactory.text(outcome.message()));
+        } catch (InsightProblem | ProgrammeProblem problem) {
+            return List.of(MessageFactory.text(problem.getMessage()));
+        }
     }
 
     /** "actions" from someone who coaches but takes part in no programme means the team's action plans. */

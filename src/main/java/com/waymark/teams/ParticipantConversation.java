@@ -49,7 +49,9 @@ class ParticipantConversation {
             Peer coaching: **peer coaching**, **pair now**, **forbid pair**, **pairs**.
             Team reports (confidential, at least the programme's threshold of people per figure): **summary**,
             **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, **export**; add
-            **team** <group> and **since** <date> or **since last session**, e.g. summary team Blue since last session.""";
+            **team** <group> and **since** <date> or **since last session**, e.g. summary team Blue since last session.
+            Shape the themes: **rename theme** <name> **to** <new name>, **merge themes** <name> **into** <name>,
+            **not about** <theme>: <example>, **more like** <theme>: <example>.""";
 
     private final ConsentService consent;
     private final CheckInService checkIns;

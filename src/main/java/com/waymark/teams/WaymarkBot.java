@@ -213,6 +213,8 @@ class WaymarkBot extends ActivityHandler {
             replies.addAll(scheduleConversation.handle(participant, command));
         } else if (PairingConversation.handles(command)) {
             replies.addAll(pairingConversation.handle(participant, command));
+        } else if (command instanceof Command.ThemeFeedback feedback) {
+            replies.addAll(insightConversation.feedback(participant, feedback));
         } else if (InsightConversation.handles(command)) {
             replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command));
         } else if (command instanceof Command.ListActions && insightConversation.coachesOnly(participant)) {

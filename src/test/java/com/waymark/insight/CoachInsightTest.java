@@ -181,6 +181,32 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void coachFeedbackRenamesAndMergesThemesForTheirProgrammeOnly() {
+        List<User> people = programme(6);
+        for (int i = 0; i < 6; i++) {
+            checkIn(people.get(i), 3, 3, WORKLOAD.get(i), false);
+        }
+        assertThat(text(coach, "rename theme workload and capacity to Too much, too fast"))
+                .contains("is now called \"Too much, too fast\"");
+        assertThat(card(coach, "themes").toString()).contains("Too much, too fast").contains("6 people");
+        assertThat(text(coach, "merge themes Wellbeing and boundaries into Too much, too fast"))
+                .contains("folded into \"Too much, too fast\"");
+        assertThat(text(coach, "not about Too much, too fast: We celebrated the porters with a thank-you lunch."))
+                .contains("count less");
+        assertThat(text(coach, "more like Recognition and appreciation: We celebrated the porters."))
+                .contains("count towards");
+        assertThat(text(coach, "rename theme Astrology to Stars")).contains("no theme called \"Astrology\"");
+        assertThat(text(people.get(0), "rename theme Workload and capacity to Mine")).contains("only for the coaches");
+
+        // Another programme keeps the bundled names.
+        List<User> others = programme(5);
+        for (int i = 0; i < 5; i++) {
+            checkIn(others.get(i), 3, 3, WORKLOAD.get(i), false);
+        }
+        assertThat(card(coach, "themes").toString()).contains("Workload and capacity").doesNotContain("Too much");
+    }
+
+    @Test
     void exportIsCsvOfFiguresWithoutNamesOrWords() {
         List<User> people = programme(5);
         for (int i = 0; i < 5; i++) {

@@ -49,6 +49,18 @@ class CommandParserTest {
     }
 
     @Test
+    void themeFeedbackPhrases() {
+        assertThat(parser.parse("rename theme Workload and capacity to Too much, too fast", null)).isEqualTo(
+                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.RENAME, "Workload and capacity", "Too much, too fast"));
+        assertThat(parser.parse("merge themes A into B", null)).isEqualTo(
+                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MERGE, "A", "B"));
+        assertThat(parser.parse("isn't about Workload: we thanked the team", null)).isEqualTo(
+                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.NOT_ABOUT, "Workload", "we thanked the team"));
+        assertThat(parser.parse("more like theme Recognition: a thank-you lunch", null)).isEqualTo(
+                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MORE_LIKE, "Recognition", "a thank-you lunch"));
+    }
+
+    @Test
     void stuckNamesAnActionAndWhatIsInTheWay() {
         assertThat(parser.parse("stuck 3 waiting for the ICB to sign off", null))
                 .isEqualTo(new Command.BlockAction("3", "waiting for the ICB to sign off"));
