@@ -205,7 +205,9 @@ class TwoInstanceFailoverTest {
                 "--WAYMARK_DB_PASSWORD=", "--waymark.bot.app-id=", "--waymark.data-dir=" + dataDir,
                 "--server.port=" + port, "--waymark.outbox.node-id=" + node, "--waymark.outbox.poll-ms=50",
                 "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS,
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off",
+                // One cluster, one name: tests otherwise give each context a name of its own.
+                "--spring.quartz.scheduler-name=waymark-failover");
     }
 
     /** This test's own classpath, in a fresh JVM: a process that can be killed like a crashed container. */
