@@ -1,5 +1,6 @@
 package com.waymark.checkin;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
@@ -34,4 +35,13 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
     @Modifying
     @Query("delete from CheckIn c where c.participantId = :participantId")
     int deleteByParticipant(long participantId);
+
+    /** Participant id, wellbeing, energy and time of each rating: no text is read, nothing is decrypted. */
+    @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt from CheckIn c "
+            + "where c.programmeId = :programmeId and c.submittedAt >= :from and c.submittedAt < :to")
+    List<Object[]> findRatings(long programmeId, Instant from, Instant to);
+
+    @Query("select c from CheckIn c where c.programmeId = :programmeId and c.submittedAt >= :from "
+            + "and c.submittedAt < :to and c.reflection is not null order by c.submittedAt, c.id")
+    List<CheckIn> findWithReflection(long programmeId, Instant from, Instant to);
 }

@@ -66,20 +66,30 @@ class DemoData implements ApplicationRunner {
             new Leader("Kemi Okoro", "PCN clinical director", "North Ridge ICB", "Action learning set"),
             new Leader("Liam Doyle", "Chief operating officer", "Riverside Hospitals NHS FT", "Action learning set"));
 
-    /** Written for the demo in our own words; the theme evaluation set is kept separate on purpose. */
-    private static final List<String> REFLECTIONS = List.of(
-            "Chaired the system flow meeting without jumping in to solve everything. People filled the silence.",
-            "Back-to-back all week; I noticed I stopped asking questions and started issuing instructions.",
-            "Our partners agreed a shared discharge plan. It felt like the first time we owned the problem together.",
-            "Hard conversation with a consultant about behaviour on the ward. Prepared with my coach's questions and it helped.",
-            "Took a proper lunch break twice. Small, but my afternoon decisions felt better.",
-            "Thanked the night team in person. Two of them said nobody had done that in years.",
-            "The deficit conversation at board dominated again; the quality story got squeezed out.",
-            "Tried asking 'what would you do?' before giving my view. Slower, but the team came up with a better option.",
-            "Felt like an outsider at the place board as the newest chief exec. Named it with a peer, which helped.",
-            "Winter pressures are already here. I am running on adrenaline and I know it isn't sustainable.",
-            "Our inequalities data for the east locality was sobering. We need different voices at the table.",
-            "Delegated the elective recovery update to my deputy. She did it brilliantly and I learned to step back.");
+    /**
+     * Written for the demo in our own words (the theme evaluation set is kept separate on purpose), by theme, so
+     * that the coach's digest has themes big enough to show: delegation and workload run through all six weeks,
+     * recognition fades after the first four, and system partnership arrives in the last two.
+     */
+    private static final List<List<String>> REFLECTIONS = List.of(
+            List.of("Chaired the system flow meeting without jumping in to solve everything. People filled the silence.",
+                    "Tried asking 'what would you do?' before giving my view. Slower, but the team came up with a better option.",
+                    "Delegated the elective recovery update to my deputy. She did it brilliantly and I learned to step back.",
+                    "Let the matron lead the ward review instead of me. I bit my tongue twice and it was worth it.",
+                    "Handed the budget sign-off to my deputy director for the first time. Anxious, but it went fine."),
+            List.of("Back-to-back all week; I noticed I stopped asking questions and started issuing instructions.",
+                    "Winter pressures are already here. I am running on adrenaline and I know it isn't sustainable.",
+                    "My diary is wall to wall with meetings and there is no time left to think or plan ahead.",
+                    "Covering two vacant director posts on top of my own job. Everything gets done at the last minute.",
+                    "Firefighting every day this week; the strategic work I promised the board keeps slipping."),
+            List.of("Thanked the night team in person. Two of them said nobody had done that in years.",
+                    "Wrote handwritten cards to the porters after the outbreak. The response surprised me.",
+                    "Made a point of naming the admin team's work at the board. They were quietly delighted.",
+                    "We celebrated the ward that cut its falls by half. Recognition matters more than I admit."),
+            List.of("Our partners agreed a shared discharge plan. It felt like the first time we owned the problem together.",
+                    "The place partnership meeting was tense; the council and the trust still don't trust each other's data.",
+                    "Spent time with the PCN directors and the voluntary sector on one shared pathway. Real progress.",
+                    "Working across the ICS on urgent care, I realised we each protect our own organisation first."));
 
     private final ParticipantService participants;
     private final ConsentService consent;
@@ -131,26 +141,33 @@ class DemoData implements ApplicationRunner {
             Long groupId = groups.stream().filter(g -> g.getName().equals(leader.group())).findFirst().orElseThrow().getId();
             enrolment.describe(coach.getId(), programme.getId(), person.getId(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
-            seedHistory(person.getId(), i, random);
+            seedHistory(programme.getId(), person.getId(), i, random);
         }
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
 
-    /** Six weekly check-ins (one or two skipped, as in life) and a few actions, some done. */
-    private void seedHistory(long participantId, int index, Random random) {
+    /**
+     * Six weekly check-ins (an early one sometimes skipped, as in life) and a few actions, some done. Wellbeing
+     * dips in the last fortnight, as winter arrives, so the digest shows a team-level fall.
+     */
+    private void seedHistory(long programmeId, long participantId, int index, Random random) {
         Instant now = clock.instant();
-        int wellbeing = 2 + random.nextInt(3);
+        int base = 3 + random.nextInt(2);
         for (int week = 6; week >= 1; week--) {
-            if (random.nextInt(6) == 0) {
+            if (week > 4 && random.nextInt(5) == 0) {
                 continue;
             }
-            wellbeing = Math.max(1, Math.min(5, wellbeing + random.nextInt(3) - 1));
+            int wellbeing = Math.max(1, Math.min(5, base - (week <= 2 && index % 2 == 0 ? 1 : 0)
+                    + random.nextInt(3) - 1));
             int energy = Math.max(1, Math.min(5, wellbeing + random.nextInt(3) - 1));
-            String reflection = REFLECTIONS.get((index + week) % REFLECTIONS.size());
+            // Two of three themes a week; recognition in the first four weeks, partnership in the last two.
+            List<String> theme = REFLECTIONS.get((index + week) % 3 == 2 ? (week <= 2 ? 3 : 2) : (index + week) % 3);
+            String reflection = theme.get((index / 3 + week) % theme.size());
             jdbc.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
-                            + "source, submitted_at) values (?, ?, ?, ?, ?, ?, 'CARD', ?)", participantId, wellbeing,
-                    energy, "al-tried", cipher.encrypt(reflection), random.nextBoolean(),
-                    Timestamp.from(now.minus(Duration.ofDays(7L * week)).minus(Duration.ofHours(random.nextInt(48)))));
+                            + "source, submitted_at, programme_id) values (?, ?, ?, ?, ?, ?, 'CARD', ?, ?)",
+                    participantId, wellbeing, energy, "al-tried", cipher.encrypt(reflection), random.nextBoolean(),
+                    Timestamp.from(now.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(1 + random.nextInt(48)))),
+                    programmeId);
         }
         String[] actions = {"Ask my deputy to chair the weekly huddle", "Book a walk-round with the night team",
                 "Hold a listening session with partner organisations", "Protect one hour a week for thinking time"};

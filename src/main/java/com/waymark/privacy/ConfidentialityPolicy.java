@@ -143,6 +143,23 @@ public final class ConfidentialityPolicy {
     }
 
     /**
+     * A report of the current period that also offers the change since the previous one. The current period
+     * is a cell in its own right and stands alone; the previous period and the change are shown only when
+     * {@link #compare} would show the change, so the two values that could be subtracted never appear together
+     * unless the people behind them are the same or differ by at least threshold many.
+     */
+    public PeriodComparison trend(Collection<Long> previousPeople, Collection<Long> currentPeople) {
+        PeriodComparison full = compare(previousPeople, currentPeople);
+        Cell now = cell("current", Set.copyOf(currentPeople).size());
+        if (full.change().shown()) {
+            return new PeriodComparison(full.previous(), now, full.change());
+        }
+        Cell before = full.previous().shown()
+                ? new Cell("previous", full.previous().people(), Reason.COMPLEMENTARY) : full.previous();
+        return new PeriodComparison(before, now, full.change());
+    }
+
+    /**
      * The quotes a coach may see from one theme: none unless the theme has at least threshold distinct
      * contributors (quoted or not), and then only the responses whose author ticked "OK to quote me".
      * Only the text comes back: never who wrote it.

@@ -5,7 +5,12 @@ public enum ReadKind {
     TEAM_SUMMARY("Team wellbeing and energy summary"),
     THEMES("Themes from reflections"),
     QUOTES("Anonymous quotes from reflections"),
-    PAIRS("Peer-coaching summary (pairs that met, usefulness, coverage)");
+    PAIRS("Peer-coaching summary (pairs that met, usefulness, coverage)"),
+    TEAM_OVERVIEW("Team summary (participation, wellbeing, themes, actions)"),
+    PARTICIPATION("Check-in participation (how many people checked in)"),
+    ACTIONS("Action-plan progress (done, on track, at risk)"),
+    SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
+    EXPORT("Export of team-level figures (CSV)");
 
     private final String label;
 

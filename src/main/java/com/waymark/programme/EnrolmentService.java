@@ -3,6 +3,8 @@ package com.waymark.programme;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +127,14 @@ public class EnrolmentService {
                                 : groups.findById(m.getGroupId()).map(ProgrammeGroup::getName).orElse(null)))
                 .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(nameOf(a), nameOf(b)))
                 .toList();
+    }
+
+    /** The programme's active members and their group id, or {@code -1} for members in no group. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> activeMemberGroups(long programmeId) {
+        return memberships.findByProgrammeId(programmeId).stream().filter(Membership::isActive)
+                .collect(Collectors.toMap(Membership::getParticipantId,
+                        m -> m.getGroupId() == null ? -1L : m.getGroupId(), (a, b) -> a));
     }
 
     /** Someone left a team that is linked to programmes: they stop being messaged for those programmes. */

@@ -8,4 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface CoachingSessionRepository extends JpaRepository<CoachingSession, Long> {
 
     Optional<CoachingSession> findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(long programmeId, Instant after);
+
+    Optional<CoachingSession> findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(long programmeId,
+                                                                                      Instant before);
 }

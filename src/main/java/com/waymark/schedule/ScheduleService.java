@@ -74,6 +74,12 @@ public class ScheduleService {
         return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
     }
 
+    /** The most recent session that started before this moment, if any: where "since last session" begins. */
+    @Transactional(readOnly = true)
+    public Optional<CoachingSession> lastSessionBefore(long programmeId, Instant moment) {
+        return sessions.findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(programmeId, moment);
+    }
+
     static void validate(Rhythm rhythm) {
         if (rhythm.weekdays().isEmpty()) {
             throw new ScheduleProblem("Choose at least one weekday for check-ins.");

@@ -1,6 +1,8 @@
 package com.waymark.teams;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,10 +58,66 @@ final class AdaptiveCard {
     }
 
     AdaptiveCard facts(Map<String, String> facts) {
+        body.add(factSet(facts));
+        return this;
+    }
+
+    /** One point of a chart: a label on the x axis and its value. */
+    record Point(String x, double y) {
+    }
+
+    /**
+     * A Teams chart ({@code Chart.Line}, one line per series) with a FactSet as its fallback, which clients
+     * without chart support render instead. Charts are drawn by the client from numbers: no image, no data URI.
+     */
+    AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series) {
+        ArrayNode data = JSON.arrayNode();
+        Map<String, String> fallback = new LinkedHashMap<>();
+        series.forEach((legend, points) -> {
+            ArrayNode values = JSON.arrayNode();
+            points.forEach(p -> values.add(JSON.objectNode().put("x", p.x()).put("y", p.y())));
+            data.add(JSON.objectNode().put("legend", legend).set("values", values));
+            points.forEach(p -> fallback.merge(p.x(), legend + " " + number(p.y()), (a, b) -> a + ", " + b));
+        });
+        ObjectNode chart = JSON.objectNode().put("type", "Chart.Line").put("title", title)
+                .put("xAxisTitle", xTitle).put("yAxisTitle", yTitle);
+        chart.set("data", data);
+        chart.set("fallback", factSet(fallback));
+        body.add(chart);
+        return this;
+    }
+
+    /** A Teams {@code Chart.VerticalBar} with a FactSet fallback. */
+    AdaptiveCard barChart(String title, String xTitle, String yTitle, List<Point> bars) {
+        ArrayNode data = JSON.arrayNode();
+        Map<String, String> fallback = new LinkedHashMap<>();
+        bars.forEach(p -> {
+            data.add(JSON.objectNode().put("x", p.x()).put("y", p.y()));
+            fallback.put(p.x(), number(p.y()));
+        });
+        ObjectNode chart = JSON.objectNode().put("type", "Chart.VerticalBar").put("title", title)
+                .put("xAxisTitle", xTitle).put("yAxisTitle", yTitle);
+        chart.set("data", data);
+        chart.set("fallback", factSet(fallback));
+        body.add(chart);
+        return this;
+    }
+
+    /** Preformatted text (a CSV, say), kept in a monospaced block. */
+    AdaptiveCard monospace(String text) {
+        body.add(textBlock(text).put("fontType", "Monospace").put("size", "Small"));
+        return this;
+    }
+
+    private static ObjectNode factSet(Map<String, String> facts) {
         ArrayNode list = JSON.arrayNode();
         facts.forEach((title, value) -> list.add(JSON.objectNode().put("title", title).put("value", value)));
-        body.add(JSON.objectNode().put("type", "FactSet").set("facts", list));
-        return this;
+        return JSON.objectNode().put("type", "FactSet").set("facts", list);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     AdaptiveCard choices(String id, String label, List<Choice> choices, String errorMessage) {

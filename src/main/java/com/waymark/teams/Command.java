@@ -200,6 +200,12 @@ sealed interface Command {
     record ForbidPair(String first, String second) implements Command {
     }
 
+    /** Coach: one of the team-level reports, for the programme or one group, over a period. */
+    record TeamReport(Report report, String group, String since) implements Command {
+
+        enum Report { SUMMARY, THEMES, WELLBEING, ACTIONS, PARTICIPATION, EXPORT }
+    }
+
     /** Coach: the confidential peer-coaching summary. */
     record ShowPairs() implements Command {
     }

@@ -37,6 +37,11 @@ final class CommandParser {
     private static final Pattern NEXT_SESSION = Pattern.compile("^(?:next session|session)\\s+(?:on\\s+)?" + DATE
             + "(?:\\s+(?:at\\s+)?" + TIME + ")?$", Pattern.CASE_INSENSITIVE);
 
+    /** "summary", "team themes", "wellbeing for group Blue since last session", "export since 2026-11-02". */
+    private static final Pattern TEAM_REPORT = Pattern.compile("^(?:team\\s+)?(summary|themes|wellbeing|actions|"
+            + "participation|export)(?:\\s+(?:for\\s+)?(?:team|group)\\s+(.+?))?(?:\\s+since\\s+(last\\s+session|"
+            + "\\d{4}-\\d{2}-\\d{2}))?$", Pattern.CASE_INSENSITIVE);
+
     /** Commands that take the rest of the line as their argument. Checked before "add <action>". */
     private static final Pattern PREFIXED = Pattern.compile(
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
@@ -181,6 +186,11 @@ final class CommandParser {
             default -> {
                 // fall through to the patterns below
             }
+        }
+        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
+        if (report.matches()) {
+            return new Command.TeamReport(Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
+                    report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
         }
         Command scheduling = parseScheduling(text);
         if (scheduling != null) {

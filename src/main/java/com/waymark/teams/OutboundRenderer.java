@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
+import com.waymark.insight.TeamInsights;
 import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
@@ -25,12 +27,14 @@ class OutboundRenderer {
 
     private final PromptLibrary prompts;
     private final PeerCoachingParticipation pairing;
+    private final TeamInsights insights;
     private final ObjectMapper json;
     private final int maxReflectionChars;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
-                     PeerCoachingParticipation pairing) {
+                     PeerCoachingParticipation pairing, TeamInsights insights) {
+        this.insights = insights;
         this.prompts = prompts;
         this.pairing = pairing;
         this.json = json;
@@ -49,10 +53,12 @@ class OutboundRenderer {
                 return List.of(ParticipantConversation.card(card));
             }
             case SESSION_DIGEST: {
+                // Composed when sent, not when queued: the digest covers everything up to the moment it arrives.
                 JsonNode payload = read(message.payload());
-                return List.of(MessageFactory.text("Your next coaching session is coming up ("
-                        + payload.path("startsAt").asText() + "). Say \"programme\" for the set-up at a glance; "
-                        + "the team-level digest of themes, wellbeing and actions will appear here."));
+                return insights.digest(message.participantId(), payload.path("programmeId").asLong(),
+                                Instant.parse(payload.path("startsAt").asText()), payload.path("sessionId").asLong())
+                        .map(digest -> List.of(ParticipantConversation.card(InsightCards.digest(digest))))
+                        .orElse(List.of());
             }
             case PAIRING_NUDGE: {
                 // Read when sent, not when queued: a nudge whose group has changed since is not sent at all.

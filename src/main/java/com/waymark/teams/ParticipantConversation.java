@@ -46,7 +46,10 @@ class ParticipantConversation {
             Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
             **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
             in a team chat, **enrol** or **add people**.
-            Peer coaching: **peer coaching**, **pair now**, **forbid pair**, **pairs**.""";
+            Peer coaching: **peer coaching**, **pair now**, **forbid pair**, **pairs**.
+            Team reports (confidential, at least the programme's threshold of people per figure): **summary**,
+            **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, **export**; add
+            **team** <group> and **since** <date> or **since last session**, e.g. summary team Blue since last session.""";
 
     private final ConsentService consent;
     private final CheckInService checkIns;

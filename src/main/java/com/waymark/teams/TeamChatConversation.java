@@ -28,15 +28,19 @@ class TeamChatConversation {
             - **enrol** – bring everyone in this chat into your current programme (each gets a private welcome)
             - **add people** – choose who to bring in
             - **programme** – your programme's set-up at a glance
+            - **summary**, **themes**, **wellbeing**, **actions**, **participation** – team reports, only in a chat
+              where everyone coaches the programme
             Check-ins, reflections and action plans are private: they happen in each person's 1:1 chat with me.""";
 
     private final ParticipantService participants;
     private final ProgrammeService programmes;
     private final RosterEnrolment roster;
     private final ProgrammeConversation programmeConversation;
+    private final InsightConversation insight;
 
     TeamChatConversation(ParticipantService participants, ProgrammeService programmes, RosterEnrolment roster,
-                         ProgrammeConversation programmeConversation) {
+                         ProgrammeConversation programmeConversation, InsightConversation insight) {
+        this.insight = insight;
         this.participants = participants;
         this.programmes = programmes;
         this.roster = roster;
@@ -66,6 +70,10 @@ class TeamChatConversation {
                 Long groupId = selected.groupId() == null || selected.groupId().isBlank() ? null
                         : ProgrammeConversation.parseId(selected.groupId(), "group");
                 return roster.enrolChosen(turn, person, ids, groupId);
+            }
+            if (command instanceof Command.TeamReport report) {
+                return roster.roster(turn).thenApply(members -> insight.handleInSharedChat(person, report,
+                        turn.getActivity(), members));
             }
             if (command instanceof Command.ShowProgramme) {
                 Programme programme = programmes.currentCoached(person.getId());

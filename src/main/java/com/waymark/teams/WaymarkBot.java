@@ -40,6 +40,7 @@ class WaymarkBot extends ActivityHandler {
     private final TeamChatConversation teamChat;
     private final ScheduleConversation scheduleConversation;
     private final PairingConversation pairingConversation;
+    private final InsightConversation insightConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
     private final CommandParser parser;
@@ -48,13 +49,14 @@ class WaymarkBot extends ActivityHandler {
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
-               PairingConversation pairingConversation) {
+               PairingConversation pairingConversation, InsightConversation insightConversation) {
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
         this.scheduleConversation = scheduleConversation;
         this.pairingConversation = pairingConversation;
+        this.insightConversation = insightConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
         this.parser = new CommandParser(settings.maxTextChars());
@@ -211,6 +213,11 @@ class WaymarkBot extends ActivityHandler {
             replies.addAll(scheduleConversation.handle(participant, command));
         } else if (PairingConversation.handles(command)) {
             replies.addAll(pairingConversation.handle(participant, command));
+        } else if (InsightConversation.handles(command)) {
+            replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command));
+        } else if (command instanceof Command.ListActions && insightConversation.coachesOnly(participant)) {
+            replies.addAll(insightConversation.handle(participant,
+                    new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null)));
         } else {
             replies.addAll(conversation.handle(participant, command));
         }

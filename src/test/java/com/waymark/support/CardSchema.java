@@ -30,6 +30,32 @@ public final class CardSchema {
         assertThat(card.path("version").asText()).isEqualTo("1.5");
     }
 
+    /**
+     * Validates a card as a client without chart support renders it: every {@code Chart.*} element replaced by
+     * its fallback, which must be there. The 1.5 schema predates the Teams chart elements.
+     */
+    public static void assertValidWithChartFallbacks(JsonNode card) {
+        JsonNode copy = card.deepCopy();
+        replaceCharts(copy);
+        assertValid(copy);
+    }
+
+    private static void replaceCharts(JsonNode node) {
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = array.get(i);
+                if (element.path("type").asText().startsWith("Chart.")) {
+                    assertThat(element.path("fallback").isObject()).as("fallback of %s", element).isTrue();
+                    array.set(i, element.path("fallback"));
+                }
+                replaceCharts(array.get(i));
+            }
+        } else if (node.isObject()) {
+            node.forEach(CardSchema::replaceCharts);
+        }
+    }
+
     /** Validates every Adaptive Card attached to a sent activity; returns how many it found. */
     public static int assertCardsValid(JsonNode activity) {
         int count = 0;

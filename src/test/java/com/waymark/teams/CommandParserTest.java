@@ -32,6 +32,23 @@ class CommandParserTest {
     }
 
     @Test
+    void teamReportsTakeAGroupAndAStart() {
+        assertThat(parser.parse("summary", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.SUMMARY, null, null));
+        assertThat(parser.parse("Wellbeing for team East place partnership since 2026-11-02", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.WELLBEING, "East place partnership", "2026-11-02"));
+        assertThat(parser.parse("themes since last   session", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.THEMES, null, "last session"));
+        assertThat(parser.parse("team actions group Blue", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, "Blue", null));
+        assertThat(parser.parse("export.", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.EXPORT, null, null));
+        // A participant's own action plan keeps its word; "summary of my week" is not a report.
+        assertThat(parser.parse("actions", null)).isInstanceOf(Command.ListActions.class);
+        assertThat(parser.parse("summary of my week", null)).isInstanceOf(Command.Unknown.class);
+    }
+
+    @Test
     void tooLongTextIsRecognisedBeforeParsing() {
         assertThat(parser.parse("4 4 " + "x".repeat(5000), null)).isInstanceOf(Command.TooLong.class);
     }

@@ -1,0 +1,68 @@
+package com.waymark.insight;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The curated, editable question bank behind the digest's suggested coaching questions. Questions are chosen,
+ * never written: nothing generated is ever presented as a participant's words.
+ */
+@Component
+public class CoachingQuestions {
+
+    private final Map<String, List<String>> byTheme;
+    private final List<String> general;
+
+    public CoachingQuestions(ObjectMapper json,
+                             @Value("${waymark.insight.questions:classpath:insight/questions.json}") Resource bank) {
+        try (InputStream in = bank.getInputStream()) {
+            JsonNode root = json.readTree(in);
+            Map<String, List<String>> themes = new java.util.LinkedHashMap<>();
+            root.path("themes").fields().forEachRemaining(e -> themes.put(e.getKey(), texts(e.getValue())));
+            this.byTheme = Map.copyOf(themes);
+            this.general = texts(root.path("general"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the coaching question bank " + bank, e);
+        }
+    }
+
+    /**
+     * {@code count} questions for these themes, largest first: one per theme, then general ones. The round
+     * number turns the choice so that consecutive digests don't repeat the same question.
+     */
+    public List<String> suggest(List<String> themeIds, int count, int round) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String id : themeIds) {
+            List<String> options = byTheme.getOrDefault(id, List.of());
+            if (!options.isEmpty() && chosen.size() < count) {
+                chosen.add(options.get(Math.floorMod(round, options.size())));
+            }
+        }
+        for (int i = 0; chosen.size() < count && i < general.size(); i++) {
+            chosen.add(general.get(Math.floorMod(round + i, general.size())));
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            if (n.isTextual() && !n.asText().isBlank()) {
+                out.add(n.asText().strip());
+            }
+        });
+        return List.copyOf(out);
+    }
+}

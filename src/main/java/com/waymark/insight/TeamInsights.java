@@ -1,0 +1,229 @@
+package com.waymark.insight;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.waymark.checkin.TeamCheckIns;
+import com.waymark.checkin.TeamCheckIns.Rating;
+import com.waymark.pairing.PeerCoachingService;
+import com.waymark.privacy.AuditLog;
+import com.waymark.privacy.ConfidentialityPolicy;
+import com.waymark.privacy.ReadKind;
+import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.ScheduleService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Team-level insight for coaches: participation, wellbeing, themes and action progress of a programme (or one
+ * group) over a period, and the pre-session digest. Every method checks that the reader coaches the programme,
+ * releases figures only through the programme's confidentiality policy, and audits the read with exactly the
+ * people whose data it showed.
+ */
+@Service
+public class TeamInsights {
+
+    /** With no session to start from, a report covers the last two weeks. */
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(14);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolment;
+    private final ScheduleService schedule;
+    private final TeamCheckIns checkIns;
+    private final TeamThemes themes;
+    private final PeerCoachingService peerCoaching;
+    private final CoachingQuestions questions;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final double notableFall;
+    private final int atRiskDays;
+
+    public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
+                        TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
+                        CoachingQuestions questions, AuditLog audit, Clock clock,
+                        @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
+                        @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
+        this.programmes = programmes;
+        this.enrolment = enrolment;
+        this.schedule = schedule;
+        this.checkIns = checkIns;
+        this.themes = themes;
+        this.peerCoaching = peerCoaching;
+        this.questions = questions;
+        this.audit = audit;
+        this.clock = clock;
+        this.notableFall = notableFall;
+        this.atRiskDays = atRiskDays;
+    }
+
+    public ParticipationReport participation(long coachId, ScopeRequest request) {
+        InsightScope scope = scope(coachId, request);
+        return released(coachId, scope, ReadKind.PARTICIPATION, new TeamFigures(scope).participation(ratings(scope)));
+    }
+
+    public WellbeingReport wellbeing(long coachId, ScopeRequest request) {
+        InsightScope scope = scope(coachId, request);
+        return released(coachId, scope, ReadKind.TEAM_SUMMARY,
+                new TeamFigures(scope).wellbeing(ratings(scope), notableFall));
+    }
+
+    public ThemeReport themes(long coachId, ScopeRequest request) {
+        InsightScope scope = scope(coachId, request);
+        return themes(coachId, scope).released().report();
+    }
+
+    public ActionReport actions(long coachId, ScopeRequest request) {
+        InsightScope scope = scope(coachId, request);
+        return released(coachId, scope, ReadKind.ACTIONS,
+                new TeamFigures(scope).actions(checkIns.actions(scope.cohort()), atRiskDays));
+    }
+
+    public TeamSummary summary(long coachId, ScopeRequest request) {
+        return summary(coachId, scope(coachId, request), ReadKind.TEAM_OVERVIEW).summary();
+    }
+
+    /** The header of the period a request resolves to, for replies that have nothing to show. */
+    public ReportHeader header(long coachId, ScopeRequest request) {
+        return ReportHeader.of(scope(coachId, request));
+    }
+
+    /**
+     * The digest for a coming session, for one of its coaches: everything since the last session (or the last
+     * two weeks), read now. Returns empty when the reader no longer coaches the programme.
+     */
+    public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long round) {
+        Programme programme;
+        try {
+            programme = programmes.coached(coachId, programmeId);
+        } catch (ProgrammeProblem notACoach) {
+            return Optional.empty();
+        }
+        InsightScope scope = scope(programme, null, null, true);
+        Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
+        PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
+        List<String> suggested = questions.suggest(done.taxonomyIds(), 3, (int) round);
+        return Optional.of(new SessionDigest(sessionStartsAt, done.summary(), pairs, suggested, null));
+    }
+
+    /** Team-level figures only, one row per figure, for a coach's own records. */
+    public String exportCsv(long coachId, ScopeRequest request) {
+        InsightScope scope = scope(coachId, request);
+        Summarised done = summary(coachId, scope, ReadKind.EXPORT);
+        return SummaryCsv.write(done.summary());
+    }
+
+    // ---- composing ----
+
+    private record Summarised(TeamSummary summary, List<String> taxonomyIds) {
+    }
+
+    private Summarised summary(long coachId, InsightScope scope, ReadKind kind) {
+        TeamFigures figures = new TeamFigures(scope);
+        List<Rating> ratings = ratings(scope);
+        Set<Long> included = new HashSet<>();
+        TeamFigures.Released<ParticipationReport> participation = figures.participation(ratings);
+        TeamFigures.Released<WellbeingReport> wellbeing = figures.wellbeing(ratings, notableFall);
+        TeamFigures.Released<ActionReport> actions = figures.actions(checkIns.actions(scope.cohort()), atRiskDays);
+        TeamThemes.Result themeResult = themes.themes(scope, checkIns.reflections(scope.programmeId(),
+                scope.period().previous().from(), scope.period().to()));
+        included.addAll(participation.included());
+        included.addAll(wellbeing.included());
+        included.addAll(actions.included());
+        included.addAll(themeResult.released().included());
+        record(coachId, scope, kind, included);
+        return new Summarised(new TeamSummary(ReportHeader.of(scope), participation.report(), wellbeing.report(),
+                themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
+    }
+
+    private TeamThemes.Result themes(long coachId, InsightScope scope) {
+        TeamThemes.Result result = themes.themes(scope, checkIns.reflections(scope.programmeId(),
+                scope.period().previous().from(), scope.period().to()));
+        record(coachId, scope, ReadKind.THEMES, result.released().included());
+        if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
+            record(coachId, scope, ReadKind.QUOTES, result.released().included());
+        }
+        return result;
+    }
+
+    private <T> T released(long coachId, InsightScope scope, ReadKind kind, TeamFigures.Released<T> released) {
+        record(coachId, scope, kind, released.included());
+        return released.report();
+    }
+
+    private void record(long coachId, InsightScope scope, ReadKind kind, Set<Long> included) {
+        if (!included.isEmpty()) {
+            audit.record(coachId, kind, scope.programmeId(), included);
+        }
+    }
+
+    private List<Rating> ratings(InsightScope scope) {
+        return checkIns.ratings(scope.programmeId(), scope.period().previous().from(), scope.period().to());
+    }
+
+    // ---- scope ----
+
+    private InsightScope scope(long coachId, ScopeRequest request) {
+        Programme programme = programmes.currentCoached(coachId);
+        return scope(programme, request.group(), request.since(), request.sinceLastSession()
+                || request.since() == null);
+    }
+
+    private InsightScope scope(Programme programme, String groupName, LocalDate since, boolean fromLastSession) {
+        ZoneId zone = ZoneId.of(programme.getTimeZone());
+        Instant now = clock.instant();
+        ProgrammeGroup group = groupName == null || groupName.isBlank() ? null : group(programme, groupName.strip());
+        Instant from;
+        String described;
+        if (since != null) {
+            // Whole weeks only: windows that differ by a day or two would let one person's answers be subtracted.
+            LocalDate monday = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            from = monday.atStartOfDay(zone).toInstant();
+            described = "since " + DAY.format(monday);
+            if (!from.isBefore(now)) {
+                throw new InsightProblem("That date is still to come. Try, for example: summary since "
+                        + LocalDate.now(clock.withZone(zone)).minusWeeks(2));
+            }
+        } else {
+            Optional<CoachingSession> last = fromLastSession
+                    ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
+            from = last.map(CoachingSession::getStartsAt).orElse(now.minus(DEFAULT_PERIOD));
+            described = last.map(s -> "since the last session (" + DAY.format(s.getStartsAt().atZone(zone)) + ")")
+                    .orElse("over the last two weeks");
+        }
+        Map<Long, Long> groupOf = enrolment.activeMemberGroups(programme.getId());
+        Set<Long> cohort = groupOf.entrySet().stream()
+                .filter(e -> group == null || e.getValue() == group.getId().longValue())
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        return new InsightScope(programme.getId(), programme.getName(), group == null ? null : group.getId(),
+                group == null ? null : group.getName(), zone, new InsightPeriod(from, now), described, cohort,
+                groupOf, ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold()));
+    }
+
+    private ProgrammeGroup group(Programme programme, String name) {
+        List<ProgrammeGroup> groups = programmes.groups(programme.getId());
+        return groups.stream().filter(g -> g.getName().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new InsightProblem("There's no group called \"" + name + "\" in \""
+                        + programme.getName() + "\"." + (groups.isEmpty() ? " It has no groups yet."
+                        : " Its groups: " + String.join(", ", groups.stream().map(ProgrammeGroup::getName).toList())
+                        + ".")));
+    }
+}

@@ -1,0 +1,148 @@
+package com.waymark.insight;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.waymark.care.CrisisSignals;
+import com.waymark.checkin.TeamCheckIns.Reflection;
+import com.waymark.insight.themes.Theme;
+import com.waymark.insight.themes.ThemePipeline;
+import com.waymark.privacy.ConfidentialityPolicy;
+import com.waymark.privacy.ConfidentialityPolicy.QuoteCandidate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Themes of a period's reflections, released through the confidentiality policy. The previous and current
+ * periods are clustered together, so that a theme is the same theme in both and its direction (new, growing,
+ * fading) is real rather than an artefact of two separate clusterings.
+ */
+@Component
+class TeamThemes {
+
+    /** Quotes shown per theme, and their length: enough to hear the voice, not enough to recognise the writer. */
+    static final int QUOTES_PER_THEME = 2;
+    static final int QUOTE_CHARS = 240;
+
+    private final ThemePipeline pipeline;
+    private final ReflectionEmbeddings embeddings;
+    private final Timer computeTime;
+
+    TeamThemes(ThemePipeline pipeline, ReflectionEmbeddings embeddings, MeterRegistry meters) {
+        this.pipeline = pipeline;
+        this.embeddings = embeddings;
+        this.computeTime = Timer.builder("waymark.themes.compute").description("Time to find a period's themes")
+                .register(meters);
+    }
+
+    /** The themes, and the taxonomy ids of those shown (largest first) for choosing coaching questions. */
+    record Result(TeamFigures.Released<ThemeReport> released, List<String> shownTaxonomyIds) {
+    }
+
+    Result themes(InsightScope scope, List<Reflection> reflections) {
+        ConfidentialityPolicy policy = scope.policy();
+        InsightPeriod current = scope.period();
+        InsightPeriod previous = current.previous();
+        List<Reflection> rows = reflections.stream().filter(r -> scope.cohort().contains(r.participantId())
+                && (current.contains(r.at()) || previous.contains(r.at()))).toList();
+        Set<Long> writers = authors(rows, current);
+        Set<Long> earlierWriters = authors(rows, previous);
+        Set<Long> programmeWriters = authors(reflections.stream()
+                .filter(r -> scope.groupOf().containsKey(r.participantId())).toList(), current);
+        if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
+            return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
+        }
+        List<Theme> found = computeTime.record(() -> cluster(rows));
+        List<ThemeReport.Line> shown = new ArrayList<>();
+        List<String> taxonomyIds = new ArrayList<>();
+        List<String> fading = new ArrayList<>();
+        Set<Long> included = new HashSet<>(writers);
+        int small = 0;
+        for (Theme theme : found) {
+            List<Reflection> members = theme.members().stream().map(rows::get).toList();
+            Set<Long> now = authors(members, current);
+            Set<Long> before = authors(members, previous);
+            boolean shownBefore = policy.cell("theme", before).shown();
+            if (!policy.cell("theme", now).shown()) {
+                if (shownBefore && theme.name() != null) {
+                    fading.add(theme.name());
+                } else if (!now.isEmpty()) {
+                    small++;
+                }
+                continue;
+            }
+            double share = (double) now.size() / writers.size();
+            ThemeReport.Direction direction = direction(shownBefore, share,
+                    earlierWriters.isEmpty() ? 0 : (double) before.size() / earlierWriters.size());
+            List<String> quotes = quotes(policy, members.stream().filter(r -> current.contains(r.at())).toList());
+            shown.add(new ThemeReport.Line(key(theme), name(theme), theme.topTerms(), now.size(), share, direction,
+                    quotes));
+            if (theme.taxonomyId() != null) {
+                taxonomyIds.add(theme.taxonomyId());
+            }
+        }
+        shown.sort(Comparator.comparingInt(ThemeReport.Line::people).reversed());
+        int reflectionsNow = (int) rows.stream().filter(r -> current.contains(r.at())).count();
+        return new Result(new TeamFigures.Released<>(new ThemeReport(reflectionsNow, shown, small, fading), included),
+                taxonomyIds);
+    }
+
+    private List<Theme> cluster(List<Reflection> rows) {
+        List<Long> ids = rows.stream().map(Reflection::checkInId).toList();
+        Map<Long, float[]> vectors = embeddings.vectors(ids);
+        List<float[]> ordered = ids.stream().map(vectors::get).toList();
+        return pipeline.run(rows.stream().map(Reflection::text).toList(), ordered, OptionalInt.empty());
+    }
+
+    private static ThemeReport.Direction direction(boolean shownBefore, double share, double shareBefore) {
+        if (!shownBefore || shareBefore == 0) {
+            return ThemeReport.Direction.NEW;
+        }
+        double ratio = share / shareBefore;
+        return ratio >= 1.25 ? ThemeReport.Direction.GROWING
+                : ratio <= 0.8 ? ThemeReport.Direction.FADING : ThemeReport.Direction.STEADY;
+    }
+
+    /** Opted-in, never anything that reads as a crisis, trimmed; the policy decides whether any may be shown. */
+    private static List<String> quotes(ConfidentialityPolicy policy, List<Reflection> members) {
+        List<QuoteCandidate> candidates = members.stream()
+                .map(r -> new QuoteCandidate(r.participantId(), r.quoteOk(), r.text())).toList();
+        return policy.quotable(candidates).stream().filter(q -> !CrisisSignals.in(q))
+                .sorted(Comparator.comparingInt(q -> Math.abs(q.length() - QUOTE_CHARS / 2)))
+                .limit(QUOTES_PER_THEME).map(TeamThemes::trim).toList();
+    }
+
+    static String trim(String quote) {
+        String flat = quote.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= QUOTE_CHARS) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', QUOTE_CHARS - 1);
+        return flat.substring(0, cut > QUOTE_CHARS / 2 ? cut : QUOTE_CHARS - 1) + "…";
+    }
+
+    private static String key(Theme theme) {
+        return theme.taxonomyId() != null ? theme.taxonomyId()
+                : "terms:" + String.join("|", theme.topTerms().subList(0, Math.min(3, theme.topTerms().size())));
+    }
+
+    private static String name(Theme theme) {
+        if (theme.name() != null) {
+            return theme.name();
+        }
+        List<String> terms = theme.topTerms().subList(0, Math.min(3, theme.topTerms().size()));
+        return terms.isEmpty() ? "Other" : "About " + String.join(", ", terms);
+    }
+
+    private static Set<Long> authors(List<Reflection> rows, InsightPeriod period) {
+        return rows.stream().filter(r -> period.contains(r.at())).map(Reflection::participantId)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,242 @@
+package com.waymark.teams;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.waymark.insight.ActionReport;
+import com.waymark.insight.ParticipationReport;
+import com.waymark.insight.ReportHeader;
+import com.waymark.insight.SessionDigest;
+import com.waymark.insight.TeamSummary;
+import com.waymark.insight.ThemeReport;
+import com.waymark.insight.WellbeingReport;
+
+/**
+ * Team-level reports as cards. A hidden figure shows as "hidden" with the reason in the footer, never as a
+ * zero; trends are drawn as Teams charts with a FactSet fallback for clients that don't draw them.
+ */
+final class InsightCards {
+
+    static final String HIDDEN = "hidden";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+
+    private InsightCards() {
+    }
+
+    static AdaptiveCard summary(TeamSummary summary) {
+        AdaptiveCard card = header(AdaptiveCard.create(), "Team summary", summary.header());
+        participation(card, summary.participation());
+        wellbeing(card, summary.wellbeing(), summary.header().threshold());
+        themes(card, summary.themes());
+        actions(card, summary.actions());
+        return footer(card, summary.header());
+    }
+
+    static AdaptiveCard digest(SessionDigest digest) {
+        TeamSummary summary = digest.summary();
+        ReportHeader header = summary.header();
+        AdaptiveCard card = AdaptiveCard.create().heading("Before your session: " + header.title())
+                .subtle("Session " + WHEN.format(digest.sessionStartsAt().atZone(header.zone())) + " · "
+                        + header.since() + ".");
+        if (digest.narrative() != null) {
+            card.text(digest.narrative());
+        }
+        participation(card, summary.participation());
+        wellbeing(card, summary.wellbeing(), header.threshold());
+        themes(card, summary.themes());
+        actions(card, summary.actions());
+        card.emphasis("Peer coaching");
+        Map<String, String> pairs = new LinkedHashMap<>();
+        pairs.put("Rounds run", Integer.toString(digest.pairs().roundsRun()));
+        pairs.put("Groups that met", digest.pairs().groupsMet() == null ? HIDDEN
+                : digest.pairs().groupsMet() + " of " + digest.pairs().groupsAnswered() + " that answered");
+        pairs.put("Usefulness (1–5)", digest.pairs().meanUsefulness() == null ? HIDDEN
+                : one(digest.pairs().meanUsefulness()));
+        card.facts(pairs);
+        if (!digest.questions().isEmpty()) {
+            card.emphasis("Questions you might bring");
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < digest.questions().size(); i++) {
+                lines.add((i + 1) + ". " + digest.questions().get(i));
+            }
+            card.text(String.join("\n\n", lines));
+            card.subtle("Chosen from the coaching question bank for the themes above, not written by participants.");
+        }
+        return footer(card, header);
+    }
+
+    static AdaptiveCard participationCard(ReportHeader header, ParticipationReport report) {
+        return footer(participation(header(AdaptiveCard.create(), "Participation", header), report), header);
+    }
+
+    static AdaptiveCard wellbeingCard(ReportHeader header, WellbeingReport report) {
+        return footer(wellbeing(header(AdaptiveCard.create(), "Wellbeing", header), report, header.threshold()),
+                header);
+    }
+
+    static AdaptiveCard themesCard(ReportHeader header, ThemeReport report) {
+        return footer(themes(header(AdaptiveCard.create(), "Themes", header), report), header);
+    }
+
+    static AdaptiveCard actionsCard(ReportHeader header, ActionReport report) {
+        return footer(actions(header(AdaptiveCard.create(), "Action plans", header), report), header);
+    }
+
+    static AdaptiveCard export(ReportHeader header, String csv) {
+        return header(AdaptiveCard.create(), "Export (team-level figures, CSV)", header)
+                .text("Copy the lines below into a spreadsheet. They hold aggregates only: no names, no reflections.")
+                .monospace(csv.replace("\r\n", "\n").strip());
+    }
+
+    // ---- sections ----
+
+    private static AdaptiveCard participation(AdaptiveCard card, ParticipationReport p) {
+        card.emphasis("Participation");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("People enrolled", shown(p.enrolled()));
+        facts.put("Checked in", p.answered() == null ? HIDDEN
+                : p.answered() + (p.percent() == null ? "" : " (" + p.percent() + "%)"));
+        facts.put("Not yet", shown(p.notAnswered()));
+        facts.put("Check-ins", shown(p.checkIns()));
+        return card.facts(facts);
+    }
+
+    private static AdaptiveCard wellbeing(AdaptiveCard card, WellbeingReport w, int threshold) {
+        card.emphasis("Wellbeing and energy");
+        if (!w.shown()) {
+            card.text("Fewer than " + threshold + " people rated their wellbeing in this period, so it stays hidden.");
+        } else {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("People", Integer.toString(w.people()));
+            facts.put("Mean wellbeing (1–5)", one(w.mean()));
+            facts.put("Mean energy (1–5)", one(w.energy()));
+            facts.put("Change since the period before", w.change() == null ? HIDDEN
+                    : signed(w.change()) + " (was " + one(w.previous()) + ")");
+            card.facts(facts);
+            if (w.notableFall()) {
+                card.emphasis("⚠ Team wellbeing has fallen notably since the period before. This is a team-level "
+                        + "signal, not about any one person.");
+            }
+            List<AdaptiveCard.Point> bands = new ArrayList<>();
+            boolean anyHidden = false;
+            for (WellbeingReport.Band band : w.bands()) {
+                if (band.people() == null) {
+                    anyHidden = true;
+                } else {
+                    bands.add(new AdaptiveCard.Point(Integer.toString(band.score()), band.people()));
+                }
+            }
+            card.barChart("People by their mean wellbeing" + (anyHidden ? " (small groups hidden)" : ""),
+                    "Wellbeing", "People", bands);
+        }
+        Map<String, List<AdaptiveCard.Point>> series = new LinkedHashMap<>();
+        List<AdaptiveCard.Point> wellbeing = new ArrayList<>();
+        List<AdaptiveCard.Point> energy = new ArrayList<>();
+        for (WellbeingReport.Week week : w.weeks()) {
+            if (week.wellbeing() != null) {
+                wellbeing.add(new AdaptiveCard.Point(DAY.format(week.weekOf()), round(week.wellbeing())));
+                energy.add(new AdaptiveCard.Point(DAY.format(week.weekOf()), round(week.energy())));
+            }
+        }
+        if (wellbeing.size() >= 2) {
+            series.put("Wellbeing", wellbeing);
+            series.put("Energy", energy);
+            card.lineChart("Weekly means" + (wellbeing.size() < w.weeks().size() ? " (weeks with too few people left out)"
+                    : ""), "Week of", "Mean (1–5)", series);
+        }
+        return card;
+    }
+
+    private static AdaptiveCard themes(AdaptiveCard card, ThemeReport t) {
+        card.emphasis("Themes from reflections");
+        if (t.reflections() == null) {
+            return card.text("Too few people wrote reflections in this period to show any themes.");
+        }
+        if (t.themes().isEmpty()) {
+            card.text("No theme was shared by enough people to show" + (t.smallThemes() > 0
+                    ? " (" + t.smallThemes() + " smaller " + (t.smallThemes() == 1 ? "theme" : "themes") + ")." : "."));
+        } else {
+            card.barChart("People per theme", "Theme", "People", t.themes().stream()
+                    .map(line -> new AdaptiveCard.Point(line.name(), line.people())).toList());
+            for (ThemeReport.Line line : t.themes()) {
+                card.text("**" + line.name() + "** · " + line.people() + " people · " + direction(line.direction())
+                        + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
+                        Math.min(5, line.terms().size()))));
+                for (String quote : line.quotes()) {
+                    card.subtle("“" + quote + "”");
+                }
+            }
+            if (t.smallThemes() > 0) {
+                card.subtle("Plus " + t.smallThemes() + " smaller " + (t.smallThemes() == 1 ? "theme" : "themes")
+                        + ", not shown because too few people share them.");
+            }
+        }
+        if (!t.fading().isEmpty()) {
+            card.subtle("Less present than in the period before: " + String.join(", ", t.fading()) + ".");
+        }
+        return card;
+    }
+
+    private static AdaptiveCard actions(AdaptiveCard card, ActionReport a) {
+        card.emphasis("Action plans");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Done in this period", shown(a.done()));
+        facts.put("Open, on track", shown(a.onTrack()));
+        facts.put("Open " + a.atRiskDays() + "+ days (at risk)", shown(a.atRisk()));
+        facts.put("Added in this period", shown(a.added()));
+        return card.facts(facts);
+    }
+
+    // ---- framing ----
+
+    private static AdaptiveCard header(AdaptiveCard card, String what, ReportHeader header) {
+        return card.heading(what + ": " + header.title()).subtle(period(header) + ".");
+    }
+
+    private static AdaptiveCard footer(AdaptiveCard card, ReportHeader header) {
+        return card.subtle("Confidential: every figure combines at least " + header.threshold() + " people; \""
+                + HIDDEN + "\" marks one that would not, or that could be worked out from the others. Quotes appear "
+                + "only where their author said yes. Your reading is recorded in the programme's audit log.");
+    }
+
+    private static String period(ReportHeader header) {
+        ZoneId zone = header.zone();
+        return header.since().substring(0, 1).toUpperCase(Locale.ENGLISH) + header.since().substring(1) + ": "
+                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().atZone(zone));
+    }
+
+    private static String direction(ThemeReport.Direction direction) {
+        switch (direction) {
+            case NEW:
+                return "new";
+            case GROWING:
+                return "growing";
+            case FADING:
+                return "fading";
+            default:
+                return "steady";
+        }
+    }
+
+    private static String shown(Integer value) {
+        return value == null ? HIDDEN : value.toString();
+    }
+
+    private static String one(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String signed(double value) {
+        return (value >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(value));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

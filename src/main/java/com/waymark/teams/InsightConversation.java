@@ -1,0 +1,123 @@
+package com.waymark.teams;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.waymark.insight.InsightProblem;
+import com.waymark.insight.ReportHeader;
+import com.waymark.insight.ScopeRequest;
+import com.waymark.insight.TeamInsights;
+import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantService;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
+import org.springframework.stereotype.Component;
+
+/**
+ * Coaches' team-level reports: summary, themes, wellbeing, actions, participation and export. In a 1:1 chat for
+ * any coach of the programme; in a team or group chat only when everyone in it coaches the programme, since a
+ * report posted there is read by everyone present.
+ */
+@Component
+class InsightConversation {
+
+    private final TeamInsights insights;
+    private final ProgrammeService programmes;
+    private final ParticipantService participants;
+
+    InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants) {
+        this.insights = insights;
+        this.programmes = programmes;
+        this.participants = participants;
+    }
+
+    static boolean handles(Command command) {
+        return command instanceof Command.TeamReport;
+    }
+
+    /** "actions" from someone who coaches but takes part in no programme means the team's action plans. */
+    boolean coachesOnly(Participant person) {
+        List<ProgrammeService.MyProgramme> mine = programmes.programmesOf(person.getId());
+        return !mine.isEmpty() && mine.stream().allMatch(p -> p.membership() == null && p.staffRole() != null);
+    }
+
+    List<Activity> handle(Participant coach, Command.TeamReport command) {
+        try {
+            ScopeRequest request = request(command);
+            long id = coach.getId();
+            AdaptiveCard card;
+            switch (command.report()) {
+                case THEMES:
+                    card = InsightCards.themesCard(insights.header(id, request), insights.themes(id, request));
+                    break;
+                case WELLBEING:
+                    card = InsightCards.wellbeingCard(insights.header(id, request), insights.wellbeing(id, request));
+                    break;
+                case ACTIONS:
+                    card = InsightCards.actionsCard(insights.header(id, request), insights.actions(id, request));
+                    break;
+                case PARTICIPATION:
+                    card = InsightCards.participationCard(insights.header(id, request),
+                            insights.participation(id, request));
+                    break;
+                case EXPORT:
+                    ReportHeader header = insights.header(id, request);
+                    card = InsightCards.export(header, insights.exportCsv(id, request));
+                    break;
+                default:
+                    card = InsightCards.summary(insights.summary(id, request));
+            }
+            return List.of(ParticipantConversation.card(card));
+        } catch (InsightProblem | ProgrammeProblem problem) {
+            return List.of(MessageFactory.text(problem.getMessage()));
+        }
+    }
+
+    /**
+     * A report asked for in a shared chat: answered only when every member of the chat coaches the coach's
+     * current programme; otherwise a pointer to the 1:1 chat, and nothing is read.
+     */
+    List<Activity> handleInSharedChat(Participant coach, Command.TeamReport command, Activity activity,
+                                      List<TeamsChannelAccount> roster) {
+        Programme programme;
+        try {
+            programme = programmes.currentCoached(coach.getId());
+        } catch (ProgrammeProblem problem) {
+            return List.of(MessageFactory.text(problem.getMessage()));
+        }
+        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        boolean onlyCoaches = !roster.isEmpty() && roster.stream().allMatch(member -> participants
+                .find(TurnFacts.identity(activity, member)).map(p -> staff.contains(p.getId())).orElse(false));
+        if (!onlyCoaches) {
+            return List.of(MessageFactory.text("Team reports are confidential to the coaching team, and not everyone "
+                    + "in this chat coaches \"" + programme.getName() + "\". Ask me in our 1:1 chat, or in a chat "
+                    + "with only the programme's coaches."));
+        }
+        return handle(coach, command);
+    }
+
+    private static ScopeRequest request(Command.TeamReport command) {
+        String since = command.since();
+        if (since == null) {
+            return new ScopeRequest(command.group(), null, false);
+        }
+        if (since.startsWith("last")) {
+            return new ScopeRequest(command.group(), null, true);
+        }
+        try {
+            return new ScopeRequest(command.group(), LocalDate.parse(since), false);
+        } catch (DateTimeParseException e) {
+            throw new InsightProblem("I couldn't read that date. Use the form 2026-11-02, for example: summary since "
+                    + "2026-11-02");
+        }
+    }
+}

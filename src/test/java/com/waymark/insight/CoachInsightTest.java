@@ -1,0 +1,269 @@
+package com.waymark.insight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.schedule.DeliveryWorker;
+import com.waymark.schedule.SessionDigests;
+import com.waymark.support.CardSchema;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coach insight the way Teams drives it: participants check in over HTTP, the coach asks for reports in the
+ * 1:1 chat and in a team chat, and the pre-session digest goes out through the outbox. Suppression is checked
+ * at its edges: four people against five, and a group whose figures could be worked out from the others.
+ */
+class CoachInsightTest extends WaymarkIntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Two themes any coach would recognise, each written by several people in their own way. */
+    static final List<String> WORKLOAD = List.of(
+            "Back-to-back meetings all week and no time left to think or plan ahead.",
+            "My diary is wall to wall; covering a vacant director post on top of my own job.",
+            "Firefighting every day, the strategic work keeps slipping because there is no capacity.",
+            "Too many meetings, too little time; I answered emails at midnight again.",
+            "We are stretched thin covering gaps in the rota and I have no headroom at all.",
+            "Every hour of my week is booked; the planning I promised never happens.");
+    static final List<String> RECOGNITION = List.of(
+            "Thanked the night team in person; they said nobody had done that in years.",
+            "Wrote thank-you cards to the porters after the outbreak and it meant a lot to them.",
+            "Named the admin team's work at the board meeting, they were quietly delighted.",
+            "We celebrated the ward that halved its falls; recognition matters more than I admit.",
+            "Made a point of appreciating the domestic staff on the ward round this week.",
+            "Sent a personal note of thanks to the discharge team for their extra effort.");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    SessionDigests digests;
+    @Autowired
+    DeliveryWorker worker;
+
+    TeamsClient teams;
+    User coach;
+    long programmeId;
+
+    @BeforeEach
+    void client() {
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+    }
+
+    @Test
+    void wellbeingIsHiddenForFourPeopleAndShownForFive() {
+        List<User> people = programme(6);
+        for (int i = 0; i < 4; i++) {
+            checkIn(people.get(i), 4, 3, "", false);
+        }
+        JsonNode four = card(coach, "wellbeing");
+        assertThat(four.toString()).contains("Fewer than 5 people rated").doesNotContain("Mean wellbeing");
+
+        checkIn(people.get(4), 2, 2, "", false);
+        JsonNode five = card(coach, "wellbeing");
+        assertThat(five.toString()).contains("Mean wellbeing (1–5)").contains("3.6").contains("Chart.VerticalBar");
+        CardSchema.assertValidWithChartFallbacks(five);
+        // Bands of one or two people are hidden, so are the bands needed to keep them hidden.
+        assertThat(five.toString()).contains("small groups hidden");
+
+        // The read is audited with exactly the five whose data was shown; the sixth is not in it.
+        assertThat(audited("TEAM_SUMMARY")).isEqualTo(5);
+    }
+
+    @Test
+    void aGroupIsHiddenWhenTheRestOfTheProgrammeCouldBeSubtractedFromIt() {
+        List<User> people = programme(10);
+        say(coach, "add group Blue");
+        say(coach, "add group Green");
+        long blue = groupId("Blue");
+        long green = groupId("Green");
+        for (int i = 0; i < people.size(); i++) {
+            placeInGroup(people.get(i), i < 6 ? blue : green);
+            checkIn(people.get(i), 3 + i % 2, 3, "", false);
+        }
+        // The programme (10) is shown; Green (4) is too small; Blue (6) would be the programme minus Green.
+        assertThat(card(coach, "wellbeing").toString()).contains("Mean wellbeing");
+        assertThat(card(coach, "wellbeing team Green").toString()).contains("stays hidden");
+        assertThat(card(coach, "wellbeing team Blue").toString()).contains("stays hidden");
+        assertThat(text(coach, "summary team Purple")).contains("no group called \"Purple\"").contains("Blue, Green");
+    }
+
+    @Test
+    void participationHidesASmallGroupOfNonRespondersAndTheTotalThatWouldGiveThemAway() {
+        List<User> people = programme(12);
+        for (int i = 0; i < 9; i++) {
+            checkIn(people.get(i), 4, 4, "", false);
+        }
+        // 9 of 12: the three who didn't are fewer than five, so neither count is shown.
+        JsonNode threeMissing = card(coach, "participation");
+        assertThat(facts(threeMissing)).containsEntry("People enrolled", "12").containsEntry("Checked in", "hidden")
+                .containsEntry("Not yet", "hidden");
+    }
+
+    @Test
+    void themesNameWhatFivePeopleShareAndQuoteOnlyThoseWhoSaidYes() {
+        List<User> people = programme(8);
+        for (int i = 0; i < 6; i++) {
+            checkIn(people.get(i), 3, 3, WORKLOAD.get(i), i < 2);
+        }
+        checkIn(people.get(6), 3, 3, RECOGNITION.get(0), true);
+        checkIn(people.get(7), 3, 3, RECOGNITION.get(1), true);
+        JsonNode themes = card(coach, "themes");
+        String shown = themes.toString();
+        assertThat(shown).contains("Workload and capacity").contains("6 people").contains("Chart.VerticalBar")
+                .contains("1 smaller theme");
+        // Only the two who opted in can be quoted; the two recognition reflections make a theme too small to show.
+        long quoted = WORKLOAD.stream().filter(q -> shown.contains(q.substring(0, 30))).count();
+        assertThat(quoted).isBetween(1L, 2L);
+        assertThat(WORKLOAD.subList(2, 6)).noneMatch(q -> shown.contains(q.substring(0, 30)));
+        assertThat(shown).doesNotContain("night team").doesNotContain("porters").doesNotContain(people.get(0).name());
+        CardSchema.assertValidWithChartFallbacks(themes);
+        assertThat(audited("THEMES")).isEqualTo(8);
+        assertThat(audited("QUOTES")).isEqualTo(8);
+    }
+
+    @Test
+    void theDigestArrivesBeforeTheSessionWithFiguresQuestionsAndCharts() {
+        List<User> people = programme(6);
+        for (int i = 0; i < 6; i++) {
+            checkIn(people.get(i), 2 + i % 3, 3, WORKLOAD.get(i), false);
+        }
+        String when = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
+        assertThat(text(coach, "next session " + when + " 14:00")).contains("Recorded the next session");
+        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
+                programmeId);
+        CONNECTOR.reset();
+        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
+        worker.drainAll();
+        JsonNode digest = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, a -> a.toString().contains("Before your session"))
+                .get(0).path("attachments").path(0).path("content");
+        String text = digest.toString();
+        assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
+                .contains("Peer coaching").contains("Questions you might bring").contains("Chart.VerticalBar");
+        assertThat(text).doesNotContain(people.get(0).name()).doesNotContain(WORKLOAD.get(0).substring(0, 30));
+        CardSchema.assertValidWithChartFallbacks(digest);
+        assertThat(audited("SESSION_DIGEST")).isEqualTo(6);
+    }
+
+    @Test
+    void exportIsCsvOfFiguresWithoutNamesOrWords() {
+        List<User> people = programme(5);
+        for (int i = 0; i < 5; i++) {
+            checkIn(people.get(i), 4, 2, WORKLOAD.get(i), true);
+        }
+        JsonNode export = card(coach, "export since last session");
+        String csv = export.path("body").findValuesAsText("text").stream().filter(t -> t.startsWith("programme,"))
+                .findFirst().orElseThrow();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("programme,period_from,period_to,section,figure,value");
+        assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.00").contains("mean energy (1-5),2.00");
+        assertThat(csv).doesNotContain(people.get(0).name()).doesNotContain("midnight").doesNotContain("diary");
+        assertThat(audited("EXPORT")).isEqualTo(5);
+    }
+
+    @Test
+    void participantsAndOtherChatsArePolitelyRefused() {
+        List<User> people = programme(5);
+        assertThat(text(people.get(0), "summary")).contains("only for the coaches");
+        assertThat(text(people.get(0), "themes since 2026-11-02")).contains("only for the coaches");
+        assertThat(text(coach, "summary since 2099-01-05")).contains("still to come");
+
+        String teamId = "19:insight-" + UUID.randomUUID() + "@thread.tacv2";
+        CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId()),
+                ConnectorStub.member(people.get(0).userId(), people.get(0).name(), people.get(0).aadObjectId())));
+        CONNECTOR.capPageSize(500);
+        List<JsonNode> replies = teams.expectReplies(teams.teamMessage(coach, teamId, "summary")).replies();
+        assertThat(replies.get(0).path("text").asText()).contains("confidential to the coaching team");
+
+        String coachesOnly = "19:coaches-" + UUID.randomUUID() + "@thread.tacv2";
+        CONNECTOR.setRoster(coachesOnly, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
+        JsonNode inCoachChat = teams.expectReplies(teams.teamMessage(coach, coachesOnly, "wellbeing")).replies().get(0);
+        assertThat(inCoachChat.toString()).contains("Wellbeing:");
+    }
+
+    // ---- helpers ----
+
+    List<User> programme(int size) {
+        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
+        teams.expectReplies(teams.install(coach));
+        teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
+        String name = "Insight " + UUID.randomUUID().toString().substring(0, 6);
+        teams.expectReplies(teams.message(coach, "create programme " + name));
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
+        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
+            teams.expectReplies(teams.install(person));
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
+            teams.expectReplies(teams.message(person, "join " + code));
+            people.add(person);
+        }
+        return people;
+    }
+
+    void checkIn(User person, int wellbeing, int energy, String reflection, boolean quoteOk) {
+        ObjectNode submit = JSON.createObjectNode().put("action", "checkin").put("wellbeing", Integer.toString(wellbeing))
+                .put("energy", Integer.toString(energy)).put("reflection", reflection).put("quoteOk", Boolean.toString(quoteOk));
+        String reply = teams.expectReplies(teams.cardSubmit(person, submit)).replies().toString();
+        assertThat(reply).contains("Saved");
+    }
+
+    void placeInGroup(User person, long groupId) {
+        long id = db.queryForObject("select id from participant where identity_key = ?", Long.class,
+                "aad:" + person.aadObjectId());
+        ObjectNode data = JSON.createObjectNode().put("action", "describeMember").put("participantId", Long.toString(id))
+                .put("role", "Chair").put("organisation", "North Ridge ICB").put("groupId", Long.toString(groupId));
+        assertThat(teams.expectReplies(teams.cardSubmit(coach, data)).replies().toString()).contains("Saved");
+    }
+
+    long groupId(String name) {
+        return db.queryForObject("select id from programme_group where programme_id = ? and name = ?", Long.class,
+                programmeId, name);
+    }
+
+    int audited(String kind) {
+        Long event = db.queryForObject("select max(id) from audit_event where programme_id = ? and kind = ?",
+                Long.class, programmeId, kind);
+        assertThat(event).as("an audit entry of kind %s", kind).isNotNull();
+        return db.queryForObject("select people_included from audit_event where id = ?", Integer.class, event);
+    }
+
+    JsonNode card(User user, String text) {
+        JsonNode reply = teams.expectReplies(teams.message(user, text)).replies().get(0);
+        assertThat(reply.path("attachments")).as("a card in reply to %s: %s", text, reply).isNotEmpty();
+        return reply.path("attachments").path(0).path("content");
+    }
+
+    String text(User user, String text) {
+        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
+                .map(r -> r.path("text").asText("")).toList());
+    }
+
+    void say(User user, String text) {
+        teams.expectReplies(teams.message(user, text));
+    }
+
+    static java.util.Map<String, String> facts(JsonNode card) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        card.findValues("facts").forEach(list -> list.forEach(f -> facts.put(f.path("title").asText(),
+                f.path("value").asText())));
+        return facts;
+    }
+}
