@@ -52,6 +52,15 @@ final class BenchRuntime {
         return -1;
     }
 
+    /** The machine's 1-minute load average, from {@code /proc/loadavg} (Linux); "?" elsewhere. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** CPU time this process has used, all threads, in nanoseconds; -1 where the JVM cannot tell. */
     static long processCpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();

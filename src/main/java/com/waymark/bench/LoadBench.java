@@ -145,8 +145,9 @@ public final class LoadBench implements Subcommand {
                             phase.sorted().length, phase.rps(), phase.ms(50), phase.ms(95), phase.ms(99), phase.ms(100),
                             phase.errors(), phase.cpuMsPerRequest());
                 }
-                out.printf(Locale.ROOT, "memory after the load: rss=%d MB heap-used=%d MB (check-ins stored: %d)%n",
-                        rss, heap, stored);
+                out.printf(Locale.ROOT, "memory after the load: rss=%d MB heap-used=%d MB (check-ins stored: %d; one JVM "
+                        + "holds Waymark, the echo bot and the load generator); machine load average %s%n", rss, heap,
+                        stored, BenchRuntime.loadAverage());
                 double echoP99 = echoPhase.ms(99);
                 out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d%n",
                         users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,

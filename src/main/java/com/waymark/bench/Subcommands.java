@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The jar's subcommands. Registered here, by hand: a short list that reads as documentation. */
 public final class Subcommands {
 
-    private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new LoadBench(),
+    private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new GrowthBench(), new LoadBench(),
             new PairingEval(), new ThemesEval());
 
     /** The application's main class, handed in by its main method so that bench does not depend on it. */

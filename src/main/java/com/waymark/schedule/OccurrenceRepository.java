@@ -12,6 +12,10 @@ public interface OccurrenceRepository extends JpaRepository<Occurrence, Long> {
 
     boolean existsByKey(String key);
 
+    /** The keys a rhythm already has from a time on: planning checks these in memory, not one query per slot. */
+    @Query("select o.key from Occurrence o where o.scheduleId = :scheduleId and o.nominalAt >= :from")
+    List<String> findKeysFrom(long scheduleId, Instant from);
+
     @Query("select o from Occurrence o where o.status = :status and o.sendAt <= :now order by o.sendAt, o.id")
     List<Occurrence> findDue(Occurrence.Status status, Instant now, Pageable page);
 

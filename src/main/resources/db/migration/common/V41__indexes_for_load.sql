@@ -14,5 +14,6 @@ CREATE INDEX ix_check_in_programme_time ON check_in (programme_id, submitted_at)
 CREATE INDEX ix_outbox_occurrence ON outbox_message (occurrence_id);
 CREATE INDEX ix_outbox_participant ON outbox_message (participant_id);
 
--- A programme's occurrences (its fan-out, its coaches' view of who answered).
+-- A programme's occurrences (its coaches' view of who answered), and a rhythm's (planning reads its keys at once).
 CREATE INDEX ix_occurrence_programme ON checkin_occurrence (programme_id, nominal_at);
+CREATE INDEX ix_occurrence_schedule ON checkin_occurrence (schedule_id, nominal_at);
