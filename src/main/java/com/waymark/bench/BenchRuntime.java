@@ -26,12 +26,20 @@ final class BenchRuntime {
     static ConfigurableApplicationContext startWaymark(Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=", "--waymark.bot.app-id=",
                 "--waymark.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
+                "--logging.level.root=WARN", quartzOfItsOwn(),
                 // The bench says it runs in local mode; the banner would only interrupt its table.
                 "--logging.level.com.waymark.teams.BotFrameworkConfiguration=ERROR"));
         args.addAll(Arrays.asList(extra));
         return new SpringApplicationBuilder(Subcommands.application()).logStartupInfo(false)
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Quartz registers each scheduler's database connection JVM-wide, by scheduler name: a second application in one
+     * JVM under the default name would take over the first one's, and closing it would close the first one's pool.
+     */
+    static String quartzOfItsOwn() {
+        return "--spring.quartz.scheduler-name=waymark-bench-" + java.util.UUID.randomUUID();
     }
 
     static int port(ConfigurableApplicationContext context) {

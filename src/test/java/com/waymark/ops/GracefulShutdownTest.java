@@ -30,7 +30,9 @@ class GracefulShutdownTest {
         Path dataDir = Files.createTempDirectory("waymark-shutdown-");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class)
                 .run("--server.port=0", "--waymark.data-dir=" + dataDir, "--spring.main.banner-mode=off",
-                        "--waymark.outbox.poll-ms=0", "--logging.level.root=WARN");
+                        "--waymark.outbox.poll-ms=0", "--logging.level.root=WARN",
+                        // Quartz keys its connections by scheduler name, JVM-wide: not the shared test context's.
+                        "--spring.quartz.scheduler-name=waymark-shutdown-test");
         String node;
         Scheduler scheduler;
         try {
