@@ -33,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Inbound load: N simulated participants, each on its own thread, post to {@code /api/messages} one after the
  * other with {@code deliveryMode: expectReplies} (the replies come back in the HTTP answer, as for Teams' invokes),
  * first to install the app and agree to the notice, then full check-in card submits, as fast as the answers come.
- * The same N then post plain messages to a bare echo bot on the same SDK, controller and Tomcat
- * ({@link EchoBotServer}), so that the difference is what Waymark's own work costs. Both in this one JVM, the
+ * The same N then post the same kind of submits to a bare echo bot on the same SDK, controller, middleware and Tomcat
+ * ({@link EchoBotServer}), which says the card's data back, so that the difference is what Waymark's own work costs. Both in this one JVM, the
  * load generator included; Waymark on a scratch H2 file database in local mode. The summary line compares the
  * two: {@code ratio} is Waymark's p99 over the echo bot's.
  */
