@@ -63,7 +63,7 @@ public final class FanoutWorker implements Subcommand {
                 .run("--waymark.data-dir=" + dataDir, "--spring.quartz.auto-startup=false",
                         "--waymark.outbox.poll-ms=0", "--waymark.outbox.node-id=" + NODE,
                         "--waymark.outbox.threads=" + threads, "--waymark.teams.rate.bot-per-second=" + rate,
-                        "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                        "--logging.level.root=WARN", "--spring.main.banner-mode=off", BenchRuntime.quartzOfItsOwn());
     }
 
     /** N consented participants, each with a 1:1 chat at the stub and one check-in prompt due now. */

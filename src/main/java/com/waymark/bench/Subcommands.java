@@ -8,8 +8,8 @@ import java.util.Optional;
 /** The jar's subcommands. Registered here, by hand: a short list that reads as documentation. */
 public final class Subcommands {
 
-    private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new PairingEval(),
-            new ThemesEval(), new EmbedBench(), new ThemesSpeed());
+    private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new GrowthBench(),
+            new LoadBench(), new PairingEval(), new ThemesEval(), new EmbedBench(), new ThemesSpeed());
 
     /** The application's main class, handed in by its main method so that bench does not depend on it. */
     private static volatile Class<?> application;

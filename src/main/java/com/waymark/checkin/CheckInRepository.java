@@ -10,15 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
 
-    /**
-     * The newest first. Ordered by person as well, as the index is: then H2 reads only these rows from the index;
-     * ordered by time alone it reads the person's whole history and sorts it (PostgreSQL copes either way).
-     * Runs on every check-in, hence JPQL: Hibernate keeps the plan of a query string, but translates a query
-     * derived from a method name (Criteria) afresh on every call.
-     */
-    @Query("select c from CheckIn c where c.participantId = :participantId order by c.participantId desc, c.submittedAt desc")
-    List<CheckIn> findRecent(long participantId, Limit limit);
-
     List<CheckIn> findByParticipantIdOrderBySubmittedAtAsc(long participantId);
 
     /** The prompts someone has answered, oldest first: just the ids, not their whole history with its reflections. */
@@ -26,7 +17,19 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
             + "order by c.participantId, c.submittedAt")
     List<String> findPromptIds(long participantId);
 
-    @Query("select count(c) from CheckIn c where c.participantId = :participantId")
+    /**
+     * Someone's latest ratings, newest first: wellbeing and energy only, so the trend neither loads nor decrypts
+     * reflections. Ordered by person as well, as the index is: then H2 reads only these rows from the index; ordered
+     * by time alone it reads the person's whole history and sorts it (PostgreSQL copes either way). Runs on every
+     * check-in, hence JPQL: Hibernate keeps the plan of a query string, but translates a query derived from a method
+     * name (Criteria) afresh on every call.
+     */
+    @Query("select c.wellbeing, c.energy from CheckIn c where c.participantId = :participantId "
+            + "order by c.participantId desc, c.submittedAt desc")
+    List<Object[]> findRecentRatings(long participantId, Limit limit);
+
+    /** {@code count(*)}, not {@code count(c)}: no column of the rows is needed, so the index can answer it. */
+    @Query("select count(*) from CheckIn c where c.participantId = :participantId")
     long countByParticipantId(long participantId);
 
     @Modifying

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckInService {
 
+    static final int TREND_LENGTH = 12;
+
     private final CheckInRepository checkIns;
     private final PromptLibrary prompts;
     private final Clock clock;
@@ -56,12 +58,13 @@ public class CheckInService {
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 
+    /** The latest {@value #TREND_LENGTH} ratings and the total: a bounded read, however long someone's history. */
     @Transactional(readOnly = true)
     public Trend trend(long participantId) {
-        List<CheckIn> recent = new ArrayList<>(checkIns.findRecent(participantId, Limit.of(12)));
+        List<Object[]> recent = new ArrayList<>(checkIns.findRecentRatings(participantId, Limit.of(TREND_LENGTH)));
         Collections.reverse(recent);
-        return new Trend(recent.stream().map(CheckIn::getWellbeing).toList(),
-                recent.stream().map(CheckIn::getEnergy).toList(),
+        return new Trend(recent.stream().map(r -> ((Number) r[0]).intValue()).toList(),
+                recent.stream().map(r -> ((Number) r[1]).intValue()).toList(),
                 checkIns.countByParticipantId(participantId));
     }
 

@@ -18,6 +18,10 @@ interface ConsentRepository extends JpaRepository<ConsentRecord, Long> {
             + "and c.noticeVersion = :version and c.withdrawnAt is null")
     long countConsented(Collection<Long> ids, int version);
 
+    @Query("select distinct c.participantId from ConsentRecord c where c.participantId in :ids "
+            + "and c.noticeVersion = :version and c.withdrawnAt is null")
+    List<Long> findConsented(Collection<Long> ids, int version);
+
     List<ConsentRecord> findByParticipantIdOrderByGivenAtAsc(long participantId);
 
     @Modifying

@@ -2,6 +2,9 @@ package com.waymark.privacy;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +30,18 @@ public class ConsentService {
     @Transactional(readOnly = true)
     public long countConsented(Collection<Long> participantIds) {
         return participantIds.isEmpty() ? 0 : consents.countConsented(participantIds, PrivacyNotice.VERSION);
+    }
+
+    /** Which of these people have agreed to the current notice: one read per thousand people, not one each. */
+    @Transactional(readOnly = true)
+    public Set<Long> consentedAmong(Collection<Long> participantIds) {
+        List<Long> ids = List.copyOf(participantIds);
+        Set<Long> consented = new HashSet<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            consented.addAll(consents.findConsented(ids.subList(i, Math.min(ids.size(), i + 1000)),
+                    PrivacyNotice.VERSION));
+        }
+        return consented;
     }
 
     /** Records consent to the current notice; returns false when it was already given (a double click). */

@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -96,17 +101,24 @@ public class CheckInPlanner {
             // planned, then sent once if its window is open, or recorded as missed if it has closed.
             Instant from = latest(schedule.getCreatedAt(), now.minus(LOOK_BACK));
             int count = 0;
-            for (EnrolmentService.Member member : enrolment.members(schedule.getProgrammeId())) {
-                if (schedule.getGroupId() != null && !schedule.getGroupId().equals(member.membership().getGroupId())) {
+            List<Participant> people = enrolment.members(schedule.getProgrammeId()).stream()
+                    .filter(m -> schedule.getGroupId() == null || schedule.getGroupId().equals(m.membership().getGroupId()))
+                    .map(EnrolmentService.Member::participant)
+                    .filter(p -> onlyParticipant == null || onlyParticipant.equals(p.getId())).toList();
+            // Everything the loop needs, read up front in a few queries whatever the size of the programme: one
+            // query per person inside this transaction also made Hibernate check every entity loaded so far
+            // before each one, which grew with the square of the programme.
+            Set<Long> consented = consent.consentedAmong(people.stream().map(Participant::getId).toList());
+            Map<Long, PersonalClock> clocks = personalClocks(people);
+            Set<String> planned = new HashSet<>(occurrences.findKeysFrom(scheduleId, from.minus(Duration.ofDays(2))));
+            for (Participant person : people) {
+                if (!person.isReachable() || person.getConversationReference() == null
+                        || !consented.contains(person.getId())) {
                     continue;
                 }
-                Participant person = member.participant();
-                if (onlyParticipant != null && !onlyParticipant.equals(person.getId()) || !canReceive(person)) {
-                    continue;
-                }
-                for (Slot slot : SlotCalculator.slots(rhythm, personalClock(person), from, now.plus(horizon))) {
+                for (Slot slot : SlotCalculator.slots(rhythm, clocks.get(person.getId()), from, now.plus(horizon))) {
                     String key = key(person.getId(), schedule.getId(), slot.nominalDay());
-                    if (!occurrences.existsByKey(key)) {
+                    if (planned.add(key)) {
                         occurrences.save(new Occurrence(key, person.getId(), schedule.getId(),
                                 schedule.getProgrammeId(), slot, now));
                         count++;
@@ -123,12 +135,39 @@ public class CheckInPlanner {
                 && consent.hasConsented(person.getId());
     }
 
+    /** {@link #personalClock} of several people, in three reads (people in chunks of a thousand). */
+    private Map<Long, PersonalClock> personalClocks(List<Participant> people) {
+        List<Long> ids = people.stream().map(Participant::getId).toList();
+        Map<Long, ParticipantPreferences> prefs = new HashMap<>();
+        Map<Long, List<UnavailableDay>> away = new HashMap<>();
+        LocalDate earliest = LocalDate.now(clock).minusDays(8); // a day before anyone's own "a week ago"
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            preferences.findAllById(chunk).forEach(p -> prefs.put(p.getParticipantId(), p));
+            unavailable.findForPeopleFrom(chunk, earliest)
+                    .forEach(d -> away.computeIfAbsent(d.getParticipantId(), k -> new ArrayList<>()).add(d));
+        }
+        Map<Long, PersonalClock> clocks = new HashMap<>();
+        for (Participant person : people) {
+            clocks.put(person.getId(), personalClock(person, Optional.ofNullable(prefs.get(person.getId())),
+                    away.getOrDefault(person.getId(), List.of())));
+        }
+        return clocks;
+    }
+
     /** Their time zone (their own override first, then what Teams told us) and their constraints. */
     PersonalClock personalClock(Participant person) {
         var prefs = preferences.findById(person.getId());
         ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
-        Set<LocalDate> away = unavailable.findByParticipantIdAndDayGreaterThanEqual(person.getId(),
-                LocalDate.now(clock.withZone(zone)).minusDays(7)).stream().map(UnavailableDay::getDay)
+        return personalClock(person, prefs, unavailable.findByParticipantIdAndDayGreaterThanEqual(person.getId(),
+                LocalDate.now(clock.withZone(zone)).minusDays(7)));
+    }
+
+    private PersonalClock personalClock(Participant person, Optional<ParticipantPreferences> prefs,
+                                        List<UnavailableDay> days) {
+        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
+        LocalDate weekAgo = LocalDate.now(clock.withZone(zone)).minusDays(7);
+        Set<LocalDate> away = days.stream().map(UnavailableDay::getDay).filter(d -> !d.isBefore(weekAgo))
                 .collect(Collectors.toSet());
         return prefs.map(p -> new PersonalClock(zone, p.getQuietFrom(), p.getQuietTo(), p.getNotBefore(),
                         p.getExcludedWeekdays(), away, p.getPausedUntil()))

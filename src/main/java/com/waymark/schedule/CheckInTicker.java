@@ -32,18 +32,20 @@ public class CheckInTicker {
     private final ProgrammeRepository programmes;
     private final ParticipantRepository participants;
     private final CheckInPlanner planner;
+    private final DeliveryMetrics metrics;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public CheckInTicker(OccurrenceRepository occurrences, OutboxService outbox, CheckInService checkIns,
                          ProgrammeRepository programmes, ParticipantRepository participants, CheckInPlanner planner,
-                         PlatformTransactionManager txManager, Clock clock) {
+                         DeliveryMetrics metrics, PlatformTransactionManager txManager, Clock clock) {
         this.occurrences = occurrences;
         this.outbox = outbox;
         this.checkIns = checkIns;
         this.programmes = programmes;
         this.participants = participants;
         this.planner = planner;
+        this.metrics = metrics;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
@@ -57,12 +59,14 @@ public class CheckInTicker {
         int changed = 0;
         int batch;
         do {
+            int[] missed = {0};
             Integer done = tx.execute(status -> {
                 Instant now = clock.instant();
                 List<Occurrence> due = occurrences.findDue(Occurrence.Status.PLANNED, now, PageRequest.of(0, BATCH));
                 for (Occurrence occurrence : due) {
                     if (!occurrence.getClosesAt().isAfter(now)) {
                         occurrence.moveTo(Occurrence.Status.MISSED, now);
+                        missed[0]++;
                         continue;
                     }
                     var person = participants.findById(occurrence.getParticipantId()).orElse(null);
@@ -77,6 +81,7 @@ public class CheckInTicker {
                 return due.size();
             });
             batch = done == null ? 0 : done;
+            metrics.missed(missed[0]); // after the commit
             changed += batch;
         } while (batch == BATCH);
         return changed;
@@ -107,6 +112,7 @@ public class CheckInTicker {
             }
             return closed.size();
         });
+        metrics.missed(done == null ? 0 : done);
         return done == null ? 0 : done;
     }
 

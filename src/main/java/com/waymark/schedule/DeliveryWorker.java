@@ -31,6 +31,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final OutboxService outbox;
     private final OutboundPort port;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final String node;
     private final int threads;
@@ -40,7 +41,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private Thread loop;
     private ExecutorService pool;
 
-    public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, Clock clock,
+    public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
+                          Clock clock,
                           @Value("${waymark.outbox.node-id:${HOSTNAME:local}-${server.port:0}}") String node,
                           @Value("${waymark.outbox.threads:8}") int threads,
                           @Value("${waymark.outbox.poll-ms:500}") long pollMillis,
@@ -48,6 +50,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.outbox = outbox;
         this.port = port;
         this.outcomes = outcomes;
+        this.metrics = metrics;
         this.clock = clock;
         this.node = node;
         this.threads = threads;
@@ -97,7 +100,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void send(OutboundMessage message, String leaseToken, Instant startBy) {
         if (clock.instant().isAfter(startBy)) {
-            outcomes.record(message, leaseToken, new DeliveryResult.RetryAt(clock.instant(), "lease running out"));
+            DeliveryResult late = new DeliveryResult.RetryAt(clock.instant(), "lease running out");
+            outcomes.record(message, leaseToken, late);
+            metrics.delivered(message, late);
             return;
         }
         DeliveryResult result;
@@ -107,6 +112,7 @@ public class DeliveryWorker implements SmartLifecycle {
             result = new DeliveryResult.RetryAt(clock.instant().plusSeconds(30), e.getClass().getSimpleName());
         }
         outcomes.record(message, leaseToken, result);
+        metrics.delivered(message, result);
     }
 
     public String node() {
@@ -154,18 +160,39 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Graceful: claims nothing more, lets the batch in hand finish (up to 20 s), then gives back any row this node
+     * still holds, so another instance (or this one's next start) sends it without waiting for the lease to run
+     * out. Rows are given back only once no send is under way: one returned mid-send could be sent twice.
+     */
     @Override
     public void stop() {
         running = false;
+        boolean idle = true;
         if (loop != null) {
             try {
                 loop.join(TimeUnit.SECONDS.toMillis(20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            idle = !loop.isAlive();
         }
         if (pool != null) {
             pool.shutdown();
+            try {
+                idle &= pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                idle = false;
+            }
+        }
+        if (idle) {
+            int released = outbox.releaseLeasesOf(node);
+            if (released > 0) {
+                log.info("Gave back {} claimed messages on shutdown", released);
+            }
+        } else {
+            log.warn("Stopped with sends still under way: their leases run out and another instance takes them");
         }
     }
 

@@ -30,7 +30,7 @@ class OccurrenceAnswers {
         Optional<Occurrence> answered = Optional.ofNullable(event.occurrenceId()).flatMap(occurrences::findById)
                 .filter(o -> o.getParticipantId() == event.participantId() && OPEN.contains(o.getStatus()));
         if (answered.isEmpty()) {
-            answered = occurrences.findOpenFor(event.participantId(), OPEN, event.at()).stream().findFirst();
+            answered = occurrences.findOpenFor(event.participantId(), event.at()).stream().findFirst();
         }
         answered.ifPresent(o -> {
             o.answered(event.checkInId(), clock.instant());

@@ -46,6 +46,10 @@ public class ParticipantPreferences {
     protected ParticipantPreferences() {
     }
 
+    long getParticipantId() {
+        return participantId;
+    }
+
     ParticipantPreferences(long participantId, Instant now) {
         this.participantId = participantId;
         this.updatedAt = now;

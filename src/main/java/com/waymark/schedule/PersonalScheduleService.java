@@ -29,9 +29,6 @@ public class PersonalScheduleService {
                              Instant nextCheckIn) {
     }
 
-    private static final EnumSet<Occurrence.Status> OPEN = EnumSet.of(Occurrence.Status.QUEUED,
-            Occurrence.Status.SENT, Occurrence.Status.REMINDED);
-
     private final PreferencesRepository preferences;
     private final UnavailableDayRepository unavailable;
     private final OccurrenceRepository occurrences;
@@ -86,7 +83,7 @@ public class PersonalScheduleService {
         for (Occurrence planned : occurrences.findPlannedBefore(participantId, until)) {
             planned.moveTo(Occurrence.Status.SKIPPED, clock.instant());
         }
-        occurrences.findOpenFor(participantId, OPEN, clock.instant()).forEach(o -> {
+        occurrences.findOpenFor(participantId, clock.instant()).forEach(o -> {
             outbox.cancelPendingFor(o.getId());
             o.moveTo(Occurrence.Status.SKIPPED, clock.instant());
         });
@@ -180,7 +177,7 @@ public class PersonalScheduleService {
     }
 
     private Occurrence openOccurrence(long participantId) {
-        return occurrences.findOpenFor(participantId, OPEN, clock.instant()).stream().findFirst()
+        return occurrences.findOpenFor(participantId, clock.instant()).stream().findFirst()
                 .orElseThrow(() -> new ScheduleProblem("You have no check-in open right now."));
     }
 

@@ -32,6 +32,10 @@ public class UnavailableDay {
     protected UnavailableDay() {
     }
 
+    long getParticipantId() {
+        return participantId;
+    }
+
     UnavailableDay(long participantId, LocalDate day, Reason reason) {
         this.participantId = participantId;
         this.day = day;

@@ -71,6 +71,9 @@ class OperationsEndpointsTest extends WaymarkIntegrationTest {
         assertThat(value(after, "waymark_checkins_answered_total", "source=\"text\""))
                 .isEqualTo(value(before, "waymark_checkins_answered_total", "source=\"text\"") + 1);
         assertThat(value(after, "waymark_turn_latency_seconds_count", "outcome=\"ok\"")).isPositive();
+        // The outbound side, present from the start: the funnel, the queue and the theme computation time.
+        assertThat(after).contains("waymark_checkins_sent_total{").contains("waymark_checkins_missed_total{")
+                .contains("waymark_outbox_depth{").contains("waymark_themes_compute_seconds_count{");
     }
 
     /** The sum of one meter's samples whose labels contain {@code label}; 0 when there are none. */

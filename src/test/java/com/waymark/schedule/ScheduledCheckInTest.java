@@ -81,6 +81,8 @@ class ScheduledCheckInTest {
     @Autowired
     DeliveryOutcomes outcomes;
     @Autowired
+    DeliveryMetrics metrics;
+    @Autowired
     JdbcTemplate db;
 
     TeamsClient teams;
@@ -280,7 +282,7 @@ class ScheduledCheckInTest {
             sent.add(message.idempotencyKey());
             CLOCK.advance(Duration.ofSeconds(40));
             return new DeliveryResult.Sent();
-        }, outcomes, CLOCK, "slow-node", 1, 0, 60);
+        }, outcomes, metrics, CLOCK, "slow-node", 1, 0, 60);
 
         assertThat(slow.drainOnce()).isEqualTo(3);
         assertThat(sent).as("the first send used more than half the lease").hasSize(1);

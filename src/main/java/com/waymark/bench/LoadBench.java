@@ -1,0 +1,280 @@
+package com.waymark.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.checkin.Prompt;
+import com.waymark.checkin.PromptLibrary;
+import com.waymark.teams.EchoBotServer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Inbound load: N simulated participants, each on its own thread, post to {@code /api/messages} one after the
+ * other with {@code deliveryMode: expectReplies} (the replies come back in the HTTP answer, as for Teams' invokes),
+ * first to install the app and agree to the notice, then full check-in card submits, as fast as the answers come.
+ * The same N then post the same kind of submits to a bare echo bot on the same SDK, controller, middleware and Tomcat
+ * ({@link EchoBotServer}), which says the card's data back, so that the difference is what Waymark's own work costs. Both in this one JVM, the
+ * load generator included; Waymark on a scratch H2 file database in local mode. The summary line compares the
+ * two: {@code ratio} is Waymark's p99 over the echo bot's.
+ */
+public final class LoadBench implements Subcommand {
+
+    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    static final String BOT_ID = "28:waymark-bot";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> REFLECTIONS = List.of(
+            "Asked the ward managers what gets in their way before offering my own view; it changed the meeting.",
+            "Too many back-to-back board papers this week. Blocked an hour on Friday to think about the winter plan.",
+            "Tried a shorter huddle with the operational leads. Fewer updates, more decisions. Worth keeping.",
+            "Hard conversation with a finance colleague went better than I feared because I listened first.",
+            "");
+
+    /**
+     * Each simulated person posts as fast as the answers come, far beyond the per-person budget of 30 a minute, so
+     * both bots get a budget they never exhaust: the limiter still runs on every turn, it just never refuses.
+     */
+    private static final String UNLIMITED = "--waymark.bot.messages-per-minute=100000000";
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public String name() {
+        return "load-bench";
+    }
+
+    @Override
+    public String description() {
+        return "inbound load, Waymark check-ins vs a bare echo bot: --users 200 --seconds 30 [--warmup 5]";
+    }
+
+    /** One simulated person: their Teams identity and 1:1 conversation. */
+    record Person(String aadObjectId, String name) {
+
+        String conversationId() {
+            return "a:personal-" + aadObjectId;
+        }
+    }
+
+    /**
+     * What one phase measured: latencies of the successful requests (nanoseconds, sorted), errors, wall time, and
+     * the CPU time this whole process used meanwhile (server and load generator; robust on a shared machine).
+     */
+    record Phase(String name, long[] sorted, long errors, double seconds, double cpuSeconds) {
+
+        double rps() {
+            return sorted.length / seconds;
+        }
+
+        double cpuMsPerRequest() {
+            return sorted.length == 0 ? 0 : cpuSeconds * 1000 / sorted.length;
+        }
+
+        double ms(double percent) {
+            return BenchRuntime.percentile(sorted, percent) / 1e6;
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        BenchOptions options = BenchOptions.parse(args, List.of("users", "seconds", "warmup"));
+        int users = options.intOption("users", 200, 1, 2_000);
+        int seconds = options.intOption("seconds", 30, 1, 3_600);
+        int warmup = options.intOption("warmup", 5, 0, 600);
+
+        Path dataDir = Files.createTempDirectory("waymark-load-bench-");
+        out.printf(Locale.ROOT, "load-bench: %d participants, %d s per phase after %d s warm-up, %d cores; Waymark on H2 "
+                + "(%s, local mode) and a bare echo bot on the same SDK, controller and Tomcat, in this JVM%n",
+                users, seconds, warmup, Runtime.getRuntime().availableProcessors(), dataDir);
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        try (ConnectorStub connector = new ConnectorStub()) {
+            ConfigurableApplicationContext waymark = BenchRuntime.startWaymark(dataDir, UNLIMITED);
+            try (EchoBotServer echo = EchoBotServer.start("--logging.level.root=WARN", UNLIMITED)) {
+                URI waymarkUri = URI.create("http://127.0.0.1:" + BenchRuntime.port(waymark) + "/api/messages");
+                URI echoUri = URI.create("http://127.0.0.1:" + echo.port() + "/api/messages");
+                List<String> prompts = waymark.getBean(PromptLibrary.class).all().stream().map(Prompt::id).toList();
+                String serviceUrl = connector.serviceUrl();
+
+                List<Person> people = new ArrayList<>();
+                for (int i = 0; i < users; i++) {
+                    people.add(new Person(UUID.randomUUID().toString(), "Leader " + (i + 1)));
+                }
+                long setupStart = System.nanoTime();
+                long setupErrors = setUp(people, pool, http, waymarkUri, serviceUrl);
+                out.printf(Locale.ROOT, "setup: %d participants installed the app and agreed to the notice in %.1f s "
+                        + "(errors %d)%n", users, (System.nanoTime() - setupStart) / 1e9, setupErrors);
+
+                Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
+                if (warmup > 0) {
+                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup);
+                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup);
+                }
+                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds);
+                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds);
+                long rss = BenchRuntime.rssMegabytes();
+                long heap = BenchRuntime.heapUsedMegabytes();
+                long stored = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject("select count(*) from check_in", Long.class);
+
+                out.printf(Locale.ROOT, "%-18s %9s %9s %8s %8s %8s %8s %7s %11s%n", "phase", "requests", "rps",
+                        "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "cpu ms/req");
+                for (Phase phase : List.of(waymarkPhase, echoPhase)) {
+                    out.printf(Locale.ROOT, "%-18s %9d %9.1f %8.1f %8.1f %8.1f %8.1f %7d %11.2f%n", phase.name(),
+                            phase.sorted().length, phase.rps(), phase.ms(50), phase.ms(95), phase.ms(99), phase.ms(100),
+                            phase.errors(), phase.cpuMsPerRequest());
+                }
+                out.printf(Locale.ROOT, "memory after the load: rss=%d MB heap-used=%d MB (check-ins stored: %d; one JVM "
+                        + "holds Waymark, the echo bot and the load generator); machine load average %s%n", rss, heap,
+                        stored, BenchRuntime.loadAverage());
+                double echoP99 = echoPhase.ms(99);
+                out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d%n",
+                        users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,
+                        echoP99 > 0 ? waymarkPhase.ms(99) / echoP99 : Double.NaN,
+                        setupErrors + waymarkPhase.errors() + echoPhase.errors());
+            } finally {
+                waymark.close();
+            }
+        } finally {
+            pool.shutdownNow();
+            BenchRuntime.deleteQuietly(dataDir);
+        }
+        return 0;
+    }
+
+    /** Each person installs the app and agrees to the privacy notice, all at once. */
+    private long setUp(List<Person> people, ExecutorService pool, HttpClient http, URI uri, String serviceUrl)
+            throws Exception {
+        List<Future<Integer>> done = new ArrayList<>();
+        for (Person person : people) {
+            done.add(pool.submit(() -> {
+                int errors = 0;
+                ObjectNode install = activity(person, serviceUrl);
+                install.put("type", "installationUpdate").put("action", "add");
+                errors += post(http, uri, install.toString(), "Before we start") < 0 ? 1 : 0;
+                ObjectNode consent = activity(person, serviceUrl);
+                consent.putObject("value").put("action", "consent");
+                consent.put("replyToId", "1:card-" + sequence.incrementAndGet());
+                errors += post(http, uri, consent.toString(), "Thank you") < 0 ? 1 : 0;
+                return errors;
+            }));
+        }
+        long errors = 0;
+        for (Future<Integer> f : done) {
+            errors += f.get();
+        }
+        return errors;
+    }
+
+    /** Every person posts as soon as their previous answer arrived, until the time is up. */
+    private Phase phase(String name, List<Person> people, ExecutorService pool, HttpClient http, URI uri,
+                        Function<Person, String> body, String expected, int seconds) throws Exception {
+        long cpuStart = BenchRuntime.processCpuNanos();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (Person person : people) {
+            results.add(pool.submit(() -> {
+                long[] samples = new long[256];
+                int count = 0;
+                long errors = 0;
+                while (System.nanoTime() < end) {
+                    long nanos = post(http, uri, body.apply(person), expected);
+                    if (nanos < 0) {
+                        errors++;
+                        continue;
+                    }
+                    if (count == samples.length) {
+                        samples = Arrays.copyOf(samples, count * 2);
+                    }
+                    samples[count++] = nanos;
+                }
+                long[] result = Arrays.copyOf(samples, count + 1);
+                result[count] = errors; // the last slot carries the error count
+                return result;
+            }));
+        }
+        long[] all = new long[0];
+        long errors = 0;
+        for (Future<long[]> f : results) {
+            long[] r = f.get();
+            errors += r[r.length - 1];
+            int n = r.length - 1;
+            all = Arrays.copyOf(all, all.length + n);
+            System.arraycopy(r, 0, all, all.length - n, n);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (BenchRuntime.processCpuNanos() - cpuStart) / 1e9;
+        Arrays.sort(all);
+        return new Phase(name, all, errors, elapsed, cpu);
+    }
+
+    /** Posts one activity; returns the latency in nanoseconds, or -1 for anything but a 200 with the expected reply. */
+    private static long post(HttpClient http, URI uri, String body, String expected) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long nanos = System.nanoTime() - start;
+            return response.statusCode() == 200 && response.body().contains(expected) ? nanos : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A full check-in card submit: both ratings, the prompt, a reflection (sometimes none) and the quote toggle. */
+    private String checkInSubmit(Person person, String serviceUrl, List<String> prompts) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        ObjectNode activity = activity(person, serviceUrl);
+        activity.put("replyToId", "1:card-" + sequence.incrementAndGet());
+        activity.putObject("value").put("action", "checkin")
+                .put("wellbeing", Integer.toString(random.nextInt(1, 6)))
+                .put("energy", Integer.toString(random.nextInt(1, 6)))
+                .put("promptId", prompts.get(random.nextInt(prompts.size())))
+                .put("reflection", REFLECTIONS.get(random.nextInt(REFLECTIONS.size())))
+                .put("quoteOk", random.nextBoolean() ? "true" : "false");
+        return activity.toString();
+    }
+
+    /** A message in the person's 1:1 chat, shaped as Teams sends it, asking for the replies in the answer. */
+    private ObjectNode activity(Person person, String serviceUrl) {
+        ObjectNode activity = JSON.createObjectNode();
+        activity.put("type", "message").put("id", "f:" + sequence.incrementAndGet()).put("channelId", "msteams")
+                .put("serviceUrl", serviceUrl).put("timestamp", "2026-11-25T09:00:00.000Z")
+                .put("locale", "en-GB").put("localTimezone", "Europe/London").put("deliveryMode", "expectReplies");
+        activity.putObject("from").put("id", "29:" + person.aadObjectId()).put("name", person.name())
+                .put("aadObjectId", person.aadObjectId());
+        activity.putObject("conversation").put("conversationType", "personal").put("tenantId", TENANT)
+                .put("id", person.conversationId());
+        activity.putObject("recipient").put("id", BOT_ID).put("name", "Waymark");
+        activity.putObject("channelData").putObject("tenant").put("id", TENANT);
+        activity.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-GB")
+                .put("timezone", "Europe/London");
+        return activity;
+    }
+}

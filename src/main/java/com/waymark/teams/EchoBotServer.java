@@ -1,0 +1,163 @@
+package com.waymark.teams;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import com.waymark.teams.BotFrameworkConfiguration.TenantAwareAdapter;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A bare echo bot on exactly Waymark's edge: the same SDK adapter with its middleware (built by
+ * {@link BotFrameworkConfiguration}), the same {@link BotController} with its limits, meters and redelivery check
+ * (kept in memory here: no database), the same per-person rate limiter, Tomcat and Spring MVC; no domain. The load
+ * benchmark's floor: Waymark's latency over this one is what the coaching work costs.
+ * <p>
+ * Never part of the Waymark application: nothing here is a {@code @Component} or {@code @Configuration}, so the
+ * application's component scan passes it by. Its own small Spring Boot context is built only by {@link #start}.
+ */
+public final class EchoBotServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private EchoBotServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Starts the echo bot in local mode (no authentication, loopback only) on {@code --server.port} (default: a
+     * free port). Waymark's {@code application.yml} is not read; {@code --waymark.bot.*} arguments are.
+     */
+    public static EchoBotServer start(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--spring.config.name=waymark-echo-bench";
+        all[1] = "--server.port=0";
+        all[2] = "--spring.main.banner-mode=off";
+        all[3] = "--server.address=127.0.0.1";
+        System.arraycopy(args, 0, all, 4, args.length);
+        return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)
+                .web(WebApplicationType.SERVLET).logStartupInfo(false).run(all));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Only the web stack: embedded Tomcat, Spring MVC and Jackson, as Waymark has them. */
+    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
+            EmbeddedWebServerFactoryCustomizerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
+    @EnableConfigurationProperties(BotSettings.class)
+    static class EchoApplication {
+
+        @Bean
+        Clock echoClock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        BotMetrics echoMetrics() {
+            return new BotMetrics(new SimpleMeterRegistry());
+        }
+
+        @Bean
+        InboundRateLimiter echoRateLimiter(BotSettings settings, Clock clock) {
+            return new InboundRateLimiter(settings, clock);
+        }
+
+        @Bean
+        TenantAwareAdapter echoAdapter(BotSettings settings, BotMetrics metrics, InboundRateLimiter rateLimiter) {
+            return new BotFrameworkConfiguration(settings).botFrameworkAdapter(metrics, rateLimiter);
+        }
+
+        @Bean
+        InboundDedupe echoDedupe(BotSettings settings, Clock clock) {
+            return new InMemoryDedupe(settings, clock);
+        }
+
+        @Bean
+        Bot echoBot() {
+            return new EchoBot();
+        }
+
+        @Bean
+        BotController echoController(TenantAwareAdapter adapter, Bot bot, BotSettings settings, BotMetrics metrics,
+                                     InboundDedupe dedupe) {
+            return new BotController(adapter, bot, settings, metrics, dedupe);
+        }
+    }
+
+    /** Redeliveries recognised within this process only: the echo bot has no database. */
+    static final class InMemoryDedupe extends InboundDedupe {
+
+        private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+
+        InMemoryDedupe(BotSettings settings, Clock clock) {
+            super(null, clock, settings);
+        }
+
+        @Override
+        Claim claim(Activity activity) {
+            String id = activity.getId();
+            String conversation = activity.getConversation() == null ? null : activity.getConversation().getId();
+            if (id == null || id.isBlank() || conversation == null || conversation.isBlank()) {
+                return Claim.UNTRACKED;
+            }
+            String key = activity.getChannelId() + "\n" + conversation + "\n" + id;
+            return new Claim(key, seen.putIfAbsent(key, Boolean.TRUE) != null);
+        }
+
+        @Override
+        void release(Claim claim) {
+            if (claim.key() != null && !claim.duplicate()) {
+                seen.remove(claim.key());
+            }
+        }
+
+        @Override
+        int purge() {
+            int size = seen.size();
+            seen.clear();
+            return size;
+        }
+    }
+
+    /** Says back what it was told: the text, or the card's submitted data. */
+    static final class EchoBot extends ActivityHandler {
+
+        @Override
+        protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+            Activity activity = turn.getActivity();
+            String said = activity.getText() != null ? activity.getText()
+                    : activity.getValue() != null ? Serialization.toStringSilent(activity.getValue()) : "";
+            return turn.sendActivity(MessageFactory.text("Echo: " + said)).thenApply(sent -> null);
+        }
+    }
+}

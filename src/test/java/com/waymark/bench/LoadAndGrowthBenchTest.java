@@ -1,0 +1,48 @@
+package com.waymark.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The load and growth benchmarks run end to end on tiny sizes and end with their figure lines in the agreed form. */
+class LoadAndGrowthBenchTest {
+
+    @Test
+    void loadBenchComparesWaymarkWithTheEchoBotWithoutErrors() throws Exception {
+        Subcommands.useApplication(com.waymark.WaymarkApplication.class);
+        String[] lines = run(new LoadBench(), "--users", "3", "--seconds", "2", "--warmup", "1");
+        assertThat(lines[lines.length - 1]).matches("load-bench: users=3 rps=\\d+\\.\\d p50=\\d+\\.\\d p99=\\d+\\.\\d "
+                + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0");
+        assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=");
+    }
+
+    @Test
+    void growthBenchPrintsTheCurve() throws Exception {
+        Subcommands.useApplication(com.waymark.WaymarkApplication.class);
+        // Sizes count every check-in of the programme, the warm-up's twelve people included.
+        String[] lines = run(new GrowthBench(), "--sizes", "80,800", "--weeks", "4");
+        assertThat(lines[lines.length - 1]).matches("growth-bench: sizes=80,800 summary-ms=\\d+,\\d+ fanout-ms=\\d+,\\d+");
+        assertThat(String.join("\n", lines)).contains("people=200").contains("delivered=200");
+    }
+
+    @Test
+    void badOptionsAreRefusedClearly() {
+        assertThatThrownBy(() -> new GrowthBench().run(List.of("--sizes", "1k"), System.out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--sizes");
+        assertThatThrownBy(() -> new LoadBench().run(List.of("--users", "0"), System.out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--users");
+    }
+
+    private static String[] run(Subcommand bench, String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = bench.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        return bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+    }
+}
