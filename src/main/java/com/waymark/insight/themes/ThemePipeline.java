@@ -95,17 +95,13 @@ public final class ThemePipeline {
         if (vectors.size() != texts.size()) {
             throw new IllegalArgumentException("one embedding per text is needed");
         }
-        long t0 = System.nanoTime();
         float[][] x = vectors.stream().map(Vectors::normalized).toArray(float[][]::new);
         List<List<TermAnalyzer.Term>> parsed = Lexicon.parse(analyzer, texts);
         Lexicon lexicon = Lexicon.ofParsed(analyzer, parsed, 2);
-        tick("lexicon", t0);
         TaxonomyMatcher.Match[] matches = matcher == null ? null
                 : Arrays.stream(x).parallel().map(matcher::match).toArray(TaxonomyMatcher.Match[]::new);
         double[][] scores = matcher == null ? null : themeScores(matches, parsed);
-        tick("scores", t0);
         boolean[] onTopic = matcher == null ? new boolean[x.length] : onTopic(x, matches);
-        tick("onTopic", t0);
         int matched = 0;
         for (boolean b : onTopic) {
             matched += b ? 1 : 0;
@@ -113,16 +109,7 @@ public final class ThemePipeline {
         int[] assignment = matched * 2 >= x.length
                 ? byTaxonomy(x, parsed, lexicon, scores, onTopic, k)
                 : unsupervised(x, lexicon, k);
-        tick("assign", t0);
-        List<Theme> out = describe(assignment, lexicon, scores, onTopic);
-        tick("describe", t0);
-        return out;
-    }
-
-    private static void tick(String what, long t0) {
-        if (Boolean.getBoolean("themes.debug")) {
-            System.err.printf("  %s done at %.2f s%n", what, (System.nanoTime() - t0) / 1e9);
-        }
+        return describe(assignment, lexicon, scores, onTopic);
     }
 
     /** Embedding contrast plus a little lexical overlap, per text and taxonomy theme. */
@@ -142,8 +129,8 @@ public final class ThemePipeline {
     // ---- assignment ----
 
     /** Each text to its best taxonomy theme; small themes folded; far-away texts maybe into new themes. */
-    private int[] byTaxonomy(float[][] x, List<List<TermAnalyzer.Term>> parsed, Lexicon lexicon, double[][] scores, boolean[] onTopic,
-                             OptionalInt k) {
+    private int[] byTaxonomy(float[][] x, List<List<TermAnalyzer.Term>> parsed, Lexicon lexicon, double[][] scores,
+                             boolean[] onTopic, OptionalInt k) {
         int n = x.length;
         int themes = matcher.size();
         boolean[] alive = new boolean[themes];
