@@ -24,6 +24,8 @@ public final class TaxonomyMatcher {
     private final double centreNorm2;
     private final List<Block> positive = new ArrayList<>();
     private final List<Block> negative = new ArrayList<>();
+    /** All positive descriptions' centred vectors, transposed, theme after theme (see {@link Vectors#dotAll}). */
+    private final float[][] allPositive;
 
     /**
      * Descriptions in the matcher's form: centred unit vectors {@code e}, with {@code |d − c|} and
@@ -47,6 +49,8 @@ public final class TaxonomyMatcher {
             positive.add(block(raw.get(t)));
             negative.add(block(embed(embedder, taxonomy.themes().get(t).notAbout())));
         }
+        this.allPositive = Vectors.transpose(positive.stream().flatMap(b -> Arrays.stream(b.e()))
+                .toArray(float[][]::new), embedder.dimension());
     }
 
     private static float[][] embed(Embedder embedder, List<String> texts) {
@@ -100,13 +104,15 @@ public final class TaxonomyMatcher {
         double length = Math.sqrt(Math.max(1e-12, 1 - 2 * uc + centreNorm2));
         double[] scores = new double[positive.size()];
         double affinity = Double.NEGATIVE_INFINITY;
+        float[] dots = Vectors.dotAll(u, allPositive);
+        int row = 0;
         for (int t = 0; t < scores.length; t++) {
             Block b = positive.get(t);
             double[] plain = new double[b.e().length];
             double[] contrast = new double[b.e().length];
             double nearest = Double.NEGATIVE_INFINITY;
             for (int d = 0; d < b.e().length; d++) {
-                double ue = Vectors.dot(u, b.e()[d]);
+                double ue = dots[row++];
                 plain[d] = b.length()[d] * ue + uc;
                 contrast[d] = (ue - b.centreDot()[d]) / length;
                 nearest = Math.max(nearest, contrast[d]);

@@ -23,8 +23,8 @@ public final class ThemeClusterer {
     static final double STRUCTURE = 0.25;
 
     /** The most items the final k-means runs on with restarts; the rest join by {@link #REFINE_PASSES} Lloyd passes. */
-    static final int FINAL_SAMPLE = 5000;
-    static final int REFINE_PASSES = 5;
+    static final int FINAL_SAMPLE = 20_000;
+    static final int REFINE_PASSES = 10;
 
     private final long seed;
     private final int minK;

@@ -54,6 +54,8 @@ public final class ThemePipeline {
     /** How many texts the on-topic test compares each text with. */
     static final int NEIGHBOUR_REFERENCE = 500;
     private static final double DUPLICATE = 0.98;
+    /** Over this many texts, the on-topic test runs on a sample first (see {@link #onTopic}). */
+    static final int ON_TOPIC_SAMPLE = 2000;
 
     private final Embedder embedder;
     private final TaxonomyMatcher matcher;
@@ -95,17 +97,13 @@ public final class ThemePipeline {
         if (vectors.size() != texts.size()) {
             throw new IllegalArgumentException("one embedding per text is needed");
         }
-        long t0 = System.nanoTime();
         float[][] x = vectors.stream().map(Vectors::normalized).toArray(float[][]::new);
         List<List<TermAnalyzer.Term>> parsed = Lexicon.parse(analyzer, texts);
         Lexicon lexicon = Lexicon.ofParsed(analyzer, parsed, 2);
-        tick("lexicon", t0);
         TaxonomyMatcher.Match[] matches = matcher == null ? null
                 : Arrays.stream(x).parallel().map(matcher::match).toArray(TaxonomyMatcher.Match[]::new);
         double[][] scores = matcher == null ? null : themeScores(matches, parsed);
-        tick("scores", t0);
         boolean[] onTopic = matcher == null ? new boolean[x.length] : onTopic(x, matches);
-        tick("onTopic", t0);
         int matched = 0;
         for (boolean b : onTopic) {
             matched += b ? 1 : 0;
@@ -113,16 +111,7 @@ public final class ThemePipeline {
         int[] assignment = matched * 2 >= x.length
                 ? byTaxonomy(x, parsed, lexicon, scores, onTopic, k)
                 : unsupervised(x, lexicon, k);
-        tick("assign", t0);
-        List<Theme> out = describe(assignment, lexicon, scores, onTopic);
-        tick("describe", t0);
-        return out;
-    }
-
-    private static void tick(String what, long t0) {
-        if (Boolean.getBoolean("themes.debug")) {
-            System.err.printf("  %s done at %.2f s%n", what, (System.nanoTime() - t0) / 1e9);
-        }
+        return describe(assignment, lexicon, scores, onTopic);
     }
 
     /** Embedding contrast plus a little lexical overlap, per text and taxonomy theme. */
@@ -142,8 +131,8 @@ public final class ThemePipeline {
     // ---- assignment ----
 
     /** Each text to its best taxonomy theme; small themes folded; far-away texts maybe into new themes. */
-    private int[] byTaxonomy(float[][] x, List<List<TermAnalyzer.Term>> parsed, Lexicon lexicon, double[][] scores, boolean[] onTopic,
-                             OptionalInt k) {
+    private int[] byTaxonomy(float[][] x, List<List<TermAnalyzer.Term>> parsed, Lexicon lexicon, double[][] scores,
+                             boolean[] onTopic, OptionalInt k) {
         int n = x.length;
         int themes = matcher.size();
         boolean[] alive = new boolean[themes];
@@ -221,30 +210,57 @@ public final class ThemePipeline {
      * Neighbours are looked for among at most {@value #NEIGHBOUR_REFERENCE} texts spread over the set, so the
      * test means the same for 300 reflections as for 100,000 (in a larger reference every text would find
      * closer neighbours) and stays linear. A copy of the same text (cosine 0.98 or more) is no neighbour.
+     * Over {@value #ON_TOPIC_SAMPLE} texts, a sample is tested first; when under half the share that would
+     * form new themes is far, the untested texts count as on topic.
      */
     private boolean[] onTopic(float[][] x, TaxonomyMatcher.Match[] matches) {
         int n = x.length;
         int[] reference = evenly(n, NEIGHBOUR_REFERENCE);
+        float[][] referenceColumns = Vectors.transpose(subset(x, reference), x[0].length);
         boolean[] on = new boolean[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            double[] top = new double[3];
-            Arrays.fill(top, Double.NEGATIVE_INFINITY);
-            int found = 0;
-            for (int j : reference) {
-                double s = j == i ? DUPLICATE : Vectors.dot(x[i], x[j]);
-                if (s < DUPLICATE) {
-                    found++;
-                    insertDescending(top, s);
+        if (n > ON_TOPIC_SAMPLE) {
+            // Judge a sample first: when nearly all of it is on topic, the few far texts would stay in their
+            // best theme anyway (fewer than newThemeShare make no theme of their own), so the rest need no test.
+            int[] sample = evenly(n, ON_TOPIC_SAMPLE);
+            int far = 0;
+            for (int i : sample) {
+                on[i] = isOnTopic(x, matches, reference, referenceColumns, i);
+                far += on[i] ? 0 : 1;
+            }
+            if (far < options.newThemeShare() * sample.length / 2) {
+                boolean[] tested = new boolean[n];
+                for (int i : sample) {
+                    tested[i] = true;
                 }
+                for (int i = 0; i < n; i++) {
+                    on[i] = on[i] || !tested[i];
+                }
+                return on;
             }
-            double neighbours = 0;
-            for (int t = 0; t < Math.min(3, found); t++) {
-                neighbours += top[t] / Math.min(3, found);
-            }
-            // With no fellow texts to compare, closeness to the taxonomy is all there is.
-            on[i] = found == 0 || matches[i].affinity() >= neighbours - options.gateMargin();
-        });
+        }
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> on[i] = isOnTopic(x, matches, reference, referenceColumns, i));
         return on;
+    }
+
+    private boolean isOnTopic(float[][] x, TaxonomyMatcher.Match[] matches, int[] reference, float[][] referenceColumns,
+                              int i) {
+        double[] top = new double[3];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        int found = 0;
+        float[] dots = Vectors.dotAll(x[i], referenceColumns);
+        for (int r = 0; r < reference.length; r++) {
+            double s = reference[r] == i ? DUPLICATE : dots[r];
+            if (s < DUPLICATE) {
+                found++;
+                insertDescending(top, s);
+            }
+        }
+        double neighbours = 0;
+        for (int t = 0; t < Math.min(3, found); t++) {
+            neighbours += top[t] / Math.min(3, found);
+        }
+        // With no fellow texts to compare, closeness to the taxonomy is all there is.
+        return found == 0 || matches[i].affinity() >= neighbours - options.gateMargin();
     }
 
     /** {@code m} indexes spread evenly over {@code 0..n-1} (all of them when {@code n <= m}). */

@@ -60,4 +60,36 @@ final class Vectors {
         }
         return sum;
     }
+
+    /** Rows as columns: {@code out[d][r] = rows[r][d]}, for {@link #dotAll}. */
+    static float[][] transpose(float[][] rows, int dimension) {
+        float[][] out = new float[dimension][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int d = 0; d < dimension; d++) {
+                out[d][r] = rows[r][d];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The dot product of {@code u} with every row of a matrix given transposed. Written as a sum of scaled
+     * columns, so the inner loop has no running total and the JIT compiles it to SIMD instructions: several
+     * times faster than one {@link #dot} per row.
+     */
+    static float[] dotAll(float[] u, float[][] transposed) {
+        int rows = transposed.length == 0 ? 0 : transposed[0].length;
+        float[] out = new float[rows];
+        for (int d = 0; d < transposed.length; d++) {
+            float c = u[d];
+            if (c == 0) {
+                continue;
+            }
+            float[] column = transposed[d];
+            for (int r = 0; r < rows; r++) {
+                out[r] += c * column[r];
+            }
+        }
+        return out;
+    }
 }

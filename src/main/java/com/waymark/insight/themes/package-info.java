@@ -26,7 +26,7 @@
  * <p>
  * <b>Scale.</b> With stored vectors ({@code run(texts, embeddings, k)}) every step is linear in the
  * number of texts: the taxonomy match per text, the on-topic test against a fixed 500-text reference,
- * and unsupervised clustering that chooses k on a 2,000-text sample and fits on at most 5,000 before
+ * and unsupervised clustering that chooses k on a 2,000-text sample and fits on at most 20,000 before
  * assigning the rest. Build one pipeline per taxonomy and reuse it: building embeds the taxonomy.
  * <p>
  * Plain Java, no Spring and no Bot Framework: the bot and the batch jobs wrap it. How it was tuned and

@@ -48,6 +48,28 @@ class ThemeClustererTest {
     }
 
     @Test
+    void weakStructureIsNotCutIntoTwo() {
+        // 512 points of noise in 16 dimensions with a mild split: the best silhouette is weak, so k starts at ∛512 = 8.
+        float[][] x = blobs(2, 256, 5);
+        Random random = new Random(1);
+        for (float[] p : x) {
+            for (int d = 0; d < p.length; d++) {
+                p[d] = p[d] * 0.02f + (float) random.nextGaussian();
+            }
+        }
+        ThemeClusterer.Clustering c = new ThemeClusterer(3).clusterAuto(Features.dense(x));
+        assertThat(c.silhouette()).isLessThan(ThemeClusterer.STRUCTURE);
+        assertThat(c.k()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void largeInputsAreFittedOnASampleAndEveryItemAssigned() {
+        float[][] x = blobs(4, 5_500, 9);
+        ThemeClusterer.Clustering c = new ThemeClusterer(2).cluster(Features.dense(x), 4);
+        assertThat(ClusteringMetrics.nmi(boxed(truth(4, 5_500)), boxed(c.assignment()))).isEqualTo(1.0);
+    }
+
+    @Test
     void sameSeedSameThemes() {
         float[][] x = blobs(6, 40, 11);
         int[] a = new ThemeClusterer(3).clusterAuto(Features.dense(x)).assignment();
