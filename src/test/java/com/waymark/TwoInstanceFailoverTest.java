@@ -139,7 +139,8 @@ class TwoInstanceFailoverTest {
             // Lease tokens are "<node>/<batch>".
             int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' "
                     + "and lease_owner like ?", NODE_A + "/%");
-            if (sent >= PEOPLE / 5 && heldByA > 0) {
+            // A starts cold in its own JVM: on a busy machine B may have sent a fifth before A has sent anything.
+            if (sent >= PEOPLE / 5 && heldByA > 0 && sentActivities(portA) > 0) {
                 break;
             }
             assertThat(sent).as("both instances drained everything before A could be killed").isLessThan(PEOPLE);

@@ -201,10 +201,10 @@ class ScheduledCheckInTest {
         CLOCK.set(Instant.parse("2027-01-03T12:00:00Z"));
         setWeeklyMondayNine();
         CLOCK.set(Instant.parse("2027-01-04T09:00:00Z"));
+        worker.drainAll(); // whatever earlier tests left queued must not take the scripted faults
+        ticker.tick();
         CONNECTOR.failNext(new ConnectorStub.Fault(429, "7"), new ConnectorStub.Fault(503, null),
                 new ConnectorStub.Fault(403, null));
-        worker.drainAll();
-        ticker.tick();
         worker.drainAll();
         assertThat(sentTo(people.subList(0, 3))).as("all three failed, in three different ways").isEmpty();
         assertThat(db.queryForList("select last_error from outbox_message where status = 'PENDING'", String.class))
