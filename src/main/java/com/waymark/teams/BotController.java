@@ -98,8 +98,7 @@ class BotController {
         }
         String type = activity.getType();
         return adapter.process(identity, activity, bot).handle((result, failure) -> {
-            if (failure != null || result != null && result.getStatus() >= 500
-                    && result.getStatus() != HttpStatus.NOT_IMPLEMENTED.value()) {
+            if (failure != null || result != null && result.getStatus() >= 500) {
                 dedupe.release(claim); // let Teams' retry be processed
             }
             if (failure != null) {
@@ -148,11 +147,6 @@ class BotController {
     private static ResponseEntity<String> toResponse(InvokeResponse result) {
         if (result == null) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).build();
-        }
-        if (result.getStatus() == HttpStatus.NOT_IMPLEMENTED.value()) {
-            // The SDK answers an invoke it has no handler for with 501; it is the caller's request we don't support.
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\":\"This kind of invoke is not supported.\"}");
         }
         String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
         return ResponseEntity.status(result.getStatus()).contentType(MediaType.APPLICATION_JSON).body(json);
