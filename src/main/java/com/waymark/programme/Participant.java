@@ -93,8 +93,11 @@ public class Participant {
         return changed;
     }
 
+    /** The column's size. A Teams reference takes a few hundred characters; a longer one did not come from Teams. */
+    static final int MAX_REFERENCE_CHARS = 4000;
+
     void rememberConversation(String reference, Instant now) {
-        if (reference != null && !reference.equals(conversationReference)) {
+        if (reference != null && reference.length() <= MAX_REFERENCE_CHARS && !reference.equals(conversationReference)) {
             conversationReference = reference;
             reachable = true;
             updatedAt = now;

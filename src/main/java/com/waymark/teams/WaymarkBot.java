@@ -4,6 +4,7 @@ import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.ActivityHandler;
@@ -102,12 +103,26 @@ class WaymarkBot extends ActivityHandler {
         return send(turn, replies.subList(1, replies.size())).thenApply(sent -> response);
     }
 
-    /** Invokes we don't offer (message extensions, handoff…) get a quiet 200, not the SDK's 501. */
+    /**
+     * Invokes we don't offer (message extensions, handoff…) get a quiet 200, not the SDK's 501, whether the SDK
+     * answers 501 or fails the future with its {@code InvokeResponseException} (as it does for unknown invoke names).
+     */
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
-        return super.onInvokeActivity(turn).thenApply(response ->
-                response != null && response.getStatus() == HttpURLConnection.HTTP_NOT_IMPLEMENTED
-                        ? new InvokeResponse(HttpURLConnection.HTTP_OK, null) : response);
+        return super.onInvokeActivity(turn).handle((response, failure) -> {
+            InvokeResponse answer = response;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (!(cause instanceof InvokeResponseException invoke)) {
+                    throw failure instanceof CompletionException completion ? completion
+                            : new CompletionException(failure);
+                }
+                answer = invoke.createInvokeResponse();
+            }
+            return answer != null && answer.getStatus() == HttpURLConnection.HTTP_NOT_IMPLEMENTED
+                    ? new InvokeResponse(HttpURLConnection.HTTP_OK, null) : answer;
+        });
     }
 
     /** The SDK skips events where the bot is the only member added or removed: those are the ones we need most. */
