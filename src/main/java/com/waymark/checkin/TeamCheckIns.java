@@ -58,17 +58,6 @@ public class TeamCheckIns {
                 .toList();
     }
 
-    /** These check-ins' reflections (blank ones left out), in the order of their ids. */
-    @Transactional(readOnly = true)
-    public List<Reflection> reflectionsById(Collection<Long> checkInIds) {
-        return chunked(checkInIds, checkIns::findAllById).stream()
-                .filter(c -> c.getReflection() != null && !c.getReflection().isBlank())
-                .sorted(java.util.Comparator.comparing(CheckIn::getId))
-                .map(c -> new Reflection(c.getId(), c.getParticipantId(), c.getReflection(), c.isQuoteOk(),
-                        c.getSubmittedAt()))
-                .toList();
-    }
-
     /** Every action of these people. */
     @Transactional(readOnly = true)
     public List<ActionState> actions(Collection<Long> participantIds) {

@@ -77,23 +77,28 @@ public class TeamInsights {
         this.atRiskDays = atRiskDays;
     }
 
-    public ParticipationReport participation(long coachId, ScopeRequest request) {
+    public Report<ParticipationReport> participation(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         return released(coachId, scope, ReadKind.PARTICIPATION, new TeamFigures(scope).participation(ratings(scope)));
     }
 
-    public WellbeingReport wellbeing(long coachId, ScopeRequest request) {
+    public Report<WellbeingReport> wellbeing(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         return released(coachId, scope, ReadKind.TEAM_SUMMARY,
                 new TeamFigures(scope).wellbeing(ratings(scope), notableFall));
     }
 
-    public ThemeReport themes(long coachId, ScopeRequest request) {
+    public Report<ThemeReport> themes(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        return themes(coachId, scope).released().report();
+        TeamThemes.Result result = themeResult(scope);
+        record(coachId, scope, ReadKind.THEMES, result.released().included());
+        if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
+            record(coachId, scope, ReadKind.QUOTES, result.released().included());
+        }
+        return new Report<>(ReportHeader.of(scope), result.released().report());
     }
 
-    public ActionReport actions(long coachId, ScopeRequest request) {
+    public Report<ActionReport> actions(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         return released(coachId, scope, ReadKind.ACTIONS,
                 new TeamFigures(scope).actions(checkIns.actions(scope.cohort()), atRiskDays));
@@ -101,11 +106,6 @@ public class TeamInsights {
 
     public TeamSummary summary(long coachId, ScopeRequest request) {
         return summary(coachId, scope(coachId, request), ReadKind.TEAM_OVERVIEW).summary();
-    }
-
-    /** The header of the period a request resolves to, for replies that have nothing to show. */
-    public ReportHeader header(long coachId, ScopeRequest request) {
-        return ReportHeader.of(scope(coachId, request));
     }
 
     /**
@@ -129,10 +129,10 @@ public class TeamInsights {
     }
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
-    public String exportCsv(long coachId, ScopeRequest request) {
+    public Report<String> exportCsv(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         Summarised done = summary(coachId, scope, ReadKind.EXPORT);
-        return SummaryCsv.write(done.summary());
+        return new Report<>(ReportHeader.of(scope), SummaryCsv.write(done.summary()));
     }
 
     // ---- composing ----
@@ -161,8 +161,7 @@ public class TeamInsights {
         TeamFigures.Released<ParticipationReport> participation = figures.participation(ratings);
         TeamFigures.Released<WellbeingReport> wellbeing = figures.wellbeing(ratings, notableFall);
         TeamFigures.Released<ActionReport> actions = figures.actions(checkIns.actions(scope.cohort()), atRiskDays);
-        TeamThemes.Result themeResult = themes.themes(scope, checkIns.reflections(scope.programmeId(),
-                scope.period().previous().from(), scope.period().to()));
+        TeamThemes.Result themeResult = themeResult(scope);
         included.addAll(participation.included());
         included.addAll(wellbeing.included());
         included.addAll(actions.included());
@@ -172,19 +171,15 @@ public class TeamInsights {
                 themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
     }
 
-    private TeamThemes.Result themes(long coachId, InsightScope scope) {
-        TeamThemes.Result result = themes.themes(scope, checkIns.reflections(scope.programmeId(),
-                scope.period().previous().from(), scope.period().to()));
-        record(coachId, scope, ReadKind.THEMES, result.released().included());
-        if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
-            record(coachId, scope, ReadKind.QUOTES, result.released().included());
-        }
-        return result;
+    /** Themes over the period and the one before, which are clustered together. */
+    private TeamThemes.Result themeResult(InsightScope scope) {
+        return themes.themes(scope, checkIns.reflections(scope.programmeId(), scope.period().previous().from(),
+                scope.period().to()));
     }
 
-    private <T> T released(long coachId, InsightScope scope, ReadKind kind, TeamFigures.Released<T> released) {
+    private <T> Report<T> released(long coachId, InsightScope scope, ReadKind kind, TeamFigures.Released<T> released) {
         record(coachId, scope, kind, released.included());
-        return released.report();
+        return new Report<>(ReportHeader.of(scope), released.report());
     }
 
     private void record(long coachId, InsightScope scope, ReadKind kind, Set<Long> included) {

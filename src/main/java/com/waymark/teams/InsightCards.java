@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.waymark.insight.ActionReport;
 import com.waymark.insight.ParticipationReport;
+import com.waymark.insight.Report;
 import com.waymark.insight.ReportHeader;
 import com.waymark.insight.SessionDigest;
 import com.waymark.insight.TeamSummary;
@@ -71,27 +72,30 @@ final class InsightCards {
         return footer(card, header);
     }
 
-    static AdaptiveCard participationCard(ReportHeader header, ParticipationReport report) {
-        return footer(participation(header(AdaptiveCard.create(), "Participation", header), report), header);
+    static AdaptiveCard participationCard(Report<ParticipationReport> report) {
+        return footer(participation(header(AdaptiveCard.create(), "Participation", report.header()), report.body()),
+                report.header());
     }
 
-    static AdaptiveCard wellbeingCard(ReportHeader header, WellbeingReport report) {
-        return footer(wellbeing(header(AdaptiveCard.create(), "Wellbeing", header), report, header.threshold()),
-                header);
+    static AdaptiveCard wellbeingCard(Report<WellbeingReport> report) {
+        return footer(wellbeing(header(AdaptiveCard.create(), "Wellbeing", report.header()), report.body(),
+                report.header().threshold()), report.header());
     }
 
-    static AdaptiveCard themesCard(ReportHeader header, ThemeReport report) {
-        return footer(themes(header(AdaptiveCard.create(), "Themes", header), report), header);
+    static AdaptiveCard themesCard(Report<ThemeReport> report) {
+        return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body()),
+                report.header());
     }
 
-    static AdaptiveCard actionsCard(ReportHeader header, ActionReport report) {
-        return footer(actions(header(AdaptiveCard.create(), "Action plans", header), report), header);
+    static AdaptiveCard actionsCard(Report<ActionReport> report) {
+        return footer(actions(header(AdaptiveCard.create(), "Action plans", report.header()), report.body()),
+                report.header());
     }
 
-    static AdaptiveCard export(ReportHeader header, String csv) {
-        return header(AdaptiveCard.create(), "Export (team-level figures, CSV)", header)
+    static AdaptiveCard export(Report<String> csv) {
+        return header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
                 .text("Copy the lines below into a spreadsheet. They hold aggregates only: no names, no reflections.")
-                .monospace(csv.replace("\r\n", "\n").strip());
+                .monospace(csv.body().replace("\r\n", "\n").strip());
     }
 
     // ---- sections ----

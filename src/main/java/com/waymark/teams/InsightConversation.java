@@ -11,7 +11,6 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.insight.InsightProblem;
 import com.waymark.insight.ProgrammeThemes;
-import com.waymark.insight.ReportHeader;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
 import com.waymark.programme.Participant;
@@ -84,21 +83,19 @@ class InsightConversation {
             AdaptiveCard card;
             switch (command.report()) {
                 case THEMES:
-                    card = InsightCards.themesCard(insights.header(id, request), insights.themes(id, request));
+                    card = InsightCards.themesCard(insights.themes(id, request));
                     break;
                 case WELLBEING:
-                    card = InsightCards.wellbeingCard(insights.header(id, request), insights.wellbeing(id, request));
+                    card = InsightCards.wellbeingCard(insights.wellbeing(id, request));
                     break;
                 case ACTIONS:
-                    card = InsightCards.actionsCard(insights.header(id, request), insights.actions(id, request));
+                    card = InsightCards.actionsCard(insights.actions(id, request));
                     break;
                 case PARTICIPATION:
-                    card = InsightCards.participationCard(insights.header(id, request),
-                            insights.participation(id, request));
+                    card = InsightCards.participationCard(insights.participation(id, request));
                     break;
                 case EXPORT:
-                    ReportHeader header = insights.header(id, request);
-                    card = InsightCards.export(header, insights.exportCsv(id, request));
+                    card = InsightCards.export(insights.exportCsv(id, request));
                     break;
                 default:
                     card = InsightCards.summary(insights.summary(id, request));
