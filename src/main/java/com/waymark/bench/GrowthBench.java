@@ -12,13 +12,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
+import com.waymark.insight.ReflectionEmbeddings;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
 import com.waymark.privacy.FieldCipher;
@@ -33,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code growth-bench}: how a coach's summary and a scheduled fan-out slow down as the data grows tenfold
  * (1,000 → 10,000 → 100,000 check-ins). One programme on a scratch H2 database, grown in place: its people
  * ({@code size / weeks}, in groups of about twelve) each answered one check-in a week for {@code --weeks} weeks,
- * at a random time of their week, some with a reflection (encrypted, as the application stores it). Bulk inserts by
- * JDBC batch. At each size it times
+ * at a random time of their week, some with a reflection (encrypted, as the application stores it) and its sealed
+ * embedding (as the application computes it right after each check-in, so the summary reads stored vectors and
+ * does not embed on the spot). Bulk inserts by JDBC batch. At each size it times
  * <ul>
  * <li>the coach's team summary ({@link TeamInsights#summary}: participation, wellbeing with its trend, actions and the
  * themes of the reflections, over the default period, the last two weeks against the two before), and</li>
@@ -219,6 +223,9 @@ public final class GrowthBench implements Subcommand {
         final long coachId;
         private final JdbcTemplate jdbc;
         private final FieldCipher cipher;
+        private final ReflectionEmbeddings embeddings;
+        /** The generated reflections repeat (a few hundred combinations): each is embedded once. */
+        private final Map<String, float[]> vectors = new HashMap<>();
         private final List<String> prompts;
         private final String serviceUrl;
         private final int weeks;
@@ -231,6 +238,7 @@ public final class GrowthBench implements Subcommand {
         Seeder(ConfigurableApplicationContext app, String serviceUrl, int weeks, double reflections, Random random) {
             this.jdbc = app.getBean(JdbcTemplate.class);
             this.cipher = app.getBean(FieldCipher.class);
+            this.embeddings = app.getBean(ReflectionEmbeddings.class);
             this.prompts = app.getBean(PromptLibrary.class).all().stream().map(Prompt::id).toList();
             this.serviceUrl = serviceUrl;
             this.weeks = weeks;
@@ -276,15 +284,19 @@ public final class GrowthBench implements Subcommand {
                         ps.setTimestamp(6, joined);
                     });
             List<Object[]> checkIns = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (long id : added) {
                 for (int week = weeks; week >= 1; week--) {
                     Instant at = now.minus(Duration.ofDays(7L * week)).plusSeconds(random.nextInt(7 * 24 * 3600 - 60));
-                    String reflection = random.nextDouble() < reflections ? cipher.encrypt(reflection()) : null;
+                    String text = random.nextDouble() < reflections ? reflection() : null;
+                    texts.add(text);
+                    String reflection = text == null ? null : cipher.encrypt(text);
                     checkIns.add(new Object[] {id, 1 + random.nextInt(5), 1 + random.nextInt(5),
                         prompts.get(random.nextInt(prompts.size())), reflection,
                         reflection != null && random.nextBoolean(), Timestamp.from(at)});
                 }
             }
+            long before = jdbc.queryForObject("select coalesce(max(id), 0) from check_in", Long.class);
             jdbc.batchUpdate("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
                     + "source, submitted_at, programme_id) values (?, ?, ?, ?, ?, ?, 'CARD', ?, ?)", checkIns, 2000,
                     (PreparedStatement ps, Object[] row) -> {
@@ -297,7 +309,31 @@ public final class GrowthBench implements Subcommand {
                         ps.setTimestamp(7, (Timestamp) row[6]);
                         ps.setLong(8, programmeId);
                     });
+            storeEmbeddings(jdbc.queryForList("select id from check_in where id > ? order by id", Long.class, before),
+                    texts);
             people = target;
+        }
+
+        /** The check-ins just inserted (in insertion order) get their reflection's vector, as if embedded after each. */
+        private void storeEmbeddings(List<Long> ids, List<String> texts) {
+            if (ids.size() != texts.size()) {
+                throw new IllegalStateException("expected " + texts.size() + " new check-ins, found " + ids.size());
+            }
+            List<String> unseen = texts.stream().filter(t -> t != null && !vectors.containsKey(t)).distinct().toList();
+            List<float[]> computed = embeddings.embed(unseen);
+            for (int i = 0; i < unseen.size(); i++) {
+                vectors.put(unseen.get(i), computed.get(i));
+            }
+            Map<Long, float[]> batch = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (texts.get(i) != null) {
+                    batch.put(ids.get(i), vectors.get(texts.get(i)));
+                }
+                if (batch.size() == 5000 || i == ids.size() - 1) {
+                    embeddings.store(batch);
+                    batch.clear();
+                }
+            }
         }
 
         /** Participants with a 1:1 chat at the stub, agreed to the notice, in this programme; returns their ids. */

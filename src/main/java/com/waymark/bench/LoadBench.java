@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.teams.EchoBotServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -97,10 +98,12 @@ public final class LoadBench implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, List.of("users", "seconds", "warmup"));
+        BenchOptions options = BenchOptions.parse(args, List.of("users", "seconds", "warmup", "think-ms"));
         int users = options.intOption("users", 200, 1, 2_000);
         int seconds = options.intOption("seconds", 30, 1, 3_600);
         int warmup = options.intOption("warmup", 5, 0, 600);
+        int thinkMillis = options.intOption("think-ms", 0, 0, 600_000);
+        long pace = TimeUnit.MILLISECONDS.toNanos(thinkMillis);
 
         Path dataDir = Files.createTempDirectory("waymark-load-bench-");
         out.printf(Locale.ROOT, "load-bench: %d participants, %d s per phase after %d s warm-up, %d cores; Waymark on H2 "
@@ -128,11 +131,22 @@ public final class LoadBench implements Subcommand {
 
                 Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
                 if (warmup > 0) {
-                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup);
-                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup);
+                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, pace);
                 }
-                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds);
-                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds);
+                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds, pace);
+                // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase.
+                MeterRegistry meters = waymark.getBean(MeterRegistry.class);
+                double deferred = pendingEmbeddings(meters);
+                long drainStart = System.nanoTime();
+                while (pendingEmbeddings(meters) > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(10)) {
+                    Thread.sleep(200);
+                }
+                out.printf(Locale.ROOT, "reflections embedded after the load, in the quiet that followed: %.0f in %.1f s "
+                        + "(deferred while turns ran)%n", deferred, (System.nanoTime() - drainStart) / 1e9);
+                if (warmup > 0) {
+                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, pace);
+                }
+                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds, pace);
                 long rss = BenchRuntime.rssMegabytes();
                 long heap = BenchRuntime.heapUsedMegabytes();
                 long stored = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
@@ -163,6 +177,10 @@ public final class LoadBench implements Subcommand {
         return 0;
     }
 
+    private static double pendingEmbeddings(MeterRegistry meters) {
+        return meters.get("waymark.embeddings.pending").gauge().value();
+    }
+
     /** Each person installs the app and agrees to the privacy notice, all at once. */
     private long setUp(List<Person> people, ExecutorService pool, HttpClient http, URI uri, String serviceUrl)
             throws Exception {
@@ -189,7 +207,7 @@ public final class LoadBench implements Subcommand {
 
     /** Every person posts as soon as their previous answer arrived, until the time is up. */
     private Phase phase(String name, List<Person> people, ExecutorService pool, HttpClient http, URI uri,
-                        Function<Person, String> body, String expected, int seconds) throws Exception {
+                        Function<Person, String> body, String expected, int seconds, long pace) throws Exception {
         long cpuStart = BenchRuntime.processCpuNanos();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -199,12 +217,28 @@ public final class LoadBench implements Subcommand {
                 long[] samples = new long[256];
                 int count = 0;
                 long errors = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                long due = start + (pace > 0 ? (long) (random.nextDouble() * pace) : 0);
                 while (System.nanoTime() < end) {
+                    long late = 0;
+                    if (pace > 0) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        // Measured from when it was due, so that a slow answer delaying the next post is counted.
+                        late = Math.max(0, System.nanoTime() - due);
+                        due += (long) (-Math.log(1 - random.nextDouble()) * pace);
+                        if (due >= end) {
+                            break;
+                        }
+                    }
                     long nanos = post(http, uri, body.apply(person), expected);
                     if (nanos < 0) {
                         errors++;
                         continue;
                     }
+                    nanos += late;
                     if (count == samples.length) {
                         samples = Arrays.copyOf(samples, count * 2);
                     }

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Limit;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +21,14 @@ public class CheckInService {
     private final PromptLibrary prompts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
     private final int maxReflectionChars;
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
-                          ApplicationEventPublisher events,
+                          ApplicationEventPublisher events, JdbcTemplate jdbc,
                           @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
         this.checkIns = checkIns;
+        this.jdbc = jdbc;
         this.prompts = prompts;
         this.clock = clock;
         this.events = events;
@@ -58,14 +60,21 @@ public class CheckInService {
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 
-    /** The latest {@value #TREND_LENGTH} ratings and the total: a bounded read, however long someone's history. */
+    /**
+     * The latest {@value #TREND_LENGTH} ratings and the total, in one statement on the covering index (every
+     * check-in's answer shows it): a bounded read, however long someone's history, that neither loads nor decrypts
+     * reflections. Ordered by person as well, as the index is: then H2 reads only these rows; ordered by time alone
+     * it reads the whole history and sorts it. Plain JDBC inside the caller's transaction, which sees the check-in
+     * just saved (its insert is not deferred: the id comes from the database).
+     */
     @Transactional(readOnly = true)
     public Trend trend(long participantId) {
-        List<Object[]> recent = new ArrayList<>(checkIns.findRecentRatings(participantId, Limit.of(TREND_LENGTH)));
+        List<int[]> recent = new ArrayList<>(jdbc.query("select wellbeing, energy, count(*) over () from check_in "
+                + "where participant_id = ? order by participant_id desc, submitted_at desc fetch first " + TREND_LENGTH + " rows only",
+                (row, n) -> new int[] {row.getInt(1), row.getInt(2), row.getInt(3)}, participantId));
         Collections.reverse(recent);
-        return new Trend(recent.stream().map(r -> ((Number) r[0]).intValue()).toList(),
-                recent.stream().map(r -> ((Number) r[1]).intValue()).toList(),
-                checkIns.countByParticipantId(participantId));
+        return new Trend(recent.stream().map(r -> r[0]).toList(), recent.stream().map(r -> r[1]).toList(),
+                recent.isEmpty() ? 0 : recent.get(0)[2]);
     }
 
     private List<String> validate(CheckInSubmission submission) {

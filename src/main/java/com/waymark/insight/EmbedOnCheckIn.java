@@ -1,61 +1,90 @@
 package com.waymark.insight;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import com.waymark.checkin.CheckInRecorded;
+import com.waymark.ops.Foreground;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Embeds a reflection once its check-in has committed, on a background thread of its own, so the participant's
- * turn never waits for the models. One thread and a bounded queue: when a burst of check-ins fills it, the rest
- * are dropped (counted as {@code waymark.embeddings.dropped}) and the backfill picks them up within minutes.
- * <p>
- * The executor is kept private rather than made a bean: an {@code Executor} bean would stand in for Spring Boot's
- * own application task executor.
+ * Embeds a reflection once its check-in has committed, on one background thread of its own, one reflection at a
+ * time, so it never takes more than one core (each text is encoded single-threaded, see {@code OnnxEmbedder}).
+ * While people are waiting on this instance ({@link Foreground}) it rests nine times as long as each reflection
+ * took, so it has at most a tenth of a core beside the turns (still thousands of reflections an hour): the models
+ * take several milliseconds of CPU per reflection, which a burst of check-ins should not pay in its answers. When
+ * the instance is quiet it runs at full speed. Nobody needs a vector before the next digest, so waiting is free;
+ * and a rate cap rather than a wait for silence means steady traffic never starves it. The queue is bounded: what
+ * overflows it is counted ({@code waymark.embeddings.dropped}) and the backfill picks it up within minutes, as it
+ * does what a restart lost.
  */
 @Component
 class EmbedOnCheckIn implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbedOnCheckIn.class);
+    /** How long one wait for work lasts before it checks whether the application closes. */
+    private static final Duration WAIT = Duration.ofSeconds(1);
+    /** While turns run: rest nine times as long as the work took, a tenth of one core at most. */
+    private static final long RESTS_PER_WORK = 9;
+    /** A reflection that took long (the models loading) does not park the queue for longer than this. */
+    private static final long MAX_REST_NANOS = Duration.ofSeconds(2).toNanos();
 
     private final ReflectionEmbeddings embeddings;
-    private final ThreadPoolTaskExecutor executor;
+    private final Foreground foreground;
+    private final BlockingQueue<Long> pending;
     private final Counter dropped;
+    private final Thread worker;
+    private volatile boolean closing;
 
-    EmbedOnCheckIn(ReflectionEmbeddings embeddings, MeterRegistry meters,
+    EmbedOnCheckIn(ReflectionEmbeddings embeddings, Foreground foreground, MeterRegistry meters,
                    @Value("${waymark.insight.embeddings.queue:1000}") int queue) {
         this.embeddings = embeddings;
+        this.foreground = foreground;
+        this.pending = new ArrayBlockingQueue<>(Math.max(1, queue));
         this.dropped = Counter.builder("waymark.embeddings.dropped")
-                .description("Reflections not embedded at once because the queue was full (the backfill does them)")
+                .description("Reflections not queued for embedding because the queue was full (the backfill does them)")
                 .register(meters);
-        this.executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setQueueCapacity(queue);
-        executor.setThreadNamePrefix("embed-");
-        executor.setDaemon(true);
-        // On shutdown the one in hand finishes (briefly); queued ones are left to the backfill of the next start.
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setAwaitTerminationSeconds(5);
-        executor.initialize();
+        Gauge.builder("waymark.embeddings.pending", pending, BlockingQueue::size)
+                .description("Saved reflections waiting for a quiet moment to be embedded").register(meters);
+        this.worker = new Thread(this::work, "embed-on-check-in");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void recorded(CheckInRecorded event) {
-        try {
-            executor.execute(() -> embed(event.checkInId()));
-        } catch (TaskRejectedException e) {
+        if (!pending.offer(event.checkInId())) {
             dropped.increment();
+        }
+    }
+
+    private void work() {
+        while (!closing) {
+            try {
+                Long next = pending.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                embed(next);
+                if (!foreground.isQuiet()) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(RESTS_PER_WORK * (System.nanoTime() - start), MAX_REST_NANOS));
+                }
+            } catch (InterruptedException e) {
+                return; // what is queued is left to the backfill of the next start
+            }
         }
     }
 
@@ -64,12 +93,17 @@ class EmbedOnCheckIn implements DisposableBean {
             embeddings.embedAndStore(List.of(checkInId), ReflectionEmbeddings.Trigger.STORED);
         } catch (RuntimeException e) {
             // Counted by ReflectionEmbeddings; the type only, as messages may quote values. The backfill retries.
-            log.warn("Could not embed a reflection now ({}); the backfill will retry", e.getClass().getSimpleName());
+            log.warn("Could not embed reflections now ({}); the backfill will retry", e.getClass().getSimpleName());
         }
     }
 
+    /**
+     * The reflection in hand finishes (briefly); the queued ones are left to the backfill. Never interrupted: an
+     * interrupt inside a database call would make H2 close its file under everyone.
+     */
     @Override
-    public void destroy() {
-        executor.shutdown();
+    public void destroy() throws InterruptedException {
+        closing = true;
+        worker.join(5_000);
     }
 }

@@ -1,6 +1,9 @@
 package com.waymark.insight;
 
+import java.time.Duration;
 import java.util.List;
+
+import com.waymark.ops.Foreground;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,9 @@ import org.springframework.stereotype.Component;
  * Embeds reflections that have no vector yet: those written before this feature (and the demo data), those the
  * queue dropped or a crash lost, and all of them after a change of model. A Quartz job runs it every few minutes
  * on one instance of the cluster ({@link EmbeddingConfiguration}), newest first since they are what the next
- * digest reads, and paced: after each batch it rests as long as the batch took, so it never takes more than about
- * half the machine from the people talking to the bot.
+ * digest reads, and paced: each batch waits for a quiet moment on this instance ({@link Foreground}; a run that
+ * finds none within {@value #QUIET_WAIT_SECONDS} s ends and the next one carries on), and after each batch it rests
+ * as long as the batch took, so it never takes more than about half the machine from the people talking to the bot.
  * <p>
  * After a key rotation ({@code waymark.encryption.reencrypt=true}) it also re-seals the stored vectors under the
  * new key on start, as the check-in module does for the reflections.
@@ -25,17 +29,21 @@ class EmbeddingBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
 
+    static final int QUIET_WAIT_SECONDS = 30;
+
     private final ReflectionEmbeddings embeddings;
     private final EmbeddingStore store;
+    private final Foreground foreground;
     private final int perRun;
     private final boolean reencryptOnStart;
     private volatile boolean closing;
 
-    EmbeddingBackfill(ReflectionEmbeddings embeddings, EmbeddingStore store,
+    EmbeddingBackfill(ReflectionEmbeddings embeddings, EmbeddingStore store, Foreground foreground,
                       @Value("${waymark.insight.embeddings.backfill-per-run:1000}") int perRun,
                       @Value("${waymark.encryption.reencrypt:false}") boolean reencryptOnStart) {
         this.embeddings = embeddings;
         this.store = store;
+        this.foreground = foreground;
         this.perRun = perRun;
         this.reencryptOnStart = reencryptOnStart;
     }
@@ -48,7 +56,7 @@ class EmbeddingBackfill {
         while (!closing && looked < perRun) {
             List<Long> ids = store.missing(embeddings.model(), before, Math.min(ReflectionEmbeddings.BATCH,
                     perRun - looked));
-            if (ids.isEmpty()) {
+            if (ids.isEmpty() || !quiet()) {
                 break;
             }
             looked += ids.size();
@@ -68,6 +76,15 @@ class EmbeddingBackfill {
             log.info("Embedded {} reflections that had no embedding yet", stored);
         }
         return stored;
+    }
+
+    private boolean quiet() {
+        try {
+            return foreground.awaitQuiet(Duration.ofSeconds(QUIET_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean rest(long nanos) {

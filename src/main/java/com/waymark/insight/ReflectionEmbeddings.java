@@ -57,6 +57,19 @@ public class ReflectionEmbeddings {
     }
 
     /**
+     * Embeds texts without storing anything: for callers that seed data as the application would have stored it
+     * (the growth benchmark), with {@link #store(Map)}.
+     */
+    public List<float[]> embed(List<String> texts) {
+        return embedder.embed(texts);
+    }
+
+    /** Stores (sealed) vectors of these check-ins' reflections, computed by {@link #embed(List)}. */
+    public void store(Map<Long, float[]> byCheckIn) {
+        store.put(byCheckIn, model());
+    }
+
+    /**
      * The vector of each of these check-ins' reflections, by check-in id: stored ones read back, missing ones
      * computed (in batches) and stored now. Check-ins without a reflection, or erased, are left out. Vectors are
      * unit length, {@link #dimensions()} long, from {@link #model()}: pass them to {@code ThemePipeline.run} in the

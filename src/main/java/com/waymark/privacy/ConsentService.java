@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,16 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsentService {
 
     private final ConsentRepository consents;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ConsentService(ConsentRepository consents, Clock clock) {
+    public ConsentService(ConsentRepository consents, JdbcTemplate jdbc, Clock clock) {
         this.consents = consents;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Asked on every turn that records or shows anything, so it is one plain indexed probe rather than a
+     * repository query in a transaction of its own (it joins the caller's, if there is one).
+     */
     public boolean hasConsented(long participantId) {
-        return consents.existsByParticipantIdAndNoticeVersionAndWithdrawnAtIsNull(participantId, PrivacyNotice.VERSION);
+        return !jdbc.queryForList("select 1 from consent_record where participant_id = ? and notice_version = ? "
+                + "and withdrawn_at is null fetch first 1 rows only", Integer.class, participantId,
+                PrivacyNotice.VERSION).isEmpty();
     }
 
     /** How many of these people have agreed to the current notice (a count, for coaches' set-up view). */

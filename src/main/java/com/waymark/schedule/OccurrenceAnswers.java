@@ -1,11 +1,13 @@
 package com.waymark.schedule;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 
 import com.waymark.checkin.CheckInRecorded;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Closes the occurrence a check-in answers, in the same transaction, and cancels its pending reminder. */
@@ -17,10 +19,12 @@ class OccurrenceAnswers {
 
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    OccurrenceAnswers(OccurrenceRepository occurrences, OutboxService outbox, Clock clock) {
+    OccurrenceAnswers(OccurrenceRepository occurrences, OutboxService outbox, JdbcTemplate jdbc, Clock clock) {
         this.occurrences = occurrences;
+        this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -30,7 +34,11 @@ class OccurrenceAnswers {
         Optional<Occurrence> answered = Optional.ofNullable(event.occurrenceId()).flatMap(occurrences::findById)
                 .filter(o -> o.getParticipantId() == event.participantId() && OPEN.contains(o.getStatus()));
         if (answered.isEmpty()) {
-            answered = occurrences.findOpenFor(event.participantId(), event.at()).stream().findFirst();
+            // Most check-ins answer nothing scheduled: a plain probe, and the entity only for one that is open.
+            answered = jdbc.queryForList("select id from checkin_occurrence where participant_id = ? and status in "
+                    + "('QUEUED', 'SENT', 'REMINDED') and send_at <= ? and closes_at > ? order by send_at desc "
+                    + "fetch first 1 rows only", Long.class, event.participantId(), Timestamp.from(event.at()),
+                    Timestamp.from(event.at())).stream().findFirst().flatMap(occurrences::findById);
         }
         answered.ifPresent(o -> {
             o.answered(event.checkInId(), clock.instant());

@@ -14,6 +14,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.DeliveryModes;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.ops.Foreground;
 import com.waymark.teams.BotFrameworkConfiguration.TenantAwareAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +42,16 @@ class BotController {
     private final BotSettings settings;
     private final BotMetrics metrics;
     private final InboundDedupe dedupe;
+    private final Foreground foreground;
 
-    BotController(TenantAwareAdapter adapter, Bot bot, BotSettings settings, BotMetrics metrics, InboundDedupe dedupe) {
+    BotController(TenantAwareAdapter adapter, Bot bot, BotSettings settings, BotMetrics metrics, InboundDedupe dedupe,
+                  Foreground foreground) {
         this.adapter = adapter;
         this.bot = bot;
         this.settings = settings;
         this.metrics = metrics;
         this.dedupe = dedupe;
+        this.foreground = foreground;
     }
 
     @PostMapping(path = "/api/messages")
@@ -68,14 +72,21 @@ class BotController {
             return CompletableFuture.completedFuture(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
         var turn = metrics.startTurn();
+        foreground.turnStarted();
         String type = activity.getType();
-        return adapter.authenticate(authHeader, activity)
-                .thenCompose(identity -> admit(identity, activity))
-                .exceptionally(BotController::toError)
-                .thenApply(response -> {
-                    metrics.turnEnded(turn, type, outcome(response));
-                    return response;
-                });
+        try {
+            return adapter.authenticate(authHeader, activity)
+                    .thenCompose(identity -> admit(identity, activity))
+                    .exceptionally(BotController::toError)
+                    .whenComplete((response, failure) -> foreground.turnEnded())
+                    .thenApply(response -> {
+                        metrics.turnEnded(turn, type, outcome(response));
+                        return response;
+                    });
+        } catch (RuntimeException e) {
+            foreground.turnEnded(); // the chain was never built, so its end will not say so
+            throw e;
+        }
     }
 
     /** An authentic caller: is this one for us, and new? Then run the turn. */

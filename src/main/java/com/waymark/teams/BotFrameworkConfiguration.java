@@ -34,11 +34,13 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
+import io.micrometer.observation.ObservationPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
@@ -119,6 +121,16 @@ class BotFrameworkConfiguration {
         if (value != null) {
             properties.setProperty(key, value);
         }
+    }
+
+    /**
+     * Activities have their own timer, {@code waymark.turn.latency} ({@link BotMetrics}), by activity type and
+     * outcome; Spring MVC's request observation of {@code /api/messages} would time every one a second time.
+     */
+    @Bean
+    ObservationPredicate noSecondTimerForActivities() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && "/api/messages".equals(request.getCarrier().getRequestURI()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

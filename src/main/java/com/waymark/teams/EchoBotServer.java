@@ -11,6 +11,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.ops.Foreground;
 import com.waymark.teams.BotFrameworkConfiguration.TenantAwareAdapter;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -103,14 +104,19 @@ public final class EchoBotServer implements AutoCloseable {
         }
 
         @Bean
+        Foreground echoForeground() {
+            return new Foreground(0);
+        }
+
+        @Bean
         Bot echoBot() {
             return new EchoBot();
         }
 
         @Bean
         BotController echoController(TenantAwareAdapter adapter, Bot bot, BotSettings settings, BotMetrics metrics,
-                                     InboundDedupe dedupe) {
-            return new BotController(adapter, bot, settings, metrics, dedupe);
+                                     InboundDedupe dedupe, Foreground foreground) {
+            return new BotController(adapter, bot, settings, metrics, dedupe, foreground);
         }
     }
 

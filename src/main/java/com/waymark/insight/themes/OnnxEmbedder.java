@@ -1,17 +1,22 @@
 package com.waymark.insight.themes;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * A small quantised sentence-embedding model run in-process by ONNX Runtime. The weights ship inside
@@ -22,16 +27,16 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     /** The models on the classpath. */
     public enum Model {
         /** BAAI bge-small-en-v1.5 (MIT), 384 dimensions, CLS pooling. */
-        BGE_SMALL("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel::new),
+        BGE_SMALL("bge-small-en-v1.5-q", PoolingMode.CLS),
         /** sentence-transformers all-MiniLM-L6-v2 (Apache-2.0), 384 dimensions, mean pooling; faster. */
-        MINILM("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        MINILM("all-minilm-l6-v2-q", PoolingMode.MEAN);
 
         private final String id;
-        private final Function<ExecutorService, EmbeddingModel> factory;
+        private final PoolingMode pooling;
 
-        Model(String id, Function<ExecutorService, EmbeddingModel> factory) {
+        Model(String id, PoolingMode pooling) {
             this.id = id;
-            this.factory = factory;
+            this.pooling = pooling;
         }
 
         public String id() {
@@ -53,12 +58,18 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final Model model;
     private final ExecutorService workers;
     private final EmbeddingModel delegate;
+    private final OrtSession session;
 
     public OnnxEmbedder(Model model) {
         this(model, Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@code threads} sentences are encoded at once; each ONNX run is single-sentence (no padding waste). */
+    /**
+     * {@code threads} sentences are encoded at once, each single-threaded: ONNX Runtime's own default is a thread
+     * per core for every run, which, with several runs at once or turns being answered beside them, only makes
+     * threads fight over the same cores. A caller that embeds one text at a time therefore takes one core, never
+     * more (the background embedding relies on that).
+     */
     public OnnxEmbedder(Model model, int threads) {
         this.model = model;
         AtomicInteger ids = new AtomicInteger();
@@ -67,7 +78,47 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.delegate = model.factory.apply(workers);
+        try (InputStream onnx = resource(model.id + ".onnx"); InputStream tokenizer = resource(model.id + "-tokenizer.json");
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            this.session = environment.createSession(onnx.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
+            this.delegate = new InProcessModel(encoder, workers);
+        } catch (IOException | OrtException e) {
+            workers.shutdownNow();
+            throw new IllegalStateException("could not load the embedding model " + model.id, e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("not on the classpath: " + name);
+        }
+        return in;
+    }
+
+    /** langchain4j's in-process model (tokenising, pooling, splitting long texts, batching over the workers). */
+    private static final class InProcessModel extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        InProcessModel(OnnxBertBiEncoder encoder, ExecutorService workers) {
+            super(workers);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
     }
 
     @Override
@@ -107,5 +158,10 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // closing at shutdown: nothing left to do with it
+        }
     }
 }
