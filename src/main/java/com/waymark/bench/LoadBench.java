@@ -31,13 +31,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Inbound load: N simulated participants, each on its own thread, post to {@code /api/messages} one after the
- * other with {@code deliveryMode: expectReplies} (the replies come back in the HTTP answer, as for Teams' invokes),
- * first to install the app and agree to the notice, then full check-in card submits, as fast as the answers come.
- * The same N then post the same kind of submits to a bare echo bot on the same SDK, controller, middleware and Tomcat
- * ({@link EchoBotServer}), which says the card's data back, so that the difference is what Waymark's own work costs. Both in this one JVM, the
- * load generator included; Waymark on a scratch H2 file database in local mode. The summary line compares the
- * two: {@code ratio} is Waymark's p99 over the echo bot's.
+ * Inbound load: N simulated participants, each on its own thread, post to {@code /api/messages} with
+ * {@code deliveryMode: expectReplies} (the replies come back in the HTTP answer, as for Teams' invokes): first they
+ * install the app and agree to the notice, then they post full check-in card submits, after a warm-up. By default
+ * each posts again as soon as its answer arrives (a closed loop: it measures capacity, and latency is queueing);
+ * with {@code --think-ms} each posts at random (Poisson) times that far apart on average, and latency counts from
+ * when a post was due, so a slow answer that delays the next post is counted, not hidden. The same N then post the
+ * same submits to a bare echo bot on the same SDK, controller, middleware and Tomcat ({@link EchoBotServer}), which
+ * says the card's data back, so that the difference is what Waymark's own work costs. Both run in this one JVM,
+ * with the load generator; Waymark on a scratch H2 file database in local mode. The summary line compares the two:
+ * {@code ratio} is Waymark's p99 over the echo bot's.
  */
 public final class LoadBench implements Subcommand {
 
@@ -66,7 +69,7 @@ public final class LoadBench implements Subcommand {
 
     @Override
     public String description() {
-        return "inbound load, Waymark check-ins vs a bare echo bot: --users 200 --seconds 30 [--warmup 5]";
+        return "inbound load, Waymark check-ins vs a bare echo bot: --users 200 --seconds 30 [--warmup 5] [--think-ms 0]";
     }
 
     /** One simulated person: their Teams identity and 1:1 conversation. */
@@ -109,6 +112,10 @@ public final class LoadBench implements Subcommand {
         out.printf(Locale.ROOT, "load-bench: %d participants, %d s per phase after %d s warm-up, %d cores; Waymark on H2 "
                 + "(%s, local mode) and a bare echo bot on the same SDK, controller and Tomcat, in this JVM%n",
                 users, seconds, warmup, Runtime.getRuntime().availableProcessors(), dataDir);
+        out.println(pace == 0 ? "each participant posts again as soon as its answer arrives (closed loop: capacity)"
+                : String.format(Locale.ROOT, "each participant posts at random times, %d ms apart on average (%.0f "
+                + "posts/s offered in all); latency counts from when each post was due", thinkMillis,
+                users * 1000.0 / thinkMillis));
         ExecutorService pool = Executors.newFixedThreadPool(users);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -131,7 +138,7 @@ public final class LoadBench implements Subcommand {
 
                 Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
                 if (warmup > 0) {
-                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, pace);
+                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, 0);
                 }
                 Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds, pace);
                 // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase.
@@ -144,7 +151,7 @@ public final class LoadBench implements Subcommand {
                 out.printf(Locale.ROOT, "reflections embedded after the load, in the quiet that followed: %.0f in %.1f s "
                         + "(deferred while turns ran)%n", deferred, (System.nanoTime() - drainStart) / 1e9);
                 if (warmup > 0) {
-                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, pace);
+                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, 0);
                 }
                 Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds, pace);
                 long rss = BenchRuntime.rssMegabytes();

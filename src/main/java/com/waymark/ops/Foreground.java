@@ -1,6 +1,7 @@
 package com.waymark.ops;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,12 +50,13 @@ public class Foreground {
      */
     public boolean awaitQuiet(Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        long pauseMillis = Math.max(10, quietNanos / 1_000_000);
+        long pauseNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10), quietNanos);
         while (!isQuiet()) {
-            if (System.nanoTime() - deadline >= 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            Thread.sleep(pauseMillis);
+            TimeUnit.NANOSECONDS.sleep(Math.min(pauseNanos, left));
         }
         return true;
     }
