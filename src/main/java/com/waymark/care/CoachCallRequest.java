@@ -49,6 +49,12 @@ public class CoachCallRequest {
         this.requestedAt = now;
     }
 
+    /** Passed on to the coach (queued for their 1:1 chat, which the outbox delivers with retries). */
+    void delivered(Instant now) {
+        this.status = Status.DELIVERED;
+        this.deliveredAt = now;
+    }
+
     public Long getId() {
         return id;
     }

@@ -33,6 +33,13 @@ public class CoachCallService {
         return true;
     }
 
+    /** The coach has been told (scheduling queued the message in the same transaction). */
+    @Transactional
+    public void markDelivered(long requestId) {
+        requests.findById(requestId).filter(r -> r.getStatus() == CoachCallRequest.Status.PENDING)
+                .ifPresent(r -> r.delivered(clock.instant()));
+    }
+
     /** Requests not yet passed on, oldest first: what scheduling delivers. */
     @Transactional(readOnly = true)
     public List<CoachCallRequest> pending() {

@@ -38,14 +38,17 @@ class SchedulingJobs {
     public static class TickJob implements Job {
 
         private final CheckInTicker ticker;
+        private final CoachCallDelivery coachCalls;
 
-        public TickJob(CheckInTicker ticker) {
+        public TickJob(CheckInTicker ticker, CoachCallDelivery coachCalls) {
             this.ticker = ticker;
+            this.coachCalls = coachCalls;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
             ticker.tick();
+            coachCalls.deliverPending();
         }
     }
 

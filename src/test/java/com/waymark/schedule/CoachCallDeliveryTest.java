@@ -1,0 +1,87 @@
+package com.waymark.schedule;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Please ask my coach to call me" reaches the coach's 1:1 chat, once, naming the person and the programme. */
+class CoachCallDeliveryTest extends WaymarkIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ASKED = "pressed \\\"Please ask my coach to call me\\\"";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    CoachCallDelivery delivery;
+    @Autowired
+    DeliveryWorker worker;
+
+    @Test
+    void theCoachOfTheProgrammeIsToldOnceAndTheRequestIsMarkedDelivered() {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User coach = User.fresh("Coach Priya Raman");
+        teams.expectReplies(teams.install(coach));
+        String programme = "Echo cohort " + coach.aadObjectId().substring(0, 8);
+        teams.expectReplies(teams.message(coach, "create programme " + programme));
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
+        User person = consented(teams, "Tomasz Wilk-Harding");
+        teams.expectReplies(teams.message(person, "join " + code));
+
+        String answer = teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode()
+                .put("action", "requestCoachCall"))).body();
+        assertThat(answer).contains("I'll pass it on");
+        delivery.deliverPending(); // the 30-second tick may get there first: either way, once
+        worker.drainAll();
+
+        List<JsonNode> toCoach = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
+                a -> a.path("conversation").path("id").asText().equals(coach.conversationId())
+                        && a.toString().contains(ASKED));
+        assertThat(toCoach.get(0).path("text").asText()).contains("Tomasz Wilk-Harding").contains(programme)
+                .contains("999");
+        assertThat(status(person)).isEqualTo("DELIVERED");
+
+        delivery.deliverPending();
+        worker.drainAll();
+        assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.path("conversation").path("id").asText()
+                .equals(coach.conversationId()) && a.toString().contains(ASKED))).as("told once").hasSize(1);
+        assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.path("conversation").path("id").asText()
+                .equals(person.conversationId()) && a.toString().contains(ASKED))).as("not echoed to the person")
+                .isEmpty();
+    }
+
+    @Test
+    void aRequestWithNoCoachToTellStaysPending() {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User person = consented(teams, "Nobody's Participant");
+        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+
+        delivery.deliverPending();
+        assertThat(status(person)).isEqualTo("PENDING");
+    }
+
+    private static User consented(TeamsClient teams, String name) {
+        User user = User.fresh(name);
+        teams.expectReplies(teams.install(user));
+        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
+        return user;
+    }
+
+    private String status(User user) {
+        return db.queryForObject("select r.status from coach_call_request r join participant p on p.id = r.participant_id "
+                + "where p.aad_object_id = ?", String.class, user.aadObjectId());
+    }
+}
