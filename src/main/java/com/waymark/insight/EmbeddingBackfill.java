@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import com.waymark.ops.Foreground;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
