@@ -19,7 +19,20 @@ class LoadAndGrowthBenchTest {
         String[] lines = run(new LoadBench(), "--users", "3", "--seconds", "2", "--warmup", "1");
         assertThat(lines[lines.length - 1]).matches("load-bench: users=3 rps=\\d+\\.\\d p50=\\d+\\.\\d p99=\\d+\\.\\d "
                 + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0");
-        assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=");
+        assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=").contains("closed loop")
+                .contains("reflections embedded after the load");
+    }
+
+    @Test
+    void pacedParticipantsPostAtTheirOwnRhythm() throws Exception {
+        Subcommands.useApplication(com.waymark.WaymarkApplication.class);
+        String[] lines = run(new LoadBench(), "--users", "4", "--seconds", "2", "--warmup", "1", "--think-ms", "100");
+        assertThat(String.join("\n", lines)).contains("100 ms apart on average (40 posts/s offered in all)");
+        // About 40 a second for 2 s: far fewer than back to back, and not none.
+        String waymark = List.of(lines).stream().filter(l -> l.startsWith("waymark check-in")).findFirst().orElseThrow();
+        int requests = Integer.parseInt(waymark.split("\\s+")[2]);
+        assertThat(requests).isBetween(20, 160);
+        assertThat(lines[lines.length - 1]).startsWith("load-bench: users=4 ").endsWith("errors=0");
     }
 
     @Test
