@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
@@ -17,6 +18,19 @@ public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo,
 
     public static PersonalClock plain(ZoneId zone) {
         return new PersonalClock(zone, null, null, null, Set.of(), Set.of(), null);
+    }
+
+    /**
+     * {@code at}, or when it falls in this person's quiet hours (on their own clock), the moment those end: when a
+     * message that is not a scheduled check-in (a peer-coaching nudge, say) may reach them.
+     */
+    public Instant outsideQuietHours(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        if (!isQuiet(local.toLocalTime())) {
+            return at;
+        }
+        ZonedDateTime end = local.toLocalDate().atTime(quietTo).atZone(zone);
+        return (end.isAfter(local) ? end : local.toLocalDate().plusDays(1).atTime(quietTo).atZone(zone)).toInstant();
     }
 
     boolean isQuiet(LocalTime time) {

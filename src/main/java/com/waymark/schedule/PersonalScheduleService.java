@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.waymark.programme.ParticipantRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,16 +35,18 @@ public class PersonalScheduleService {
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
     private final CheckInPlanner planner;
+    private final ParticipantRepository participants;
     private final Clock clock;
 
     public PersonalScheduleService(PreferencesRepository preferences, UnavailableDayRepository unavailable,
                                    OccurrenceRepository occurrences, OutboxService outbox, CheckInPlanner planner,
-                                   Clock clock) {
+                                   ParticipantRepository participants, Clock clock) {
         this.preferences = preferences;
         this.unavailable = unavailable;
         this.occurrences = occurrences;
         this.outbox = outbox;
         this.planner = planner;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -146,6 +149,16 @@ public class PersonalScheduleService {
         }
         replan(participantId);
         return added;
+    }
+
+    /**
+     * When a message that is not a scheduled check-in may reach this person, from {@code at}: at once, unless that
+     * falls in their quiet hours, on their own clock (their time zone, else what Teams reports); then when those end.
+     */
+    @Transactional(readOnly = true)
+    public Instant outsideQuietHours(long participantId, Instant at) {
+        return participants.findById(participantId).map(planner::personalClock)
+                .map(personal -> personal.outsideQuietHours(at)).orElse(at);
     }
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */

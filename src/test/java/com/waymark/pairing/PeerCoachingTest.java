@@ -210,6 +210,26 @@ class PeerCoachingTest {
     }
 
     @Test
+    void aNudgeWaitsForTheEndOfItsRecipientsOwnQuietHours() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        List<User> people = programme(2);
+        assertThat(say(people.get(0), "quiet hours 21:00-07:30")).contains("21:00");
+        savePlan("1", "same-role", "2", "3", "");
+        CLOCK.set(Instant.parse("2027-05-03T21:30:00Z")); // 22:30 in London (BST): quiet for the first, not the second
+        assertThat(say(coach, "pair now")).contains("2 people in 1 pair");
+        worker.drainAll();
+        assertThat(sent(List.of(people.get(1)), "pairing:")).as("no quiet hours: at once").hasSize(1);
+        assertThat(sent(List.of(people.get(0)), "pairing:")).as("in their quiet hours").isEmpty();
+
+        CLOCK.set(Instant.parse("2027-05-04T06:29:00Z")); // 07:29 in London
+        worker.drainAll();
+        assertThat(sent(List.of(people.get(0)), "pairing:")).isEmpty();
+        CLOCK.set(Instant.parse("2027-05-04T06:31:00Z"));
+        worker.drainAll();
+        assertThat(sent(List.of(people.get(0)), "pairing:")).as("when their quiet hours end").hasSize(1);
+    }
+
+    @Test
     void someoneTheRulesLeaveWithoutAPartnerIsToldHonestly() {
         CLOCK.set(Instant.parse("2027-06-06T12:00:00Z"));
         List<User> people = programme(3);
