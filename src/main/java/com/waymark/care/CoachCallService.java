@@ -2,6 +2,7 @@ package com.waymark.care;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,12 @@ public class CoachCallService {
     public void markDelivered(long requestId) {
         requests.findById(requestId).filter(r -> r.getStatus() == CoachCallRequest.Status.PENDING)
                 .ifPresent(r -> r.delivered(clock.instant()));
+    }
+
+    /** A request, while it exists: erasing the person erases it, and then there is nothing to tell the coach. */
+    @Transactional(readOnly = true)
+    public Optional<CoachCallRequest> find(long requestId) {
+        return requests.findById(requestId);
     }
 
     /** Requests not yet passed on, oldest first: what scheduling delivers. */

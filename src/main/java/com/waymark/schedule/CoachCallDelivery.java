@@ -8,7 +8,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.care.CoachCallRequest;
 import com.waymark.care.CoachCallService;
-import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.StaffMember;
 import org.slf4j.Logger;
@@ -18,9 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Passes each "please ask my coach to call me" on to the coaches of the person's programme, in their 1:1 chat,
- * through the outbox (so it survives restarts and Teams' throttling), on the tick every 30 seconds. The person
- * asked for exactly this, so the message names them; it never carries anything they wrote. A request whose
- * programme has no coach yet stays pending and goes to the first coach added.
+ * through the outbox (so it survives restarts and Teams' throttling), on the tick every 30 seconds, at once (it is
+ * not held for the coach's quiet hours). The payload is ids only: the edge names the person and the programme when
+ * it sends, so erasing the person leaves no copy of their name in a coach's queue, and a request erased before it
+ * is sent is not sent. It never carries anything they wrote. A request whose programme has no coach yet stays
+ * pending and goes to the first coach added.
  */
 @Component
 class CoachCallDelivery {
@@ -29,17 +30,15 @@ class CoachCallDelivery {
 
     private final CoachCallService calls;
     private final ProgrammeService programmes;
-    private final NameDirectory names;
     private final OutboxService outbox;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CoachCallDelivery(CoachCallService calls, ProgrammeService programmes, NameDirectory names, OutboxService outbox,
+    CoachCallDelivery(CoachCallService calls, ProgrammeService programmes, OutboxService outbox,
                       TransactionTemplate transaction, ObjectMapper json, Clock clock) {
         this.calls = calls;
         this.programmes = programmes;
-        this.names = names;
         this.outbox = outbox;
         this.transaction = transaction;
         this.json = json;
@@ -64,16 +63,13 @@ class CoachCallDelivery {
                 : programmes.programmesOf(person).stream()
                         .filter(m -> m.membership() != null && m.membership().isActive())
                         .map(m -> m.programme().getId()).toList();
-        String name = names.personName(person).orElse("A participant");
         int queued = 0;
         for (long programmeId : programmeIds) {
-            String programme = names.programmeName(programmeId).orElse("your programme");
+            String payload = json.createObjectNode().put("requestId", request.getId()).put("programmeId", programmeId)
+                    .toString();
             for (long coach : coachesOf(programmeId, person)) {
-                String text = name + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in. "
-                        + "They were shown where to find help now (999, NHS 111 option 2, Samaritans and others). "
-                        + "Please get in touch with them when you can.";
-                outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, OutboxMessage.Kind.TEXT, null,
-                        json.createObjectNode().put("text", text).toString(), clock.instant());
+                outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, OutboxMessage.Kind.COACH_CALL,
+                        null, payload, clock.instant());
                 queued++;
             }
         }

@@ -22,7 +22,7 @@ public class OutboxMessage {
 
     public enum Status { PENDING, CLAIMED, SENT, UNREACHABLE, FAILED, CANCELLED }
 
-    public enum Kind { CHECKIN_PROMPT, CHECKIN_REMINDER, SESSION_DIGEST, TEXT, PAIRING_NUDGE, PAIRING_FOLLOW_UP }
+    public enum Kind { CHECKIN_PROMPT, CHECKIN_REMINDER, SESSION_DIGEST, TEXT, PAIRING_NUDGE, PAIRING_FOLLOW_UP, COACH_CALL }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.care.CoachCallService;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.TeamInsights;
 import com.waymark.pairing.PeerCoachingParticipation;
+import com.waymark.privacy.NameDirectory;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +32,15 @@ class OutboundRenderer {
     private final TeamInsights insights;
     private final ObjectMapper json;
     private final int maxReflectionChars;
+    private final CoachCallService coachCalls;
+    private final NameDirectory names;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
-                     PeerCoachingParticipation pairing, TeamInsights insights) {
+                     PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
+                     NameDirectory names) {
+        this.coachCalls = coachCalls;
+        this.names = names;
         this.insights = insights;
         this.prompts = prompts;
         this.pairing = pairing;
@@ -74,9 +81,24 @@ class OutboundRenderer {
                         .map(question -> List.of(ParticipantConversation.card(PairingCards.followUp(question))))
                         .orElse(List.of());
             }
+            case COACH_CALL: {
+                // Named when sent, from ids: a person who erased their data meanwhile is not named, nor asked for.
+                JsonNode payload = read(message.payload());
+                return coachCalls.find(payload.path("requestId").asLong())
+                        .map(request -> List.of(MessageFactory.text(coachCall(request.getParticipantId(),
+                                payload.path("programmeId").asLong()))))
+                        .orElse(List.of());
+            }
             default:
                 return List.of(MessageFactory.text(read(message.payload()).path("text").asText()));
         }
+    }
+
+    private String coachCall(long participantId, long programmeId) {
+        return names.personName(participantId).orElse("One of your participants") + " ("
+                + names.programmeName(programmeId).orElse("your programme") + ") pressed \"Please ask my coach to call "
+                + "me\" after a check-in. They were shown where to find help now (999, NHS 111 option 2, Samaritans and "
+                + "others). Please get in touch with them when you can.";
     }
 
     private JsonNode read(String payload) {

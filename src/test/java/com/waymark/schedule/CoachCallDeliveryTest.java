@@ -64,6 +64,37 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void aPersonWhoErasesTheirDataBeforeTheMessageGoesIsNeitherNamedNorAskedFor() {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User coach = User.fresh("Coach Ines Maddox");
+        teams.expectReplies(teams.install(coach));
+        String programme = "Foxtrot cohort " + coach.aadObjectId().substring(0, 8);
+        teams.expectReplies(teams.message(coach, "create programme " + programme));
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
+        User person = consented(teams, "Rhiannon Achebe-Lund");
+        teams.expectReplies(teams.message(person, "join " + code));
+
+        worker.stop(); // queued, not yet sent, when the person changes their mind
+        try {
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+            delivery.deliverPending();
+            assertThat(db.queryForObject("select payload from outbox_message where kind = 'COACH_CALL' and "
+                    + "participant_id = (select id from participant where aad_object_id = ?)", String.class,
+                    coach.aadObjectId())).as("ids only").doesNotContain("Rhiannon");
+            teams.expectReplies(teams.message(person, "delete my data"));
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "confirmErase")));
+        } finally {
+            worker.start();
+        }
+        worker.drainAll();
+        assertThat(db.queryForObject("select count(*) from outbox_message where kind = 'COACH_CALL' and status = "
+                + "'PENDING' and participant_id = (select id from participant where aad_object_id = ?)", Integer.class,
+                coach.aadObjectId())).as("handled, not left to retry").isZero();
+        assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.path("conversation").path("id").asText()
+                .equals(coach.conversationId()) && a.toString().contains(ASKED))).isEmpty();
+    }
+
+    @Test
     void aRequestWithNoCoachToTellStaysPending() {
         TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User person = consented(teams, "Nobody's Participant");
