@@ -140,7 +140,8 @@ public final class LoadBench implements Subcommand {
                 if (warmup > 0) {
                     phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, 0);
                 }
-                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds, pace);
+                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds,
+                        pace);
                 // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase.
                 MeterRegistry meters = waymark.getBean(MeterRegistry.class);
                 double deferred = pendingEmbeddings(meters);
@@ -153,7 +154,8 @@ public final class LoadBench implements Subcommand {
                 if (warmup > 0) {
                     phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, 0);
                 }
-                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds, pace);
+                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds,
+                        pace);
                 long rss = BenchRuntime.rssMegabytes();
                 long heap = BenchRuntime.heapUsedMegabytes();
                 long stored = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
@@ -229,6 +231,9 @@ public final class LoadBench implements Subcommand {
                 while (System.nanoTime() < end) {
                     long late = 0;
                     if (pace > 0) {
+                        if (due >= end) {
+                            break;
+                        }
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
                             TimeUnit.NANOSECONDS.sleep(wait);
@@ -236,9 +241,6 @@ public final class LoadBench implements Subcommand {
                         // Measured from when it was due, so that a slow answer delaying the next post is counted.
                         late = Math.max(0, System.nanoTime() - due);
                         due += (long) (-Math.log(1 - random.nextDouble()) * pace);
-                        if (due >= end) {
-                            break;
-                        }
                     }
                     long nanos = post(http, uri, body.apply(person), expected);
                     if (nanos < 0) {
