@@ -62,15 +62,16 @@ public class CheckInService {
 
     /**
      * The latest {@value #TREND_LENGTH} ratings and the total, in one statement on the covering index (every
-     * check-in's answer shows it): a bounded read, however long someone's history, that neither loads nor decrypts
-     * reflections. Ordered by person as well, as the index is: then H2 reads only these rows; ordered by time alone
-     * it reads the whole history and sorts it. Plain JDBC inside the caller's transaction, which sees the check-in
-     * just saved (its insert is not deferred: the id comes from the database).
+     * check-in's answer shows it): the index alone answers it, counting the person's entries, and no reflection is
+     * loaded or decrypted. Ordered by person as well, as the index is: then H2 returns the rows in index order;
+     * ordered by time alone it sorts the whole history. Plain JDBC inside the caller's transaction, which sees the
+     * check-in just saved (its insert is not deferred: the id comes from the database).
      */
     @Transactional(readOnly = true)
     public Trend trend(long participantId) {
         List<int[]> recent = new ArrayList<>(jdbc.query("select wellbeing, energy, count(*) over () from check_in "
-                + "where participant_id = ? order by participant_id desc, submitted_at desc fetch first " + TREND_LENGTH + " rows only",
+                + "where participant_id = ? order by participant_id desc, submitted_at desc "
+                + "fetch first " + TREND_LENGTH + " rows only",
                 (row, n) -> new int[] {row.getInt(1), row.getInt(2), row.getInt(3)}, participantId));
         Collections.reverse(recent);
         return new Trend(recent.stream().map(r -> r[0]).toList(), recent.stream().map(r -> r[1]).toList(),

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,10 +57,16 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         }
     }
 
+    /**
+     * One loaded model per JVM, never closed, as langchain4j's own model classes keep theirs: a session closed while
+     * another thread (a digest, the background embedding finishing a reflection at shutdown) still runs it crashes
+     * the JVM in native code, and loading a second copy would only cost seconds and memory.
+     */
+    private static final Map<Model, OnnxBertBiEncoder> LOADED = new ConcurrentHashMap<>();
+
     private final Model model;
     private final ExecutorService workers;
     private final EmbeddingModel delegate;
-    private final OrtSession session;
 
     public OnnxEmbedder(Model model) {
         this(model, Runtime.getRuntime().availableProcessors());
@@ -72,22 +80,25 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
      */
     public OnnxEmbedder(Model model, int threads) {
         this.model = model;
+        OnnxBertBiEncoder encoder = LOADED.computeIfAbsent(model, OnnxEmbedder::load);
         AtomicInteger ids = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "embedder-" + ids.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        this.delegate = new InProcessModel(encoder, workers);
+    }
+
+    private static OnnxBertBiEncoder load(Model model) {
         try (InputStream onnx = resource(model.id + ".onnx"); InputStream tokenizer = resource(model.id + "-tokenizer.json");
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            this.session = environment.createSession(onnx.readAllBytes(), options);
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
-            this.delegate = new InProcessModel(encoder, workers);
+            return new OnnxBertBiEncoder(environment, environment.createSession(onnx.readAllBytes(), options), tokenizer,
+                    model.pooling);
         } catch (IOException | OrtException e) {
-            workers.shutdownNow();
             throw new IllegalStateException("could not load the embedding model " + model.id, e);
         }
     }
@@ -155,13 +166,9 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         return vectors;
     }
 
+    /** Stops this embedder's workers; the model itself stays loaded for the JVM (see {@link #LOADED}). */
     @Override
     public void close() {
         workers.shutdownNow();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            // closing at shutdown: nothing left to do with it
-        }
     }
 }
