@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.waymark.checkin.CheckInRecorded;
 import org.springframework.context.event.EventListener;
@@ -16,6 +17,10 @@ class OccurrenceAnswers {
 
     private static final EnumSet<Occurrence.Status> OPEN = EnumSet.of(Occurrence.Status.QUEUED,
             Occurrence.Status.SENT, Occurrence.Status.REMINDED);
+    /** The latest open occurrence of a person at a moment; its statuses are {@link #OPEN}'s, spelt once. */
+    private static final String OPEN_AT = "select id from checkin_occurrence where participant_id = ? and status in ("
+            + OPEN.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", "))
+            + ") and send_at <= ? and closes_at > ? order by send_at desc fetch first 1 rows only";
 
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
@@ -35,9 +40,7 @@ class OccurrenceAnswers {
                 .filter(o -> o.getParticipantId() == event.participantId() && OPEN.contains(o.getStatus()));
         if (answered.isEmpty()) {
             // Most check-ins answer nothing scheduled: a plain probe, and the entity only for one that is open.
-            answered = jdbc.queryForList("select id from checkin_occurrence where participant_id = ? and status in "
-                    + "('QUEUED', 'SENT', 'REMINDED') and send_at <= ? and closes_at > ? order by send_at desc "
-                    + "fetch first 1 rows only", Long.class, event.participantId(), Timestamp.from(event.at()),
+            answered = jdbc.queryForList(OPEN_AT, Long.class, event.participantId(), Timestamp.from(event.at()),
                     Timestamp.from(event.at())).stream().findFirst().flatMap(occurrences::findById);
         }
         answered.ifPresent(o -> {

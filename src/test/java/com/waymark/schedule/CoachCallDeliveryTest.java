@@ -34,12 +34,9 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     void theCoachOfTheProgrammeIsToldOnceAndTheRequestIsMarkedDelivered() {
         TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User coach = User.fresh("Coach Priya Raman");
-        teams.expectReplies(teams.install(coach));
-        String programme = "Echo cohort " + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + programme));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
+        String programme = programmeOf(teams, coach, "Echo cohort ");
         User person = consented(teams, "Tomasz Wilk-Harding");
-        teams.expectReplies(teams.message(person, "join " + code));
+        join(teams, person, programme);
 
         String answer = teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode()
                 .put("action", "requestCoachCall"))).body();
@@ -67,12 +64,9 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     void aPersonWhoErasesTheirDataBeforeTheMessageGoesIsNeitherNamedNorAskedFor() {
         TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User coach = User.fresh("Coach Ines Maddox");
-        teams.expectReplies(teams.install(coach));
-        String programme = "Foxtrot cohort " + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + programme));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
+        String programme = programmeOf(teams, coach, "Foxtrot cohort ");
         User person = consented(teams, "Rhiannon Achebe-Lund");
-        teams.expectReplies(teams.message(person, "join " + code));
+        join(teams, person, programme);
 
         worker.stop(); // queued, not yet sent, when the person changes their mind
         try {
@@ -102,6 +96,19 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
 
         delivery.deliverPending();
         assertThat(status(person)).isEqualTo("PENDING");
+    }
+
+    /** The coach installs the app and creates a programme of their own; returns its name. */
+    private static String programmeOf(TeamsClient teams, User coach, String namePrefix) {
+        teams.expectReplies(teams.install(coach));
+        String programme = namePrefix + coach.aadObjectId().substring(0, 8);
+        teams.expectReplies(teams.message(coach, "create programme " + programme));
+        return programme;
+    }
+
+    private void join(TeamsClient teams, User person, String programme) {
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
+        teams.expectReplies(teams.message(person, "join " + code));
     }
 
     private static User consented(TeamsClient teams, String name) {
