@@ -52,9 +52,10 @@ final class ProgrammeCards {
                 .submit("People", CardActions.SHOW_PEOPLE);
     }
 
-    static AdaptiveCard settings(Long programmeId, ProgrammeSettings current) {
+    /** {@code programmeToken}: the programme's card id ({@link CardIds}), or null for a new programme. */
+    static AdaptiveCard settings(String programmeToken, ProgrammeSettings current) {
         return AdaptiveCard.create()
-                .heading(programmeId == null ? "New programme" : "Programme settings")
+                .heading(programmeToken == null ? "New programme" : "Programme settings")
                 .field("name", "Name", current.name(), "e.g. North Ridge ICS system leadership 2026", 120, true)
                 .field("organisations", "Organisations", current.organisations(),
                         "e.g. North Ridge ICB, Riverside Hospitals NHS FT", 1000, false)
@@ -65,8 +66,8 @@ final class ProgrammeCards {
                         current.confidentialityThreshold(), Programme.MIN_THRESHOLD, 50)
                 .number("retentionDays", "Keep reflections for this many days after the end",
                         current.retentionDays(), 0, 3650)
-                .submit(programmeId == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
-                        programmeId == null ? Map.of() : Map.of("programmeId", programmeId.toString()));
+                .submit(programmeToken == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
+                        programmeToken == null ? Map.of() : Map.of("programmeId", programmeToken));
     }
 
     static AdaptiveCard people(Programme programme, List<Member> members, List<ProgrammeGroup> groups) {
@@ -94,17 +95,18 @@ final class ProgrammeCards {
                 .submit("Save", CardActions.DESCRIBE_MEMBER);
     }
 
-    static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins, List<Member> members) {
+    /** {@code choices}: the people an admin may appoint or change, each with its card id ({@link CardIds}). */
+    static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins,
+                                List<AdaptiveCard.Choice> choices) {
         AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + programme.getName())
                 .facts(Map.of("Admins", orDash(String.join(", ", admins)), "Coaches", orDash(String.join(", ", coaches))))
                 .subtle("Coaches see confidential team-level summaries of this programme. Admins can also change "
-                        + "the coaching team.");
-        if (members.isEmpty()) {
-            return card.text("To add a coach, they first need to have talked to me or joined the programme.");
+                        + "the coaching team. You can add people who take part in this programme.");
+        if (choices.isEmpty()) {
+            return card.text("To add a coach, they first need to join this programme (with its join code, or "
+                    + "\"enrol\" in your team).");
         }
-        return card.pick("participantId", "Person", members.stream()
-                        .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList(),
-                        null, true, false)
+        return card.pick("participantId", "Person", choices, null, true, false)
                 .pick("staffRole", "Make them", List.of(new AdaptiveCard.Choice("Coach", "COACH"),
                         new AdaptiveCard.Choice("Admin", "ADMIN"),
                         new AdaptiveCard.Choice("Not part of the coaching team", "NONE")), "COACH", true, false)
@@ -123,14 +125,14 @@ final class ProgrammeCards {
                 .submit("Add them", CardActions.ENROL_SELECTED);
     }
 
-    static AdaptiveCard myDetails(Programme programme, Membership membership, String groupName) {
+    static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName) {
         return AdaptiveCard.create().heading("Your details in " + programme.getName())
                 .text("Your coach recorded: " + describe(membership, groupName) + ".")
                 .subtle("Your coach uses these for peer-coaching pairs and group summaries. Correct anything "
                         + "that's wrong:")
                 .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
                 .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
-                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programme.getId().toString()));
+                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programmeToken));
     }
 
     static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
@@ -149,7 +151,7 @@ final class ProgrammeCards {
                 groupName == null ? "no group" : "group " + groupName));
     }
 
-    private static String name(Member member) {
+    static String name(Member member) {
         return member.participant().getDisplayName() == null ? "(name not known yet)"
                 : member.participant().getDisplayName();
     }

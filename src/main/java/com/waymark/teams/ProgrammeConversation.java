@@ -4,13 +4,16 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.Member;
 import com.waymark.programme.EnrolmentService.MemberDetails;
@@ -31,14 +34,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeConversation {
 
+    private static final String NOT_YOUR_PROGRAMME = "That isn't a programme you take part in. Say \"my details\" "
+            + "for a fresh card.";
     private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
             Locale.ENGLISH);
 
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final ScheduleService schedules;
+    private final CardIds cardIds;
+    private final NameDirectory directory;
 
-    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules) {
+    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
+                          CardIds cardIds, NameDirectory directory) {
+        this.directory = directory;
+        this.cardIds = cardIds;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedules = schedules;
@@ -85,7 +95,8 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
-            return card(ProgrammeCards.settings(programme.getId(), programme.settings()));
+            return card(ProgrammeCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
+                    programme.settings()));
         }
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
@@ -126,7 +137,8 @@ class ProgrammeConversation {
             return myDetails(id);
         }
         if (command instanceof Command.CorrectDetails correct) {
-            long programmeId = parseId(correct.programmeId(), "programme");
+            long programmeId = cardIds.open(CardIds.Kind.PROGRAMME, id, correct.programmeId())
+                    .orElseThrow(() -> new ProgrammeProblem(NOT_YOUR_PROGRAMME));
             Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
             return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null)
                     .replace(", no group", "") + ".");
@@ -149,7 +161,8 @@ class ProgrammeConversation {
 
     private List<Activity> saveProgramme(long id, Participant person, Command.SaveProgramme save) {
         Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
-                : Optional.of(programmes.coached(id, parseId(save.programmeId(), "programme")));
+                : Optional.of(programmes.coached(id, cardIds.open(CardIds.Kind.PROGRAMME, id, save.programmeId())
+                        .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS))));
         ProgrammeSettings base = existing.map(Programme::settings)
                 .orElse(ProgrammeSettings.defaults(null, person.getTimeZone()));
         ProgrammeSettings settings = new ProgrammeSettings(
@@ -188,19 +201,27 @@ class ProgrammeConversation {
                 + ". They can see this with \"my details\" and correct it.");
     }
 
+    /** Current staff (to change or remove) and the people who may join them, each under an opaque card id. */
     private List<Activity> showCoaches(long id) {
         Programme programme = programmes.currentCoached(id);
-        List<StaffMember> staff = programmes.staffOf(programme.getId());
-        List<Member> members = enrolment.members(programme.getId());
         var overview = programmes.overview(id, programme.getId());
-        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), members.stream()
-                .filter(m -> staff.stream().noneMatch(s -> s.getParticipantId().equals(m.participant().getId())))
-                .toList()));
+        Map<Long, String> names = enrolment.members(programme.getId()).stream().collect(Collectors.toMap(
+                m -> m.participant().getId(), ProgrammeCards::name));
+        List<AdaptiveCard.Choice> choices = new ArrayList<>();
+        programmes.staffOf(programme.getId()).stream().filter(s -> s.getParticipantId() != id).forEach(s -> choices.add(
+                new AdaptiveCard.Choice(names.getOrDefault(s.getParticipantId(), directory.personName(s.getParticipantId()).orElse("(name not known yet)")) + " (now "
+                        + (s.getRole() == StaffMember.Role.ADMIN ? "admin" : "coach") + ")",
+                        cardIds.seal(CardIds.Kind.PERSON, id, s.getParticipantId()))));
+        programmes.staffCandidates(programme.getId()).forEach(p -> choices.add(new AdaptiveCard.Choice(
+                names.getOrDefault(p.getId(), "(name not known yet)"), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
+        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), choices));
     }
 
+    /** A person id that did not come from this admin's own card reads exactly like one who can't be added. */
     private List<Activity> setStaff(long id, Command.SetStaff set) {
         Programme programme = programmes.currentCoached(id);
-        long participantId = parseId(set.participantId(), "person");
+        long participantId = cardIds.open(CardIds.Kind.PERSON, id, set.participantId()).orElseThrow(
+                () -> new ProgrammeProblem(ProgrammeService.notACandidate(programme.getName())));
         if ("NONE".equals(set.role())) {
             programmes.removeStaff(id, programme.getId(), participantId);
             return text("Done: they are no longer on the coaching team of \"" + programme.getName() + "\".");
@@ -240,7 +261,8 @@ class ProgrammeConversation {
                 .findFirst().orElseThrow().membership();
         String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
-        return card(ProgrammeCards.myDetails(programme, membership, groupName));
+        return card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
+                membership, groupName));
     }
 
     private static LocalDate date(String raw, String what) {
