@@ -273,6 +273,58 @@ public class ProgrammeService {
         return staff.findByProgrammeId(programmeId).stream().filter(s -> s.getRole() == StaffMember.Role.ADMIN).count();
     }
 
+    /**
+     * Who would be told if this person asked for a coach to call, by programme: the named programme (their current
+     * one), else every programme they take part in; in each, its coaches, or its admins when it has no coach; never
+     * the person themself. Empty means nobody: the offer is then not made (care promises only what will happen).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Long>> callRecipients(long participantId, Long programmeId) {
+        List<Long> programmeIds = programmeId != null ? List.of(programmeId) : programmesOf(participantId).stream()
+                .filter(m -> m.membership() != null && m.membership().isActive())
+                .map(m -> m.programme().getId()).toList();
+        Map<Long, Set<Long>> recipients = new java.util.LinkedHashMap<>();
+        for (long id : programmeIds) {
+            List<StaffMember> team = staff.findByProgrammeId(id);
+            Set<Long> told = new java.util.LinkedHashSet<>();
+            team.stream().filter(s -> s.getRole() == StaffMember.Role.COACH).forEach(s -> told.add(s.getParticipantId()));
+            if (told.isEmpty()) {
+                team.forEach(s -> told.add(s.getParticipantId()));
+            }
+            told.remove(participantId);
+            if (!told.isEmpty()) {
+                recipients.put(id, told);
+            }
+        }
+        return recipients;
+    }
+
+    /**
+     * What erasing this person would do to the programmes they help run: for each one they are the only admin of,
+     * who becomes admin ({@code newAdmin}), or null when nobody else is on its team and it is left uncoached.
+     * Programmes with another admin are not listed: nothing changes for them but the person's leaving.
+     */
+    public record Handover(Programme programme, String newAdmin) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Handover> handoversOnErasure(long participantId) {
+        List<Handover> handovers = new ArrayList<>();
+        for (StaffMember role : staff.findByParticipantId(participantId)) {
+            List<StaffMember> team = staff.findByProgrammeId(role.getProgrammeId());
+            Programme programme = programmes.findById(role.getProgrammeId()).orElseThrow();
+            if (AdminSuccession.leavesNobody(team, participantId)) {
+                handovers.add(new Handover(programme, null));
+            } else {
+                AdminSuccession.successor(team, participantId).ifPresent(next -> handovers.add(new Handover(programme,
+                        participants.findById(next.getParticipantId()).map(Participant::getDisplayName)
+                                .orElse("another coach"))));
+            }
+        }
+        handovers.sort(Comparator.comparing(h -> h.programme().getName(), String.CASE_INSENSITIVE_ORDER));
+        return handovers;
+    }
+
     @Transactional(readOnly = true)
     public List<StaffMember> staffOf(long programmeId) {
         return staff.findByProgrammeId(programmeId);

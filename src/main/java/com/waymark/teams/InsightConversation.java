@@ -64,9 +64,9 @@ class InsightConversation {
                 default:
                     outcome = themes.moreLike(id, command.theme(), command.value());
             }
-            return List.of(MessageFactory.text(outcome.message()));
+            return List.of(MessageFactory.text(PlainText.of(outcome.message())));
         } catch (InsightProblem | ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -102,7 +102,7 @@ class InsightConversation {
             }
             return List.of(ParticipantConversation.card(card));
         } catch (InsightProblem | ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -116,7 +116,7 @@ class InsightConversation {
         try {
             programme = programmes.currentCoached(coach.getId());
         } catch (ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
         Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
                 .collect(Collectors.toSet());
@@ -124,7 +124,7 @@ class InsightConversation {
                 .find(TurnFacts.identity(activity, member)).map(p -> staff.contains(p.getId())).orElse(false));
         if (!onlyCoaches) {
             return List.of(MessageFactory.text("Team reports are confidential to the coaching team, and not everyone "
-                    + "in this chat coaches \"" + programme.getName() + "\". Ask me in our 1:1 chat, or in a chat "
+                    + "in this chat coaches \"" + PlainText.of(programme.getName()) + "\". Ask me in our 1:1 chat, or in a chat "
                     + "with only the programme's coaches."));
         }
         return handle(coach, command);

@@ -57,7 +57,7 @@ class PairingConversation {
         try {
             return dispatch(person, command);
         } catch (PairingProblem | ProgrammeProblem | ScheduleProblem problem) {
-            return text(problem.getMessage());
+            return text(PlainText.of(problem.getMessage()));
         }
     }
 
@@ -83,8 +83,8 @@ class PairingConversation {
             Programme programme = programmes.currentCoached(id);
             var pair = coaching.forbid(id, programme.getId(), ProgrammeConversation.parseId(forbid.first(), "person"),
                     ProgrammeConversation.parseId(forbid.second(), "person"));
-            return text("Noted: " + pair.first() + " and " + pair.second() + " will never be paired in \""
-                    + programme.getName() + "\". Neither of them is told.");
+            return text("Noted: " + PlainText.of(pair.first()) + " and " + PlainText.of(pair.second())
+                    + " will never be paired in \"" + PlainText.of(programme.getName()) + "\". Neither of them is told.");
         }
         if (command instanceof Command.ShowPairs) {
             Programme programme = programmes.currentCoached(id);
@@ -131,8 +131,8 @@ class PairingConversation {
                 ScheduleConversation.time(save.time() == null ? "09:00" : save.time()), mode,
                 wholeNumber(save.totalRounds(), 6), wholeNumber(save.followUpDays(), 3), groupId);
         PeerCoachingService.PlanView plan = coaching.savePlan(coachId, programme.getId(), settings);
-        return text("Saved: peer coaching for \"" + programme.getName() + "\" ("
-                + (plan.groupName() == null ? "everyone" : "group " + plan.groupName()) + "), "
+        return text("Saved: peer coaching for \"" + PlainText.of(programme.getName()) + "\" ("
+                + (plan.groupName() == null ? "everyone" : "group " + PlainText.of(plan.groupName())) + "), "
                 + PairingCards.describe(plan) + " Say \"pair now\" to run a round straight away.");
     }
 
@@ -141,7 +141,7 @@ class PairingConversation {
         List<RoundRun> runs = coaching.pairNow(coachId, programme.getId());
         String lines = runs.stream().map(run -> "Round " + run.roundNumber() + " of " + run.totalRounds() + " ("
                 + PairingCards.modeForCoaches(run.mode()) + "): " + describe(run)).collect(Collectors.joining("\n\n"));
-        return text("Peer coaching for \"" + programme.getName() + "\" – " + lines);
+        return text("Peer coaching for \"" + PlainText.of(programme.getName()) + "\" – " + lines);
     }
 
     private static String describe(RoundRun run) {

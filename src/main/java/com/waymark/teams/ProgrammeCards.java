@@ -28,23 +28,23 @@ final class ProgrammeCards {
         Programme programme = overview.programme();
         ProgrammeSettings settings = programme.settings();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Organisations", orDash(settings.organisations()));
+        facts.put("Organisations", orDash(PlainText.of(settings.organisations())));
         facts.put("Dates", dates(settings));
         facts.put("Time zone", settings.timeZone());
         facts.put("People", overview.people() + " taking part, " + overview.consented() + " agreed to the privacy notice");
         facts.put("Groups", overview.groups().isEmpty() ? "none yet (add group <name>)"
-                : overview.groups().stream().map(g -> g.name() + " (" + g.people() + ")")
+                : overview.groups().stream().map(g -> PlainText.of(g.name()) + " (" + g.people() + ")")
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
         facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
         facts.put("Reflections kept", settings.retentionDays() + " days after the programme ends");
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);
-        facts.put("Coaches", orDash(String.join(", ", overview.coaches())));
-        facts.put("Admins", orDash(String.join(", ", overview.admins())));
+        facts.put("Coaches", orDash(plainList(overview.coaches())));
+        facts.put("Admins", orDash(plainList(overview.admins())));
         facts.put("Join code", programme.getJoinCode());
         return AdaptiveCard.create()
-                .heading(programme.getName())
+                .heading(PlainText.of(programme.getName()))
                 .facts(facts)
                 .subtle("Participants can join by sending me \"join " + programme.getJoinCode()
                         + "\" in their 1:1 chat, or add me to your team and say \"enrol\" there.")
@@ -71,12 +71,12 @@ final class ProgrammeCards {
     }
 
     static AdaptiveCard people(Programme programme, List<Member> members, List<ProgrammeGroup> groups) {
-        AdaptiveCard card = AdaptiveCard.create().heading("People in " + programme.getName());
+        AdaptiveCard card = AdaptiveCard.create().heading("People in " + PlainText.of(programme.getName()));
         if (members.isEmpty()) {
             return card.text("Nobody has joined yet. Share the join code " + programme.getJoinCode()
                     + ", or add me to your team and say \"enrol\" there.");
         }
-        members.forEach(m -> card.text(name(m) + " – " + describe(m.membership(), m.groupName())));
+        members.forEach(m -> card.text(PlainText.of(name(m)) + " – " + describe(m.membership(), m.groupName())));
         List<AdaptiveCard.Choice> people = members.stream()
                 .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList();
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
@@ -98,8 +98,8 @@ final class ProgrammeCards {
     /** {@code choices}: the people an admin may appoint or change, each with its card id ({@link CardIds}). */
     static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins,
                                 List<AdaptiveCard.Choice> choices) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + programme.getName())
-                .facts(Map.of("Admins", orDash(String.join(", ", admins)), "Coaches", orDash(String.join(", ", coaches))))
+        AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + PlainText.of(programme.getName()))
+                .facts(Map.of("Admins", orDash(plainList(admins)), "Coaches", orDash(plainList(coaches))))
                 .subtle("Coaches see confidential team-level summaries of this programme. Admins can also change "
                         + "the coaching team. You can add people who take part in this programme.");
         if (choices.isEmpty()) {
@@ -117,7 +117,7 @@ final class ProgrammeCards {
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
         groupChoices.add(new AdaptiveCard.Choice("(no group)", KEEP));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
-        return AdaptiveCard.create().heading("Add people to " + programme.getName())
+        return AdaptiveCard.create().heading("Add people to " + PlainText.of(programme.getName()))
                 .subtle("Each person gets a private welcome from me with the privacy notice. Nothing about them is "
                         + "recorded until they agree.")
                 .pick("participantIds", "People from this chat", roster, null, true, true)
@@ -126,7 +126,7 @@ final class ProgrammeCards {
     }
 
     static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName) {
-        return AdaptiveCard.create().heading("Your details in " + programme.getName())
+        return AdaptiveCard.create().heading("Your details in " + PlainText.of(programme.getName()))
                 .text("Your coach recorded: " + describe(membership, groupName) + ".")
                 .subtle("Your coach uses these for peer-coaching pairs and group summaries. Correct anything "
                         + "that's wrong:")
@@ -140,20 +140,25 @@ final class ProgrammeCards {
         if (mine.isEmpty()) {
             return card.text("You're not in a programme yet. If your coach gave you a code, send: join <code>");
         }
-        mine.forEach(m -> card.text("• " + m.programme().getName() + " – " + (m.staffRole() != null
+        mine.forEach(m -> card.text("• " + PlainText.of(m.programme().getName()) + " – " + (m.staffRole() != null
                 ? (m.staffRole().name().equals("ADMIN") ? "admin and coach" : "coach")
                 : m.membership().isActive() ? "taking part" : "left")));
         return card.subtle("To leave one, say: leave programme <name>.");
     }
 
     static String describe(Membership membership, String groupName) {
-        return String.join(", ", List.of(orDash(membership.getRole()), orDash(membership.getOrganisation()),
-                groupName == null ? "no group" : "group " + groupName));
+        return String.join(", ", List.of(orDash(PlainText.of(membership.getRole())),
+                orDash(PlainText.of(membership.getOrganisation())),
+                groupName == null ? "no group" : "group " + PlainText.of(groupName)));
     }
 
     static String name(Member member) {
         return member.participant().getDisplayName() == null ? "(name not known yet)"
                 : member.participant().getDisplayName();
+    }
+
+    private static String plainList(List<String> names) {
+        return String.join(", ", names.stream().map(PlainText::of).toList());
     }
 
     private static String dates(ProgrammeSettings settings) {

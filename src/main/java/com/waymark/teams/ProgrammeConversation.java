@@ -70,7 +70,7 @@ class ProgrammeConversation {
         try {
             return dispatch(person, command);
         } catch (ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -82,7 +82,7 @@ class ProgrammeConversation {
             }
             Programme created = programmes.create(id, ProgrammeSettings.defaults(create.name().strip(),
                     person.getTimeZone()));
-            return List.of(MessageFactory.text("Created \"" + created.getName() + "\". You are its admin and coach. "
+            return List.of(MessageFactory.text("Created \"" + PlainText.of(created.getName()) + "\". You are its admin and coach. "
                     + "Adjust the settings below, add groups with \"add group <name>\", then bring people in."),
                     overviewCard(id, created.getId()));
         }
@@ -101,12 +101,12 @@ class ProgrammeConversation {
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
             var group = programmes.addGroup(id, programme.getId(), add.name());
-            return text("Added the group \"" + group.getName() + "\" to \"" + programme.getName()
+            return text("Added the group \"" + PlainText.of(group.getName()) + "\" to \"" + PlainText.of(programme.getName())
                     + "\". Say \"people\" to put people in it.");
         }
         if (command instanceof Command.UseProgramme use) {
             Programme programme = programmes.use(id, use.name());
-            return text("Now working with \"" + programme.getName() + "\".");
+            return text("Now working with \"" + PlainText.of(programme.getName()) + "\".");
         }
         if (command instanceof Command.ShowPeople) {
             Programme programme = programmes.currentCoached(id);
@@ -130,7 +130,7 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.LeaveProgramme leave) {
             Programme left = enrolment.leave(id, leave.name());
-            return text("You have left \"" + left.getName() + "\". You won't get its check-ins or pairings any more; "
+            return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or pairings any more; "
                     + "what you recorded stays yours (say \"my data\" to see it).");
         }
         if (command instanceof Command.MyDetails) {
@@ -176,7 +176,7 @@ class ProgrammeConversation {
                 ? programmes.update(id, existing.get().getId(), settings)
                 : programmes.create(id, settings);
         return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
-                        + saved.getName() + "\"."),
+                        + PlainText.of(saved.getName()) + "\"."),
                 overviewCard(id, saved.getId()));
     }
 
@@ -197,7 +197,7 @@ class ProgrammeConversation {
         Membership updated = enrolment.describe(coachId, programme.getId(), participantId, details);
         String groupName = updated.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(updated.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
-        return text("Saved: " + displayName(member) + " – " + ProgrammeCards.describe(updated, groupName)
+        return text("Saved: " + PlainText.of(displayName(member)) + " – " + ProgrammeCards.describe(updated, groupName)
                 + ". They can see this with \"my details\" and correct it.");
     }
 
@@ -224,7 +224,7 @@ class ProgrammeConversation {
                 () -> new ProgrammeProblem(ProgrammeService.notACandidate(programme.getName())));
         if ("NONE".equals(set.role())) {
             programmes.removeStaff(id, programme.getId(), participantId);
-            return text("Done: they are no longer on the coaching team of \"" + programme.getName() + "\".");
+            return text("Done: they are no longer on the coaching team of \"" + PlainText.of(programme.getName()) + "\".");
         }
         StaffMember.Role role;
         try {
@@ -234,7 +234,7 @@ class ProgrammeConversation {
         }
         programmes.setStaff(id, programme.getId(), participantId, role);
         return text("Done: they are now " + (role == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
-                + programme.getName() + "\".");
+                + PlainText.of(programme.getName()) + "\".");
     }
 
     private List<Activity> join(long id, Command.Join join) {
@@ -242,7 +242,7 @@ class ProgrammeConversation {
             return text("Send the code your coach gave you, for example: join ABC-123");
         }
         var enrolled = enrolment.join(id, join.code());
-        String name = enrolled.programme().getName();
+        String name = PlainText.of(enrolled.programme().getName());
         return text(enrolled.added()
                 ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
                         + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat."
