@@ -175,7 +175,7 @@ final class InsightCards {
             for (ThemeReport.Line line : t.themes()) {
                 card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · " + direction(line.direction())
                         + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
-                        Math.min(5, line.terms().size()))));
+                        Math.min(5, line.terms().size())).stream().map(PlainText::of).toList()));
                 for (String quote : line.quotes()) {
                     card.subtle("“" + PlainText.of(quote) + "”");
                 }

@@ -34,7 +34,7 @@ final class PlainText {
     /** A dot inside something a linkifier would take for a host name: letters or digits on both sides. */
     private static final Pattern DOMAIN = Pattern.compile(
             "(?i)\\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,24}\\b");
-    private static final Pattern LINE_START = Pattern.compile("^(?:#|[-+>]|\\d{1,9}[.)])");
+    private static final Pattern LINE_START = Pattern.compile("^(?:#|[-+]|\\d{1,9}[.)])");
 
     private PlainText() {
     }

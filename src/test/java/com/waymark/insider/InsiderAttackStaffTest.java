@@ -178,34 +178,44 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 .doesNotContain("<at>"));
     }
 
+    /**
+     * Over HTTP: a coach renames a theme to a phishing link and quotes carry emphasis; another coach of the programme
+     * reads them as plain text. (A link inside a quote would pull the reflection away from the theme it shares in this
+     * small set, so the quote with the issue's own link is in {@code PlainTextTest}, on the same card builder.)
+     */
     @Test
-    void aPhishingLinkInAQuoteOrAThemeNameReachesTheCoachAsPlainText() {
+    void aPhishingThemeNameAndMarkdownInQuotesReachAnotherCoachAsPlainText() {
         User coach = installed("Coach Ilse Moreno-Park", null);
         String name = "Quoted cohort " + coach.aadObjectId().substring(0, 6);
         say(coach, "create programme " + name);
+        User second = installed("Coach Dara Velasquez-Oni", null);
+        joinByCode(second, name);
+        submit(coach, staffData(CardChoices.valueOf(card(say(coach, "coaches")), "participantId", "Coach Dara"),
+                "COACH"));
         List<String> workload = List.of(
                 "Back-to-back meetings all week and no time left to think or plan ahead.",
                 "My diary is wall to wall; covering a vacant director post on top of my own job.",
                 "Firefighting every day, the strategic work keeps slipping because there is no capacity.",
                 "Too many meetings, too little time; I answered emails at midnight again.",
                 "We are stretched thin covering gaps in the rota and I have no headroom at all.",
-                "Every hour of my week is booked; the planning I promised never happens.",
-                "Meetings from dawn to dusk and my own inbox untouched until the weekend.");
+                "Every hour of my week is booked; the planning I promised never happens.");
         for (String reflection : workload) {
             User person = installed("Leader " + UUID.randomUUID().toString().substring(0, 4), null);
             joinByCode(person, name);
             submit(person, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
-                    .put("reflection", reflection + " " + PHISH).put("quoteOk", "true"));
+                    .put("reflection", "**" + reflection + "** _really_")
+                    .put("quoteOk", "true"));
         }
-        JsonNode themes = card(say(coach, "themes"));
-        assertThat(themes.toString()).contains("Coaching survey - please sign in").contains("evil[.]example/phish");
-        assertThat(rendered(List.of(wrap(themes)))).allSatisfy(text -> assertThat(text).doesNotContain("](")
-                .doesNotContain("https://"));
+        say(coach, "rename theme workload and capacity to " + PHISH);
 
-        String renamed = text(say(coach, "rename theme workload and capacity to " + PHISH));
-        assertThat(renamed).doesNotContain("](").doesNotContain("https://");
-        String after = String.join("\n", rendered(List.of(wrap(card(say(coach, "themes"))))));
-        assertThat(after).contains("Coaching survey - please sign in").doesNotContain("](").doesNotContain("https://");
+        JsonNode themes = card(say(second, "themes"));
+        String all = themes.toString();
+        assertThat(all).contains("Coaching survey - please sign in").contains("evil[.]example/phish");
+        List<String> rendered = rendered(List.of(wrap(themes)));
+        assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://"));
+        assertThat(String.join("\n", rendered)).as("the words that stand out are theirs too").doesNotContain("_really_");
+        assertThat(rendered.stream().filter(text -> text.startsWith("“")).toList()).as("the quotes").isNotEmpty()
+                .allSatisfy(quote -> assertThat(quote).contains("∗∗").doesNotContain("**").doesNotContain("_really_"));
     }
 
     // ---- item 7: true promises in care ----
@@ -326,8 +336,9 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     private static JsonNode card(List<JsonNode> replies) {
         JsonNode reply = replies.stream().filter(r -> r.path("attachments").size() > 0).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no card in " + replies));
-        CardSchema.assertCardsValid(reply);
-        return reply.path("attachments").path(0).path("content");
+        JsonNode card = reply.path("attachments").path(0).path("content");
+        CardSchema.assertValidWithChartFallbacks(card);
+        return card;
     }
 
     private static JsonNode wrap(JsonNode card) {
