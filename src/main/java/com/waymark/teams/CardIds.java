@@ -35,7 +35,7 @@ class CardIds {
 
     /** The token for {@code id}, valid only in a card submitted by {@code viewerId}. */
     String seal(Kind kind, long viewerId, long id) {
-        return ENCODE.encodeToString(cipher.seal(plain(kind, viewerId, id).getBytes(StandardCharsets.UTF_8)));
+        return ENCODE.encodeToString(cipher.seal((prefix(kind, viewerId) + id).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The id a token names, when it was made by us for this kind and this viewer; otherwise empty, whatever it was. */
@@ -45,7 +45,7 @@ class CardIds {
         }
         try {
             String plain = new String(cipher.open(DECODE.decode(token.strip())), StandardCharsets.UTF_8);
-            String prefix = plain(kind, viewerId, 0).replaceFirst("0$", "");
+            String prefix = prefix(kind, viewerId);
             if (!plain.startsWith(prefix)) {
                 return Optional.empty();
             }
@@ -56,7 +56,7 @@ class CardIds {
         }
     }
 
-    private static String plain(Kind kind, long viewerId, long id) {
-        return kind.name() + ":" + viewerId + ":" + id;
+    private static String prefix(Kind kind, long viewerId) {
+        return kind.name() + ":" + viewerId + ":";
     }
 }
