@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.schedule.DeliveryWorker;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
 import com.waymark.support.TeamsClient;
@@ -37,6 +39,10 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    org.quartz.Scheduler quartz;
+    @Autowired
+    DeliveryWorker worker;
 
     TeamsClient teams;
     User admin;
@@ -176,6 +182,43 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
         assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://")
                 .doesNotContain("www.evil").doesNotContain("**now**").doesNotContain("_Chief_")
                 .doesNotContain("<at>"));
+    }
+
+    /** What the edge sends later, from ids in the outbox: peer-coaching nudges and the coach-call card. */
+    @Test
+    void markdownInNamesRolesAndProgrammesReachesPartnersAndCoachesAsPlainTextInLaterMessages() throws Exception {
+        String name = "Pairs [here](https://evil.example/q) " + UUID.randomUUID().toString().substring(0, 4);
+        User coach = installed("Coach Kit Ansah-Berg", null);
+        say(coach, "create programme " + name);
+        User first = installed("**Boss** [Click](https://evil.example/n)", null);
+        User second = installed("Jo Pereira-Lund", null);
+        for (User person : List.of(first, second)) {
+            joinByCode(person, name);
+            submit(person, JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
+                    card(say(person, "my details")).path("actions").path(0).path("data").path("programmeId").asText())
+                    .put("role", "_Chief_ <at>x</at>").put("organisation", "www.evil.example"));
+        }
+        assertThat(text(submit(coach, JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
+                .put("weekday", "MONDAY").put("time", "09:00").put("mode", "same-role").put("totalRounds", "2")
+                .put("followUpDays", "3").put("groupId", "")))).startsWith("Saved: peer coaching");
+        assertThat(text(say(coach, "pair now"))).contains("2 people in 1 pair");
+        assertThat(text(submit(first, JSON.createObjectNode().put("action", "requestCoachCall"))))
+                .contains("pass it on");
+        // The coach-call request goes out on the scheduling tick; run it now rather than wait up to 30 seconds.
+        quartz.triggerJob(org.quartz.JobKey.jobKey("tick-check-ins", "waymark"));
+        worker.drainAll();
+
+        List<JsonNode> toSecond = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
+                a -> a.path("conversation").path("id").asText().equals(second.conversationId())
+                        && a.toString().contains("peer-coaching partner"));
+        List<JsonNode> toCoach = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE.multipliedBy(3),
+                a -> a.path("conversation").path("id").asText().equals(coach.conversationId())
+                        && a.toString().contains("Please call"));
+        List<String> rendered = rendered(List.of(toSecond.get(0), toCoach.get(0)));
+        assertThat(String.join("\n", rendered)).contains("∗∗Boss∗∗").contains("evil[.]example").contains("‹at›");
+        assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://")
+                .doesNotContain("**Boss**").doesNotContain("_Chief_").doesNotContain("<at>")
+                .doesNotContain("www.evil"));
     }
 
     /**
