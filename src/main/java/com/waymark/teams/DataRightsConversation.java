@@ -99,7 +99,7 @@ class DataRightsConversation {
 
     private static TrustCards.Read forDisplay(AuditEntry entry) {
         return new TrustCards.Read(entry.at(), entry.what(),
-                entry.programme() == null ? "no programme" : "\"" + entry.programme() + "\"",
+                entry.programme() == null ? "no programme" : "\"" + PlainText.of(entry.programme()) + "\"",
                 entry.reader() == null ? "a coach who has since left Waymark" : entry.reader(),
                 entry.peopleIncluded());
     }

@@ -93,7 +93,8 @@ class OutboundRenderer {
                         .orElse(List.of());
             }
             default:
-                return List.of(MessageFactory.text(read(message.payload()).path("text").asText()));
+                // Plain sentences composed by a module, which may name a programme: plain text as a whole.
+                return List.of(MessageFactory.text(PlainText.of(read(message.payload()).path("text").asText())));
         }
     }
 

@@ -166,9 +166,10 @@ class PairingConversation {
             memberId = ProgrammeConversation.parseId(cant.memberId(), "pairing");
         }
         var out = participation.cantThisRound(id, memberId);
+        String programme = PlainText.of(out.programme());
         return text(out.already() ? "You'd already told me you can't make round " + out.roundNumber() + " of \""
-                + out.programme() + "\". Nothing more to do."
-                : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + out.programme()
+                + programme + "\". Nothing more to do."
+                : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + programme
                 + "\". I'll let your partner know kindly. You'll be paired again next round.");
     }
 
@@ -193,7 +194,7 @@ class PairingConversation {
     }
 
     private static String quoted(List<String> names) {
-        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+        return names.stream().map(n -> "\"" + PlainText.of(n) + "\"").collect(Collectors.joining(", "));
     }
 
     private static int wholeNumber(String raw, int fallback) {
