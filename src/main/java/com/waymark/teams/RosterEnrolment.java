@@ -21,6 +21,7 @@ import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.StaffMember;
 import com.waymark.programme.TeamConversation;
@@ -84,6 +85,11 @@ class RosterEnrolment {
     CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
+        // Checked before anyone is enrolled, so a foreign or unknown group leaves nothing half done.
+        if (groupId != null && programmes.groups(programme.getId()).stream().noneMatch(g -> g.getId().equals(groupId))) {
+            throw new ProgrammeProblem("That group is not part of \"" + programme.getName() + "\". Say \"add people\" "
+                    + "for a fresh card.");
+        }
         return roster(turn).thenApply(members -> start(turn, coach, programme, members.stream()
                 .filter(m -> memberIds.contains(m.getId())).toList(), Membership.Via.CARD, groupId));
     }
