@@ -19,7 +19,8 @@ final class AdminSuccession {
     static Optional<StaffMember> successor(List<StaffMember> team, long leaving) {
         boolean lastAdmin = team.stream().anyMatch(s -> s.getParticipantId() == leaving
                 && s.getRole() == StaffMember.Role.ADMIN)
-                && team.stream().noneMatch(s -> s.getParticipantId() != leaving && s.getRole() == StaffMember.Role.ADMIN);
+                && team.stream().noneMatch(s -> s.getParticipantId() != leaving
+                        && s.getRole() == StaffMember.Role.ADMIN);
         if (!lastAdmin) {
             return Optional.empty();
         }

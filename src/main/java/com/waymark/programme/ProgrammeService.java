@@ -26,8 +26,8 @@ public class ProgrammeService {
 
     /** The one answer for a programme that is not the sender's, whether it exists or not. */
     public static final String NOT_YOURS = "That isn't a programme you coach. Say \"my programmes\" to see yours.";
-    private static final String NOT_A_CANDIDATE = "I can only add people who take part in \"%s\" (in your organisation's "
-            + "Teams). Say \"coaches\" and choose someone from the card.";
+    private static final String NOT_A_CANDIDATE = "I can only add people who take part in \"%s\" (in your "
+            + "organisation's Teams). Say \"coaches\" and choose someone from the card.";
     static final String NEEDS_AN_ADMIN = "\"%s\" needs at least one admin; make someone else an admin first.";
 
     /** The one answer for a person who can't be put on (or taken off) this programme's coaching team. */
@@ -287,7 +287,8 @@ public class ProgrammeService {
         for (long id : programmeIds) {
             List<StaffMember> team = staff.findByProgrammeId(id);
             Set<Long> told = new java.util.LinkedHashSet<>();
-            team.stream().filter(s -> s.getRole() == StaffMember.Role.COACH).forEach(s -> told.add(s.getParticipantId()));
+            team.stream().filter(s -> s.getRole() == StaffMember.Role.COACH)
+                    .forEach(s -> told.add(s.getParticipantId()));
             if (told.isEmpty()) {
                 team.forEach(s -> told.add(s.getParticipantId()));
             }

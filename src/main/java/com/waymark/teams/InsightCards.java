@@ -173,7 +173,8 @@ final class InsightCards {
             card.barChart("People per theme", "Theme", "People", t.themes().stream()
                     .map(line -> new AdaptiveCard.Point(PlainText.of(line.name()), line.people())).toList());
             for (ThemeReport.Line line : t.themes()) {
-                card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · " + direction(line.direction())
+                card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · "
+                        + direction(line.direction())
                         + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
                         Math.min(5, line.terms().size())).stream().map(PlainText::of).toList()));
                 for (String quote : line.quotes()) {
@@ -186,7 +187,8 @@ final class InsightCards {
             }
         }
         if (!t.fading().isEmpty()) {
-            card.subtle("Less present than in the period before: " + String.join(", ", t.fading().stream().map(PlainText::of).toList()) + ".");
+            card.subtle("Less present than in the period before: "
+                    + String.join(", ", t.fading().stream().map(PlainText::of).toList()) + ".");
         }
         return card;
     }

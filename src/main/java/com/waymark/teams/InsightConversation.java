@@ -124,7 +124,8 @@ class InsightConversation {
                 .find(TurnFacts.identity(activity, member)).map(p -> staff.contains(p.getId())).orElse(false));
         if (!onlyCoaches) {
             return List.of(MessageFactory.text("Team reports are confidential to the coaching team, and not everyone "
-                    + "in this chat coaches \"" + PlainText.of(programme.getName()) + "\". Ask me in our 1:1 chat, or in a chat "
+                    + "in this chat coaches \"" + PlainText.of(programme.getName())
+                    + "\". Ask me in our 1:1 chat, or in a chat "
                     + "with only the programme's coaches."));
         }
         return handle(coach, command);

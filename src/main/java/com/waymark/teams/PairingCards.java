@@ -57,7 +57,8 @@ final class PairingCards {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading(nudge.rematch() ? "A new peer-coaching partner for this round"
                         : trio ? "Your peer-coaching partners this round" : "Your peer-coaching partner this round")
-                .subtle(PlainText.of(nudge.programme()) + " · round " + nudge.roundNumber() + " of " + nudge.totalRounds() + " · "
+                .subtle(PlainText.of(nudge.programme()) + " · round " + nudge.roundNumber() + " of "
+                        + nudge.totalRounds() + " · "
                         + modeForParticipants(nudge.mode()));
         if (nudge.rematch()) {
             card.text("Your partner couldn't make this round, so I've paired you with someone else who is free.");
@@ -145,7 +146,8 @@ final class PairingCards {
     static AdaptiveCard mine(MyPairings mine, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your peer coaching");
         if (!mine.optedOutOf().isEmpty()) {
-            card.text("You've opted out of peer coaching in " + String.join(", ", mine.optedOutOf().stream().map(PlainText::of).toList())
+            card.text("You've opted out of peer coaching in "
+                    + String.join(", ", mine.optedOutOf().stream().map(PlainText::of).toList())
                     + ". Say \"opt in\" whenever you'd like to be paired again.");
         }
         if (mine.rounds().isEmpty()) {
@@ -153,7 +155,8 @@ final class PairingCards {
                     + "each round will arrive here.");
         }
         for (MyRound round : mine.rounds().stream().limit(20).toList()) {
-            card.text("• " + DAY.format(round.runAt().atZone(zone)) + ", " + PlainText.of(round.programme()) + ", round "
+            card.text("• " + DAY.format(round.runAt().atZone(zone)) + ", " + PlainText.of(round.programme())
+                    + ", round "
                     + round.roundNumber() + " of " + round.totalRounds() + ": " + describe(round));
         }
         return card.subtle("Only you see this. Say \"can't this round\" if you can't make your current pairing, or "
@@ -173,7 +176,8 @@ final class PairingCards {
         if (round.partners().isEmpty()) {
             return "with a partner who has since left Waymark.";
         }
-        String with = "with " + round.partners().stream().map(p -> PlainText.of(p.name()) + " (" + roleAndOrganisation(p) + ")")
+        String with = "with " + round.partners().stream()
+                .map(p -> PlainText.of(p.name()) + " (" + roleAndOrganisation(p) + ")")
                 .collect(Collectors.joining(" and "));
         if (round.met() == null) {
             return with + ".";
@@ -192,7 +196,8 @@ final class PairingCards {
         if (plans.isEmpty()) {
             card.text("Not on yet: nobody is paired until you save a plan below.");
         }
-        plans.forEach(p -> card.text("• " + (p.groupName() == null ? "Everyone" : "Group " + PlainText.of(p.groupName())) + ": "
+        plans.forEach(p -> card.text("• " + (p.groupName() == null ? "Everyone"
+                : "Group " + PlainText.of(p.groupName())) + ": "
                 + describe(p)));
         List<AdaptiveCard.Choice> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -243,7 +248,8 @@ final class PairingCards {
     }
 
     static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Pairs never to make in " + PlainText.of(programme.getName()));
+        AdaptiveCard card = AdaptiveCard.create()
+                .heading("Pairs never to make in " + PlainText.of(programme.getName()));
         if (forbidden.isEmpty()) {
             card.text("None yet. Line managers and their direct reports (recorded under \"people\") are never paired "
                     + "anyway.");

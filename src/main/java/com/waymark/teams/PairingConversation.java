@@ -84,7 +84,8 @@ class PairingConversation {
             var pair = coaching.forbid(id, programme.getId(), ProgrammeConversation.parseId(forbid.first(), "person"),
                     ProgrammeConversation.parseId(forbid.second(), "person"));
             return text("Noted: " + PlainText.of(pair.first()) + " and " + PlainText.of(pair.second())
-                    + " will never be paired in \"" + PlainText.of(programme.getName()) + "\". Neither of them is told.");
+                    + " will never be paired in \"" + PlainText.of(programme.getName())
+                    + "\". Neither of them is told.");
         }
         if (command instanceof Command.ShowPairs) {
             Programme programme = programmes.currentCoached(id);

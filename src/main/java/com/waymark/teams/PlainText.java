@@ -50,8 +50,9 @@ final class PlainText {
                 .replace('<', '‹').replace('>', '›')
                 .replace("](", "]" + ZWSP + "(")
                 .replace("{{", "{" + ZWSP + "{");
-        plain = SCHEME.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(KNOWN_SCHEMES.matcher(m.group(1)).matches()
-                ? m.group(1) + "[:]" + (m.group(2) == null ? "" : "//") : m.group()));
+        plain = SCHEME.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(
+                KNOWN_SCHEMES.matcher(m.group(1)).matches() ? m.group(1) + "[:]" + (m.group(2) == null ? "" : "//")
+                        : m.group()));
         plain = DOMAIN.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(m.group().replace(".", "[.]")));
         if (LINE_START.matcher(plain).find()) {
             plain = ZWSP + plain;

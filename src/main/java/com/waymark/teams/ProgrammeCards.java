@@ -152,7 +152,7 @@ final class ProgrammeCards {
                 groupName == null ? "no group" : "group " + PlainText.of(groupName)));
     }
 
-    static String name(Member member) {
+    private static String name(Member member) {
         return member.participant().getDisplayName() == null ? "(name not known yet)"
                 : member.participant().getDisplayName();
     }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -82,8 +81,9 @@ class ProgrammeConversation {
             }
             Programme created = programmes.create(id, ProgrammeSettings.defaults(create.name().strip(),
                     person.getTimeZone()));
-            return List.of(MessageFactory.text("Created \"" + PlainText.of(created.getName()) + "\". You are its admin and coach. "
-                    + "Adjust the settings below, add groups with \"add group <name>\", then bring people in."),
+            return List.of(MessageFactory.text("Created \"" + PlainText.of(created.getName())
+                    + "\". You are its admin and coach. Adjust the settings below, add groups (for example \"add "
+                    + "group East place board\"), then bring people in."),
                     overviewCard(id, created.getId()));
         }
         if (command instanceof Command.SaveProgramme save) {
@@ -101,8 +101,8 @@ class ProgrammeConversation {
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
             var group = programmes.addGroup(id, programme.getId(), add.name());
-            return text("Added the group \"" + PlainText.of(group.getName()) + "\" to \"" + PlainText.of(programme.getName())
-                    + "\". Say \"people\" to put people in it.");
+            return text("Added the group \"" + PlainText.of(group.getName()) + "\" to \""
+                    + PlainText.of(programme.getName()) + "\". Say \"people\" to put people in it.");
         }
         if (command instanceof Command.UseProgramme use) {
             Programme programme = programmes.use(id, use.name());
@@ -130,8 +130,8 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.LeaveProgramme leave) {
             Programme left = enrolment.leave(id, leave.name());
-            return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or pairings any more; "
-                    + "what you recorded stays yours (say \"my data\" to see it).");
+            return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or "
+                    + "pairings any more; what you recorded stays yours (say \"my data\" to see it).");
         }
         if (command instanceof Command.MyDetails) {
             return myDetails(id);
@@ -205,15 +205,13 @@ class ProgrammeConversation {
     private List<Activity> showCoaches(long id) {
         Programme programme = programmes.currentCoached(id);
         var overview = programmes.overview(id, programme.getId());
-        Map<Long, String> names = enrolment.members(programme.getId()).stream().collect(Collectors.toMap(
-                m -> m.participant().getId(), ProgrammeCards::name));
         List<AdaptiveCard.Choice> choices = new ArrayList<>();
-        programmes.staffOf(programme.getId()).stream().filter(s -> s.getParticipantId() != id).forEach(s -> choices.add(
-                new AdaptiveCard.Choice(names.getOrDefault(s.getParticipantId(), directory.personName(s.getParticipantId()).orElse("(name not known yet)")) + " (now "
+        programmes.staffOf(programme.getId()).stream().filter(s -> s.getParticipantId() != id)
+                .forEach(s -> choices.add(new AdaptiveCard.Choice(nameOf(s.getParticipantId()) + " (now "
                         + (s.getRole() == StaffMember.Role.ADMIN ? "admin" : "coach") + ")",
                         cardIds.seal(CardIds.Kind.PERSON, id, s.getParticipantId()))));
         programmes.staffCandidates(programme.getId()).forEach(p -> choices.add(new AdaptiveCard.Choice(
-                names.getOrDefault(p.getId(), "(name not known yet)"), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
+                nameOf(p.getId()), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
         return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), choices));
     }
 
@@ -224,7 +222,8 @@ class ProgrammeConversation {
                 () -> new ProgrammeProblem(ProgrammeService.notACandidate(programme.getName())));
         if ("NONE".equals(set.role())) {
             programmes.removeStaff(id, programme.getId(), participantId);
-            return text("Done: they are no longer on the coaching team of \"" + PlainText.of(programme.getName()) + "\".");
+            return text("Done: they are no longer on the coaching team of \"" + PlainText.of(programme.getName())
+                    + "\".");
         }
         StaffMember.Role role;
         try {
@@ -296,6 +295,10 @@ class ProgrammeConversation {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private String nameOf(long participantId) {
+        return directory.personName(participantId).orElse("(name not known yet)");
     }
 
     private static String displayName(Member member) {

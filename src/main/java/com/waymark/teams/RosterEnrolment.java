@@ -86,7 +86,8 @@ class RosterEnrolment {
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled, so a foreign or unknown group leaves nothing half done.
-        if (groupId != null && programmes.groups(programme.getId()).stream().noneMatch(g -> g.getId().equals(groupId))) {
+        if (groupId != null && programmes.groups(programme.getId()).stream()
+                .noneMatch(g -> g.getId().equals(groupId))) {
             throw new ProgrammeProblem("That group is not part of \"" + programme.getName() + "\". Say \"add people\" "
                     + "for a fresh card.");
         }
@@ -117,7 +118,8 @@ class RosterEnrolment {
             });
         });
         return List.of(MessageFactory.text("Enrolling " + members.size() + (members.size() == 1 ? " person" : " people")
-                + " from this chat into \"" + PlainText.of(programme.getName()) + "\". Each gets a private welcome from me with "
+                + " from this chat into \"" + PlainText.of(programme.getName())
+                + "\". Each gets a private welcome from me with "
                 + "the privacy notice; I'll post a summary here when I'm done."));
     }
 
@@ -167,7 +169,8 @@ class RosterEnrolment {
 
     static String intro(ChannelAccount member, String coachName, Programme programme, boolean firstTime) {
         String first = member.getName() == null ? "" : " " + PlainText.of(member.getName().split(" ")[0]);
-        return "Hello" + first + ". " + PlainText.of(coachName) + " has added you to \"" + PlainText.of(programme.getName()) + "\" on Waymark. "
+        return "Hello" + first + ". " + PlainText.of(coachName) + " has added you to \""
+                + PlainText.of(programme.getName()) + "\" on Waymark. "
                 + (firstTime ? "I'll help you carry your coaching between sessions. Please read how your answers "
                 + "are kept, below, before we start."
                 : "Check-ins for this programme will come here too; every message says which programme it's about.");

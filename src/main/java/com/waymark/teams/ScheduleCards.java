@@ -24,7 +24,8 @@ final class ScheduleCards {
             card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
         } else {
             active.forEach(s -> card.text("• " + (s.getGroupId() == null ? "Everyone" : "Group "
-                    + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName).map(PlainText::of)
+                    + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName)
+                    .map(PlainText::of)
                     .findFirst().orElse("?")) + ": " + describe(s.rhythm())));
         }
         List<AdaptiveCard.Choice> days = new ArrayList<>();

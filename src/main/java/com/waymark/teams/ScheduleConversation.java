@@ -169,7 +169,8 @@ class ScheduleConversation {
                 wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),
                 LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
         CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
-        return text("Saved: check-ins for \"" + PlainText.of(programme.getName()) + "\" " + ScheduleCards.describe(saved.rhythm())
+        return text("Saved: check-ins for \"" + PlainText.of(programme.getName()) + "\" "
+                + ScheduleCards.describe(saved.rhythm())
                 + ". Each person gets them at that time in their own time zone, outside their quiet hours.");
     }
 

@@ -71,8 +71,8 @@ final class TrustCards {
         String name = "\"" + PlainText.of(handover.programme().getName()) + "\"";
         if (handover.newAdmin() == null) {
             return "You're the only coach and admin of " + name + ". If you erase now, " + name + " carries on for its "
-                    + "participants (their check-ins and plans stay theirs) with no coach or admin: nobody will see its "
-                    + "team summaries or be able to change it, and its participants won't be offered a call from a "
+                    + "participants (their check-ins and plans stay theirs) with no coach or admin: nobody will see "
+                    + "its team summaries or be able to change it, and its participants won't be offered a call from a "
                     + "coach. To hand it over first, say \"coaches\", make someone else an admin, then say \"delete my "
                     + "data\" again.";
         }
