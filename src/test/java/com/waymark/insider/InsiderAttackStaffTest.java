@@ -1,7 +1,9 @@
 package com.waymark.insider;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +46,8 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @Autowired
     DeliveryWorker worker;
 
+    /** Each user of the other tenant, by Entra object id: their activities carry that tenant. */
+    private final Map<String, String> tenants = new HashMap<>();
     TeamsClient teams;
     User admin;
     String programme;
@@ -328,8 +332,6 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
         }
         return user;
     }
-
-    private final java.util.Map<String, String> tenants = new java.util.HashMap<>();
 
     private List<JsonNode> post(ObjectNode activity, String tenant) {
         if (tenant != null) {
