@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.pairing.PairingMember;
@@ -247,7 +248,9 @@ final class PairingCards {
                 + WHEN.format(plan.nextRoundAt().atZone(plan.zone())) + ".");
     }
 
-    static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden) {
+    /** {@code cardId}: each member's sealed id ({@link CardIds}) for the choices. */
+    static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden,
+                               Function<Member, String> cardId) {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading("Pairs never to make in " + PlainText.of(programme.getName()));
         if (forbidden.isEmpty()) {
@@ -261,7 +264,7 @@ final class PairingCards {
         }
         List<AdaptiveCard.Choice> people = members.stream().map(m -> new AdaptiveCard.Choice(
                 m.participant().getDisplayName() == null ? "(name not known yet)" : m.participant().getDisplayName(),
-                m.participant().getId().toString())).toList();
+                cardId.apply(m))).toList();
         return card.subtle("Nobody is told about this rule; the two people are simply never put together.")
                 .pick("first", "Never pair", people, null, true, false)
                 .pick("second", "with", people, null, true, false)

@@ -34,9 +34,12 @@ class PairingConversation {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final PersonalScheduleService personal;
+    private final CardIds cardIds;
 
     PairingConversation(PeerCoachingService coaching, PeerCoachingParticipation participation,
-                        ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal) {
+                        ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal,
+                        CardIds cardIds) {
+        this.cardIds = cardIds;
         this.coaching = coaching;
         this.participation = participation;
         this.programmes = programmes;
@@ -77,12 +80,12 @@ class PairingConversation {
         if (command instanceof Command.ShowForbidPair) {
             Programme programme = programmes.currentCoached(id);
             return card(PairingCards.forbid(programme, enrolment.members(programme.getId()),
-                    coaching.forbidden(id, programme.getId())));
+                    coaching.forbidden(id, programme.getId()),
+                    m -> cardIds.seal(CardIds.Kind.PERSON, id, m.participant().getId())));
         }
         if (command instanceof Command.ForbidPair forbid) {
             Programme programme = programmes.currentCoached(id);
-            var pair = coaching.forbid(id, programme.getId(), ProgrammeConversation.parseId(forbid.first(), "person"),
-                    ProgrammeConversation.parseId(forbid.second(), "person"));
+            var pair = coaching.forbid(id, programme.getId(), person(id, forbid.first()), person(id, forbid.second()));
             return text("Noted: " + PlainText.of(pair.first()) + " and " + PlainText.of(pair.second())
                     + " will never be paired in \"" + PlainText.of(programme.getName())
                     + "\". Neither of them is told.");
@@ -192,6 +195,12 @@ class PairingConversation {
             case NO -> "Thanks for letting me know. There's always next round.";
             case NOT_YET -> "Thanks – I won't ask about this round again.";
         });
+    }
+
+    /** A person chosen on this coach's own forbid-pair card; any other id reads as "not on the card". */
+    private long person(long coachId, String cardId) {
+        return cardIds.open(CardIds.Kind.PERSON, coachId, cardId).orElseThrow(() -> new PairingProblem(
+                "Please choose both people from the list on the \"forbid pair\" card."));
     }
 
     private static String quoted(List<String> names) {
