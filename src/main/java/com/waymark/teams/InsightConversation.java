@@ -1,7 +1,7 @@
 package com.waymark.teams;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,10 +33,12 @@ class InsightConversation {
     private final ProgrammeService programmes;
     private final ParticipantService participants;
     private final ProgrammeThemes themes;
+    private final Clock clock;
 
     InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants,
-                        ProgrammeThemes themes) {
+                        ProgrammeThemes themes, Clock clock) {
         this.themes = themes;
+        this.clock = clock;
         this.insights = insights;
         this.programmes = programmes;
         this.participants = participants;
@@ -130,7 +132,7 @@ class InsightConversation {
         return handle(coach, command);
     }
 
-    private static ScopeRequest request(Command.TeamReport command) {
+    private ScopeRequest request(Command.TeamReport command) {
         String since = command.since();
         if (since == null) {
             return new ScopeRequest(command.group(), null, false);
@@ -138,11 +140,8 @@ class InsightConversation {
         if (since.startsWith("last")) {
             return new ScopeRequest(command.group(), null, true);
         }
-        try {
-            return new ScopeRequest(command.group(), LocalDate.parse(since), false);
-        } catch (DateTimeParseException e) {
-            throw new InsightProblem("I couldn't read that date. Use the form 2026-11-02, for example: summary since "
-                    + "2026-11-02");
-        }
+        String example = command.report().name().toLowerCase(java.util.Locale.ROOT) + " since "
+                + LocalDate.now(clock).minusWeeks(4);
+        return new ScopeRequest(command.group(), CalendarInput.date(since, example), false);
     }
 }
