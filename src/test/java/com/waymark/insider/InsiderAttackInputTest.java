@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
 import com.waymark.support.ErrorLog;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -149,6 +150,25 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void anotherProgrammesGroupOnThePickPeopleCardEnrolsNobody() {
+        String teamId = "19:input-team-" + coach.userId().substring(coach.userId().length() - 8) + "@thread.tacv2";
+        User picked = User.fresh("Picked Person");
+        CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(picked.userId(), picked.name(), picked.aadObjectId())));
+        long foreignGroup = db.queryForObject("select id from programme_group where programme_id = ?", Long.class,
+                otherCoachesProgramme());
+
+        String reply = texts(teams.expectReplies(teams.teamCardSubmit(coach, teamId, card("enrolSelected")
+                .put("participantIds", picked.userId()).put("groupId", foreignGroup))).replies());
+        assertThat(reply).doesNotContainIgnoringCase(APOLOGY).contains("That group isn't part of").contains("nobody was added");
+        reply = texts(teams.expectReplies(teams.teamCardSubmit(coach, teamId, card("enrolSelected")
+                .put("participantIds", "29:not-in-this-chat"))).replies());
+        assertThat(reply).contains("None of the people chosen are in this chat");
+        assertThat(db.queryForObject("select count(*) from participant where aad_object_id = ?", Integer.class,
+                picked.aadObjectId())).as("nobody enrolled, not even half-way").isZero();
+        assertThat(errors.events()).isEmpty();
+    }
+
+    @Test
     void unknownAndForeignIdsInCardActionsAreExplainedAndChangeNothing() {
         long stranger = Long.MAX_VALUE;
         long otherProgramme = otherCoachesProgramme();
@@ -210,11 +230,13 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
         return JSON.createObjectNode().put("action", action);
     }
 
+    /** Another coach's programme, with one group of theirs. */
     private long otherCoachesProgramme() {
         User other = User.fresh("Other Coach");
         teams.expectReplies(teams.install(other));
         String name = "Elsewhere " + other.userId().substring(other.userId().length() - 8);
         say(other, "create programme " + name);
+        say(other, "add group Their group");
         return db.queryForObject("select id from programme where name = ?", Long.class, name);
     }
 

@@ -9,6 +9,7 @@ import com.waymark.support.Junk;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,6 +52,14 @@ class CommandParserFuzzTest {
                 assertThat(field == null || !field.startsWith("{") || data.toString().contains(field)).isTrue();
             }
         }
+    }
+
+    @Example
+    void theCatalogueOfCardActionsIsReadFromTheCode() {
+        assertThat(ACTIONS).contains(CardActions.SET_STAFF, CardActions.PAIRING_FOLLOW_UP, CardActions.CONFIRM_ERASE)
+                .hasSizeGreaterThan(25).doesNotHaveDuplicates();
+        assertThat(FIELDS).contains("participantId", "followUpId", "memberId", "groupId", "startsOn", "time")
+                .doesNotContain("action");
     }
 
     @Property
