@@ -74,15 +74,19 @@ final class CalendarInput {
         return LocalTime.of(hour, minute);
     }
 
+    /** The first and last day of a period, both included. */
+    record Days(LocalDate first, LocalDate last) {
+    }
+
     /** The first and last day of a period, each read strictly, the last not before the first. */
-    static LocalDate[] range(String from, String to, String example) {
+    static Days range(String from, String to, String example) {
         LocalDate first = date(from, example);
         LocalDate last = date(to, example);
         if (last.isBefore(first)) {
             throw refused("The last day, " + last + ", comes before the first, " + first + ".",
                     "Put the first day first", example);
         }
-        return new LocalDate[] {first, last};
+        return new Days(first, last);
     }
 
     private static BadInput refused(String what, String how, String example) {

@@ -3,6 +3,7 @@ package com.waymark.teams;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -103,7 +104,8 @@ class InsightConversation {
                     card = InsightCards.summary(insights.summary(id, request));
             }
             return List.of(ParticipantConversation.card(card));
-        } catch (InsightProblem | ProgrammeProblem problem) {
+        } catch (InsightProblem | ProgrammeProblem | BadInput problem) {
+            // Caught here, not only by the bot: in a shared chat this runs inside the roster's future.
             return List.of(MessageFactory.text(problem.getMessage()));
         }
     }
@@ -140,7 +142,7 @@ class InsightConversation {
         if (since.startsWith("last")) {
             return new ScopeRequest(command.group(), null, true);
         }
-        String example = command.report().name().toLowerCase(java.util.Locale.ROOT) + " since "
+        String example = command.report().name().toLowerCase(Locale.ROOT) + " since "
                 + LocalDate.now(clock).minusWeeks(4);
         return new ScopeRequest(command.group(), CalendarInput.date(since, example), false);
     }

@@ -127,9 +127,9 @@ class ScheduleConversation {
             LocalDate today = LocalDate.now(clock.withZone(zone));
             String example = away.onCall() ? "on call " + today.plusDays(7)
                     : "leave " + today.plusDays(14) + " to " + today.plusDays(21);
-            LocalDate[] days = CalendarInput.range(away.from(), away.to(), example);
-            LocalDate from = days[0];
-            LocalDate to = days[1];
+            CalendarInput.Days days = CalendarInput.range(away.from(), away.to(), example);
+            LocalDate from = days.first();
+            LocalDate to = days.last();
             personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
             return text("Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
                     + ". One due then moves to your next available day.");

@@ -135,6 +135,18 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void anImpossibleDateInATeamReportInACoachesOnlyChatIsExplained() {
+        String teamId = "19:coaches-" + coach.userId().substring(coach.userId().length() - 8) + "@thread.tacv2";
+        CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
+
+        String reply = texts(teams.expectReplies(teams.teamMessage(coach, teamId, "wellbeing since 2027-02-29"))
+                .replies());
+
+        assertKindRefusal(reply, "2027 isn't a leap year");
+        assertThat(errors.events()).isEmpty();
+    }
+
+    @Test
     void teamOnlyCommandsInAOneToOneChatAreExplainedAndEnrolNobody() {
         int members = members();
         for (String typed : List.of("enrol", "add people", "enrol everyone")) {
