@@ -14,7 +14,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorLog implements AutoCloseable {
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    /** Keeps only what matters here, so a long fuzz run does not hoard every INFO line. */
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null) {
+                super.append(event);
+            }
+        }
+    };
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     private ErrorLog() {
@@ -33,7 +41,6 @@ public final class ErrorLog implements AutoCloseable {
             logged = List.copyOf(captured.list);
         }
         return logged.stream()
-                .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ")"))
                 .toList();
