@@ -76,7 +76,8 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
             "next session 2027-02-29 14:00 | 2027 isn't a leap year",
             "next session 2099-01-02 24:00 | there's no 24:00 (midnight is 00:00)",
             "next session 2099-01-02 14:60 | An hour has minutes 00 to 59, so there's no 14:60",
-            "next session 2099-01-02 13pm | With am or pm the hour runs from 1 to 12"})
+            "next session 2099-01-02 13pm | With am or pm the hour runs from 1 to 12",
+            "next session 2020-01-06 14:00 | That time has already passed"})
     void anImpossibleSessionDateOrTimeIsExplainedAndNothingIsRecorded(String typed, String explanation) {
         String reply = say(coach, typed);
 
