@@ -31,6 +31,7 @@ import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.OutboxMessage;
 import com.waymark.schedule.OutboxService;
+import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances on one PostgreSQL database share the outbox; one of them is killed (SIGKILL, no shutdown hooks)
@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code waymark.outbox.threads}); the test identifies them exactly (held by A at the kill and already counted by
  * the stub) and requires them to be the only keys delivered twice.
  * <p>
- * Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432.
+ * Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432; failed instead under {@code CI=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstanceFailoverTest {
@@ -103,7 +103,7 @@ class TwoInstanceFailoverTest {
 
     @Test
     void aKilledInstancesLeasedMessagesAreSentByTheOtherAndNothingIsLostOrSentTwice() throws Exception {
-        assumeTrue(postgres.available(), postgres.skipReason());
+        Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
         workDir = Files.createTempDirectory("waymark-failover-");

@@ -137,8 +137,13 @@ public class PersonalScheduleService {
 
     @Transactional
     public int away(long participantId, LocalDate from, LocalDate to, UnavailableDay.Reason reason) {
-        if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
-            throw new ScheduleProblem("Give a range of up to two months, for example: leave 2026-12-21 to 2027-01-02");
+        if (to.isBefore(from)) {
+            throw new ScheduleProblem("The last day, " + to + ", comes before the first, " + from + ". Nothing was "
+                    + "changed. Put the first day first, for example: leave " + from + " to " + from.plusDays(7));
+        }
+        if (from.plusDays(62).isBefore(to)) {
+            throw new ScheduleProblem("I can note up to two months at a time, and nothing was changed. Send a longer "
+                    + "time away in parts, for example: leave " + from + " to " + from.plusDays(62));
         }
         int added = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {

@@ -222,7 +222,19 @@ class WaymarkBot extends ActivityHandler {
                 return replies;
             }
         }
-        if (ProgrammeConversation.handles(command)) {
+        try {
+            replies.addAll(dispatch(participant, command));
+        } catch (BadInput bad) {
+            replies.add(MessageFactory.text(PlainText.of(bad.getMessage())));
+        }
+        return replies;
+    }
+
+    private List<Activity> dispatch(Participant participant, Command command) {
+        List<Activity> replies = new ArrayList<>();
+        if (TeamChatConversation.teamOnly(command)) {
+            replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
+        } else if (ProgrammeConversation.handles(command)) {
             replies.addAll(programmeConversation.handle(participant, command));
         } else if (ScheduleConversation.handles(command)) {
             replies.addAll(scheduleConversation.handle(participant, command));

@@ -36,6 +36,7 @@ class PlainTextCoverageTest {
             "openUrl(", "an Action.OpenUrl title is plain text to Teams",
             "encode(", "a URL parameter, percent-encoded",
             "new ProgrammeProblem(", "a problem's whole message is made plain where it is caught",
+            "new BadInput(", "the same for bad input",
             "getClass()", "a class name in a log line",
             "log.", "logs never reach a person",
             "kind.name()", "an enum constant's name");
