@@ -17,15 +17,27 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.WaymarkApplication;
+import com.waymark.checkin.ActionPlanService;
+import com.waymark.checkin.CheckIn;
+import com.waymark.checkin.CheckInService;
+import com.waymark.checkin.CheckInSubmission;
+import com.waymark.privacy.ConsentService;
+import com.waymark.privacy.DataRightsService;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.PersonLock;
+import com.waymark.programme.ParticipantService;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
+import com.waymark.programme.TeamsIdentity;
+import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.RetentionSweep;
+import com.waymark.schedule.UnavailableDay;
 import com.waymark.support.BotFrameworkTokens;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Http;
 import com.waymark.support.MutableClock;
+import com.waymark.support.ScratchPostgres;
 import com.waymark.support.SecuredIntegrationTest;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.Answer;
@@ -34,11 +46,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +60,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 13, items 6, 11 and 12, attacked over HTTP as Teams posts them, on the application as deployed (credentials,
@@ -205,6 +220,121 @@ class InsiderAttackLifecycleTest {
                         .isZero();
             }
         }
+    }
+
+    /**
+     * The same race on PostgreSQL, whose foreign-key checks lock the parent row: there the unlocked race ended in
+     * foreign-key errors rather than orphans. At the service level, {@value #RUNS} times: erasure and five writes of
+     * the person's own start together; every write either completes (and is then erased with the rest) or finds the
+     * person gone, and afterwards no column of any table holds the erased person's id or words.
+     */
+    @Test
+    void erasureRacingTheSameWritesOnPostgresqlLeavesNothingEither() throws Exception {
+        ScratchPostgres postgres = ScratchPostgres.create("erasure_race", "the erasure race on PostgreSQL");
+        try (postgres) {
+            assumeTrue(postgres.available(), postgres.skipReason());
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class).run(
+                    "--spring.profiles.active=postgres", "--WAYMARK_DB_URL=" + postgres.url(),
+                    "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER, "--WAYMARK_DB_PASSWORD=",
+                    "--waymark.bot.app-id=", "--server.port=0", "--spring.main.banner-mode=off",
+                    "--waymark.data-dir=" + Files.createTempDirectory("waymark-race-pg-"),
+                    "--spring.quartz.auto-startup=false", "--waymark.outbox.poll-ms=0",
+                    "--spring.quartz.scheduler-name=waymark-race-" + java.util.UUID.randomUUID())) {
+                raceOn(app);
+            }
+        }
+    }
+
+    private void raceOn(ConfigurableApplicationContext app) throws Exception {
+        JdbcTemplate pg = app.getBean(JdbcTemplate.class);
+        pg.execute("alter table participant alter column id restart with 700000000");
+        var participants = app.getBean(ParticipantService.class);
+        var consent = app.getBean(ConsentService.class);
+        var checkIns = app.getBean(CheckInService.class);
+        var actions = app.getBean(ActionPlanService.class);
+        var schedule = app.getBean(PersonalScheduleService.class);
+        var dataRights = app.getBean(DataRightsService.class);
+        List<Long> erased = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        int stored = 0;
+        int refused = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int run = 0; run < RUNS; run++) {
+                String aad = java.util.UUID.randomUUID().toString();
+                long id = participants.recognise(new TeamsIdentity(TeamsClient.TENANT, "29:" + aad, aad,
+                        "Sorcha Ní Race-" + run, "Europe/London"), null).getId();
+                consent.consent(id);
+                String first = "Lantern quince on PostgreSQL " + run;
+                String second = "Periwinkle estates on PostgreSQL " + run;
+                String action = "Marmalade action on PostgreSQL " + run;
+                List<java.util.concurrent.Callable<Object>> writes = List.of(
+                        () -> dataRights.erase(id),
+                        () -> checkIns.record(id, new CheckInSubmission("4", "4", null, first, false,
+                                CheckIn.Source.TEXT, null, null)),
+                        () -> checkIns.record(id, new CheckInSubmission("2", "3", null, second, true,
+                                CheckIn.Source.TEXT, null, null)),
+                        () -> actions.add(id, action),
+                        () -> {
+                            schedule.quietHours(id, java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0));
+                            return "quiet";
+                        },
+                        () -> schedule.away(id, LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-05"),
+                                UnavailableDay.Reason.LEAVE));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Object>> futures = new ArrayList<>();
+                for (var write : writes) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return write.call();
+                    }));
+                }
+                go.countDown();
+                for (Future<Object> future : futures.subList(1, futures.size())) {
+                    try {
+                        future.get(60, TimeUnit.SECONDS);
+                        stored++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertThat(e.getCause()).as("the only refusal: the person was erased meanwhile")
+                                .isInstanceOf(PersonLock.PersonErased.class);
+                        refused++;
+                    }
+                }
+                futures.get(0).get(60, TimeUnit.SECONDS);
+                erased.add(id);
+                words.addAll(List.of(first, second, action, "Sorcha Ní Race-" + run, aad));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stored).as("writes that got in before the erasure").isPositive();
+        assertThat(refused).as("writes that found the person erased").isPositive();
+        List<String> found = new ArrayList<>();
+        String ids = erased.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        for (Map<String, Object> column : pg.queryForList("select table_name, column_name, data_type from "
+                + "information_schema.columns where table_schema = current_schema()")) {
+            String where = "\"" + column.get("table_name") + "\".\"" + column.get("column_name") + "\"";
+            String type = (String) column.get("data_type");
+            if (List.of("bigint", "integer", "smallint", "numeric").contains(type)) {
+                if (count(pg, "select count(*) from \"" + column.get("table_name") + "\" where \""
+                        + column.get("column_name") + "\" in (" + ids + ")") > 0) {
+                    found.add(where);
+                }
+            } else if (List.of("character varying", "text").contains(type)) {
+                for (String word : words) {
+                    if (count(pg, "select count(*) from \"" + column.get("table_name") + "\" where \""
+                            + column.get("column_name") + "\" like ?", "%" + word + "%") > 0) {
+                        found.add(where + " contains " + word);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("columns still holding something of an erased person, on PostgreSQL").isEmpty();
+    }
+
+    private static int count(JdbcTemplate jdbc, String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
     }
 
     // --- Item 11: the retention promise on the programme card -------------------------------------------------------
