@@ -37,6 +37,7 @@ import com.waymark.support.BotFrameworkTokens;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Http;
 import com.waymark.support.MutableClock;
+import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.SecuredIntegrationTest;
 import com.waymark.support.TeamsClient;
@@ -60,7 +61,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 13, items 6, 11 and 12, attacked over HTTP as Teams posts them, on the application as deployed (credentials,
@@ -232,7 +232,7 @@ class InsiderAttackLifecycleTest {
     void erasureRacingTheSameWritesOnPostgresqlLeavesNothingEither() throws Exception {
         ScratchPostgres postgres = ScratchPostgres.create("erasure_race", "the erasure race on PostgreSQL");
         try (postgres) {
-            assumeTrue(postgres.available(), postgres.skipReason());
+            Prerequisites.require(postgres.available(), postgres.missingReason());
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class).run(
                     "--spring.profiles.active=postgres", "--WAYMARK_DB_URL=" + postgres.url(),
                     "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER, "--WAYMARK_DB_PASSWORD=",
