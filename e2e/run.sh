@@ -35,7 +35,7 @@ run_scenario() {
   shift 2
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-  java -jar "$jar" --server.port="$port" --waymark.data-dir="$work/$name" "$@" >"$work/$name.log" 2>&1 &
+  java -jar "$jar" --server.port="$port" --management.server.port=0 --waymark.data-dir="$work/$name" "$@" >"$work/$name.log" 2>&1 &
   bot=$!
   local status=0
   (cd e2e && BOT_ENDPOINT="http://127.0.0.1:$port/api/messages" BOT_WAIT_MS=180000 node playground-e2e.mjs "$scenario") || status=$?

@@ -108,7 +108,8 @@ class MigrationsOnBothDatabasesTest {
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             TeamsClient teams = new TeamsClient(port, "http://127.0.0.1:9/");
-            assertThat(Http.get(port, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+            int managementPort = app.getEnvironment().getProperty("local.management.port", Integer.class);
+            assertThat(Http.get(managementPort, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
 
             User user = User.fresh("Sam Adeyemi");
             teams.expectReplies(teams.install(user));

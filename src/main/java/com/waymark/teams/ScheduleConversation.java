@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.privacy.ConsentService;
 import com.waymark.programme.Participant;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
@@ -43,9 +44,11 @@ class ScheduleConversation {
     private final ScheduleService schedules;
     private final ProgrammeService programmes;
     private final java.time.Clock clock;
+    private final ConsentService consent;
 
     ScheduleConversation(PersonalScheduleService personal, ScheduleService schedules, ProgrammeService programmes,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, ConsentService consent) {
+        this.consent = consent;
         this.personal = personal;
         this.schedules = schedules;
         this.programmes = programmes;
@@ -61,7 +64,22 @@ class ScheduleConversation {
                 || command instanceof Command.SaveSchedule || command instanceof Command.NextSession;
     }
 
+    /**
+     * A person's own settings are recorded, like check-ins, only once they have agreed to the notice. This also
+     * keeps erasure whole: a message racing "delete my data" that arrives just after it is a new hello, with nothing
+     * recorded but who is speaking.
+     */
+    static boolean recordsOwnSettings(Command command) {
+        return command instanceof Command.Snooze || command instanceof Command.Skip || command instanceof Command.Pause
+                || command instanceof Command.Resume || command instanceof Command.QuietHours
+                || command instanceof Command.NotOnDay || command instanceof Command.NotBefore
+                || command instanceof Command.SetTimeZone || command instanceof Command.Away;
+    }
+
     List<Activity> handle(Participant person, Command command) {
+        if (recordsOwnSettings(command) && !consent.hasConsented(person.getId())) {
+            return ParticipantConversation.consentFirst();
+        }
         try {
             return dispatch(person, command);
         } catch (ScheduleProblem | ProgrammeProblem problem) {

@@ -16,6 +16,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Participant;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.ParticipantService;
@@ -212,6 +213,15 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> replyTo(Activity activity, Command command) {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
+        try {
+            return replyTo(participant, command);
+        } catch (PersonLock.PersonErased erasedMeanwhile) {
+            // Recognised just before their erasure committed: whatever this turn meant to store was not stored.
+            return List.of(MessageFactory.text(PersonLock.PersonErased.ANSWER));
+        }
+    }
+
+    private List<Activity> replyTo(Participant participant, Command command) {
         List<Activity> replies = new ArrayList<>();
         boolean firstContact = claimWelcome(participant);
         if (firstContact && !(command instanceof Command.GiveConsent)) {
