@@ -42,11 +42,11 @@ final class InsightCards {
     static AdaptiveCard digest(SessionDigest digest) {
         TeamSummary summary = digest.summary();
         ReportHeader header = summary.header();
-        AdaptiveCard card = AdaptiveCard.create().heading("Before your session: " + header.title())
+        AdaptiveCard card = AdaptiveCard.create().heading("Before your session: " + PlainText.of(header.title()))
                 .subtle("Session " + WHEN.format(digest.sessionStartsAt().atZone(header.zone())) + " · "
                         + header.since() + ".");
         if (digest.narrative() != null) {
-            card.text(digest.narrative());
+            card.text(PlainText.of(digest.narrative()));
         }
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), header.threshold());
@@ -171,13 +171,14 @@ final class InsightCards {
                     ? " (" + t.smallThemes() + " smaller " + (t.smallThemes() == 1 ? "theme" : "themes") + ")." : "."));
         } else {
             card.barChart("People per theme", "Theme", "People", t.themes().stream()
-                    .map(line -> new AdaptiveCard.Point(line.name(), line.people())).toList());
+                    .map(line -> new AdaptiveCard.Point(PlainText.of(line.name()), line.people())).toList());
             for (ThemeReport.Line line : t.themes()) {
-                card.text("**" + line.name() + "** · " + line.people() + " people · " + direction(line.direction())
+                card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · "
+                        + direction(line.direction())
                         + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
-                        Math.min(5, line.terms().size()))));
+                        Math.min(5, line.terms().size())).stream().map(PlainText::of).toList()));
                 for (String quote : line.quotes()) {
-                    card.subtle("“" + quote + "”");
+                    card.subtle("“" + PlainText.of(quote) + "”");
                 }
             }
             if (t.smallThemes() > 0) {
@@ -186,7 +187,8 @@ final class InsightCards {
             }
         }
         if (!t.fading().isEmpty()) {
-            card.subtle("Less present than in the period before: " + String.join(", ", t.fading()) + ".");
+            card.subtle("Less present than in the period before: "
+                    + String.join(", ", t.fading().stream().map(PlainText::of).toList()) + ".");
         }
         return card;
     }
@@ -209,7 +211,7 @@ final class InsightCards {
     // ---- framing ----
 
     private static AdaptiveCard header(AdaptiveCard card, String what, ReportHeader header) {
-        return card.heading(what + ": " + header.title()).subtle(period(header) + ".");
+        return card.heading(what + ": " + PlainText.of(header.title())).subtle(period(header) + ".");
     }
 
     private static AdaptiveCard footer(AdaptiveCard card, ReportHeader header) {

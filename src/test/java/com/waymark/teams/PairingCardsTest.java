@@ -64,7 +64,7 @@ class PairingCardsTest {
                                 PairingMember.Status.UNMATCHED, List.of(), null, null)), List.of()),
                         ZoneId.of("Europe/London")),
                 PairingCards.plan(programme, List.of(), List.of()), PairingCards.plan(programme, List.of(plan), List.of()),
-                PairingCards.forbid(programme, List.of(), List.of(new ForbiddenView("A", "B"))),
+                PairingCards.forbid(programme, List.of(), List.of(new ForbiddenView("A", "B")), m -> "card id"),
                 PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, null, null, null, null, null,
                         null)),
                 PairingCards.pairs(new PairsSummary("Cohort", 5, 3, 4, 3, 3.6, bands, 9, 5, 7, 7, 7, 6)));
