@@ -20,8 +20,8 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
     @Query("delete from CheckIn c where c.participantId = :participantId")
     int deleteByParticipant(long participantId);
 
-    /** Participant id, wellbeing, energy and time of each rating: no text is read, nothing is decrypted. */
-    @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt from CheckIn c "
+    /** Participant id, wellbeing, energy, time and id of each rating: no text is read, nothing is decrypted. */
+    @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt, c.id from CheckIn c "
             + "where c.programmeId = :programmeId and c.submittedAt >= :from and c.submittedAt < :to")
     List<Object[]> findRatings(long programmeId, Instant from, Instant to);
 

@@ -63,7 +63,7 @@ final class SummaryCsv {
 
     private static String[] row(String section, String figure, Number value) {
         String shown = value == null ? "hidden"
-                : value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : value.toString();
+                : value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : value.toString();
         return new String[] {section, figure, shown};
     }
 

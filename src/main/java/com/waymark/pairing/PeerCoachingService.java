@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,15 @@ import java.util.stream.Collectors;
 import com.waymark.privacy.AuditLog;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
+import com.waymark.privacy.ReleaseLedger;
+import com.waymark.privacy.Releases;
 import com.waymark.programme.MembershipRepository;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantRepository;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,13 +72,14 @@ public class PeerCoachingService {
     private final ParticipantRepository participants;
     private final PairingRounds runner;
     private final AuditLog audit;
+    private final ReleaseLedger ledger;
     private final Clock clock;
 
     public PeerCoachingService(PairingPlanRepository plans, PairingRoundRepository rounds,
                                PairingMemberRepository members, PairingFollowUpRepository followUps,
                                ForbiddenPairRepository forbidden, ProgrammeService programmes,
                                MembershipRepository memberships, ParticipantRepository participants,
-                               PairingRounds runner, AuditLog audit, Clock clock) {
+                               PairingRounds runner, AuditLog audit, ReleaseLedger ledger, Clock clock) {
         this.plans = plans;
         this.rounds = rounds;
         this.members = members;
@@ -85,6 +90,7 @@ public class PeerCoachingService {
         this.participants = participants;
         this.runner = runner;
         this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -197,10 +203,16 @@ public class PeerCoachingService {
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
+        // Nobody counts towards a figure they can see: the programme's staff and the reader are left out.
+        Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        Set<Long> countable = ConfidentialityPolicy.contributors(meetings.values().stream().flatMap(List::stream)
+                .map(PairingMember::getParticipantId).toList(), staff, coachId);
 
         // Did they meet: from the answers, so over the people who answered.
         List<PairingFollowUp> answers = followUps.findByGroupIdInOrderById(meetings.keySet()).stream()
-                .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED).toList();
+                .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED)
+                .filter(f -> countable.contains(f.getParticipantId())).toList();
         Set<Long> answerers = answers.stream().map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
         Integer groupsAnswered = null;
         Integer groupsMet = null;
@@ -237,7 +249,7 @@ public class PeerCoachingService {
 
         // Coverage: from the pairings themselves (roles and organisations as recorded when each round ran).
         Set<Long> paired = meetings.values().stream().flatMap(List::stream).map(PairingMember::getParticipantId)
-                .collect(Collectors.toSet());
+                .filter(countable::contains).collect(Collectors.toSet());
         Integer groupsFormed = null;
         Integer crossRole = null;
         Integer crossOrganisation = null;
@@ -257,14 +269,12 @@ public class PeerCoachingService {
                         Candidate a = group.get(i).candidate();
                         Candidate b = group.get(j).candidate();
                         if (PairingMode.CROSS_ROLE.matches(a, b)) {
-                            roleCrossers.add(a.id());
-                            roleCrossers.add(b.id());
+                            addCountable(roleCrossers, countable, a.id(), b.id());
                         } else {
                             allCrossRole = false;
                         }
                         if (PairingMode.CROSS_ORGANISATION.matches(a, b)) {
-                            organisationCrossers.add(a.id());
-                            organisationCrossers.add(b.id());
+                            addCountable(organisationCrossers, countable, a.id(), b.id());
                         } else {
                             allCrossOrganisation = false;
                         }
@@ -281,11 +291,51 @@ public class PeerCoachingService {
             metAnotherOrganisation = organisationCrossers.size();
             included.addAll(paired);
         }
+        PairsSummary summary = new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered,
+                groupsMet, mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole,
+                crossOrganisation, peoplePaired, metAnotherRole, metAnotherOrganisation);
+        if (!included.isEmpty() && !released(programmeId, policy, summary, included, answers, meetings)) {
+            return new PairsSummary(programme.getName(), policy.threshold(), all.size(), null, null, null, null, null,
+                    null, null, null, null, null);
+        }
         if (!included.isEmpty()) {
             audit.record(coachId, ReadKind.PAIRS, programmeId, included);
         }
-        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet, mean,
-                bands, groupsFormed, crossRole, crossOrganisation, peoplePaired, metAnotherRole,
-                metAnotherOrganisation);
+        return summary;
+    }
+
+    /** All-time figures: every pairs summary of a programme covers the same (whole) period. */
+    private static final Instant ALL_TIME_FROM = Instant.EPOCH;
+    private static final Instant ALL_TIME_TO = Instant.parse("3000-01-01T00:00:00Z");
+
+    /**
+     * The summary is one figure of the programme's release ledger: its contributors are the people it counts,
+     * each with the answers and pairings they contributed, so two reads around one answer can't be subtracted.
+     */
+    private boolean released(long programmeId, ConfidentialityPolicy policy, PairsSummary summary, Set<Long> included,
+                             List<PairingFollowUp> answers, Map<Long, List<PairingMember>> meetings) {
+        Map<Long, List<String>> records = new HashMap<>();
+        answers.stream().filter(f -> included.contains(f.getParticipantId())).forEach(f -> records
+                .computeIfAbsent(f.getParticipantId(), p -> new ArrayList<>())
+                .add("answer " + f.getId() + " " + f.getMet() + " " + f.getUsefulness()));
+        meetings.values().stream().flatMap(List::stream).filter(m -> included.contains(m.getParticipantId()))
+                .forEach(m -> records.computeIfAbsent(m.getParticipantId(), p -> new ArrayList<>())
+                        .add("member " + m.getId()));
+        Map<Long, String> contributors = new HashMap<>();
+        included.forEach(p -> contributors.put(p, Releases.fingerprint(records.getOrDefault(p, List.of()))));
+        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
+        boolean shown = releases.release("pairs|programme", ALL_TIME_FROM, ALL_TIME_TO, contributors,
+                summary.toString());
+        ledger.keep(programmeId, releases);
+        return shown;
+    }
+
+    private static void addCountable(Set<Long> crossers, Set<Long> countable, long first, long second) {
+        if (countable.contains(first)) {
+            crossers.add(first);
+        }
+        if (countable.contains(second)) {
+            crossers.add(second);
+        }
     }
 }

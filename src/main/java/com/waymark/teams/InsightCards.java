@@ -105,7 +105,7 @@ final class InsightCards {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("People enrolled", shown(p.enrolled()));
         facts.put("Checked in", p.answered() == null ? HIDDEN
-                : p.answered() + (p.percent() == null ? "" : " (" + p.percent() + "%)"));
+                : p.answered() + " of " + p.enrolled() + (p.percent() == null ? "" : " (" + p.percent() + "%)"));
         facts.put("Not yet", shown(p.notAnswered()));
         facts.put("Check-ins", shown(p.checkIns()));
         return card.facts(facts);
@@ -213,15 +213,27 @@ final class InsightCards {
     }
 
     private static AdaptiveCard footer(AdaptiveCard card, ReportHeader header) {
+        heldBack(card, header);
         return card.subtle("Confidential: every figure combines at least " + header.threshold() + " people; \""
-                + HIDDEN + "\" marks one that would not, or that could be worked out from the others. Quotes appear "
+                + HIDDEN + "\" marks one that would not, or that could be worked out from the others. Staff are never counted. "
+                + "Quotes appear "
                 + "only where their author said yes. Your reading is recorded in the programme's audit log.");
+    }
+
+    /** Said whenever the release ledger held something back, so "hidden" never looks like missing data. */
+    private static AdaptiveCard heldBack(AdaptiveCard card, ReportHeader header) {
+        if (header.heldBack() == 0) {
+            return card;
+        }
+        return card.subtle("Some figures read \"" + HIDDEN + "\" because fewer than " + header.threshold()
+                + " people's check-ins have changed since they were last shown for this period; they return once "
+                + header.threshold() + " or more have.");
     }
 
     private static String period(ReportHeader header) {
         ZoneId zone = header.zone();
         return header.since().substring(0, 1).toUpperCase(Locale.ENGLISH) + header.since().substring(1) + ": "
-                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().atZone(zone));
+                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().minusNanos(1).atZone(zone));
     }
 
     private static String direction(ThemeReport.Direction direction) {
