@@ -50,12 +50,13 @@ public class PeerCoachingService {
      *
      * @param groupsAnswered groups with at least one follow-up answer; {@code groupsMet} of them said they met
      * @param bands          people per usefulness band (their own average, rounded), 1 to 5
+     * @param heldBack       sections hidden by the release ledger: shown before from people who differ by a handful
      */
     public record PairsSummary(String programme, int threshold, int roundsRun, Integer groupsAnswered,
                                Integer groupsMet, Double meanUsefulness, Map<Integer, Integer> bands,
                                Integer groupsFormed, Integer crossRoleGroups, Integer crossOrganisationGroups,
                                Integer peoplePaired, Integer peopleMetAnotherRole,
-                               Integer peopleMetAnotherOrganisation) {
+                               Integer peopleMetAnotherOrganisation, int heldBack) {
 
         public boolean anythingShown() {
             return groupsAnswered != null || meanUsefulness != null || groupsFormed != null;
@@ -203,6 +204,7 @@ public class PeerCoachingService {
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
+        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
         // Nobody counts towards a figure they can see: the programme's staff and the reader are left out.
         Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
                 .collect(Collectors.toSet());
@@ -216,7 +218,8 @@ public class PeerCoachingService {
         Set<Long> answerers = answers.stream().map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
         Integer groupsAnswered = null;
         Integer groupsMet = null;
-        if (policy.cell("met", answerers).shown()) {
+        if (policy.cell("met", answerers).shown()
+                && release(releases, "pairs met", answerers, answers, List.of())) {
             Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
                     .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
             groupsAnswered = byGroup.size();
@@ -231,7 +234,8 @@ public class PeerCoachingService {
                         Collectors.mapping(PairingFollowUp::getUsefulness, Collectors.toList())));
         Double mean = null;
         Map<Integer, Integer> bands = null;
-        if (policy.cell("usefulness", ratings.keySet()).shown()) {
+        if (policy.cell("usefulness", ratings.keySet()).shown()
+                && release(releases, "pairs usefulness", ratings.keySet(), answers, List.of())) {
             mean = ratings.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).average().orElse(0);
             Map<String, Integer> perBand = new LinkedHashMap<>();
             for (int band = 1; band <= 5; band++) {
@@ -256,7 +260,8 @@ public class PeerCoachingService {
         Integer metAnotherRole = null;
         Integer metAnotherOrganisation = null;
         Integer peoplePaired = null;
-        if (policy.cell("coverage", paired).shown()) {
+        if (policy.cell("coverage", paired).shown()
+                && release(releases, "pairs coverage", paired, List.of(), meetings.values())) {
             Set<Long> roleCrossers = new HashSet<>();
             Set<Long> organisationCrossers = new HashSet<>();
             int roleGroups = 0;
@@ -291,17 +296,13 @@ public class PeerCoachingService {
             metAnotherOrganisation = organisationCrossers.size();
             included.addAll(paired);
         }
-        PairsSummary summary = new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered,
-                groupsMet, mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole,
-                crossOrganisation, peoplePaired, metAnotherRole, metAnotherOrganisation);
-        if (!included.isEmpty() && !released(programmeId, policy, summary, included, answers, meetings)) {
-            return new PairsSummary(programme.getName(), policy.threshold(), all.size(), null, null, null, null, null,
-                    null, null, null, null, null);
-        }
+        ledger.keep(programmeId, releases);
         if (!included.isEmpty()) {
             audit.record(coachId, ReadKind.PAIRS, programmeId, included);
         }
-        return summary;
+        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet,
+                mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole, crossOrganisation,
+                peoplePaired, metAnotherRole, metAnotherOrganisation, releases.heldBack());
     }
 
     /** All-time figures: every pairs summary of a programme covers the same (whole) period. */
@@ -309,25 +310,22 @@ public class PeerCoachingService {
     private static final Instant ALL_TIME_TO = Instant.parse("3000-01-01T00:00:00Z");
 
     /**
-     * The summary is one figure of the programme's release ledger: its contributors are the people it counts,
-     * each with the answers and pairings they contributed, so two reads around one answer can't be subtracted.
+     * Each section is one figure of the programme's release ledger: its contributors are the people it counts,
+     * each with the answers or pairings they contributed, so two reads around one answer can't be subtracted.
      */
-    private boolean released(long programmeId, ConfidentialityPolicy policy, PairsSummary summary, Set<Long> included,
-                             List<PairingFollowUp> answers, Map<Long, List<PairingMember>> meetings) {
+    private static boolean release(Releases releases, String measure, Set<Long> people, List<PairingFollowUp> answers,
+                                   java.util.Collection<List<PairingMember>> groups) {
         Map<Long, List<String>> records = new HashMap<>();
-        answers.stream().filter(f -> included.contains(f.getParticipantId())).forEach(f -> records
+        answers.stream().filter(f -> people.contains(f.getParticipantId())).forEach(f -> records
                 .computeIfAbsent(f.getParticipantId(), p -> new ArrayList<>())
                 .add("answer " + f.getId() + " " + f.getMet() + " " + f.getUsefulness()));
-        meetings.values().stream().flatMap(List::stream).filter(m -> included.contains(m.getParticipantId()))
+        groups.stream().flatMap(List::stream).filter(m -> people.contains(m.getParticipantId()))
                 .forEach(m -> records.computeIfAbsent(m.getParticipantId(), p -> new ArrayList<>())
                         .add("member " + m.getId()));
         Map<Long, String> contributors = new HashMap<>();
-        included.forEach(p -> contributors.put(p, Releases.fingerprint(records.getOrDefault(p, List.of()))));
-        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
-        boolean shown = releases.release("pairs|programme", ALL_TIME_FROM, ALL_TIME_TO, contributors,
-                summary.toString());
-        ledger.keep(programmeId, releases);
-        return shown;
+        people.forEach(p -> contributors.put(p, Releases.fingerprint(records.getOrDefault(p, List.of()))));
+        return releases.release(measure + "|programme", ALL_TIME_FROM, ALL_TIME_TO, contributors,
+                "people " + people.size() + "; records " + records.values().stream().mapToInt(List::size).sum());
     }
 
     private static void addCountable(Set<Long> crossers, Set<Long> countable, long first, long second) {

@@ -93,9 +93,9 @@ final class InsightCards {
     }
 
     static AdaptiveCard export(Report<String> csv) {
-        return header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
+        return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
                 .text("Copy the lines below into a spreadsheet. They hold aggregates only: no names, no reflections.")
-                .monospace(csv.body().replace("\r\n", "\n").strip());
+                .monospace(csv.body().replace("\r\n", "\n").strip()), csv.header());
     }
 
     // ---- sections ----
