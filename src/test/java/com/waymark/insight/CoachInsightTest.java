@@ -216,7 +216,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         String csv = export.path("body").findValuesAsText("text").stream().filter(t -> t.startsWith("programme,"))
                 .findFirst().orElseThrow();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("programme,period_from,period_to,section,figure,value");
-        assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.0\r\n").contains("mean energy (1-5),2.0\r\n");
+        assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.0\n").contains("mean energy (1-5),2.0\n");
         assertThat(csv).doesNotContain(people.get(0).name()).doesNotContain("midnight").doesNotContain("diary");
         assertThat(audited("EXPORT")).isEqualTo(5);
     }
