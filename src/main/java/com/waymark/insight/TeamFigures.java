@@ -107,7 +107,7 @@ final class TeamFigures {
         if (!releases.release(scope.measure("wellbeing"), scope.period().from(), scope.period().to(),
                 contributions(current, TeamFigures::recordKey), describe(currentMeans.size(), mean, energy, bands))) {
             return new Released<>(new WellbeingReport(null, null, null, null, null, false, List.of(),
-                    weeks(ratings, included)), included);
+                    weeks(ratings, included), true), included);
         }
         included.addAll(currentMeans.keySet());
         Double before = null;

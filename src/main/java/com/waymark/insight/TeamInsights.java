@@ -160,7 +160,8 @@ public class TeamInsights {
                 .toList();
         ThemeReport themes = summary.themes();
         return new TeamSummary(summary.header(), summary.participation(), summary.wellbeing(),
-                new ThemeReport(themes.reflections(), lines, themes.smallThemes(), themes.fading()), summary.actions());
+                new ThemeReport(themes.reflections(), lines, themes.smallThemes(), themes.fading(), themes.heldBack()),
+                summary.actions());
     }
 
     private record Summarised(TeamSummary summary, List<String> taxonomyIds) {

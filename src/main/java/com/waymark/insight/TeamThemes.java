@@ -67,10 +67,12 @@ class TeamThemes {
         Set<Long> programmeWriters = authors(reflections.stream()
                 .filter(r -> scope.groupOf().containsKey(r.participantId())).toList(), current);
         List<Reflection> currentRows = rows.stream().filter(r -> current.contains(r.at())).toList();
-        if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)
-                || !releases.release(scope.measure("reflections"), current.from(), current.to(),
-                contributions(currentRows), "reflections " + currentRows.size())) {
+        if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
+        }
+        if (!releases.release(scope.measure("reflections"), current.from(), current.to(), contributions(currentRows),
+                "reflections " + currentRows.size())) {
+            return new Result(new TeamFigures.Released<>(ThemeReport.heldBackByLedger(), Set.of()), List.of());
         }
         List<Theme> found = computeTime.record(() -> cluster(pipelines.pipeline(scope.programmeId()), rows));
         List<ThemeReport.Line> shown = new ArrayList<>();

@@ -34,7 +34,7 @@ final class InsightCards {
         AdaptiveCard card = header(AdaptiveCard.create(), "Team summary", summary.header());
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), summary.header().threshold());
-        themes(card, summary.themes());
+        themes(card, summary.themes(), summary.header().threshold());
         actions(card, summary.actions());
         return footer(card, summary.header());
     }
@@ -50,7 +50,7 @@ final class InsightCards {
         }
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), header.threshold());
-        themes(card, summary.themes());
+        themes(card, summary.themes(), header.threshold());
         actions(card, summary.actions());
         card.emphasis("Peer coaching");
         Map<String, String> pairs = new LinkedHashMap<>();
@@ -83,7 +83,8 @@ final class InsightCards {
     }
 
     static AdaptiveCard themesCard(Report<ThemeReport> report) {
-        return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body()),
+        return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body(),
+                report.header().threshold()),
                 report.header());
     }
 
@@ -113,7 +114,9 @@ final class InsightCards {
 
     private static AdaptiveCard wellbeing(AdaptiveCard card, WellbeingReport w, int threshold) {
         card.emphasis("Wellbeing and energy");
-        if (!w.shown()) {
+        if (!w.shown() && w.heldBack()) {
+            card.text("Hidden: fewer than " + threshold + " people's check-ins have changed since it was last shown.");
+        } else if (!w.shown()) {
             card.text("Fewer than " + threshold + " people rated their wellbeing in this period, so it stays hidden.");
         } else {
             Map<String, String> facts = new LinkedHashMap<>();
@@ -161,8 +164,12 @@ final class InsightCards {
         return card;
     }
 
-    private static AdaptiveCard themes(AdaptiveCard card, ThemeReport t) {
+    private static AdaptiveCard themes(AdaptiveCard card, ThemeReport t, int threshold) {
         card.emphasis("Themes from reflections");
+        if (t.reflections() == null && t.heldBack()) {
+            return card.text("Hidden: fewer than " + threshold + " people's reflections have changed since the themes were "
+                    + "last shown.");
+        }
         if (t.reflections() == null) {
             return card.text("Too few people wrote reflections in this period to show any themes.");
         }

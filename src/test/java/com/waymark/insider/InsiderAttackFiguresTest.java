@@ -180,6 +180,35 @@ class InsiderAttackFiguresTest {
     }
 
     @Test
+    void anErasedPersonsAnswerCanNotBeSubtractedOutAndTheirExportNamesNobodyElse() {
+        List<User> people = programme(5, 8);
+        for (int i = 0; i < 6; i++) {
+            checkIn(people.get(i), i == 5 ? 1 : 4, 4);
+        }
+        assertThat(export("export")).containsEntry("wellbeing|people", "6");
+
+        // The person's own export lists the released figures that included them, and no one else's id.
+        String mine = teams.expectReplies(teams.message(people.get(5), "my data")).replies().toString();
+        assertThat(mine).contains("releasedFigures").contains("wellbeing|programme");
+        long someoneElse = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
+                people.get(0).aadObjectId());
+        assertThat(mine).doesNotContain("\"participantId\":" + someoneElse);
+
+        long erased = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
+                people.get(5).aadObjectId());
+        teams.expectReplies(teams.message(people.get(5), "delete my data"));
+        teams.expectReplies(teams.cardSubmit(people.get(5), JSON.createObjectNode().put("action", "confirmErase")));
+        assertThat(db.queryForObject("select count(*) from release_contributor where participant_id = ?",
+                Integer.class, erased)).isZero();
+        assertThat(db.queryForObject("select count(*) from release_contributor c join release_contributor_set s "
+                + "on s.id = c.set_id where s.programme_id = ? and c.participant_id < 0", Integer.class, programmeId))
+                .as("a tombstone stands where they were").isPositive();
+        // Before: the five left read 4.0 against the six's 3.5, giving the erased answer (6 × 3.5 − 5 × 4.0 = 1).
+        assertThat(export("export")).containsEntry("wellbeing|people", "hidden")
+                .containsEntry("wellbeing|mean wellbeing (1-5)", "hidden");
+    }
+
+    @Test
     void theSameWeekReadAtTwoDifferentMinutesReadsTheSame() {
         List<User> people = programme(5, 7);
         for (int i = 0; i < 7; i++) {
