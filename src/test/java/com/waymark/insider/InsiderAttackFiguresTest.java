@@ -177,6 +177,9 @@ class InsiderAttackFiguresTest {
         checkIn(people.get(2), 1, 1); // same six people; one of them has changed
         assertThat(export("export")).containsEntry("wellbeing|people", "hidden")
                 .containsEntry("wellbeing|mean wellbeing (1-5)", "hidden");
+        assertThat(card(coach, "wellbeing").toString())
+                .contains("Hidden: fewer than 5 people's check-ins have changed since it was last shown.")
+                .doesNotContain("Mean wellbeing");
     }
 
     @Test

@@ -140,6 +140,35 @@ class TeamFiguresTest {
         assertThat(report.onTrack()).as("nobody").isNull();
     }
 
+    @Test
+    void thePeriodBeforeAWholeDayPeriodIsAsManyWholeDaysEvenAcrossTheClockChange() {
+        ZoneId london = ZoneId.of("Europe/London");
+        // 14 days up to and including Wednesday 4 November; the clocks went back on Sunday 25 October.
+        InsightPeriod period = InsightPeriod.days(java.time.LocalDate.of(2026, 10, 22),
+                java.time.LocalDate.of(2026, 11, 5), london);
+        InsightPeriod before = period.previous();
+        assertThat(before.from()).isEqualTo(java.time.LocalDate.of(2026, 10, 8).atStartOfDay(london).toInstant());
+        assertThat(before.to()).isEqualTo(period.from());
+    }
+
+    @Test
+    void aSecondReadOverOneMorePersonIsHeldBackAndSaysSo() {
+        InsightScope scope = scope(people(1, 20), null, Map.of());
+        List<Rating> ratings = new ArrayList<>();
+        for (long p = 1; p <= 5; p++) {
+            ratings.add(new Rating(p, 4, 4, IN_PERIOD, p));
+        }
+        com.waymark.privacy.Releases ledger = com.waymark.privacy.Releases.empty(scope.policy(), NOW);
+        assertThat(new TeamFigures(scope, ledger).wellbeing(ratings, 0.5).report().mean()).isEqualTo(4.0);
+        assertThat(new TeamFigures(scope, ledger).participation(ratings).report().answered()).isEqualTo(5);
+        ratings.add(new Rating(6, 1, 1, IN_PERIOD, 6));
+        WellbeingReport second = new TeamFigures(scope, ledger).wellbeing(ratings, 0.5).report();
+        assertThat(second.mean()).isNull();
+        assertThat(second.heldBack()).isTrue();
+        assertThat(new TeamFigures(scope, ledger).participation(ratings).report().answered()).isNull();
+        assertThat(ledger.heldBack()).isEqualTo(2);
+    }
+
     private static boolean shown(List<Rating> ratings, Map<Long, Long> groups, long group) {
         Set<Long> cohort = groups.entrySet().stream().filter(e -> e.getValue() == group).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());

@@ -74,6 +74,17 @@ class PairingCardsTest {
     }
 
     @Test
+    void aSectionTheLedgerHeldBackSaysSoRatherThanBlamingSize() {
+        String small = PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, null, null, null,
+                null, null, null, 0)).toJson().toString();
+        assertThat(small).contains("hidden: fewer than 5 people so far").doesNotContain("last shown");
+        String held = PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, 9, 5, 7, 7, 7, 6, 2))
+                .toJson().toString();
+        assertThat(held).contains("fewer than 5 people's answers have changed since they were last shown")
+                .doesNotContain("fewer than 5 people so far");
+    }
+
+    @Test
     void theChatLinkNamesEachPartnerByTheirEntraObjectIdWithinTheTenant() {
         String pair = PairingCards.chatLink(nudge(List.of(ALEX), false));
         assertThat(pair).isEqualTo("https://teams.microsoft.com/l/chat/0/0?users=8:orgid:" + ALEX.aadObjectId()
