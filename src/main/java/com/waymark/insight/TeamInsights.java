@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.checkin.TeamCheckIns;
@@ -85,35 +86,32 @@ public class TeamInsights {
 
     public Report<ParticipationReport> participation(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        Releases releases = open(scope);
-        return released(coachId, scope, ReadKind.PARTICIPATION, releases,
-                new TeamFigures(scope, releases).participation(ratings(scope)));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.PARTICIPATION, releases,
+                new TeamFigures(scope, releases).participation(ratings(scope))));
     }
 
     public Report<WellbeingReport> wellbeing(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        Releases releases = open(scope);
-        return released(coachId, scope, ReadKind.TEAM_SUMMARY, releases,
-                new TeamFigures(scope, releases).wellbeing(ratings(scope), notableFall));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.TEAM_SUMMARY, releases,
+                new TeamFigures(scope, releases).wellbeing(ratings(scope), notableFall)));
     }
 
     public Report<ThemeReport> themes(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        Releases releases = open(scope);
-        TeamThemes.Result result = themeResult(scope, releases);
-        ledger.keep(scope.programmeId(), releases);
-        record(coachId, scope, ReadKind.THEMES, result.released().included());
-        if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
-            record(coachId, scope, ReadKind.QUOTES, result.released().included());
-        }
-        return new Report<>(ReportHeader.of(scope, releases.heldBack()), result.released().report());
+        return withLedger(scope, releases -> {
+            TeamThemes.Result result = themeResult(scope, releases);
+            record(coachId, scope, ReadKind.THEMES, result.released().included());
+            if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
+                record(coachId, scope, ReadKind.QUOTES, result.released().included());
+            }
+            return new Report<>(ReportHeader.of(scope, releases.heldBack()), result.released().report());
+        });
     }
 
     public Report<ActionReport> actions(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        Releases releases = open(scope);
-        return released(coachId, scope, ReadKind.ACTIONS, releases,
-                new TeamFigures(scope, releases).actions(checkIns.actions(scope.cohort()), atRiskDays));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.ACTIONS, releases,
+                new TeamFigures(scope, releases).actions(checkIns.actions(scope.cohort()), atRiskDays)));
     }
 
     public TeamSummary summary(long coachId, ScopeRequest request) {
@@ -168,7 +166,10 @@ public class TeamInsights {
     }
 
     private Summarised summary(long coachId, InsightScope scope, ReadKind kind) {
-        Releases releases = open(scope);
+        return withLedger(scope, releases -> summary(coachId, scope, kind, releases));
+    }
+
+    private Summarised summary(long coachId, InsightScope scope, ReadKind kind, Releases releases) {
         TeamFigures figures = new TeamFigures(scope, releases);
         List<Rating> ratings = ratings(scope);
         Set<Long> included = new HashSet<>();
@@ -176,14 +177,13 @@ public class TeamInsights {
         TeamFigures.Released<WellbeingReport> wellbeing = figures.wellbeing(ratings, notableFall);
         TeamFigures.Released<ActionReport> actions = figures.actions(checkIns.actions(scope.cohort()), atRiskDays);
         TeamThemes.Result themeResult = themeResult(scope, releases);
-        ledger.keep(scope.programmeId(), releases);
         included.addAll(participation.included());
         included.addAll(wellbeing.included());
         included.addAll(actions.included());
         included.addAll(themeResult.released().included());
         record(coachId, scope, kind, included);
-        return new Summarised(new TeamSummary(ReportHeader.of(scope, releases.heldBack()), participation.report(), wellbeing.report(),
-                themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
+        return new Summarised(new TeamSummary(ReportHeader.of(scope, releases.heldBack()), participation.report(),
+                wellbeing.report(), themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
     }
 
     /** Themes over the period and the one before, which are clustered together. */
@@ -196,14 +196,18 @@ public class TeamInsights {
      * The programme's release ledger over everything a read may show: from the first Monday of the trend line to
      * the end of the week the period ends in.
      */
-    private Releases open(InsightScope scope) {
-        return ledger.open(scope.programmeId(), scope.policy(), TeamFigures.trendStart(scope),
-                scope.period().to().plus(Duration.ofDays(7)));
+    private <T> T withLedger(InsightScope scope, Function<Releases, T> read) {
+        return ledger.serialised(scope.programmeId(), () -> {
+            Releases releases = ledger.open(scope.programmeId(), scope.policy(), TeamFigures.trendStart(scope),
+                    scope.period().to().plus(Duration.ofDays(7)));
+            T result = read.apply(releases);
+            ledger.keep(scope.programmeId(), releases);
+            return result;
+        });
     }
 
     private <T> Report<T> released(long coachId, InsightScope scope, ReadKind kind, Releases releases,
                                    TeamFigures.Released<T> released) {
-        ledger.keep(scope.programmeId(), releases);
         record(coachId, scope, kind, released.included());
         return new Report<>(ReportHeader.of(scope, releases.heldBack()), released.report());
     }

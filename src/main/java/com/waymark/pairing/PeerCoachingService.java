@@ -193,9 +193,14 @@ public class PeerCoachingService {
      * organisations over the programme. Each figure is a cell of the programme's confidentiality policy over
      * the distinct people it is built from; the read is audited with the people of the cells shown.
      */
-    @Transactional
+    // Not one transaction: the ledger's figures are kept (committed) before the next read of the programme runs.
     public PairsSummary summary(long coachId, long programmeId) {
         Programme programme = programmes.coached(coachId, programmeId);
+        return ledger.serialised(programmeId, () -> summary(coachId, programme));
+    }
+
+    private PairsSummary summary(long coachId, Programme programme) {
+        long programmeId = programme.getId();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,12 +24,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReleaseLedger {
 
+    /** Striped by programme: reads of one programme take turns, reads of different ones rarely wait. */
+    private static final int STRIPES = 64;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     public ReleaseLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * Runs one read (open, decide, keep) while no other read of the programme does, on this instance: two reads
+     * at the same moment would each decide against a ledger without the other's figures, and could both be
+     * shown. Reads on two instances of the application at the same moment are not yet serialised.
+     */
+    public <T> T serialised(long programmeId, Supplier<T> read) {
+        ReentrantLock lock = stripes[Math.floorMod(Long.hashCode(programmeId), STRIPES)];
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Everything released for this programme over periods that overlap [from, to). */
