@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -319,7 +320,7 @@ public class PeerCoachingService {
      * each with the answers or pairings they contributed, so two reads around one answer can't be subtracted.
      */
     private static boolean release(Releases releases, String measure, Set<Long> people, List<PairingFollowUp> answers,
-                                   java.util.Collection<List<PairingMember>> groups) {
+                                   Collection<List<PairingMember>> groups) {
         Map<Long, List<String>> records = new HashMap<>();
         answers.stream().filter(f -> people.contains(f.getParticipantId())).forEach(f -> records
                 .computeIfAbsent(f.getParticipantId(), p -> new ArrayList<>())

@@ -3,7 +3,10 @@ package com.waymark.privacy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,25 +56,23 @@ class ReleaseLedgerData implements PersonalDataHolder {
      */
     @Override
     public int erase(long participantId) {
-        List<long[]> rows = new java.util.ArrayList<>();
-        java.util.Map<Long, String> fingerprints = new java.util.HashMap<>();
+        Map<Long, String> fingerprints = new HashMap<>();
         jdbc.query("select set_id, fingerprint from release_contributor where participant_id = ?", rs -> {
-            rows.add(new long[] {rs.getLong(1)});
             fingerprints.put(rs.getLong(1), rs.getString(2));
         }, participantId);
-        if (rows.isEmpty()) {
+        if (fingerprints.isEmpty()) {
             return 0;
         }
         long tombstone = -1 - RANDOM.nextLong(Long.MAX_VALUE - 1);
         byte[] salt = new byte[32];
         RANDOM.nextBytes(salt);
-        String forgotten = java.util.HexFormat.of().formatHex(salt);
+        String forgotten = HexFormat.of().formatHex(salt);
         int touched = 0;
-        for (java.util.Map.Entry<Long, String> row : fingerprints.entrySet()) {
+        for (Map.Entry<Long, String> row : fingerprints.entrySet()) {
             touched += jdbc.update("update release_contributor set participant_id = ?, fingerprint = ? "
                             + "where set_id = ? and participant_id = ?", tombstone,
                     Releases.fingerprint(List.of(forgotten, row.getValue())), row.getKey(), participantId);
-            java.util.Map<Long, String> members = new java.util.HashMap<>();
+            Map<Long, String> members = new HashMap<>();
             jdbc.query("select participant_id, fingerprint from release_contributor where set_id = ?",
                     rs -> {
                         members.put(rs.getLong(1), rs.getString(2));
