@@ -31,6 +31,7 @@ import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.OutboxMessage;
 import com.waymark.schedule.OutboxService;
+import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances on one PostgreSQL database share the outbox; one of them is killed (SIGKILL, no shutdown hooks)
@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code waymark.outbox.threads}); the test identifies them exactly (held by A at the kill and already counted by
  * the stub) and requires them to be the only keys delivered twice.
  * <p>
- * Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432.
+ * Skipped, with a message, when PostgreSQL is not reachable at 127.0.0.1:5432; failed instead under {@code CI=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstanceFailoverTest {
@@ -103,7 +103,7 @@ class TwoInstanceFailoverTest {
 
     @Test
     void aKilledInstancesLeasedMessagesAreSentByTheOtherAndNothingIsLostOrSentTwice() throws Exception {
-        assumeTrue(postgres.available(), postgres.skipReason());
+        Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
         workDir = Files.createTempDirectory("waymark-failover-");
@@ -111,13 +111,17 @@ class TwoInstanceFailoverTest {
 
         // Both start together, as replicas do: Flyway's advisory lock and Quartz's row locks keep that safe.
         int portA = freePort();
-        instanceA = startInSeparateJvm(arguments(NODE_A, portA));
+        // A's probes and metrics are on its management port, never on the bot's port.
+        int managementA = freePort();
+        List<String> argumentsA = new ArrayList<>(arguments(NODE_A, portA));
+        argumentsA.add("--management.server.port=" + managementA);
+        instanceA = startInSeparateJvm(argumentsA);
         instanceB = new SpringApplicationBuilder(WaymarkApplication.class).run(arguments(NODE_B, 0).toArray(String[]::new));
 
         // While A starts: a few hundred people who agreed to the notice, each with a 1:1 chat at the stub.
         List<Long> people = seedPeople(instanceB);
         Set<String> quartzInstances = new TreeSet<>();
-        awaitReady(portA, db, quartzInstances);
+        awaitReady(managementA, db, quartzInstances);
 
         // Both poll the outbox every 50 ms; all messages become due at once.
         OutboxService outbox = instanceB.getBean(OutboxService.class);
@@ -140,14 +144,14 @@ class TwoInstanceFailoverTest {
             int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' "
                     + "and lease_owner like ?", NODE_A + "/%");
             // A starts cold in its own JVM: on a busy machine B may have sent a fifth before A has sent anything.
-            if (sent >= PEOPLE / 5 && heldByA > 0 && sentActivities(portA) > 0) {
+            if (sent >= PEOPLE / 5 && heldByA > 0 && sentActivities(managementA) > 0) {
                 break;
             }
             assertThat(sent).as("both instances drained everything before A could be killed").isLessThan(PEOPLE);
             assertThat(System.nanoTime()).as("A never held a lease while sending").isLessThan(deadline);
             Thread.sleep(10);
         }
-        double sentByA = sentActivities(portA);
+        double sentByA = sentActivities(managementA);
         instanceA.destroyForcibly();
         assertThat(instanceA.waitFor(10, TimeUnit.SECONDS)).as("A is dead").isTrue();
         quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));

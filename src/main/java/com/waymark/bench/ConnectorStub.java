@@ -45,8 +45,6 @@ public final class ConnectorStub implements AutoCloseable {
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, Integer> deliveredKeys = new ConcurrentHashMap<>();
     private volatile FaultPolicy policy = FaultPolicy.NONE;
-    private volatile boolean idempotentReceiver;
-    private final AtomicInteger replays = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
 
     /** A scripted failure for the next posted activity: HTTP status and an optional Retry-After (seconds). */
@@ -100,16 +98,8 @@ public final class ConnectorStub implements AutoCloseable {
      * Answer a resend of an already-delivered key with success, without delivering it again, and count it
      * as a replay. Off by default: then a resend is delivered again and shows up as a duplicate.
      */
-    public void idempotentReceiver(boolean on) {
-        this.idempotentReceiver = on;
-    }
-
     public int distinctDelivered() {
         return deliveredKeys.size();
-    }
-
-    public int replays() {
-        return replays.get();
     }
 
     /** Posts answered with an injected 429 or 5xx. */
@@ -137,8 +127,6 @@ public final class ConnectorStub implements AutoCloseable {
         faults.clear();
         deliveredKeys.clear();
         policy = FaultPolicy.NONE;
-        idempotentReceiver = false;
-        replays.set(0);
         rejected.set(0);
     }
 
@@ -189,12 +177,8 @@ public final class ConnectorStub implements AutoCloseable {
                     return;
                 }
                 if (body != null && body.hasNonNull(IDEMPOTENCY_PROPERTY)) {
-                    String key = body.get(IDEMPOTENCY_PROPERTY).asText();
-                    if (idempotentReceiver && deliveredKeys.containsKey(key)) {
-                        replays.incrementAndGet();
-                    } else {
-                        deliveredKeys.merge(key, 1, Integer::sum);
-                    }
+                    // Every delivery counts, as Teams shows each post: the stub plays a receiver with no resend check.
+                    deliveredKeys.merge(body.get(IDEMPOTENCY_PROPERTY).asText(), 1, Integer::sum);
                 }
                 respond(exchange, 200, JSON.createObjectNode().put("id", "stub-" + ids.incrementAndGet()));
             } else {

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.stereotype.Component;
 
-/** The person's requests for a coach call. */
+/** The person's requests for a coach call; those made in a programme go once its retention has passed. */
 @Component
-class CoachCallData implements PersonalDataHolder {
+class CoachCallData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Request(Instant requestedAt, CoachCallRequest.Status status, Instant deliveredAt) {
     }
@@ -33,5 +34,10 @@ class CoachCallData implements PersonalDataHolder {
     @Override
     public int erase(long participantId) {
         return requests.deleteByParticipant(participantId);
+    }
+
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return requests.deleteByProgramme(programmeId);
     }
 }

@@ -17,4 +17,8 @@ public interface CoachCallRequestRepository extends JpaRepository<CoachCallReque
     @Modifying
     @Query("delete from CoachCallRequest r where r.participantId = :participantId")
     int deleteByParticipant(long participantId);
+
+    @Modifying
+    @Query("delete from CoachCallRequest r where r.programmeId = :programmeId")
+    int deleteByProgramme(long programmeId);
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import com.waymark.privacy.PersonLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,8 +14,10 @@ public class CoachCallService {
 
     private final CoachCallRequestRepository requests;
     private final Clock clock;
+    private final PersonLock people;
 
-    public CoachCallService(CoachCallRequestRepository requests, Clock clock) {
+    public CoachCallService(CoachCallRequestRepository requests, Clock clock, PersonLock people) {
+        this.people = people;
         this.requests = requests;
         this.clock = clock;
     }
@@ -27,6 +30,7 @@ public class CoachCallService {
      */
     @Transactional
     public boolean request(long participantId, Long programmeId) {
+        people.lockForWrite(participantId);
         if (requests.existsByParticipantIdAndStatus(participantId, CoachCallRequest.Status.PENDING)) {
             return false;
         }

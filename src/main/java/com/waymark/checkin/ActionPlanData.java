@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.stereotype.Component;
 
 /** The person's action plan, each action with its full history. */
 @Component
-class ActionPlanData implements PersonalDataHolder {
+class ActionPlanData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Change(ActionEvent.Type type, Instant at) {
     }
@@ -44,5 +45,17 @@ class ActionPlanData implements PersonalDataHolder {
         actions.deleteAll(plan);
         actions.flush();
         return rows;
+    }
+
+    /** An action plan belongs to the person, not to one programme: none of its rows says which programme. */
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return 0;
+    }
+
+    /** The plan goes with the last programme the person was kept in, as their own erasure takes it. */
+    @Override
+    public int eraseAfterLastProgramme(long participantId) {
+        return erase(participantId);
     }
 }

@@ -3,6 +3,7 @@ package com.waymark.checkin;
 import java.time.Clock;
 import java.util.List;
 
+import com.waymark.privacy.PersonLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +15,11 @@ public class ActionPlanService {
     private final ActionItemRepository actions;
     private final Clock clock;
     private final int maxActionChars;
+    private final PersonLock people;
 
     public ActionPlanService(ActionItemRepository actions, Clock clock,
-                             @Value("${waymark.checkin.max-action-chars:500}") int maxActionChars) {
+                             @Value("${waymark.checkin.max-action-chars:500}") int maxActionChars, PersonLock people) {
+        this.people = people;
         this.actions = actions;
         this.clock = clock;
         this.maxActionChars = maxActionChars;
@@ -24,6 +27,7 @@ public class ActionPlanService {
 
     @Transactional
     public ActionResult add(long participantId, String text) {
+        people.lockForWrite(participantId);
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             return new ActionResult.Rejected("Tell me the action after \"add action\", for example: "
@@ -44,6 +48,7 @@ public class ActionPlanService {
 
     @Transactional
     public ActionResult complete(long participantId, int number) {
+        people.lockForWrite(participantId);
         return actions.findByParticipantIdAndNumber(participantId, number)
                 .<ActionResult>map(action -> {
                     if (action.getStatus() == ActionItem.Status.DONE) {
@@ -60,6 +65,7 @@ public class ActionPlanService {
     /** Notes what is in the way of an open action; saying it again replaces the note. */
     @Transactional
     public ActionResult block(long participantId, int number, String what) {
+        people.lockForWrite(participantId);
         String clean = what == null ? "" : what.strip();
         if (clean.length() > maxActionChars) {
             return new ActionResult.Rejected("That's longer than " + maxActionChars + " characters; a short line is "

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.stereotype.Component;
 
-/** Every check-in the person answered, with the question they reflected on and what they wrote. */
+/**
+ * Every check-in the person answered, with the question they reflected on and what they wrote. A programme's
+ * check-ins (ratings and reflections, and with them their embeddings) go once its retention has passed; check-ins
+ * that counted for no programme are the person's own and stay until they erase them.
+ */
 @Component
-class CheckInData implements PersonalDataHolder {
+class CheckInData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Answer(Instant submittedAt, int wellbeing, int energy, String question, String reflection,
                   boolean okToQuote, CheckIn.Source answeredBy) {
@@ -39,5 +44,10 @@ class CheckInData implements PersonalDataHolder {
     @Override
     public int erase(long participantId) {
         return checkIns.deleteByParticipant(participantId);
+    }
+
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return checkIns.deleteByProgramme(programmeId);
     }
 }

@@ -20,6 +20,11 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
     @Query("delete from CheckIn c where c.participantId = :participantId")
     int deleteByParticipant(long participantId);
 
+    /** Their embeddings go with them (foreign key, on delete cascade). */
+    @Modifying
+    @Query("delete from CheckIn c where c.programmeId = :programmeId")
+    int deleteByProgramme(long programmeId);
+
     /** Participant id, wellbeing, energy, time and id of each rating: no text is read, nothing is decrypted. */
     @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt, c.id from CheckIn c "
             + "where c.programmeId = :programmeId and c.submittedAt >= :from and c.submittedAt < :to")

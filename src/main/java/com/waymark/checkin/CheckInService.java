@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.waymark.privacy.PersonLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,10 +24,13 @@ public class CheckInService {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final int maxReflectionChars;
+    private final PersonLock people;
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
                           ApplicationEventPublisher events, JdbcTemplate jdbc,
-                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars) {
+                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                          PersonLock people) {
+        this.people = people;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
         this.prompts = prompts;
@@ -48,6 +52,7 @@ public class CheckInService {
         if (!problems.isEmpty()) {
             return new CheckInResult.Rejected(problems);
         }
+        people.lockForWrite(participantId);
         String reflection = submission.reflection() == null || submission.reflection().isBlank()
                 ? null : submission.reflection().strip();
         var clean = new CheckInSubmission(submission.wellbeingRaw(), submission.energyRaw(),

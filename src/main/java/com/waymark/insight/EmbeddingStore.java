@@ -1,5 +1,6 @@
 package com.waymark.insight;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,9 +14,11 @@ import javax.sql.DataSource;
 
 import com.waymark.privacy.FieldCipher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,26 +72,47 @@ class EmbeddingStore {
     }
 
     /**
-     * Stores (or replaces) each vector. A check-in erased meanwhile gets none: the insert reads its row, so an
-     * erasure that commits first leaves nothing behind, and one that commits after takes the vector with it.
+     * Stores (or replaces) each vector, each in a short transaction of its own that first locks the check-in's row:
+     * erasure deletes that row (and with it the vector) under the same lock, so a vector is either stored before the
+     * erasure and taken with it, or finds its check-in gone and is not stored. Without the lock, on H2, an insert that
+     * read the check-in while an erasure was deleting it outlived the erasure.
      */
     void put(Map<Long, float[]> byCheckIn, String model) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         byCheckIn.forEach((id, vector) -> {
             byte[] sealed = vectors.seal(vector);
-            int updated = jdbc.update("update reflection_embedding set model = ?, dimensions = ?, vector = ?, "
-                    + "created_at = ? where check_in_id = ?", model, vector.length, sealed, now, id);
-            if (updated == 0) {
-                try {
-                    jdbc.update("insert into reflection_embedding (check_in_id, model, dimensions, vector, created_at) "
-                            + "select id, ?, ?, ?, ? from check_in where id = ? and not exists "
-                            + "(select 1 from reflection_embedding where check_in_id = ?)",
-                            model, vector.length, sealed, now, id, id);
-                } catch (DuplicateKeyException e) {
-                    // Stored by another thread or instance in the meantime, from the same text: nothing to do.
-                }
+            try {
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    connection.setAutoCommit(false);
+                    try {
+                        store(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), id, model, vector.length,
+                                sealed, now);
+                        connection.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                    return null;
+                });
+            } catch (DuplicateKeyException e) {
+                // Stored by another thread or instance in the meantime, from the same text: nothing to do.
             }
         });
+    }
+
+    private static void store(JdbcTemplate tx, long checkInId, String model, int dimensions, byte[] sealed,
+                              OffsetDateTime now) {
+        if (tx.queryForList("select id from check_in where id = ? for update", Long.class, checkInId).isEmpty()) {
+            return;
+        }
+        int updated = tx.update("update reflection_embedding set model = ?, dimensions = ?, vector = ?, "
+                + "created_at = ? where check_in_id = ?", model, dimensions, sealed, now, checkInId);
+        if (updated == 0) {
+            tx.update("insert into reflection_embedding (check_in_id, model, dimensions, vector, created_at) "
+                    + "values (?, ?, ?, ?, ?)", checkInId, model, dimensions, sealed, now);
+        }
     }
 
     /**

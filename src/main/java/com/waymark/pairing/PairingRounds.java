@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeRepository;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,11 +47,13 @@ public class PairingRounds {
     private final PairingEngine engine = new PairingEngine();
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PersonLock people;
 
     public PairingRounds(PairingPlanRepository plans, PairingRoundRepository rounds, PairingGroupRepository groups,
                          PairingMemberRepository members, PairingFollowUpRepository followUps,
                          ProgrammeRepository programmes, PairingInputs inputs, PairingMessages messages,
-                         PlatformTransactionManager txManager, Clock clock) {
+                         PlatformTransactionManager txManager, Clock clock, PersonLock people) {
+        this.people = people;
         this.plans = plans;
         this.rounds = rounds;
         this.groups = groups;
@@ -131,7 +135,7 @@ public class PairingRounds {
         }
         Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
         Instant now = clock.instant();
-        List<Candidate> active = inputs.active(plan, now);
+        List<Candidate> active = stillHere(inputs.active(plan, now));
         Round round = engine.pair(new PairingRequest(active, plan.getMode(), index, plan.getTotalRounds(),
                 plan.getSeed() + index), inputs.rules(programme.getId()), inputs.history(programme.getId(), planId));
         PairingRound saved = rounds.saveAndFlush(new PairingRound(planId, programme.getId(), index, round.mode(), now,
@@ -155,6 +159,17 @@ public class PairingRounds {
         int trios = (int) round.groups().stream().filter(Group::isTrio).count();
         return new RoundRun(saved.getId(), index + 1, plan.getTotalRounds(), round.mode(), active.size(),
                 round.groups().size() - trios, trios, round.unmatched().size());
+    }
+
+    /**
+     * Everyone the round will write about, locked first like any write about a person (in id order, so two rounds
+     * never wait on each other): someone erasing their data meanwhile is left out of the round rather than left
+     * behind in it. See {@link PersonLock}. The order the engine sees is kept.
+     */
+    private List<Candidate> stillHere(List<Candidate> candidates) {
+        Set<Long> here = candidates.stream().map(Candidate::id).sorted().filter(people::lock)
+                .collect(Collectors.toSet());
+        return candidates.stream().filter(c -> here.contains(c.id())).toList();
     }
 
     static String unmatchedText(Unmatched.Reason reason) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantRepository;
 import com.waymark.programme.Programme;
@@ -81,13 +82,15 @@ public class PeerCoachingParticipation {
     private final PairingInputs inputs;
     private final PairingMessages messages;
     private final Clock clock;
+    private final PersonLock people;
 
     public PeerCoachingParticipation(PairingRoundRepository rounds, PairingPlanRepository plans,
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
                                      ParticipantRepository participants, ProgrammeRepository programmes,
                                      ProgrammeService programmeService, PairingInputs inputs,
-                                     PairingMessages messages, Clock clock) {
+                                     PairingMessages messages, Clock clock, PersonLock people) {
+        this.people = people;
         this.rounds = rounds;
         this.plans = plans;
         this.groups = groups;
@@ -169,6 +172,7 @@ public class PeerCoachingParticipation {
      */
     @Transactional
     public SteppedOut cantThisRound(long participantId, long memberId) {
+        people.lockForWrite(participantId);
         PairingMember member = members.findById(memberId).filter(m -> m.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
@@ -194,6 +198,7 @@ public class PeerCoachingParticipation {
      */
     @Transactional
     public List<String> optOut(long participantId) {
+        people.lockForWrite(participantId);
         Instant now = clock.instant();
         List<String> names = new ArrayList<>();
         for (ProgrammeService.MyProgramme mine : activeProgrammes(participantId)) {
@@ -215,6 +220,7 @@ public class PeerCoachingParticipation {
     /** Ends a standing opt-out everywhere; returns the programmes where they will be paired again. */
     @Transactional
     public List<String> optIn(long participantId) {
+        people.lockForWrite(participantId);
         optOuts.deleteStanding(participantId);
         return activeProgrammes(participantId).stream().map(m -> m.programme().getName()).toList();
     }
@@ -231,6 +237,7 @@ public class PeerCoachingParticipation {
     @Transactional
     public FollowUpOutcome answer(long participantId, long followUpId, String metRaw, String usefulnessRaw,
                                   String oneThingRaw) {
+        people.lockForWrite(participantId);
         PairingFollowUp followUp = followUps.findById(followUpId).filter(f -> f.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that follow-up; it may be from an older message."));
         if (followUp.getStatus() == PairingFollowUp.Status.ANSWERED) {

@@ -17,8 +17,10 @@ public class ConsentService {
     private final ConsentRepository consents;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PersonLock people;
 
-    public ConsentService(ConsentRepository consents, JdbcTemplate jdbc, Clock clock) {
+    public ConsentService(ConsentRepository consents, JdbcTemplate jdbc, Clock clock, PersonLock people) {
+        this.people = people;
         this.consents = consents;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -55,6 +57,7 @@ public class ConsentService {
     /** Records consent to the current notice; returns false when it was already given (a double click). */
     @Transactional
     public boolean consent(long participantId) {
+        people.lockForWrite(participantId);
         if (hasConsented(participantId)) {
             return false;
         }

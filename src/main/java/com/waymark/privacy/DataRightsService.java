@@ -21,8 +21,10 @@ public class DataRightsService {
     private final List<PersonalDataHolder> holders;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PersonLock people;
 
-    public DataRightsService(List<PersonalDataHolder> holders, ObjectMapper json, Clock clock) {
+    public DataRightsService(List<PersonalDataHolder> holders, ObjectMapper json, Clock clock, PersonLock people) {
+        this.people = people;
         this.holders = holders.stream()
                 .sorted(Comparator.comparingInt(PersonalDataHolder::order).thenComparing(PersonalDataHolder::name))
                 .toList();
@@ -49,10 +51,17 @@ public class DataRightsService {
     /**
      * Erases every row about the person in one transaction: either all of it goes, or none of it does.
      * The identity row goes last so nothing is left pointing at it. Returns rows touched per section.
+     * <p>
+     * It starts by locking the person's row ({@link PersonLock}): a write about them already under way finishes
+     * first and is erased with the rest; one arriving meanwhile waits, then finds them gone and stores nothing.
+     * Someone already erased (a second tap on the button) has nothing left to erase.
      */
     @Transactional
     public Map<String, Integer> erase(long participantId) {
         Map<String, Integer> touched = new LinkedHashMap<>();
+        if (!people.lock(participantId)) {
+            return touched;
+        }
         List<PersonalDataHolder> lastFirst = new ArrayList<>(holders);
         Collections.reverse(lastFirst);
         for (PersonalDataHolder holder : lastFirst) {

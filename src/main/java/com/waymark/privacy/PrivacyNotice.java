@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record PrivacyNotice(int version, String title, List<String> points) {
 
-    public static final int VERSION = 1;
+    /** 2: says how long a programme's answers are kept (the retention sweep), so everyone agrees to that afresh. */
+    public static final int VERSION = 2;
 
     public static PrivacyNotice current() {
         return new PrivacyNotice(VERSION, "Before we start: your privacy", List.of(
@@ -20,6 +21,11 @@ public record PrivacyNotice(int version, String title, List<String> points) {
                         + "your individual scores or your name next to anything you wrote.",
                 "A reflection is quoted to your coach, without your name, only when you tick \"OK to quote me\" "
                         + "on that check-in.",
+                "Your answers in a programme (check-ins, reflections, peer-coaching answers) and your place in it "
+                        + "are kept until the programme has ended and the days its coach chose have passed (365 "
+                        + "unless they changed it), then erased within a day. "
+                        + "Your action plan goes when your last programme's answers do. Figures coaches were already "
+                        + "shown stay, and so does the record that they looked.",
                 "You can see, export or erase everything about you at any time: say \"my data\" or "
                         + "\"delete my data\". Say \"privacy\" to read this again."));
     }

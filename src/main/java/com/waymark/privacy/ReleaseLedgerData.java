@@ -11,9 +11,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** A person's share of the release ledger: the released figures that were computed from them. */
+/**
+ * A person's share of the release ledger (the released figures computed from them), and a programme's once its
+ * retention has passed: who contributed goes, the figures already released stay (they say nothing about one
+ * person, and no new figure is computed from erased answers, so nothing is left to compare them with).
+ */
 @Component
-class ReleaseLedgerData implements PersonalDataHolder {
+class ReleaseLedgerData implements PersonalDataHolder, ProgrammeDataHolder {
 
     /** A figure shown to the programme's staff that included this person; never anyone else's id. */
     record ReleasedFigure(long programmeId, String measure, Instant periodFrom, Instant periodTo, String value,
@@ -31,6 +35,12 @@ class ReleaseLedgerData implements PersonalDataHolder {
     @Override
     public String name() {
         return "releasedFigures";
+    }
+
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return jdbc.update("delete from release_contributor where set_id in (select id from release_contributor_set "
+                + "where programme_id = ?)", programmeId);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.waymark.privacy.PersonLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +36,13 @@ public class EnrolmentService {
     private final TeamLinkRepository teamLinks;
     private final ProgrammeService programmeService;
     private final Clock clock;
+    private final PersonLock people;
 
     public EnrolmentService(ProgrammeRepository programmes, MembershipRepository memberships,
                             ProgrammeGroupRepository groups, ParticipantRepository participants,
-                            TeamLinkRepository teamLinks, ProgrammeService programmeService, Clock clock) {
+                            TeamLinkRepository teamLinks, ProgrammeService programmeService, Clock clock,
+                            PersonLock people) {
+        this.people = people;
         this.programmes = programmes;
         this.memberships = memberships;
         this.groups = groups;
@@ -83,6 +87,7 @@ public class EnrolmentService {
 
     @Transactional
     public Enrolment join(long participantId, String typedCode) {
+        people.lockForWrite(participantId);
         String code = JoinCodes.normalise(typedCode);
         Programme programme = programmes.findByJoinCode(code).orElseThrow(() -> new ProgrammeProblem(
                 "I don't recognise the code \"" + (typedCode == null ? "" : typedCode.strip())
@@ -111,12 +116,17 @@ public class EnrolmentService {
     @Transactional
     public Membership describe(long coachId, long programmeId, long participantId, MemberDetails details) {
         programmeService.coached(coachId, programmeId);
+        // The coach writes about someone else, who may have erased their data a moment ago.
+        if (!people.lock(participantId)) {
+            throw new ProgrammeProblem("That person is no longer in Waymark: they have erased their data.");
+        }
         return applyDetails(programmeId, participantId, details);
     }
 
     /** The person corrects what their coach recorded about them (role and organisation, not group). */
     @Transactional
     public Membership correctOwn(long participantId, long programmeId, String role, String organisation) {
+        people.lockForWrite(participantId);
         Membership membership = activeMembership(programmeId, participantId);
         return applyDetails(programmeId, participantId, new MemberDetails(role, organisation,
                 membership.getGroupId(), membership.getLineManagerId()));

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The person's places in programmes, as their coach described them. Erasing also removes them as anyone's
- * line manager: the other person's membership stays, without the pointer.
+ * line manager: the other person's membership stays, without the pointer. Once a programme's retention has passed,
+ * its places go too (role, organisation, group, line manager): who took part is personal data as well.
  */
 @Component
-class MembershipData implements PersonalDataHolder {
+class MembershipData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Place(String programme, String group, String role, String organisation, String lineManager,
                  Membership.Status status, Membership.Via enrolledVia, Instant joinedAt, Instant leftAt) {
@@ -50,5 +52,10 @@ class MembershipData implements PersonalDataHolder {
     @Override
     public int erase(long participantId) {
         return memberships.forgetLineManager(participantId) + memberships.deleteByParticipant(participantId);
+    }
+
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return memberships.deleteByProgramme(programmeId);
     }
 }

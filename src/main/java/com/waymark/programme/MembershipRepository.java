@@ -23,6 +23,10 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     @Query("delete from Membership m where m.participantId = :participantId")
     int deleteByParticipant(long participantId);
 
+    @Modifying
+    @Query("delete from Membership m where m.programmeId = :programmeId")
+    int deleteByProgramme(long programmeId);
+
     /** Other people's memberships keep their place; only the pointer to this person as line manager goes. */
     @Modifying
     @Query("update Membership m set m.lineManagerId = null where m.lineManagerId = :participantId")

@@ -71,8 +71,9 @@ public class ParticipantService {
     /** Marks the welcome as sent; returns false when someone already welcomed this person (no double welcome). */
     @Transactional
     public boolean claimWelcome(long participantId) {
-        Participant participant = participants.findById(participantId).orElseThrow();
-        if (participant.getWelcomedAt() != null) {
+        // Gone when they erased their data while this turn was on its way: nobody to welcome.
+        Participant participant = participants.findById(participantId).orElse(null);
+        if (participant == null || participant.getWelcomedAt() != null) {
             return false;
         }
         participant.markWelcomed(clock.instant());

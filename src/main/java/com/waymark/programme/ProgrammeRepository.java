@@ -1,5 +1,6 @@
 package com.waymark.programme;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,7 @@ public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
     Optional<Programme> findByJoinCode(String joinCode);
 
     boolean existsByJoinCode(String joinCode);
+
+    /** Programmes that have an end, the only ones retention can apply to. */
+    List<Programme> findByEndsOnNotNull();
 }

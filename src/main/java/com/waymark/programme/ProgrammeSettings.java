@@ -1,10 +1,12 @@
 package com.waymark.programme;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a coach sets for a programme; {@link #problems()} says, in plain words, what is not acceptable. */
 public record ProgrammeSettings(String name, String organisations, String timeZone, LocalDate startsOn,
@@ -13,6 +15,20 @@ public record ProgrammeSettings(String name, String organisations, String timeZo
     public static ProgrammeSettings defaults(String name, String timeZone) {
         return new ProgrammeSettings(name, null, timeZone, null, null, Programme.DEFAULT_THRESHOLD,
                 Programme.DEFAULT_RETENTION_DAYS);
+    }
+
+    /**
+     * The first day, in the programme's time zone, on which its answers are no longer kept: the programme runs to the
+     * end of {@code endsOn}, and its answers are kept {@code retentionDays} whole days after that. A programme without
+     * an end date has not ended, so nothing of it is erased by retention (people can still erase their own data).
+     */
+    public Optional<LocalDate> answersErasedOn() {
+        return endsOn == null ? Optional.empty() : Optional.of(endsOn.plusDays(1L + retentionDays));
+    }
+
+    /** The moment the retention sweep may erase the programme's answers: the start of {@link #answersErasedOn()}. */
+    public Optional<Instant> answersKeptUntil() {
+        return answersErasedOn().map(day -> day.atStartOfDay(ZoneId.of(timeZone)).toInstant());
     }
 
     public List<String> problems() {
@@ -38,7 +54,7 @@ public record ProgrammeSettings(String name, String organisations, String timeZo
             problems.add("A confidentiality threshold above 50 would hide everything; please choose 3 to 50.");
         }
         if (retentionDays < 0 || retentionDays > 3650) {
-            problems.add("Keep reflections for between 0 and 3650 days after the programme ends.");
+            problems.add("Keep answers for between 0 and 3650 days after the programme ends.");
         }
         return problems;
     }

@@ -19,6 +19,7 @@ import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
+import com.waymark.privacy.PersonLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,12 +45,15 @@ public class CheckInPlanner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration horizon;
+    private final PersonLock people;
 
     public CheckInPlanner(CheckInScheduleRepository schedules, OccurrenceRepository occurrences,
                           PreferencesRepository preferences, UnavailableDayRepository unavailable,
                           EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
-                          Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays) {
+                          Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays,
+                          PersonLock people) {
+        this.people = people;
         this.schedules = schedules;
         this.occurrences = occurrences;
         this.preferences = preferences;
@@ -111,6 +115,7 @@ public class CheckInPlanner {
             Set<Long> consented = consent.consentedAmong(people.stream().map(Participant::getId).toList());
             Map<Long, PersonalClock> clocks = personalClocks(people);
             Set<String> planned = new HashSet<>(occurrences.findKeysFrom(scheduleId, from.minus(Duration.ofDays(2))));
+            Map<Long, Boolean> stillHere = new HashMap<>();
             for (Participant person : people) {
                 if (!person.isReachable() || person.getConversationReference() == null
                         || !consented.contains(person.getId())) {
@@ -118,7 +123,9 @@ public class CheckInPlanner {
                 }
                 for (Slot slot : SlotCalculator.slots(rhythm, clocks.get(person.getId()), from, now.plus(horizon))) {
                     String key = key(person.getId(), schedule.getId(), slot.nominalDay());
-                    if (planned.add(key)) {
+                    // Locked (once, and only for someone getting a new occurrence) like any write about a person,
+                    // so that a person erased meanwhile gets none: see PersonLock.
+                    if (planned.add(key) && stillHere.computeIfAbsent(person.getId(), this.people::lock)) {
                         occurrences.save(new Occurrence(key, person.getId(), schedule.getId(),
                                 schedule.getProgrammeId(), slot, now));
                         count++;

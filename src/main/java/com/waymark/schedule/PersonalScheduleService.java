@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.waymark.privacy.PersonLock;
 import com.waymark.programme.ParticipantRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,12 @@ public class PersonalScheduleService {
     private final CheckInPlanner planner;
     private final ParticipantRepository participants;
     private final Clock clock;
+    private final PersonLock people;
 
     public PersonalScheduleService(PreferencesRepository preferences, UnavailableDayRepository unavailable,
                                    OccurrenceRepository occurrences, OutboxService outbox, CheckInPlanner planner,
-                                   ParticipantRepository participants, Clock clock) {
+                                   ParticipantRepository participants, Clock clock, PersonLock people) {
+        this.people = people;
         this.preferences = preferences;
         this.unavailable = unavailable;
         this.occurrences = occurrences;
@@ -53,6 +56,7 @@ public class PersonalScheduleService {
     /** The check-in comes back once after {@code delay}, if its window is still open then. */
     @Transactional
     public Instant snooze(long participantId, Duration delay) {
+        people.lockForWrite(participantId);
         if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofHours(48)) > 0) {
             throw new ScheduleProblem("I can snooze a check-in for between a few minutes and 48 hours, "
                     + "for example: snooze 2h");
@@ -70,6 +74,7 @@ public class PersonalScheduleService {
 
     @Transactional
     public void skip(long participantId) {
+        people.lockForWrite(participantId);
         Occurrence open = openOccurrence(participantId);
         outbox.cancelPendingFor(open.getId());
         open.moveTo(Occurrence.Status.SKIPPED, clock.instant());
@@ -78,6 +83,7 @@ public class PersonalScheduleService {
     /** No check-ins until the pause ends: planned ones in between are skipped, nothing queued goes out. */
     @Transactional
     public Instant pause(long participantId, int weeks) {
+        people.lockForWrite(participantId);
         if (weeks < 1 || weeks > 26) {
             throw new ScheduleProblem("I can pause check-ins for 1 to 26 weeks, for example: pause 2 weeks");
         }
@@ -95,23 +101,27 @@ public class PersonalScheduleService {
 
     @Transactional
     public void resume(long participantId) {
+        people.lockForWrite(participantId);
         prefs(participantId).pauseUntil(null, clock.instant());
     }
 
     @Transactional
     public void quietHours(long participantId, LocalTime from, LocalTime to) {
+        people.lockForWrite(participantId);
         prefs(participantId).quietHours(from, to, clock.instant());
         replan(participantId);
     }
 
     @Transactional
     public void notBefore(long participantId, LocalTime time) {
+        people.lockForWrite(participantId);
         prefs(participantId).notBefore(time, clock.instant());
         replan(participantId);
     }
 
     @Transactional
     public Set<DayOfWeek> excludeWeekday(long participantId, DayOfWeek day, boolean excluded) {
+        people.lockForWrite(participantId);
         ParticipantPreferences prefs = prefs(participantId);
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         days.addAll(prefs.getExcludedWeekdays());
@@ -131,15 +141,22 @@ public class PersonalScheduleService {
 
     @Transactional
     public void timeZone(long participantId, ZoneId zone) {
+        people.lockForWrite(participantId);
         prefs(participantId).timeZone(zone.getId(), clock.instant());
         replan(participantId);
     }
 
     @Transactional
     public int away(long participantId, LocalDate from, LocalDate to, UnavailableDay.Reason reason) {
-        if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
-            throw new ScheduleProblem("Give a range of up to two months, for example: leave 2026-12-21 to 2027-01-02");
+        if (to.isBefore(from)) {
+            throw new ScheduleProblem("The last day, " + to + ", comes before the first, " + from + ". Nothing was "
+                    + "changed. Put the first day first, for example: leave " + from + " to " + from.plusDays(7));
         }
+        if (from.plusDays(62).isBefore(to)) {
+            throw new ScheduleProblem("I can note up to two months at a time, and nothing was changed. Send a longer "
+                    + "time away in parts, for example: leave " + from + " to " + from.plusDays(62));
+        }
+        people.lockForWrite(participantId);
         int added = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (!unavailable.existsByParticipantIdAndDay(participantId, day)) {

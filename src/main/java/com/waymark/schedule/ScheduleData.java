@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * to it, and the messages queued for them. Erasure also unlinks the sessions they recorded as a coach.
  */
 @Component
-class ScheduleData implements PersonalDataHolder {
+class ScheduleData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Settings(String quietFrom, String quietTo, String notBefore, String notOnWeekdays, String timeZone,
                     Instant pausedUntil) {
@@ -61,6 +62,14 @@ class ScheduleData implements PersonalDataHolder {
                 + jdbc.update("delete from unavailable_day where participant_id = ?", participantId)
                 + jdbc.update("delete from participant_preferences where participant_id = ?", participantId)
                 + jdbc.update("update coaching_session set created_by = null where created_by = ?", participantId);
+    }
+
+    /** The programme's planned and past check-ins (when each was sent, answered, missed) and their queued messages. */
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        return jdbc.update("delete from outbox_message where occurrence_id in "
+                        + "(select id from checkin_occurrence where programme_id = ?)", programmeId)
+                + jdbc.update("delete from checkin_occurrence where programme_id = ?", programmeId);
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {

@@ -3,6 +3,7 @@ package com.waymark.schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,8 @@ public class ScheduleService {
         Programme programme = programmes.coached(coachId, programmeId);
         if (!startsAt.isAfter(clock.instant())) {
             throw new ScheduleProblem("That time has already passed. Give the next session's date and time, "
-                    + "for example: next session 2026-12-03 14:00");
+                    + "for example: next session " + LocalDate.now(clock.withZone(ZoneId.of(
+                    programme.getTimeZone()))).plusDays(7) + " 14:00");
         }
         if (digestHours < 1 || digestHours > 168) {
             throw new ScheduleProblem("The digest can come between 1 and 168 hours before the session.");

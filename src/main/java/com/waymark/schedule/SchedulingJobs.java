@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two recurring Quartz jobs. In the JDBC store with clustering on, each firing runs on exactly one
- * instance; misfires after downtime fire once, now (the ticker then decides what is still worth sending).
+ * The recurring Quartz jobs: planning, the tick, and the daily retention sweep. In the JDBC store with clustering on,
+ * each firing runs on exactly one instance; misfires after downtime fire once, now (the ticker then decides what is
+ * still worth sending).
  */
 @Configuration
 class SchedulingJobs {
@@ -52,6 +53,21 @@ class SchedulingJobs {
         }
     }
 
+    @DisallowConcurrentExecution
+    public static class RetentionJob implements Job {
+
+        private final RetentionSweep sweep;
+
+        public RetentionJob(RetentionSweep sweep) {
+            this.sweep = sweep;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            sweep.sweep();
+        }
+    }
+
     @Bean
     JobDetail planJob() {
         return JobBuilder.newJob(PlanJob.class).withIdentity("plan-check-ins", "waymark").storeDurably().build();
@@ -73,6 +89,19 @@ class SchedulingJobs {
     Trigger tickTrigger(JobDetail tickJob, @Value("${waymark.schedule.tick-seconds:30}") int seconds) {
         return TriggerBuilder.newTrigger().forJob(tickJob).withIdentity("tick-check-ins", "waymark").startNow()
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(seconds)
+                        .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+    }
+
+    @Bean
+    JobDetail retentionJob() {
+        return JobBuilder.newJob(RetentionJob.class).withIdentity("retention-sweep", "waymark").storeDurably().build();
+    }
+
+    /** At start-up, then every day: an answer is erased at most a day after its retention has passed. */
+    @Bean
+    Trigger retentionTrigger(JobDetail retentionJob, @Value("${waymark.retention.sweep-hours:24}") int hours) {
+        return TriggerBuilder.newTrigger().forJob(retentionJob).withIdentity("retention-sweep", "waymark").startNow()
+                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(hours)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();
     }
 }

@@ -19,7 +19,8 @@ final class CommandParser {
     private static final Pattern ADD_ACTION = Pattern.compile("^(?:add action|add|new action)\\b\\s*:?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String TIME = "(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|\\d{1,2}[:.]\\d{2})";
-    private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
+    /** Month and day of one or two digits: read strictly against the calendar later (CalendarInput), not here. */
+    private static final String DATE = "(\\d{4}-\\d{1,2}-\\d{1,2})";
     private static final String DAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*?s?";
     private static final Pattern AWAY = Pattern.compile("^(leave|annual leave|on leave|on call|on-call)\\s+(?:on\\s+)?"
             + DATE + "(?:\\s*(?:to|-|until|–)\\s*" + DATE + ")?$", Pattern.CASE_INSENSITIVE);
@@ -40,7 +41,7 @@ final class CommandParser {
     /** "summary", "team themes", "wellbeing for group Blue since last session", "export since 2026-11-02". */
     private static final Pattern TEAM_REPORT = Pattern.compile("^(?:team\\s+)?(summary|themes|wellbeing|actions|"
             + "participation|export)(?:\\s+(?:for\\s+)?(?:team|group)\\s+(.+?))?(?:\\s+since\\s+(last\\s+session|"
-            + "\\d{4}-\\d{2}-\\d{2}))?$", Pattern.CASE_INSENSITIVE);
+            + "\\d{4}-\\d{1,2}-\\d{1,2}))?$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern RENAME_THEME = Pattern.compile("^rename\\s+theme\\s+(.+?)\\s+to\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);

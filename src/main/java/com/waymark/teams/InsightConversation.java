@@ -1,8 +1,9 @@
 package com.waymark.teams;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,10 +34,12 @@ class InsightConversation {
     private final ProgrammeService programmes;
     private final ParticipantService participants;
     private final ProgrammeThemes themes;
+    private final Clock clock;
 
     InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants,
-                        ProgrammeThemes themes) {
+                        ProgrammeThemes themes, Clock clock) {
         this.themes = themes;
+        this.clock = clock;
         this.insights = insights;
         this.programmes = programmes;
         this.participants = participants;
@@ -101,7 +104,8 @@ class InsightConversation {
                     card = InsightCards.summary(insights.summary(id, request));
             }
             return List.of(ParticipantConversation.card(card));
-        } catch (InsightProblem | ProgrammeProblem problem) {
+        } catch (InsightProblem | ProgrammeProblem | BadInput problem) {
+            // Caught here, not only by the bot: in a shared chat this runs inside the roster's future.
             return List.of(MessageFactory.text(problem.getMessage()));
         }
     }
@@ -130,7 +134,7 @@ class InsightConversation {
         return handle(coach, command);
     }
 
-    private static ScopeRequest request(Command.TeamReport command) {
+    private ScopeRequest request(Command.TeamReport command) {
         String since = command.since();
         if (since == null) {
             return new ScopeRequest(command.group(), null, false);
@@ -138,11 +142,8 @@ class InsightConversation {
         if (since.startsWith("last")) {
             return new ScopeRequest(command.group(), null, true);
         }
-        try {
-            return new ScopeRequest(command.group(), LocalDate.parse(since), false);
-        } catch (DateTimeParseException e) {
-            throw new InsightProblem("I couldn't read that date. Use the form 2026-11-02, for example: summary since "
-                    + "2026-11-02");
-        }
+        String example = command.report().name().toLowerCase(Locale.ROOT) + " since "
+                + LocalDate.now(clock).minusWeeks(4);
+        return new ScopeRequest(command.group(), CalendarInput.date(since, example), false);
     }
 }

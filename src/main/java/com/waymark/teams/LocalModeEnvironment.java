@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Without Bot Framework credentials the bot accepts unauthenticated activities, so it must not be
- * reachable from the network: bind to the loopback interface unless an address was chosen explicitly.
+ * reachable from the network: bind to the loopback interface unless an address was chosen explicitly. The same
+ * for the management port (health, metrics), which otherwise listens on every interface.
  */
 public class LocalModeEnvironment implements EnvironmentPostProcessor {
 
@@ -18,8 +20,17 @@ public class LocalModeEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         String appId = env.getProperty("waymark.bot.app-id", "");
-        if (appId.isBlank() && !env.containsProperty("server.address")) {
-            env.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of("server.address", "127.0.0.1")));
+        if (!appId.isBlank()) {
+            return;
+        }
+        Map<String, Object> loopback = new HashMap<>();
+        for (String address : new String[] {"server.address", "management.server.address"}) {
+            if (!env.containsProperty(address)) {
+                loopback.put(address, "127.0.0.1");
+            }
+        }
+        if (!loopback.isEmpty()) {
+            env.getPropertySources().addLast(new MapPropertySource(SOURCE, loopback));
         }
     }
 }

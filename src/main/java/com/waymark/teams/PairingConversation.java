@@ -128,7 +128,7 @@ class PairingConversation {
                 : ProgrammeConversation.parseId(save.groupId(), "group");
         PlanSettings settings = new PlanSettings(wholeNumber(save.everyWeeks(), 2),
                 ScheduleConversation.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),
-                ScheduleConversation.time(save.time() == null ? "09:00" : save.time()), mode,
+                CalendarInput.time(save.time() == null ? "09:00" : save.time(), "09:00"), mode,
                 wholeNumber(save.totalRounds(), 6), wholeNumber(save.followUpDays(), 3), groupId);
         PeerCoachingService.PlanView plan = coaching.savePlan(coachId, programme.getId(), settings);
         return text("Saved: peer coaching for \"" + programme.getName() + "\" ("

@@ -78,8 +78,7 @@ class ParticipantConversation {
         long id = participant.getId();
         boolean consented = consent.hasConsented(id);
         if (!consented && needsConsent(command)) {
-            return List.of(MessageFactory.text("Before I record anything I need your agreement to how your "
-                    + "answers are kept. Here is the short privacy notice:"), welcome());
+            return consentFirst();
         }
         if (command instanceof Command.Help) {
             return List.of(MessageFactory.text(consented ? HELP
@@ -141,6 +140,12 @@ class ParticipantConversation {
     }
 
     /** Only what records or shows a person's own check-ins and actions waits for consent. */
+    /** The answer to anything that would record something about a person who has not agreed to the notice. */
+    static List<Activity> consentFirst() {
+        return List.of(MessageFactory.text("Before I record anything I need your agreement to how your "
+                + "answers are kept. Here is the short privacy notice:"), welcome());
+    }
+
     static boolean needsConsent(Command command) {
         return command instanceof Command.StartCheckIn || command instanceof Command.SubmitCheckIn
                 || command instanceof Command.AddAction || command instanceof Command.ListActions

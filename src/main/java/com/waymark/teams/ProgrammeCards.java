@@ -37,7 +37,7 @@ final class ProgrammeCards {
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
         facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
-        facts.put("Reflections kept", settings.retentionDays() + " days after the programme ends");
+        facts.put("Answers kept", kept(settings));
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);
         facts.put("Coaches", orDash(String.join(", ", overview.coaches())));
@@ -63,7 +63,8 @@ final class ProgrammeCards {
                 .date("endsOn", "Ends on", current.endsOn() == null ? null : current.endsOn().toString())
                 .number("threshold", "Confidentiality threshold (people per summary, at least 3)",
                         current.confidentialityThreshold(), Programme.MIN_THRESHOLD, 50)
-                .number("retentionDays", "Keep reflections for this many days after the end",
+                .number("retentionDays", "Keep check-ins, reflections and peer-coaching answers for this many days "
+                        + "after the end",
                         current.retentionDays(), 0, 3650)
                 .submit(programmeId == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
                         programmeId == null ? Map.of() : Map.of("programmeId", programmeId.toString()));
@@ -160,6 +161,16 @@ final class ProgrammeCards {
         }
         return (settings.startsOn() == null ? "?" : DAY.format(settings.startsOn())) + " to "
                 + (settings.endsOn() == null ? "?" : DAY.format(settings.endsOn()));
+    }
+
+    /** What the retention sweep will do, as it will do it ({@link ProgrammeSettings#answersErasedOn()}). */
+    static String kept(ProgrammeSettings settings) {
+        String what = "check-ins, reflections, peer-coaching answers and who took part";
+        return settings.answersErasedOn()
+                .map(day -> "to the end of " + DAY.format(day.minusDays(1)) + ", " + settings.retentionDays()
+                        + " days after the programme ends; then its " + what + " are erased within a day")
+                .orElse("no end date set, so nothing is erased by date; set one and its " + what + " are erased "
+                        + settings.retentionDays() + " days after it");
     }
 
     private static String orDash(String value) {

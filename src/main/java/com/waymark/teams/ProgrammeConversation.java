@@ -1,6 +1,5 @@
 package com.waymark.teams;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -248,9 +247,9 @@ class ProgrammeConversation {
             return null;
         }
         try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeException e) {
-            throw new ProgrammeProblem("The " + what + " date should look like 2026-01-31.");
+            return CalendarInput.date(raw, "2027-01-31");
+        } catch (BadInput e) {
+            throw new BadInput("The " + what + " date isn't one I can use. " + e.getMessage());
         }
     }
 

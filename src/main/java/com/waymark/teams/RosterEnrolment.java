@@ -84,8 +84,17 @@ class RosterEnrolment {
     CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
-        return roster(turn).thenApply(members -> start(turn, coach, programme, members.stream()
-                .filter(m -> memberIds.contains(m.getId())).toList(), Membership.Via.CARD, groupId));
+        // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
+        if (groupId != null && programmes.groups(programme.getId()).stream().noneMatch(g -> g.getId().equals(groupId))) {
+            throw new BadInput("That group isn't part of \"" + programme.getName() + "\", so nobody was added. "
+                    + "Say \"add people\" for a fresh card and choose a group from its list.");
+        }
+        return roster(turn).thenApply(members -> {
+            List<TeamsChannelAccount> chosen = members.stream().filter(m -> memberIds.contains(m.getId())).toList();
+            return chosen.isEmpty() ? List.of(MessageFactory.text("None of the people chosen are in this chat now, so "
+                    + "nobody was added. Say \"add people\" for a fresh card."))
+                    : start(turn, coach, programme, chosen, Membership.Via.CARD, groupId);
+        });
     }
 
     /** Everyone in this team (by team id) or group chat (by conversation id), the bot left out. */

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.privacy.ConsentService;
 import com.waymark.programme.Participant;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
@@ -37,16 +38,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ScheduleConversation {
 
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
     private final PersonalScheduleService personal;
     private final ScheduleService schedules;
     private final ProgrammeService programmes;
     private final java.time.Clock clock;
+    private final ConsentService consent;
 
     ScheduleConversation(PersonalScheduleService personal, ScheduleService schedules, ProgrammeService programmes,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, ConsentService consent) {
+        this.consent = consent;
         this.personal = personal;
         this.schedules = schedules;
         this.programmes = programmes;
@@ -62,7 +64,22 @@ class ScheduleConversation {
                 || command instanceof Command.SaveSchedule || command instanceof Command.NextSession;
     }
 
+    /**
+     * A person's own settings are recorded, like check-ins, only once they have agreed to the notice. This also
+     * keeps erasure whole: a message racing "delete my data" that arrives just after it is a new hello, with nothing
+     * recorded but who is speaking.
+     */
+    static boolean recordsOwnSettings(Command command) {
+        return command instanceof Command.Snooze || command instanceof Command.Skip || command instanceof Command.Pause
+                || command instanceof Command.Resume || command instanceof Command.QuietHours
+                || command instanceof Command.NotOnDay || command instanceof Command.NotBefore
+                || command instanceof Command.SetTimeZone || command instanceof Command.Away;
+    }
+
     List<Activity> handle(Participant person, Command command) {
+        if (recordsOwnSettings(command) && !consent.hasConsented(person.getId())) {
+            return ParticipantConversation.consentFirst();
+        }
         try {
             return dispatch(person, command);
         } catch (ScheduleProblem | ProgrammeProblem problem) {
@@ -96,8 +113,8 @@ class ScheduleConversation {
                 personal.quietHours(id, null, null);
                 return text("Quiet hours are off.");
             }
-            LocalTime from = time(quiet.from());
-            LocalTime to = time(quiet.to());
+            LocalTime from = CalendarInput.time(quiet.from(), "quiet hours 21:00-07:30");
+            LocalTime to = CalendarInput.time(quiet.to(), "quiet hours 21:00-07:30");
             personal.quietHours(id, from, to);
             return text("Got it: no check-ins or reminders between " + from + " and " + to + " (" + zone.getId() + ").");
         }
@@ -109,7 +126,7 @@ class ScheduleConversation {
                     + "; one due then moves to your next available day.");
         }
         if (command instanceof Command.NotBefore notBefore) {
-            LocalTime time = notBefore.time() == null ? null : time(notBefore.time());
+            LocalTime time = notBefore.time() == null ? null : CalendarInput.time(notBefore.time(), "after 17:00");
             personal.notBefore(id, time);
             return text(time == null ? "Check-ins can come at the rhythm's usual time again."
                     : "Check-ins will wait until after " + time + " your time.");
@@ -125,8 +142,12 @@ class ScheduleConversation {
             return text("Your check-ins now follow " + chosen.getId() + " time.");
         }
         if (command instanceof Command.Away away) {
-            LocalDate from = LocalDate.parse(away.from());
-            LocalDate to = LocalDate.parse(away.to());
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            String example = away.onCall() ? "on call " + today.plusDays(7)
+                    : "leave " + today.plusDays(14) + " to " + today.plusDays(21);
+            CalendarInput.Days days = CalendarInput.range(away.from(), away.to(), example);
+            LocalDate from = days.first();
+            LocalDate to = days.last();
             personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
             return text("Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
                     + ". One due then moves to your next available day.");
@@ -146,8 +167,10 @@ class ScheduleConversation {
         if (command instanceof Command.NextSession next) {
             Programme programme = programmes.currentCoached(id);
             ZoneId programmeZone = ZoneId.of(programme.getTimeZone());
-            LocalTime at = next.time() == null ? LocalTime.of(9, 0) : time(next.time());
-            Instant startsAt = ZonedDateTime.of(LocalDate.parse(next.date()), at, programmeZone).toInstant();
+            String example = "next session " + LocalDate.now(clock.withZone(programmeZone)).plusDays(7) + " 14:00";
+            LocalDate day = CalendarInput.date(next.date(), example);
+            LocalTime at = next.time() == null ? LocalTime.of(9, 0) : CalendarInput.time(next.time(), example);
+            Instant startsAt = ZonedDateTime.of(day, at, programmeZone).toInstant();
             var session = schedules.recordSession(id, programme.getId(), startsAt, 24);
             return text("Recorded the next session of \"" + programme.getName() + "\": "
                     + WHEN.format(startsAt.atZone(programmeZone)) + " (" + programmeZone.getId() + "). The pre-session "
@@ -165,7 +188,7 @@ class ScheduleConversation {
         }
         Long groupId = save.groupId() == null || save.groupId().isBlank() ? null
                 : ProgrammeConversation.parseId(save.groupId(), "group");
-        Rhythm rhythm = new Rhythm(wholeNumber(save.everyWeeks(), 1), days, time(save.time()),
+        Rhythm rhythm = new Rhythm(wholeNumber(save.everyWeeks(), 1), days, CalendarInput.time(save.time(), "09:00"),
                 wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),
                 LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
         CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
@@ -197,25 +220,6 @@ class ScheduleConversation {
         text.append(mine.nextCheckIn() == null ? " No check-in is planned in the next few days."
                 : " Next check-in: " + WHEN.format(mine.nextCheckIn().atZone(zone)) + ".");
         return text(text.toString());
-    }
-
-    static LocalTime time(String raw) {
-        Matcher m = raw == null ? null : TIME.matcher(raw.strip());
-        if (m == null || !m.matches()) {
-            throw new ScheduleProblem("Give times like 17:00 or 5pm.");
-        }
-        int hour = Integer.parseInt(m.group(1));
-        int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        if (m.group(3) != null) {
-            if (hour < 1 || hour > 12) {
-                throw new ScheduleProblem("Give times like 17:00 or 5pm.");
-            }
-            hour = hour % 12 + (m.group(3).equalsIgnoreCase("pm") ? 12 : 0);
-        }
-        if (hour > 23 || minute > 59) {
-            throw new ScheduleProblem("Give times like 17:00 or 5pm.");
-        }
-        return LocalTime.of(hour, minute);
     }
 
     static DayOfWeek weekday(String raw) {

@@ -32,6 +32,12 @@ class TeamChatConversation {
               where everyone coaches the programme
             Check-ins, reflections and action plans are private: they happen in each person's 1:1 chat with me.""";
 
+    /** The answer to "enrol", "add people" or their card in a 1:1 chat, where there is no roster to read. */
+    static final String ONLY_IN_A_TEAM = "\"enrol\" and \"add people\" work in a team or group chat, where I can see "
+            + "who is there; nobody was added. Add me to the team or group chat of the people you coach and say "
+            + "\"enrol\" there (or \"add people\" to choose who). People can also join on their own: say "
+            + "\"programme\" to see your programme's join code, and they send me, for example: join ABC-123";
+
     private final ParticipantService participants;
     private final ProgrammeService programmes;
     private final RosterEnrolment roster;
@@ -84,9 +90,15 @@ class TeamChatConversation {
             }
             return done(text("Let's do that in our 1:1 chat, where it stays private: open a chat with Waymark. "
                     + "Here I can help coaches with \"enrol\", \"add people\" and \"programme\"."));
-        } catch (ProgrammeProblem problem) {
+        } catch (ProgrammeProblem | BadInput problem) {
             return done(text(problem.getMessage()));
         }
+    }
+
+    /** Commands that read the chat's roster, so make sense only in a team or group chat. */
+    static boolean teamOnly(Command command) {
+        return command instanceof Command.EnrolTeam || command instanceof Command.PickPeople
+                || command instanceof Command.EnrolSelected;
     }
 
     private static CompletableFuture<List<Activity>> done(List<Activity> replies) {

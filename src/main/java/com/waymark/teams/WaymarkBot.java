@@ -16,6 +16,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Participant;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.ParticipantService;
@@ -212,6 +213,15 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> replyTo(Activity activity, Command command) {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
+        try {
+            return replyTo(participant, command);
+        } catch (PersonLock.PersonErased erasedMeanwhile) {
+            // Recognised just before their erasure committed: whatever this turn meant to store was not stored.
+            return List.of(MessageFactory.text(PersonLock.PersonErased.ANSWER));
+        }
+    }
+
+    private List<Activity> replyTo(Participant participant, Command command) {
         List<Activity> replies = new ArrayList<>();
         boolean firstContact = claimWelcome(participant);
         if (firstContact && !(command instanceof Command.GiveConsent)) {
@@ -222,7 +232,19 @@ class WaymarkBot extends ActivityHandler {
                 return replies;
             }
         }
-        if (ProgrammeConversation.handles(command)) {
+        try {
+            replies.addAll(dispatch(participant, command));
+        } catch (BadInput bad) {
+            replies.add(MessageFactory.text(bad.getMessage()));
+        }
+        return replies;
+    }
+
+    private List<Activity> dispatch(Participant participant, Command command) {
+        List<Activity> replies = new ArrayList<>();
+        if (TeamChatConversation.teamOnly(command)) {
+            replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
+        } else if (ProgrammeConversation.handles(command)) {
             replies.addAll(programmeConversation.handle(participant, command));
         } else if (ScheduleConversation.handles(command)) {
             replies.addAll(scheduleConversation.handle(participant, command));

@@ -22,7 +22,8 @@ class FanoutBenchTest {
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(code).isZero();
         assertThat(lines[lines.length - 1]).matches(
-                "fanout-bench: n=60 seconds=\\d+\\.\\d{2} floor=0\\.06 ratio=\\d+\\.\\d{3} duplicates=0 lost=0");
+                "fanout-bench: n=60 seconds=\\d+\\.\\d{2} floor=0\\.06 ratio=\\d+\\.\\d{3} duplicates=0 "
+                + "duplicates-with-resend-check=0 lost=0");
     }
 
     @Test

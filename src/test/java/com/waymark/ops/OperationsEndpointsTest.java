@@ -11,6 +11,7 @@ import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +21,15 @@ class OperationsEndpointsTest extends WaymarkIntegrationTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int management;
     @Autowired
     QuartzHealthIndicator quartz;
 
     @Test
     void livenessAndReadinessAreUp() {
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health"}) {
-            var answer = Http.get(port, probe);
+            var answer = Http.get(management, probe);
             assertThat(answer.status()).as(probe).isEqualTo(200);
             assertThat(answer.json().path("status").asText()).as(probe).isEqualTo("UP");
         }
@@ -38,18 +41,18 @@ class OperationsEndpointsTest extends WaymarkIntegrationTest {
 
     @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
-        var links = Http.get(port, "/actuator").json().path("_links");
+        var links = Http.get(management, "/actuator").json().path("_links");
         assertThat(links.fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
         for (String hidden : new String[] {"/actuator/env", "/actuator/metrics", "/actuator/beans", "/actuator/heapdump",
                 "/actuator/loggers", "/actuator/configprops"}) {
-            assertThat(Http.get(port, hidden).status()).as(hidden).isEqualTo(404);
+            assertThat(Http.get(management, hidden).status()).as(hidden).isEqualTo(404);
         }
     }
 
     @Test
     void prometheusShowsTheWaymarkMetersAfterAMessage() {
-        String before = Http.get(port, "/actuator/prometheus").body();
+        String before = Http.get(management, "/actuator/prometheus").body();
         TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User user = User.fresh("Morgan Ellis");
         teams.expectReplies(teams.install(user));
@@ -58,7 +61,7 @@ class OperationsEndpointsTest extends WaymarkIntegrationTest {
         assertThat(teams.expectReplies(teams.message(user, "4 3 " + reflection)).replies().get(0).toString())
                 .contains("Saved");
 
-        var answer = Http.get(port, "/actuator/prometheus");
+        var answer = Http.get(management, "/actuator/prometheus");
         assertThat(answer.status()).isEqualTo(200);
         String after = answer.body();
         assertThat(after).contains("waymark_turn_latency_seconds_bucket{").contains("le=\"+Inf\"")

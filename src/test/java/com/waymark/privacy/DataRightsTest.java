@@ -1,15 +1,13 @@
 package com.waymark.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.support.CardSchema;
+import com.waymark.support.EveryColumn;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -30,16 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DataRightsTest extends WaymarkIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TEXT_TYPES = Set.of("CHARACTER VARYING", "CHARACTER", "VARCHAR",
-            "CHARACTER LARGE OBJECT", "CLOB", "VARCHAR_IGNORECASE");
-    private static final Set<String> NUMBER_TYPES = Set.of("BIGINT", "INTEGER", "SMALLINT", "TINYINT", "NUMERIC",
-            "DECIMAL");
-    private static final Set<String> BINARY_TYPES = Set.of("BINARY LARGE OBJECT", "BLOB", "BINARY VARYING",
-            "VARBINARY", "BINARY");
-    /** Types that can't hold a name, an id or text; any other type fails the scan rather than being skipped. */
-    private static final Set<String> CANNOT_HOLD_IT = Set.of("BOOLEAN", "DATE", "TIMESTAMP",
-            "TIMESTAMP WITH TIME ZONE", "TIME", "TIME WITH TIME ZONE", "REAL", "DOUBLE PRECISION");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -163,7 +151,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
                 subject.name(), reflection, actionText, "Director of Marmalade Governance", storedReflection,
                 storedAction);
         // The scan sees the person everywhere they are before erasure, so an empty scan after it means something.
-        List<String> before = scanEveryTable(needles, subjectId);
+        List<String> before = EveryColumn.scan(db, needles, List.of(subjectId));
         assertThat(List.of("PARTICIPANT.DISPLAY_NAME", "CHECK_IN.REFLECTION", "CHECK_IN.PARTICIPANT_ID",
                 "ACTION_ITEM.TEXT", "MEMBERSHIP.ROLE", "MEMBERSHIP.LINE_MANAGER_ID", "PROGRAMME_STAFF.PARTICIPANT_ID",
                 "CONSENT_RECORD.PARTICIPANT_ID", "AUDIT_SUBJECT.PARTICIPANT_ID", "AUDIT_EVENT.ACTOR_ID",
@@ -173,7 +161,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         List<JsonNode> done = submit(subject, button.path("data").deepCopy());
         assertThat(done.get(0).path("text").asText()).startsWith("Done. I've erased everything");
 
-        assertThat(scanEveryTable(needles, subjectId)).as("rows still holding something of the erased person")
+        assertThat(EveryColumn.scan(db, needles, List.of(subjectId))).as("rows still holding something of the erased person")
                 .isEmpty();
 
         // Everyone else's records stay whole: only the pointers to the erased person are gone.
@@ -228,58 +216,6 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(countWhere("check_in", "participant_id", id)).isOne();
         assertThat(countWhere("action_item", "participant_id", id)).isOne();
         assertThat(countWhere("consent_record", "participant_id", id)).isOne();
-    }
-
-    /**
-     * Every column of every table in the schema, Flyway's history and Quartz's tables included (they hold no
-     * personal data today; scheduling's jobs will, so they are scanned rather than excused). Text columns
-     * are searched for each needle, whole-number columns for the id, binary columns (Quartz job data) for the
-     * needles' UTF-8 bytes.
-     */
-    private List<String> scanEveryTable(List<String> needles, long participantId) {
-        List<Map<String, Object>> columns = db.queryForList("select table_name, column_name, data_type "
-                + "from information_schema.columns where table_schema = 'PUBLIC' order by table_name, column_name");
-        assertThat(columns).extracting(c -> c.get("TABLE_NAME"))
-                .contains("PARTICIPANT", "CONSENT_RECORD", "CHECK_IN", "ACTION_ITEM", "ACTION_EVENT", "MEMBERSHIP",
-                        "PROGRAMME_STAFF", "AUDIT_EVENT", "AUDIT_SUBJECT", "COACH_CALL_REQUEST", "QRTZ_JOB_DETAILS",
-                        "flyway_schema_history");
-        List<String> found = new ArrayList<>();
-        int scanned = 0;
-        for (Map<String, Object> column : columns) {
-            String table = "\"" + column.get("TABLE_NAME") + "\"";
-            String name = "\"" + column.get("COLUMN_NAME") + "\"";
-            String type = (String) column.get("DATA_TYPE");
-            if (TEXT_TYPES.contains(type)) {
-                scanned++;
-                for (String needle : needles) {
-                    Integer hits = db.queryForObject("select count(*) from " + table + " where " + name
-                            + " like ?", Integer.class, "%" + needle.replace("%", "\\%").replace("_", "\\_") + "%");
-                    if (hits > 0) {
-                        found.add(table + "." + name + " contains " + needle);
-                    }
-                }
-            } else if (NUMBER_TYPES.contains(type)) {
-                scanned++;
-                Integer hits = db.queryForObject("select count(*) from " + table + " where " + name + " = ?",
-                        Integer.class, participantId);
-                if (hits > 0) {
-                    found.add(table + "." + name + " = " + participantId);
-                }
-            } else if (BINARY_TYPES.contains(type)) {
-                scanned++;
-                for (byte[] value : db.queryForList("select " + name + " from " + table + " where " + name
-                        + " is not null", byte[].class)) {
-                    String bytes = new String(value, StandardCharsets.ISO_8859_1);
-                    needles.stream().filter(n -> bytes.contains(new String(n.getBytes(StandardCharsets.UTF_8),
-                            StandardCharsets.ISO_8859_1))).forEach(n -> found.add(table + "." + name + " holds " + n));
-                }
-            } else {
-                assertThat(CANNOT_HOLD_IT).as("a column type the scan doesn't read: %s.%s", table, name)
-                        .contains(type);
-            }
-        }
-        assertThat(scanned).as("columns scanned").isGreaterThan(100);
-        return found;
     }
 
     private void describe(User coach, long participantId, String role, long groupId, Long lineManagerId) {

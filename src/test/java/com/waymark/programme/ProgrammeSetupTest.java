@@ -69,7 +69,8 @@ class ProgrammeSetupTest extends WaymarkIntegrationTest {
         ObjectNode backwards = settings(programmeId, "Riverside cohort 2026", "6", "2027-09-01", "2027-06-30");
         assertThat(text(teams.expectReplies(teams.cardSubmit(coach, backwards)).replies())).contains("before the start");
         ObjectNode junk = settings(programmeId, "Riverside cohort 2026", "lots", "soon", "2027-06-30");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies())).contains("should look like");
+        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies()))
+                .contains("The start date isn't one I can use").contains("year-month-day, for example: 2027-01-31");
         assertThat(db.queryForObject("select name from programme where id = ?", String.class, Long.valueOf(programmeId)))
                 .isEqualTo("Riverside cohort");
 

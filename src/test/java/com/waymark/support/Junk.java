@@ -16,7 +16,44 @@ public final class Junk {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * Every command that takes a date or a time, with {@code {D}}, {@code {D2}} (dates) and {@code {T}}, {@code {T2}}
+     * (times of day) where they go.
+     */
+    public static final List<String> WHEN_COMMANDS = List.of("next session {D} {T}", "next session on {D} at {T}",
+            "session {D}", "next session {D}", "leave {D}", "on call {D}", "on-call {D}", "annual leave {D} to {D2}",
+            "on leave {D} until {D2}", "leave {D} - {D2}", "on call {D} to {D2}", "summary since {D}",
+            "export since {D}", "participation team Blue since {D}", "themes for group Red since {D}",
+            "wellbeing since {D}", "team actions since {D}", "quiet hours {T}-{T2}", "quiet hours from {T} to {T2}",
+            "after {T}", "not before {T}");
+
     private Junk() {
+    }
+
+    /** Year-month-day dates, most of them impossible: month 0 to 19, day 0 to 39, leap and common years, one- or two-digit parts. */
+    public static Arbitrary<String> dates() {
+        return Combinators.combine(Arbitraries.of("2024", "2026", "2027", "2028", "2100", "2000", "0000", "9999"),
+                Arbitraries.integers().between(0, 19), Arbitraries.integers().between(0, 39), Arbitraries.of(true, false))
+                .as((year, month, day, padded) -> padded ? String.format("%s-%02d-%02d", year, month, day)
+                        : year + "-" + month + "-" + day);
+    }
+
+    /** Times of day as people write them, many impossible: hour 0 to 29, minute 0 to 69, 24-hour or am/pm. */
+    public static Arbitrary<String> times() {
+        Arbitrary<String> clock = Combinators.combine(Arbitraries.integers().between(0, 29),
+                Arbitraries.integers().between(0, 69), Arbitraries.of(":", ".")).as((h, m, sep) -> String.format("%02d%s%02d", h, sep, m));
+        Arbitrary<String> twelve = Combinators.combine(Arbitraries.integers().between(0, 15), Arbitraries.of("am", "pm", " pm"))
+                .as((h, half) -> h + half);
+        return Arbitraries.oneOf(clock, twelve);
+    }
+
+    /** What a card may carry where an id belongs: junk, negative, huge, fractional, empty, numbers as JSON numbers. */
+    public static Arbitrary<JsonNode> ids() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", "0", "-1", "-9223372036854775808", "9223372036854775807", "99999999999999999999",
+                        "1e9", "1.5", "NaN", "abc", "1,2", "1; drop table programme", "０１", "12 ", " 7").map(NODES::textNode),
+                Arbitraries.longs().map(l -> (JsonNode) NODES.numberNode(l)),
+                Arbitraries.longs().between(1, 10_000).map(l -> (JsonNode) NODES.textNode(Long.toString(l))));
     }
 
     /** Strings as people, clients and attackers send them: any code unit (lone surrogates too), floods, markup. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * A throw-away PostgreSQL database on the local server (127.0.0.1:5432, user {@code postgres}, trust
  * authentication), dropped on {@link #close()}. When the server is not reachable nothing is created and
- * {@link #skipReason()} says why, for the tests to report themselves as skipped.
+ * {@link #missingReason()} says why, for {@link Prerequisites#require} (a skip, or a failure under {@code CI=true}).
  */
 public final class ScratchPostgres implements AutoCloseable {
 
@@ -17,15 +17,15 @@ public final class ScratchPostgres implements AutoCloseable {
     public static final String ADMIN_USER = "postgres";
 
     private final String database;
-    private final String skipReason;
+    private final String missingReason;
 
-    private ScratchPostgres(String database, String skipReason) {
+    private ScratchPostgres(String database, String missingReason) {
         this.database = database;
-        this.skipReason = skipReason;
+        this.missingReason = missingReason;
     }
 
     /** Creates {@code waymark_<purpose>_<random>}, or remembers why it could not. */
-    public static ScratchPostgres create(String purpose, String skippedWhat) {
+    public static ScratchPostgres create(String purpose, String neededBy) {
         DriverManager.setLoginTimeout(3);
         String name = "waymark_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
@@ -33,7 +33,7 @@ public final class ScratchPostgres implements AutoCloseable {
             return new ScratchPostgres(name, null);
         } catch (SQLException e) {
             String reason = "PostgreSQL is not reachable at " + SERVER + "postgres as user " + ADMIN_USER + " ("
-                    + e.getClass().getSimpleName() + "): skipping " + skippedWhat + ". "
+                    + e.getClass().getSimpleName() + "), needed by " + neededBy + ". "
                     + "Start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start";
             System.err.println(reason);
             return new ScratchPostgres(null, reason);
@@ -44,9 +44,9 @@ public final class ScratchPostgres implements AutoCloseable {
         return database != null;
     }
 
-    /** Why the tests needing it are skipped; null when it is available. */
-    public String skipReason() {
-        return skipReason;
+    /** What is missing, for the tests that need it; null when it is available. */
+    public String missingReason() {
+        return missingReason;
     }
 
     public String url() {

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Plays Teams against {@code POST /api/messages}: builds activities shaped like the ones Teams sends and
@@ -192,9 +191,9 @@ public final class TeamsClient {
 
     /** A real Teams payload from {@code ../shared/fixtures/teams}, pointed at our connector stub. */
     public ObjectNode fixture(String name) {
-        Path file = Path.of("..", "shared", "fixtures", "teams", name);
-        assumeTrue(Files.exists(file), "Teams fixtures not found at " + file.toAbsolutePath()
-                + " (they come with the shared folder beside the project); skipping");
+        Path file = Prerequisites.sharedDir().resolve(Path.of("fixtures", "teams", name));
+        Prerequisites.require(Files.exists(file), "Teams fixture not found at " + file.toAbsolutePath()
+                + " (the fixtures come with the shared folder beside the project).");
         try {
             ObjectNode activity = (ObjectNode) JSON.readTree(file.toFile());
             if (activity.has("serviceUrl")) {

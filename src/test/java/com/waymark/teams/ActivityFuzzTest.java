@@ -9,10 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.WaymarkApplication;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.ErrorLog;
 import com.waymark.support.Junk;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -54,6 +62,8 @@ class ActivityFuzzTest {
     private static final byte[][] BAD_UTF8 = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82}};
     private static final String SLOT = "\u0001SLOT\u0001";
+    /** waymark.bot.max-body-bytes' default: a larger request is refused whole with 413, before any turn. */
+    private static final int MAX_BODY_BYTES = 262_144;
 
     private static ConfigurableApplicationContext app;
     private static ConnectorStub connector;
@@ -61,6 +71,13 @@ class ActivityFuzzTest {
     private static JdbcTemplate db;
     private static URI endpoint;
     private static User consented;
+    /** A coach with a programme and a group, and ids that are real but not theirs: another coach's programme and group. */
+    private static User coach;
+    private static long coachProgramme;
+    private static List<JsonNode> knownIds;
+    private static ErrorLog errorLog;
+    private static final List<String> VERBS = CardActionCatalogue.verbs();
+    private static final List<String> FIELDS = CardActionCatalogue.fields();
 
     /** One change to an activity: at the {@code path}-th field (modulo their number), set, drop or retype it. */
     record Mutation(int path, int op, JsonNode value, String type) {
@@ -79,10 +96,41 @@ class ActivityFuzzTest {
         consented = User.fresh("Fuzz Consented");
         teams.expectReplies(teams.install(consented));
         teams.expectReplies(teams.cardSubmit(consented, JSON.createObjectNode().put("action", "consent")));
+        coach = consentedUser("Fuzz Coach");
+        coachProgramme = programmeWithGroup(coach, "Fuzz cohort");
+        User member = consentedUser("Fuzz Member");
+        teams.expectReplies(teams.message(member, "join " + db.queryForObject("select join_code from programme where id = ?",
+                String.class, coachProgramme)));
+        User otherCoach = consentedUser("Fuzz Other Coach");
+        long otherProgramme = programmeWithGroup(otherCoach, "Fuzz elsewhere");
+        knownIds = new ArrayList<>();
+        for (long id : db.queryForList("select id from programme where id in (?, ?) union select id from programme_group "
+                + "where programme_id in (?, ?) union select id from participant", Long.class, coachProgramme,
+                otherProgramme, coachProgramme, otherProgramme)) {
+            knownIds.add(JSON.getNodeFactory().textNode(Long.toString(id)));
+        }
+        errorLog = ErrorLog.open();
+    }
+
+    private static User consentedUser(String name) {
+        User user = User.fresh(name);
+        teams.expectReplies(teams.install(user));
+        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
+        return user;
+    }
+
+    private static long programmeWithGroup(User owner, String name) {
+        String unique = name + " " + owner.userId().substring(owner.userId().length() - 6);
+        teams.expectReplies(teams.message(owner, "create programme " + unique));
+        teams.expectReplies(teams.message(owner, "add group Blue"));
+        return db.queryForObject("select id from programme where name = ?", Long.class, unique);
     }
 
     @AfterContainer
     static void stop() {
+        if (errorLog != null) {
+            errorLog.close();
+        }
         if (app != null) {
             app.close();
         }
@@ -119,12 +167,96 @@ class ActivityFuzzTest {
         assertThat(rows("check_in", consented)).as("an invalid check-in stores nothing").isEqualTo(before);
     }
 
+    /**
+     * Every card action the code defines, with junk, missing, huge, negative and foreign ids (real ids of another
+     * coach's programme, group or people) and impossible dates and times in its fields, from a coach or a participant,
+     * as a message submit or a Universal Action: a kind answer, never the apology, never an ERROR or stack trace logged.
+     */
+    @Property
+    void everyCardActionWithBadIdsIsAnsweredKindly(@ForAll("verbs") String verb, @ForAll("cardFields") List<JsonNode> values,
+                                                   @ForAll boolean fromCoach, @ForAll boolean asInvoke) {
+        net.jqwik.api.statistics.Statistics.label("verb").collect(verb);
+        ObjectNode data = JSON.createObjectNode().put("action", verb);
+        for (int i = 0; i < FIELDS.size(); i++) {
+            if (values.get(i) != null) {
+                data.set(FIELDS.get(i), values.get(i));
+            }
+        }
+        // Erasure is real: confirm it as someone made for the purpose, not as the coach the other tries use.
+        User user = verb.equals(CardActions.CONFIRM_ERASE) ? consentedUser("Fuzz Eraser") : fromCoach ? coach : consented;
+        ObjectNode activity = asInvoke ? invoke(user, data) : teams.cardSubmit(user, data);
+        activity.put("deliveryMode", "expectReplies");
+        errorLog.clear();
+        byte[] body = bytes(activity);
+        TeamsClient.Answer answer = post(body);
+
+        assertKind(answer, body);
+    }
+
+    /**
+     * Every command that takes a date or a time, with dates and times that are mostly impossible (30 February, month 13,
+     * 29 February of a common year, 24:00, 14:60, 13pm) and ranges that end before they start: a kind answer, and when
+     * anything is impossible nothing changes (sessions, days away, quiet hours, earliest time).
+     */
+    @Property
+    void impossibleDatesAndTimesInEveryCommandAreExplainedAndChangeNothing(
+            @ForAll("whenCommands") String template, @ForAll("dates") String from, @ForAll("dates") String to,
+            @ForAll("times") String start, @ForAll("times") String end) {
+        String text = template.replace("{D2}", to).replace("{D}", from).replace("{T2}", end).replace("{T}", start);
+        boolean impossible = template.contains("{D}") && !isDate(from) || template.contains("{D2}") && (!isDate(to)
+                || isDate(from) && strictDate(to).isBefore(strictDate(from))) || template.contains("{T}") && !isTime(start)
+                || template.contains("{T2}") && !isTime(end);
+        String before = coachState();
+        ObjectNode activity = teams.message(coach, text);
+        activity.put("deliveryMode", "expectReplies");
+        errorLog.clear();
+        byte[] body = bytes(activity);
+        TeamsClient.Answer answer = post(body);
+
+        assertKind(answer, body);
+        if (impossible) {
+            assertThat(answer.body()).as(text).contains("for example:");
+            assertThat(coachState()).as("nothing changed by " + text).isEqualTo(before);
+        }
+    }
+
     @Property
     void arbitraryJsonAndBytesNeverBreakTheEdge(@ForAll("anyBody") byte[] body) {
         assertSafe(post(body), body);
     }
 
     // --- generators -----------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<String> verbs() {
+        return Arbitraries.of(VERBS);
+    }
+
+    @Provide
+    Arbitrary<List<JsonNode>> cardFields() {
+        Arbitrary<JsonNode> value = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Junk.ids()),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(knownIds)),
+                net.jqwik.api.Tuple.of(2, Junk.dates().map(JSON.getNodeFactory()::textNode)),
+                net.jqwik.api.Tuple.of(2, Junk.times().map(JSON.getNodeFactory()::textNode)),
+                net.jqwik.api.Tuple.of(2, Junk.json(1)));
+        return value.injectNull(0.4).list().ofSize(FIELDS.size());
+    }
+
+    @Provide
+    Arbitrary<String> whenCommands() {
+        return Arbitraries.of(Junk.WHEN_COMMANDS);
+    }
+
+    @Provide
+    Arbitrary<String> dates() {
+        return Junk.dates();
+    }
+
+    @Provide
+    Arbitrary<String> times() {
+        return Junk.times();
+    }
 
     @Provide
     Arbitrary<Integer> bases() {
@@ -291,6 +423,70 @@ class ActivityFuzzTest {
         String reply = answer.body() == null ? "" : answer.body();
         assertThat(reply).as("answer to %s", sent).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContain("at com.waymark");
+    }
+
+    private static ObjectNode invoke(User user, JsonNode data) {
+        ObjectNode invoke = teams.message(user, "");
+        invoke.remove("text");
+        invoke.put("type", "invoke").put("name", "adaptiveCard/action");
+        invoke.putObject("value").put("trigger", "manual").putObject("action").put("type", "Action.Execute")
+                .put("verb", data.path("action").asText()).set("data", data);
+        return invoke;
+    }
+
+    /** Safe, answered, not the apology, and nothing logged at ERROR or with a stack trace. */
+    private static void assertKind(TeamsClient.Answer answer, byte[] body) {
+        assertSafe(answer, body);
+        String sent = new String(body, 0, Math.min(body.length, 600), StandardCharsets.UTF_8);
+        if (body.length > MAX_BODY_BYTES) {
+            assertThat(answer.status()).as("oversized: %s", sent).isEqualTo(413);
+            return;
+        }
+        assertThat(answer.status()).as("status for %s", sent).isEqualTo(200);
+        assertThat(answer.body()).as("answer to %s", sent).isNotBlank()
+                .doesNotContain(BotFrameworkConfiguration.TURN_ERROR_REPLY.substring(0, 30));
+        assertThat(errorLog.events()).as("logged for %s", sent).isEmpty();
+    }
+
+    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** The oracle, independent of the code under test: java.time's strict resolver. */
+    private static boolean isDate(String text) {
+        try {
+            strictDate(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static LocalDate strictDate(String text) {
+        return LocalDate.parse(text, STRICT_DATE);
+    }
+
+    private static boolean isTime(String text) {
+        Matcher twelve = Pattern.compile("(\\d+) ?(am|pm)").matcher(text);
+        if (twelve.matches()) {
+            int hour = Integer.parseInt(twelve.group(1));
+            return hour >= 1 && hour <= 12;
+        }
+        try {
+            LocalTime.parse(text.replace('.', ':'), DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** What a date or time command can change for the coach. */
+    private static String coachState() {
+        return db.queryForList("select count(*) from coaching_session where programme_id = ?", Integer.class,
+                coachProgramme) + " " + db.queryForList("select count(*) from unavailable_day d join participant p "
+                + "on p.id = d.participant_id where p.aad_object_id = ?", Integer.class, coach.aadObjectId()) + " "
+                + db.queryForList("select coalesce(quiet_from, '-') || coalesce(quiet_to, '-') || coalesce(not_before, '-') "
+                + "from participant_preferences r join participant p on p.id = r.participant_id where p.aad_object_id = ?",
+                String.class, coach.aadObjectId());
     }
 
     private static int rows(String table, User user) {

@@ -9,6 +9,7 @@ import com.waymark.support.Junk;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -21,12 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommandParserFuzzTest {
 
-    private static final List<String> ACTIONS = List.of(CardActions.CONSENT, CardActions.START_CHECK_IN,
-            CardActions.SUBMIT_CHECK_IN, CardActions.COMPLETE_ACTION, CardActions.SHOW_ACTIONS, CardActions.SHOW_TREND,
-            CardActions.SAVE_PROGRAMME, CardActions.EDIT_PROGRAMME, CardActions.SHOW_PEOPLE, CardActions.DESCRIBE_MEMBER,
-            CardActions.SET_STAFF, CardActions.ENROL_SELECTED, CardActions.CORRECT_DETAILS, CardActions.USE_PROGRAMME,
-            CardActions.SNOOZE, CardActions.SKIP, CardActions.SAVE_SCHEDULE, CardActions.ASK_ERASE,
-            CardActions.CONFIRM_ERASE, CardActions.REQUEST_COACH_CALL);
+    private static final List<String> ACTIONS = CardActionCatalogue.verbs();
+    private static final List<String> FIELDS = CardActionCatalogue.fields();
 
     private final CommandParser parser = new CommandParser(4000);
 
@@ -57,6 +54,38 @@ class CommandParserFuzzTest {
         }
     }
 
+    @Example
+    void theCatalogueOfCardActionsIsReadFromTheCode() {
+        assertThat(ACTIONS).contains(CardActions.SET_STAFF, CardActions.PAIRING_FOLLOW_UP, CardActions.CONFIRM_ERASE)
+                .hasSizeGreaterThan(25).doesNotHaveDuplicates();
+        assertThat(FIELDS).contains("participantId", "followUpId", "memberId", "groupId", "startsOn", "time")
+                .doesNotContain("action");
+    }
+
+    @Property
+    void everyCardActionIsRecognisedWhateverItsFieldsHold(@ForAll("verbs") String verb,
+                                                           @ForAll("fieldValues") List<JsonNode> values) {
+        ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("action", verb);
+        for (int i = 0; i < FIELDS.size(); i++) {
+            if (values.get(i) != null) {
+                data.set(FIELDS.get(i), values.get(i));
+            }
+        }
+        assertThat(parser.parse(null, data)).as(data.toString()).isNotNull()
+                .isNotInstanceOf(Command.UnknownCardAction.class);
+    }
+
+    /** Impossible dates are left for the calendar check to explain, never misread as another command. */
+    @Property
+    void calendarInvalidDatesReachTheCommandThatTakesThem(@ForAll("dateCommands") String template,
+                                                          @ForAll("anyDates") String date) {
+        Command command = parser.parse(template.replace("{D2}", date).replace("{D}", date).replace("{T2}", "07:30")
+                .replace("{T}", "14:00"), null);
+        assertThat(command).as(template + " / " + date).isNotInstanceOf(Command.Unknown.class)
+                .isNotInstanceOf(Command.LeaveProgramme.class);
+        assertThat(command.toString()).contains(date);
+    }
+
     @Property
     void anyJsonAtAllIsTakenOrIgnored(@ForAll("anyJson") JsonNode value, @ForAll("texts") String text) {
         assertThat(parser.parse(text, value)).isNotNull();
@@ -83,6 +112,26 @@ class CommandParserFuzzTest {
                     }
                     return (JsonNode) data;
                 });
+    }
+
+    @Provide
+    Arbitrary<String> verbs() {
+        return Arbitraries.of(ACTIONS);
+    }
+
+    @Provide
+    Arbitrary<List<JsonNode>> fieldValues() {
+        return Arbitraries.oneOf(Junk.json(1), Junk.ids()).injectNull(0.3).list().ofSize(FIELDS.size());
+    }
+
+    @Provide
+    Arbitrary<String> dateCommands() {
+        return Arbitraries.of(Junk.WHEN_COMMANDS).filter(t -> t.contains("{D}"));
+    }
+
+    @Provide
+    Arbitrary<String> anyDates() {
+        return Junk.dates();
     }
 
     @Provide

@@ -80,7 +80,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
      */
     public OnnxEmbedder(Model model, int threads) {
         this.model = model;
-        OnnxBertBiEncoder encoder = LOADED.computeIfAbsent(model, OnnxEmbedder::load);
+        OnnxBertBiEncoder encoder = NativeWork.run(() -> LOADED.computeIfAbsent(model, OnnxEmbedder::load));
         AtomicInteger ids = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "embedder-" + ids.incrementAndGet());
@@ -158,7 +158,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             vectors.add(new float[dimension()]);
         }
         if (!segments.isEmpty()) {
-            var embedded = delegate.embedAll(segments).content();
+            var embedded = NativeWork.run(() -> delegate.embedAll(segments).content());
             for (int i = 0; i < positions.size(); i++) {
                 vectors.set(positions.get(i), embedded.get(i).vector());
             }
