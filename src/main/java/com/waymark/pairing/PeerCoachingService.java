@@ -112,8 +112,11 @@ public class PeerCoachingService {
                 plan.deactivate();
             }
         }
+        // The first round falls on the programme's first day or later: rounds run only between its dates.
+        Instant now = clock.instant();
+        Instant firstFrom = programme.settings().runsFrom().filter(start -> start.isAfter(now)).orElse(now);
         PairingPlan saved = plans.saveAndFlush(new PairingPlan(programmeId, settings, programmeId,
-                ZoneId.of(programme.getTimeZone()), clock.instant()));
+                ZoneId.of(programme.getTimeZone()), firstFrom, now));
         return view(saved, programme);
     }
 
