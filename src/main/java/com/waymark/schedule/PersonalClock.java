@@ -37,16 +37,18 @@ public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo,
     /**
      * The one rule for every message that reaches this person (a check-in, its reminder, a snoozed check-in coming
      * back, a peer-coaching nudge, follow-up or note): {@code at}, or the first moment after it that is on a day they
-     * are not away (leave, on call, a weekday they said no to), not before their "after" time and outside their
-     * quiet hours, all on their own clock. Someone always becomes reachable (leave is at most two months at a time
+     * are not away (leave, on call, a weekday they said no to; moved to the next such day at the same time of day),
+     * not before their "after" time and outside their quiet hours, all on their own clock. Someone always becomes reachable (leave is at most two months at a time
      * and at least one weekday stays open), so this always answers; the search gives up after a year and a day.
      */
     public Instant nextReachable(Instant at) {
         LocalDateTime candidate = LocalDateTime.ofInstant(at, zone);
+        LocalTime sameTime = candidate.toLocalTime();
         for (int step = 0; step < 3 * 367; step++) {
             LocalDate day = candidate.toLocalDate();
             if (!isAvailableOn(day)) {
-                candidate = day.plusDays(1).atStartOfDay();
+                // The next day they are here, at the same time of day (not at midnight), as a check-in moves.
+                candidate = day.plusDays(1).atTime(sameTime);
             } else if (notBefore != null && candidate.toLocalTime().isBefore(notBefore)) {
                 candidate = day.atTime(notBefore);
             } else if (isQuiet(candidate.toLocalTime())) {
