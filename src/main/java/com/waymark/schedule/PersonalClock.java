@@ -43,12 +43,11 @@ public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo,
      */
     public Instant nextReachable(Instant at) {
         LocalDateTime candidate = LocalDateTime.ofInstant(at, zone);
-        LocalTime sameTime = candidate.toLocalTime();
         for (int step = 0; step < 3 * 367; step++) {
             LocalDate day = candidate.toLocalDate();
             if (!isAvailableOn(day)) {
                 // The next day they are here, at the same time of day (not at midnight), as a check-in moves.
-                candidate = day.plusDays(1).atTime(sameTime);
+                candidate = day.plusDays(1).atTime(candidate.toLocalTime());
             } else if (notBefore != null && candidate.toLocalTime().isBefore(notBefore)) {
                 candidate = day.atTime(notBefore);
             } else if (isQuiet(candidate.toLocalTime())) {
