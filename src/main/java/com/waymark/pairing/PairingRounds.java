@@ -126,9 +126,23 @@ public class PairingRounds {
         return run;
     }
 
+    /** The index of the plan's next round that falls within the programme's dates, or null when none is left. */
+    Integer nextRoundIndex(PairingPlan plan) {
+        ZoneId zone = zoneOf(plan.getProgrammeId());
+        ProgrammeSettings dates = programmes.findById(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        Instant now = clock.instant();
+        for (int k = nextIndex(plan.getId()); k < plan.getTotalRounds(); k++) {
+            Instant due = plan.dueAt(k, zone);
+            if (dates == null || dates.runsAt(due) && (due.isAfter(now) || dates.runsAt(now))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     Instant nextRoundAt(PairingPlan plan) {
-        int next = nextIndex(plan.getId());
-        return next >= plan.getTotalRounds() ? null : plan.dueAt(next, zoneOf(plan.getProgrammeId()));
+        Integer next = nextRoundIndex(plan);
+        return next == null ? null : plan.dueAt(next, zoneOf(plan.getProgrammeId()));
     }
 
     int nextIndex(long planId) {

@@ -116,6 +116,8 @@ class PromisedTimesTest {
                 .contains("run only between these dates: from 00:00 on the first day to 23:59 on the last");
         setRhythm("MONDAY", "09:00", "48", "24");
         savePeerPlan();
+        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+                .as("the first round on the start date").contains("round 1 on Monday 16 Nov at 09:00");
         assertThat(say(coach, "pair now")).contains("runs from 16 November 2026 to 27 November 2026")
                 .contains("peer-coaching rounds and check-ins run only between its dates").contains("Nothing was run");
 
@@ -133,6 +135,8 @@ class PromisedTimesTest {
         assertThat(db.queryForList("select run_at from pairing_round where programme_id = ? order by run_at",
                 Timestamp.class, programmeId).stream().map(t -> t.toInstant().toString()).toList())
                 .containsExactly("2026-11-16T09:00:00Z", "2026-11-23T09:00:00Z");
+        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+                .contains("2 run so far; no further round falls within the programme's dates");
         assertThat(db.queryForObject("select count(*) from checkin_occurrence where programme_id = ? and nominal_at < ?",
                 Integer.class, programmeId, Timestamp.from(Instant.parse("2026-11-16T00:00:00Z")))).isZero();
     }
