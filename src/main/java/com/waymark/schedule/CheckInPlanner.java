@@ -1,19 +1,14 @@
 package com.waymark.schedule;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.MembershipRepository;
@@ -30,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans occurrences a few days ahead for every active rhythm and every member who can receive them
- * (agreed to the notice, reachable, with a 1:1 chat). Idempotent: the occurrence key makes re-planning
+ * (agreed to the notice, reachable, with a 1:1 chat), within the programme's dates (from 00:00 on its start date to
+ * 23:59 on its end date, in its time zone). A check-in that falls on someone's days away and cannot move within
+ * {@link SlotCalculator#MAX_SHIFT_DAYS} is stored as AWAY, so it is recorded rather than silently lost. Idempotent: the occurrence key makes re-planning
  * the same days a no-op, so it can run as often as we like, on any instance.
  */
 @Component
