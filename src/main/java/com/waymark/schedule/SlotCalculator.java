@@ -22,7 +22,7 @@ public final class SlotCalculator {
      * How far a person's days away may push a check-in: beyond this it is recorded as away rather than sent late
      * (a weekly check-in moved further would arrive on top of the next one).
      */
-    static final int MAX_SHIFT_DAYS = 6;
+    public static final int MAX_SHIFT_DAYS = 6;
 
     private SlotCalculator() {
     }

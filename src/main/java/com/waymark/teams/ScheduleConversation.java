@@ -31,6 +31,7 @@ import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.Rhythm;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.ScheduleService;
+import com.waymark.schedule.SlotCalculator;
 import com.waymark.schedule.UnavailableDay;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,10 @@ class ScheduleConversation {
 
     /**
      * What happens to a check-in due on a day someone is away: as {@code SlotCalculator.place} does it (moved at most
-     * {@code MAX_SHIFT_DAYS}, six, days), and every other message as {@code PersonalClock.nextReachable} holds it.
+     * {@link SlotCalculator#MAX_SHIFT_DAYS} days), and every other message as {@code PersonalClock.nextReachable} holds it.
      */
-    static final String MOVES = "A check-in due then moves to your next day that's free, if that comes within 6 days; "
+    static final String MOVES = "A check-in due then moves to your next day that's free, if that comes within "
+            + SlotCalculator.MAX_SHIFT_DAYS + " days; "
             + "if not, it's recorded as \"away\" (not missed) and not sent. Reminders and other messages from me wait "
             + "for a day you're here.";
 

@@ -107,8 +107,11 @@ class PromisedTimesTest {
     void checkInsAndPeerRoundsRunOnlyBetweenTheProgrammesStartAndEndDates() {
         CLOCK.set(Instant.parse("2026-11-08T12:00:00Z")); // a Sunday
         List<User> people = programme(4);
+        JsonNode settingsCard = teams.expectReplies(teams.message(coach, "edit programme")).replies().get(0)
+                .path("attachments").path(0).path("content");
         ObjectNode dates = JSON.createObjectNode().put("action", "saveProgramme")
-                .put("programmeId", Long.toString(programmeId)).put("name", programmeName).put("timeZone", "Europe/London")
+                .put("programmeId", settingsCard.path("actions").path(0).path("data").path("programmeId").asText())
+                .put("name", programmeName).put("timeZone", "Europe/London")
                 .put("startsOn", "2026-11-16").put("endsOn", "2026-11-27").put("threshold", "5")
                 .put("retentionDays", "365");
         assertThat(submit(coach, dates)).contains("Saved the settings");
