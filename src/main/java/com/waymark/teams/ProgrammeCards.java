@@ -62,6 +62,8 @@ final class ProgrammeCards {
                 .field("timeZone", "Time zone", current.timeZone(), "Europe/London", 64, true)
                 .date("startsOn", "Starts on", current.startsOn() == null ? null : current.startsOn().toString())
                 .date("endsOn", "Ends on", current.endsOn() == null ? null : current.endsOn().toString())
+                .subtle("Check-ins and peer-coaching rounds run only between these dates: from 00:00 on the first "
+                        + "day to 23:59 on the last, in the programme's time zone. Leave either empty for no limit.")
                 .number("threshold", "Confidentiality threshold (people per summary, at least 3)",
                         current.confidentialityThreshold(), Programme.MIN_THRESHOLD, 50)
                 .number("retentionDays", "Keep check-ins, reflections and peer-coaching answers for this many days "

@@ -130,7 +130,8 @@ class ProgrammeConversation {
         if (command instanceof Command.LeaveProgramme leave) {
             Programme left = enrolment.leave(id, leave.name());
             return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or "
-                    + "pairings any more; what you recorded stays yours (say \"my data\" to see it).");
+                    + "pairings any more: those already planned, their reminders and any peer-coaching follow-up are "
+                    + "cancelled. What you recorded stays yours (say \"my data\" to see it).");
         }
         if (command instanceof Command.MyDetails) {
             return myDetails(id);
