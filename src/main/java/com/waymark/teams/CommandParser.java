@@ -80,9 +80,33 @@ final class CommandParser {
         return parseText(text == null ? "" : text);
     }
 
-    private Command parseText(String raw) {
-        String text = SPACES.matcher(TAGS.matcher(MENTION.matcher(raw).replaceAll(" ")).replaceAll(" "))
+    /**
+     * In a team or group chat nothing personal is done, so a report's word means the team report there: "actions"
+     * is the team's action plans, not the sender's own (which live in the 1:1 chat).
+     */
+    Command parseInSharedChat(String text, JsonNode value) {
+        Command command = parse(text, value);
+        if (command instanceof Command.ListActions && (value == null || !value.isObject())) {
+            Command report = teamReport(clean(text));
+            return report != null ? report : command;
+        }
+        return command;
+    }
+
+    private static String clean(String raw) {
+        return SPACES.matcher(TAGS.matcher(MENTION.matcher(raw == null ? "" : raw).replaceAll(" ")).replaceAll(" "))
                 .replaceAll(" ").strip();
+    }
+
+    private static Command teamReport(String text) {
+        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
+        return !report.matches() ? null : new Command.TeamReport(
+                Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
+                report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
+    }
+
+    private Command parseText(String raw) {
+        String text = clean(raw);
         String phrase = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
         switch (phrase) {
             case "", "help", "?", "commands", "menu", "hi", "hello", "hey", "start" -> {
@@ -201,10 +225,9 @@ final class CommandParser {
                 // fall through to the patterns below
             }
         }
-        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
-        if (report.matches()) {
-            return new Command.TeamReport(Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
-                    report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
+        Command report = teamReport(text);
+        if (report != null) {
+            return report;
         }
         Command feedback = parseThemeFeedback(text);
         if (feedback != null) {
