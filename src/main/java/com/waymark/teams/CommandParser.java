@@ -64,6 +64,11 @@ final class CommandParser {
     private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
             Pattern.CASE_INSENSITIVE);
 
+    /** "accept invitation K7PQ-2MX9-ABCD", "accept invite …", "accept …": an invitation to a coaching team. */
+    private static final Pattern ACCEPT_INVITATION = Pattern.compile(
+            "^accept(?:\\s+(?:the\\s+|my\\s+)?(?:invitation|invite))?(?:\\s*:?\\s+(\\S.*))?$",
+            Pattern.CASE_INSENSITIVE);
+
     private final int maxTextChars;
 
     CommandParser(int maxTextChars) {
@@ -141,6 +146,12 @@ final class CommandParser {
             }
             case "coaches", "add coach", "coaching team", "admins" -> {
                 return new Command.ShowCoaches();
+            }
+            case "invite coach", "invite a coach" -> {
+                return new Command.InviteStaff(null, "COACH");
+            }
+            case "invite admin", "invite an admin" -> {
+                return new Command.InviteStaff(null, "ADMIN");
             }
             case "enrol", "enroll", "enrol team", "enroll team", "enrol everyone" -> {
                 return new Command.EnrolTeam();
@@ -236,6 +247,10 @@ final class CommandParser {
         Command scheduling = parseScheduling(text);
         if (scheduling != null) {
             return scheduling;
+        }
+        Matcher accept = ACCEPT_INVITATION.matcher(text);
+        if (accept.matches()) {
+            return new Command.AcceptStaffInvitation(accept.group(1) == null ? "" : accept.group(1));
         }
         Matcher prefixed = PREFIXED.matcher(text);
         if (prefixed.matches()) {
@@ -353,6 +368,8 @@ final class CommandParser {
                     textOrNull(data, "role"), textOrNull(data, "organisation"), textOrNull(data, "groupId"),
                     textOrNull(data, "lineManagerId"));
             case CardActions.SET_STAFF -> new Command.SetStaff(textOrNull(data, "participantId"),
+                    textOrNull(data, "staffRole"));
+            case CardActions.INVITE_STAFF -> new Command.InviteStaff(textOrNull(data, "programmeId"),
                     textOrNull(data, "staffRole"));
             case CardActions.ENROL_SELECTED -> new Command.EnrolSelected(textOrNull(data, "participantIds"),
                     textOrNull(data, "groupId"));
