@@ -28,6 +28,7 @@ final class TrustCards {
             Map.entry("actions", "Actions in your plan"),
             Map.entry("memberships", "Programme memberships"),
             Map.entry("coachingRoles", "Coaching team roles"),
+            Map.entry("staffInvitations", "Invitations to a coaching team you made, not yet accepted"),
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
             Map.entry("readsIncludingYou", "Coach views that included you"),
             Map.entry("readsYouMade", "Summaries you viewed as a coach"),
