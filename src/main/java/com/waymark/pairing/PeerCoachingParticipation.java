@@ -63,10 +63,10 @@ public class PeerCoachingParticipation {
     public record SteppedOut(String programme, int roundNumber, boolean already) {
     }
 
-    /** One round of someone's own history. */
+    /** One round of someone's own history, with their whole follow-up answer (met, usefulness, one thing). */
     public record MyRound(String programme, int roundNumber, int totalRounds, Instant runAt, PairingMode mode,
                           PairingMember.Status status, List<Partner> partners, PairingFollowUp.Met met,
-                          Integer usefulness) {
+                          Integer usefulness, String oneThing) {
     }
 
     public record MyPairings(List<MyRound> rounds, List<String> optedOutOf) {
@@ -299,7 +299,8 @@ public class PeerCoachingParticipation {
                     : List.of();
             mine.add(new MyRound(programme, round.getRoundIndex() + 1, plan.getTotalRounds(), round.getRunAt(),
                     round.getMode(), member.getStatus(), partners, answered == null ? null : answered.getMet(),
-                    answered == null ? null : answered.getUsefulness()));
+                    answered == null ? null : answered.getUsefulness(),
+                    answered == null ? null : answered.getOneThing()));
         }
         mine.sort(Comparator.comparing(MyRound::runAt).reversed());
         List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()

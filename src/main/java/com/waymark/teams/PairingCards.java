@@ -183,11 +183,13 @@ final class PairingCards {
         if (round.met() == null) {
             return with + ".";
         }
-        return with + switch (round.met()) {
+        String answer = with + switch (round.met()) {
             case YES -> " – you met" + (round.usefulness() == null ? "" : ", usefulness " + round.usefulness() + "/5") + ".";
             case NO -> " – you didn't meet.";
             case NOT_YET -> " – you hadn't met yet.";
         };
+        return round.oneThing() == null ? answer
+                : answer + " One thing you'll do differently: \"" + PlainText.of(round.oneThing()) + "\"";
     }
 
     // --- coaches ------------------------------------------------------------------------------------------
