@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 
 /**
@@ -24,6 +25,10 @@ final class InboundActivityReader {
 
     private InboundActivityReader() {
     }
+
+    /** The participant table's columns for these ids (V1): generous for what Teams sends. */
+    private static final int MAX_USER_ID = 200;
+    private static final int MAX_GUID_LIKE = 64;
 
     static Activity read(String body) throws Malformed {
         JsonNode tree;
@@ -54,12 +59,31 @@ final class InboundActivityReader {
                 || activity.getConversation().getId().isBlank()) {
             throw new Malformed("The activity has no conversation id, so there is no chat to answer in.");
         }
+        if (!idsFit(activity)) {
+            throw new Malformed("The sender's or tenant's ids are longer than Teams sends.");
+        }
         if (activity.getLocale() != null && !wellFormedLocale(activity.getLocale())) {
             activity.setLocale(null); // Teams sends BCP 47 tags; anything else is noise we need not keep
         }
         JsonNode value = tree.get("value");
         activity.setValue(value == null || value.isNull() ? null : value);
         return activity;
+    }
+
+    /**
+     * Teams' ids have known shapes: an Entra object id or a tenant id is a GUID, a user id a short prefixed string.
+     * Ids far longer than that are not from Teams, and a person can't be recorded under them (the columns fit what
+     * Teams sends), so they are refused here rather than failing the turn.
+     */
+    private static boolean idsFit(Activity activity) {
+        ChannelAccount from = activity.getFrom();
+        return (from == null || fits(from.getId(), MAX_USER_ID) && fits(from.getAadObjectId(), MAX_GUID_LIKE))
+                && fits(activity.getConversation().getTenantId(), MAX_GUID_LIKE)
+                && fits(TurnFacts.channelDataTenantId(activity), MAX_GUID_LIKE);
+    }
+
+    private static boolean fits(String value, int max) {
+        return value == null || value.length() <= max;
     }
 
     private static boolean wellFormedLocale(String tag) {

@@ -57,6 +57,24 @@ class BadInputTest extends WaymarkIntegrationTest {
         assertThat(checkIns()).isZero();
     }
 
+    /** Found by ActivityFuzzTest: an invoke whose sender's Entra id was 100 characters failed the turn (501). */
+    @Test
+    void idsLongerThanTeamsSendsAreRefusedAsMalformed() {
+        ObjectNode invoke = teams.message(user, "");
+        invoke.remove("text");
+        invoke.put("type", "invoke").put("name", "adaptiveCard/action");
+        invoke.putObject("value").put("trigger", "manual").putObject("action").put("type", "Action.Execute")
+                .put("verb", "checkin").putObject("data").put("wellbeing", "4").put("energy", "4");
+        ((ObjectNode) invoke.get("from")).put("aadObjectId", "a".repeat(100));
+        TeamsClient.Answer answer = teams.post(invoke);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("longer than Teams sends");
+        ObjectNode message = teams.message(user, "4 4 fine");
+        ((ObjectNode) message.get("conversation")).put("tenantId", "t".repeat(65));
+        assertThat(teams.post(message).status()).isEqualTo(400);
+        assertThat(checkIns()).isZero();
+    }
+
     @Test
     void fiftyKilobytesOfTextGetsAKindReplyAndStoresNothing() {
         List<JsonNode> replies = teams.expectReplies(teams.message(user, "4 4 " + "so much to say ".repeat(3_400)))
