@@ -106,7 +106,7 @@ class EncryptionAtRestTest extends SecuredIntegrationTest {
         FieldCipher wrong = new FieldCipher("v1", Map.of("v1", "fedcba9876543210fedcba9876543210".getBytes(
                 StandardCharsets.US_ASCII)));
         assertThatThrownBy(() -> rotation(wrong, old).checkKeyOpensStoredValues())
-                .hasMessageContaining("cannot read what is stored in check_in.reflection")
+                .hasMessageContaining("cannot read what is stored in action_item.text")
                 .hasMessageContaining("key 'v1'").hasMessageNotContaining("Written before");
         rotation(v1, old).checkKeyOpensStoredValues();
 
