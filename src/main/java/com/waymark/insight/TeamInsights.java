@@ -51,7 +51,7 @@ public class TeamInsights {
     private final TeamCheckIns checkIns;
     private final TeamThemes themes;
     private final PeerCoachingService peerCoaching;
-    private final CoachingQuestions questions;
+    private final DigestQuestions questions;
     private final AuditLog audit;
     private final DigestNarrator narrator;
     private final Clock clock;
@@ -60,7 +60,7 @@ public class TeamInsights {
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
-                        CoachingQuestions questions, AuditLog audit, DigestNarrator narrator, Clock clock,
+                        DigestQuestions questions, AuditLog audit, DigestNarrator narrator, Clock clock,
                         @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
                         @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
         this.programmes = programmes;
@@ -112,7 +112,7 @@ public class TeamInsights {
      * The digest for a coming session, for one of its coaches: everything since the last session (or the last
      * two weeks), read now. Returns empty when the reader no longer coaches the programme.
      */
-    public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long round) {
+    public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long sessionId) {
         Programme programme;
         try {
             programme = programmes.coached(coachId, programmeId);
@@ -122,7 +122,7 @@ public class TeamInsights {
         InsightScope scope = scope(programme, null, null, true);
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
-        List<String> suggested = questions.suggest(done.taxonomyIds(), 3, (int) round);
+        List<String> suggested = questions.forSession(programmeId, sessionId, done.taxonomyIds());
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative));
