@@ -12,8 +12,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,8 @@ public class CoachingQuestions {
     private final List<String> general;
 
     public CoachingQuestions(ObjectMapper json,
-                             @Value("${waymark.insight.questions:classpath:insight/questions.json}") Resource bank) {
+                             InsightSettings settings, ResourceLoader resources) {
+        Resource bank = resources.getResource(settings.questions());
         try (InputStream in = bank.getInputStream()) {
             JsonNode root = json.readTree(in);
             Map<String, List<String>> themes = new java.util.LinkedHashMap<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import com.waymark.ops.Foreground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,11 +32,11 @@ class EmbeddingBackfill {
     private volatile boolean closing;
 
     EmbeddingBackfill(ReflectionEmbeddings embeddings, EmbeddingStore store, Foreground foreground,
-                      @Value("${waymark.insight.embeddings.backfill-per-run:1000}") int perRun) {
+                      InsightSettings settings) {
         this.embeddings = embeddings;
         this.store = store;
         this.foreground = foreground;
-        this.perRun = perRun;
+        this.perRun = settings.embeddings().backfillPerRun();
     }
 
     /** Embeds up to the per-run budget of missing reflections; returns how many were stored. */

@@ -29,7 +29,6 @@ import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,8 +60,7 @@ public class TeamInsights {
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, DigestNarrator narrator, Clock clock,
-                        @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
-                        @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
+                        InsightSettings settings) {
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedule = schedule;
@@ -73,8 +71,8 @@ public class TeamInsights {
         this.audit = audit;
         this.narrator = narrator;
         this.clock = clock;
-        this.notableFall = notableFall;
-        this.atRiskDays = atRiskDays;
+        this.notableFall = settings.notableFall();
+        this.atRiskDays = settings.atRiskDays();
     }
 
     public Report<ParticipationReport> participation(long coachId, ScopeRequest request) {

@@ -20,7 +20,6 @@ import com.waymark.programme.Participant;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +50,7 @@ public class CheckInPlanner {
                           PreferencesRepository preferences, UnavailableDayRepository unavailable,
                           EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
-                          Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays,
+                          Clock clock, ScheduleSettings settings,
                           PersonLock people) {
         this.people = people;
         this.schedules = schedules;
@@ -63,7 +62,7 @@ public class CheckInPlanner {
         this.consent = consent;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
-        this.horizon = Duration.ofDays(planAheadDays);
+        this.horizon = Duration.ofDays(settings.planAheadDays());
     }
 
     /** Plans every active rhythm; returns how many occurrences were added. */

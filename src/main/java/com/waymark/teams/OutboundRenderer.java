@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.care.CoachCallService;
+import com.waymark.checkin.CheckInSettings;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.TeamInsights;
@@ -18,7 +19,6 @@ import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Turns an outbox message into what Teams shows. Every message names the programme it is about. */
@@ -36,7 +36,7 @@ class OutboundRenderer {
     private final NameDirectory names;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
-                     @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                     CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
                      NameDirectory names) {
         this.coachCalls = coachCalls;
@@ -45,7 +45,7 @@ class OutboundRenderer {
         this.prompts = prompts;
         this.pairing = pairing;
         this.json = json;
-        this.maxReflectionChars = maxReflectionChars;
+        this.maxReflectionChars = checkin.maxReflectionChars();
     }
 
     List<Activity> render(OutboundMessage message) {
