@@ -145,15 +145,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 2 + i % 3, 3, WORKLOAD.get(i), false);
         }
-        String when = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
-        assertThat(text(coach, "next session " + when + " 14:00")).contains("Recorded the next session");
-        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
-                programmeId);
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
-        worker.drainAll();
-        JsonNode digest = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, a -> a.toString().contains("Before your session"))
-                .get(0).path("attachments").path(0).path("content");
+        JsonNode digest = sendDigest(coach, programmeId, 2).path("attachments").path(0).path("content");
         String text = digest.toString();
         assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
                 .contains("Peer coaching").contains("Questions you might bring").contains("Chart.VerticalBar");
@@ -202,8 +194,14 @@ class CoachInsightTest extends WaymarkIntegrationTest {
                 String.class, lastOfA)).containsExactlyInAnyOrderElementsOf(digestsOfA.get(digestsOfA.size() - 1));
     }
 
-    /** Records a session {@code daysAhead} from now, sends its digest, and returns the bank's questions in it. */
+    /** The bank's questions in the digest of a session recorded {@code daysAhead} from now. */
     private List<String> digestQuestions(User coachOf, long programme, int daysAhead, List<String> bank) {
+        String digest = sendDigest(coachOf, programme, daysAhead).toString();
+        return bank.stream().filter(digest::contains).toList();
+    }
+
+    /** Records a session {@code daysAhead} from now and returns its digest as the connector received it. */
+    private JsonNode sendDigest(User coachOf, long programme, int daysAhead) {
         String when = Instant.now().plus(Duration.ofDays(daysAhead)).toString().substring(0, 10);
         assertThat(text(coachOf, "next session " + when + " 14:00")).contains("Recorded the next session");
         long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
@@ -211,9 +209,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         CONNECTOR.reset();
         assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
         worker.drainAll();
-        String digest = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.toString().contains("Before your session"))
-                .get(0).toString();
-        return bank.stream().filter(digest::contains).toList();
+        return CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.toString().contains("Before your session")).get(0);
     }
 
     @Test
