@@ -63,6 +63,25 @@ public final class FieldCipher {
         this.keys = Map.copyOf(checked);
     }
 
+    /**
+     * A cipher for another purpose under keys derived from these (HMAC-SHA256 of the purpose, one per key id), so
+     * that the same secret never encrypts two kinds of thing and rotation carries over: what the derived cipher
+     * sealed under a previous key still opens while that key is configured.
+     */
+    public FieldCipher derive(String purpose) {
+        Map<String, byte[]> derived = new LinkedHashMap<>();
+        keys.forEach((id, key) -> {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+                derived.put(id, mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
+            }
+        });
+        return new FieldCipher(currentId, derived);
+    }
+
     public String currentKeyId() {
         return currentId;
     }

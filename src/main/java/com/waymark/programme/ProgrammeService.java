@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -21,6 +22,17 @@ public class ProgrammeService {
 
     /** A programme as one person sees it: as a member, as staff, or both. */
     public record MyProgramme(Programme programme, Membership membership, StaffMember.Role staffRole) {
+    }
+
+    /** The one answer for a programme that is not the sender's, whether it exists or not. */
+    public static final String NOT_YOURS = "That isn't a programme you coach. Say \"my programmes\" to see yours.";
+    private static final String NOT_A_CANDIDATE = "I can only add people who take part in \"%s\" (in your "
+            + "organisation's Teams). Say \"coaches\" and choose someone from the card.";
+    static final String NEEDS_AN_ADMIN = "\"%s\" needs at least one admin; make someone else an admin first.";
+
+    /** The one answer for a person who can't be put on (or taken off) this programme's coaching team. */
+    public static String notACandidate(String programmeName) {
+        return NOT_A_CANDIDATE.formatted(programmeName);
     }
 
     private final ProgrammeRepository programmes;
@@ -196,32 +208,122 @@ public class ProgrammeService {
                 names(team, null), names(team, StaffMember.Role.ADMIN));
     }
 
-    /** Adds (or changes the role of) a coach or admin. Only programme admins manage the coaching team. */
+    /**
+     * Adds (or changes the role of) a coach or admin. Only programme admins manage the coaching team, and only from
+     * {@link #staffCandidates} or the team itself: anyone else, whether they exist elsewhere or not at all, gets the
+     * same answer, so the answer never tells an admin about people outside their programme.
+     */
     @Transactional
     public void setStaff(long adminId, long programmeId, long participantId, StaffMember.Role role) {
-        Programme programme = coached(adminId, programmeId);
-        if (!access.isAdmin(programmeId, adminId)) {
-            throw new ProgrammeProblem("Only admins of \"" + programme.getName() + "\" can change its coaching team.");
+        Programme programme = administered(adminId, programmeId);
+        Optional<StaffMember> existing = staff.findByProgrammeIdAndParticipantId(programmeId, participantId);
+        if (existing.isPresent()) {
+            if (existing.get().getRole() == StaffMember.Role.ADMIN && role != StaffMember.Role.ADMIN
+                    && admins(programmeId) == 1) {
+                throw new ProgrammeProblem(NEEDS_AN_ADMIN.formatted(programme.getName()));
+            }
+            existing.get().changeRole(role);
+            return;
         }
-        staff.findByProgrammeIdAndParticipantId(programmeId, participantId).ifPresentOrElse(
-                existing -> existing.changeRole(role),
-                () -> staff.save(new StaffMember(programmeId, participantId, role, clock.instant())));
+        if (staffCandidates(programme).stream().noneMatch(p -> p.getId() == participantId)) {
+            throw new ProgrammeProblem(notACandidate(programme.getName()));
+        }
+        staff.save(new StaffMember(programmeId, participantId, role, clock.instant()));
     }
 
     @Transactional
     public void removeStaff(long adminId, long programmeId, long participantId) {
+        Programme programme = administered(adminId, programmeId);
+        StaffMember member = staff.findByProgrammeIdAndParticipantId(programmeId, participantId)
+                .orElseThrow(() -> new ProgrammeProblem(notACandidate(programme.getName())));
+        if (member.getRole() == StaffMember.Role.ADMIN && admins(programmeId) == 1) {
+            throw new ProgrammeProblem(NEEDS_AN_ADMIN.formatted(programme.getName()));
+        }
+        staff.delete(member);
+    }
+
+    /**
+     * Who may be made a coach or admin of the programme: its active members in the programme's own Teams tenant
+     * who are not on its coaching team yet. The one place this rule lives; staff who need not take part (an
+     * invitation they accept) would be added here.
+     */
+    @Transactional(readOnly = true)
+    public List<Participant> staffCandidates(long programmeId) {
+        return programmes.findById(programmeId).map(this::staffCandidates).orElse(List.of());
+    }
+
+    private List<Participant> staffCandidates(Programme programme) {
+        Set<Long> team = staff.findByProgrammeId(programme.getId()).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        List<Long> members = memberships.findByProgrammeId(programme.getId()).stream().filter(Membership::isActive)
+                .map(Membership::getParticipantId).filter(id -> !team.contains(id)).toList();
+        return participants.findAllById(members).stream()
+                .filter(p -> Objects.equals(p.getTenantId(), programme.getTenantId())).toList();
+    }
+
+    private Programme administered(long adminId, long programmeId) {
         Programme programme = coached(adminId, programmeId);
         if (!access.isAdmin(programmeId, adminId)) {
             throw new ProgrammeProblem("Only admins of \"" + programme.getName() + "\" can change its coaching team.");
         }
-        List<StaffMember> team = staff.findByProgrammeId(programmeId);
-        boolean lastAdmin = team.stream().filter(s -> s.getRole() == StaffMember.Role.ADMIN).count() == 1
-                && team.stream().anyMatch(s -> s.getParticipantId() == participantId
-                && s.getRole() == StaffMember.Role.ADMIN);
-        if (lastAdmin) {
-            throw new ProgrammeProblem("\"" + programme.getName() + "\" needs at least one admin; add another first.");
+        return programme;
+    }
+
+    private long admins(long programmeId) {
+        return staff.findByProgrammeId(programmeId).stream().filter(s -> s.getRole() == StaffMember.Role.ADMIN).count();
+    }
+
+    /**
+     * Who would be told if this person asked for a coach to call, by programme: the named programme (their current
+     * one), else every programme they take part in; in each, its coaches, or its admins when it has no coach; never
+     * the person themself. Empty means nobody: the offer is then not made (care promises only what will happen).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Long>> callRecipients(long participantId, Long programmeId) {
+        List<Long> programmeIds = programmeId != null ? List.of(programmeId) : programmesOf(participantId).stream()
+                .filter(m -> m.membership() != null && m.membership().isActive())
+                .map(m -> m.programme().getId()).toList();
+        Map<Long, Set<Long>> recipients = new java.util.LinkedHashMap<>();
+        for (long id : programmeIds) {
+            List<StaffMember> team = staff.findByProgrammeId(id);
+            Set<Long> told = new java.util.LinkedHashSet<>();
+            team.stream().filter(s -> s.getRole() == StaffMember.Role.COACH)
+                    .forEach(s -> told.add(s.getParticipantId()));
+            if (told.isEmpty()) {
+                team.forEach(s -> told.add(s.getParticipantId()));
+            }
+            told.remove(participantId);
+            if (!told.isEmpty()) {
+                recipients.put(id, told);
+            }
         }
-        staff.findByProgrammeIdAndParticipantId(programmeId, participantId).ifPresent(staff::delete);
+        return recipients;
+    }
+
+    /**
+     * What erasing this person would do to the programmes they help run: for each one they are the only admin of,
+     * who becomes admin ({@code newAdmin}), or null when nobody else is on its team and it is left uncoached.
+     * Programmes with another admin are not listed: nothing changes for them but the person's leaving.
+     */
+    public record Handover(Programme programme, String newAdmin) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Handover> handoversOnErasure(long participantId) {
+        List<Handover> handovers = new ArrayList<>();
+        for (StaffMember role : staff.findByParticipantId(participantId)) {
+            List<StaffMember> team = staff.findByProgrammeId(role.getProgrammeId());
+            Programme programme = programmes.findById(role.getProgrammeId()).orElseThrow();
+            if (AdminSuccession.leavesNobody(team, participantId)) {
+                handovers.add(new Handover(programme, null));
+            } else {
+                AdminSuccession.successor(team, participantId).ifPresent(next -> handovers.add(new Handover(programme,
+                        participants.findById(next.getParticipantId()).map(Participant::getDisplayName)
+                                .orElse("another coach"))));
+            }
+        }
+        handovers.sort(Comparator.comparing(h -> h.programme().getName(), String.CASE_INSENSITIVE_ORDER));
+        return handovers;
     }
 
     @Transactional(readOnly = true)
@@ -229,15 +331,14 @@ public class ProgrammeService {
         return staff.findByProgrammeId(programmeId);
     }
 
-    /** The programme, if this person coaches it; otherwise a refusal that names it. */
+    /**
+     * The programme, if this person coaches it. Otherwise one refusal, the same whether the programme exists
+     * elsewhere or not at all: it never names a programme that is not theirs.
+     */
     @Transactional(readOnly = true)
     public Programme coached(long coachId, long programmeId) {
-        Programme programme = programmes.findById(programmeId)
-                .orElseThrow(() -> new ProgrammeProblem("That programme no longer exists."));
-        if (!access.isCoach(programmeId, coachId)) {
-            throw new ProgrammeProblem("That is only for the coaches of \"" + programme.getName() + "\".");
-        }
-        return programme;
+        return programmes.findById(programmeId).filter(p -> access.isCoach(programmeId, coachId))
+                .orElseThrow(() -> new ProgrammeProblem(NOT_YOURS));
     }
 
     /** Display names of the staff with this role, or of all staff when {@code role} is null. */

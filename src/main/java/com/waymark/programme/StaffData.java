@@ -33,8 +33,13 @@ class StaffData implements PersonalDataHolder {
                 s.getAddedAt())).toList();
     }
 
+    /** Hands each programme they were the only admin of to its longest-serving coach first (see AdminSuccession). */
     @Override
     public int erase(long participantId) {
+        for (StaffMember role : staff.findByParticipantId(participantId)) {
+            AdminSuccession.successor(staff.findByProgrammeId(role.getProgrammeId()), participantId)
+                    .ifPresent(next -> next.changeRole(StaffMember.Role.ADMIN));
+        }
         return staff.deleteByParticipant(participantId);
     }
 }

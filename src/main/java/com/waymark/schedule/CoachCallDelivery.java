@@ -1,15 +1,11 @@
 package com.waymark.schedule;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.care.CoachCallRequest;
 import com.waymark.care.CoachCallService;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the outbox (so it survives restarts and Teams' throttling), on the tick every 30 seconds, at once (it is
  * not held for the coach's quiet hours). The payload is ids only: the edge names the person and the programme when
  * it sends, so erasing the person leaves no copy of their name in a coach's queue, and a request erased before it
- * is sent is not sent. It never carries anything they wrote. A request whose programme has no coach yet stays
+ * is sent is not sent. It never carries anything they wrote. Who is told is {@code ProgrammeService.callRecipients},
+ * the same rule that decides whether the offer is made at all; a request whose coaching team has since left stays
  * pending and goes to the first coach added.
  */
 @Component
@@ -59,37 +56,23 @@ class CoachCallDelivery {
 
     private boolean deliver(CoachCallRequest request) {
         long person = request.getParticipantId();
-        List<Long> programmeIds = request.getProgrammeId() != null ? List.of(request.getProgrammeId())
-                : programmes.programmesOf(person).stream()
-                        .filter(m -> m.membership() != null && m.membership().isActive())
-                        .map(m -> m.programme().getId()).toList();
         int queued = 0;
-        for (long programmeId : programmeIds) {
-            String payload = json.createObjectNode().put("requestId", request.getId()).put("programmeId", programmeId)
-                    .toString();
-            for (long coach : coachesOf(programmeId, person)) {
+        for (var programme : programmes.callRecipients(person, request.getProgrammeId()).entrySet()) {
+            String payload = json.createObjectNode().put("requestId", request.getId())
+                    .put("programmeId", programme.getKey()).toString();
+            for (long coach : programme.getValue()) {
                 outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, OutboxMessage.Kind.COACH_CALL,
                         null, payload, clock.instant());
                 queued++;
             }
         }
         if (queued == 0) {
-            log.warn("A request for a coach to call is waiting: the person's programme has no coach to tell yet");
+            // Only possible when the coaching team left after the request was made: it is offered only when someone
+            // will be told (ProgrammeService.callRecipients).
+            log.warn("A request for a coach to call is waiting: the person's programme has no coach to tell any more");
             return false;
         }
         calls.markDelivered(request.getId());
         return true;
-    }
-
-    /** The programme's coaches; its admins when it has none; never the person themself. */
-    private Set<Long> coachesOf(long programmeId, long person) {
-        List<StaffMember> staff = programmes.staffOf(programmeId);
-        Set<Long> coaches = new LinkedHashSet<>();
-        staff.stream().filter(s -> s.getRole() == StaffMember.Role.COACH).forEach(s -> coaches.add(s.getParticipantId()));
-        if (coaches.isEmpty()) {
-            staff.forEach(s -> coaches.add(s.getParticipantId()));
-        }
-        coaches.remove(person);
-        return coaches;
     }
 }

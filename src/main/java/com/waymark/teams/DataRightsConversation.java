@@ -61,7 +61,8 @@ class DataRightsConversation {
             return replies;
         }
         if (command instanceof Command.DeleteMyData) {
-            return List.of(ParticipantConversation.card(TrustCards.confirmErase(dataRights.export(id).counts())));
+            return List.of(ParticipantConversation.card(TrustCards.confirmErase(dataRights.export(id).counts(),
+                    programmes.handoversOnErasure(id))));
         }
         if (command instanceof Command.ConfirmErase) {
             Map<String, Integer> erased = dataRights.erase(id);
@@ -85,20 +86,20 @@ class DataRightsConversation {
         try {
             Programme programme = programmes.currentCoached(id);
             if (!access.isAdmin(programme.getId(), id)) {
-                return List.of(MessageFactory.text("The audit of \"" + programme.getName()
+                return List.of(MessageFactory.text("The audit of \"" + PlainText.of(programme.getName())
                         + "\" is for its admins. Ask one of them if you need to see it."));
             }
             return List.of(ParticipantConversation.card(TrustCards.audit(programme.getName(),
                     audit.recentReads(programme.getId(), AUDIT_SHOWN).stream().map(DataRightsConversation::forDisplay).toList(),
                     zone)));
         } catch (ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
     private static TrustCards.Read forDisplay(AuditEntry entry) {
         return new TrustCards.Read(entry.at(), entry.what(),
-                entry.programme() == null ? "no programme" : "\"" + entry.programme() + "\"",
+                entry.programme() == null ? "no programme" : "\"" + PlainText.of(entry.programme()) + "\"",
                 entry.reader() == null ? "a coach who has since left Waymark" : entry.reader(),
                 entry.peopleIncluded());
     }

@@ -67,9 +67,9 @@ class InsightConversation {
                 default:
                     outcome = themes.moreLike(id, command.theme(), command.value());
             }
-            return List.of(MessageFactory.text(outcome.message()));
+            return List.of(MessageFactory.text(PlainText.of(outcome.message())));
         } catch (InsightProblem | ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -106,7 +106,7 @@ class InsightConversation {
             return List.of(ParticipantConversation.card(card));
         } catch (InsightProblem | ProgrammeProblem | BadInput problem) {
             // Caught here, not only by the bot: in a shared chat this runs inside the roster's future.
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -120,7 +120,7 @@ class InsightConversation {
         try {
             programme = programmes.currentCoached(coach.getId());
         } catch (ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
         Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
                 .collect(Collectors.toSet());
@@ -128,7 +128,8 @@ class InsightConversation {
                 .find(TurnFacts.identity(activity, member)).map(p -> staff.contains(p.getId())).orElse(false));
         if (!onlyCoaches) {
             return List.of(MessageFactory.text("Team reports are confidential to the coaching team, and not everyone "
-                    + "in this chat coaches \"" + programme.getName() + "\". Ask me in our 1:1 chat, or in a chat "
+                    + "in this chat coaches \"" + PlainText.of(programme.getName())
+                    + "\". Ask me in our 1:1 chat, or in a chat "
                     + "with only the programme's coaches."));
         }
         return handle(coach, command);

@@ -85,20 +85,17 @@ class OutboundRenderer {
                 // Named when sent, from ids: a person who erased their data meanwhile is not named, nor asked for.
                 JsonNode payload = read(message.payload());
                 return coachCalls.find(payload.path("requestId").asLong())
-                        .map(request -> List.of(MessageFactory.text(coachCall(request.getParticipantId(),
-                                payload.path("programmeId").asLong()))))
+                        .map(request -> List.of(ParticipantConversation.card(TrustCards.coachCall(
+                                PlainText.of(names.personName(request.getParticipantId())
+                                        .orElse("one of your participants")),
+                                PlainText.of(names.programmeName(payload.path("programmeId").asLong())
+                                        .orElse("your programme"))))))
                         .orElse(List.of());
             }
             default:
-                return List.of(MessageFactory.text(read(message.payload()).path("text").asText()));
+                // Plain sentences composed by a module, which may name a programme: plain text as a whole.
+                return List.of(MessageFactory.text(PlainText.of(read(message.payload()).path("text").asText())));
         }
-    }
-
-    private String coachCall(long participantId, long programmeId) {
-        return names.personName(participantId).orElse("One of your participants") + " ("
-                + names.programmeName(programmeId).orElse("your programme") + ") pressed \"Please ask my coach to call "
-                + "me\" after a check-in. They were shown where to find help now (999, NHS 111 option 2, Samaritans and "
-                + "others). Please get in touch with them when you can.";
     }
 
     private JsonNode read(String payload) {

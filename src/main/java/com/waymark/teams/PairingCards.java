@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.pairing.PairingMember;
@@ -57,13 +58,14 @@ final class PairingCards {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading(nudge.rematch() ? "A new peer-coaching partner for this round"
                         : trio ? "Your peer-coaching partners this round" : "Your peer-coaching partner this round")
-                .subtle(nudge.programme() + " · round " + nudge.roundNumber() + " of " + nudge.totalRounds() + " · "
+                .subtle(PlainText.of(nudge.programme()) + " · round " + nudge.roundNumber() + " of "
+                        + nudge.totalRounds() + " · "
                         + modeForParticipants(nudge.mode()));
         if (nudge.rematch()) {
             card.text("Your partner couldn't make this round, so I've paired you with someone else who is free.");
         }
         for (Partner partner : partners) {
-            card.emphasis(partner.name()).text(roleAndOrganisation(partner));
+            card.emphasis(PlainText.of(partner.name())).text(roleAndOrganisation(partner));
         }
         card.emphasis("A suggested 30–45 minutes")
                 .text(trio ? "Take turns, about 12–15 minutes each: one coaches, one is coached on a live leadership "
@@ -127,10 +129,11 @@ final class PairingCards {
             ratings.add(new AdaptiveCard.Choice(rating + (rating == 1 ? " – not useful" : rating == 5 ? " – very useful"
                     : ""), Integer.toString(rating)));
         }
-        String with = question.partnerNames().isEmpty() ? "" : " with " + String.join(" and ", question.partnerNames());
+        String with = question.partnerNames().isEmpty() ? "" : " with " + String.join(" and ",
+                question.partnerNames().stream().map(PlainText::of).toList());
         return AdaptiveCard.create()
                 .heading("How did peer coaching go?")
-                .text(question.programme() + ", round " + question.roundNumber() + with + ".")
+                .text(PlainText.of(question.programme()) + ", round " + question.roundNumber() + with + ".")
                 .choices("met", "Did you meet?", met, "Please choose one.")
                 .pick("usefulness", "If you met: how useful was it?", ratings, null, false, false)
                 .textInput("oneThing", "One thing you will do differently", "e.g. Ask my team what they'd try first",
@@ -144,7 +147,8 @@ final class PairingCards {
     static AdaptiveCard mine(MyPairings mine, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your peer coaching");
         if (!mine.optedOutOf().isEmpty()) {
-            card.text("You've opted out of peer coaching in " + String.join(", ", mine.optedOutOf())
+            card.text("You've opted out of peer coaching in "
+                    + String.join(", ", mine.optedOutOf().stream().map(PlainText::of).toList())
                     + ". Say \"opt in\" whenever you'd like to be paired again.");
         }
         if (mine.rounds().isEmpty()) {
@@ -152,7 +156,8 @@ final class PairingCards {
                     + "each round will arrive here.");
         }
         for (MyRound round : mine.rounds().stream().limit(20).toList()) {
-            card.text("• " + DAY.format(round.runAt().atZone(zone)) + ", " + round.programme() + ", round "
+            card.text("• " + DAY.format(round.runAt().atZone(zone)) + ", " + PlainText.of(round.programme())
+                    + ", round "
                     + round.roundNumber() + " of " + round.totalRounds() + ": " + describe(round));
         }
         return card.subtle("Only you see this. Say \"can't this round\" if you can't make your current pairing, or "
@@ -172,7 +177,8 @@ final class PairingCards {
         if (round.partners().isEmpty()) {
             return "with a partner who has since left Waymark.";
         }
-        String with = "with " + round.partners().stream().map(p -> p.name() + " (" + roleAndOrganisation(p) + ")")
+        String with = "with " + round.partners().stream()
+                .map(p -> PlainText.of(p.name()) + " (" + roleAndOrganisation(p) + ")")
                 .collect(Collectors.joining(" and "));
         if (round.met() == null) {
             return with + ".";
@@ -187,11 +193,12 @@ final class PairingCards {
     // --- coaches ------------------------------------------------------------------------------------------
 
     static AdaptiveCard plan(Programme programme, List<PlanView> plans, List<ProgrammeGroup> groups) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching for " + programme.getName());
+        AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching for " + PlainText.of(programme.getName()));
         if (plans.isEmpty()) {
             card.text("Not on yet: nobody is paired until you save a plan below.");
         }
-        plans.forEach(p -> card.text("• " + (p.groupName() == null ? "Everyone" : "Group " + p.groupName()) + ": "
+        plans.forEach(p -> card.text("• " + (p.groupName() == null ? "Everyone"
+                : "Group " + PlainText.of(p.groupName())) + ": "
                 + describe(p)));
         List<AdaptiveCard.Choice> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -241,20 +248,23 @@ final class PairingCards {
                 + WHEN.format(plan.nextRoundAt().atZone(plan.zone())) + ".");
     }
 
-    static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Pairs never to make in " + programme.getName());
+    /** {@code cardId}: each member's sealed id ({@link CardIds}) for the choices. */
+    static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden,
+                               Function<Member, String> cardId) {
+        AdaptiveCard card = AdaptiveCard.create()
+                .heading("Pairs never to make in " + PlainText.of(programme.getName()));
         if (forbidden.isEmpty()) {
             card.text("None yet. Line managers and their direct reports (recorded under \"people\") are never paired "
                     + "anyway.");
         } else {
-            forbidden.forEach(f -> card.text("• " + f.first() + " and " + f.second()));
+            forbidden.forEach(f -> card.text("• " + PlainText.of(f.first()) + " and " + PlainText.of(f.second())));
         }
         if (members.size() < 2) {
             return card.subtle("Once two or more people have joined you can choose a pair here.");
         }
         List<AdaptiveCard.Choice> people = members.stream().map(m -> new AdaptiveCard.Choice(
                 m.participant().getDisplayName() == null ? "(name not known yet)" : m.participant().getDisplayName(),
-                m.participant().getId().toString())).toList();
+                cardId.apply(m))).toList();
         return card.subtle("Nobody is told about this rule; the two people are simply never put together.")
                 .pick("first", "Never pair", people, null, true, false)
                 .pick("second", "with", people, null, true, false)
@@ -262,10 +272,11 @@ final class PairingCards {
     }
 
     static AdaptiveCard pairs(PairsSummary summary) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching in " + summary.programme())
+        AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching in " + PlainText.of(summary.programme()))
                 .subtle("Confidential: every figure combines at least " + summary.threshold() + " people, and smaller "
                         + "ones are hidden. Who met whom, who answered what and who stepped out are never shown.");
-        String hidden = "hidden: fewer than " + summary.threshold() + " people so far";
+        String hidden = summary.heldBack() == 0 ? "hidden: fewer than " + summary.threshold() + " people so far"
+                : "hidden";
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Rounds run", Integer.toString(summary.roundsRun()));
         facts.put("Pairs and trios that met", summary.groupsAnswered() == null ? hidden
@@ -294,6 +305,11 @@ final class PairingCards {
             card.subtle("A usefulness band is hidden when it has too few people, or when showing it would let a "
                     + "hidden one be worked out.");
         }
+        if (summary.heldBack() > 0) {
+            card.subtle("Some figures read \"hidden\" because fewer than " + summary.threshold() + " people's answers "
+                    + "have changed since they were last shown; they return once " + summary.threshold()
+                    + " or more have.");
+        }
         return card.subtle("This view is recorded in the programme's audit, as every coach view of participants' "
                 + "data is.");
     }
@@ -319,9 +335,9 @@ final class PairingCards {
     }
 
     private static String roleAndOrganisation(Partner partner) {
-        String role = partner.role() == null || partner.role().isBlank() ? null : partner.role();
+        String role = partner.role() == null || partner.role().isBlank() ? null : PlainText.of(partner.role());
         String organisation = partner.organisation() == null || partner.organisation().isBlank() ? null
-                : partner.organisation();
+                : PlainText.of(partner.organisation());
         if (role == null && organisation == null) {
             return "role and organisation not recorded";
         }

@@ -34,9 +34,12 @@ class PairingConversation {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final PersonalScheduleService personal;
+    private final CardIds cardIds;
 
     PairingConversation(PeerCoachingService coaching, PeerCoachingParticipation participation,
-                        ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal) {
+                        ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal,
+                        CardIds cardIds) {
+        this.cardIds = cardIds;
         this.coaching = coaching;
         this.participation = participation;
         this.programmes = programmes;
@@ -57,7 +60,7 @@ class PairingConversation {
         try {
             return dispatch(person, command);
         } catch (PairingProblem | ProgrammeProblem | ScheduleProblem problem) {
-            return text(problem.getMessage());
+            return text(PlainText.of(problem.getMessage()));
         }
     }
 
@@ -77,14 +80,15 @@ class PairingConversation {
         if (command instanceof Command.ShowForbidPair) {
             Programme programme = programmes.currentCoached(id);
             return card(PairingCards.forbid(programme, enrolment.members(programme.getId()),
-                    coaching.forbidden(id, programme.getId())));
+                    coaching.forbidden(id, programme.getId()),
+                    m -> cardIds.seal(CardIds.Kind.PERSON, id, m.participant().getId())));
         }
         if (command instanceof Command.ForbidPair forbid) {
             Programme programme = programmes.currentCoached(id);
-            var pair = coaching.forbid(id, programme.getId(), ProgrammeConversation.parseId(forbid.first(), "person"),
-                    ProgrammeConversation.parseId(forbid.second(), "person"));
-            return text("Noted: " + pair.first() + " and " + pair.second() + " will never be paired in \""
-                    + programme.getName() + "\". Neither of them is told.");
+            var pair = coaching.forbid(id, programme.getId(), person(id, forbid.first()), person(id, forbid.second()));
+            return text("Noted: " + PlainText.of(pair.first()) + " and " + PlainText.of(pair.second())
+                    + " will never be paired in \"" + PlainText.of(programme.getName())
+                    + "\". Neither of them is told.");
         }
         if (command instanceof Command.ShowPairs) {
             Programme programme = programmes.currentCoached(id);
@@ -131,8 +135,8 @@ class PairingConversation {
                 CalendarInput.time(save.time() == null ? "09:00" : save.time(), "09:00"), mode,
                 wholeNumber(save.totalRounds(), 6), wholeNumber(save.followUpDays(), 3), groupId);
         PeerCoachingService.PlanView plan = coaching.savePlan(coachId, programme.getId(), settings);
-        return text("Saved: peer coaching for \"" + programme.getName() + "\" ("
-                + (plan.groupName() == null ? "everyone" : "group " + plan.groupName()) + "), "
+        return text("Saved: peer coaching for \"" + PlainText.of(programme.getName()) + "\" ("
+                + (plan.groupName() == null ? "everyone" : "group " + PlainText.of(plan.groupName())) + "), "
                 + PairingCards.describe(plan) + " Say \"pair now\" to run a round straight away.");
     }
 
@@ -141,7 +145,7 @@ class PairingConversation {
         List<RoundRun> runs = coaching.pairNow(coachId, programme.getId());
         String lines = runs.stream().map(run -> "Round " + run.roundNumber() + " of " + run.totalRounds() + " ("
                 + PairingCards.modeForCoaches(run.mode()) + "): " + describe(run)).collect(Collectors.joining("\n\n"));
-        return text("Peer coaching for \"" + programme.getName() + "\" – " + lines);
+        return text("Peer coaching for \"" + PlainText.of(programme.getName()) + "\" – " + lines);
     }
 
     private static String describe(RoundRun run) {
@@ -166,9 +170,10 @@ class PairingConversation {
             memberId = ProgrammeConversation.parseId(cant.memberId(), "pairing");
         }
         var out = participation.cantThisRound(id, memberId);
+        String programme = PlainText.of(out.programme());
         return text(out.already() ? "You'd already told me you can't make round " + out.roundNumber() + " of \""
-                + out.programme() + "\". Nothing more to do."
-                : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + out.programme()
+                + programme + "\". Nothing more to do."
+                : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + programme
                 + "\". I'll let your partner know kindly. You'll be paired again next round.");
     }
 
@@ -192,8 +197,14 @@ class PairingConversation {
         });
     }
 
+    /** A person chosen on this coach's own forbid-pair card; any other id reads as "not on the card". */
+    private long person(long coachId, String cardId) {
+        return cardIds.open(CardIds.Kind.PERSON, coachId, cardId).orElseThrow(() -> new PairingProblem(
+                "Please choose both people from the list on the \"forbid pair\" card."));
+    }
+
     private static String quoted(List<String> names) {
-        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+        return names.stream().map(n -> "\"" + PlainText.of(n) + "\"").collect(Collectors.joining(", "));
     }
 
     private static int wholeNumber(String raw, int fallback) {

@@ -28,23 +28,23 @@ final class ProgrammeCards {
         Programme programme = overview.programme();
         ProgrammeSettings settings = programme.settings();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Organisations", orDash(settings.organisations()));
+        facts.put("Organisations", orDash(PlainText.of(settings.organisations())));
         facts.put("Dates", dates(settings));
         facts.put("Time zone", settings.timeZone());
         facts.put("People", overview.people() + " taking part, " + overview.consented() + " agreed to the privacy notice");
         facts.put("Groups", overview.groups().isEmpty() ? "none yet (add group <name>)"
-                : overview.groups().stream().map(g -> g.name() + " (" + g.people() + ")")
+                : overview.groups().stream().map(g -> PlainText.of(g.name()) + " (" + g.people() + ")")
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
         facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
         facts.put("Answers kept", kept(settings));
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);
-        facts.put("Coaches", orDash(String.join(", ", overview.coaches())));
-        facts.put("Admins", orDash(String.join(", ", overview.admins())));
+        facts.put("Coaches", orDash(plainList(overview.coaches())));
+        facts.put("Admins", orDash(plainList(overview.admins())));
         facts.put("Join code", programme.getJoinCode());
         return AdaptiveCard.create()
-                .heading(programme.getName())
+                .heading(PlainText.of(programme.getName()))
                 .facts(facts)
                 .subtle("Participants can join by sending me \"join " + programme.getJoinCode()
                         + "\" in their 1:1 chat, or add me to your team and say \"enrol\" there.")
@@ -52,9 +52,10 @@ final class ProgrammeCards {
                 .submit("People", CardActions.SHOW_PEOPLE);
     }
 
-    static AdaptiveCard settings(Long programmeId, ProgrammeSettings current) {
+    /** {@code programmeToken}: the programme's card id ({@link CardIds}), or null for a new programme. */
+    static AdaptiveCard settings(String programmeToken, ProgrammeSettings current) {
         return AdaptiveCard.create()
-                .heading(programmeId == null ? "New programme" : "Programme settings")
+                .heading(programmeToken == null ? "New programme" : "Programme settings")
                 .field("name", "Name", current.name(), "e.g. North Ridge ICS system leadership 2026", 120, true)
                 .field("organisations", "Organisations", current.organisations(),
                         "e.g. North Ridge ICB, Riverside Hospitals NHS FT", 1000, false)
@@ -66,17 +67,17 @@ final class ProgrammeCards {
                 .number("retentionDays", "Keep check-ins, reflections and peer-coaching answers for this many days "
                         + "after the end",
                         current.retentionDays(), 0, 3650)
-                .submit(programmeId == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
-                        programmeId == null ? Map.of() : Map.of("programmeId", programmeId.toString()));
+                .submit(programmeToken == null ? "Create programme" : "Save", CardActions.SAVE_PROGRAMME,
+                        programmeToken == null ? Map.of() : Map.of("programmeId", programmeToken));
     }
 
     static AdaptiveCard people(Programme programme, List<Member> members, List<ProgrammeGroup> groups) {
-        AdaptiveCard card = AdaptiveCard.create().heading("People in " + programme.getName());
+        AdaptiveCard card = AdaptiveCard.create().heading("People in " + PlainText.of(programme.getName()));
         if (members.isEmpty()) {
             return card.text("Nobody has joined yet. Share the join code " + programme.getJoinCode()
                     + ", or add me to your team and say \"enrol\" there.");
         }
-        members.forEach(m -> card.text(name(m) + " – " + describe(m.membership(), m.groupName())));
+        members.forEach(m -> card.text(PlainText.of(name(m)) + " – " + describe(m.membership(), m.groupName())));
         List<AdaptiveCard.Choice> people = members.stream()
                 .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList();
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
@@ -95,17 +96,18 @@ final class ProgrammeCards {
                 .submit("Save", CardActions.DESCRIBE_MEMBER);
     }
 
-    static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins, List<Member> members) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + programme.getName())
-                .facts(Map.of("Admins", orDash(String.join(", ", admins)), "Coaches", orDash(String.join(", ", coaches))))
+    /** {@code choices}: the people an admin may appoint or change, each with its card id ({@link CardIds}). */
+    static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins,
+                                List<AdaptiveCard.Choice> choices) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + PlainText.of(programme.getName()))
+                .facts(Map.of("Admins", orDash(plainList(admins)), "Coaches", orDash(plainList(coaches))))
                 .subtle("Coaches see confidential team-level summaries of this programme. Admins can also change "
-                        + "the coaching team.");
-        if (members.isEmpty()) {
-            return card.text("To add a coach, they first need to have talked to me or joined the programme.");
+                        + "the coaching team. You can add people who take part in this programme.");
+        if (choices.isEmpty()) {
+            return card.text("To add a coach, they first need to join this programme (with its join code, or "
+                    + "\"enrol\" in your team).");
         }
-        return card.pick("participantId", "Person", members.stream()
-                        .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList(),
-                        null, true, false)
+        return card.pick("participantId", "Person", choices, null, true, false)
                 .pick("staffRole", "Make them", List.of(new AdaptiveCard.Choice("Coach", "COACH"),
                         new AdaptiveCard.Choice("Admin", "ADMIN"),
                         new AdaptiveCard.Choice("Not part of the coaching team", "NONE")), "COACH", true, false)
@@ -116,7 +118,7 @@ final class ProgrammeCards {
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
         groupChoices.add(new AdaptiveCard.Choice("(no group)", KEEP));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
-        return AdaptiveCard.create().heading("Add people to " + programme.getName())
+        return AdaptiveCard.create().heading("Add people to " + PlainText.of(programme.getName()))
                 .subtle("Each person gets a private welcome from me with the privacy notice. Nothing about them is "
                         + "recorded until they agree.")
                 .pick("participantIds", "People from this chat", roster, null, true, true)
@@ -124,14 +126,14 @@ final class ProgrammeCards {
                 .submit("Add them", CardActions.ENROL_SELECTED);
     }
 
-    static AdaptiveCard myDetails(Programme programme, Membership membership, String groupName) {
-        return AdaptiveCard.create().heading("Your details in " + programme.getName())
+    static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName) {
+        return AdaptiveCard.create().heading("Your details in " + PlainText.of(programme.getName()))
                 .text("Your coach recorded: " + describe(membership, groupName) + ".")
                 .subtle("Your coach uses these for peer-coaching pairs and group summaries. Correct anything "
                         + "that's wrong:")
                 .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
                 .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
-                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programme.getId().toString()));
+                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programmeToken));
     }
 
     static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
@@ -139,20 +141,25 @@ final class ProgrammeCards {
         if (mine.isEmpty()) {
             return card.text("You're not in a programme yet. If your coach gave you a code, send: join <code>");
         }
-        mine.forEach(m -> card.text("• " + m.programme().getName() + " – " + (m.staffRole() != null
+        mine.forEach(m -> card.text("• " + PlainText.of(m.programme().getName()) + " – " + (m.staffRole() != null
                 ? (m.staffRole().name().equals("ADMIN") ? "admin and coach" : "coach")
                 : m.membership().isActive() ? "taking part" : "left")));
         return card.subtle("To leave one, say: leave programme <name>.");
     }
 
     static String describe(Membership membership, String groupName) {
-        return String.join(", ", List.of(orDash(membership.getRole()), orDash(membership.getOrganisation()),
-                groupName == null ? "no group" : "group " + groupName));
+        return String.join(", ", List.of(orDash(PlainText.of(membership.getRole())),
+                orDash(PlainText.of(membership.getOrganisation())),
+                groupName == null ? "no group" : "group " + PlainText.of(groupName)));
     }
 
     private static String name(Member member) {
         return member.participant().getDisplayName() == null ? "(name not known yet)"
                 : member.participant().getDisplayName();
+    }
+
+    private static String plainList(List<String> names) {
+        return String.join(", ", names.stream().map(PlainText::of).toList());
     }
 
     private static String dates(ProgrammeSettings settings) {

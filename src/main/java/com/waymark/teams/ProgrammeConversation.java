@@ -3,6 +3,7 @@ package com.waymark.teams;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.Member;
 import com.waymark.programme.EnrolmentService.MemberDetails;
@@ -30,14 +32,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeConversation {
 
+    private static final String NOT_YOUR_PROGRAMME = "That isn't a programme you take part in. Say \"my details\" "
+            + "for a fresh card.";
     private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
             Locale.ENGLISH);
 
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final ScheduleService schedules;
+    private final CardIds cardIds;
+    private final NameDirectory directory;
 
-    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules) {
+    ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
+                          CardIds cardIds, NameDirectory directory) {
+        this.directory = directory;
+        this.cardIds = cardIds;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedules = schedules;
@@ -59,7 +68,7 @@ class ProgrammeConversation {
         try {
             return dispatch(person, command);
         } catch (ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(problem.getMessage()));
+            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
     }
 
@@ -71,8 +80,9 @@ class ProgrammeConversation {
             }
             Programme created = programmes.create(id, ProgrammeSettings.defaults(create.name().strip(),
                     person.getTimeZone()));
-            return List.of(MessageFactory.text("Created \"" + created.getName() + "\". You are its admin and coach. "
-                    + "Adjust the settings below, add groups with \"add group <name>\", then bring people in."),
+            return List.of(MessageFactory.text("Created \"" + PlainText.of(created.getName())
+                    + "\". You are its admin and coach. Adjust the settings below, add groups (for example \"add "
+                    + "group East place board\"), then bring people in."),
                     overviewCard(id, created.getId()));
         }
         if (command instanceof Command.SaveProgramme save) {
@@ -84,17 +94,18 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
-            return card(ProgrammeCards.settings(programme.getId(), programme.settings()));
+            return card(ProgrammeCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
+                    programme.settings()));
         }
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
             var group = programmes.addGroup(id, programme.getId(), add.name());
-            return text("Added the group \"" + group.getName() + "\" to \"" + programme.getName()
-                    + "\". Say \"people\" to put people in it.");
+            return text("Added the group \"" + PlainText.of(group.getName()) + "\" to \""
+                    + PlainText.of(programme.getName()) + "\". Say \"people\" to put people in it.");
         }
         if (command instanceof Command.UseProgramme use) {
             Programme programme = programmes.use(id, use.name());
-            return text("Now working with \"" + programme.getName() + "\".");
+            return text("Now working with \"" + PlainText.of(programme.getName()) + "\".");
         }
         if (command instanceof Command.ShowPeople) {
             Programme programme = programmes.currentCoached(id);
@@ -118,14 +129,15 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.LeaveProgramme leave) {
             Programme left = enrolment.leave(id, leave.name());
-            return text("You have left \"" + left.getName() + "\". You won't get its check-ins or pairings any more; "
-                    + "what you recorded stays yours (say \"my data\" to see it).");
+            return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or "
+                    + "pairings any more; what you recorded stays yours (say \"my data\" to see it).");
         }
         if (command instanceof Command.MyDetails) {
             return myDetails(id);
         }
         if (command instanceof Command.CorrectDetails correct) {
-            long programmeId = parseId(correct.programmeId(), "programme");
+            long programmeId = cardIds.open(CardIds.Kind.PROGRAMME, id, correct.programmeId())
+                    .orElseThrow(() -> new ProgrammeProblem(NOT_YOUR_PROGRAMME));
             Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
             return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null)
                     .replace(", no group", "") + ".");
@@ -148,7 +160,8 @@ class ProgrammeConversation {
 
     private List<Activity> saveProgramme(long id, Participant person, Command.SaveProgramme save) {
         Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
-                : Optional.of(programmes.coached(id, parseId(save.programmeId(), "programme")));
+                : Optional.of(programmes.coached(id, cardIds.open(CardIds.Kind.PROGRAMME, id, save.programmeId())
+                        .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS))));
         ProgrammeSettings base = existing.map(Programme::settings)
                 .orElse(ProgrammeSettings.defaults(null, person.getTimeZone()));
         ProgrammeSettings settings = new ProgrammeSettings(
@@ -162,7 +175,7 @@ class ProgrammeConversation {
                 ? programmes.update(id, existing.get().getId(), settings)
                 : programmes.create(id, settings);
         return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
-                        + saved.getName() + "\"."),
+                        + PlainText.of(saved.getName()) + "\"."),
                 overviewCard(id, saved.getId()));
     }
 
@@ -183,26 +196,33 @@ class ProgrammeConversation {
         Membership updated = enrolment.describe(coachId, programme.getId(), participantId, details);
         String groupName = updated.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(updated.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
-        return text("Saved: " + displayName(member) + " – " + ProgrammeCards.describe(updated, groupName)
+        return text("Saved: " + PlainText.of(displayName(member)) + " – " + ProgrammeCards.describe(updated, groupName)
                 + ". They can see this with \"my details\" and correct it.");
     }
 
+    /** Current staff (to change or remove) and the people who may join them, each under an opaque card id. */
     private List<Activity> showCoaches(long id) {
         Programme programme = programmes.currentCoached(id);
-        List<StaffMember> staff = programmes.staffOf(programme.getId());
-        List<Member> members = enrolment.members(programme.getId());
         var overview = programmes.overview(id, programme.getId());
-        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), members.stream()
-                .filter(m -> staff.stream().noneMatch(s -> s.getParticipantId().equals(m.participant().getId())))
-                .toList()));
+        List<AdaptiveCard.Choice> choices = new ArrayList<>();
+        programmes.staffOf(programme.getId()).stream().filter(s -> s.getParticipantId() != id)
+                .forEach(s -> choices.add(new AdaptiveCard.Choice(nameOf(s.getParticipantId()) + " (now "
+                        + (s.getRole() == StaffMember.Role.ADMIN ? "admin" : "coach") + ")",
+                        cardIds.seal(CardIds.Kind.PERSON, id, s.getParticipantId()))));
+        programmes.staffCandidates(programme.getId()).forEach(p -> choices.add(new AdaptiveCard.Choice(
+                nameOf(p.getId()), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
+        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), choices));
     }
 
+    /** A person id that did not come from this admin's own card reads exactly like one who can't be added. */
     private List<Activity> setStaff(long id, Command.SetStaff set) {
         Programme programme = programmes.currentCoached(id);
-        long participantId = parseId(set.participantId(), "person");
+        long participantId = cardIds.open(CardIds.Kind.PERSON, id, set.participantId()).orElseThrow(
+                () -> new ProgrammeProblem(ProgrammeService.notACandidate(programme.getName())));
         if ("NONE".equals(set.role())) {
             programmes.removeStaff(id, programme.getId(), participantId);
-            return text("Done: they are no longer on the coaching team of \"" + programme.getName() + "\".");
+            return text("Done: they are no longer on the coaching team of \"" + PlainText.of(programme.getName())
+                    + "\".");
         }
         StaffMember.Role role;
         try {
@@ -212,7 +232,7 @@ class ProgrammeConversation {
         }
         programmes.setStaff(id, programme.getId(), participantId, role);
         return text("Done: they are now " + (role == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
-                + programme.getName() + "\".");
+                + PlainText.of(programme.getName()) + "\".");
     }
 
     private List<Activity> join(long id, Command.Join join) {
@@ -220,7 +240,7 @@ class ProgrammeConversation {
             return text("Send the code your coach gave you, for example: join ABC-123");
         }
         var enrolled = enrolment.join(id, join.code());
-        String name = enrolled.programme().getName();
+        String name = PlainText.of(enrolled.programme().getName());
         return text(enrolled.added()
                 ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
                         + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat."
@@ -239,7 +259,8 @@ class ProgrammeConversation {
                 .findFirst().orElseThrow().membership();
         String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
-        return card(ProgrammeCards.myDetails(programme, membership, groupName));
+        return card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
+                membership, groupName));
     }
 
     private static LocalDate date(String raw, String what) {
@@ -273,6 +294,10 @@ class ProgrammeConversation {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private String nameOf(long participantId) {
+        return directory.personName(participantId).orElse("(name not known yet)");
     }
 
     private static String displayName(Member member) {

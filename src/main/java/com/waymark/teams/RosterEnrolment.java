@@ -21,6 +21,7 @@ import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.StaffMember;
 import com.waymark.programme.TeamConversation;
@@ -86,7 +87,8 @@ class RosterEnrolment {
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
-        if (groupId != null && programmes.groups(programme.getId()).stream().noneMatch(g -> g.getId().equals(groupId))) {
+        if (groupId != null && programmes.groups(programme.getId()).stream()
+                .noneMatch(g -> g.getId().equals(groupId))) {
             throw new BadInput("That group isn't part of \"" + programme.getName() + "\", so nobody was added. "
                     + "Say \"add people\" for a fresh card and choose a group from its list.");
         }
@@ -121,7 +123,8 @@ class RosterEnrolment {
             });
         });
         return List.of(MessageFactory.text("Enrolling " + members.size() + (members.size() == 1 ? " person" : " people")
-                + " from this chat into \"" + programme.getName() + "\". Each gets a private welcome from me with "
+                + " from this chat into \"" + PlainText.of(programme.getName())
+                + "\". Each gets a private welcome from me with "
                 + "the privacy notice; I'll post a summary here when I'm done."));
     }
 
@@ -170,15 +173,16 @@ class RosterEnrolment {
     }
 
     static String intro(ChannelAccount member, String coachName, Programme programme, boolean firstTime) {
-        String first = member.getName() == null ? "" : " " + member.getName().split(" ")[0];
-        return "Hello" + first + ". " + coachName + " has added you to \"" + programme.getName() + "\" on Waymark. "
+        String first = member.getName() == null ? "" : " " + PlainText.of(member.getName().split(" ")[0]);
+        return "Hello" + first + ". " + PlainText.of(coachName) + " has added you to \""
+                + PlainText.of(programme.getName()) + "\" on Waymark. "
                 + (firstTime ? "I'll help you carry your coaching between sessions. Please read how your answers "
                 + "are kept, below, before we start."
                 : "Check-ins for this programme will come here too; every message says which programme it's about.");
     }
 
     static String summary(Programme programme, Tally tally) {
-        StringBuilder text = new StringBuilder("Enrolment into \"" + programme.getName() + "\" is done: ")
+        StringBuilder text = new StringBuilder("Enrolment into \"" + PlainText.of(programme.getName()) + "\" is done: ")
                 .append(tally.welcomed()).append(" welcomed");
         if (tally.notified() > 0) {
             text.append(", ").append(tally.notified()).append(" already using Waymark (told, not welcomed again)");

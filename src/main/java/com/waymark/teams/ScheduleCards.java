@@ -19,12 +19,13 @@ final class ScheduleCards {
     }
 
     static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + programme.getName());
+        AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + PlainText.of(programme.getName()));
         if (active.isEmpty()) {
             card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
         } else {
             active.forEach(s -> card.text("• " + (s.getGroupId() == null ? "Everyone" : "Group "
                     + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName)
+                    .map(PlainText::of)
                     .findFirst().orElse("?")) + ": " + describe(s.rhythm())));
         }
         List<AdaptiveCard.Choice> days = new ArrayList<>();

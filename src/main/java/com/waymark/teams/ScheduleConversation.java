@@ -83,7 +83,7 @@ class ScheduleConversation {
         try {
             return dispatch(person, command);
         } catch (ScheduleProblem | ProgrammeProblem problem) {
-            return text(problem.getMessage());
+            return text(PlainText.of(problem.getMessage()));
         }
     }
 
@@ -172,7 +172,7 @@ class ScheduleConversation {
             LocalTime at = next.time() == null ? LocalTime.of(9, 0) : CalendarInput.time(next.time(), example);
             Instant startsAt = ZonedDateTime.of(day, at, programmeZone).toInstant();
             var session = schedules.recordSession(id, programme.getId(), startsAt, 24);
-            return text("Recorded the next session of \"" + programme.getName() + "\": "
+            return text("Recorded the next session of \"" + PlainText.of(programme.getName()) + "\": "
                     + WHEN.format(startsAt.atZone(programmeZone)) + " (" + programmeZone.getId() + "). The pre-session "
                     + "digest will reach the coaching team " + session.getDigestHours() + " hours before.");
         }
@@ -192,7 +192,8 @@ class ScheduleConversation {
                 wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),
                 LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
         CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
-        return text("Saved: check-ins for \"" + programme.getName() + "\" " + ScheduleCards.describe(saved.rhythm())
+        return text("Saved: check-ins for \"" + PlainText.of(programme.getName()) + "\" "
+                + ScheduleCards.describe(saved.rhythm())
                 + ". Each person gets them at that time in their own time zone, outside their quiet hours.");
     }
 

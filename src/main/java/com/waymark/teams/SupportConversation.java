@@ -43,15 +43,19 @@ class SupportConversation {
         List<Integer> earlier = ratings.isEmpty() ? ratings : ratings.subList(0, ratings.size() - 1);
         Optional<SupportReason> reason = SupportCheck.assess(saved.checkIn().getWellbeing(), earlier,
                 saved.checkIn().getReflection());
-        return reason.map(r -> List.of(ParticipantConversation.card(TrustCards.support(r, resources.resources()))))
-                .orElse(List.of());
+        return reason.map(r -> List.of(supportCard(r, saved.checkIn().getParticipantId()))).orElse(List.of());
     }
 
     List<Activity> handle(Participant person, Command command) {
         if (!(command instanceof Command.RequestCoachCall)) {
             throw new IllegalArgumentException("Not a support command: " + command.getClass().getSimpleName());
         }
-        Long programmeId = programmes.current(person.getId()).map(Programme::getId).orElse(null);
+        Long programmeId = currentProgramme(person.getId());
+        if (programmes.callRecipients(person.getId(), programmeId).isEmpty()) {
+            // An old card, or the coaching team has left since: say so, and put the help in front of them again.
+            return List.of(MessageFactory.text(TrustCards.NO_COACH_TO_TELL.replace("The people above", "The people "
+                    + "below")), supportCard(SupportReason.LOWEST_WELLBEING, person.getId()));
+        }
         boolean recorded = coachCalls.request(person.getId(), programmeId);
         String said = recorded
                 ? "Thank you for asking. I've recorded that you'd like your coach to call you, and I'll pass it on "
@@ -60,5 +64,14 @@ class SupportConversation {
                         + "on. It isn't an emergency service:";
         return List.of(MessageFactory.text(said + " if you need help before they call, the services on the support "
                 + "card are there for you, and in an emergency call 999."));
+    }
+
+    private Activity supportCard(SupportReason reason, long participantId) {
+        boolean coachToTell = !programmes.callRecipients(participantId, currentProgramme(participantId)).isEmpty();
+        return ParticipantConversation.card(TrustCards.support(reason, resources.resources(), coachToTell));
+    }
+
+    private Long currentProgramme(long participantId) {
+        return programmes.current(participantId).map(Programme::getId).orElse(null);
     }
 }

@@ -91,7 +91,7 @@ class TeamChatConversation {
             return done(text("Let's do that in our 1:1 chat, where it stays private: open a chat with Waymark. "
                     + "Here I can help coaches with \"enrol\", \"add people\" and \"programme\"."));
         } catch (ProgrammeProblem | BadInput problem) {
-            return done(text(problem.getMessage()));
+            return done(text(PlainText.of(problem.getMessage())));
         }
     }
 

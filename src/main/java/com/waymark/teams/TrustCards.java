@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.waymark.care.SupportReason;
 import com.waymark.care.SupportResources;
+import com.waymark.programme.ProgrammeService;
 
 /** Cards for the data rights, the audit and the offer of support. */
 final class TrustCards {
@@ -48,16 +49,36 @@ final class TrustCards {
                 .submit("Erase everything…", CardActions.ASK_ERASE);
     }
 
-    static AdaptiveCard confirmErase(Map<String, Integer> counts) {
-        return AdaptiveCard.create()
+    /** {@code handovers}: what happens to each programme they are the only admin of (ProgrammeService). */
+    static AdaptiveCard confirmErase(Map<String, Integer> counts, List<ProgrammeService.Handover> handovers) {
+        AdaptiveCard card = AdaptiveCard.create()
                 .heading("Erase everything about you?")
                 .text("This permanently deletes everything below from Waymark, straight away, and can't be undone:")
-                .facts(labelled(counts))
+                .facts(labelled(counts));
+        if (!handovers.isEmpty()) {
+            card.emphasis("Programmes you run");
+            handovers.forEach(h -> card.text(handover(h)));
+        }
+        return card
                 .text("Summaries coaches have already seen can't be taken back, but they never showed your own "
                         + "answers; from now on nothing of yours is in them. If you talk to me again later, I'll "
                         + "treat you as someone new.")
                 .subtle("If you'd rather keep your data, just ignore this card.")
                 .submit("Yes, erase everything", CardActions.CONFIRM_ERASE);
+    }
+
+    private static String handover(ProgrammeService.Handover handover) {
+        String name = "\"" + PlainText.of(handover.programme().getName()) + "\"";
+        if (handover.newAdmin() == null) {
+            return "You're the only coach and admin of " + name + ". If you erase now, " + name + " carries on for its "
+                    + "participants (their check-ins and plans stay theirs) with no coach or admin: nobody will see "
+                    + "its team summaries or be able to change it, and its participants won't be offered a call from a "
+                    + "coach. To hand it over first, say \"coaches\", make someone else an admin, then say \"delete my "
+                    + "data\" again.";
+        }
+        return "You're the only admin of " + name + ". If you erase now, " + PlainText.of(handover.newAdmin())
+                + ", its longest-serving coach, becomes its admin. To choose someone else, say \"coaches\" and make "
+                + "them an admin first.";
     }
 
     static AdaptiveCard readsIncludingMe(List<Read> reads, ZoneId zone) {
@@ -73,7 +94,7 @@ final class TrustCards {
     }
 
     static AdaptiveCard audit(String programme, List<Read> reads, ZoneId zone) {
-        AdaptiveCard card = AdaptiveCard.create().heading("Recent reads of \"" + programme + "\" data");
+        AdaptiveCard card = AdaptiveCard.create().heading("Recent reads of \"" + PlainText.of(programme) + "\" data");
         if (reads.isEmpty()) {
             return card.text("Nobody on the coaching team has viewed a summary of this programme yet.");
         }
@@ -82,7 +103,11 @@ final class TrustCards {
     }
 
     /** Kind and plain, never diagnostic: it says what we noticed in their own answer and where help is. */
-    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> resources) {
+    /**
+     * {@code coachToTell}: whether a coach or admin would be told if they asked for a call. Without one, the button
+     * is not offered at all (a promise nobody would keep), and the card says so.
+     */
+    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> resources, boolean coachToTell) {
         String opening = switch (reason) {
             case CRISIS_WORDS -> "Thank you for telling me how things are. It sounds like things may be really hard "
                     + "right now, and you don't have to carry that on your own.";
@@ -94,14 +119,32 @@ final class TrustCards {
         Map<String, String> help = new LinkedHashMap<>();
         resources.forEach(r -> help.put(r.name(), r.contact() + (r.detail() == null || r.detail().isBlank()
                 ? "" : " – " + r.detail())));
-        return AdaptiveCard.create()
+        AdaptiveCard card = AdaptiveCard.create()
                 .heading("Looking after yourself")
                 .text(opening)
                 .emphasis("If you are in danger now, call 999.")
-                .facts(help)
-                .subtle("Waymark isn't watched by anyone in real time, and this check-in hasn't been shared with "
+                .facts(help);
+        if (!coachToTell) {
+            return card.subtle(NO_COACH_TO_TELL);
+        }
+        return card.subtle("Waymark isn't watched by anyone in real time, and this check-in hasn't been shared with "
                         + "your coach. If you'd like to talk to them, I can ask them to call you.")
                 .submit("Please ask my coach to call me", CardActions.REQUEST_COACH_CALL);
+    }
+
+    static final String NO_COACH_TO_TELL = "Waymark isn't watched by anyone in real time, and you're not in a "
+            + "programme with a coach I could pass a message to, so I can't ask anyone to call you. The people above "
+            + "are there for you now, whatever the hour.";
+
+    /** What the coach who is told sees: a card of its own, so it stands out from digests and reports. */
+    static AdaptiveCard coachCall(String person, String programme) {
+        return AdaptiveCard.create()
+                .heading("Please call " + person)
+                .emphasis(person + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in.")
+                .text("They were shown where to find help now (999, NHS 111 option 2, Samaritans and others). Please "
+                        + "get in touch with them when you can.")
+                .subtle("Nothing they wrote is shared with you, and they have not been told anything else. Waymark "
+                        + "isn't an emergency service.");
     }
 
     static Map<String, String> labelled(Map<String, Integer> counts) {
@@ -112,7 +155,7 @@ final class TrustCards {
     }
 
     private static String describe(Read read, ZoneId zone) {
-        return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + read.programme()
-                + ", seen by " + read.reader() + " (" + read.people() + " people combined)";
+        return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + PlainText.of(read.programme())
+                + ", seen by " + PlainText.of(read.reader()) + " (" + read.people() + " people combined)";
     }
 }

@@ -235,7 +235,7 @@ class WaymarkBot extends ActivityHandler {
         try {
             replies.addAll(dispatch(participant, command));
         } catch (BadInput bad) {
-            replies.add(MessageFactory.text(bad.getMessage()));
+            replies.add(MessageFactory.text(PlainText.of(bad.getMessage())));
         }
         return replies;
     }

@@ -76,7 +76,8 @@ final class WaymarkCards {
                 "programmeId", Long.toString(payload.programmeId()));
         return AdaptiveCard.create()
                 .heading(reminder ? "A gentle reminder: your check-in" : "Time for your check-in")
-                .subtle(payload.programmeName() + " · open until " + closes + ". Only you see your individual answers.")
+                .subtle(PlainText.of(payload.programmeName()) + " · open until " + closes
+                        + ". Only you see your individual answers.")
                 .choices("wellbeing", "How is your wellbeing right now?", WELLBEING,
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")

@@ -38,6 +38,34 @@ class SupportCardTest extends WaymarkIntegrationTest {
         user = User.fresh("Kwame Asante-Doyle");
         teams.expectReplies(teams.install(user));
         submit(JSON.createObjectNode().put("action", "consent"));
+        User coach = User.fresh("Coach Saoirse Whitlock");
+        teams.expectReplies(teams.install(coach));
+        String name = "Support cohort " + coach.aadObjectId().substring(0, 8);
+        teams.expectReplies(teams.message(coach, "create programme " + name));
+        teams.expectReplies(teams.message(user, "join " + db.queryForObject(
+                "select join_code from programme where name = ?", String.class, name)));
+    }
+
+    @Test
+    void withNobodyToTellTheButtonIsNotOfferedAndTheHelpIsShownAtOnce() {
+        User alone = User.fresh("Ngozi Farrant-Bell");
+        teams.expectReplies(teams.install(alone));
+        teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode().put("action", "consent")));
+        List<JsonNode> replies = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
+                .put("action", "checkin").put("wellbeing", "1").put("energy", "1").put("quoteOk", "false"))).replies();
+        JsonNode support = card(replies.get(1));
+        assertThat(support.toString()).contains("Samaritans").contains("can't ask anyone to call you")
+                .doesNotContain("Please ask my coach to call me");
+        assertThat(support.path("actions").size()).isZero();
+
+        // An old card's button pressed anyway: nothing recorded, nothing promised, the help straight away.
+        List<JsonNode> pressed = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
+                .put("action", "requestCoachCall"))).replies();
+        assertThat(pressed.get(0).path("text").asText()).contains("can't ask anyone to call you")
+                .doesNotContain("pass it on");
+        assertThat(card(pressed.get(1)).toString()).contains("Samaritans").contains("999");
+        assertThat(db.queryForObject("select count(*) from coach_call_request r join participant p "
+                + "on p.id = r.participant_id where p.aad_object_id = ?", Integer.class, alone.aadObjectId())).isZero();
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.schedule.DeliveryWorker;
 import com.waymark.privacy.FieldCipher;
+import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
 import com.waymark.support.MutableClock;
 import com.waymark.support.TeamsClient;
@@ -168,8 +169,7 @@ class PeerCoachingTest {
         describe(people.get(1), 1, manager);
         long c = idOf(people.get(2));
         long d = idOf(people.get(3));
-        assertThat(submit(coach, JSON.createObjectNode().put("action", "forbidPair").put("first", Long.toString(c))
-                .put("second", Long.toString(d)))).contains("will never be paired");
+        assertThat(forbid(people.get(2), people.get(3))).contains("will never be paired");
         String forbidCard = teams.expectReplies(teams.message(coach, "forbid pair")).replies().get(0).toString();
         assertThat(forbidCard).contains(people.get(2).name() + " and " + people.get(3).name());
         savePlan("1", "cross-role", "6", "3", "");
@@ -428,9 +428,7 @@ class PeerCoachingTest {
         User leaver = people.get(0);
         long leaverId = idOf(leaver);
         assertThat(leaverId).isGreaterThan(distinctive);
-        assertThat(submit(coach, JSON.createObjectNode().put("action", "forbidPair")
-                .put("first", Long.toString(leaverId)).put("second", Long.toString(idOf(people.get(3))))))
-                .contains("will never be paired");
+        assertThat(forbid(leaver, people.get(3))).contains("will never be paired");
         savePlan("1", "same-role", "4", "2", "");
         CLOCK.set(Instant.parse("2027-05-03T09:00:00Z"));
         run();
@@ -528,6 +526,15 @@ class PeerCoachingTest {
             data.put("lineManagerId", Long.toString(lineManager));
         }
         assertThat(submit(coach, data)).startsWith("Saved");
+    }
+
+    /** Chooses the two people on the coach's own forbid-pair card, as a coach would. */
+    String forbid(User first, User second) {
+        JsonNode card = teams.expectReplies(teams.message(coach, "forbid pair")).replies().get(0)
+                .path("attachments").path(0).path("content");
+        return submit(coach, JSON.createObjectNode().put("action", "forbidPair")
+                .put("first", CardChoices.valueOf(card, "first", first.name()))
+                .put("second", CardChoices.valueOf(card, "second", second.name())));
     }
 
     void savePlan(String everyWeeks, String mode, String rounds, String followUpDays, String groupId) {

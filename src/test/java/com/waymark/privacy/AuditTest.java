@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -52,8 +53,8 @@ class AuditTest extends WaymarkIntegrationTest {
         say(coach, "join " + code);
         say(member, "join " + code);
         say(outsider, "join " + code);
-        submit(admin, JSON.createObjectNode().put("action", "setStaff").put("participantId", id(coach).toString())
-                .put("staffRole", "COACH"));
+        submit(admin, JSON.createObjectNode().put("action", "setStaff").put("participantId",
+                        staffChoice(admin, "Marcus Lindqvist-Barr")).put("staffRole", "COACH"));
     }
 
     @Test
@@ -124,6 +125,10 @@ class AuditTest extends WaymarkIntegrationTest {
 
     private Long id(User user) {
         return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    }
+
+    private String staffChoice(User admin, String name) {
+        return CardChoices.valueOf(cardOf(say(admin, "coaches")), "participantId", name);
     }
 
     private List<JsonNode> say(User user, String text) {

@@ -71,8 +71,9 @@ class ProgrammeSetupTest extends WaymarkIntegrationTest {
         ObjectNode junk = settings(programmeId, "Riverside cohort 2026", "lots", "soon", "2027-06-30");
         assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies()))
                 .contains("The start date isn't one I can use").contains("year-month-day, for example: 2027-01-31");
-        assertThat(db.queryForObject("select name from programme where id = ?", String.class, Long.valueOf(programmeId)))
-                .isEqualTo("Riverside cohort");
+        assertThat(programmeId).doesNotMatch("\\d+"); // an opaque card id, not the database's
+        assertThat(db.queryForObject("select count(*) from programme where name = 'Riverside cohort'", Integer.class))
+                .isEqualTo(1);
 
         ObjectNode good = settings(programmeId, "Riverside cohort 2026", "6", "2026-09-01", "2027-06-30");
         List<JsonNode> saved = teams.expectReplies(teams.cardSubmit(coach, good)).replies();
@@ -115,7 +116,7 @@ class ProgrammeSetupTest extends WaymarkIntegrationTest {
         ObjectNode hijack = settings(db.queryForObject("select id from programme where name = 'Gamma cohort'",
                 String.class), "Hijacked", "3", "", "");
         assertThat(text(teams.expectReplies(teams.cardSubmit(participant, hijack)).replies()))
-                .contains("only for the coaches");
+                .contains("isn't a programme you coach");
         assertThat(db.queryForObject("select count(*) from programme where name = 'Hijacked'", Integer.class)).isZero();
     }
 

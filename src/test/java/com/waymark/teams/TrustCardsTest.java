@@ -28,12 +28,13 @@ class TrustCardsTest {
                 "\"North ${Ridge}\" </TextBlock>", "Dr \"Gee\" O'Neil $1", 7);
         List<SupportResources.Resource> resources = new SupportResources(null).resources();
         List<AdaptiveCard> cards = List.of(TrustCards.myData(counts, 1), TrustCards.myData(counts, 3),
-                TrustCards.confirmErase(counts), TrustCards.readsIncludingMe(List.of(), LONDON),
+                TrustCards.confirmErase(counts, List.of()), TrustCards.readsIncludingMe(List.of(), LONDON),
                 TrustCards.readsIncludingMe(List.of(read, read), LONDON), TrustCards.audit("A & B", List.of(), LONDON),
                 TrustCards.audit("A & B", List.of(read), LONDON),
-                TrustCards.support(SupportReason.CRISIS_WORDS, resources),
-                TrustCards.support(SupportReason.LOWEST_WELLBEING, resources),
-                TrustCards.support(SupportReason.SHARP_FALL, List.of(new SupportResources.Resource("EAP", "x", null))));
+                TrustCards.support(SupportReason.CRISIS_WORDS, resources, true),
+                TrustCards.support(SupportReason.LOWEST_WELLBEING, resources, false),
+                TrustCards.support(SupportReason.SHARP_FALL, List.of(new SupportResources.Resource("EAP", "x", null)),
+                        true), TrustCards.coachCall("Dr \"Gee\" O'Neil", "North Ridge"));
         cards.forEach(card -> CardSchema.assertValid(card.toJson()));
     }
 

@@ -1,0 +1,426 @@
+package com.waymark.insider;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.schedule.DeliveryWorker;
+import com.waymark.support.CardChoices;
+import com.waymark.support.CardSchema;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13, items 4, 5, 7 and 9, attacked as an insider would, over HTTP as Teams posts: a programme admin in one
+ * tenant reaching into another (appointing its people, guessing ids), one person's words reaching another as live
+ * Markdown, a promise of a coach's call that nobody would keep, and the last admin erasing without a word. Local mode
+ * serves every tenant, so two organisations share this instance here.
+ */
+class InsiderAttackStaffTest extends WaymarkIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OTHER_TENANT = "0b5e7a1c-2d3f-4a5b-8c9d-0e1f2a3b4c5d";
+    private static final String PHISH = "[Coaching survey - please sign in](https://evil.example/phish)";
+    private static final String SORRY = "Sorry, something went wrong";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    org.quartz.Scheduler quartz;
+    @Autowired
+    DeliveryWorker worker;
+
+    /** Each user of the other tenant, by Entra object id: their activities carry that tenant. */
+    private final Map<String, String> tenants = new HashMap<>();
+    TeamsClient teams;
+    User admin;
+    String programme;
+    long programmeId;
+
+    @BeforeEach
+    void anAdminWithAProgrammeInTheirOwnTenant() {
+        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        admin = installed("Dr Ama Oduya-Finch", null);
+        programme = "Harbour cohort " + admin.aadObjectId().substring(0, 6);
+        say(admin, "create programme " + programme);
+        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programme);
+    }
+
+    // ---- item 4: tenant and programme isolation ----
+
+    @Test
+    void aPersonFromAnotherTenantCannotBeAppointedWhateverIdIsSent() {
+        User foreigner = installed("Lars Quist-Haddad", OTHER_TENANT);
+        User otherAdmin = installed("Ines Varga-Lowe", OTHER_TENANT);
+        String theirs = "Fjord cohort " + otherAdmin.aadObjectId().substring(0, 6);
+        say(otherAdmin, "create programme " + theirs);
+        joinByCode(foreigner, theirs);
+        String tokenForTheirAdmin = CardChoices.valueOf(card(say(otherAdmin, "coaches")), "participantId", "Lars");
+
+        String rawId = setStaff(admin, Long.toString(id(foreigner)), "ADMIN");
+        String unknownId = setStaff(admin, "987654321", "ADMIN");
+        String stolenToken = setStaff(admin, tokenForTheirAdmin, "ADMIN");
+        String junk = setStaff(admin, "'; drop table programme_staff; --", "ADMIN");
+
+        assertThat(rawId).contains("I can only add people who take part in").doesNotContain(SORRY)
+                .doesNotContain("Lars").doesNotContain(theirs);
+        assertThat(List.of(unknownId, stolenToken, junk)).as("one answer for foreign, unknown and junk ids")
+                .containsOnly(rawId);
+        assertThat(db.queryForObject("select count(*) from programme_staff where programme_id = ?", Integer.class,
+                programmeId)).as("only the admin who created it").isOne();
+        assertThat(text(say(foreigner, "summary"))).doesNotContain(programme);
+    }
+
+    @Test
+    void theCoachesCardNeverNamesOrOffersAnotherTenantsPerson() {
+        User colleague = installed("Bea Okafor-Strand", null);
+        joinByCode(colleague, programme);
+        User foreigner = installed("Nils Adeyemi-Roth", OTHER_TENANT);
+        // However a foreign person came to be in the programme (data from before the tenant check), they stay out.
+        db.update("insert into membership (programme_id, participant_id, status, enrolled_via, joined_at) "
+                + "values (?, ?, 'ACTIVE', 'CODE', current_timestamp)", programmeId, id(foreigner));
+
+        JsonNode coaches = card(say(admin, "coaches"));
+        assertThat(coaches.toString()).contains("Bea Okafor-Strand").doesNotContain("Nils Adeyemi-Roth");
+        String token = CardChoices.valueOf(coaches, "participantId", "Bea");
+        assertThat(token).doesNotContain(Long.toString(id(colleague))).hasSizeGreaterThan(40);
+        assertThat(text(submit(admin, staffData(token, "COACH")))).contains("now a coach");
+        assertThat(card(say(admin, "programme")).toString()).contains("Bea Okafor-Strand")
+                .doesNotContain("Nils Adeyemi-Roth");
+
+        // The same token from another person's hands is nobody's token.
+        assertThat(setStaff(colleague, token, "ADMIN")).doesNotContain(SORRY).doesNotContain("now an admin");
+    }
+
+    @Test
+    void guessedProgrammeIdsAnswerAlikeAndNeverNameAnotherProgramme() {
+        User otherAdmin = installed("Ruth Mbeki-Sorensen", OTHER_TENANT);
+        String theirs = "Secret board programme " + otherAdmin.aadObjectId().substring(0, 6);
+        say(otherAdmin, "create programme " + theirs);
+        long theirId = db.queryForObject("select id from programme where name = ?", Long.class, theirs);
+        String theirToken = card(say(otherAdmin, "edit programme")).path("actions").path(0).path("data")
+                .path("programmeId").asText();
+
+        String existing = text(submit(admin, settings(Long.toString(theirId))));
+        String missing = text(submit(admin, settings(Long.toString(theirId + 100_000))));
+        String stolen = text(submit(admin, settings(theirToken)));
+        assertThat(existing).contains("isn't a programme you coach").doesNotContain("Secret board")
+                .doesNotContain(SORRY);
+        assertThat(List.of(missing, stolen)).containsOnly(existing);
+        assertThat(db.queryForObject("select name from programme where id = ?", String.class, theirId))
+                .isEqualTo(theirs);
+
+        // A participant's "correct my details" card behaves the same way.
+        String foreignDetails = text(submit(admin, JSON.createObjectNode().put("action", "correctDetails")
+                .put("programmeId", theirToken).put("role", "Chair")));
+        String unknownDetails = text(submit(admin, JSON.createObjectNode().put("action", "correctDetails")
+                .put("programmeId", Long.toString(theirId)).put("role", "Chair")));
+        assertThat(foreignDetails).isEqualTo(unknownDetails).doesNotContain("Secret board").doesNotContain(SORRY);
+    }
+
+    @Test
+    void guessedPersonIdsOnOtherStaffCardsAnswerAlike() {
+        User foreigner = installed("Ola Brandt-Iwu", OTHER_TENANT);
+        long foreign = id(foreigner);
+        String describeForeign = text(submit(admin, JSON.createObjectNode().put("action", "describeMember")
+                .put("participantId", Long.toString(foreign)).put("role", "Spy")));
+        String describeNobody = text(submit(admin, JSON.createObjectNode().put("action", "describeMember")
+                .put("participantId", "987654321").put("role", "Spy")));
+        assertThat(describeForeign).isEqualTo(describeNobody).doesNotContain("Ola").doesNotContain(SORRY);
+
+        User member = installed("Dee Harcourt-Obi", null);
+        joinByCode(member, programme);
+        String forbidForeign = text(submit(admin, JSON.createObjectNode().put("action", "forbidPair")
+                .put("first", Long.toString(id(member))).put("second", Long.toString(foreign))));
+        String forbidNobody = text(submit(admin, JSON.createObjectNode().put("action", "forbidPair")
+                .put("first", Long.toString(id(member))).put("second", "987654321")));
+        assertThat(forbidForeign).isEqualTo(forbidNobody).doesNotContain("Ola").doesNotContain(SORRY);
+    }
+
+    // ---- item 5: what one person writes reaches another as plain text ----
+
+    @Test
+    void markdownInNamesGroupsProgrammesAndRolesReachesOthersAsPlainText() {
+        String name = "Board [review](https://evil.example/p) **now**";
+        User coach = installed("Coach Wren Abara", null);
+        say(coach, "create programme " + name);
+        say(coach, "add group " + PHISH);
+        User person = installed("[Click me](https://evil.example/n) <at>Everyone</at>", null);
+        joinByCode(person, name);
+        User colleague = installed("Mo Kaplan-Eze", null);
+        joinByCode(colleague, name);
+        submit(person, JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
+                card(say(person, "my details")).path("actions").path(0).path("data").path("programmeId").asText())
+                .put("role", "_Chief_ ![x](https://evil.example/i.png)").put("organisation", "www.evil.example"));
+        String coachToken = CardChoices.valueOf(card(say(coach, "coaches")), "participantId", "Mo");
+        submit(coach, staffData(coachToken, "COACH"));
+
+        List<JsonNode> seen = new ArrayList<>();
+        for (String command : List.of("programme", "people", "coaches", "schedule", "peer coaching", "forbid pair",
+                "audit", "my programmes")) {
+            seen.addAll(say(colleague, command));
+        }
+        seen.addAll(say(coach, "people"));
+        for (String command : List.of("my details", "my programmes")) {
+            seen.addAll(say(person, command));
+        }
+        assertThat(seen).hasSizeGreaterThan(10);
+        List<String> rendered = rendered(seen);
+        assertThat(String.join("\n", rendered)).contains("evil[.]example").contains("Board");
+        assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://")
+                .doesNotContain("www.evil").doesNotContain("**now**").doesNotContain("_Chief_")
+                .doesNotContain("<at>"));
+    }
+
+    /** What the edge sends later, from ids in the outbox: peer-coaching nudges and the coach-call card. */
+    @Test
+    void markdownInNamesRolesAndProgrammesReachesPartnersAndCoachesAsPlainTextInLaterMessages() throws Exception {
+        String name = "Pairs [here](https://evil.example/q) " + UUID.randomUUID().toString().substring(0, 4);
+        User coach = installed("Coach Kit Ansah-Berg", null);
+        say(coach, "create programme " + name);
+        User first = installed("**Boss** [Click](https://evil.example/n)", null);
+        User second = installed("Jo Pereira-Lund", null);
+        for (User person : List.of(first, second)) {
+            joinByCode(person, name);
+            submit(person, JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
+                    card(say(person, "my details")).path("actions").path(0).path("data").path("programmeId").asText())
+                    .put("role", "_Chief_ <at>x</at>").put("organisation", "www.evil.example"));
+        }
+        assertThat(text(submit(coach, JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
+                .put("weekday", "MONDAY").put("time", "09:00").put("mode", "same-role").put("totalRounds", "2")
+                .put("followUpDays", "3").put("groupId", "")))).startsWith("Saved: peer coaching");
+        assertThat(text(say(coach, "pair now"))).contains("2 people in 1 pair");
+        assertThat(text(submit(first, JSON.createObjectNode().put("action", "requestCoachCall"))))
+                .contains("pass it on");
+        // The coach-call request goes out on the scheduling tick; run it now rather than wait up to 30 seconds.
+        quartz.triggerJob(org.quartz.JobKey.jobKey("tick-check-ins", "waymark"));
+        worker.drainAll();
+
+        List<JsonNode> toSecond = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
+                a -> a.path("conversation").path("id").asText().equals(second.conversationId())
+                        && a.toString().contains("peer-coaching partner"));
+        List<JsonNode> toCoach = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE.multipliedBy(3),
+                a -> a.path("conversation").path("id").asText().equals(coach.conversationId())
+                        && a.toString().contains("Please call"));
+        List<String> rendered = rendered(List.of(toSecond.get(0), toCoach.get(0)));
+        assertThat(String.join("\n", rendered)).contains("∗∗Boss∗∗").contains("evil[.]example").contains("‹at›");
+        assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://")
+                .doesNotContain("**Boss**").doesNotContain("_Chief_").doesNotContain("<at>")
+                .doesNotContain("www.evil"));
+    }
+
+    /**
+     * Over HTTP: a coach renames a theme to a phishing link and quotes carry emphasis; another coach of the programme
+     * reads them as plain text. (A link inside a quote would pull the reflection away from the theme it shares in this
+     * small set, so the quote with the issue's own link is in {@code PlainTextTest}, on the same card builder.)
+     */
+    @Test
+    void aPhishingThemeNameAndMarkdownInQuotesReachAnotherCoachAsPlainText() {
+        User coach = installed("Coach Ilse Moreno-Park", null);
+        String name = "Quoted cohort " + coach.aadObjectId().substring(0, 6);
+        say(coach, "create programme " + name);
+        User second = installed("Coach Dara Velasquez-Oni", null);
+        joinByCode(second, name);
+        submit(coach, staffData(CardChoices.valueOf(card(say(coach, "coaches")), "participantId", "Coach Dara"),
+                "COACH"));
+        List<String> workload = List.of(
+                "Back-to-back meetings all week and no time left to think or plan ahead.",
+                "My diary is wall to wall; covering a vacant director post on top of my own job.",
+                "Firefighting every day, the strategic work keeps slipping because there is no capacity.",
+                "Too many meetings, too little time; I answered emails at midnight again.",
+                "We are stretched thin covering gaps in the rota and I have no headroom at all.",
+                "Every hour of my week is booked; the planning I promised never happens.");
+        for (String reflection : workload) {
+            User person = installed("Leader " + UUID.randomUUID().toString().substring(0, 4), null);
+            joinByCode(person, name);
+            submit(person, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
+                    .put("reflection", "**" + reflection + "** _really_")
+                    .put("quoteOk", "true"));
+        }
+        say(coach, "rename theme workload and capacity to " + PHISH);
+
+        JsonNode themes = card(say(second, "themes"));
+        String all = themes.toString();
+        assertThat(all).contains("Coaching survey - please sign in").contains("evil[.]example/phish");
+        List<String> rendered = rendered(List.of(wrap(themes)));
+        assertThat(rendered).allSatisfy(text -> assertThat(text).doesNotContain("](").doesNotContain("https://"));
+        assertThat(String.join("\n", rendered)).as("the words that stand out are theirs too").doesNotContain("_really_");
+        assertThat(rendered.stream().filter(text -> text.startsWith("“")).toList()).as("the quotes").isNotEmpty()
+                .allSatisfy(quote -> assertThat(quote).contains("∗∗").doesNotContain("**").doesNotContain("_really_"));
+    }
+
+    // ---- item 7: true promises in care ----
+
+    @Test
+    void aParticipantWithNoCoachIsNotOfferedACallAndIsShownHelpAtOnce() {
+        User alone = installed("Priya Dunmore-Achebe", null);
+        List<JsonNode> replies = submit(alone, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
+                .put("energy", "1").put("quoteOk", "false"));
+        JsonNode support = card(replies);
+        assertThat(support.toString()).contains("999").contains("Samaritans").contains("can't ask anyone to call you")
+                .doesNotContain("Please ask my coach to call me");
+
+        List<JsonNode> pressed = submit(alone, JSON.createObjectNode().put("action", "requestCoachCall"));
+        assertThat(text(pressed)).doesNotContain("pass it on").contains("can't ask anyone to call you");
+        assertThat(card(pressed).toString()).contains("Samaritans");
+        assertThat(db.queryForObject("select count(*) from coach_call_request where participant_id = ?",
+                Integer.class, id(alone))).isZero();
+    }
+
+    // ---- item 9: staff erasure never orphans a programme silently ----
+
+    @Test
+    void theLastAdminIsToldBeforeErasingAndTheLongestServingCoachTakesOver() {
+        User coach = installed("Coach Fern Adebayo-Hale", null);
+        joinByCode(coach, programme);
+        submit(admin, staffData(CardChoices.valueOf(card(say(admin, "coaches")), "participantId", "Coach Fern"),
+                "COACH"));
+
+        String warning = card(say(admin, "delete my data")).toString();
+        assertThat(warning).contains("only admin of \\\"" + programme + "\\\"")
+                .contains("Coach Fern Adebayo-Hale, its longest-serving coach, becomes its admin")
+                .contains("say \\\"coaches\\\"");
+        submit(admin, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(db.queryForObject("select role from programme_staff where programme_id = ?", String.class,
+                programmeId)).isEqualTo("ADMIN");
+        assertThat(card(say(coach, "coaches")).toString()).contains("Coach Fern Adebayo-Hale");
+    }
+
+    @Test
+    void theOnlyCoachIsToldWhatHappensAndItsParticipantsAreNotPromisedACall() {
+        User member = installed("Sana Whitby-Osei", null);
+        joinByCode(member, programme);
+
+        String warning = card(say(admin, "delete my data")).toString();
+        assertThat(warning).contains("only coach and admin of \\\"" + programme + "\\\"")
+                .contains("carries on for its participants").contains("with no coach or admin")
+                .contains("won't be offered a call").contains("make someone else an admin");
+        submit(admin, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(db.queryForObject("select count(*) from programme_staff where programme_id = ?", Integer.class,
+                programmeId)).isZero();
+
+        JsonNode support = card(submit(member, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
+                .put("energy", "2").put("quoteOk", "false")));
+        assertThat(support.toString()).contains("can't ask anyone to call you")
+                .doesNotContain("Please ask my coach to call me");
+    }
+
+    // ---- helpers ----
+
+    private User installed(String name, String tenant) {
+        User user = User.fresh(name);
+        post(teams.install(user), tenant);
+        post(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")), tenant);
+        if (tenant != null) {
+            tenants.put(user.aadObjectId(), tenant);
+        }
+        return user;
+    }
+
+    private List<JsonNode> post(ObjectNode activity, String tenant) {
+        if (tenant != null) {
+            ((ObjectNode) activity.path("conversation")).put("tenantId", tenant);
+            ((ObjectNode) activity.path("channelData").path("tenant")).put("id", tenant);
+        }
+        TeamsClient.Answer answer = teams.expectReplies(activity);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.replies();
+    }
+
+    private List<JsonNode> say(User user, String text) {
+        return post(teams.message(user, text), tenants.get(user.aadObjectId()));
+    }
+
+    private List<JsonNode> submit(User user, JsonNode data) {
+        return post(teams.cardSubmit(user, data), tenants.get(user.aadObjectId()));
+    }
+
+    private void joinByCode(User user, String programmeName) {
+        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programmeName);
+        assertThat(text(say(user, "join " + code))).contains("Welcome to");
+    }
+
+    private String setStaff(User user, String participantId, String role) {
+        return text(submit(user, staffData(participantId, role)));
+    }
+
+    private static ObjectNode staffData(String participantId, String role) {
+        return JSON.createObjectNode().put("action", "setStaff").put("participantId", participantId)
+                .put("staffRole", role);
+    }
+
+    private static ObjectNode settings(String programmeId) {
+        return JSON.createObjectNode().put("action", "saveProgramme").put("programmeId", programmeId)
+                .put("name", "Hijacked").put("timeZone", "Europe/London").put("threshold", "3");
+    }
+
+    private long id(User user) {
+        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    }
+
+    private static String text(List<JsonNode> replies) {
+        return String.join("\n", replies.stream().map(r -> r.path("text").asText("")).toList());
+    }
+
+    private static JsonNode card(List<JsonNode> replies) {
+        JsonNode reply = replies.stream().filter(r -> r.path("attachments").size() > 0).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no card in " + replies));
+        JsonNode card = reply.path("attachments").path(0).path("content");
+        CardSchema.assertValidWithChartFallbacks(card);
+        return card;
+    }
+
+    private static JsonNode wrap(JsonNode card) {
+        ObjectNode reply = JSON.createObjectNode();
+        reply.putArray("attachments").addObject().set("content", card);
+        return reply;
+    }
+
+    /**
+     * Every string Teams renders as Markdown in these replies: message text, TextBlock text, Fact titles and values
+     * (charts' fallbacks too). Inputs and choice titles are plain text to Teams, and inputs must keep what was typed.
+     */
+    private static List<String> rendered(List<JsonNode> replies) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode reply : replies) {
+            if (reply.hasNonNull("text")) {
+                texts.add(reply.path("text").asText());
+            }
+            reply.path("attachments").forEach(a -> collect(a.path("content"), texts));
+        }
+        return texts;
+    }
+
+    private static void collect(JsonNode node, List<String> texts) {
+        if (node.isObject()) {
+            String type = node.path("type").asText();
+            if (type.equals("TextBlock")) {
+                texts.add(node.path("text").asText());
+            }
+            if (node.has("title") && node.has("value") && type.isEmpty()) {
+                texts.add(node.path("title").asText());
+                texts.add(node.path("value").asText());
+            }
+            if (type.startsWith("Input.")) {
+                return;
+            }
+        }
+        node.forEach(child -> collect(child, texts));
+    }
+}
