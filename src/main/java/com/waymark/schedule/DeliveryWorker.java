@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +34,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final OutboundPort port;
     private final DeliveryOutcomes outcomes;
     private final DeliveryMetrics metrics;
+    private final DeliveryTimes times;
     private final Clock clock;
     private final String node;
     private final int threads;
@@ -44,18 +46,20 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Autowired
     public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
-                          Clock clock, OutboxSettings settings, Environment env) {
-        this(outbox, port, outcomes, metrics, clock, settings.nodeId() != null && !settings.nodeId().isBlank()
+                          DeliveryTimes times, Clock clock, OutboxSettings settings, Environment env) {
+        this(outbox, port, outcomes, metrics, times, clock, settings.nodeId() != null && !settings.nodeId().isBlank()
                         ? settings.nodeId() : env.resolvePlaceholders("${HOSTNAME:local}-${server.port:0}"),
                 settings.threads(), settings.pollMs(), settings.leaseSeconds());
     }
 
     public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
-                          Clock clock, String node, int threads, long pollMillis, long leaseSeconds) {
+                          DeliveryTimes times, Clock clock, String node, int threads, long pollMillis,
+                          long leaseSeconds) {
         this.outbox = outbox;
         this.port = port;
         this.outcomes = outcomes;
         this.metrics = metrics;
+        this.times = times;
         this.clock = clock;
         this.node = node;
         this.threads = threads;
@@ -73,11 +77,14 @@ public class DeliveryWorker implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
+        Map<Long, Instant> held = times.heldUntil(batch, clock.instant());
         ExecutorService executor = pool != null ? pool : Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> inFlight = new ArrayList<>();
             for (OutboundMessage message : batch) {
-                inFlight.add(executor.submit(() -> send(message, claim.token(), startBy)));
+                Instant until = held.get(message.outboxId());
+                inFlight.add(executor.submit(until == null ? () -> send(message, claim.token(), startBy)
+                        : () -> hold(message, claim.token(), until)));
             }
             for (Future<?> f : inFlight) {
                 try {
@@ -101,6 +108,13 @@ public class DeliveryWorker implements SmartLifecycle {
             total += handled;
         }
         return total;
+    }
+
+    /** Not the person's own time for it: back in the queue for when it is, without trying Teams. */
+    private void hold(OutboundMessage message, String leaseToken, Instant until) {
+        DeliveryResult result = new DeliveryResult.Held(until);
+        outcomes.record(message, leaseToken, result);
+        metrics.delivered(message, result);
     }
 
     private void send(OutboundMessage message, String leaseToken, Instant startBy) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.care.CoachCallService;
+import com.waymark.care.SupportResources;
 import com.waymark.checkin.CheckInSettings;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
@@ -34,11 +35,13 @@ class OutboundRenderer {
     private final int maxReflectionChars;
     private final CoachCallService coachCalls;
     private final NameDirectory names;
+    private final SupportResources support;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
-                     NameDirectory names) {
+                     NameDirectory names, SupportResources support) {
+        this.support = support;
         this.coachCalls = coachCalls;
         this.names = names;
         this.insights = insights;
@@ -89,7 +92,7 @@ class OutboundRenderer {
                                 PlainText.of(names.personName(request.getParticipantId())
                                         .orElse("one of your participants")),
                                 PlainText.of(names.programmeName(payload.path("programmeId").asLong())
-                                        .orElse("your programme"))))))
+                                        .orElse("your programme")), support.resources()))))
                         .orElse(List.of());
             }
             default:

@@ -183,11 +183,13 @@ final class PairingCards {
         if (round.met() == null) {
             return with + ".";
         }
-        return with + switch (round.met()) {
+        String answer = with + switch (round.met()) {
             case YES -> " – you met" + (round.usefulness() == null ? "" : ", usefulness " + round.usefulness() + "/5") + ".";
             case NO -> " – you didn't meet.";
             case NOT_YET -> " – you hadn't met yet.";
         };
+        return round.oneThing() == null ? answer
+                : answer + " One thing you'll do differently: \"" + PlainText.of(round.oneThing()) + "\"";
     }
 
     // --- coaches ------------------------------------------------------------------------------------------
@@ -243,7 +245,9 @@ final class PairingCards {
                 + s.weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + s.localTime() + " ("
                 + plan.zone().getId() + "), " + modeForCoaches(s.mode()) + ", " + s.totalRounds() + " rounds, "
                 + "follow-up " + s.followUpDays() + (s.followUpDays() == 1 ? " day" : " days") + " after each nudge";
-        return rhythm + "; " + (plan.nextRoundAt() == null ? "all rounds have run."
+        return rhythm + "; " + (plan.nextRoundAt() == null ? (plan.roundsRun() >= s.totalRounds()
+                ? "all rounds have run." : plan.roundsRun() + " run so far; no further round falls within the "
+                + "programme's dates.")
                 : plan.roundsRun() + " run so far, round " + plan.nextRoundNumber() + " on "
                 + WHEN.format(plan.nextRoundAt().atZone(plan.zone())) + ".");
     }
@@ -279,7 +283,9 @@ final class PairingCards {
                 : "hidden";
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Rounds run", Integer.toString(summary.roundsRun()));
+        String oneSided = "hidden: too few on one side to show without giving answers away";
         facts.put("Pairs and trios that met", summary.groupsAnswered() == null ? hidden
+                : summary.groupsMet() == null ? oneSided
                 : summary.groupsMet() + " of the " + summary.groupsAnswered() + " that answered the follow-up ("
                 + percent(summary.groupsMet(), summary.groupsAnswered()) + ")");
         facts.put("How useful (1–5)", summary.meanUsefulness() == null ? hidden
@@ -290,15 +296,18 @@ final class PairingCards {
                     .collect(Collectors.joining(" · ")));
         }
         facts.put("Cross-role pairs", summary.groupsFormed() == null ? hidden
+                : summary.crossRoleGroups() == null ? oneSided
                 : summary.crossRoleGroups() + " of " + summary.groupsFormed() + " ("
                 + percent(summary.crossRoleGroups(), summary.groupsFormed()) + ")");
         facts.put("Cross-organisation pairs", summary.groupsFormed() == null ? hidden
+                : summary.crossOrganisationGroups() == null ? oneSided
                 : summary.crossOrganisationGroups() + " of " + summary.groupsFormed() + " ("
                 + percent(summary.crossOrganisationGroups(), summary.groupsFormed()) + ")");
         if (summary.peoplePaired() != null) {
-            facts.put("People who have met another role", summary.peopleMetAnotherRole() + " of " + summary.peoplePaired());
-            facts.put("People who have met another organisation", summary.peopleMetAnotherOrganisation() + " of "
-                    + summary.peoplePaired());
+            facts.put("People who have met another role", summary.peopleMetAnotherRole() == null ? oneSided
+                    : summary.peopleMetAnotherRole() + " of " + summary.peoplePaired());
+            facts.put("People who have met another organisation", summary.peopleMetAnotherOrganisation() == null
+                    ? oneSided : summary.peopleMetAnotherOrganisation() + " of " + summary.peoplePaired());
         }
         card.facts(facts);
         if (summary.bands() != null && summary.bands().containsValue(null)) {
