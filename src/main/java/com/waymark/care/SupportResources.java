@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where to find help, shown on the support card ({@code waymark.support.resources}). Each organisation sets
  * its own occupational health and employee assistance line; the national ones are defaults.
+ *
+ * @param resources where to find help, shown on the support card: a list of {@code name}, {@code contact},
+ *                  {@code detail} (default: 999, NHS 111 option 2, Samaritans, Shout, NHS Practitioner Health and
+ *                  occupational health, whose contact is {@code WAYMARK_EAP_CONTACT}; see {@code application.yml})
  */
 @ConfigurationProperties("waymark.support")
 public record SupportResources(List<Resource> resources) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import com.waymark.privacy.PersonLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +17,11 @@ public class ActionPlanService {
     private final PersonLock people;
 
     public ActionPlanService(ActionItemRepository actions, Clock clock,
-                             @Value("${waymark.checkin.max-action-chars:500}") int maxActionChars, PersonLock people) {
+                             CheckInSettings settings, PersonLock people) {
         this.people = people;
         this.actions = actions;
         this.clock = clock;
-        this.maxActionChars = maxActionChars;
+        this.maxActionChars = settings.maxActionChars();
     }
 
     @Transactional

@@ -6,13 +6,14 @@ import java.util.Collections;
 import java.util.List;
 
 import com.waymark.privacy.PersonLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Validates and records check-ins, and answers with the participant's own trend. */
+@EnableConfigurationProperties(CheckInSettings.class)
 @Service
 public class CheckInService {
 
@@ -28,7 +29,7 @@ public class CheckInService {
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
                           ApplicationEventPublisher events, JdbcTemplate jdbc,
-                          @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                          CheckInSettings settings,
                           PersonLock people) {
         this.people = people;
         this.checkIns = checkIns;
@@ -36,7 +37,7 @@ public class CheckInService {
         this.prompts = prompts;
         this.clock = clock;
         this.events = events;
-        this.maxReflectionChars = maxReflectionChars;
+        this.maxReflectionChars = settings.maxReflectionChars();
     }
 
     /** The prompt this participant should reflect on next. */

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,8 @@ public class CoachingQuestions {
     private final List<String> general;
 
     public CoachingQuestions(ObjectMapper json,
-                             @Value("${waymark.insight.questions:classpath:insight/questions.json}") Resource bank) {
+                             InsightSettings settings, ResourceLoader resources) {
+        Resource bank = resources.getResource(settings.questions());
         try (InputStream in = bank.getInputStream()) {
             JsonNode root = json.readTree(in);
             Map<String, List<String>> themes = new java.util.LinkedHashMap<>();
@@ -39,21 +41,36 @@ public class CoachingQuestions {
     }
 
     /**
-     * {@code count} questions for these themes, largest first: one per theme, then general ones. The round
-     * number turns the choice so that consecutive digests don't repeat the same question.
+     * {@code count} questions for these themes, largest first: one per theme, then general ones, never one in
+     * {@code lastDigest}. Each list is read from a point that turns with {@code round} (the digests the programme has
+     * had), so consecutive digests also vary where the bank has more than enough.
      */
-    public List<String> suggest(List<String> themeIds, int count, int round) {
+    public List<String> suggest(List<String> themeIds, int count, int round, Set<String> lastDigest) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String id : themeIds) {
-            List<String> options = byTheme.getOrDefault(id, List.of());
-            if (!options.isEmpty() && chosen.size() < count) {
-                chosen.add(options.get(Math.floorMod(round, options.size())));
+            if (chosen.size() < count) {
+                firstUnused(byTheme.getOrDefault(id, List.of()), round, lastDigest, chosen).ifPresent(chosen::add);
             }
         }
-        for (int i = 0; chosen.size() < count && i < general.size(); i++) {
-            chosen.add(general.get(Math.floorMod(round + i, general.size())));
+        while (chosen.size() < count) {
+            Optional<String> next = firstUnused(general, round * count, lastDigest, chosen);
+            if (next.isEmpty()) {
+                break;
+            }
+            chosen.add(next.get());
         }
         return List.copyOf(chosen);
+    }
+
+    private static Optional<String> firstUnused(List<String> options, int from, Set<String> lastDigest,
+                                                Set<String> chosen) {
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(Math.floorMod(from + i, options.size()));
+            if (!lastDigest.contains(option) && !chosen.contains(option)) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -49,10 +48,10 @@ class EmbedOnCheckIn implements DisposableBean {
     private volatile boolean closing;
 
     EmbedOnCheckIn(ReflectionEmbeddings embeddings, Foreground foreground, MeterRegistry meters,
-                   @Value("${waymark.insight.embeddings.queue:1000}") int queue) {
+                   InsightSettings settings) {
         this.embeddings = embeddings;
         this.foreground = foreground;
-        this.pending = new ArrayBlockingQueue<>(Math.max(1, queue));
+        this.pending = new ArrayBlockingQueue<>(Math.max(1, settings.embeddings().queue()));
         this.dropped = Counter.builder("waymark.embeddings.dropped")
                 .description("Reflections not queued for embedding because the queue was full (the backfill does them)")
                 .register(meters);

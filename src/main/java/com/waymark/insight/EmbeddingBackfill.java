@@ -6,8 +6,6 @@ import java.util.List;
 import com.waymark.ops.Foreground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +17,6 @@ import org.springframework.stereotype.Component;
  * digest reads, and paced: each batch waits for a quiet moment on this instance ({@link Foreground}; a run that
  * finds none within {@value #QUIET_WAIT_SECONDS} s ends and the next one carries on), and after each batch it rests
  * as long as the batch took, so it never takes more than about half the machine from the people talking to the bot.
- * <p>
- * After a key rotation ({@code waymark.encryption.reencrypt=true}) it also re-seals the stored vectors under the
- * new key on start, as the check-in module does for the reflections.
  */
 @Component
 class EmbeddingBackfill {
@@ -34,17 +29,14 @@ class EmbeddingBackfill {
     private final EmbeddingStore store;
     private final Foreground foreground;
     private final int perRun;
-    private final boolean reencryptOnStart;
     private volatile boolean closing;
 
     EmbeddingBackfill(ReflectionEmbeddings embeddings, EmbeddingStore store, Foreground foreground,
-                      @Value("${waymark.insight.embeddings.backfill-per-run:1000}") int perRun,
-                      @Value("${waymark.encryption.reencrypt:false}") boolean reencryptOnStart) {
+                      InsightSettings settings) {
         this.embeddings = embeddings;
         this.store = store;
         this.foreground = foreground;
-        this.perRun = perRun;
-        this.reencryptOnStart = reencryptOnStart;
+        this.perRun = settings.embeddings().backfillPerRun();
     }
 
     /** Embeds up to the per-run budget of missing reflections; returns how many were stored. */
@@ -96,12 +88,6 @@ class EmbeddingBackfill {
         }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void reencryptAfterRotation() {
-        if (reencryptOnStart) {
-            log.warn("Re-sealed {} stored reflection embeddings under the current key", store.reencrypt());
-        }
-    }
 
     /** Stops between batches, so a graceful shutdown does not wait for a whole run. */
     @EventListener(ContextClosedEvent.class)

@@ -14,7 +14,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -27,10 +27,12 @@ import org.springframework.context.annotation.Lazy;
  * when a digest runs, and start-up never pays for it.
  */
 @Configuration
+@EnableConfigurationProperties(InsightSettings.class)
 class EmbeddingConfiguration {
 
     @Bean(destroyMethod = "close")
-    LazyEmbedder embedder(@Value("${waymark.insight.embeddings.threads:0}") int threads) {
+    LazyEmbedder embedder(InsightSettings settings) {
+        int threads = settings.embeddings().threads();
         return new LazyEmbedder(List.of(OnnxEmbedder.Model.BGE_SMALL, OnnxEmbedder.Model.MINILM),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
@@ -65,8 +67,8 @@ class EmbeddingConfiguration {
 
     /** From start-up on (that is when demo data and what a restart lost are found), then every few minutes. */
     @Bean
-    Trigger embeddingBackfillTrigger(JobDetail embeddingBackfillJob,
-                                     @Value("${waymark.insight.embeddings.backfill-minutes:5}") int minutes) {
+    Trigger embeddingBackfillTrigger(JobDetail embeddingBackfillJob, InsightSettings settings) {
+        int minutes = settings.embeddings().backfillMinutes();
         return TriggerBuilder.newTrigger().forJob(embeddingBackfillJob).withIdentity("embedding-backfill", "waymark")
                 .startNow().withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(minutes)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -123,35 +122,5 @@ class EmbeddingStore {
         return jdbc.queryForList("select c.id from check_in c left join reflection_embedding e "
                 + "on e.check_in_id = c.id and e.model = ? where c.reflection is not null and e.check_in_id is null "
                 + "and c.id < ? order by c.id desc fetch first " + limit + " rows only", Long.class, model, beforeId);
-    }
-
-    /** Re-seals every vector not under the current key (after a key rotation); returns how many. */
-    int reencrypt() {
-        int total = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<Object[]> batch = new ArrayList<>();
-            jdbc.query("select check_in_id, vector from reflection_embedding where check_in_id > ? order by check_in_id "
-                    + "fetch first " + CHUNK + " rows only", row -> {
-                        batch.add(new Object[] {row.getLong(1), row.getBytes(2)});
-                    }, after);
-            if (batch.isEmpty()) {
-                return total;
-            }
-            for (Object[] row : batch) {
-                byte[] stored = (byte[]) row[1];
-                if (!vectors.isCurrent(stored)) {
-                    try {
-                        jdbc.update("update reflection_embedding set vector = ? where check_in_id = ?",
-                                vectors.seal(vectors.open(stored)), row[0]);
-                        total++;
-                    } catch (FieldCipher.UnreadableValue e) {
-                        // Its key is gone: drop it, and the backfill computes it afresh.
-                        jdbc.update("delete from reflection_embedding where check_in_id = ?", row[0]);
-                    }
-                }
-            }
-            after = (Long) batch.get(batch.size() - 1)[0];
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The optional LLM behind {@link DigestNarrator} ({@code waymark.insight.llm.*}), spoken to through the
@@ -16,12 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                  deployment name) or {@code openai} (any other OpenAI-compatible server, key as a bearer token)
  * @param baseUrl   the server, without the completions path
  * @param model     the model (or Azure deployment) name
- * @param apiKey    where the server wants one
+ * @param apiKey    the key, where the server wants one
+ * @param completionsPath the chat completions path under the base URL
  * @param timeout   per call (connect and read); a slower answer is dropped
  */
 @ConfigurationProperties("waymark.insight.llm")
-record LlmSettings(boolean enabled, String provider, String baseUrl, String model, String apiKey,
-                   String completionsPath, Duration timeout) {
+record LlmSettings(boolean enabled, @DefaultValue("ollama") String provider, String baseUrl, String model,
+                   String apiKey, @DefaultValue("/v1/chat/completions") String completionsPath,
+                   @DefaultValue("20s") Duration timeout) {
 
     LlmSettings {
         provider = provider == null || provider.isBlank() ? "ollama" : provider.trim().toLowerCase(Locale.ROOT);

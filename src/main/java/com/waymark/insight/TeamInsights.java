@@ -33,7 +33,6 @@ import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.StaffMember;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,7 +54,7 @@ public class TeamInsights {
     private final TeamCheckIns checkIns;
     private final TeamThemes themes;
     private final PeerCoachingService peerCoaching;
-    private final CoachingQuestions questions;
+    private final DigestQuestions questions;
     private final AuditLog audit;
     private final ReleaseLedger ledger;
     private final DigestNarrator narrator;
@@ -65,10 +64,8 @@ public class TeamInsights {
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
-                        CoachingQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
-                        Clock clock,
-                        @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
-                        @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
+                        DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
+                        Clock clock, InsightSettings settings) {
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedule = schedule;
@@ -80,8 +77,8 @@ public class TeamInsights {
         this.ledger = ledger;
         this.narrator = narrator;
         this.clock = clock;
-        this.notableFall = notableFall;
-        this.atRiskDays = atRiskDays;
+        this.notableFall = settings.notableFall();
+        this.atRiskDays = settings.atRiskDays();
     }
 
     public Report<ParticipationReport> participation(long coachId, ScopeRequest request) {
@@ -122,7 +119,7 @@ public class TeamInsights {
      * The digest for a coming session, for one of its coaches: everything since the last session (or the last
      * two weeks), read now. Returns empty when the reader no longer coaches the programme.
      */
-    public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long round) {
+    public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long sessionId) {
         Programme programme;
         try {
             programme = programmes.coached(coachId, programmeId);
@@ -132,7 +129,7 @@ public class TeamInsights {
         InsightScope scope = scope(programme, coachId, null, null, true);
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
-        List<String> suggested = questions.suggest(done.taxonomyIds(), 3, (int) round);
+        List<String> suggested = questions.forSession(programmeId, sessionId, done.taxonomyIds());
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative));

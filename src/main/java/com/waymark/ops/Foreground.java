@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Per instance, deliberately: it is about this machine's CPU, not the cluster's state, and nothing a person sees
  * depends on it.
  */
+@EnableConfigurationProperties(BackgroundSettings.class)
 @Component
 public class Foreground {
 
@@ -24,7 +26,12 @@ public class Foreground {
     private final AtomicLong lastEnded = new AtomicLong(System.nanoTime());
     private final long quietNanos;
 
-    public Foreground(@Value("${waymark.background.quiet-millis:200}") long quietMillis) {
+    @Autowired
+    public Foreground(BackgroundSettings settings) {
+        this(settings.quietMillis());
+    }
+
+    public Foreground(long quietMillis) {
         this.quietNanos = Duration.ofMillis(Math.max(0, quietMillis)).toNanos();
     }
 

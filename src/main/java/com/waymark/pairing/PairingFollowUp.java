@@ -2,7 +2,9 @@ package com.waymark.pairing;
 
 import java.time.Instant;
 
+import com.waymark.privacy.EncryptedText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,7 +57,9 @@ public class PairingFollowUp {
     @Column
     private Integer usefulness;
 
+    /** The person's own words about themselves: encrypted at rest, like a reflection. */
     @Column(name = "one_thing")
+    @Convert(converter = EncryptedText.class)
     private String oneThing;
 
     @Column(name = "answered_at")

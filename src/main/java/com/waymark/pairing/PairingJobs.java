@@ -8,7 +8,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * store each firing runs on one instance; the round's unique index guards the rest.
  */
 @Configuration
+@EnableConfigurationProperties(PairingSettings.class)
 class PairingJobs {
 
     @DisallowConcurrentExecution
@@ -40,8 +41,8 @@ class PairingJobs {
     }
 
     @Bean
-    Trigger pairingTickTrigger(JobDetail pairingTickJob,
-                               @Value("${waymark.pairing.tick-minutes:5}") int minutes) {
+    Trigger pairingTickTrigger(JobDetail pairingTickJob, PairingSettings settings) {
+        int minutes = settings.tickMinutes();
         return TriggerBuilder.newTrigger().forJob(pairingTickJob).withIdentity("tick-pairing", "waymark").startNow()
                 .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(minutes)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,16 +33,17 @@ import org.springframework.core.env.Environment;
  * {@code waymark.encryption.previous-keys} as {@code id=base64,id=base64}.
  */
 @Configuration
+@EnableConfigurationProperties(EncryptionProperties.class)
 class EncryptionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EncryptionConfiguration.class);
     static final String KEY_FILE_NAME = "encryption.key";
 
     @Bean
-    FieldCipher fieldCipher(Environment env) {
-        String id = env.getProperty("waymark.encryption.key-id", "v1").trim();
+    FieldCipher fieldCipher(EncryptionProperties encryption, Environment env) {
+        String id = encryption.keyId();
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (String entry : env.getProperty("waymark.encryption.previous-keys", "").split(",")) {
+        for (String entry : encryption.previousKeys().split(",")) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -51,16 +53,16 @@ class EncryptionConfiguration {
             }
             keys.put(entry.substring(0, eq).trim(), decode(entry.substring(eq + 1), "previous key " + entry.substring(0, eq)));
         }
-        keys.put(id, currentKey(env));
+        keys.put(id, currentKey(encryption, env));
         return new FieldCipher(id, keys);
     }
 
-    private static byte[] currentKey(Environment env) {
-        String key = env.getProperty("waymark.encryption.key", "");
+    private static byte[] currentKey(EncryptionProperties encryption, Environment env) {
+        String key = encryption.key();
         if (!key.isBlank()) {
             return decode(key, "waymark.encryption.key");
         }
-        String file = env.getProperty("waymark.encryption.key-file", "");
+        String file = encryption.keyFile();
         if (!file.isBlank()) {
             return readKeyFile(Path.of(file.trim()));
         }

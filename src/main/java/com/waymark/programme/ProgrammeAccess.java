@@ -1,9 +1,9 @@
 package com.waymark.programme;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,17 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
  * object ids); coaches and programme admins from the programme's staff list.
  */
 @Component
+@EnableConfigurationProperties(AdminSettings.class)
 public class ProgrammeAccess {
 
     private final StaffRepository staff;
     private final Set<String> platformAdmins;
     private final boolean openCreation;
 
-    public ProgrammeAccess(StaffRepository staff, @Value("${waymark.admins:}") String admins,
+    public ProgrammeAccess(StaffRepository staff, AdminSettings admins,
                            @Value("${waymark.bot.app-id:}") String appId) {
         this.staff = staff;
-        this.platformAdmins = Set.of(admins.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.platformAdmins = Set.copyOf(admins.admins());
         // Local trial (no credentials, localhost only) with no admins configured: anyone may try coaching.
         this.openCreation = platformAdmins.isEmpty() && appId.isBlank();
     }

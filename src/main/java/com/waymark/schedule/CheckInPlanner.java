@@ -18,7 +18,6 @@ import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +53,7 @@ public class CheckInPlanner {
                           MembershipRepository memberships, ProgrammeRepository programmeRows,
                           EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
-                          Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays,
+                          Clock clock, ScheduleSettings settings,
                           PersonLock people) {
         this.people = people;
         this.schedules = schedules;
@@ -68,7 +67,7 @@ public class CheckInPlanner {
         this.consent = consent;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
-        this.horizon = Duration.ofDays(planAheadDays);
+        this.horizon = Duration.ofDays(settings.planAheadDays());
     }
 
     /** Plans every active rhythm; returns how many occurrences were added. */

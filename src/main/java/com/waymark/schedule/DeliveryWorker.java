@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +44,17 @@ public class DeliveryWorker implements SmartLifecycle {
     private Thread loop;
     private ExecutorService pool;
 
+    @Autowired
     public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
-                          DeliveryTimes times, Clock clock,
-                          @Value("${waymark.outbox.node-id:${HOSTNAME:local}-${server.port:0}}") String node,
-                          @Value("${waymark.outbox.threads:8}") int threads,
-                          @Value("${waymark.outbox.poll-ms:500}") long pollMillis,
-                          @Value("${waymark.outbox.lease-seconds:60}") long leaseSeconds) {
+                          DeliveryTimes times, Clock clock, OutboxSettings settings, Environment env) {
+        this(outbox, port, outcomes, metrics, times, clock, settings.nodeId() != null && !settings.nodeId().isBlank()
+                        ? settings.nodeId() : env.resolvePlaceholders("${HOSTNAME:local}-${server.port:0}"),
+                settings.threads(), settings.pollMs(), settings.leaseSeconds());
+    }
+
+    public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
+                          DeliveryTimes times, Clock clock, String node, int threads, long pollMillis,
+                          long leaseSeconds) {
         this.outbox = outbox;
         this.port = port;
         this.outcomes = outcomes;

@@ -8,7 +8,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * still worth sending).
  */
 @Configuration
+@EnableConfigurationProperties({ScheduleSettings.class, OutboxSettings.class, RetentionSettings.class})
 class SchedulingJobs {
 
     @DisallowConcurrentExecution
@@ -74,7 +75,8 @@ class SchedulingJobs {
     }
 
     @Bean
-    Trigger planTrigger(JobDetail planJob, @Value("${waymark.schedule.plan-every-minutes:15}") int minutes) {
+    Trigger planTrigger(JobDetail planJob, ScheduleSettings settings) {
+        int minutes = settings.planEveryMinutes();
         return TriggerBuilder.newTrigger().forJob(planJob).withIdentity("plan-check-ins", "waymark").startNow()
                 .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(minutes)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();
@@ -86,7 +88,8 @@ class SchedulingJobs {
     }
 
     @Bean
-    Trigger tickTrigger(JobDetail tickJob, @Value("${waymark.schedule.tick-seconds:30}") int seconds) {
+    Trigger tickTrigger(JobDetail tickJob, ScheduleSettings settings) {
+        int seconds = settings.tickSeconds();
         return TriggerBuilder.newTrigger().forJob(tickJob).withIdentity("tick-check-ins", "waymark").startNow()
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(seconds)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();
@@ -99,7 +102,8 @@ class SchedulingJobs {
 
     /** At start-up, then every day: an answer is erased at most a day after its retention has passed. */
     @Bean
-    Trigger retentionTrigger(JobDetail retentionJob, @Value("${waymark.retention.sweep-hours:24}") int hours) {
+    Trigger retentionTrigger(JobDetail retentionJob, RetentionSettings settings) {
+        int hours = settings.sweepHours();
         return TriggerBuilder.newTrigger().forJob(retentionJob).withIdentity("retention-sweep", "waymark").startNow()
                 .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(hours)
                         .withMisfireHandlingInstructionNextWithRemainingCount()).build();

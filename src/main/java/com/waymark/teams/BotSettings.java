@@ -5,12 +5,22 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Bot Framework credentials and inbound guards ({@code waymark.bot.*}, or the SDK's usual
  * {@code MicrosoftAppId}/{@code MicrosoftAppPassword}/{@code MicrosoftAppTenantId} environment variables).
  *
- * @param allowedTenants Entra tenant ids whose activities are served; empty serves every tenant
+ * @param appId the Azure Bot's Microsoft App ID ({@code MicrosoftAppId}); empty means local mode: no
+ *              authentication, localhost only
+ * @param appPassword its client secret ({@code MicrosoftAppPassword})
+ * @param appTenantId its Entra tenant, for a single-tenant bot ({@code MicrosoftAppTenantId})
+ * @param openIdMetadata where the Bot Framework's token signing keys are published; set only to test against a
+ *                       stand-in token service
+ * @param maxBodyBytes larger requests get HTTP 413
+ * @param maxTextChars longer messages get a kind reply and nothing is stored
+ * @param allowedTenants Entra tenant ids served, comma separated ({@code WAYMARK_ALLOWED_TENANTS}); others get HTTP
+ *                       403. Empty serves every tenant
  * @param allowedChannels Bot Framework channels accepted when authentication is on (default {@code msteams} only:
  *                        Web Chat and Direct Line let the caller choose their own user id)
  * @param messagesPerMinute per-person budget of messages and card actions; 0 turns the limit off
@@ -18,8 +28,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("waymark.bot")
 public record BotSettings(String appId, String appPassword, String appTenantId, String openIdMetadata,
-                          int maxBodyBytes, int maxTextChars, List<String> allowedTenants,
-                          List<String> allowedChannels, Integer messagesPerMinute, Duration dedupeWindow) {
+                          @DefaultValue("262144") int maxBodyBytes, @DefaultValue("4000") int maxTextChars,
+                          List<String> allowedTenants, @DefaultValue("msteams") List<String> allowedChannels,
+                          @DefaultValue("30") Integer messagesPerMinute, @DefaultValue("24h") Duration dedupeWindow) {
 
     public BotSettings {
         appId = blankToNull(appId);

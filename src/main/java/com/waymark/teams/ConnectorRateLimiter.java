@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * bot (a steady rate). All configurable under {@code waymark.teams.rate.*}.
  */
 @Component
+@EnableConfigurationProperties(ConnectorRateSettings.class)
 class ConnectorRateLimiter {
 
     private final Bucket bot;
@@ -30,16 +31,14 @@ class ConnectorRateLimiter {
                 }
             });
 
-    ConnectorRateLimiter(@Value("${waymark.teams.rate.bot-per-second:50}") int botPerSecond,
-                         @Value("${waymark.teams.rate.conversation-per-second:7}") int perSecond,
-                         @Value("${waymark.teams.rate.conversation-per-30s:60}") int per30Seconds,
-                         @Value("${waymark.teams.rate.conversation-per-hour:1800}") int perHour) {
+    ConnectorRateLimiter(ConnectorRateSettings rates) {
+        int botPerSecond = rates.botPerSecond();
         // Capacity 1, refilled evenly: a smooth stream at the configured rate, no bursts to be throttled for.
         this.bot = Bucket.builder().addLimit(limit -> limit.capacity(1)
                 .refillGreedy(1, Duration.ofNanos(1_000_000_000L / botPerSecond))).build();
-        this.perSecond = perSecond;
-        this.per30Seconds = per30Seconds;
-        this.perHour = perHour;
+        this.perSecond = rates.conversationPerSecond();
+        this.per30Seconds = rates.conversationPer30s();
+        this.perHour = rates.conversationPerHour();
     }
 
     /** Waits for the bot-wide budget. */

@@ -12,6 +12,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.care.CoachCallService;
 import com.waymark.care.SupportResources;
+import com.waymark.checkin.CheckInSettings;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.TeamInsights;
@@ -19,7 +20,6 @@ import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Turns an outbox message into what Teams shows. Every message names the programme it is about. */
@@ -38,7 +38,7 @@ class OutboundRenderer {
     private final SupportResources support;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
-                     @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                     CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
                      NameDirectory names, SupportResources support) {
         this.support = support;
@@ -48,7 +48,7 @@ class OutboundRenderer {
         this.prompts = prompts;
         this.pairing = pairing;
         this.json = json;
-        this.maxReflectionChars = maxReflectionChars;
+        this.maxReflectionChars = checkin.maxReflectionChars();
     }
 
     List<Activity> render(OutboundMessage message) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.checkin.CheckInSettings;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.ActionResult;
 import com.waymark.checkin.CheckIn;
@@ -16,7 +17,6 @@ import com.waymark.programme.Participant;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PrivacyNotice;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,13 +64,13 @@ class ParticipantConversation {
 
     ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
                             ProgrammeService programmes,
-                            @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
+                            CheckInSettings checkin,
                             DataRightsConversation dataRights, SupportConversation support) {
         this.consent = consent;
         this.checkIns = checkIns;
         this.actionPlan = actionPlan;
         this.programmes = programmes;
-        this.maxReflectionChars = maxReflectionChars;
+        this.maxReflectionChars = checkin.maxReflectionChars();
         this.dataRights = dataRights;
         this.support = support;
     }

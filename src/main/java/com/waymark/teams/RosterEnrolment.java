@@ -30,7 +30,7 @@ import com.waymark.programme.TeamsIdentity;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
  * coach's programme and opens a private 1:1 chat to welcome them. Sends run in the background, paced,
  * and end with a summary in the team, so a large team never times out the coach's turn.
  */
+@EnableConfigurationProperties(EnrolSettings.class)
 @Component
 class RosterEnrolment {
 
@@ -62,14 +63,14 @@ class RosterEnrolment {
 
     RosterEnrolment(ParticipantService participants, ProgrammeService programmes, EnrolmentService enrolment,
                     TeamLinkService teamLinks, ProactiveSender sender, RosterReader rosterReader,
-                    @Value("${waymark.enrol.pace-ms:200}") long paceMillis) {
+                    EnrolSettings settings) {
         this.participants = participants;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.teamLinks = teamLinks;
         this.sender = sender;
         this.rosterReader = rosterReader;
-        this.paceMillis = paceMillis;
+        this.paceMillis = settings.paceMs();
     }
 
     /** "enrol" in a team or group chat: everyone in it. */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.privacy.EncryptionProperties;
 import com.waymark.privacy.FieldCipher;
+import com.waymark.privacy.KeyRotation;
 import com.waymark.support.SecuredIntegrationTest;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -103,15 +105,15 @@ class EncryptionAtRestTest extends SecuredIntegrationTest {
         // Started with the wrong key, the application refuses, naming the column and the key id.
         FieldCipher wrong = new FieldCipher("v1", Map.of("v1", "fedcba9876543210fedcba9876543210".getBytes(
                 StandardCharsets.US_ASCII)));
-        assertThatThrownBy(() -> new PersonalTextColumns(wrong, old, false).checkKeyOpensStoredValues())
-                .hasMessageContaining("cannot read what is stored in check_in.reflection")
+        assertThatThrownBy(() -> rotation(wrong, old).checkKeyOpensStoredValues())
+                .hasMessageContaining("cannot read what is stored in action_item.text")
                 .hasMessageContaining("key 'v1'").hasMessageNotContaining("Written before");
-        new PersonalTextColumns(v1, old, false).checkKeyOpensStoredValues();
+        rotation(v1, old).checkKeyOpensStoredValues();
 
         // Rotation: v2 becomes current, v1 stays readable until everything is rewritten.
         FieldCipher v2 = new FieldCipher("v2", Map.of("v1", "0123456789abcdef0123456789abcdef".getBytes(
                 StandardCharsets.US_ASCII), "v2", "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)));
-        PersonalTextColumns columns = new PersonalTextColumns(v2, old, true);
+        KeyRotation columns = rotation(v2, old);
         assertThat(columns.reencrypt()).isEqualTo(2);
         assertThat(columns.reencrypt()).as("nothing left under the old key").isZero();
         assertThat(old.queryForList("select reflection from check_in where reflection is not null union all "
@@ -119,5 +121,10 @@ class EncryptionAtRestTest extends SecuredIntegrationTest {
         FieldCipher v2only = new FieldCipher("v2", Map.of("v2", "fedcba9876543210fedcba9876543210".getBytes(
                 StandardCharsets.US_ASCII)));
         assertThat(v2only.decrypt(old.queryForObject("select text from action_item", String.class))).isEqualTo("An old action");
+    }
+
+    private static KeyRotation rotation(FieldCipher cipher, JdbcTemplate db) {
+        return new KeyRotation(cipher, db, List.of(new PersonalTextColumns()),
+                new EncryptionProperties(null, null, null, null, false));
     }
 }

@@ -146,21 +146,71 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 2 + i % 3, 3, WORKLOAD.get(i), false);
         }
-        String when = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
-        assertThat(text(coach, "next session " + when + " 14:00")).contains("Recorded the next session");
-        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
-                programmeId);
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
-        worker.drainAll();
-        JsonNode digest = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, a -> a.toString().contains("Before your session"))
-                .get(0).path("attachments").path(0).path("content");
+        JsonNode digest = sendDigest(coach, programmeId, 2).path("attachments").path(0).path("content");
         String text = digest.toString();
         assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
                 .contains("Peer coaching").contains("Questions you might bring").contains("Chart.VerticalBar");
         assertThat(text).doesNotContain(people.get(0).name()).doesNotContain(WORKLOAD.get(0).substring(0, 30));
         CardSchema.assertValidWithChartFallbacks(digest);
         assertThat(audited("SESSION_DIGEST")).isEqualTo(6);
+    }
+
+    @Test
+    void aProgrammesConsecutiveDigestsNeverRepeatAQuestionWhileAnotherProgrammeHasSessionsToo() throws Exception {
+        List<String> bank = new ArrayList<>();
+        JSON.readTree(getClass().getResource("/insight/questions.json")).findValues("general")
+                .forEach(list -> list.forEach(q -> bank.add(q.asText())));
+        JSON.readTree(getClass().getResource("/insight/questions.json")).path("themes")
+                .forEach(list -> list.forEach(q -> bank.add(q.asText())));
+        List<User> people = programme(6);
+        for (int i = 0; i < 6; i++) {
+            checkIn(people.get(i), 3, 3, WORKLOAD.get(i), false);
+        }
+        User coachA = coach;
+        long a = programmeId;
+        programme(0);
+        User coachB = coach;
+        long b = programmeId;
+        // Sessions of the two programmes interleave (B has two in a row), so their ids are not each one apart.
+        List<List<String>> digestsOfA = new ArrayList<>();
+        List<List<String>> digestsOfB = new ArrayList<>();
+        int day = 2;
+        for (char which : "ABBABAA".toCharArray()) {
+            boolean isA = which == 'A';
+            (isA ? digestsOfA : digestsOfB).add(digestQuestions(isA ? coachA : coachB, isA ? a : b, day++, bank));
+        }
+        assertThat(digestsOfA.get(0)).as("a workload question for programme A's theme")
+                .containsAnyElementsOf(List.of("If you could hand back one meeting a week, which would it be, and what "
+                        + "stops you?", "What is the team saying yes to that it could say 'not now' to?",
+                        "Where does firefighting crowd out the thinking only this team can do?"));
+        for (List<List<String>> digestsOfOne : List.of(digestsOfA, digestsOfB)) {
+            for (int i = 1; i < digestsOfOne.size(); i++) {
+                assertThat(digestsOfOne.get(i)).as("digest %d after %s", i, digestsOfOne.get(i - 1)).hasSize(3)
+                        .doesNotContainAnyElementsOf(digestsOfOne.get(i - 1));
+            }
+        }
+        // Every coach of a session gets the same questions: composing it again reads what was chosen.
+        long lastOfA = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class, a);
+        assertThat(db.queryForList("select question from digest_question where session_id = ? order by position",
+                String.class, lastOfA)).containsExactlyInAnyOrderElementsOf(digestsOfA.get(digestsOfA.size() - 1));
+    }
+
+    /** The bank's questions in the digest of a session recorded {@code daysAhead} from now. */
+    private List<String> digestQuestions(User coachOf, long programme, int daysAhead, List<String> bank) {
+        String digest = sendDigest(coachOf, programme, daysAhead).toString();
+        return bank.stream().filter(digest::contains).toList();
+    }
+
+    /** Records a session {@code daysAhead} from now and returns its digest as the connector received it. */
+    private JsonNode sendDigest(User coachOf, long programme, int daysAhead) {
+        String when = Instant.now().plus(Duration.ofDays(daysAhead)).toString().substring(0, 10);
+        assertThat(text(coachOf, "next session " + when + " 14:00")).contains("Recorded the next session");
+        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
+                programme);
+        CONNECTOR.reset();
+        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
+        worker.drainAll();
+        return CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.toString().contains("Before your session")).get(0);
     }
 
     @Test

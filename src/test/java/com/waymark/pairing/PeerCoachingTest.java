@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.schedule.DeliveryWorker;
+import com.waymark.privacy.FieldCipher;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
 import com.waymark.support.MutableClock;
@@ -84,6 +85,8 @@ class PeerCoachingTest {
     DeliveryWorker worker;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    FieldCipher cipher;
 
     TeamsClient teams;
     User coach;
@@ -275,8 +278,10 @@ class PeerCoachingTest {
                 .put("met", "NO"))).contains("There's always next round");
         Map<String, Object> saved = db.queryForMap("select met, usefulness, one_thing, status from pairing_follow_up "
                 + "where participant_id = ?", idOf(yes));
-        assertThat(saved).containsEntry("MET", "YES").containsEntry("USEFULNESS", 4)
-                .containsEntry("ONE_THING", "Ask before I advise").containsEntry("STATUS", "ANSWERED");
+        assertThat(saved).containsEntry("MET", "YES").containsEntry("USEFULNESS", 4).containsEntry("STATUS", "ANSWERED");
+        // The one thing is their own words about themselves: ciphertext at rest, like a reflection.
+        assertThat((String) saved.get("ONE_THING")).startsWith(cipher.currentKeyId() + ":").doesNotContain("advise");
+        assertThat(cipher.decrypt((String) saved.get("ONE_THING"))).isEqualTo("Ask before I advise");
 
         // "Not yet": the question comes back two days later, twice; the third "not yet" is the answer.
         for (int snooze = 1; snooze <= 3; snooze++) {
@@ -447,7 +452,11 @@ class PeerCoachingTest {
         assertThat(export.path("notToBePairedWith").path(0).path("person").asText()).isEqualTo(people.get(3).name());
 
         assertThat(say(leaver, "opt out of peer coaching")).contains("no more peer-coaching pairings");
-        List<String> needles = List.of(leaver.name(), leaver.aadObjectId(), "Listen for the question");
+        // The note is stored encrypted: the scan looks for its exact ciphertext, which must go as surely as the text.
+        String storedNote = db.queryForObject("select one_thing from pairing_follow_up where participant_id = ? "
+                + "and one_thing is not null", String.class, leaverId);
+        assertThat(cipher.decrypt(storedNote)).isEqualTo("Listen for the question under the question");
+        List<String> needles = List.of(leaver.name(), leaver.aadObjectId(), storedNote);
         List<String> before = scanEveryTable(needles, leaverId);
         assertThat(List.of("PAIRING_MEMBER.PARTICIPANT_ID", "PAIRING_FOLLOW_UP.PARTICIPANT_ID",
                 "PAIRING_FOLLOW_UP.ONE_THING", "PAIRING_OPT_OUT.PARTICIPANT_ID", "FORBIDDEN_PAIR.LOW_ID"))

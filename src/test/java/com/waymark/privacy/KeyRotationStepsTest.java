@@ -1,0 +1,170 @@
+package com.waymark.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.WaymarkApplication;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * README's key rotation (Security, "To rotate the key"), step by step on one file database, with a value in every
+ * registered encrypted column: after step 4 nothing is left under the old key, and everything that reads those
+ * columns (`my actions`, `my data`, theme reports, `delete my data`) works. Skipping step 3 is refused at start.
+ */
+class KeyRotationStepsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OLD = key("the old key, thirty-two bytes!!!");
+    private static final String NEW = key("the new key, thirty-two bytes!!!");
+
+    @Test
+    void theDocumentedStepsLeaveEveryEncryptedColumnUnderTheNewKeyAndEveryReadWorking() throws Exception {
+        Path dataDir = Files.createTempDirectory("waymark-rotation-");
+        User person = User.fresh("Kemi Adeyemi-Rotation");
+        User coach = User.fresh("Rhys Coach-Rotation");
+        List<EncryptedColumn> columns;
+
+        // Before: everything written under v1, one value in each encrypted column.
+        try (ConfigurableApplicationContext v1 = start(dataDir, "--waymark.encryption.key=" + OLD)) {
+            TeamsClient teams = client(v1);
+            teams.expectReplies(teams.install(person));
+            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
+            say(teams, person, "3 4 The estates review went better than I feared");
+            say(teams, person, "add action Walk the floor with the night team");
+            say(teams, person, "stuck 1 waiting for sign-off from finance");
+            teams.expectReplies(teams.install(coach));
+            teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
+            say(teams, coach, "create programme Rotation cohort");
+            assertThat(say(teams, coach, "not about Workload and capacity: We celebrated the porters with lunch."))
+                    .contains("count less");
+            JdbcTemplate db = v1.getBean(JdbcTemplate.class);
+            FieldCipher cipher = v1.getBean(FieldCipher.class);
+            seedFollowUpAndEmbedding(db, cipher, person);
+            columns = v1.getBean(KeyRotation.class).columns();
+            for (EncryptedColumn column : columns) {
+                assertThat(stored(db, column)).as(column.qualified() + " holds a value for the rotation to rewrite")
+                        .isNotEmpty().allSatisfy(value -> assertThat(value).startsWith("v1:"));
+            }
+        }
+
+        // Skipping step 3 (the old key removed with values still under it) is refused at start, naming a column.
+        assertThatThrownBy(() -> start(dataDir, "--waymark.encryption.key=" + NEW,
+                "--waymark.encryption.key-id=v2").close())
+                .hasStackTraceContaining("cannot read what is stored in")
+                .hasStackTraceContaining("'v1', which is not configured");
+
+        // Steps 2 and 3: the new key current, the old one readable, one start with re-encryption.
+        try (ConfigurableApplicationContext reencrypting = start(dataDir, "--waymark.encryption.key=" + NEW,
+                "--waymark.encryption.key-id=v2", "--waymark.encryption.previous-keys=v1=" + OLD,
+                "--waymark.encryption.reencrypt=true")) {
+            JdbcTemplate db = reencrypting.getBean(JdbcTemplate.class);
+            for (EncryptedColumn column : columns) {
+                assertThat(stored(db, column)).as(column.qualified()).isNotEmpty()
+                        .allSatisfy(value -> assertThat(value).startsWith("v2:"));
+            }
+        }
+
+        // Step 4: the old key gone. Everything reads, then erasure takes it all.
+        try (ConfigurableApplicationContext v2 = start(dataDir, "--waymark.encryption.key=" + NEW,
+                "--waymark.encryption.key-id=v2")) {
+            TeamsClient teams = client(v2);
+            assertThat(say(teams, person, "my actions")).contains("Walk the floor with the night team")
+                    .contains("waiting for sign-off from finance");
+            String export = teams.expectReplies(teams.message(person, "my data")).replies().toString();
+            assertThat(export).contains("The estates review went better than I feared")
+                    .contains("waiting for sign-off from finance").contains("Ask my deputy first");
+            assertThat(say(teams, coach, "themes")).contains("Themes").doesNotContain("something went wrong");
+            assertThat(say(teams, coach, "more like Workload and capacity: Rotas again."))
+                    .as("theme feedback, read back with the stored example").contains("count towards");
+            List<JsonNode> confirm = teams.expectReplies(teams.message(person, "delete my data")).replies();
+            JsonNode button = confirm.get(0).path("attachments").path(0).path("content").path("actions").path(0).path("data");
+            assertThat(button.path("action").asText()).isEqualTo("confirmErase");
+            assertThat(teams.expectReplies(teams.cardSubmit(person, button.deepCopy())).replies().get(0).path("text")
+                    .asText()).startsWith("Done. I've erased everything");
+            JdbcTemplate db = v2.getBean(JdbcTemplate.class);
+            for (EncryptedColumn column : columns) {
+                if (!column.table().equals("theme_feedback")) { // a programme's, not the person's: it stays
+                    assertThat(stored(db, column)).as(column.qualified() + " after erasure").isEmpty();
+                }
+            }
+        }
+    }
+
+    /** A follow-up answered with a note, and the reflection's embedding, as the pairing and insight modules store them. */
+    private static void seedFollowUpAndEmbedding(JdbcTemplate db, FieldCipher cipher, User person) {
+        long personId = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
+                person.aadObjectId());
+        long programme = db.queryForObject("select max(id) from programme", Long.class);
+        Instant now = Instant.now();
+        db.update("insert into pairing_plan (programme_id, every_weeks, weekday, local_time, mode, seed, total_rounds, "
+                + "follow_up_days, first_round_on, active, created_at) values (?, 2, 'MONDAY', '09:00', 'CROSS_ROLE', 1, 6, "
+                + "7, current_date, true, ?)", programme, now);
+        long plan = db.queryForObject("select max(id) from pairing_plan", Long.class);
+        db.update("insert into pairing_round (plan_id, programme_id, round_index, mode, run_at, follow_up_at) "
+                + "values (?, ?, 0, 'CROSS_ROLE', ?, ?)", plan, programme, now, now);
+        long round = db.queryForObject("select max(id) from pairing_round", Long.class);
+        db.update("insert into pairing_group (round_id, matches_mode, repeat_pairs, created_at) values (?, true, 0, ?)",
+                round, now);
+        long group = db.queryForObject("select max(id) from pairing_group", Long.class);
+        db.update("insert into pairing_member (round_id, group_id, participant_id, status, updated_at) "
+                + "values (?, ?, ?, 'PAIRED', ?)", round, group, personId, now);
+        long member = db.queryForObject("select max(id) from pairing_member", Long.class);
+        db.update("insert into pairing_follow_up (member_id, group_id, participant_id, status, due_at, snoozes, met, "
+                + "usefulness, one_thing, answered_at) values (?, ?, ?, 'ANSWERED', ?, 0, 'YES', 4, ?, ?)",
+                member, group, personId, now, cipher.encrypt("Ask my deputy first"), now);
+        long checkIn = db.queryForObject("select max(id) from check_in where participant_id = ?", Long.class, personId);
+        db.update("delete from reflection_embedding where check_in_id = ?", checkIn);
+        db.update("insert into reflection_embedding (check_in_id, model, dimensions, vector, created_at) "
+                + "values (?, 'test', 2, ?, ?)", checkIn, cipher.seal(new byte[8]), now);
+    }
+
+    /** Every stored value of a column, binary ones read as their ASCII key-id prefix and the rest. */
+    private static List<String> stored(JdbcTemplate db, EncryptedColumn column) {
+        List<String> values = new ArrayList<>();
+        db.query("select " + column.column() + " from " + column.table() + " where " + column.column() + " is not null",
+                row -> {
+                    values.add(column.form() == EncryptedColumn.Form.TEXT ? row.getString(1)
+                            : new String(row.getBytes(1), StandardCharsets.ISO_8859_1));
+                });
+        return values;
+    }
+
+    private static String say(TeamsClient teams, User person, String text) {
+        return teams.expectReplies(teams.message(person, text)).replies().toString();
+    }
+
+    private static String key(String thirtyTwoBytes) {
+        assertThat(thirtyTwoBytes).hasSize(32);
+        return Base64.getEncoder().encodeToString(thirtyTwoBytes.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... keys) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--waymark.data-dir=" + dataDir,
+                "--spring.quartz.scheduler-name=rotation-" + UUID.randomUUID(), "--waymark.bot.messages-per-minute=0"));
+        args.addAll(List.of(keys));
+        return new SpringApplicationBuilder(WaymarkApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static TeamsClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new TeamsClient(port, "http://127.0.0.1:9/");
+    }
+
+}
