@@ -228,7 +228,7 @@ public class TeamInsights {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return new InsightScope(programme.getId(), programme.getName(), group == null ? null : group.getId(),
                 group == null ? null : group.getName(), zone, new InsightPeriod(from, now), described, cohort,
-                groupOf, ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold()));
+                groupOf, ConfidentialityPolicy.withThreshold(programme.thresholdAt(now)));
     }
 
     private ProgrammeGroup group(Programme programme, String name) {

@@ -189,7 +189,7 @@ public class PeerCoachingService {
     @Transactional
     public PairsSummary summary(long coachId, long programmeId) {
         Programme programme = programmes.coached(coachId, programmeId);
-        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
                         all.stream().map(PairingRound::getId).toList()).stream()

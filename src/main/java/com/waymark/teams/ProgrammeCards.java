@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ProgrammeCards {
 
     static AdaptiveCard overview(ProgrammeOverview overview, String schedule, String nextSession) {
         Programme programme = overview.programme();
-        ProgrammeSettings settings = programme.settings();
+        ProgrammeSettings settings = programme.chosenSettings();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Organisations", orDash(PlainText.of(settings.organisations())));
         facts.put("Dates", dates(settings));
@@ -36,7 +37,9 @@ final class ProgrammeCards {
                 : overview.groups().stream().map(g -> PlainText.of(g.name()) + " (" + g.people() + ")")
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
-        facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
+        facts.put("Confidentiality", "every summary covers at least " + overview.threshold() + " people"
+                + overview.lowering().map(lower -> "; " + lower.to() + " from " + NoticeCards.when(lower,
+                ZoneId.of(settings.timeZone())) + " (each participant is told first)").orElse(""));
         facts.put("Answers kept", kept(settings));
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);

@@ -95,7 +95,7 @@ class ProgrammeConversation {
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
             return card(ProgrammeCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                    programme.settings()));
+                    programme.chosenSettings()));
         }
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
@@ -162,7 +162,7 @@ class ProgrammeConversation {
         Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
                 : Optional.of(programmes.coached(id, cardIds.open(CardIds.Kind.PROGRAMME, id, save.programmeId())
                         .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS))));
-        ProgrammeSettings base = existing.map(Programme::settings)
+        ProgrammeSettings base = existing.map(Programme::chosenSettings)
                 .orElse(ProgrammeSettings.defaults(null, person.getTimeZone()));
         ProgrammeSettings settings = new ProgrammeSettings(
                 save.name() == null ? base.name() : save.name().strip(),
@@ -174,8 +174,14 @@ class ProgrammeConversation {
         Programme saved = existing.isPresent()
                 ? programmes.update(id, existing.get().getId(), settings)
                 : programmes.create(id, settings);
+        String lowering = programmes.overview(id, saved.getId()).lowering()
+                .map(lower -> " The confidentiality threshold stays " + lower.was() + " until "
+                        + NoticeCards.when(lower, ZoneId.of(saved.getTimeZone())) + " and is " + lower.to()
+                        + " from then: each participant who agreed to the notice is told in their 1:1 chat first, "
+                        + "so they can leave or erase their data before it applies.")
+                .orElse("");
         return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
-                        + PlainText.of(saved.getName()) + "\"."),
+                        + PlainText.of(saved.getName()) + "\"." + lowering),
                 overviewCard(id, saved.getId()));
     }
 

@@ -54,6 +54,7 @@ class RosterEnrolment {
     private final ProactiveSender sender;
     private final RosterReader rosterReader;
     private final long paceMillis;
+    private final NoticeCards notices;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "waymark-roster");
         thread.setDaemon(true);
@@ -62,7 +63,8 @@ class RosterEnrolment {
 
     RosterEnrolment(ParticipantService participants, ProgrammeService programmes, EnrolmentService enrolment,
                     TeamLinkService teamLinks, ProactiveSender sender, RosterReader rosterReader,
-                    @Value("${waymark.enrol.pace-ms:200}") long paceMillis) {
+                    @Value("${waymark.enrol.pace-ms:200}") long paceMillis, NoticeCards notices) {
+        this.notices = notices;
         this.participants = participants;
         this.programmes = programmes;
         this.enrolment = enrolment;
@@ -153,7 +155,7 @@ class RosterEnrolment {
                 List<Activity> messages = new ArrayList<>();
                 messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)));
                 if (needsWelcome) {
-                    messages.add(ParticipantConversation.welcome());
+                    messages.add(notices.welcome(person.getId()));
                 }
                 ConversationReference chat = sender.openPersonalChat(serviceUrl, tenant, bot, member, messages).join();
                 participants.recognise(identity, Serialization.toStringSilent(chat));
