@@ -266,7 +266,8 @@ class ProgrammeConversation {
         String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
         return card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                membership, groupName));
+                membership, groupName, membership.getLineManagerId() == null ? null
+                        : directory.personName(membership.getLineManagerId()).orElse("someone who has left Waymark")));
     }
 
     private static LocalDate date(String raw, String what) {

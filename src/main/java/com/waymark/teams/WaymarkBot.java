@@ -217,7 +217,12 @@ class WaymarkBot extends ActivityHandler {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
         try {
-            return replyTo(participant, command);
+            List<Activity> replies = replyTo(participant, command);
+            if (command instanceof Command.GiveConsent) {
+                // Now that they agreed, keep the time zone Teams reports, so check-ins follow their own clock.
+                participants.recognise(TurnFacts.identity(activity), TurnFacts.conversationReference(activity));
+            }
+            return replies;
         } catch (PersonLock.PersonErased erasedMeanwhile) {
             // Recognised just before their erasure committed: whatever this turn meant to store was not stored.
             return List.of(MessageFactory.text(PersonLock.PersonErased.ANSWER));
