@@ -3,6 +3,7 @@ package com.waymark.programme;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import com.waymark.privacy.PrivacyNotice;
@@ -101,7 +102,10 @@ public class Programme {
             return Optional.empty();
         }
         loweredThreshold = chosen;
-        loweredThresholdFrom = now.plus(notice);
+        // From the start of a whole day on the programme's calendar, so "from 16 Mar" means all of 16 March and
+        // the notice is never shorter than promised.
+        ZoneId zone = ZoneId.of(timeZone);
+        loweredThresholdFrom = now.plus(notice).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
         return Optional.of(new ThresholdLowering(id, name, confidentialityThreshold, chosen, loweredThresholdFrom));
     }
 
