@@ -67,7 +67,10 @@ public class ParticipantService {
      */
     private Participant refresh(Participant participant, TeamsIdentity identity, String zone, String conversationReference) {
         var now = clock.instant();
-        participant.refreshFrom(identity, zone != null && consent.hasConsented(participant.getId()) ? zone : null, now);
+        // Asked only when Teams reports a zone other than the one kept: most turns cost no extra read.
+        boolean keepZone = zone != null && !zone.equals(participant.getTimeZone())
+                && consent.hasConsented(participant.getId());
+        participant.refreshFrom(identity, keepZone ? zone : null, now);
         participant.rememberConversation(conversationReference, now);
         return participant;
     }
