@@ -128,6 +128,26 @@ class MigrationsOnBothDatabasesTest {
                     Integer.class, checkIn)).isEqualTo(768);
             assertThat(db.queryForObject("select count(*) from qrtz_scheduler_state", Integer.class))
                     .as("the clustered scheduler checked in").isPositive();
+
+            // The release ledger's timestamps and batch writes, stored and read back on PostgreSQL.
+            db.update("insert into programme (tenant_id, name, time_zone, confidentiality_threshold, retention_days, "
+                    + "join_code, created_at) values ('t', 'Ledger', 'Europe/London', 5, 0, 'LEDGER01', now())");
+            long programme = db.queryForObject("select id from programme where join_code = 'LEDGER01'", Long.class);
+            var ledger = app.getBean(com.waymark.privacy.ReleaseLedger.class);
+            var five = com.waymark.privacy.ConfidentialityPolicy.withThreshold(5);
+            java.time.Instant from = java.time.Instant.parse("2026-11-05T00:00:00Z");
+            java.time.Instant to = java.time.Instant.parse("2026-11-19T00:00:00Z");
+            Map<Long, String> people = new java.util.HashMap<>();
+            for (long p = 1; p <= 5; p++) {
+                people.put(p, "fp" + p);
+            }
+            var first = ledger.open(programme, five, from, to);
+            assertThat(first.release("wellbeing|programme", from, to, people, "mean 4.0")).isTrue();
+            assertThat(ledger.keep(programme, first)).as("a figure, its set and five members").isEqualTo(7);
+            people.put(6L, "fp6");
+            var second = ledger.open(programme, five, from.plusSeconds(86400), to);
+            assertThat(second.entries()).hasSize(1);
+            assertThat(second.release("wellbeing|programme", from, to, people, "mean 3.5")).isFalse();
         }
     }
 

@@ -108,11 +108,19 @@ public final class GrowthBench implements Subcommand {
                 long stored = app.getBean(JdbcTemplate.class).queryForObject(
                         "select count(*) from check_in where programme_id = ?", Long.class, seeder.programmeId);
 
+                long ledgerBefore = ledgerRows(app);
                 long start = System.nanoTime();
                 long cpu = BenchRuntime.processCpuNanos();
                 var summary = app.getBean(TeamInsights.class).summary(seeder.coachId, ScopeRequest.everything());
                 double summaryMs = (System.nanoTime() - start) / 1e6;
                 double summaryCpuMs = (BenchRuntime.processCpuNanos() - cpu) / 1e6;
+                long ledgerWritten = ledgerRows(app) - ledgerBefore;
+                // The same summary read again, nothing changed: what a repeated read costs the ledger.
+                long againBefore = ledgerRows(app);
+                long againStart = System.nanoTime();
+                app.getBean(TeamInsights.class).summary(seeder.coachId, ScopeRequest.everything());
+                double againMs = (System.nanoTime() - againStart) / 1e6;
+                long ledgerAgain = ledgerRows(app) - againBefore;
 
                 String parts = summaryParts(app.getBean(TeamInsights.class), seeder.coachId);
 
@@ -127,9 +135,11 @@ public final class GrowthBench implements Subcommand {
                 long rss = BenchRuntime.rssMegabytes();
                 steps.add(new Step((int) stored, people, summaryMs, summaryCpuMs, fanoutMs, fanoutCpuMs));
                 out.printf(Locale.ROOT, "check-ins=%d people=%d seeded-in=%.1fs summary-ms=%.0f cpu-ms=%.0f (%d "
-                        + "themes; figures alone: %s) fanout-ms=%.0f cpu-ms=%.0f (%s) delivered=%d rss=%dMB load=%s%n",
+                        + "themes; figures alone: %s) ledger-rows=%d again-ms=%.0f again-ledger-rows=%d fanout-ms=%.0f "
+                        + "cpu-ms=%.0f (%s) delivered=%d rss=%dMB load=%s%n",
                         stored, people, seedSeconds, summaryMs, summaryCpuMs, summary.themes().themes().size(), parts,
-                        fanoutMs, fanoutCpuMs, fanoutParts, delivered, rss, BenchRuntime.loadAverage());
+                        ledgerWritten, againMs, ledgerAgain, fanoutMs, fanoutCpuMs, fanoutParts, delivered, rss,
+                        BenchRuntime.loadAverage());
             }
         } finally {
             BenchRuntime.deleteQuietly(dataDir);
@@ -146,6 +156,14 @@ public final class GrowthBench implements Subcommand {
                 join(steps, s -> String.valueOf(s.checkIns())), join(steps, s -> String.format(Locale.ROOT, "%.0f",
                         s.summaryMs())), join(steps, s -> String.format(Locale.ROOT, "%.0f", s.fanoutMs())));
         return 0;
+    }
+
+    /** Rows of the release ledger (released figures, contributor sets and their members). */
+    private static long ledgerRows(ConfigurableApplicationContext app) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        return jdbc.queryForObject("select (select count(*) from released_figure) "
+                + "+ (select count(*) from release_contributor_set) + (select count(*) from release_contributor)",
+                Long.class);
     }
 
     /** The sentence-embedding models load on first use, and the JIT warms up: neither belongs to the first size. */

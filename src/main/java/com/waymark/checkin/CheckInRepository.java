@@ -25,8 +25,8 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
     @Query("delete from CheckIn c where c.programmeId = :programmeId")
     int deleteByProgramme(long programmeId);
 
-    /** Participant id, wellbeing, energy and time of each rating: no text is read, nothing is decrypted. */
-    @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt from CheckIn c "
+    /** Participant id, wellbeing, energy, time and id of each rating: no text is read, nothing is decrypted. */
+    @Query("select c.participantId, c.wellbeing, c.energy, c.submittedAt, c.id from CheckIn c "
             + "where c.programmeId = :programmeId and c.submittedAt >= :from and c.submittedAt < :to")
     List<Object[]> findRatings(long programmeId, Instant from, Instant to);
 

@@ -15,8 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TeamCheckIns {
 
-    /** One answered check-in's ratings: no text. */
-    public record Rating(long participantId, int wellbeing, int energy, Instant at) {
+    /** One answered check-in's ratings: no text. The id tells one record from another for the release ledger. */
+    public record Rating(long participantId, int wellbeing, int energy, Instant at, long checkInId) {
+
+        /** A rating not yet stored: told apart from the person's others by its time. */
+        public Rating(long participantId, int wellbeing, int energy, Instant at) {
+            this(participantId, wellbeing, energy, at, 0);
+        }
     }
 
     /** One non-blank reflection and whether its author said it may be quoted (without their name). */
@@ -44,7 +49,7 @@ public class TeamCheckIns {
     public List<Rating> ratings(long programmeId, Instant from, Instant to) {
         return checkIns.findRatings(programmeId, from, to).stream()
                 .map(row -> new Rating((Long) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
-                        (Instant) row[3]))
+                        (Instant) row[3], (Long) row[4]))
                 .toList();
     }
 

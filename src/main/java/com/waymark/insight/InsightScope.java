@@ -13,8 +13,9 @@ import com.waymark.privacy.ConfidentialityPolicy;
  * programme's own confidentiality policy. Resolved once per read, after the coach's role has been checked.
  *
  * @param groupName null for the whole programme
- * @param cohort    the participant ids whose data may be counted: active members (of the group)
- * @param groupOf   every active member of the programme and their group id ({@link #NO_GROUP} for none): a
+ * @param cohort    the participant ids whose data may be counted: active members (of the group), never the
+ *                  programme's staff nor the reader ({@link ConfidentialityPolicy#contributors})
+ * @param groupOf   every active member of the programme who may be counted, and their group id ({@link #NO_GROUP} for none): a
  *                  group's figures must not be recoverable as the programme's minus the other groups'
  * @param since     how the period was chosen, in words ("since the last session on 3 Nov")
  */
@@ -47,6 +48,11 @@ public record InsightScope(long programmeId, String programmeName, Long groupId,
             }
         });
         return policy.breakdown("programme", parts).part(Long.toString(groupId)).shown();
+    }
+
+    /** A measure of this scope for the release ledger: what it is and whose, "wellbeing|group 7". */
+    public String measure(String what) {
+        return what + "|" + (groupId == null ? "programme" : "group " + groupId);
     }
 
     /** "North Ridge" or "North Ridge, group Blue". */

@@ -17,7 +17,8 @@ final class SummaryCsv {
     static String write(TeamSummary summary) {
         ReportHeader header = summary.header();
         String from = DateTimeFormatter.ISO_LOCAL_DATE.format(header.period().from().atZone(header.zone()));
-        String to = DateTimeFormatter.ISO_LOCAL_DATE.format(header.period().to().atZone(header.zone()));
+        // The period's last day, not the midnight it ends at.
+        String to = DateTimeFormatter.ISO_LOCAL_DATE.format(header.period().to().minusNanos(1).atZone(header.zone()));
         List<String[]> rows = new ArrayList<>();
         ParticipationReport p = summary.participation();
         rows.add(row("participation", "people enrolled", p.enrolled()));
@@ -63,7 +64,7 @@ final class SummaryCsv {
 
     private static String[] row(String section, String figure, Number value) {
         String shown = value == null ? "hidden"
-                : value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : value.toString();
+                : value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : value.toString();
         return new String[] {section, figure, shown};
     }
 

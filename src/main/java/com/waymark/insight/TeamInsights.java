@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.checkin.TeamCheckIns;
@@ -22,11 +23,14 @@ import com.waymark.pairing.PeerCoachingService;
 import com.waymark.privacy.AuditLog;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
+import com.waymark.privacy.ReleaseLedger;
+import com.waymark.privacy.Releases;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +45,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TeamInsights {
 
-    /** With no session to start from, a report covers the last two weeks. */
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(14);
+    /** With no session to start from, a report covers the last fourteen whole days, today included. */
+    static final int DEFAULT_DAYS = 14;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final ProgrammeService programmes;
@@ -53,6 +57,7 @@ public class TeamInsights {
     private final PeerCoachingService peerCoaching;
     private final CoachingQuestions questions;
     private final AuditLog audit;
+    private final ReleaseLedger ledger;
     private final DigestNarrator narrator;
     private final Clock clock;
     private final double notableFall;
@@ -60,7 +65,8 @@ public class TeamInsights {
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
-                        CoachingQuestions questions, AuditLog audit, DigestNarrator narrator, Clock clock,
+                        CoachingQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
+                        Clock clock,
                         @Value("${waymark.insight.notable-fall:0.5}") double notableFall,
                         @Value("${waymark.insight.at-risk-days:28}") int atRiskDays) {
         this.programmes = programmes;
@@ -71,6 +77,7 @@ public class TeamInsights {
         this.peerCoaching = peerCoaching;
         this.questions = questions;
         this.audit = audit;
+        this.ledger = ledger;
         this.narrator = narrator;
         this.clock = clock;
         this.notableFall = notableFall;
@@ -79,29 +86,32 @@ public class TeamInsights {
 
     public Report<ParticipationReport> participation(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        return released(coachId, scope, ReadKind.PARTICIPATION, new TeamFigures(scope).participation(ratings(scope)));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.PARTICIPATION, releases,
+                new TeamFigures(scope, releases).participation(ratings(scope))));
     }
 
     public Report<WellbeingReport> wellbeing(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        return released(coachId, scope, ReadKind.TEAM_SUMMARY,
-                new TeamFigures(scope).wellbeing(ratings(scope), notableFall));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.TEAM_SUMMARY, releases,
+                new TeamFigures(scope, releases).wellbeing(ratings(scope), notableFall)));
     }
 
     public Report<ThemeReport> themes(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        TeamThemes.Result result = themeResult(scope);
-        record(coachId, scope, ReadKind.THEMES, result.released().included());
-        if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
-            record(coachId, scope, ReadKind.QUOTES, result.released().included());
-        }
-        return new Report<>(ReportHeader.of(scope), result.released().report());
+        return withLedger(scope, releases -> {
+            TeamThemes.Result result = themeResult(scope, releases);
+            record(coachId, scope, ReadKind.THEMES, result.released().included());
+            if (result.released().report().themes().stream().anyMatch(t -> !t.quotes().isEmpty())) {
+                record(coachId, scope, ReadKind.QUOTES, result.released().included());
+            }
+            return new Report<>(ReportHeader.of(scope, releases.heldBack()), result.released().report());
+        });
     }
 
     public Report<ActionReport> actions(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
-        return released(coachId, scope, ReadKind.ACTIONS,
-                new TeamFigures(scope).actions(checkIns.actions(scope.cohort()), atRiskDays));
+        return withLedger(scope, releases -> released(coachId, scope, ReadKind.ACTIONS, releases,
+                new TeamFigures(scope, releases).actions(checkIns.actions(scope.cohort()), atRiskDays)));
     }
 
     public TeamSummary summary(long coachId, ScopeRequest request) {
@@ -119,7 +129,7 @@ public class TeamInsights {
         } catch (ProgrammeProblem notACoach) {
             return Optional.empty();
         }
-        InsightScope scope = scope(programme, null, null, true);
+        InsightScope scope = scope(programme, coachId, null, null, true);
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
         List<String> suggested = questions.suggest(done.taxonomyIds(), 3, (int) round);
@@ -132,7 +142,7 @@ public class TeamInsights {
     public Report<String> exportCsv(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         Summarised done = summary(coachId, scope, ReadKind.EXPORT);
-        return new Report<>(ReportHeader.of(scope), SummaryCsv.write(done.summary()));
+        return new Report<>(done.summary().header(), SummaryCsv.write(done.summary()));
     }
 
     // ---- composing ----
@@ -148,38 +158,58 @@ public class TeamInsights {
                 .toList();
         ThemeReport themes = summary.themes();
         return new TeamSummary(summary.header(), summary.participation(), summary.wellbeing(),
-                new ThemeReport(themes.reflections(), lines, themes.smallThemes(), themes.fading()), summary.actions());
+                new ThemeReport(themes.reflections(), lines, themes.smallThemes(), themes.fading(), themes.heldBack()),
+                summary.actions());
     }
 
     private record Summarised(TeamSummary summary, List<String> taxonomyIds) {
     }
 
     private Summarised summary(long coachId, InsightScope scope, ReadKind kind) {
-        TeamFigures figures = new TeamFigures(scope);
+        return withLedger(scope, releases -> summary(coachId, scope, kind, releases));
+    }
+
+    private Summarised summary(long coachId, InsightScope scope, ReadKind kind, Releases releases) {
+        TeamFigures figures = new TeamFigures(scope, releases);
         List<Rating> ratings = ratings(scope);
         Set<Long> included = new HashSet<>();
         TeamFigures.Released<ParticipationReport> participation = figures.participation(ratings);
         TeamFigures.Released<WellbeingReport> wellbeing = figures.wellbeing(ratings, notableFall);
         TeamFigures.Released<ActionReport> actions = figures.actions(checkIns.actions(scope.cohort()), atRiskDays);
-        TeamThemes.Result themeResult = themeResult(scope);
+        TeamThemes.Result themeResult = themeResult(scope, releases);
         included.addAll(participation.included());
         included.addAll(wellbeing.included());
         included.addAll(actions.included());
         included.addAll(themeResult.released().included());
         record(coachId, scope, kind, included);
-        return new Summarised(new TeamSummary(ReportHeader.of(scope), participation.report(), wellbeing.report(),
-                themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
+        return new Summarised(new TeamSummary(ReportHeader.of(scope, releases.heldBack()), participation.report(),
+                wellbeing.report(), themeResult.released().report(), actions.report()), themeResult.shownTaxonomyIds());
     }
 
     /** Themes over the period and the one before, which are clustered together. */
-    private TeamThemes.Result themeResult(InsightScope scope) {
+    private TeamThemes.Result themeResult(InsightScope scope, Releases releases) {
         return themes.themes(scope, checkIns.reflections(scope.programmeId(), scope.period().previous().from(),
-                scope.period().to()));
+                scope.period().to()), releases);
     }
 
-    private <T> Report<T> released(long coachId, InsightScope scope, ReadKind kind, TeamFigures.Released<T> released) {
+    /**
+     * The programme's release ledger over everything a read may show: from the first Monday of the trend line to
+     * the end of the week the period ends in.
+     */
+    private <T> T withLedger(InsightScope scope, Function<Releases, T> read) {
+        return ledger.serialised(scope.programmeId(), () -> {
+            Releases releases = ledger.open(scope.programmeId(), scope.policy(), TeamFigures.trendStart(scope),
+                    scope.period().to().plus(Duration.ofDays(7)));
+            T result = read.apply(releases);
+            ledger.keep(scope.programmeId(), releases);
+            return result;
+        });
+    }
+
+    private <T> Report<T> released(long coachId, InsightScope scope, ReadKind kind, Releases releases,
+                                   TeamFigures.Released<T> released) {
         record(coachId, scope, kind, released.included());
-        return new Report<>(ReportHeader.of(scope), released.report());
+        return new Report<>(ReportHeader.of(scope, releases.heldBack()), released.report());
     }
 
     private void record(long coachId, InsightScope scope, ReadKind kind, Set<Long> included) {
@@ -189,46 +219,60 @@ public class TeamInsights {
     }
 
     private List<Rating> ratings(InsightScope scope) {
-        return checkIns.ratings(scope.programmeId(), scope.period().previous().from(), scope.period().to());
+        return checkIns.ratings(scope.programmeId(), TeamFigures.trendStart(scope), scope.period().to());
     }
 
     // ---- scope ----
 
     private InsightScope scope(long coachId, ScopeRequest request) {
         Programme programme = programmes.currentCoached(coachId);
-        return scope(programme, request.group(), request.since(), request.sinceLastSession()
+        return scope(programme, coachId, request.group(), request.since(), request.sinceLastSession()
                 || request.since() == null);
     }
 
-    private InsightScope scope(Programme programme, String groupName, LocalDate since, boolean fromLastSession) {
+    /**
+     * Every window is whole days of the programme's time zone and ends at the start of tomorrow (today is in
+     * it, whole): "since 2026-11-04" starts on that week's Monday; "since last session" on the session's day;
+     * otherwise the fourteen days up to and including today. The period before is as many whole days just
+     * before. So a period read twice reads over the same span, whatever the minute; what is counted is
+     * decided by {@link ConfidentialityPolicy#contributors}: never the programme's staff nor the reader.
+     */
+    private InsightScope scope(Programme programme, long viewerId, String groupName, LocalDate since,
+                               boolean fromLastSession) {
         ZoneId zone = ZoneId.of(programme.getTimeZone());
         Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
         ProgrammeGroup group = groupName == null || groupName.isBlank() ? null : group(programme, groupName.strip());
-        Instant from;
+        LocalDate first;
         String described;
         if (since != null) {
             // Whole weeks only: windows that differ by a day or two would let one person's answers be subtracted.
-            LocalDate monday = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            from = monday.atStartOfDay(zone).toInstant();
-            described = "since " + DAY.format(monday);
-            if (!from.isBefore(now)) {
+            first = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            described = "since " + DAY.format(first);
+            if (first.isAfter(today)) {
                 throw new InsightProblem("That date is still to come. Try, for example: summary since "
-                        + LocalDate.now(clock.withZone(zone)).minusWeeks(2));
+                        + today.minusWeeks(2));
             }
         } else {
             Optional<CoachingSession> last = fromLastSession
                     ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
-            from = last.map(CoachingSession::getStartsAt).orElse(now.minus(DEFAULT_PERIOD));
+            first = last.map(s -> LocalDate.ofInstant(s.getStartsAt(), zone))
+                    .orElse(today.minusDays(DEFAULT_DAYS - 1));
             described = last.map(s -> "since the last session (" + DAY.format(s.getStartsAt().atZone(zone)) + ")")
                     .orElse("over the last two weeks");
         }
-        Map<Long, Long> groupOf = enrolment.activeMemberGroups(programme.getId());
+        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        Map<Long, Long> members = enrolment.activeMemberGroups(programme.getId());
+        Set<Long> countable = ConfidentialityPolicy.contributors(members.keySet(), staff, viewerId);
+        Map<Long, Long> groupOf = members.entrySet().stream().filter(e -> countable.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Set<Long> cohort = groupOf.entrySet().stream()
                 .filter(e -> group == null || e.getValue() == group.getId().longValue())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return new InsightScope(programme.getId(), programme.getName(), group == null ? null : group.getId(),
-                group == null ? null : group.getName(), zone, new InsightPeriod(from, now), described, cohort,
-                groupOf, ConfidentialityPolicy.withThreshold(programme.thresholdAt(now)));
+                group == null ? null : group.getName(), zone, InsightPeriod.days(first, today.plusDays(1), zone),
+                described, cohort, groupOf, ConfidentialityPolicy.withThreshold(programme.thresholdAt(now)));
     }
 
     private ProgrammeGroup group(Programme programme, String name) {

@@ -15,6 +15,7 @@ import com.waymark.insight.themes.Theme;
 import com.waymark.insight.themes.ThemePipeline;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ConfidentialityPolicy.QuoteCandidate;
+import com.waymark.privacy.Releases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,16 @@ class TeamThemes {
     record Result(TeamFigures.Released<ThemeReport> released, List<String> shownTaxonomyIds) {
     }
 
+    /** Themes released against an empty ledger: what a first read would show. */
     Result themes(InsightScope scope, List<Reflection> reflections) {
+        return themes(scope, reflections, Releases.empty(scope.policy(), scope.period().to()));
+    }
+
+    /**
+     * The number of reflections is one figure of the ledger, over their writers; each theme's people another,
+     * over its writers. A figure the ledger holds back is left out (a theme then reads as one of the smaller).
+     */
+    Result themes(InsightScope scope, List<Reflection> reflections, Releases releases) {
         ConfidentialityPolicy policy = scope.policy();
         InsightPeriod current = scope.period();
         InsightPeriod previous = current.previous();
@@ -56,8 +66,13 @@ class TeamThemes {
         Set<Long> earlierWriters = authors(rows, previous);
         Set<Long> programmeWriters = authors(reflections.stream()
                 .filter(r -> scope.groupOf().containsKey(r.participantId())).toList(), current);
+        List<Reflection> currentRows = rows.stream().filter(r -> current.contains(r.at())).toList();
         if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
+        }
+        if (!releases.release(scope.measure("reflections"), current.from(), current.to(), contributions(currentRows),
+                "reflections " + currentRows.size())) {
+            return new Result(new TeamFigures.Released<>(ThemeReport.heldBackByLedger(), Set.of()), List.of());
         }
         List<Theme> found = computeTime.record(() -> cluster(pipelines.pipeline(scope.programmeId()), rows));
         List<ThemeReport.Line> shown = new ArrayList<>();
@@ -70,6 +85,7 @@ class TeamThemes {
             Set<Long> now = authors(members, current);
             Set<Long> before = authors(members, previous);
             boolean shownBefore = policy.cell("theme", before).shown();
+            List<Reflection> membersNow = members.stream().filter(r -> current.contains(r.at())).toList();
             if (!policy.cell("theme", now).shown()) {
                 if (shownBefore && theme.name() != null) {
                     fading.add(theme.name());
@@ -78,10 +94,15 @@ class TeamThemes {
                 }
                 continue;
             }
+            if (!releases.release(scope.measure("theme " + key(theme)), current.from(), current.to(),
+                    contributions(membersNow), "people " + now.size())) {
+                small++;
+                continue;
+            }
             double share = (double) now.size() / writers.size();
             ThemeReport.Direction direction = direction(shownBefore, share,
                     earlierWriters.isEmpty() ? 0 : (double) before.size() / earlierWriters.size());
-            List<String> quotes = quotes(policy, members.stream().filter(r -> current.contains(r.at())).toList());
+            List<String> quotes = quotes(policy, membersNow);
             shown.add(new ThemeReport.Line(key(theme), name(theme), theme.topTerms(), now.size(), share, direction,
                     quotes));
             if (theme.taxonomyId() != null) {
@@ -89,7 +110,7 @@ class TeamThemes {
             }
         }
         shown.sort(Comparator.comparingInt(ThemeReport.Line::people).reversed());
-        int reflectionsNow = (int) rows.stream().filter(r -> current.contains(r.at())).count();
+        int reflectionsNow = currentRows.size();
         return new Result(new TeamFigures.Released<>(new ThemeReport(reflectionsNow, shown, small, fading), included),
                 taxonomyIds);
     }
@@ -143,6 +164,10 @@ class TeamThemes {
         }
         List<String> terms = theme.topTerms().subList(0, Math.min(3, theme.topTerms().size()));
         return terms.isEmpty() ? "Other" : "About " + String.join(", ", terms);
+    }
+
+    private static Map<Long, String> contributions(List<Reflection> rows) {
+        return TeamFigures.contributions(rows, Reflection::participantId, r -> r.checkInId() + "@" + r.at());
     }
 
     private static Set<Long> authors(List<Reflection> rows, InsightPeriod period) {

@@ -10,12 +10,18 @@ import java.util.List;
  * @param themes       largest first
  * @param smallThemes  how many further themes were too small to show
  * @param fading       names of themes that were shown last period and are now below the threshold
+ * @param heldBack     the reflections' figure is hidden by the release ledger, not for size
  */
-public record ThemeReport(Integer reflections, List<Line> themes, int smallThemes, List<String> fading) {
+public record ThemeReport(Integer reflections, List<Line> themes, int smallThemes, List<String> fading,
+                          boolean heldBack) {
 
     public ThemeReport {
         themes = List.copyOf(themes);
         fading = List.copyOf(fading);
+    }
+
+    public ThemeReport(Integer reflections, List<Line> themes, int smallThemes, List<String> fading) {
+        this(reflections, themes, smallThemes, fading, false);
     }
 
     public enum Direction { NEW, GROWING, STEADY, FADING }
@@ -39,5 +45,9 @@ public record ThemeReport(Integer reflections, List<Line> themes, int smallTheme
 
     public static ThemeReport none() {
         return new ThemeReport(null, List.of(), 0, List.of());
+    }
+
+    public static ThemeReport heldBackByLedger() {
+        return new ThemeReport(null, List.of(), 0, List.of(), true);
     }
 }

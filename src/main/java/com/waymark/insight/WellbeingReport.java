@@ -15,13 +15,19 @@ import java.util.List;
  * @param notableFall true when the team's wellbeing fell by at least the configured amount: a team-level flag
  * @param bands       how many people's mean rounds to 1, 2, 3, 4, 5 (null count = hidden)
  * @param weeks       weekly means, oldest first, for the trend line (null values = hidden week)
+ * @param heldBack    hidden by the release ledger (shown before from people who differ by a handful), not for size
  */
 public record WellbeingReport(Integer people, Double mean, Double energy, Double previous, Double change,
-                              boolean notableFall, List<Band> bands, List<Week> weeks) {
+                              boolean notableFall, List<Band> bands, List<Week> weeks, boolean heldBack) {
 
     public WellbeingReport {
         bands = List.copyOf(bands);
         weeks = List.copyOf(weeks);
+    }
+
+    public WellbeingReport(Integer people, Double mean, Double energy, Double previous, Double change,
+                           boolean notableFall, List<Band> bands, List<Week> weeks) {
+        this(people, mean, energy, previous, change, notableFall, bands, weeks, false);
     }
 
     public record Band(int score, Integer people) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +17,15 @@ import java.util.stream.Collectors;
 import com.waymark.privacy.AuditLog;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
+import com.waymark.privacy.ReleaseLedger;
+import com.waymark.privacy.Releases;
 import com.waymark.programme.MembershipRepository;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantRepository;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +51,13 @@ public class PeerCoachingService {
      *
      * @param groupsAnswered groups with at least one follow-up answer; {@code groupsMet} of them said they met
      * @param bands          people per usefulness band (their own average, rounded), 1 to 5
+     * @param heldBack       sections hidden by the release ledger: shown before from people who differ by a handful
      */
     public record PairsSummary(String programme, int threshold, int roundsRun, Integer groupsAnswered,
                                Integer groupsMet, Double meanUsefulness, Map<Integer, Integer> bands,
                                Integer groupsFormed, Integer crossRoleGroups, Integer crossOrganisationGroups,
                                Integer peoplePaired, Integer peopleMetAnotherRole,
-                               Integer peopleMetAnotherOrganisation) {
+                               Integer peopleMetAnotherOrganisation, int heldBack) {
 
         public boolean anythingShown() {
             return groupsAnswered != null || meanUsefulness != null || groupsFormed != null;
@@ -68,13 +74,14 @@ public class PeerCoachingService {
     private final ParticipantRepository participants;
     private final PairingRounds runner;
     private final AuditLog audit;
+    private final ReleaseLedger ledger;
     private final Clock clock;
 
     public PeerCoachingService(PairingPlanRepository plans, PairingRoundRepository rounds,
                                PairingMemberRepository members, PairingFollowUpRepository followUps,
                                ForbiddenPairRepository forbidden, ProgrammeService programmes,
                                MembershipRepository memberships, ParticipantRepository participants,
-                               PairingRounds runner, AuditLog audit, Clock clock) {
+                               PairingRounds runner, AuditLog audit, ReleaseLedger ledger, Clock clock) {
         this.plans = plans;
         this.rounds = rounds;
         this.members = members;
@@ -85,6 +92,7 @@ public class PeerCoachingService {
         this.participants = participants;
         this.runner = runner;
         this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -186,9 +194,14 @@ public class PeerCoachingService {
      * organisations over the programme. Each figure is a cell of the programme's confidentiality policy over
      * the distinct people it is built from; the read is audited with the people of the cells shown.
      */
-    @Transactional
+    // Not one transaction: the ledger's figures are kept (committed) before the next read of the programme runs.
     public PairsSummary summary(long coachId, long programmeId) {
         Programme programme = programmes.coached(coachId, programmeId);
+        return ledger.serialised(programmeId, () -> summary(coachId, programme));
+    }
+
+    private PairsSummary summary(long coachId, Programme programme) {
+        long programmeId = programme.getId();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
@@ -197,14 +210,22 @@ public class PeerCoachingService {
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
+        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
+        // Nobody counts towards a figure they can see: the programme's staff and the reader are left out.
+        Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        Set<Long> countable = ConfidentialityPolicy.contributors(meetings.values().stream().flatMap(List::stream)
+                .map(PairingMember::getParticipantId).toList(), staff, coachId);
 
         // Did they meet: from the answers, so over the people who answered.
         List<PairingFollowUp> answers = followUps.findByGroupIdInOrderById(meetings.keySet()).stream()
-                .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED).toList();
+                .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED)
+                .filter(f -> countable.contains(f.getParticipantId())).toList();
         Set<Long> answerers = answers.stream().map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
         Integer groupsAnswered = null;
         Integer groupsMet = null;
-        if (policy.cell("met", answerers).shown()) {
+        if (policy.cell("met", answerers).shown()
+                && release(releases, "pairs met", answerers, answers, List.of())) {
             Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
                     .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
             groupsAnswered = byGroup.size();
@@ -219,7 +240,8 @@ public class PeerCoachingService {
                         Collectors.mapping(PairingFollowUp::getUsefulness, Collectors.toList())));
         Double mean = null;
         Map<Integer, Integer> bands = null;
-        if (policy.cell("usefulness", ratings.keySet()).shown()) {
+        if (policy.cell("usefulness", ratings.keySet()).shown()
+                && release(releases, "pairs usefulness", ratings.keySet(), answers, List.of())) {
             mean = ratings.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).average().orElse(0);
             Map<String, Integer> perBand = new LinkedHashMap<>();
             for (int band = 1; band <= 5; band++) {
@@ -237,14 +259,15 @@ public class PeerCoachingService {
 
         // Coverage: from the pairings themselves (roles and organisations as recorded when each round ran).
         Set<Long> paired = meetings.values().stream().flatMap(List::stream).map(PairingMember::getParticipantId)
-                .collect(Collectors.toSet());
+                .filter(countable::contains).collect(Collectors.toSet());
         Integer groupsFormed = null;
         Integer crossRole = null;
         Integer crossOrganisation = null;
         Integer metAnotherRole = null;
         Integer metAnotherOrganisation = null;
         Integer peoplePaired = null;
-        if (policy.cell("coverage", paired).shown()) {
+        if (policy.cell("coverage", paired).shown()
+                && release(releases, "pairs coverage", paired, List.of(), meetings.values())) {
             Set<Long> roleCrossers = new HashSet<>();
             Set<Long> organisationCrossers = new HashSet<>();
             int roleGroups = 0;
@@ -257,14 +280,12 @@ public class PeerCoachingService {
                         Candidate a = group.get(i).candidate();
                         Candidate b = group.get(j).candidate();
                         if (PairingMode.CROSS_ROLE.matches(a, b)) {
-                            roleCrossers.add(a.id());
-                            roleCrossers.add(b.id());
+                            addCountable(roleCrossers, countable, a.id(), b.id());
                         } else {
                             allCrossRole = false;
                         }
                         if (PairingMode.CROSS_ORGANISATION.matches(a, b)) {
-                            organisationCrossers.add(a.id());
-                            organisationCrossers.add(b.id());
+                            addCountable(organisationCrossers, countable, a.id(), b.id());
                         } else {
                             allCrossOrganisation = false;
                         }
@@ -281,11 +302,44 @@ public class PeerCoachingService {
             metAnotherOrganisation = organisationCrossers.size();
             included.addAll(paired);
         }
+        ledger.keep(programmeId, releases);
         if (!included.isEmpty()) {
             audit.record(coachId, ReadKind.PAIRS, programmeId, included);
         }
-        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet, mean,
-                bands, groupsFormed, crossRole, crossOrganisation, peoplePaired, metAnotherRole,
-                metAnotherOrganisation);
+        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet,
+                mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole, crossOrganisation,
+                peoplePaired, metAnotherRole, metAnotherOrganisation, releases.heldBack());
+    }
+
+    /** All-time figures: every pairs summary of a programme covers the same (whole) period. */
+    private static final Instant ALL_TIME_FROM = Instant.EPOCH;
+    private static final Instant ALL_TIME_TO = Instant.parse("3000-01-01T00:00:00Z");
+
+    /**
+     * Each section is one figure of the programme's release ledger: its contributors are the people it counts,
+     * each with the answers or pairings they contributed, so two reads around one answer can't be subtracted.
+     */
+    private static boolean release(Releases releases, String measure, Set<Long> people, List<PairingFollowUp> answers,
+                                   Collection<List<PairingMember>> groups) {
+        Map<Long, List<String>> records = new HashMap<>();
+        answers.stream().filter(f -> people.contains(f.getParticipantId())).forEach(f -> records
+                .computeIfAbsent(f.getParticipantId(), p -> new ArrayList<>())
+                .add("answer " + f.getId() + " " + f.getMet() + " " + f.getUsefulness()));
+        groups.stream().flatMap(List::stream).filter(m -> people.contains(m.getParticipantId()))
+                .forEach(m -> records.computeIfAbsent(m.getParticipantId(), p -> new ArrayList<>())
+                        .add("member " + m.getId()));
+        Map<Long, String> contributors = new HashMap<>();
+        people.forEach(p -> contributors.put(p, Releases.fingerprint(records.getOrDefault(p, List.of()))));
+        return releases.release(measure + "|programme", ALL_TIME_FROM, ALL_TIME_TO, contributors,
+                "people " + people.size() + "; records " + records.values().stream().mapToInt(List::size).sum());
+    }
+
+    private static void addCountable(Set<Long> crossers, Set<Long> countable, long first, long second) {
+        if (countable.contains(first)) {
+            crossers.add(first);
+        }
+        if (countable.contains(second)) {
+            crossers.add(second);
+        }
     }
 }

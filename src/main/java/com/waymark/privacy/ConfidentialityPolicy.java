@@ -17,7 +17,11 @@ import java.util.Set;
  * <p>A cell is shown only when it combines at least {@link #threshold()} distinct people. Suppressing small
  * cells is not enough on its own: a total and all but one of its parts give the missing part by subtraction,
  * and two periods that differ by one person give that person's answer by subtraction. Hence the
- * complementary rules in {@link #breakdown} and {@link #compare}.
+ * complementary rules in {@link #breakdown} and {@link #compare}, and across reads {@link #mayRelease}.
+ *
+ * <p>Who counts is decided before any cell: the figures shown to staff are computed over, and thresholded on,
+ * contributors other than the viewer and the programme's staff ({@link #contributors}), so a coach who also
+ * checks in can never make up part of the threshold of a figure they read.
  */
 public final class ConfidentialityPolicy {
 
@@ -32,7 +36,9 @@ public final class ConfidentialityPolicy {
         /** Large enough itself, hidden so that a hidden neighbour can't be worked out by subtraction. */
         COMPLEMENTARY,
         /** A change between periods whose people differ by a handful: the change would describe them. */
-        FEW_PEOPLE_CHANGED
+        FEW_PEOPLE_CHANGED,
+        /** Released before over an overlapping period from people who differ by a handful: see {@link #mayRelease}. */
+        RELEASED_BEFORE
     }
 
     /** One number a coach might see, and whether they may. */
@@ -176,6 +182,62 @@ public final class ConfidentialityPolicy {
             }
         }
         return List.copyOf(quotes);
+    }
+
+    /**
+     * Rule 1: the people who may count towards a figure shown to this viewer. Everyone on the programme's staff
+     * (coaches and admins) and the viewer are left out, so nobody reads a figure they helped to make up: with
+     * them in, a coach and a colleague at 4 and 4 and a third person would give the third's answer away.
+     */
+    public static Set<Long> contributors(Collection<Long> members, Collection<Long> staff, long viewerId) {
+        Set<Long> counted = new HashSet<>(members);
+        counted.removeAll(staff);
+        counted.remove(viewerId);
+        return Set.copyOf(counted);
+    }
+
+    /**
+     * Rule 2, across reads: whether a figure of a measure may be released, given the contributors of every
+     * figure of the same measure already released over an overlapping period. Contributors are people, each
+     * with a fingerprint of the records that made their contribution. Two releases that differ in between 1 and
+     * threshold−1 people (in who is in, or in what they contributed: a person who checked in again has changed)
+     * would let a reader subtract one from the other and read those few people's answers, so the second is not
+     * released. Identical sets may be released again (they give the same figure), and so may sets that differ in
+     * at least threshold people, whose difference is itself a cell the size of a shown one.
+     */
+    public boolean mayRelease(Map<Long, String> contributors, Collection<Map<Long, String>> releasedBefore) {
+        for (Map<Long, String> earlier : releasedBefore) {
+            int changed = peopleChanged(contributors, earlier);
+            if (changed > 0 && changed < threshold) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** People in one set and not the other, or in both with different contributing records. */
+    public static int peopleChanged(Map<Long, String> first, Map<Long, String> second) {
+        int changed = 0;
+        for (Map.Entry<Long, String> person : first.entrySet()) {
+            if (!person.getValue().equals(second.get(person.getKey()))) {
+                changed++;
+            }
+        }
+        for (Long person : second.keySet()) {
+            if (!first.containsKey(person)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Rule 3, for a count of people who responded (Viva Glint's rule for response rates): released when at least
+     * threshold people responded, whatever the number who did not. Non-responders are never named, and every
+     * other count is released on the same test, so no released count equals a hidden one.
+     */
+    public Cell responded(String key, Collection<Long> responders) {
+        return cell(key, responders);
     }
 
     private static int hiddenPeople(Collection<Cell> cells) {

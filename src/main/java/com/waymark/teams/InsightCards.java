@@ -34,7 +34,7 @@ final class InsightCards {
         AdaptiveCard card = header(AdaptiveCard.create(), "Team summary", summary.header());
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), summary.header().threshold());
-        themes(card, summary.themes());
+        themes(card, summary.themes(), summary.header().threshold());
         actions(card, summary.actions());
         return footer(card, summary.header());
     }
@@ -50,7 +50,7 @@ final class InsightCards {
         }
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), header.threshold());
-        themes(card, summary.themes());
+        themes(card, summary.themes(), header.threshold());
         actions(card, summary.actions());
         card.emphasis("Peer coaching");
         Map<String, String> pairs = new LinkedHashMap<>();
@@ -83,7 +83,8 @@ final class InsightCards {
     }
 
     static AdaptiveCard themesCard(Report<ThemeReport> report) {
-        return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body()),
+        return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body(),
+                report.header().threshold()),
                 report.header());
     }
 
@@ -93,9 +94,9 @@ final class InsightCards {
     }
 
     static AdaptiveCard export(Report<String> csv) {
-        return header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
+        return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
                 .text("Copy the lines below into a spreadsheet. They hold aggregates only: no names, no reflections.")
-                .monospace(csv.body().replace("\r\n", "\n").strip());
+                .monospace(csv.body().replace("\r\n", "\n").strip()), csv.header());
     }
 
     // ---- sections ----
@@ -105,7 +106,7 @@ final class InsightCards {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("People enrolled", shown(p.enrolled()));
         facts.put("Checked in", p.answered() == null ? HIDDEN
-                : p.answered() + (p.percent() == null ? "" : " (" + p.percent() + "%)"));
+                : p.answered() + " of " + p.enrolled() + (p.percent() == null ? "" : " (" + p.percent() + "%)"));
         facts.put("Not yet", shown(p.notAnswered()));
         facts.put("Check-ins", shown(p.checkIns()));
         return card.facts(facts);
@@ -113,7 +114,9 @@ final class InsightCards {
 
     private static AdaptiveCard wellbeing(AdaptiveCard card, WellbeingReport w, int threshold) {
         card.emphasis("Wellbeing and energy");
-        if (!w.shown()) {
+        if (!w.shown() && w.heldBack()) {
+            card.text("Hidden: fewer than " + threshold + " people's check-ins have changed since it was last shown.");
+        } else if (!w.shown()) {
             card.text("Fewer than " + threshold + " people rated their wellbeing in this period, so it stays hidden.");
         } else {
             Map<String, String> facts = new LinkedHashMap<>();
@@ -161,8 +164,12 @@ final class InsightCards {
         return card;
     }
 
-    private static AdaptiveCard themes(AdaptiveCard card, ThemeReport t) {
+    private static AdaptiveCard themes(AdaptiveCard card, ThemeReport t, int threshold) {
         card.emphasis("Themes from reflections");
+        if (t.reflections() == null && t.heldBack()) {
+            return card.text("Hidden: fewer than " + threshold + " people's reflections have changed since the themes were "
+                    + "last shown.");
+        }
         if (t.reflections() == null) {
             return card.text("Too few people wrote reflections in this period to show any themes.");
         }
@@ -215,15 +222,27 @@ final class InsightCards {
     }
 
     private static AdaptiveCard footer(AdaptiveCard card, ReportHeader header) {
+        heldBack(card, header);
         return card.subtle("Confidential: every figure combines at least " + header.threshold() + " people; \""
-                + HIDDEN + "\" marks one that would not, or that could be worked out from the others. Quotes appear "
+                + HIDDEN + "\" marks one that would not, or that could be worked out from the others. Staff are never counted. "
+                + "Quotes appear "
                 + "only where their author said yes. Your reading is recorded in the programme's audit log.");
+    }
+
+    /** Said whenever the release ledger held something back, so "hidden" never looks like missing data. */
+    private static AdaptiveCard heldBack(AdaptiveCard card, ReportHeader header) {
+        if (header.heldBack() == 0) {
+            return card;
+        }
+        return card.subtle("Some figures read \"" + HIDDEN + "\" because fewer than " + header.threshold()
+                + " people's check-ins have changed since they were last shown for this period; they return once "
+                + header.threshold() + " or more have.");
     }
 
     private static String period(ReportHeader header) {
         ZoneId zone = header.zone();
         return header.since().substring(0, 1).toUpperCase(Locale.ENGLISH) + header.since().substring(1) + ": "
-                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().atZone(zone));
+                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().minusNanos(1).atZone(zone));
     }
 
     private static String direction(ThemeReport.Direction direction) {

@@ -277,7 +277,8 @@ final class PairingCards {
         AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching in " + PlainText.of(summary.programme()))
                 .subtle("Confidential: every figure combines at least " + summary.threshold() + " people, and smaller "
                         + "ones are hidden. Who met whom, who answered what and who stepped out are never shown.");
-        String hidden = "hidden: fewer than " + summary.threshold() + " people so far";
+        String hidden = summary.heldBack() == 0 ? "hidden: fewer than " + summary.threshold() + " people so far"
+                : "hidden";
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Rounds run", Integer.toString(summary.roundsRun()));
         facts.put("Pairs and trios that met", summary.groupsAnswered() == null ? hidden
@@ -305,6 +306,11 @@ final class PairingCards {
         if (summary.bands() != null && summary.bands().containsValue(null)) {
             card.subtle("A usefulness band is hidden when it has too few people, or when showing it would let a "
                     + "hidden one be worked out.");
+        }
+        if (summary.heldBack() > 0) {
+            card.subtle("Some figures read \"hidden\" because fewer than " + summary.threshold() + " people's answers "
+                    + "have changed since they were last shown; they return once " + summary.threshold()
+                    + " or more have.");
         }
         return card.subtle("This view is recorded in the programme's audit, as every coach view of participants' "
                 + "data is.");

@@ -34,6 +34,17 @@ class DemoDataTest {
             message.with("conversation").put("tenantId", "00000000-0000-0000-0000-0000000000001");
             JsonNode card = teams.expectReplies(message).replies().get(0).path("attachments").path(0).path("content");
             assertThat(card.toString()).contains(DemoData.PROGRAMME).contains("12 taking part, 12 agreed");
+
+            // The coach is staff, so not counted: participation and wellbeing agree on the same twelve leaders.
+            var summary = teams.message(playground, "summary");
+            summary.with("conversation").put("tenantId", "00000000-0000-0000-0000-0000000000001");
+            JsonNode figures = teams.expectReplies(summary).replies().get(0).path("attachments").path(0).path("content");
+            java.util.Map<String, String> facts = new java.util.HashMap<>();
+            figures.findValues("facts").forEach(list -> list.forEach(f -> facts.put(f.path("title").asText(),
+                    f.path("value").asText())));
+            assertThat(facts).containsEntry("People enrolled", "12")
+                    .containsEntry("Checked in", facts.get("People") + " of 12 ("
+                            + Math.round(100f * Integer.parseInt(facts.get("People")) / 12) + "%)");
         }
         try (var again = new SpringApplicationBuilder(com.waymark.WaymarkApplication.class).run(args)) {
             assertThat(again.getBean(JdbcTemplate.class).queryForObject("select count(*) from programme", Integer.class))

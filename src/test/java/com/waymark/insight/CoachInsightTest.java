@@ -106,15 +106,15 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void participationHidesASmallGroupOfNonRespondersAndTheTotalThatWouldGiveThemAway() {
+    void participationShowsNineOfTwelveAsVivaGlintDoesAndHidesFourOfTwelveEverywhere() {
         List<User> people = programme(12);
         for (int i = 0; i < 9; i++) {
             checkIn(people.get(i), 4, 4, "", false);
         }
-        // 9 of 12: the three who didn't are fewer than five, so neither count is shown.
-        JsonNode threeMissing = card(coach, "participation");
-        assertThat(facts(threeMissing)).containsEntry("People enrolled", "12").containsEntry("Checked in", "hidden")
-                .containsEntry("Not yet", "hidden");
+        // 9 of 12: nine responded, at least the threshold, so the count is shown; nobody who didn't is named.
+        JsonNode nine = card(coach, "participation");
+        assertThat(facts(nine)).containsEntry("People enrolled", "12").containsEntry("Checked in", "9 of 12 (75%)")
+                .containsEntry("Not yet", "3");
     }
 
     @Test
@@ -216,7 +216,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         String csv = export.path("body").findValuesAsText("text").stream().filter(t -> t.startsWith("programme,"))
                 .findFirst().orElseThrow();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("programme,period_from,period_to,section,figure,value");
-        assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.00").contains("mean energy (1-5),2.00");
+        assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.0\n").contains("mean energy (1-5),2.0\n");
         assertThat(csv).doesNotContain(people.get(0).name()).doesNotContain("midnight").doesNotContain("diary");
         assertThat(audited("EXPORT")).isEqualTo(5);
     }

@@ -82,19 +82,29 @@ class TeamFiguresTest {
     }
 
     @Test
-    void participationOfElevenOutOfTwelveHidesBothCounts() {
+    void participationIsACountOfWhoRespondedReleasedFromThresholdRespondersAsVivaGlintDoes() {
         InsightScope scope = scope(people(1, 12), null, Map.of());
         List<Rating> ratings = LongStream.rangeClosed(1, 11).mapToObj(p -> new Rating(p, 3, 3, IN_PERIOD)).toList();
         ParticipationReport report = new TeamFigures(scope).participation(ratings).report();
+        // Eleven responded: at least the threshold, so the count is released; the one who did not is not named.
         assertThat(report.enrolled()).isEqualTo(12);
-        assertThat(report.answered()).isNull();
-        assertThat(report.notAnswered()).isNull();
+        assertThat(report.answered()).isEqualTo(11);
+        assertThat(report.notAnswered()).isEqualTo(1);
 
-        List<Rating> seven = LongStream.rangeClosed(1, 7).mapToObj(p -> new Rating(p, 3, 3, IN_PERIOD)).toList();
-        ParticipationReport sevenOfTwelve = new TeamFigures(scope).participation(seven).report();
-        assertThat(sevenOfTwelve.answered()).isEqualTo(7);
-        assertThat(sevenOfTwelve.notAnswered()).isEqualTo(5);
-        assertThat(sevenOfTwelve.percent()).isEqualTo(58);
+        List<Rating> nine = LongStream.rangeClosed(1, 9).mapToObj(p -> new Rating(p, 3, 3, IN_PERIOD)).toList();
+        ParticipationReport nineOfTwelve = new TeamFigures(scope).participation(nine).report();
+        assertThat(nineOfTwelve.answered()).isEqualTo(9);
+        assertThat(nineOfTwelve.notAnswered()).isEqualTo(3);
+        assertThat(nineOfTwelve.percent()).isEqualTo(75);
+        assertThat(new TeamFigures(scope).wellbeing(nine, 0.5).report().people())
+                .as("wellbeing's People is the same count, released on the same test").isEqualTo(9);
+
+        List<Rating> four = LongStream.rangeClosed(1, 4).mapToObj(p -> new Rating(p, 3, 3, IN_PERIOD)).toList();
+        ParticipationReport fewer = new TeamFigures(scope).participation(four).report();
+        assertThat(fewer.answered()).isNull();
+        assertThat(fewer.notAnswered()).as("12 enrolled minus it would give the hidden count").isNull();
+        assertThat(fewer.checkIns()).isNull();
+        assertThat(new TeamFigures(scope).wellbeing(four, 0.5).report().people()).isNull();
     }
 
     @Test
@@ -128,6 +138,35 @@ class TeamFiguresTest {
         assertThat(report.done()).isEqualTo(5);
         assertThat(report.atRisk()).as("four owners").isNull();
         assertThat(report.onTrack()).as("nobody").isNull();
+    }
+
+    @Test
+    void thePeriodBeforeAWholeDayPeriodIsAsManyWholeDaysEvenAcrossTheClockChange() {
+        ZoneId london = ZoneId.of("Europe/London");
+        // 14 days up to and including Wednesday 4 November; the clocks went back on Sunday 25 October.
+        InsightPeriod period = InsightPeriod.days(java.time.LocalDate.of(2026, 10, 22),
+                java.time.LocalDate.of(2026, 11, 5), london);
+        InsightPeriod before = period.previous();
+        assertThat(before.from()).isEqualTo(java.time.LocalDate.of(2026, 10, 8).atStartOfDay(london).toInstant());
+        assertThat(before.to()).isEqualTo(period.from());
+    }
+
+    @Test
+    void aSecondReadOverOneMorePersonIsHeldBackAndSaysSo() {
+        InsightScope scope = scope(people(1, 20), null, Map.of());
+        List<Rating> ratings = new ArrayList<>();
+        for (long p = 1; p <= 5; p++) {
+            ratings.add(new Rating(p, 4, 4, IN_PERIOD, p));
+        }
+        com.waymark.privacy.Releases ledger = com.waymark.privacy.Releases.empty(scope.policy(), NOW);
+        assertThat(new TeamFigures(scope, ledger).wellbeing(ratings, 0.5).report().mean()).isEqualTo(4.0);
+        assertThat(new TeamFigures(scope, ledger).participation(ratings).report().answered()).isEqualTo(5);
+        ratings.add(new Rating(6, 1, 1, IN_PERIOD, 6));
+        WellbeingReport second = new TeamFigures(scope, ledger).wellbeing(ratings, 0.5).report();
+        assertThat(second.mean()).isNull();
+        assertThat(second.heldBack()).isTrue();
+        assertThat(new TeamFigures(scope, ledger).participation(ratings).report().answered()).isNull();
+        assertThat(ledger.heldBack()).as("the period, its week on the trend line, participation").isEqualTo(3);
     }
 
     private static boolean shown(List<Rating> ratings, Map<Long, Long> groups, long group) {

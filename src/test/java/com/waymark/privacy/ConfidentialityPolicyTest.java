@@ -191,6 +191,39 @@ class ConfidentialityPolicyTest {
         return parts;
     }
 
+    @Test
+    void staffAndTheViewerNeverCountTowardsAFigure() {
+        // A coach and a colleague (both staff) check in with a third person: only the third may count, so the
+        // figure is over one person and hidden, never "3 people" from which the third's answer follows.
+        Set<Long> counted = ConfidentialityPolicy.contributors(ids(1, 2, 3), ids(1, 2), 1);
+        assertThat(counted).containsExactly(3L);
+        assertThat(ConfidentialityPolicy.withThreshold(3).cell("wellbeing", counted).shown()).isFalse();
+        assertThat(ConfidentialityPolicy.contributors(ids(1, 2, 3, 4), ids(9), 4)).containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
+    @Test
+    void aFigureFromPeopleWhoDifferByAHandfulFromOneReleasedBeforeIsNotReleased() {
+        Map<Long, String> six = new java.util.HashMap<>();
+        for (long p = 1; p <= 6; p++) {
+            six.put(p, "a" + p);
+        }
+        Map<Long, String> oneMore = new java.util.HashMap<>(six);
+        oneMore.put(7L, "a7");
+        Map<Long, String> oneCheckedInAgain = new java.util.HashMap<>(six);
+        oneCheckedInAgain.put(2L, "b2");
+        Map<Long, String> fiveNew = new java.util.HashMap<>(six);
+        for (long p = 7; p <= 11; p++) {
+            fiveNew.put(p, "a" + p);
+        }
+        assertThat(five.mayRelease(six, List.of())).isTrue();
+        assertThat(five.mayRelease(six, List.of(six))).as("same people, same figure").isTrue();
+        assertThat(five.mayRelease(oneMore, List.of(six))).isFalse();
+        assertThat(five.mayRelease(oneCheckedInAgain, List.of(six))).isFalse();
+        assertThat(ConfidentialityPolicy.peopleChanged(oneCheckedInAgain, six)).isEqualTo(1);
+        assertThat(five.mayRelease(fiveNew, List.of(six))).isTrue();
+        assertThat(five.mayRelease(fiveNew, List.of(six, oneMore))).as("four apart from the other").isFalse();
+    }
+
     private static Set<Long> ids(long... ids) {
         return java.util.Arrays.stream(ids).boxed().collect(java.util.stream.Collectors.toSet());
     }

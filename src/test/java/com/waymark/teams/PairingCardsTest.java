@@ -66,11 +66,22 @@ class PairingCardsTest {
                 PairingCards.plan(programme, List.of(), List.of()), PairingCards.plan(programme, List.of(plan), List.of()),
                 PairingCards.forbid(programme, List.of(), List.of(new ForbiddenView("A", "B")), m -> "card id"),
                 PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, null, null, null, null, null,
-                        null)),
-                PairingCards.pairs(new PairsSummary("Cohort", 5, 3, 4, 3, 3.6, bands, 9, 5, 7, 7, 7, 6)));
+                        null, 0)),
+                PairingCards.pairs(new PairsSummary("Cohort", 5, 3, 4, 3, 3.6, bands, 9, 5, 7, 7, 7, 6, 1)));
         cards.forEach(card -> CardSchema.assertValid(card.toJson()));
         assertThat(PairingCards.describe(plan)).contains("every 2 weeks on Monday at 09:00 (Europe/London)")
                 .contains("progression").contains("2 run so far, round 3 on Monday 16 Nov at 09:00");
+    }
+
+    @Test
+    void aSectionTheLedgerHeldBackSaysSoRatherThanBlamingSize() {
+        String small = PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, null, null, null,
+                null, null, null, 0)).toJson().toString();
+        assertThat(small).contains("hidden: fewer than 5 people so far").doesNotContain("last shown");
+        String held = PairingCards.pairs(new PairsSummary("Cohort", 5, 3, null, null, null, null, 9, 5, 7, 7, 7, 6, 2))
+                .toJson().toString();
+        assertThat(held).contains("fewer than 5 people's answers have changed since they were last shown")
+                .doesNotContain("fewer than 5 people so far");
     }
 
     @Test

@@ -65,7 +65,7 @@ class PlainTextTest {
         var line = new ThemeReport.Line("workload", phish, List.of("meetings"), 6, 0.6, ThemeReport.Direction.NEW,
                 List.of("Back-to-back meetings all week. " + phish));
         var header = new ReportHeader("North Ridge **cohort**", "over the last two weeks", new InsightPeriod(
-                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-15T00:00:00Z")), ZoneId.of("Europe/London"), 5);
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-15T00:00:00Z")), ZoneId.of("Europe/London"), 5, 0);
         JsonNode card = InsightCards.themesCard(new Report<>(header, new ThemeReport(10, List.of(line), 0,
                 List.of(phish)))).toJson();
         String shown = card.toString();
