@@ -79,6 +79,14 @@ class NoticeCards {
                 + PlainText.of(p.getName())).toList());
     }
 
+    /** One programme's own terms in a sentence, for the moment someone joins it. */
+    String termsOf(Programme programme) {
+        PrivacyNotice.ProgrammeTerms terms = terms(programme, clock.instant());
+        return "Its team summaries each combine at least " + terms.threshold() + " people"
+                + (terms.lowerThreshold() == null ? "" : " (" + terms.lowerThreshold() + " from " + terms.lowerFrom()
+                + ")") + ", and its answers are kept " + terms.retentionDays() + " days after it ends.";
+    }
+
     private static PrivacyNotice.ProgrammeTerms terms(Programme programme, Instant now) {
         var lowering = programme.loweringAfter(now);
         return new PrivacyNotice.ProgrammeTerms(PlainText.of(programme.getName()), programme.thresholdAt(now),

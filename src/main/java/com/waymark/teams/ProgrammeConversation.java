@@ -42,9 +42,11 @@ class ProgrammeConversation {
     private final ScheduleService schedules;
     private final CardIds cardIds;
     private final NameDirectory directory;
+    private final NoticeCards notices;
 
     ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
-                          CardIds cardIds, NameDirectory directory) {
+                          CardIds cardIds, NameDirectory directory, NoticeCards notices) {
+        this.notices = notices;
         this.directory = directory;
         this.cardIds = cardIds;
         this.programmes = programmes;
@@ -249,7 +251,8 @@ class ProgrammeConversation {
         String name = PlainText.of(enrolled.programme().getName());
         return text(enrolled.added()
                 ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
-                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat."
+                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat. "
+                        + notices.termsOf(enrolled.programme())
                 : "You are already taking part in \"" + name + "\".");
     }
 

@@ -153,7 +153,10 @@ class RosterEnrolment {
                 }
                 boolean needsWelcome = person.getWelcomedAt() == null;
                 List<Activity> messages = new ArrayList<>();
-                messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)));
+                // Someone welcomed before reads this programme's own threshold and retention here; a first-timer in
+                // the notice below, which is rendered with this programme.
+                messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)
+                        + (needsWelcome ? "" : " " + notices.termsOf(programme))));
                 if (needsWelcome) {
                     messages.add(notices.welcome(person.getId()));
                 }

@@ -244,14 +244,15 @@ class PromisesTest {
         saveSettings("4", "30"); // a lowering: everything must say 7 until it applies, then 4
         CLOCK.set(Instant.parse("2027-03-20T12:00:00Z"));
         saveSettings("4", "30");
-        User person = joined(agreed("Esme Settings-Achterberg"));
+        List<String> texts = new ArrayList<>();
+        User person = agreed("Esme Settings-Achterberg");
+        texts.addAll(rendered(say(person, "join " + code)));
         say(person, "quiet hours 21:00-07:30");
         say(person, "add action Protect Friday afternoons");
         List<User> others = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             others.add(joined(agreed("Other " + i + " Settings-Ng")));
         }
-        List<String> texts = new ArrayList<>();
         User fresh = User.fresh("Fern Fresh-Install");
         texts.addAll(rendered(teams.expectReplies(teams.install(fresh)).replies()));
         for (String said : List.of("help", "privacy", "my schedule", "stuck 1 no time", "my details", "my data",
@@ -284,6 +285,7 @@ class PromisesTest {
         assertThat(kinds).containsExactly("days", "people", "quiet");
         System.out.println("PromisesTest: " + checked + " numbers checked in " + texts.size() + " texts");
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("at least 4 people"))
+                .anySatisfy(t -> assertThat(t).contains("combine at least 4 people, and its answers are kept 30 days"))
                 .anySatisfy(t -> assertThat(t).contains("30 days"))
                 .anySatisfy(t -> assertThat(t).contains("21:00"));
     }
