@@ -25,6 +25,7 @@ import com.waymark.insight.ReflectionEmbeddings;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
 import com.waymark.privacy.FieldCipher;
+import com.waymark.privacy.PrivacyNotice;
 import com.waymark.schedule.CheckInPlanner;
 import com.waymark.schedule.CheckInTicker;
 import com.waymark.schedule.DeliveryWorker;
@@ -379,10 +380,12 @@ public final class GrowthBench implements Subcommand {
                     });
             List<Long> ids = jdbc.queryForList("select id from participant where tenant_id = ? and id > ? order by id",
                     Long.class, TENANT, before);
-            jdbc.batchUpdate("insert into consent_record (participant_id, notice_version, given_at) values (?, 1, ?)", ids,
-                    1000, (PreparedStatement ps, Long id) -> {
+            // The current notice: consent to an older one is asked again, and nobody unconsented is planned for.
+            jdbc.batchUpdate("insert into consent_record (participant_id, notice_version, given_at) values (?, ?, ?)",
+                    ids, 1000, (PreparedStatement ps, Long id) -> {
                         ps.setLong(1, id);
-                        ps.setTimestamp(2, created);
+                        ps.setInt(2, PrivacyNotice.VERSION);
+                        ps.setTimestamp(3, created);
                     });
             return ids;
         }

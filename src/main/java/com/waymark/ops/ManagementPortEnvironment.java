@@ -3,6 +3,7 @@ package com.waymark.ops;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -36,7 +37,9 @@ public class ManagementPortEnvironment implements EnvironmentPostProcessor {
         for (PropertySource<?> source : env.getPropertySources()) {
             boolean configFile = source instanceof OriginTrackedMapPropertySource
                     && source.getName().startsWith("Config resource");
-            if (!configFile && source.containsProperty(PORT)) {
+            // The attached view over every other source "contains" what the config files say too: not a choice.
+            boolean view = ConfigurationPropertySources.isAttachedConfigurationPropertySource(source);
+            if (!configFile && !view && source.containsProperty(PORT)) {
                 return true;
             }
         }

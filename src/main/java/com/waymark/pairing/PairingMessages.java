@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  * reads names, roles and organisations when it sends, so a person's erasure leaves no copy of them in
  * anyone else's queued messages, and a nudge whose group has changed meanwhile is not sent at all.
  * <p>
- * A round runs at one time for the whole programme (pairs are formed together), but each message waits for the end
- * of its recipient's own quiet hours, on their own clock, as check-ins do.
+ * A round runs at one time for the whole programme (pairs are formed together), but each message waits for its
+ * recipient's own time for messages (outside quiet hours, not on a day away, not before their "after"), on their own
+ * clock, as check-ins do: the one rule of {@code PersonalScheduleService.reachableFrom}, checked again when sent.
  */
 @Component
 class PairingMessages {
@@ -33,13 +34,12 @@ class PairingMessages {
     }
 
     private Instant due(long participantId) {
-        return personal.outsideQuietHours(participantId, clock.instant());
+        return personal.reachableFrom(participantId, clock.instant());
     }
 
     /** Who their partner is, the suggested structure and the buttons; {@code rematch} after a partner stepped out. */
     void nudge(PairingRound round, PairingMember member, boolean rematch) {
-        String key = "pairing:r" + round.getId() + ":p" + member.getParticipantId()
-                + (rematch ? ":g" + member.getGroupId() : "");
+        String key = nudgeKeys(round.getId(), member.getParticipantId()) + (rematch ? ":g" + member.getGroupId() : "");
         String payload = json.createObjectNode().put("memberId", member.getId()).put("groupId", member.getGroupId())
                 .put("rematch", rematch).toString();
         outbox.enqueue(key, member.getParticipantId(), OutboxMessage.Kind.PAIRING_NUDGE, null, payload,
@@ -48,9 +48,27 @@ class PairingMessages {
 
     void followUp(PairingFollowUp followUp) {
         String payload = json.createObjectNode().put("followUpId", followUp.getId()).toString();
-        outbox.enqueue("pairing-followup:f" + followUp.getId() + ":s" + followUp.getSnoozes(),
+        outbox.enqueue(followUpKeys(followUp.getId()) + ":s" + followUp.getSnoozes(),
                 followUp.getParticipantId(), OutboxMessage.Kind.PAIRING_FOLLOW_UP, null, payload,
                 due(followUp.getParticipantId()));
+    }
+
+    /** Withdraws from the outbox whatever nudges of this round still wait for the person. */
+    void cancelNudges(long roundId, long participantId) {
+        outbox.cancelPending(participantId, nudgeKeys(roundId, participantId));
+    }
+
+    /** Withdraws from the outbox a follow-up question still waiting to be sent. */
+    void cancelFollowUp(PairingFollowUp followUp) {
+        outbox.cancelPending(followUp.getParticipantId(), followUpKeys(followUp.getId()) + ":");
+    }
+
+    private static String nudgeKeys(long roundId, long participantId) {
+        return "pairing:r" + roundId + ":p" + participantId;
+    }
+
+    private static String followUpKeys(long followUpId) {
+        return "pairing-followup:f" + followUpId;
     }
 
     /** A plain sentence; never a name or anything a person wrote. */

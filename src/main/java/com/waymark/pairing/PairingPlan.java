@@ -72,6 +72,11 @@ public class PairingPlan {
     }
 
     PairingPlan(long programmeId, PlanSettings settings, long seed, ZoneId zone, Instant now) {
+        this(programmeId, settings, seed, zone, now, now);
+    }
+
+    /** {@code firstFrom}: the first round is the first such weekday and time after it (the programme's start, say). */
+    PairingPlan(long programmeId, PlanSettings settings, long seed, ZoneId zone, Instant firstFrom, Instant now) {
         this.programmeId = programmeId;
         this.groupId = settings.groupId();
         this.everyWeeks = settings.everyWeeks();
@@ -81,7 +86,7 @@ public class PairingPlan {
         this.seed = seed;
         this.totalRounds = settings.totalRounds();
         this.followUpDays = settings.followUpDays();
-        this.firstRoundOn = firstDate(settings.weekday(), settings.localTime(), zone, now);
+        this.firstRoundOn = firstDate(settings.weekday(), settings.localTime(), zone, firstFrom);
         this.active = true;
         this.createdAt = now;
     }

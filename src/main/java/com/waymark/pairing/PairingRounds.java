@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeRepository;
+import com.waymark.programme.ProgrammeSettings;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -86,19 +87,33 @@ public class PairingRounds {
         return ran;
     }
 
+    /**
+     * The latest round that has fallen due and falls within the programme's dates (from 00:00 on its start date to
+     * 23:59 on its end date, in its time zone); a round due outside them is never run.
+     */
     Integer dueIndex(PairingPlan plan, Instant now) {
         ZoneId zone = zoneOf(plan.getProgrammeId());
+        ProgrammeSettings dates = programmes.findById(plan.getProgrammeId()).map(Programme::settings).orElse(null);
         int next = nextIndex(plan.getId());
         Integer due = null;
         for (int k = next; k < plan.getTotalRounds() && !plan.dueAt(k, zone).isAfter(now); k++) {
-            due = k;
+            if (dates != null && dates.runsAt(plan.dueAt(k, zone)) && dates.runsAt(now)) {
+                due = k;
+            }
         }
         return due;
     }
 
-    /** Brings the plan's next round forward to now ("pair now"); later rounds keep their dates. */
+    /**
+     * Brings the plan's next round forward to now ("pair now"); later rounds keep their dates. Only while the programme
+     * runs, as for every round.
+     */
     public RoundRun runNext(long planId) {
         PairingPlan plan = plans.findById(planId).orElseThrow();
+        Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
+        if (!programme.settings().runsAt(clock.instant())) {
+            throw new PairingProblem(outsideDates(programme));
+        }
         int next = nextIndex(planId);
         if (next >= plan.getTotalRounds()) {
             throw new PairingProblem("All " + plan.getTotalRounds() + " rounds of this plan have run. Say \"peer "
@@ -111,9 +126,23 @@ public class PairingRounds {
         return run;
     }
 
+    /** The index of the plan's next round that falls within the programme's dates, or null when none is left. */
+    Integer nextRoundIndex(PairingPlan plan) {
+        ZoneId zone = zoneOf(plan.getProgrammeId());
+        ProgrammeSettings dates = programmes.findById(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        Instant now = clock.instant();
+        for (int k = nextIndex(plan.getId()); k < plan.getTotalRounds(); k++) {
+            Instant due = plan.dueAt(k, zone);
+            if (dates == null || dates.runsAt(due) && (due.isAfter(now) || dates.runsAt(now))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     Instant nextRoundAt(PairingPlan plan) {
-        int next = nextIndex(plan.getId());
-        return next >= plan.getTotalRounds() ? null : plan.dueAt(next, zoneOf(plan.getProgrammeId()));
+        Integer next = nextRoundIndex(plan);
+        return next == null ? null : plan.dueAt(next, zoneOf(plan.getProgrammeId()));
     }
 
     int nextIndex(long planId) {
@@ -170,6 +199,18 @@ public class PairingRounds {
         Set<Long> here = candidates.stream().map(Candidate::id).sorted().filter(people::lock)
                 .collect(Collectors.toSet());
         return candidates.stream().filter(c -> here.contains(c.id())).toList();
+    }
+
+    /** Why no round can run now: the programme's dates, as the coach set them, and the rule. */
+    static String outsideDates(Programme programme) {
+        ProgrammeSettings settings = programme.settings();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH);
+        String dates = (settings.startsOn() == null ? "" : "from " + day.format(settings.startsOn()) + " ")
+                + (settings.endsOn() == null ? "" : "to " + day.format(settings.endsOn()));
+        return "\"" + programme.getName() + "\" runs " + dates.strip() + ": peer-coaching rounds and check-ins run "
+                + "only between its dates (from 00:00 on the first day to 23:59 on the last, " + settings.timeZone()
+                + " time). Nothing was run. To change the dates, say \"edit programme\".";
     }
 
     static String unmatchedText(Unmatched.Reason reason) {

@@ -11,11 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.waymark.privacy.PersonLock;
+import com.waymark.programme.MembershipEnded;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantRepository;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeRepository;
 import com.waymark.programme.ProgrammeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,10 +63,10 @@ public class PeerCoachingParticipation {
     public record SteppedOut(String programme, int roundNumber, boolean already) {
     }
 
-    /** One round of someone's own history. */
+    /** One round of someone's own history, with their whole follow-up answer (met, usefulness, one thing). */
     public record MyRound(String programme, int roundNumber, int totalRounds, Instant runAt, PairingMode mode,
                           PairingMember.Status status, List<Partner> partners, PairingFollowUp.Met met,
-                          Integer usefulness) {
+                          Integer usefulness, String oneThing) {
     }
 
     public record MyPairings(List<MyRound> rounds, List<String> optedOutOf) {
@@ -297,13 +299,44 @@ public class PeerCoachingParticipation {
                     : List.of();
             mine.add(new MyRound(programme, round.getRoundIndex() + 1, plan.getTotalRounds(), round.getRunAt(),
                     round.getMode(), member.getStatus(), partners, answered == null ? null : answered.getMet(),
-                    answered == null ? null : answered.getUsefulness()));
+                    answered == null ? null : answered.getUsefulness(),
+                    answered == null ? null : answered.getOneThing()));
         }
         mine.sort(Comparator.comparing(MyRound::runAt).reversed());
         List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()
                 .filter(o -> o.getRoundId() == null)
                 .map(o -> programmes.findById(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
         return new MyPairings(mine, optedOut);
+    }
+
+    /**
+     * Someone who left the programme (or was removed from its team) is paired no more in it: out of a round under
+     * way (their partners are told as for "can't this round"), their nudges still waiting withdrawn, and every
+     * follow-up question still to come cancelled with its outbox row, in the same transaction as the leaving.
+     */
+    @EventListener
+    void onMembershipEnded(MembershipEnded ended) {
+        Programme programme = programmes.findById(ended.programmeId()).orElse(null);
+        if (programme == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (PairingMember member : members.findByParticipantIdOrderById(ended.participantId())) {
+            PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
+            if (!round.getProgrammeId().equals(programme.getId())) {
+                continue;
+            }
+            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+                withdraw(member, round, programme, now);
+            }
+            messages.cancelNudges(round.getId(), ended.participantId());
+            for (PairingFollowUp followUp : followUps.findByMemberIdOrderById(member.getId())) {
+                if (followUp.isOpen()) {
+                    followUp.cancel();
+                    messages.cancelFollowUp(followUp);
+                }
+            }
+        }
     }
 
     // --- stepping out and rematching ------------------------------------------------------------------------

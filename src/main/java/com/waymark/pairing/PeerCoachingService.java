@@ -37,7 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeerCoachingService {
 
-    /** A plan with where it has got to. {@code nextRoundAt} is null once every round has run. */
+    /**
+     * A plan with where it has got to. {@code nextRoundAt} is null once every round has run, or no round left falls
+     * within the programme's dates.
+     */
     public record PlanView(long planId, PlanSettings settings, String groupName, int roundsRun, Instant nextRoundAt,
                            int nextRoundNumber, ZoneId zone) {
     }
@@ -120,8 +123,11 @@ public class PeerCoachingService {
                 plan.deactivate();
             }
         }
+        // The first round falls on the programme's first day or later: rounds run only between its dates.
+        Instant now = clock.instant();
+        Instant firstFrom = programme.settings().runsFrom().filter(start -> start.isAfter(now)).orElse(now);
         PairingPlan saved = plans.saveAndFlush(new PairingPlan(programmeId, settings, programmeId,
-                ZoneId.of(programme.getTimeZone()), clock.instant()));
+                ZoneId.of(programme.getTimeZone()), firstFrom, now));
         return view(saved, programme);
     }
 
@@ -135,9 +141,10 @@ public class PeerCoachingService {
     private PlanView view(PairingPlan plan, Programme programme) {
         String groupName = plan.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(plan.getGroupId())).map(ProgrammeGroup::getName).findFirst().orElse(null);
-        int next = runner.nextIndex(plan.getId());
+        Integer next = runner.nextRoundIndex(plan);
         return new PlanView(plan.getId(), plan.settings(), groupName, (int) rounds.countByPlanId(plan.getId()),
-                runner.nextRoundAt(plan), next + 1, ZoneId.of(programme.getTimeZone()));
+                runner.nextRoundAt(plan), next == null ? runner.nextIndex(plan.getId()) + 1 : next + 1,
+                ZoneId.of(programme.getTimeZone()));
     }
 
     /** Runs each active plan's next round now, for trying it out; the plan's later rounds keep their dates. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +44,15 @@ public class EnrolmentService {
     private final Clock clock;
     private final PersonLock people;
     private final ConsentService consent;
+    private final ApplicationEventPublisher events;
 
     public EnrolmentService(ProgrammeRepository programmes, MembershipRepository memberships,
                             ProgrammeGroupRepository groups, ParticipantRepository participants,
                             TeamLinkRepository teamLinks, ProgrammeService programmeService, Clock clock,
-                            PersonLock people, ConsentService consent) {
+                            PersonLock people, ApplicationEventPublisher events, ConsentService consent) {
         this.consent = consent;
         this.people = people;
+        this.events = events;
         this.programmes = programmes;
         this.memberships = memberships;
         this.groups = groups;
@@ -106,8 +109,10 @@ public class EnrolmentService {
         return enrol(programme.getId(), participantId, Membership.Via.CODE);
     }
 
+    /** Ends their membership; what was planned or queued for them in it is cancelled in the same commit. */
     @Transactional
     public Programme leave(long participantId, String programmeName) {
+        people.lockForWrite(participantId);
         Programme programme = programmeName == null || programmeName.isBlank()
                 ? programmeService.current(participantId).orElseThrow(() -> new ProgrammeProblem(
                         "Which programme would you like to leave? Say: leave programme <name>. "
@@ -117,6 +122,7 @@ public class EnrolmentService {
                 .filter(Membership::isActive)
                 .orElseThrow(() -> new ProgrammeProblem("You are not taking part in \"" + programme.getName() + "\"."));
         membership.end(Membership.Status.LEFT, clock.instant());
+        events.publishEvent(new MembershipEnded(participantId, programme.getId(), Membership.Status.LEFT));
         return programme;
     }
 
@@ -185,6 +191,10 @@ public class EnrolmentService {
         if (participant.isEmpty()) {
             return 0;
         }
+        // Written about them, and what was planned for them goes too: locked like any write about a person.
+        if (!people.lock(participant.get().getId())) {
+            return 0;
+        }
         int ended = 0;
         List<TeamLink> links = teamLinks.findByConversationId(conversationOrTeamId).map(List::of)
                 .orElseGet(() -> teamLinks.findByTeamId(conversationOrTeamId));
@@ -196,6 +206,8 @@ public class EnrolmentService {
                     participant.get().getId()).filter(Membership::isActive);
             if (membership.isPresent() && membership.get().getEnrolledVia() == Membership.Via.ROSTER) {
                 membership.get().end(Membership.Status.REMOVED, clock.instant());
+                events.publishEvent(new MembershipEnded(participant.get().getId(), link.getProgrammeId(),
+                        Membership.Status.REMOVED));
                 ended++;
             }
         }

@@ -141,13 +141,11 @@ public class Programme {
         this.retentionDays = settings.retentionDays();
     }
 
-    /** The settings in force at {@code at}. */
-    public ProgrammeSettings settings(Instant at) {
-        return new ProgrammeSettings(name, organisations, timeZone, startsOn, endsOn, thresholdAt(at), retentionDays);
-    }
-
-    /** The settings as the coach last chose them: a lowered threshold even before it is in force. */
-    public ProgrammeSettings chosenSettings() {
+    /**
+     * The settings as the coach last chose them: a lowered threshold even before it is in force. What a figure may
+     * combine is {@link #thresholdAt}, never this.
+     */
+    public ProgrammeSettings settings() {
         return new ProgrammeSettings(name, organisations, timeZone, startsOn, endsOn,
                 loweredThreshold != null ? loweredThreshold : confidentialityThreshold, retentionDays);
     }

@@ -30,7 +30,7 @@ public class ProgrammeRetention {
     @Transactional(readOnly = true)
     public List<Expired> pastRetention(Instant now) {
         Set<Long> expired = programmes.findByEndsOnNotNull().stream()
-                .filter(p -> p.chosenSettings().answersKeptUntil().filter(until -> !now.isBefore(until)).isPresent())
+                .filter(p -> p.settings().answersKeptUntil().filter(until -> !now.isBefore(until)).isPresent())
                 .map(Programme::getId).collect(Collectors.toSet());
         return expired.stream().sorted().map(id -> new Expired(id, memberships.findByProgrammeId(id).stream()
                         .map(Membership::getParticipantId).distinct()

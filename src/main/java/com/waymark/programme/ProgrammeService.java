@@ -294,8 +294,9 @@ public class ProgrammeService {
 
     /**
      * Who would be told if this person asked for a coach to call, by programme: the named programme (their current
-     * one), else every programme they take part in; in each, its coaches, or its admins when it has no coach; never
-     * the person themself. Empty means nobody: the offer is then not made (care promises only what will happen).
+     * one), else every programme they take part in; in each, everyone on its coaching team, admins and coaches alike
+     * (an admin is told "You are its admin and coach", and coaches and admins both see its summaries); never the
+     * person themself. Empty means nobody: the offer is then not made (care promises only what will happen).
      */
     @Transactional(readOnly = true)
     public Map<Long, Set<Long>> callRecipients(long participantId, Long programmeId) {
@@ -304,13 +305,8 @@ public class ProgrammeService {
                 .map(m -> m.programme().getId()).toList();
         Map<Long, Set<Long>> recipients = new java.util.LinkedHashMap<>();
         for (long id : programmeIds) {
-            List<StaffMember> team = staff.findByProgrammeId(id);
             Set<Long> told = new java.util.LinkedHashSet<>();
-            team.stream().filter(s -> s.getRole() == StaffMember.Role.COACH)
-                    .forEach(s -> told.add(s.getParticipantId()));
-            if (told.isEmpty()) {
-                team.forEach(s -> told.add(s.getParticipantId()));
-            }
+            staff.findByProgrammeId(id).forEach(s -> told.add(s.getParticipantId()));
             told.remove(participantId);
             if (!told.isEmpty()) {
                 recipients.put(id, told);

@@ -31,6 +31,25 @@ public record ProgrammeSettings(String name, String organisations, String timeZo
         return answersErasedOn().map(day -> day.atStartOfDay(ZoneId.of(timeZone)).toInstant());
     }
 
+    /**
+     * When check-ins and peer-coaching rounds may start: 00:00 on {@code startsOn} in the programme's time zone (none
+     * set: they may start at once).
+     */
+    public Optional<Instant> runsFrom() {
+        return Optional.ofNullable(startsOn).map(day -> day.atStartOfDay(ZoneId.of(timeZone)).toInstant());
+    }
+
+    /** When they stop: the end of {@code endsOn} (its 23:59), in the programme's time zone (none set: they go on). */
+    public Optional<Instant> runsUntil() {
+        return Optional.ofNullable(endsOn).map(day -> day.plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant());
+    }
+
+    /** Whether the programme runs at this moment: from {@link #runsFrom()} up to, not including, {@link #runsUntil()}. */
+    public boolean runsAt(Instant at) {
+        return runsFrom().map(from -> !at.isBefore(from)).orElse(true)
+                && runsUntil().map(at::isBefore).orElse(true);
+    }
+
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {

@@ -1,23 +1,21 @@
 package com.waymark.schedule;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.MembershipRepository;
 import com.waymark.programme.Participant;
+import com.waymark.programme.ProgrammeRepository;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeSettings;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans occurrences a few days ahead for every active rhythm and every member who can receive them
- * (agreed to the notice, reachable, with a 1:1 chat). Idempotent: the occurrence key makes re-planning
+ * (agreed to the notice, reachable, with a 1:1 chat), within the programme's dates (from 00:00 on its start date to
+ * 23:59 on its end date, in its time zone). A check-in that falls on someone's days away and cannot move within
+ * {@link SlotCalculator#MAX_SHIFT_DAYS} is stored as AWAY, so it is recorded rather than silently lost. Idempotent: the occurrence key makes re-planning
  * the same days a no-op, so it can run as often as we like, on any instance.
  */
 @Component
@@ -38,7 +38,9 @@ public class CheckInPlanner {
     private final CheckInScheduleRepository schedules;
     private final OccurrenceRepository occurrences;
     private final PreferencesRepository preferences;
-    private final UnavailableDayRepository unavailable;
+    private final PersonalClocks personalClocks;
+    private final MembershipRepository memberships;
+    private final ProgrammeRepository programmeRows;
     private final EnrolmentService enrolment;
     private final ProgrammeService programmes;
     private final ConsentService consent;
@@ -48,7 +50,8 @@ public class CheckInPlanner {
     private final PersonLock people;
 
     public CheckInPlanner(CheckInScheduleRepository schedules, OccurrenceRepository occurrences,
-                          PreferencesRepository preferences, UnavailableDayRepository unavailable,
+                          PreferencesRepository preferences, PersonalClocks personalClocks,
+                          MembershipRepository memberships, ProgrammeRepository programmeRows,
                           EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
                           Clock clock, @Value("${waymark.schedule.plan-ahead-days:3}") int planAheadDays,
@@ -57,7 +60,9 @@ public class CheckInPlanner {
         this.schedules = schedules;
         this.occurrences = occurrences;
         this.preferences = preferences;
-        this.unavailable = unavailable;
+        this.personalClocks = personalClocks;
+        this.memberships = memberships;
+        this.programmeRows = programmeRows;
         this.enrolment = enrolment;
         this.programmes = programmes;
         this.consent = consent;
@@ -101,9 +106,17 @@ public class CheckInPlanner {
             }
             Rhythm rhythm = schedule.rhythm();
             Instant now = clock.instant();
+            ProgrammeSettings programme = programmeRows.findById(schedule.getProgrammeId()).orElseThrow().settings();
             // Look back (never before the rhythm existed): a slot that began while we were down is still
-            // planned, then sent once if its window is open, or recorded as missed if it has closed.
+            // planned, then sent once if its window is open, or recorded as missed if it has closed. Only the
+            // programme's own dates: from 00:00 on its start date to 23:59 on its end date, in its time zone.
             Instant from = latest(schedule.getCreatedAt(), now.minus(LOOK_BACK));
+            from = latest(from, programme.runsFrom().orElse(from));
+            Instant to = now.plus(horizon);
+            Instant end = programme.runsUntil().orElse(Instant.MAX);
+            if (end.isBefore(to)) {
+                to = end;
+            }
             int count = 0;
             List<Participant> people = enrolment.members(schedule.getProgrammeId()).stream()
                     .filter(m -> schedule.getGroupId() == null || schedule.getGroupId().equals(m.membership().getGroupId()))
@@ -113,7 +126,7 @@ public class CheckInPlanner {
             // query per person inside this transaction also made Hibernate check every entity loaded so far
             // before each one, which grew with the square of the programme.
             Set<Long> consented = consent.consentedAmong(people.stream().map(Participant::getId).toList());
-            Map<Long, PersonalClock> clocks = personalClocks(people);
+            Map<Long, PersonalClock> clocks = personalClocks.of(people);
             Set<String> planned = new HashSet<>(occurrences.findKeysFrom(scheduleId, from.minus(Duration.ofDays(2))));
             Map<Long, Boolean> stillHere = new HashMap<>();
             for (Participant person : people) {
@@ -121,11 +134,17 @@ public class CheckInPlanner {
                         || !consented.contains(person.getId())) {
                     continue;
                 }
-                for (Slot slot : SlotCalculator.slots(rhythm, clocks.get(person.getId()), from, now.plus(horizon))) {
+                for (Slot slot : from.isBefore(to) ? SlotCalculator.slots(rhythm, clocks.get(person.getId()), from, to)
+                        : List.<Slot>of()) {
+                    if (!slot.sendAt().isBefore(end)) {
+                        continue; // moved past the programme's end by the person's own days away
+                    }
                     String key = key(person.getId(), schedule.getId(), slot.nominalDay());
                     // Locked (once, and only for someone getting a new occurrence) like any write about a person,
-                    // so that a person erased meanwhile gets none: see PersonLock.
-                    if (planned.add(key) && stillHere.computeIfAbsent(person.getId(), this.people::lock)) {
+                    // so that a person erased meanwhile gets none (see PersonLock), and still a member once we hold
+                    // the lock: someone leaving the programme meanwhile cancelled what they had and gets nothing new.
+                    if (planned.add(key) && stillHere.computeIfAbsent(person.getId(),
+                            id -> this.people.lock(id) && isMember(schedule.getProgrammeId(), id))) {
                         occurrences.save(new Occurrence(key, person.getId(), schedule.getId(),
                                 schedule.getProgrammeId(), slot, now));
                         count++;
@@ -142,43 +161,14 @@ public class CheckInPlanner {
                 && consent.hasConsented(person.getId());
     }
 
-    /** {@link #personalClock} of several people, in three reads (people in chunks of a thousand). */
-    private Map<Long, PersonalClock> personalClocks(List<Participant> people) {
-        List<Long> ids = people.stream().map(Participant::getId).toList();
-        Map<Long, ParticipantPreferences> prefs = new HashMap<>();
-        Map<Long, List<UnavailableDay>> away = new HashMap<>();
-        LocalDate earliest = LocalDate.now(clock).minusDays(8); // a day before anyone's own "a week ago"
-        for (int i = 0; i < ids.size(); i += 1000) {
-            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
-            preferences.findAllById(chunk).forEach(p -> prefs.put(p.getParticipantId(), p));
-            unavailable.findForPeopleFrom(chunk, earliest)
-                    .forEach(d -> away.computeIfAbsent(d.getParticipantId(), k -> new ArrayList<>()).add(d));
-        }
-        Map<Long, PersonalClock> clocks = new HashMap<>();
-        for (Participant person : people) {
-            clocks.put(person.getId(), personalClock(person, Optional.ofNullable(prefs.get(person.getId())),
-                    away.getOrDefault(person.getId(), List.of())));
-        }
-        return clocks;
-    }
-
     /** Their time zone (their own override first, then what Teams told us) and their constraints. */
     PersonalClock personalClock(Participant person) {
-        var prefs = preferences.findById(person.getId());
-        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
-        return personalClock(person, prefs, unavailable.findByParticipantIdAndDayGreaterThanEqual(person.getId(),
-                LocalDate.now(clock.withZone(zone)).minusDays(7)));
+        return personalClocks.of(person);
     }
 
-    private PersonalClock personalClock(Participant person, Optional<ParticipantPreferences> prefs,
-                                        List<UnavailableDay> days) {
-        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
-        LocalDate weekAgo = LocalDate.now(clock.withZone(zone)).minusDays(7);
-        Set<LocalDate> away = days.stream().map(UnavailableDay::getDay).filter(d -> !d.isBefore(weekAgo))
-                .collect(Collectors.toSet());
-        return prefs.map(p -> new PersonalClock(zone, p.getQuietFrom(), p.getQuietTo(), p.getNotBefore(),
-                        p.getExcludedWeekdays(), away, p.getPausedUntil()))
-                .orElse(new PersonalClock(zone, null, null, null, Set.of(), away, null));
+    private boolean isMember(long programmeId, long participantId) {
+        return memberships.findByProgrammeIdAndParticipantId(programmeId, participantId).filter(m -> m.isActive())
+                .isPresent();
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -191,18 +181,5 @@ public class CheckInPlanner {
 
     static String key(long participantId, long scheduleId, LocalDate nominalDay) {
         return "checkin:p" + participantId + ":s" + scheduleId + ":" + nominalDay;
-    }
-
-    private static ZoneId zone(String override, String fromTeams) {
-        for (String candidate : List.of(override == null ? "" : override, fromTeams == null ? "" : fromTeams)) {
-            try {
-                if (!candidate.isBlank()) {
-                    return ZoneId.of(candidate);
-                }
-            } catch (DateTimeException ignored) {
-                // fall through to the next candidate
-            }
-        }
-        return ZoneId.of("Europe/London");
     }
 }

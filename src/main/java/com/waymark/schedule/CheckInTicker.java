@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import com.waymark.checkin.CheckInService;
 import com.waymark.programme.ParticipantRepository;
@@ -32,19 +33,21 @@ public class CheckInTicker {
     private final ProgrammeRepository programmes;
     private final ParticipantRepository participants;
     private final CheckInPlanner planner;
+    private final PersonalClocks personalClocks;
     private final DeliveryMetrics metrics;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public CheckInTicker(OccurrenceRepository occurrences, OutboxService outbox, CheckInService checkIns,
                          ProgrammeRepository programmes, ParticipantRepository participants, CheckInPlanner planner,
-                         DeliveryMetrics metrics, PlatformTransactionManager txManager, Clock clock) {
+                         PersonalClocks personalClocks, DeliveryMetrics metrics, PlatformTransactionManager txManager, Clock clock) {
         this.occurrences = occurrences;
         this.outbox = outbox;
         this.checkIns = checkIns;
         this.programmes = programmes;
         this.participants = participants;
         this.planner = planner;
+        this.personalClocks = personalClocks;
         this.metrics = metrics;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
@@ -55,6 +58,13 @@ public class CheckInTicker {
         return queueDue() + remind() + closeWindows();
     }
 
+    /**
+     * Due occurrences go into the outbox for the first moment the person can be reached on their own clock
+     * ({@link PersonalClock#nextReachable}), however late we are: after downtime, or for someone who agreed to the
+     * notice late at night, a check-in still open waits for the end of their quiet hours rather than arriving in them.
+     * One whose window closes before they can be reached is recorded as away, one outside the programme's dates (its
+     * dates changed since it was planned) as skipped.
+     */
     int queueDue() {
         int changed = 0;
         int batch;
@@ -63,6 +73,8 @@ public class CheckInTicker {
             Integer done = tx.execute(status -> {
                 Instant now = clock.instant();
                 List<Occurrence> due = occurrences.findDue(Occurrence.Status.PLANNED, now, PageRequest.of(0, BATCH));
+                Map<Long, PersonalClock> clocks = personalClocks.ofIds(due.stream()
+                        .map(Occurrence::getParticipantId).toList());
                 for (Occurrence occurrence : due) {
                     if (!occurrence.getClosesAt().isAfter(now)) {
                         occurrence.moveTo(Occurrence.Status.MISSED, now);
@@ -70,12 +82,18 @@ public class CheckInTicker {
                         continue;
                     }
                     var person = participants.findById(occurrence.getParticipantId()).orElse(null);
-                    if (person == null || !planner.canReceive(person) || paused(person.getId(), now)) {
+                    if (person == null || !planner.canReceive(person) || paused(person.getId(), now)
+                            || !programmeRuns(occurrence)) {
                         occurrence.moveTo(Occurrence.Status.SKIPPED, now);
                         continue;
                     }
+                    Instant reachable = clocks.get(person.getId()).nextReachable(now);
+                    if (!reachable.isBefore(occurrence.getClosesAt())) {
+                        occurrence.moveTo(Occurrence.Status.AWAY, now);
+                        continue;
+                    }
                     outbox.enqueue("prompt:" + occurrence.getKey(), occurrence.getParticipantId(),
-                            OutboxMessage.Kind.CHECKIN_PROMPT, occurrence.getId(), payload(occurrence), now);
+                            OutboxMessage.Kind.CHECKIN_PROMPT, occurrence.getId(), payload(occurrence), reachable);
                     occurrence.moveTo(Occurrence.Status.QUEUED, now);
                 }
                 return due.size();
@@ -87,14 +105,22 @@ public class CheckInTicker {
         return changed;
     }
 
+    /** Reminders (and snoozed check-ins coming back), for when the person can be reached, if still open then. */
     int remind() {
         Integer done = tx.execute(status -> {
             Instant now = clock.instant();
             List<Occurrence> due = occurrences.findReminderDue(now, PageRequest.of(0, BATCH));
+            Map<Long, PersonalClock> clocks = personalClocks.ofIds(due.stream()
+                    .map(Occurrence::getParticipantId).toList());
             for (Occurrence occurrence : due) {
-                // Keyed by its time too: a snoozed check-in comes back once more, later, under a new key.
-                outbox.enqueue("reminder:" + occurrence.getKey() + ":" + occurrence.getRemindAt().getEpochSecond(), occurrence.getParticipantId(),
-                        OutboxMessage.Kind.CHECKIN_REMINDER, occurrence.getId(), payload(occurrence), now);
+                PersonalClock personal = clocks.get(occurrence.getParticipantId());
+                Instant reachable = personal == null ? now : personal.nextReachable(now);
+                if (reachable.isBefore(occurrence.getClosesAt()) && programmeRuns(occurrence)) {
+                    // Keyed by its time too: a snoozed check-in comes back once more, later, under a new key.
+                    outbox.enqueue("reminder:" + occurrence.getKey() + ":" + occurrence.getRemindAt().getEpochSecond(),
+                            occurrence.getParticipantId(), OutboxMessage.Kind.CHECKIN_REMINDER, occurrence.getId(),
+                            payload(occurrence), reachable);
+                }
                 occurrence.moveTo(Occurrence.Status.REMINDED, now);
             }
             return due.size();
@@ -102,18 +128,35 @@ public class CheckInTicker {
         return done == null ? 0 : done;
     }
 
+    /**
+     * Closed windows: unanswered check-ins are missed; one that was never sent because the person could not be
+     * reached while it was open (away, or in quiet hours, since it was queued) is recorded as away instead.
+     */
     int closeWindows() {
+        int[] missed = {0};
         Integer done = tx.execute(status -> {
             Instant now = clock.instant();
             List<Occurrence> closed = occurrences.findClosed(OPEN, now, PageRequest.of(0, BATCH));
+            Map<Long, PersonalClock> clocks = personalClocks.ofIds(closed.stream()
+                    .filter(o -> o.getStatus() == Occurrence.Status.QUEUED).map(Occurrence::getParticipantId).toList());
             for (Occurrence occurrence : closed) {
-                occurrence.moveTo(Occurrence.Status.MISSED, now);
+                PersonalClock personal = clocks.get(occurrence.getParticipantId());
+                boolean neverReachable = occurrence.getStatus() == Occurrence.Status.QUEUED && personal != null
+                        && !personal.nextReachable(occurrence.getSendAt()).isBefore(occurrence.getClosesAt());
+                occurrence.moveTo(neverReachable ? Occurrence.Status.AWAY : Occurrence.Status.MISSED, now);
+                missed[0] += neverReachable ? 0 : 1;
                 outbox.cancelPendingFor(occurrence.getId());
             }
             return closed.size();
         });
-        metrics.missed(done == null ? 0 : done);
+        metrics.missed(missed[0]);
         return done == null ? 0 : done;
+    }
+
+    /** Whether the occurrence's programme runs now (from 00:00 on its start date to 23:59 on its end date). */
+    private boolean programmeRuns(Occurrence occurrence) {
+        return programmes.findById(occurrence.getProgrammeId()).map(p -> p.settings().runsAt(clock.instant()))
+                .orElse(false);
     }
 
     private boolean paused(long participantId, Instant now) {

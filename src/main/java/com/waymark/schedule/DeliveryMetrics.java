@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * The outbound side's meters. Tags are only a message kind and an outcome from fixed lists: never ids or text.
  * <ul>
  * <li>{@code waymark.outbox.deliveries}: every send attempt's outcome, by kind: {@code sent}, {@code throttled}
- * (Teams answered 429; retried at its Retry-After), {@code retry} (5xx, network, our own limits; retried with
+ * (Teams answered 429; retried at its Retry-After), {@code held} (not tried: outside the person's own time for
+ * messages, queued again for when it is), {@code retry} (5xx, network, our own limits; retried with
  * backoff), {@code unreachable} (403/404), {@code failed} (other 4xx);</li>
  * <li>{@code waymark.checkins.sent}: check-in prompts delivered; {@code waymark.checkins.missed}: check-ins whose
  * window closed unanswered (with {@code waymark.checkins.answered}, from {@code ops}, the three of the funnel);</li>
@@ -58,6 +59,9 @@ class DeliveryMetrics {
     static String outcome(DeliveryResult result) {
         if (result instanceof DeliveryResult.Sent) {
             return "sent";
+        }
+        if (result instanceof DeliveryResult.Held) {
+            return "held";
         }
         if (result instanceof DeliveryResult.RetryAt retry) {
             return "HTTP 429".equals(retry.reason()) ? "throttled" : "retry";

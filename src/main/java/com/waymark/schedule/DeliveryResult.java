@@ -12,6 +12,13 @@ public sealed interface DeliveryResult {
     record RetryAt(Instant at, String reason) implements DeliveryResult {
     }
 
+    /**
+     * Not sent, and not tried: it is not the person's own time for messages (quiet hours, a day away, before their
+     * "after"); queued again for {@code until}, when it is. Not an attempt, so it adds nothing to any backoff.
+     */
+    record Held(Instant until) implements DeliveryResult {
+    }
+
     /** The person removed the app or blocked the bot (403/404): stop messaging them. */
     record Unreachable(String reason) implements DeliveryResult {
     }

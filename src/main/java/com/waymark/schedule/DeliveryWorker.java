@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final OutboundPort port;
     private final DeliveryOutcomes outcomes;
     private final DeliveryMetrics metrics;
+    private final DeliveryTimes times;
     private final Clock clock;
     private final String node;
     private final int threads;
@@ -42,7 +44,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private ExecutorService pool;
 
     public DeliveryWorker(OutboxService outbox, OutboundPort port, DeliveryOutcomes outcomes, DeliveryMetrics metrics,
-                          Clock clock,
+                          DeliveryTimes times, Clock clock,
                           @Value("${waymark.outbox.node-id:${HOSTNAME:local}-${server.port:0}}") String node,
                           @Value("${waymark.outbox.threads:8}") int threads,
                           @Value("${waymark.outbox.poll-ms:500}") long pollMillis,
@@ -51,6 +53,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.port = port;
         this.outcomes = outcomes;
         this.metrics = metrics;
+        this.times = times;
         this.clock = clock;
         this.node = node;
         this.threads = threads;
@@ -68,11 +71,14 @@ public class DeliveryWorker implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
+        Map<Long, Instant> held = times.heldUntil(batch, clock.instant());
         ExecutorService executor = pool != null ? pool : Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> inFlight = new ArrayList<>();
             for (OutboundMessage message : batch) {
-                inFlight.add(executor.submit(() -> send(message, claim.token(), startBy)));
+                Instant until = held.get(message.outboxId());
+                inFlight.add(executor.submit(until == null ? () -> send(message, claim.token(), startBy)
+                        : () -> hold(message, claim.token(), until)));
             }
             for (Future<?> f : inFlight) {
                 try {
@@ -96,6 +102,13 @@ public class DeliveryWorker implements SmartLifecycle {
             total += handled;
         }
         return total;
+    }
+
+    /** Not the person's own time for it: back in the queue for when it is, without trying Teams. */
+    private void hold(OutboundMessage message, String leaseToken, Instant until) {
+        DeliveryResult result = new DeliveryResult.Held(until);
+        outcomes.record(message, leaseToken, result);
+        metrics.delivered(message, result);
     }
 
     private void send(OutboundMessage message, String leaseToken, Instant startBy) {

@@ -13,13 +13,15 @@ import jakarta.persistence.Table;
 
 /**
  * One planned check-in for one person. PLANNED → QUEUED (in the outbox) → SENT → REMINDED → ANSWERED;
- * or SKIPPED by the person, or MISSED when its window closes unanswered (never nagged again).
+ * or SKIPPED by the person (or by their pause), or MISSED when its window closes unanswered (never nagged again);
+ * AWAY when it fell on their days away and could not move to a day they are here (never sent, never missed);
+ * CANCELLED when they left the programme (or were removed from its team) before it went out or was answered.
  */
 @Entity
 @Table(name = "checkin_occurrence")
 public class Occurrence {
 
-    public enum Status { PLANNED, QUEUED, SENT, REMINDED, ANSWERED, SKIPPED, MISSED }
+    public enum Status { PLANNED, QUEUED, SENT, REMINDED, ANSWERED, SKIPPED, MISSED, AWAY, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -71,7 +73,7 @@ public class Occurrence {
         this.sendAt = slot.sendAt();
         this.remindAt = slot.remindAt();
         this.closesAt = slot.closesAt();
-        this.status = Status.PLANNED;
+        this.status = slot.away() ? Status.AWAY : Status.PLANNED;
         this.updatedAt = now;
     }
 
@@ -113,6 +115,10 @@ public class Occurrence {
 
     public Long getProgrammeId() {
         return programmeId;
+    }
+
+    public Instant getNominalAt() {
+        return nominalAt;
     }
 
     public Instant getSendAt() {

@@ -43,6 +43,9 @@ public interface OccurrenceRepository extends JpaRepository<Occurrence, Long> {
 
     List<Occurrence> findByParticipantIdAndStatus(long participantId, Occurrence.Status status);
 
+    List<Occurrence> findByParticipantIdAndProgrammeIdAndStatusIn(long participantId, long programmeId,
+                                                                  Collection<Occurrence.Status> statuses);
+
     List<Occurrence> findByParticipantIdOrderBySendAtDesc(long participantId, Pageable page);
 
     List<Occurrence> findByParticipantIdAndStatusAndSendAtGreaterThanOrderBySendAt(long participantId,

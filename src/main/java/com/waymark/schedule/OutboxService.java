@@ -92,6 +92,11 @@ public class OutboxService {
                     + "lease_until = null, last_error = null where id = ? and status = 'CLAIMED' and lease_owner = ?",
                     Timestamp.from(now), message.outboxId(), owner) == 1;
         }
+        if (result instanceof DeliveryResult.Held held) {
+            return jdbc.update("update outbox_message set status = 'PENDING', due_at = ?, lease_owner = null, "
+                    + "lease_until = null, attempts = attempts - 1 where id = ? and status = 'CLAIMED' "
+                    + "and lease_owner = ?", Timestamp.from(held.until()), message.outboxId(), owner) == 1;
+        }
         if (result instanceof DeliveryResult.RetryAt retry) {
             return jdbc.update("update outbox_message set status = 'PENDING', due_at = ?, lease_owner = null, "
                     + "lease_until = null, last_error = ? where id = ? and status = 'CLAIMED' and lease_owner = ?",
@@ -109,6 +114,14 @@ public class OutboxService {
     public int cancelPending(long participantId) {
         return jdbc.update("update outbox_message set status = 'CANCELLED' where participant_id = ? "
                 + "and status = 'PENDING'", participantId);
+    }
+
+    /** Cancels what is still waiting for a person under keys that start so (one pairing message, say). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelPending(long participantId, String keyPrefix) {
+        return jdbc.update("update outbox_message set status = 'CANCELLED' where participant_id = ? "
+                + "and status = 'PENDING' and idempotency_key like ?", participantId,
+                keyPrefix.replace("%", "").replace("_", "\\_") + "%");
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -3,6 +3,7 @@ package com.waymark.schedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,8 +22,8 @@ public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo,
     }
 
     /**
-     * {@code at}, or when it falls in this person's quiet hours (on their own clock), the moment those end: when a
-     * message that is not a scheduled check-in (a peer-coaching nudge, say) may reach them.
+     * {@code at}, or when it falls in this person's quiet hours (on their own clock), the moment those end.
+     * Only quiet hours: every send goes through {@link #nextReachable}, which also keeps their days away and "after".
      */
     public Instant outsideQuietHours(Instant at) {
         ZonedDateTime local = at.atZone(zone);
@@ -31,6 +32,33 @@ public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo,
         }
         ZonedDateTime end = local.toLocalDate().atTime(quietTo).atZone(zone);
         return (end.isAfter(local) ? end : local.toLocalDate().plusDays(1).atTime(quietTo).atZone(zone)).toInstant();
+    }
+
+    /**
+     * The one rule for every message that reaches this person (a check-in, its reminder, a snoozed check-in coming
+     * back, a peer-coaching nudge, follow-up or note): {@code at}, or the first moment after it that is on a day they
+     * are not away (leave, on call, a weekday they said no to; moved to the next such day at the same time of day),
+     * not before their "after" time and outside their quiet hours, all on their own clock. Someone always becomes reachable (leave is at most two months at a time
+     * and at least one weekday stays open), so this always answers; the search gives up after a year and a day.
+     */
+    public Instant nextReachable(Instant at) {
+        LocalDateTime candidate = LocalDateTime.ofInstant(at, zone);
+        for (int step = 0; step < 3 * 367; step++) {
+            LocalDate day = candidate.toLocalDate();
+            if (!isAvailableOn(day)) {
+                // The next day they are here, at the same time of day (not at midnight), as a check-in moves.
+                candidate = day.plusDays(1).atTime(candidate.toLocalTime());
+            } else if (notBefore != null && candidate.toLocalTime().isBefore(notBefore)) {
+                candidate = day.atTime(notBefore);
+            } else if (isQuiet(candidate.toLocalTime())) {
+                Instant end = outsideQuietHours(candidate.atZone(zone).toInstant());
+                candidate = LocalDateTime.ofInstant(end, zone);
+            } else {
+                Instant reachable = candidate.atZone(zone).toInstant();
+                return reachable.isBefore(at) ? at : reachable;
+            }
+        }
+        return candidate.atZone(zone).toInstant();
     }
 
     boolean isQuiet(LocalTime time) {

@@ -53,7 +53,11 @@ public class PersonalScheduleService {
         this.clock = clock;
     }
 
-    /** The check-in comes back once after {@code delay}, if its window is still open then. */
+    /**
+     * The check-in comes back once after {@code delay}, or when that falls outside the person's own time (quiet
+     * hours, a day away, before their "after"), at the first moment after it that is theirs; if its window is
+     * still open then. Returns when it comes back.
+     */
     @Transactional
     public Instant snooze(long participantId, Duration delay) {
         people.lockForWrite(participantId);
@@ -62,7 +66,7 @@ public class PersonalScheduleService {
                     + "for example: snooze 2h");
         }
         Occurrence open = openOccurrence(participantId);
-        Instant until = clock.instant().plus(delay);
+        Instant until = clockOf(participantId).nextReachable(clock.instant().plus(delay));
         if (!until.isBefore(open.getClosesAt())) {
             throw new ScheduleProblem("This check-in closes before then. Say \"skip\" if you'd rather let this one go.");
         }
@@ -99,10 +103,20 @@ public class PersonalScheduleService {
         return until;
     }
 
+    /**
+     * Check-ins are on again from the next one: those the pause skipped that have not come yet are planned again
+     * (and any rhythm day the pause kept from being planned at all); ones whose time passed during the pause stay
+     * skipped, so nothing from the pause arrives late.
+     */
     @Transactional
     public void resume(long participantId) {
         people.lockForWrite(participantId);
         prefs(participantId).pauseUntil(null, clock.instant());
+        Instant now = clock.instant();
+        occurrences.deleteAll(occurrences.findByParticipantIdAndStatus(participantId, Occurrence.Status.SKIPPED)
+                .stream().filter(o -> o.getSendAt().isAfter(now)).toList());
+        replan(participantId);
+        occurrences.findPlannedBefore(participantId, now).forEach(o -> o.moveTo(Occurrence.Status.SKIPPED, now));
     }
 
     @Transactional
@@ -169,13 +183,14 @@ public class PersonalScheduleService {
     }
 
     /**
-     * When a message that is not a scheduled check-in may reach this person, from {@code at}: at once, unless that
-     * falls in their quiet hours, on their own clock (their time zone, else what Teams reports); then when those end.
+     * When a message may reach this person, from {@code at}: the first moment that is their own time for messages
+     * ({@link PersonalClock#nextReachable}: outside quiet hours, not on a day away, not before their "after"), on
+     * their own clock (their time zone, else what Teams reports). The delivery worker checks it again when it sends.
      */
     @Transactional(readOnly = true)
-    public Instant outsideQuietHours(long participantId, Instant at) {
+    public Instant reachableFrom(long participantId, Instant at) {
         return participants.findById(participantId).map(planner::personalClock)
-                .map(personal -> personal.outsideQuietHours(at)).orElse(at);
+                .map(personal -> personal.nextReachable(at)).orElse(at);
     }
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */
@@ -199,11 +214,21 @@ public class PersonalScheduleService {
                         clockOfPerson.zone())))).sorted().toList(), next);
     }
 
-    /** Planned (not yet sent) occurrences are re-planned so a new constraint applies from the next one. */
+    /**
+     * Planned (not yet sent) occurrences, and those still to come that were recorded as away, are re-planned so a new
+     * constraint applies from the next one.
+     */
     private void replan(long participantId) {
+        Instant now = clock.instant();
         occurrences.deleteAll(occurrences.findByParticipantIdAndStatus(participantId, Occurrence.Status.PLANNED));
+        occurrences.deleteAll(occurrences.findByParticipantIdAndStatus(participantId, Occurrence.Status.AWAY).stream()
+                .filter(o -> o.getNominalAt().isAfter(now)).toList());
         occurrences.flush();
         planner.planFor(participantId);
+    }
+
+    private PersonalClock clockOf(long participantId) {
+        return participants.findById(participantId).map(planner::personalClock).orElseThrow();
     }
 
     private Occurrence openOccurrence(long participantId) {

@@ -18,8 +18,11 @@ import java.util.Optional;
  */
 public final class SlotCalculator {
 
-    /** How far a person's own constraints may push a check-in before it is dropped rather than late. */
-    static final int MAX_SHIFT_DAYS = 6;
+    /**
+     * How far a person's days away may push a check-in: beyond this it is recorded as away rather than sent late
+     * (a weekly check-in moved further would arrive on top of the next one).
+     */
+    public static final int MAX_SHIFT_DAYS = 6;
 
     private SlotCalculator() {
     }
@@ -54,7 +57,10 @@ public final class SlotCalculator {
         return Math.floorMod(ChronoUnit.WEEKS.between(anchorWeek, thisWeek), rhythm.everyWeeks()) == 0;
     }
 
-    /** Moves the nominal slot to the first moment the person is available, or drops it. */
+    /**
+     * Moves the nominal slot to the first moment the person is available on a day they are not away, at the rhythm's
+     * time; one that cannot move that far is an {@link Slot#away} slot; one in a pause is none.
+     */
     static Optional<Slot> place(Rhythm rhythm, PersonalClock person, LocalDate nominalDay) {
         Instant nominalAt = ZonedDateTime.of(nominalDay, rhythm.localTime(), person.zone()).toInstant();
         LocalDateTime candidate = LocalDateTime.of(nominalDay, rhythm.localTime());
@@ -75,12 +81,15 @@ public final class SlotCalculator {
             }
             break;
         }
-        if (ChronoUnit.DAYS.between(nominalDay, candidate.toLocalDate()) > MAX_SHIFT_DAYS
-                || !person.isAvailableOn(candidate.toLocalDate()) || person.isQuiet(candidate.toLocalTime())) {
-            return Optional.empty();
-        }
         Instant sendAt = candidate.atZone(person.zone()).toInstant();
         if (person.pausedUntil() != null && sendAt.isBefore(person.pausedUntil())) {
+            return Optional.empty();
+        }
+        if (ChronoUnit.DAYS.between(nominalDay, candidate.toLocalDate()) > MAX_SHIFT_DAYS
+                || !person.isAvailableOn(candidate.toLocalDate())) {
+            return Optional.of(Slot.away(nominalDay, nominalAt));
+        }
+        if (person.isQuiet(candidate.toLocalTime())) {
             return Optional.empty();
         }
         Instant closesAt = sendAt.plus(Duration.ofHours(rhythm.openHours()));
@@ -88,19 +97,16 @@ public final class SlotCalculator {
                 closesAt));
     }
 
-    /** One reminder, never in quiet hours, and only if it still lands before the check-in closes. */
+    /**
+     * One reminder, when the person can be reached ({@link PersonalClock#nextReachable}: not in quiet hours, not on a
+     * day away, not before their "after"), and only if that still comes before the check-in closes.
+     */
     private static Instant reminder(Rhythm rhythm, PersonalClock person, Instant sendAt, Instant closesAt) {
         if (rhythm.remindAfterHours() <= 0) {
             return null;
         }
-        ZonedDateTime remind = sendAt.plus(Duration.ofHours(rhythm.remindAfterHours())).atZone(person.zone());
-        if (person.isQuiet(remind.toLocalTime())) {
-            LocalDate day = person.quietFrom().isAfter(person.quietTo())
-                    && !remind.toLocalTime().isBefore(person.quietFrom())
-                    ? remind.toLocalDate().plusDays(1) : remind.toLocalDate();
-            remind = ZonedDateTime.of(day, person.quietTo(), person.zone());
-        }
-        return remind.toInstant().isBefore(closesAt) ? remind.toInstant() : null;
+        Instant remind = person.nextReachable(sendAt.plus(Duration.ofHours(rhythm.remindAfterHours())));
+        return remind.isBefore(closesAt) ? remind : null;
     }
 
     static LocalTime parseTime(String value) {

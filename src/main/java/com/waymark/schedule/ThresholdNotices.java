@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * A coach lowered a programme's confidentiality threshold: every participant whose answers count in its figures
  * (active members who agreed to the notice) is told in their 1:1 chat before it applies, through the outbox, in the
- * coach's own transaction: the lowering is saved exactly when the messages are queued. Each waits for the end of
- * its recipient's quiet hours. Ids only in the queue: the edge words it from the programme when it is sent.
+ * coach's own transaction: the lowering is saved exactly when the messages are queued. Each waits for its
+ * recipient's own time for messages ({@code PersonalScheduleService.reachableFrom}: quiet hours, days away). Ids only in the queue: the edge words it from the programme when it is sent.
  */
 @Component
 class ThresholdNotices {
@@ -45,7 +45,7 @@ class ThresholdNotices {
             outbox.enqueue("threshold:" + lowering.programmeId() + ":" + lowering.to() + ":"
                             + lowering.from().getEpochSecond() + ":p" + participantId, participantId,
                     OutboxMessage.Kind.THRESHOLD_LOWERED, null, payload,
-                    personal.outsideQuietHours(participantId, clock.instant()));
+                    personal.reachableFrom(participantId, clock.instant()));
         }
     }
 }

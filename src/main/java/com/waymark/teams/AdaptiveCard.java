@@ -205,6 +205,16 @@ final class AdaptiveCard {
         return submit(title, action, Map.of());
     }
 
+    /**
+     * A submit that sends only its own data: the card's inputs are neither sent nor checked, so a required choice
+     * elsewhere on the card does not stand in the way of this button.
+     */
+    AdaptiveCard submitAlone(String title, String action, Map<String, String> data) {
+        submit(title, action, data);
+        ((ObjectNode) actions.get(actions.size() - 1)).put("associatedInputs", "none");
+        return this;
+    }
+
     /** An Action.OpenUrl: Teams opens the link (a deep link into Teams itself, or a web page). */
     AdaptiveCard openUrl(String title, String url) {
         actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));

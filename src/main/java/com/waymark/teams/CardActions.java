@@ -14,6 +14,7 @@ final class CardActions {
     static final String SHOW_PEOPLE = "showPeople";
     static final String DESCRIBE_MEMBER = "describeMember";
     static final String SET_STAFF = "setStaff";
+    static final String INVITE_STAFF = "inviteStaff";
     static final String ENROL_SELECTED = "enrolSelected";
     static final String CORRECT_DETAILS = "correctDetails";
     static final String USE_PROGRAMME = "useProgramme";

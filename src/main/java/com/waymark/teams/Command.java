@@ -68,6 +68,14 @@ sealed interface Command {
     record SetStaff(String participantId, String role) implements Command {
     }
 
+    /** Admin: a code for someone who doesn't take part to join the coaching team; {@code programmeId} sealed, or null. */
+    record InviteStaff(String programmeId, String role) implements Command {
+    }
+
+    /** Anyone: the code an admin gave them ("accept invitation K7PQ-2MX9-ABCD"); empty when none was typed. */
+    record AcceptStaffInvitation(String code) implements Command {
+    }
+
     /** In a team or group chat: import the roster into the coach's current programme. */
     record EnrolTeam() implements Command {
     }

@@ -64,6 +64,11 @@ final class CommandParser {
     private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
             Pattern.CASE_INSENSITIVE);
 
+    /** "accept invitation K7PQ-2MX9-ABCD", "accept invite …", "accept …": an invitation to a coaching team. */
+    private static final Pattern ACCEPT_INVITATION = Pattern.compile(
+            "^accept(?:\\s+(?:the\\s+|my\\s+)?(?:invitation|invite))?(?:\\s*:?\\s+(\\S.*))?$",
+            Pattern.CASE_INSENSITIVE);
+
     private final int maxTextChars;
 
     CommandParser(int maxTextChars) {
@@ -80,9 +85,33 @@ final class CommandParser {
         return parseText(text == null ? "" : text);
     }
 
-    private Command parseText(String raw) {
-        String text = SPACES.matcher(TAGS.matcher(MENTION.matcher(raw).replaceAll(" ")).replaceAll(" "))
+    /**
+     * In a team or group chat nothing personal is done, so a report's word means the team report there: "actions"
+     * is the team's action plans, not the sender's own (which live in the 1:1 chat).
+     */
+    Command parseInSharedChat(String text, JsonNode value) {
+        Command command = parse(text, value);
+        if (command instanceof Command.ListActions && (value == null || !value.isObject())) {
+            Command report = teamReport(clean(text));
+            return report != null ? report : command;
+        }
+        return command;
+    }
+
+    private static String clean(String raw) {
+        return SPACES.matcher(TAGS.matcher(MENTION.matcher(raw == null ? "" : raw).replaceAll(" ")).replaceAll(" "))
                 .replaceAll(" ").strip();
+    }
+
+    private static Command teamReport(String text) {
+        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
+        return !report.matches() ? null : new Command.TeamReport(
+                Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
+                report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
+    }
+
+    private Command parseText(String raw) {
+        String text = clean(raw);
         String phrase = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
         switch (phrase) {
             case "", "help", "?", "commands", "menu", "hi", "hello", "hey", "start" -> {
@@ -117,6 +146,12 @@ final class CommandParser {
             }
             case "coaches", "add coach", "coaching team", "admins" -> {
                 return new Command.ShowCoaches();
+            }
+            case "invite coach", "invite a coach" -> {
+                return new Command.InviteStaff(null, "COACH");
+            }
+            case "invite admin", "invite an admin" -> {
+                return new Command.InviteStaff(null, "ADMIN");
             }
             case "enrol", "enroll", "enrol team", "enroll team", "enrol everyone" -> {
                 return new Command.EnrolTeam();
@@ -201,10 +236,9 @@ final class CommandParser {
                 // fall through to the patterns below
             }
         }
-        Matcher report = TEAM_REPORT.matcher(text.replaceAll("[.!?]+$", ""));
-        if (report.matches()) {
-            return new Command.TeamReport(Command.TeamReport.Report.valueOf(report.group(1).toUpperCase(Locale.ROOT)),
-                    report.group(2), report.group(3) == null ? null : report.group(3).toLowerCase(Locale.ROOT));
+        Command report = teamReport(text);
+        if (report != null) {
+            return report;
         }
         Command feedback = parseThemeFeedback(text);
         if (feedback != null) {
@@ -213,6 +247,10 @@ final class CommandParser {
         Command scheduling = parseScheduling(text);
         if (scheduling != null) {
             return scheduling;
+        }
+        Matcher accept = ACCEPT_INVITATION.matcher(text);
+        if (accept.matches()) {
+            return new Command.AcceptStaffInvitation(accept.group(1) == null ? "" : accept.group(1));
         }
         Matcher prefixed = PREFIXED.matcher(text);
         if (prefixed.matches()) {
@@ -330,6 +368,8 @@ final class CommandParser {
                     textOrNull(data, "role"), textOrNull(data, "organisation"), textOrNull(data, "groupId"),
                     textOrNull(data, "lineManagerId"));
             case CardActions.SET_STAFF -> new Command.SetStaff(textOrNull(data, "participantId"),
+                    textOrNull(data, "staffRole"));
+            case CardActions.INVITE_STAFF -> new Command.InviteStaff(textOrNull(data, "programmeId"),
                     textOrNull(data, "staffRole"));
             case CardActions.ENROL_SELECTED -> new Command.EnrolSelected(textOrNull(data, "participantIds"),
                     textOrNull(data, "groupId"));

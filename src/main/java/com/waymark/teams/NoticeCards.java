@@ -92,7 +92,7 @@ class NoticeCards {
         return new PrivacyNotice.ProgrammeTerms(PlainText.of(programme.getName()), programme.thresholdAt(now),
                 lowering.map(ThresholdLowering::to).orElse(null),
                 lowering.map(l -> when(l, ZoneId.of(programme.getTimeZone()))).orElse(null),
-                programme.chosenSettings().retentionDays());
+                programme.settings().retentionDays());
     }
 
     /** The day a lowered threshold applies, on the programme's own calendar. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.care.CoachCallService;
+import com.waymark.care.SupportResources;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.TeamInsights;
@@ -38,13 +39,15 @@ class OutboundRenderer {
     private final int maxReflectionChars;
     private final CoachCallService coachCalls;
     private final NameDirectory names;
+    private final SupportResources support;
     private final ProgrammeService programmes;
     private final Clock clock;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      @Value("${waymark.checkin.max-reflection-chars:4000}") int maxReflectionChars,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
-                     NameDirectory names, ProgrammeService programmes, Clock clock) {
+                     NameDirectory names, SupportResources support, ProgrammeService programmes, Clock clock) {
+        this.support = support;
         this.programmes = programmes;
         this.clock = clock;
         this.coachCalls = coachCalls;
@@ -97,7 +100,7 @@ class OutboundRenderer {
                                 PlainText.of(names.personName(request.getParticipantId())
                                         .orElse("one of your participants")),
                                 PlainText.of(names.programmeName(payload.path("programmeId").asLong())
-                                        .orElse("your programme"))))))
+                                        .orElse("your programme")), support.resources()))))
                         .orElse(List.of());
             }
             case THRESHOLD_LOWERED: {

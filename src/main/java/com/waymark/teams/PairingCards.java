@@ -183,11 +183,13 @@ final class PairingCards {
         if (round.met() == null) {
             return with + ".";
         }
-        return with + switch (round.met()) {
+        String answer = with + switch (round.met()) {
             case YES -> " – you met" + (round.usefulness() == null ? "" : ", usefulness " + round.usefulness() + "/5") + ".";
             case NO -> " – you didn't meet.";
             case NOT_YET -> " – you hadn't met yet.";
         };
+        return round.oneThing() == null ? answer
+                : answer + " One thing you'll do differently: \"" + PlainText.of(round.oneThing()) + "\"";
     }
 
     // --- coaches ------------------------------------------------------------------------------------------
@@ -243,7 +245,9 @@ final class PairingCards {
                 + s.weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + s.localTime() + " ("
                 + plan.zone().getId() + "), " + modeForCoaches(s.mode()) + ", " + s.totalRounds() + " rounds, "
                 + "follow-up " + s.followUpDays() + (s.followUpDays() == 1 ? " day" : " days") + " after each nudge";
-        return rhythm + "; " + (plan.nextRoundAt() == null ? "all rounds have run."
+        return rhythm + "; " + (plan.nextRoundAt() == null ? (plan.roundsRun() >= s.totalRounds()
+                ? "all rounds have run." : plan.roundsRun() + " run so far; no further round falls within the "
+                + "programme's dates.")
                 : plan.roundsRun() + " run so far, round " + plan.nextRoundNumber() + " on "
                 + WHEN.format(plan.nextRoundAt().atZone(plan.zone())) + ".");
     }

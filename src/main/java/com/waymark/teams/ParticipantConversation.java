@@ -37,13 +37,14 @@ class ParticipantConversation {
             - **quiet hours** 21:00-07:30, **not mondays**, **after** 17:00, **time zone** Europe/London,
               **leave** 2026-12-21 to 2027-01-02, **on call** 2026-12-05, **my schedule**
             - **join** <code> – join a programme with the code your coach gave you
+            - **accept invitation** followed by the code an admin gave you – join a programme's coaching team
             - **my programmes**, **my details**, **leave programme** <name>
             - **my pairings**, **can't this round**, **opt out of peer coaching**, **opt in** – peer coaching
             - **privacy** – what is recorded and who can see it
             - **my data**, **delete my data**, **who has seen my data** – see, export or erase what I hold about you
 
             Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
-            **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
+            **invite coach** or **invite admin** (a code for someone who doesn't take part), **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
             in a team chat, **enrol** or **add people**.
             Peer coaching: **peer coaching**, **pair now**, **forbid pair**, **pairs**.
             Team reports (confidential, at least the programme's threshold of people per figure): **summary**,

@@ -27,7 +27,7 @@ final class ProgrammeCards {
 
     static AdaptiveCard overview(ProgrammeOverview overview, String schedule, String nextSession) {
         Programme programme = overview.programme();
-        ProgrammeSettings settings = programme.chosenSettings();
+        ProgrammeSettings settings = programme.settings();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Organisations", orDash(PlainText.of(settings.organisations())));
         facts.put("Dates", dates(settings));
@@ -65,6 +65,8 @@ final class ProgrammeCards {
                 .field("timeZone", "Time zone", current.timeZone(), "Europe/London", 64, true)
                 .date("startsOn", "Starts on", current.startsOn() == null ? null : current.startsOn().toString())
                 .date("endsOn", "Ends on", current.endsOn() == null ? null : current.endsOn().toString())
+                .subtle("Check-ins and peer-coaching rounds run only between these dates: from 00:00 on the first "
+                        + "day to 23:59 on the last, in the programme's time zone. Leave either empty for no limit.")
                 .number("threshold", "Confidentiality threshold (people per summary, at least 3)",
                         current.confidentialityThreshold(), Programme.MIN_THRESHOLD, 50)
                 .number("retentionDays", "Keep check-ins, reflections and peer-coaching answers for this many days "
@@ -101,22 +103,37 @@ final class ProgrammeCards {
                 .submit("Save", CardActions.DESCRIBE_MEMBER);
     }
 
-    /** {@code choices}: the people an admin may appoint or change, each with its card id ({@link CardIds}). */
+    /** What the coaches card says about invitations; {@code StaffInvitationTest} holds each clause to the code. */
+    static final String INVITATION_TERMS = "Someone who doesn't take part can join the coaching team by invitation: "
+            + "choose a button below and I'll give you a code for them. They send it to me in their own 1:1 chat with "
+            + "Waymark within 7 days. It works once, for whoever sends it first, and only for someone in this "
+            + "programme's organisation (the same Microsoft Teams tenant). Staff who don't take part get no check-ins, "
+            + "are never paired and are never counted in the programme's figures.";
+
+    /**
+     * {@code choices}: the people an admin may appoint or change, each with its card id ({@link CardIds});
+     * {@code programmeToken}: the programme's card id, for an invitation.
+     */
     static AdaptiveCard coaches(Programme programme, List<String> coaches, List<String> admins,
-                                List<AdaptiveCard.Choice> choices) {
+                                List<AdaptiveCard.Choice> choices, String programmeToken) {
         AdaptiveCard card = AdaptiveCard.create().heading("Coaching team of " + PlainText.of(programme.getName()))
                 .facts(Map.of("Admins", orDash(plainList(admins)), "Coaches", orDash(plainList(coaches))))
                 .subtle("Coaches see confidential team-level summaries of this programme. Admins can also change "
-                        + "the coaching team. You can add people who take part in this programme.");
+                        + "the coaching team. Below, you can choose people who take part in this programme.");
         if (choices.isEmpty()) {
-            return card.text("To add a coach, they first need to join this programme (with its join code, or "
-                    + "\"enrol\" in your team).");
+            card.text("Nobody who takes part in this programme is left to choose from.");
+        } else {
+            card.pick("participantId", "Person", choices, null, true, false)
+                    .pick("staffRole", "Make them", List.of(new AdaptiveCard.Choice("Coach", "COACH"),
+                            new AdaptiveCard.Choice("Admin", "ADMIN"),
+                            new AdaptiveCard.Choice("Not part of the coaching team", "NONE")), "COACH", true, false)
+                    .submit("Save", CardActions.SET_STAFF);
         }
-        return card.pick("participantId", "Person", choices, null, true, false)
-                .pick("staffRole", "Make them", List.of(new AdaptiveCard.Choice("Coach", "COACH"),
-                        new AdaptiveCard.Choice("Admin", "ADMIN"),
-                        new AdaptiveCard.Choice("Not part of the coaching team", "NONE")), "COACH", true, false)
-                .submit("Save", CardActions.SET_STAFF);
+        return card.text(INVITATION_TERMS)
+                .submitAlone("Invite a coach", CardActions.INVITE_STAFF,
+                        Map.of("programmeId", programmeToken, "staffRole", "COACH"))
+                .submitAlone("Invite an admin", CardActions.INVITE_STAFF,
+                        Map.of("programmeId", programmeToken, "staffRole", "ADMIN"));
     }
 
     static AdaptiveCard pickPeople(Programme programme, List<AdaptiveCard.Choice> roster, List<ProgrammeGroup> groups) {

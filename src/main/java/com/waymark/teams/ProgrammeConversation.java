@@ -21,6 +21,7 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
+import com.waymark.programme.StaffInvitations;
 import com.waymark.programme.StaffMember;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Component;
@@ -42,10 +43,13 @@ class ProgrammeConversation {
     private final ScheduleService schedules;
     private final CardIds cardIds;
     private final NameDirectory directory;
+    private final StaffInvitations invitations;
     private final NoticeCards notices;
 
     ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
-                          CardIds cardIds, NameDirectory directory, NoticeCards notices) {
+                          CardIds cardIds, NameDirectory directory, StaffInvitations invitations,
+                          NoticeCards notices) {
+        this.invitations = invitations;
         this.notices = notices;
         this.directory = directory;
         this.cardIds = cardIds;
@@ -60,6 +64,7 @@ class ProgrammeConversation {
                 || command instanceof Command.AddGroup || command instanceof Command.UseProgramme
                 || command instanceof Command.ShowPeople || command instanceof Command.DescribeMember
                 || command instanceof Command.ShowCoaches || command instanceof Command.SetStaff
+                || command instanceof Command.InviteStaff || command instanceof Command.AcceptStaffInvitation
                 || command instanceof Command.Join || command instanceof Command.MyProgrammes
                 || command instanceof Command.LeaveProgramme || command instanceof Command.MyDetails
                 || command instanceof Command.CorrectDetails;
@@ -97,7 +102,7 @@ class ProgrammeConversation {
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
             return card(ProgrammeCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                    programme.chosenSettings()));
+                    programme.settings()));
         }
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
@@ -123,6 +128,12 @@ class ProgrammeConversation {
         if (command instanceof Command.SetStaff set) {
             return setStaff(id, set);
         }
+        if (command instanceof Command.InviteStaff invite) {
+            return invite(id, invite);
+        }
+        if (command instanceof Command.AcceptStaffInvitation accept) {
+            return accept(id, accept);
+        }
         if (command instanceof Command.Join join) {
             return join(id, join);
         }
@@ -132,7 +143,8 @@ class ProgrammeConversation {
         if (command instanceof Command.LeaveProgramme leave) {
             Programme left = enrolment.leave(id, leave.name());
             return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or "
-                    + "pairings any more; what you recorded stays yours (say \"my data\" to see it).");
+                    + "pairings any more: those already planned, their reminders and any peer-coaching follow-up are "
+                    + "cancelled. What you recorded stays yours (say \"my data\" to see it).");
         }
         if (command instanceof Command.MyDetails) {
             return myDetails(id);
@@ -164,7 +176,7 @@ class ProgrammeConversation {
         Optional<Programme> existing = blank(save.programmeId()) ? Optional.empty()
                 : Optional.of(programmes.coached(id, cardIds.open(CardIds.Kind.PROGRAMME, id, save.programmeId())
                         .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS))));
-        ProgrammeSettings base = existing.map(Programme::chosenSettings)
+        ProgrammeSettings base = existing.map(Programme::settings)
                 .orElse(ProgrammeSettings.defaults(null, person.getTimeZone()));
         ProgrammeSettings settings = new ProgrammeSettings(
                 save.name() == null ? base.name() : save.name().strip(),
@@ -219,7 +231,53 @@ class ProgrammeConversation {
                         cardIds.seal(CardIds.Kind.PERSON, id, s.getParticipantId()))));
         programmes.staffCandidates(programme.getId()).forEach(p -> choices.add(new AdaptiveCard.Choice(
                 nameOf(p.getId()), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
-        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), choices));
+        return card(ProgrammeCards.coaches(programme, overview.coaches(), overview.admins(), choices,
+                cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId())));
+    }
+
+    /**
+     * The card's programme id opens only for the admin it was made for; typed, it is their current programme. A
+     * foreign or junk id gets the one answer for a programme that isn't theirs.
+     */
+    private List<Activity> invite(long id, Command.InviteStaff invite) {
+        long programmeId = invite.programmeId() == null ? programmes.currentCoached(id).getId()
+                : cardIds.open(CardIds.Kind.PROGRAMME, id, invite.programmeId())
+                        .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS));
+        StaffMember.Role role;
+        try {
+            role = StaffMember.Role.valueOf(invite.role() == null ? "" : invite.role());
+        } catch (IllegalArgumentException e) {
+            throw new ProgrammeProblem("Please choose whether to invite a coach or an admin: say \"invite coach\" or "
+                    + "\"invite admin\".");
+        }
+        StaffInvitations.Invitation made = invitations.invite(id, programmeId, role);
+        String as = role == StaffMember.Role.ADMIN ? "an admin" : "a coach";
+        String name = PlainText.of(made.programme().getName());
+        return text("Here is an invitation to join \"" + name + "\" as " + as + ": " + made.code() + "\n\n"
+                + "Send it only to the person you mean. They say to me, in their own 1:1 chat with Waymark: accept "
+                + "invitation " + made.code() + "\n\n"
+                + "It works once, for whoever sends it first, within " + StaffInvitations.VALID_FOR.toDays()
+                + " days, and only for someone in this programme's organisation (the same Microsoft Teams tenant). "
+                + "They won't take part: no check-ins, never paired, never counted in its figures. Say \"coaches\" to "
+                + "see who is on the team.");
+    }
+
+    private List<Activity> accept(long id, Command.AcceptStaffInvitation accept) {
+        if (accept.code() == null || accept.code().isBlank()) {
+            return text("Send the code the admin gave you, for example: accept invitation K7PQ-2MX9-HT4W");
+        }
+        StaffInvitations.Accepted accepted = invitations.accept(id, accept.code());
+        String name = PlainText.of(accepted.programme().getName());
+        String as = accepted.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach";
+        if (accepted.alreadyOnTheTeam()) {
+            return text("You're already " + as + " of \"" + name + "\", so I've left the invitation unused.");
+        }
+        return text("Welcome to the coaching team of \"" + name + "\": you are now " + as + " of it. "
+                + (accepted.alsoTakesPart()
+                        ? "You also take part in it, as before: that doesn't change."
+                        : "You don't take part in it: you get no check-ins for it, are never paired in it and are "
+                                + "never counted in its figures.")
+                + " Say \"programme\" to see its set-up, or \"summary\" for its confidential team summary.");
     }
 
     /** A person id that did not come from this admin's own card reads exactly like one who can't be added. */

@@ -36,7 +36,9 @@ final class ScheduleCards {
         groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.KEEP));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
         return card.emphasis("Set the rhythm")
-                .subtle("Each person gets it at this time in their own time zone, never in their quiet hours.")
+                .subtle("Each person gets it at this time in their own time zone, never in their quiet hours, and "
+                        + "only between the programme's start and end dates (00:00 on the first day to 23:59 on the "
+                        + "last, in the programme's time zone).")
                 .pick("everyWeeks", "How often", List.of(new AdaptiveCard.Choice("Every week", "1"),
                         new AdaptiveCard.Choice("Every two weeks", "2")), "1", true, false)
                 .pick("weekdays", "On", days, "MONDAY", true, true)

@@ -31,12 +31,22 @@ import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.Rhythm;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.ScheduleService;
+import com.waymark.schedule.SlotCalculator;
 import com.waymark.schedule.UnavailableDay;
 import org.springframework.stereotype.Component;
 
 /** Check-in timing in a 1:1 chat: each person's own clock, and the coach's rhythm and session dates. */
 @Component
 class ScheduleConversation {
+
+    /**
+     * What happens to a check-in due on a day someone is away: as {@code SlotCalculator.place} does it (moved at most
+     * {@link SlotCalculator#MAX_SHIFT_DAYS} days), and every other message as {@code PersonalClock.nextReachable} holds it.
+     */
+    static final String MOVES = "A check-in due then moves to your next day that's free, if that comes within "
+            + SlotCalculator.MAX_SHIFT_DAYS + " days; "
+            + "if not, it's recorded as \"away\" (not missed) and not sent. Reminders and other messages from me wait "
+            + "for a day you're here.";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
@@ -93,8 +103,12 @@ class ScheduleConversation {
         long id = person.getId();
         ZoneId zone = personal.zone(person);
         if (command instanceof Command.Snooze snooze) {
-            Instant until = personal.snooze(id, duration(snooze.duration()));
-            return text("Snoozed. I'll bring this check-in back " + WHEN.format(until.atZone(zone)) + ".");
+            Duration delay = duration(snooze.duration());
+            Instant asked = clock.instant().plus(delay);
+            Instant until = personal.snooze(id, delay);
+            return text("Snoozed. I'll bring this check-in back " + WHEN.format(until.atZone(zone))
+                    + (until.isAfter(asked) ? ", the first time after that outside your quiet hours and days away."
+                    : "."));
         }
         if (command instanceof Command.Skip) {
             personal.skip(id);
@@ -108,7 +122,9 @@ class ScheduleConversation {
         }
         if (command instanceof Command.Resume) {
             personal.resume(id);
-            return text("Welcome back – check-ins are on again from the next one.");
+            Instant next = personal.mine(person).nextCheckIn();
+            return text("Welcome back – check-ins are on again from the next one"
+                    + (next == null ? "." : ": " + WHEN.format(next.atZone(zone)) + "."));
         }
         if (command instanceof Command.QuietHours quiet) {
             if (quiet.from() == null) {
@@ -118,20 +134,21 @@ class ScheduleConversation {
             LocalTime from = CalendarInput.time(quiet.from(), "quiet hours 21:00-07:30");
             LocalTime to = CalendarInput.time(quiet.to(), "quiet hours 21:00-07:30");
             personal.quietHours(id, from, to);
-            return text("Got it: no check-ins or reminders between " + from + " and " + to + " (" + zone.getId() + ").");
+            return text("Got it: no check-ins, reminders or other messages from me between " + from + " and " + to
+                    + " (" + zone.getId() + "); anything due then waits until " + to + ".");
         }
         if (command instanceof Command.NotOnDay day) {
             Set<DayOfWeek> excluded = personal.excludeWeekday(id, weekday(day.weekday()), day.excluded());
             return text(excluded.isEmpty() ? "Check-ins can come on any day again."
                     : "Check-ins won't come on " + excluded.stream().sorted()
                     .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s").collect(Collectors.joining(", "))
-                    + "; one due then moves to your next available day.");
+                    + ". " + MOVES);
         }
         if (command instanceof Command.NotBefore notBefore) {
             LocalTime time = notBefore.time() == null ? null : CalendarInput.time(notBefore.time(), "after 17:00");
             personal.notBefore(id, time);
             return text(time == null ? "Check-ins can come at the rhythm's usual time again."
-                    : "Check-ins will wait until after " + time + " your time.");
+                    : "Check-ins, reminders and other messages from me will wait until " + time + " your time.");
         }
         if (command instanceof Command.SetTimeZone setZone) {
             ZoneId chosen;
@@ -152,7 +169,7 @@ class ScheduleConversation {
             LocalDate to = days.last();
             personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
             return text("Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
-                    + ". One due then moves to your next available day.");
+                    + ". " + MOVES);
         }
         if (command instanceof Command.MySchedule) {
             return mySchedule(person, zone);
@@ -196,7 +213,8 @@ class ScheduleConversation {
         CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
         return text("Saved: check-ins for \"" + PlainText.of(programme.getName()) + "\" "
                 + ScheduleCards.describe(saved.rhythm())
-                + ". Each person gets them at that time in their own time zone, outside their quiet hours.");
+                + ". Each person gets them at that time in their own time zone, outside their quiet hours, between the "
+                + "programme's start and end dates.");
     }
 
     private List<Activity> mySchedule(Participant person, ZoneId zone) {

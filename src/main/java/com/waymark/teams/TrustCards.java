@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.waymark.care.SupportReason;
 import com.waymark.care.SupportResources;
@@ -27,6 +28,7 @@ final class TrustCards {
             Map.entry("actions", "Actions in your plan"),
             Map.entry("memberships", "Programme memberships"),
             Map.entry("coachingRoles", "Coaching team roles"),
+            Map.entry("staffInvitations", "Invitations to a coaching team you made, not yet accepted"),
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
             Map.entry("readsIncludingYou", "Coach views that included you"),
             Map.entry("readsYouMade", "Summaries you viewed as a coach"),
@@ -137,12 +139,13 @@ final class TrustCards {
             + "are there for you now, whatever the hour.";
 
     /** What the coach who is told sees: a card of its own, so it stands out from digests and reports. */
-    static AdaptiveCard coachCall(String person, String programme) {
+    static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
         return AdaptiveCard.create()
                 .heading("Please call " + person)
                 .emphasis(person + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in.")
-                .text("They were shown where to find help now (999, NHS 111 option 2, Samaritans and others). Please "
-                        + "get in touch with them when you can.")
+                .text("They were shown where to find help now: " + shown.stream()
+                        .map(r -> r.contact() == null || r.contact().isBlank() ? r.name() : r.name() + " (" + r.contact() + ")")
+                        .collect(Collectors.joining(", ")) + ". Please get in touch with them when you can.")
                 .subtle("Nothing they wrote is shared with you, and they have not been told anything else. Waymark "
                         + "isn't an emergency service.");
     }

@@ -74,12 +74,12 @@ class WaymarkBot extends ActivityHandler {
             return CompletableFuture.completedFuture(null);
         }
         JsonNode value = activity.getValue() instanceof JsonNode node ? node : null;
-        Command command = parser.parse(activity.getText(), value);
         if (!TurnFacts.isPersonal(activity)) {
             // Never store or echo what is said in a shared chat: only coaching-team commands work there.
-            return teamChat.handle(turn, command).thenCompose(replies -> send(turn, replies));
+            return teamChat.handle(turn, parser.parseInSharedChat(activity.getText(), value))
+                    .thenCompose(replies -> send(turn, replies));
         }
-        return send(turn, replyTo(activity, command));
+        return send(turn, replyTo(activity, parser.parse(activity.getText(), value)));
     }
 
     @Override

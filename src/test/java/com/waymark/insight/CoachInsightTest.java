@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,6 +240,32 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         CONNECTOR.setRoster(coachesOnly, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
         JsonNode inCoachChat = teams.expectReplies(teams.teamMessage(coach, coachesOnly, "wellbeing")).replies().get(0);
         assertThat(inCoachChat.toString()).contains("Wellbeing:");
+    }
+
+    /** Every report word the team-chat help lists is answered as that report in a chat of coaches. */
+    @Test
+    void everyReportTheTeamChatHelpListsWorksInATeamChat() {
+        List<User> people = programme(5);
+        for (int i = 0; i < 5; i++) {
+            checkIn(people.get(i), 3, 4, WORKLOAD.get(i), false);
+        }
+        String coachesOnly = "19:coaches-" + UUID.randomUUID() + "@thread.tacv2";
+        CONNECTOR.setRoster(coachesOnly, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
+        CONNECTOR.capPageSize(500);
+        String help = teams.expectReplies(teams.teamMessage(coach, coachesOnly, "help")).replies().get(0)
+                .path("text").asText();
+        String reportsLine = help.lines().filter(l -> l.contains("team reports")).findFirst().orElseThrow();
+        List<String> words = java.util.regex.Pattern.compile("\\*\\*([^*]+)\\*\\*").matcher(reportsLine).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(words).contains("actions", "team actions", "summary");
+        Map<String, String> heading = Map.of("summary", "Team summary", "themes", "Themes", "wellbeing", "Wellbeing",
+                "actions", "Action plans", "team actions", "Action plans", "participation", "Participation",
+                "export", "programme,period_from");
+        for (String word : words) {
+            String reply = teams.expectReplies(teams.teamMessage(coach, coachesOnly, word)).replies().get(0).toString();
+            assertThat(reply).as(word).doesNotContain("1:1 chat").doesNotContain("coaches can say")
+                    .contains(heading.get(word));
+        }
     }
 
     // ---- helpers ----

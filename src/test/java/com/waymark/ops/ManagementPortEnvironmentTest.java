@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.waymark.teams.LocalModeEnvironment;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -55,6 +56,8 @@ class ManagementPortEnvironmentTest {
         env.getPropertySources().addLast(new OriginTrackedMapPropertySource(
                 "Config resource 'class path resource [application.yml]' via location 'optional:classpath:/'",
                 Map.of("management.server.port", "${MANAGEMENT_PORT:9090}", "waymark.bot.app-id", "")));
+        // As SpringApplication does before any post-processor runs: a view over every source, named first.
+        ConfigurationPropertySources.attach(env);
         return env;
     }
 

@@ -306,7 +306,11 @@ class PeerCoachingTest {
         JsonNode mine = teams.expectReplies(teams.message(yes, "my pairings")).replies().get(0);
         CardSchema.assertCardsValid(mine);
         assertThat(mine.toString()).contains(partnerOfYes.name()).contains("you met, usefulness 4/5")
+                .contains("One thing you'll do differently: \\\"Ask before I advise\\\"")
                 .doesNotContain(notYet.name());
+        assertThat(teams.expectReplies(teams.message(partnerOfYes, "my pairings")).replies().get(0).toString())
+                .as("the whole answer is the person's own: not shown to their partner").contains("you didn't meet")
+                .doesNotContain("Ask before I advise").doesNotContain("usefulness 4/5");
     }
 
     @Test

@@ -31,6 +31,8 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     DeliveryWorker worker;
     @Autowired
     com.waymark.care.CoachCallService coachCalls;
+    @Autowired
+    com.waymark.care.SupportResources support;
 
     @Test
     void theCoachOfTheProgrammeIsToldOnceAndTheRequestIsMarkedDelivered() {
@@ -62,6 +64,45 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
         assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.path("conversation").path("id").asText()
                 .equals(person.conversationId()) && a.toString().contains(ASKED))).as("not echoed to the person")
                 .isEmpty();
+    }
+
+    /**
+     * The creator is told "You are its admin and coach": adding a coach does not stop them being told. Everyone on
+     * the coaching team gets the card, and it lists the help the person was shown, as configured.
+     */
+    @Test
+    void theAdminWhoCreatedItAndTheCoachTheyAddedAreBothTold() {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User admin = User.fresh("Coach Harriet Okonjo");
+        String programme = programmeOf(teams, admin, "Golf cohort ");
+        assertThat(teams.expectReplies(teams.message(admin, "create programme x" + programme)).body())
+                .contains("You are its admin and coach");
+        teams.expectReplies(teams.message(admin, "use programme " + programme));
+        User coach = consented(teams, "Coach Bartosz Nnadi");
+        join(teams, coach, programme);
+        JsonNode coachesCard = teams.expectReplies(teams.message(admin, "coaches")).replies().get(0)
+                .path("attachments").path(0).path("content");
+        teams.expectReplies(teams.cardSubmit(admin, JSON.createObjectNode().put("action", "setStaff")
+                .put("participantId", com.waymark.support.CardChoices.valueOf(coachesCard, "participantId",
+                        "Coach Bartosz")).put("staffRole", "COACH")));
+        User person = consented(teams, "Wren Adeyemi-Kerr");
+        join(teams, person, programme);
+
+        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+        delivery.deliverPending();
+        worker.drainAll();
+
+        for (User told : List.of(admin, coach)) {
+            JsonNode card = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
+                    a -> a.path("conversation").path("id").asText().equals(told.conversationId())
+                            && a.toString().contains(ASKED)).get(0).path("attachments").path(0).path("content");
+            assertThat(card.path("body").path(0).path("text").asText()).as(told.name())
+                    .isEqualTo("Please call Wren Adeyemi-Kerr");
+            String shown = card.path("body").path(2).path("text").asText();
+            assertThat(shown).startsWith("They were shown where to find help now: ");
+            support.resources().forEach(r -> assertThat(shown).as("the help configured, as the person's card showed it")
+                    .contains(r.name() + " (" + r.contact() + ")"));
+        }
     }
 
     @Test

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a message that is not a scheduled check-in may reach someone: outside their quiet hours, on their clock. */
+/**
+ * When a message may reach someone, on their own clock: outside their quiet hours, and (the one rule every send keeps,
+ * {@link PersonalClock#nextReachable}) not on a day away, not before their "after".
+ */
 class PersonalClockTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -44,6 +47,24 @@ class PersonalClockTest {
         PersonalClock nights = quiet(LONDON, "22:00", "07:30");
         assertThat(nights.outsideQuietHours(Instant.parse("2026-10-24T22:00:00Z")))
                 .isEqualTo(Instant.parse("2026-10-25T07:30:00Z"));
+    }
+
+    @Test
+    void theOneRuleKeepsQuietHoursDaysAwayAndTheirAfterTimeTogether() {
+        // Quiet 21:00-07:30, never before 10:00, no Tuesdays, on leave Thursday 26 November 2026.
+        PersonalClock person = new PersonalClock(LONDON, LocalTime.parse("21:00"), LocalTime.parse("07:30"),
+                LocalTime.parse("10:00"), Set.of(java.time.DayOfWeek.TUESDAY),
+                Set.of(java.time.LocalDate.of(2026, 11, 26)), null);
+        assertThat(person.nextReachable(Instant.parse("2026-11-23T12:00:00Z"))).as("Monday noon: at once")
+                .isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(person.nextReachable(Instant.parse("2026-11-23T22:00:00Z"))).as("Monday night: not Tuesday, "
+                + "so Wednesday, after 10:00").isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(person.nextReachable(Instant.parse("2026-11-25T15:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-25T15:00:00Z"));
+        assertThat(person.nextReachable(Instant.parse("2026-11-26T15:00:00Z"))).as("on leave: the next day, same time")
+                .isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
+        assertThat(person.nextReachable(Instant.parse("2026-11-27T08:00:00Z"))).as("before their after time")
+                .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
     }
 
     private static PersonalClock quiet(ZoneId zone, String from, String to) {

@@ -83,6 +83,8 @@ class ScheduledCheckInTest {
     @Autowired
     DeliveryMetrics metrics;
     @Autowired
+    DeliveryTimes times;
+    @Autowired
     JdbcTemplate db;
 
     TeamsClient teams;
@@ -228,7 +230,7 @@ class ScheduledCheckInTest {
         User skipper = people.get(1);
         User pauser = people.get(2);
         assertThat(say(pauser, "pause 2 weeks")).contains("Paused for 2 weeks");
-        assertThat(say(people.get(3), "quiet hours 21:00-10:00")).contains("no check-ins or reminders between 21:00 and 10:00");
+        assertThat(say(people.get(3), "quiet hours 21:00-10:00")).contains("no check-ins, reminders or other messages from me between 21:00 and 10:00");
         setWeeklyMondayNine();
 
         CLOCK.set(Instant.parse("2027-02-08T09:00:00Z"));
@@ -282,7 +284,7 @@ class ScheduledCheckInTest {
             sent.add(message.idempotencyKey());
             CLOCK.advance(Duration.ofSeconds(40));
             return new DeliveryResult.Sent();
-        }, outcomes, metrics, CLOCK, "slow-node", 1, 0, 60);
+        }, outcomes, metrics, times, CLOCK, "slow-node", 1, 0, 60);
 
         assertThat(slow.drainOnce()).isEqualTo(3);
         assertThat(sent).as("the first send used more than half the lease").hasSize(1);

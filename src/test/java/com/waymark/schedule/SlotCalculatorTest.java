@@ -115,13 +115,18 @@ class SlotCalculatorTest {
     }
 
     @Test
-    void aPersonAwayAllWeekHasThatWeeksSlotDroppedNotDoubled() {
+    void aPersonAwayAllWeekHasThatWeeksSlotRecordedAsAwayNotSentAndNotDoubled() {
         PersonalClock away = new PersonalClock(LONDON, null, null, null, Set.of(), Set.of(
                 LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4),
                 LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 7),
                 LocalDate.of(2026, 11, 8)), null);
-        assertThat(SlotCalculator.slots(WEEKLY_MONDAY_9, away, Instant.parse("2026-11-02T00:00:00Z"),
-                Instant.parse("2026-11-03T00:00:00Z"))).isEmpty();
+        List<Slot> slots = SlotCalculator.slots(WEEKLY_MONDAY_9, away, Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-03T00:00:00Z"));
+        assertThat(slots).singleElement().satisfies(slot -> {
+            assertThat(slot.away()).isTrue();
+            assertThat(slot.remindAt()).isNull();
+            assertThat(slot.nominalDay()).isEqualTo(LocalDate.of(2026, 11, 2));
+        });
     }
 
     @Test

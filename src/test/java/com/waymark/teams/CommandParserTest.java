@@ -46,6 +46,23 @@ class CommandParserTest {
         // A participant's own action plan keeps its word; "summary of my week" is not a report.
         assertThat(parser.parse("actions", null)).isInstanceOf(Command.ListActions.class);
         assertThat(parser.parse("summary of my week", null)).isInstanceOf(Command.Unknown.class);
+        // In a team or group chat, where nothing personal happens, "actions" is the team's report.
+        assertThat(parser.parseInSharedChat("<at>Waymark</at> actions", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null));
+        assertThat(parser.parseInSharedChat("actions for group Blue", null)).isEqualTo(
+                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, "Blue", null));
+        assertThat(parser.parseInSharedChat("my actions", null)).isInstanceOf(Command.ListActions.class);
+    }
+
+    @Test
+    void staffInvitationsAreMadeAndAccepted() {
+        assertThat(parser.parse("invite coach", null)).isEqualTo(new Command.InviteStaff(null, "COACH"));
+        assertThat(parser.parse("Invite an admin.", null)).isEqualTo(new Command.InviteStaff(null, "ADMIN"));
+        assertThat(parser.parse("accept invitation k7pq-2mx9-ht4w", null))
+                .isEqualTo(new Command.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
+        assertThat(parser.parse("accept K7PQ 2MX9 HT4W", null))
+                .isEqualTo(new Command.AcceptStaffInvitation("K7PQ 2MX9 HT4W"));
+        assertThat(parser.parse("accept invitation", null)).isEqualTo(new Command.AcceptStaffInvitation(""));
     }
 
     @Test

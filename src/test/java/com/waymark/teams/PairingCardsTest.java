@@ -59,9 +59,9 @@ class PairingCardsTest {
                 PairingCards.mine(new MyPairings(List.of(), List.of("Cohort")), ZoneId.of("Europe/London")),
                 PairingCards.mine(new MyPairings(List.of(
                         new MyRound("Cohort", 1, 6, Instant.parse("2026-11-02T09:00:00Z"), PairingMode.SAME_ROLE,
-                                PairingMember.Status.PAIRED, List.of(ALEX), PairingFollowUp.Met.YES, 4),
+                                PairingMember.Status.PAIRED, List.of(ALEX), PairingFollowUp.Met.YES, 4, "Ask *first*"),
                         new MyRound("Cohort", 2, 6, Instant.parse("2026-11-09T09:00:00Z"), PairingMode.SAME_ROLE,
-                                PairingMember.Status.UNMATCHED, List.of(), null, null)), List.of()),
+                                PairingMember.Status.UNMATCHED, List.of(), null, null, null)), List.of()),
                         ZoneId.of("Europe/London")),
                 PairingCards.plan(programme, List.of(), List.of()), PairingCards.plan(programme, List.of(plan), List.of()),
                 PairingCards.forbid(programme, List.of(), List.of(new ForbiddenView("A", "B")), m -> "card id"),

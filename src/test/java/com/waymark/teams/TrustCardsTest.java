@@ -34,7 +34,7 @@ class TrustCardsTest {
                 TrustCards.support(SupportReason.CRISIS_WORDS, resources, true),
                 TrustCards.support(SupportReason.LOWEST_WELLBEING, resources, false),
                 TrustCards.support(SupportReason.SHARP_FALL, List.of(new SupportResources.Resource("EAP", "x", null)),
-                        true), TrustCards.coachCall("Dr \"Gee\" O'Neil", "North Ridge"));
+                        true), TrustCards.coachCall("Dr \"Gee\" O'Neil", "North Ridge", resources));
         cards.forEach(card -> CardSchema.assertValid(card.toJson()));
     }
 

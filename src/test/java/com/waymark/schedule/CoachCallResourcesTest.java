@@ -1,0 +1,96 @@
+package com.waymark.schedule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An organisation that replaces {@code waymark.support.resources}: the coach asked to call is told the help the
+ * person was actually shown, not a fixed list.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "waymark.support.resources[0].name=Trust wellbeing hub",
+        "waymark.support.resources[0].contact=Extension 4455",
+        "waymark.support.resources[1].name=Staff counselling line",
+        "waymark.support.resources[1].contact=0800 000 0000"})
+class CoachCallResourcesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ConnectorStub CONNECTOR = start();
+
+    /**
+     * A database, connector and scheduler of its own (not {@code WaymarkIntegrationTest}'s): this context's delivery
+     * worker must never send the shared context's outbox with this configuration.
+     */
+    @DynamicPropertySource
+    static void scratch(DynamicPropertyRegistry registry) throws java.io.IOException {
+        var dir = java.nio.file.Files.createTempDirectory("waymark-resources-");
+        registry.add("waymark.data-dir", dir::toString);
+        registry.add("spring.quartz.scheduler-name", () -> "waymark-resources-" + java.util.UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stop() {
+        CONNECTOR.close();
+    }
+
+    private static ConnectorStub start() {
+        try {
+            return new ConnectorStub();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    CoachCallDelivery delivery;
+    @Autowired
+    DeliveryWorker worker;
+
+    @Test
+    void theCoachIsToldTheHelpThisOrganisationConfigured() {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User coach = User.fresh("Coach Anouk Berridge");
+        teams.expectReplies(teams.install(coach));
+        String programme = "Hotel cohort " + coach.aadObjectId().substring(0, 8);
+        teams.expectReplies(teams.message(coach, "create programme " + programme));
+        User person = User.fresh("Kofi Lindqvist");
+        teams.expectReplies(teams.install(person));
+        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
+        teams.expectReplies(teams.message(person, "join "
+                + db.queryForObject("select join_code from programme where name = ?", String.class, programme)));
+
+        String supportCard = teams.expectReplies(teams.message(person, "1 1 I can't go on")).body();
+        assertThat(supportCard).contains("Trust wellbeing hub").contains("Staff counselling line")
+                .doesNotContain("Samaritans");
+        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+        delivery.deliverPending();
+        worker.drainAll();
+
+        JsonNode card = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
+                a -> a.path("conversation").path("id").asText().equals(coach.conversationId())
+                        && a.toString().contains("Please call Kofi")).get(0).path("attachments").path(0)
+                .path("content");
+        assertThat(card.toString())
+                .contains("shown where to find help now: Trust wellbeing hub (Extension 4455), Staff counselling line (0800 000 0000).")
+                .doesNotContain("Samaritans").doesNotContain("NHS 111");
+    }
+}
