@@ -52,6 +52,8 @@ class PromisesTest {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-03-01T22:00:00Z"));
     static final int NOTICE_DAYS = 14;
     static final int AT_RISK_DAYS = 28;
+    /** How long a staff invitation code works: a constant, not a setting, but a duration the texts promise. */
+    static final int STAFF_CODE_DAYS = (int) com.waymark.programme.StaffInvitations.VALID_FOR.toDays();
 
     @TestConfiguration
     static class Clocks {
@@ -302,7 +304,8 @@ class PromisesTest {
                 case "people" -> claim.value().equals(Integer.toString(threshold))
                         || (claim.phrase().matches("(?i).*(never|fewer|below).*")
                         && floors.contains(Integer.parseInt(claim.value())));
-                case "days" -> Set.of(retentionDays, noticeDays, atRiskDays).contains(Integer.parseInt(claim.value()));
+                case "days" -> Set.of(retentionDays, noticeDays, atRiskDays, STAFF_CODE_DAYS)
+                        .contains(Integer.parseInt(claim.value()));
                 case "quiet" -> quietHours.contains(claim.value());
                 default -> false;
             };
@@ -314,8 +317,9 @@ class PromisesTest {
     private static final Pattern SPELLED = Pattern.compile("(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten)"
             + "\\s+(people|person)\\b");
     private static final Pattern DAYS = Pattern.compile("(?i)(\\d+)\\+?\\s+(whole\\s+)?days?\\b");
-    private static final Pattern QUIET = Pattern.compile("(?i)quiet hours?[^.\\n]*?(\\d{1,2}:\\d{2})(?:\\s*[-–to]+\\s*"
-            + "(\\d{1,2}:\\d{2}))?");
+    /** A time given as someone's quiet hours: right after the words ("Quiet hours: 21:00–07:30", "quiet hours 21:00"). */
+    private static final Pattern QUIET = Pattern.compile("(?i)quiet hours?(?: set)?(?: are| to| from)?[:\\s(]*"
+            + "(\\d{1,2}:\\d{2})(?:\\s*(?:-|–|to|until)\\s*(\\d{1,2}:\\d{2}))?");
 
     /** Every promise of a number in one text, read the way a person would. */
     static List<Claim> claims(String text) {
@@ -348,7 +352,9 @@ class PromisesTest {
         assertThat(claims("summaries that combine at least five people")).noneMatch(settings::allows);
         assertThat(claims("kept until the days its coach chose have passed (365 unless they changed it)"))
                 .noneMatch(settings::allows);
-        assertThat(claims("never in your quiet hours (22:00-07:00)")).noneMatch(settings::allows);
+        assertThat(claims("Quiet hours: 22:00–07:00")).hasSize(2).noneMatch(settings::allows);
+        assertThat(claims("quiet hours set: 21:00 to 07:30")).hasSize(2).allMatch(settings::allows);
+        assertThat(claims("never in their quiet hours, and only between the dates (00:00 on the first day")).isEmpty();
         assertThat(claims("each combining at least 4 people; never fewer than 3")).allMatch(settings::allows);
     }
 
@@ -440,6 +446,9 @@ class PromisesTest {
 
     private static void collect(JsonNode node, List<String> texts) {
         if (node.isObject()) {
+            if (node.path("title").isTextual() && node.path("value").isTextual()) {
+                texts.add(node.path("title").asText() + ": " + node.path("value").asText()); // a fact, as read
+            }
             for (String field : List.of("text", "title", "value", "label", "placeholder")) {
                 if (node.path(field).isTextual()) {
                     texts.add(node.path(field).asText());
