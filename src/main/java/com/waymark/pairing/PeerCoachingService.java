@@ -147,19 +147,47 @@ public class PeerCoachingService {
                 ZoneId.of(programme.getTimeZone()));
     }
 
+    /**
+     * What a coach is told of a round they ran with {@code pair now}: how many pairs and trios were formed, only
+     * when the people in them (other than staff and the coach) are at least the threshold, and never how many
+     * were left out: who is paused, away or opted out is nobody's business but theirs.
+     *
+     * @param anyoneFree whether the round placed anyone at all
+     * @param pairs      null when the round's people are too few to give numbers
+     */
+    public record RoundOutcome(int roundNumber, int totalRounds, PairingMode mode, boolean anyoneFree, Integer pairs,
+                               Integer trios) {
+    }
+
     /** Runs each active plan's next round now, for trying it out; the plan's later rounds keep their dates. */
-    public List<PairingRounds.RoundRun> pairNow(long coachId, long programmeId) {
+    public List<RoundOutcome> pairNow(long coachId, long programmeId) {
         Programme programme = programmes.coached(coachId, programmeId);
         List<PairingPlan> active = plans.findByProgrammeIdAndActiveTrueOrderById(programmeId);
         if (active.isEmpty()) {
             throw new PairingProblem("\"" + programme.getName() + "\" has no peer coaching yet. Say \"peer coaching\" "
                     + "to set the rhythm and the pairing mode first.");
         }
-        List<PairingRounds.RoundRun> runs = new ArrayList<>();
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
+        Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+        List<RoundOutcome> outcomes = new ArrayList<>();
+        Set<Long> shown = new HashSet<>();
         for (PairingPlan plan : active) {
-            runs.add(runner.runNext(plan.getId()));
+            PairingRounds.RoundRun run = runner.runNext(plan.getId());
+            Set<Long> placed = ConfidentialityPolicy.contributors(members.findByRoundIdInOrderById(List.of(run.roundId()))
+                    .stream().filter(m -> m.getStatus() == PairingMember.Status.PAIRED)
+                    .map(PairingMember::getParticipantId).toList(), staff, coachId);
+            boolean numbers = policy.cell("round", placed).shown();
+            if (numbers) {
+                shown.addAll(placed);
+            }
+            outcomes.add(new RoundOutcome(run.roundNumber(), run.totalRounds(), run.mode(), run.people() > 0,
+                    numbers ? run.pairs() : null, numbers ? run.trios() : null));
         }
-        return runs;
+        if (!shown.isEmpty()) {
+            audit.record(coachId, ReadKind.PAIRS, programmeId, shown);
+        }
+        return outcomes;
     }
 
     // --- forbidden pairs ---------------------------------------------------------------------------------
@@ -236,8 +264,12 @@ public class PeerCoachingService {
             Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
                     .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
             groupsAnswered = byGroup.size();
-            groupsMet = (int) byGroup.values().stream()
-                    .filter(list -> list.stream().anyMatch(f -> f.getMet() == PairingFollowUp.Met.YES)).count();
+            Set<Long> saidMet = answers.stream().filter(f -> f.getMet() == PairingFollowUp.Met.YES)
+                    .map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
+            if (policy.share("met", saidMet, answerers)) {
+                groupsMet = (int) byGroup.values().stream()
+                        .filter(list -> list.stream().anyMatch(f -> f.getMet() == PairingFollowUp.Met.YES)).count();
+            }
             included.addAll(answerers);
         }
 
@@ -302,11 +334,15 @@ public class PeerCoachingService {
                 organisationGroups += allCrossOrganisation ? 1 : 0;
             }
             groupsFormed = meetings.size();
-            crossRole = roleGroups;
-            crossOrganisation = organisationGroups;
             peoplePaired = paired.size();
-            metAnotherRole = roleCrossers.size();
-            metAnotherOrganisation = organisationCrossers.size();
+            if (policy.share("another role", roleCrossers, paired)) {
+                crossRole = roleGroups;
+                metAnotherRole = roleCrossers.size();
+            }
+            if (policy.share("another organisation", organisationCrossers, paired)) {
+                crossOrganisation = organisationGroups;
+                metAnotherOrganisation = organisationCrossers.size();
+            }
             included.addAll(paired);
         }
         ledger.keep(programmeId, releases);

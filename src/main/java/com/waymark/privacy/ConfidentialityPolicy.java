@@ -240,6 +240,23 @@ public final class ConfidentialityPolicy {
         return cell(key, responders);
     }
 
+    /**
+     * A share of people, "X of Y": those who did something and those who did not are both cells, as a total and
+     * its two parts ({@link #breakdown}). "0 of 6 met" or "6 of 6 met" would tell a coach each person's answer,
+     * and "1 of 6 met another role" is a count of one, so the share is shown only when neither side is small
+     * (or hiding the small side would still let it be worked out). Returns whether the share may be shown.
+     */
+    public boolean share(String key, Collection<Long> yes, Collection<Long> everyone) {
+        Set<Long> all = Set.copyOf(everyone);
+        Set<Long> did = new HashSet<>(yes);
+        did.retainAll(all);
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        parts.put(key + " yes", did.size());
+        parts.put(key + " no", all.size() - did.size());
+        Breakdown split = breakdown(key, parts);
+        return split.total().shown() && split.parts().stream().allMatch(Cell::shown);
+    }
+
     private static int hiddenPeople(Collection<Cell> cells) {
         return cells.stream().filter(c -> !c.shown()).mapToInt(Cell::people).sum();
     }

@@ -285,7 +285,9 @@ final class PairingCards {
                 : "hidden";
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Rounds run", Integer.toString(summary.roundsRun()));
+        String oneSided = "hidden: too few on one side to show without giving answers away";
         facts.put("Pairs and trios that met", summary.groupsAnswered() == null ? hidden
+                : summary.groupsMet() == null ? oneSided
                 : summary.groupsMet() + " of the " + summary.groupsAnswered() + " that answered the follow-up ("
                 + percent(summary.groupsMet(), summary.groupsAnswered()) + ")");
         facts.put("How useful (1–5)", summary.meanUsefulness() == null ? hidden
@@ -296,15 +298,18 @@ final class PairingCards {
                     .collect(Collectors.joining(" · ")));
         }
         facts.put("Cross-role pairs", summary.groupsFormed() == null ? hidden
+                : summary.crossRoleGroups() == null ? oneSided
                 : summary.crossRoleGroups() + " of " + summary.groupsFormed() + " ("
                 + percent(summary.crossRoleGroups(), summary.groupsFormed()) + ")");
         facts.put("Cross-organisation pairs", summary.groupsFormed() == null ? hidden
+                : summary.crossOrganisationGroups() == null ? oneSided
                 : summary.crossOrganisationGroups() + " of " + summary.groupsFormed() + " ("
                 + percent(summary.crossOrganisationGroups(), summary.groupsFormed()) + ")");
         if (summary.peoplePaired() != null) {
-            facts.put("People who have met another role", summary.peopleMetAnotherRole() + " of " + summary.peoplePaired());
-            facts.put("People who have met another organisation", summary.peopleMetAnotherOrganisation() + " of "
-                    + summary.peoplePaired());
+            facts.put("People who have met another role", summary.peopleMetAnotherRole() == null ? oneSided
+                    : summary.peopleMetAnotherRole() + " of " + summary.peoplePaired());
+            facts.put("People who have met another organisation", summary.peopleMetAnotherOrganisation() == null
+                    ? oneSided : summary.peopleMetAnotherOrganisation() + " of " + summary.peoplePaired());
         }
         card.facts(facts);
         if (summary.bands() != null && summary.bands().containsValue(null)) {

@@ -8,7 +8,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.pairing.PairingMode;
 import com.waymark.pairing.PairingProblem;
-import com.waymark.pairing.PairingRounds.RoundRun;
+import com.waymark.pairing.PeerCoachingService.RoundOutcome;
 import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.pairing.PeerCoachingParticipation.FollowUpOutcome;
 import com.waymark.pairing.PeerCoachingService;
@@ -142,23 +142,23 @@ class PairingConversation {
 
     private List<Activity> pairNow(long coachId) {
         Programme programme = programmes.currentCoached(coachId);
-        List<RoundRun> runs = coaching.pairNow(coachId, programme.getId());
+        List<RoundOutcome> runs = coaching.pairNow(coachId, programme.getId());
         String lines = runs.stream().map(run -> "Round " + run.roundNumber() + " of " + run.totalRounds() + " ("
                 + PairingCards.modeForCoaches(run.mode()) + "): " + describe(run)).collect(Collectors.joining("\n\n"));
         return text("Peer coaching for \"" + PlainText.of(programme.getName()) + "\" – " + lines);
     }
 
-    private static String describe(RoundRun run) {
-        if (run.people() == 0) {
+    private static String describe(RoundOutcome run) {
+        if (!run.anyoneFree()) {
             return "nobody is free to pair right now (people take part once they've agreed to the privacy notice, "
                     + "and not while paused, on leave or opted out).";
         }
-        String groups = run.pairs() + (run.pairs() == 1 ? " pair" : " pairs")
-                + (run.trios() > 0 ? " and " + run.trios() + (run.trios() == 1 ? " trio" : " trios") : "");
-        return run.people() + (run.people() == 1 ? " person" : " people") + " in " + groups
-                + (run.unmatched() > 0 ? "; " + run.unmatched() + " couldn't be placed this time and "
-                + (run.unmatched() == 1 ? "has" : "have") + " been told so" : "")
-                + ". Each person's nudge is on its way to their 1:1 chat.";
+        String formed = run.pairs() == null
+                ? "the pairs are formed (too few people this round to give numbers)"
+                : run.pairs() + (run.pairs() == 1 ? " pair" : " pairs")
+                + (run.trios() > 0 ? " and " + run.trios() + (run.trios() == 1 ? " trio" : " trios") : "") + " formed";
+        return formed + ". Each person's nudge is on its way to their 1:1 chat, and anyone who couldn't be placed "
+                + "this time has been told so.";
     }
 
     private List<Activity> cantThisRound(long id, Command.CantThisRound cant) {

@@ -205,7 +205,7 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
         assertThat(text(submit(coach, JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
                 .put("weekday", "MONDAY").put("time", "09:00").put("mode", "same-role").put("totalRounds", "2")
                 .put("followUpDays", "3").put("groupId", "")))).startsWith("Saved: peer coaching");
-        assertThat(text(say(coach, "pair now"))).contains("2 people in 1 pair");
+        assertThat(text(say(coach, "pair now"))).contains("the pairs are formed");
         assertThat(text(submit(first, JSON.createObjectNode().put("action", "requestCoachCall"))))
                 .contains("pass it on");
         // The coach-call request goes out on the scheduling tick; run it now rather than wait up to 30 seconds.

@@ -198,7 +198,7 @@ class PeerCoachingTest {
         savePlan("2", "same-role", "5", "4", "");
         for (int round = 1; round <= 5; round++) {
             CLOCK.advance(Duration.ofHours(1));
-            assertThat(say(coach, "pair now")).contains("Round " + round + " of 5").contains("6 people in 3 pairs");
+            assertThat(say(coach, "pair now")).contains("Round " + round + " of 5").contains("3 pairs formed");
         }
         assertThat(say(coach, "pair now")).contains("All 5 rounds of this plan have run");
         List<List<Long>> groups = groupsOf(programmeId);
@@ -216,7 +216,7 @@ class PeerCoachingTest {
         assertThat(say(people.get(0), "quiet hours 21:00-07:30")).contains("21:00");
         savePlan("1", "same-role", "2", "3", "");
         CLOCK.set(Instant.parse("2027-05-03T21:30:00Z")); // 22:30 in London (BST): quiet for the first, not the second
-        assertThat(say(coach, "pair now")).contains("2 people in 1 pair");
+        assertThat(say(coach, "pair now")).contains("the pairs are formed (too few people this round to give numbers)");
         worker.drainAll();
         assertThat(sent(List.of(people.get(1)), "pairing:")).as("no quiet hours: at once").hasSize(1);
         assertThat(sent(List.of(people.get(0)), "pairing:")).as("in their quiet hours").isEmpty();
@@ -237,8 +237,8 @@ class PeerCoachingTest {
         describe(people.get(1), 1, manager);
         describe(people.get(2), 2, manager);
         savePlan("1", "cross-role", "3", "2", "");
-        assertThat(say(coach, "pair now")).contains("3 people in 1 pair; 1 couldn't be placed this time and has been "
-                + "told so");
+        assertThat(say(coach, "pair now")).contains("the pairs are formed (too few people")
+                .contains("anyone who couldn't be placed this time has been told so").doesNotContain("1 couldn't");
         worker.drainAll();
         assertThat(sent(people.subList(1, 3), "pairing:")).hasSize(2);
         JsonNode told = only(sent(List.of(people.get(0)), ""));
@@ -392,9 +392,11 @@ class PeerCoachingTest {
 
         answer(inTrio, "YES", "4");
         String shown = pairsCard();
-        assertThat(shown).contains("3 of the 3 that answered the follow-up (100%)").contains("4.0 on average")
-                .contains("People by usefulness").contains("Cross-role pairs").contains(" of 3 (")
-                .contains("People who have met another organisation");
+        // Everyone who answered met: "3 of the 3" would tell the coach each person's answer.
+        assertThat(shown).contains("Pairs and trios that met")
+                .contains("hidden: too few on one side to show without giving answers away")
+                .doesNotContain("3 of the 3").contains("4.0 on average").contains("People by usefulness")
+                .contains("Cross-role pairs").contains("People who have met another organisation");
         assertThat(shown).doesNotContain(people.get(0).name());
         List<Integer> audited = db.queryForList("select people_included from audit_event where kind = 'PAIRS' "
                 + "and programme_id = ? order by id", Integer.class, programmeId);
@@ -406,7 +408,7 @@ class PeerCoachingTest {
         long bigger = programmeId;
         List<User> four = programme(4);
         savePlan("1", "cross-role", "4", "2", "");
-        assertThat(say(coach, "pair now")).contains("4 people in 2 pairs");
+        assertThat(say(coach, "pair now")).contains("the pairs are formed").doesNotContain("2 pairs");
         CLOCK.advance(Duration.ofDays(2));
         run();
         four.forEach(p -> answer(p, "YES", "5"));

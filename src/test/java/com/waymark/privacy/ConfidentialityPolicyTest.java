@@ -37,6 +37,15 @@ class ConfidentialityPolicyTest {
         assertThat(policy.cell("x", 2).shown()).isFalse();
     }
 
+    /** "0 of 6 met", "6 of 6 met" and "1 of 6 met another role" each tell a coach something about one person. */
+    @ParameterizedTest(name = "{0} of {1}: shown={2}")
+    @CsvSource({"0,6,false", "6,6,false", "1,6,false", "5,6,false", "5,10,true", "4,10,false", "6,11,true",
+            "3,4,false"})
+    void aShareIsShownOnlyWhenNeitherSideIsSmall(int yes, int everyone, boolean shown) {
+        List<Long> all = java.util.stream.LongStream.rangeClosed(1, everyone).boxed().toList();
+        assertThat(five.share("met", all.subList(0, yes), all)).isEqualTo(shown);
+    }
+
     @Test
     void peopleAreCountedOnceHoweverManyResponsesTheyGave() {
         // Five check-ins from four people: still four people.
