@@ -269,7 +269,7 @@ public class TeamInsights {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return new InsightScope(programme.getId(), programme.getName(), group == null ? null : group.getId(),
                 group == null ? null : group.getName(), zone, InsightPeriod.days(first, today.plusDays(1), zone),
-                described, cohort, groupOf, ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold()));
+                described, cohort, groupOf, ConfidentialityPolicy.withThreshold(programme.thresholdAt(now)));
     }
 
     private ProgrammeGroup group(Programme programme, String name) {

@@ -35,7 +35,13 @@ class PairingData implements PersonalDataHolder {
     record OptOut(String programme, Integer round) {
     }
 
-    record NotToBePairedWith(String programme, String person) {
+    /**
+     * A coach's rule keeping this person apart from someone: it is about them, so it is in their export, but the other
+     * person is not named: what a coach decided about someone else is not theirs to read.
+     */
+    record PairingRuleAboutYou(String programme, String rule) {
+        static final String RULE = "A coach chose never to pair you with one particular other participant of this "
+                + "programme. Who that is stays with the coach.";
     }
 
     private final PairingMemberRepository members;
@@ -92,15 +98,14 @@ class PairingData implements PersonalDataHolder {
                 .map(o -> new OptOut(programmeName(o.getProgrammeId()), o.getRoundId() == null ? null
                         : rounds.findById(o.getRoundId()).map(r -> r.getRoundIndex() + 1).orElse(null)))
                 .toList();
-        List<NotToBePairedWith> rules = forbidden.naming(participantId).stream()
-                .map(f -> new NotToBePairedWith(programmeName(f.getProgrammeId()), personName(
-                        f.pair().low() == participantId ? f.pair().high() : f.pair().low())))
+        List<PairingRuleAboutYou> rules = forbidden.naming(participantId).stream()
+                .map(f -> new PairingRuleAboutYou(programmeName(f.getProgrammeId()), PairingRuleAboutYou.RULE))
                 .toList();
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("rounds", taken);
         export.put("followUpAnswers", answers);
         export.put("optOuts", outs);
-        export.put("notToBePairedWith", rules);
+        export.put("pairingRulesAboutYou", rules);
         return export;
     }
 

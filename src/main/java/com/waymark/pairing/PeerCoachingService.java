@@ -167,7 +167,7 @@ public class PeerCoachingService {
             throw new PairingProblem("\"" + programme.getName() + "\" has no peer coaching yet. Say \"peer coaching\" "
                     + "to set the rhythm and the pairing mode first.");
         }
-        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
                 .collect(Collectors.toSet());
         List<RoundOutcome> outcomes = new ArrayList<>();
@@ -237,7 +237,7 @@ public class PeerCoachingService {
 
     private PairsSummary summary(long coachId, Programme programme) {
         long programmeId = programme.getId();
-        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.getConfidentialityThreshold());
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
                         all.stream().map(PairingRound::getId).toList()).stream()

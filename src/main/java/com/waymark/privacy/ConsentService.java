@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Whether a participant has agreed to the current privacy notice: the gate before anything is recorded. */
 @Service
+@EnableConfigurationProperties(PrivacySettings.class)
 public class ConsentService {
 
     private final ConsentRepository consents;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,10 @@ public class EnrolmentService {
 
     private static final int MEMBER_CHUNK = 1000;
 
+    /** A coach may describe only someone who agreed: before that, only what it takes to reach them is kept. */
+    public static final String NOT_AGREED = "They have not agreed to the privacy notice yet, and nothing about them "
+            + "beyond what it takes to reach them is recorded until they do: describe them once they have.";
+
     private final ProgrammeRepository programmes;
     private final MembershipRepository memberships;
     private final ProgrammeGroupRepository groups;
@@ -38,12 +43,14 @@ public class EnrolmentService {
     private final ProgrammeService programmeService;
     private final Clock clock;
     private final PersonLock people;
+    private final ConsentService consent;
     private final ApplicationEventPublisher events;
 
     public EnrolmentService(ProgrammeRepository programmes, MembershipRepository memberships,
                             ProgrammeGroupRepository groups, ParticipantRepository participants,
                             TeamLinkRepository teamLinks, ProgrammeService programmeService, Clock clock,
-                            PersonLock people, ApplicationEventPublisher events) {
+                            PersonLock people, ApplicationEventPublisher events, ConsentService consent) {
+        this.consent = consent;
         this.people = people;
         this.events = events;
         this.programmes = programmes;
@@ -125,6 +132,13 @@ public class EnrolmentService {
         // The coach writes about someone else, who may have erased their data a moment ago.
         if (!people.lock(participantId)) {
             throw new ProgrammeProblem("That person is no longer in Waymark: they have erased their data.");
+        }
+        if (!consent.hasConsented(participantId)) {
+            throw new ProgrammeProblem(NOT_AGREED);
+        }
+        if (details.lineManagerId() != null && !consent.hasConsented(details.lineManagerId())) {
+            throw new ProgrammeProblem("Their line manager has not agreed to the privacy notice yet, and nothing "
+                    + "about them is recorded until they do: choose them once they have.");
         }
         return applyDetails(programmeId, participantId, details);
     }

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import com.waymark.privacy.ConsentService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,7 +25,11 @@ public class ParticipantService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate newTransaction;
 
-    public ParticipantService(ParticipantRepository participants, Clock clock, PlatformTransactionManager txManager) {
+    private final ConsentService consent;
+
+    public ParticipantService(ParticipantRepository participants, Clock clock, PlatformTransactionManager txManager,
+                              ConsentService consent) {
+        this.consent = consent;
         this.participants = participants;
         this.clock = clock;
         this.transaction = new TransactionTemplate(txManager);
@@ -56,9 +61,16 @@ public class ParticipantService {
                 identity, zone, conversationReference));
     }
 
+    /**
+     * The time zone Teams reports is kept only once the person has agreed to the notice: before that, Waymark keeps
+     * only what it needs to reach them and remember their answer ({@code PrivacyNotice.BEFORE_AGREEING}).
+     */
     private Participant refresh(Participant participant, TeamsIdentity identity, String zone, String conversationReference) {
         var now = clock.instant();
-        participant.refreshFrom(identity, zone, now);
+        // Asked only when Teams reports a zone other than the one kept: most turns cost no extra read.
+        boolean keepZone = zone != null && !zone.equals(participant.getTimeZone())
+                && consent.hasConsented(participant.getId());
+        participant.refreshFrom(identity, keepZone ? zone : null, now);
         participant.rememberConversation(conversationReference, now);
         return participant;
     }
@@ -99,7 +111,7 @@ public class ParticipantService {
     private DataIntegrityViolationException insertUnlessPresent(TeamsIdentity identity, String zone) {
         try {
             newTransaction.executeWithoutResult(tx -> participants.saveAndFlush(
-                    new Participant(identity, zone == null ? DEFAULT_TIME_ZONE : zone, clock.instant())));
+                    new Participant(identity, DEFAULT_TIME_ZONE, clock.instant())));
             return null;
         } catch (DataIntegrityViolationException concurrentInsert) {
             return concurrentInsert;

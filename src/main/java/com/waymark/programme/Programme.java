@@ -1,7 +1,12 @@
 package com.waymark.programme;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import com.waymark.privacy.PrivacyNotice;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,9 +21,9 @@ import jakarta.persistence.Table;
 public class Programme {
 
     /** Aggregates shown to coaches must cover at least this many people; never fewer than three. */
-    public static final int MIN_THRESHOLD = 3;
-    public static final int DEFAULT_THRESHOLD = 5;
-    public static final int DEFAULT_RETENTION_DAYS = 365;
+    public static final int MIN_THRESHOLD = PrivacyNotice.LOWEST_THRESHOLD;
+    public static final int DEFAULT_THRESHOLD = PrivacyNotice.DEFAULT_THRESHOLD;
+    public static final int DEFAULT_RETENTION_DAYS = PrivacyNotice.DEFAULT_RETENTION_DAYS;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +50,13 @@ public class Programme {
     @Column(name = "confidentiality_threshold", nullable = false)
     private int confidentialityThreshold;
 
+    /** A lower threshold a coach chose, announced to participants, applying from {@link #loweredThresholdFrom}. */
+    @Column(name = "lowered_threshold")
+    private Integer loweredThreshold;
+
+    @Column(name = "lowered_threshold_from")
+    private Instant loweredThresholdFrom;
+
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
@@ -64,19 +76,78 @@ public class Programme {
         apply(settings);
     }
 
-    void apply(ProgrammeSettings settings) {
+    /** Creation: nobody has been told anything yet, so the threshold chosen applies at once. */
+    private void apply(ProgrammeSettings settings) {
+        applyExceptThreshold(settings);
+        this.confidentialityThreshold = settings.confidentialityThreshold();
+    }
+
+    /**
+     * A coach's change. Raising the threshold protects people more, so it applies at once (and cancels a lowering
+     * still to come); lowering it applies only {@code notice} after {@code now}, once participants have been told.
+     * Returns the lowering now announced, if this change starts one (choosing the same lower value again does not
+     * start the notice period again).
+     */
+    Optional<ThresholdLowering> apply(ProgrammeSettings settings, Instant now, Duration notice) {
+        settle(now);
+        applyExceptThreshold(settings);
+        int chosen = settings.confidentialityThreshold();
+        if (chosen >= confidentialityThreshold) {
+            confidentialityThreshold = chosen;
+            loweredThreshold = null;
+            loweredThresholdFrom = null;
+            return Optional.empty();
+        }
+        if (loweredThreshold != null && loweredThreshold == chosen) {
+            return Optional.empty();
+        }
+        loweredThreshold = chosen;
+        // From the start of a whole day on the programme's calendar, so "from 16 Mar" means all of 16 March and
+        // the notice is never shorter than promised.
+        ZoneId zone = ZoneId.of(timeZone);
+        loweredThresholdFrom = now.plus(notice).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return Optional.of(new ThresholdLowering(id, name, confidentialityThreshold, chosen, loweredThresholdFrom));
+    }
+
+    /** A lowering whose notice has run out becomes the threshold. */
+    private void settle(Instant now) {
+        if (loweredThreshold != null && !now.isBefore(loweredThresholdFrom)) {
+            confidentialityThreshold = loweredThreshold;
+            loweredThreshold = null;
+            loweredThresholdFrom = null;
+        }
+    }
+
+    /** The threshold in force at {@code at}: every figure a coach sees combines at least this many people. */
+    public int thresholdAt(Instant at) {
+        return loweredThreshold != null && !at.isBefore(loweredThresholdFrom) ? loweredThreshold
+                : confidentialityThreshold;
+    }
+
+    /** A lowering announced and not yet in force at {@code at}, if any. */
+    public Optional<ThresholdLowering> loweringAfter(Instant at) {
+        return loweredThreshold != null && at.isBefore(loweredThresholdFrom)
+                ? Optional.of(new ThresholdLowering(id, name, confidentialityThreshold, loweredThreshold,
+                loweredThresholdFrom))
+                : Optional.empty();
+    }
+
+    private void applyExceptThreshold(ProgrammeSettings settings) {
         this.name = settings.name();
         this.organisations = settings.organisations();
         this.timeZone = settings.timeZone();
         this.startsOn = settings.startsOn();
         this.endsOn = settings.endsOn();
-        this.confidentialityThreshold = settings.confidentialityThreshold();
         this.retentionDays = settings.retentionDays();
     }
 
+    /**
+     * The settings as the coach last chose them: a lowered threshold even before it is in force. What a figure may
+     * combine is {@link #thresholdAt}, never this.
+     */
     public ProgrammeSettings settings() {
-        return new ProgrammeSettings(name, organisations, timeZone, startsOn, endsOn, confidentialityThreshold,
-                retentionDays);
+        return new ProgrammeSettings(name, organisations, timeZone, startsOn, endsOn,
+                loweredThreshold != null ? loweredThreshold : confidentialityThreshold, retentionDays);
     }
 
     public Long getId() {
@@ -93,10 +164,6 @@ public class Programme {
 
     public String getTimeZone() {
         return timeZone;
-    }
-
-    public int getConfidentialityThreshold() {
-        return confidentialityThreshold;
     }
 
     public int getRetentionDays() {

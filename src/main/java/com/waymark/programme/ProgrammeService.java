@@ -1,6 +1,7 @@
 package com.waymark.programme;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
+import com.waymark.privacy.PrivacySettings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +46,20 @@ public class ProgrammeService {
     private final ProgrammeAccess access;
     private final ConsentService consent;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Duration thresholdNotice;
 
+    /**
+     * @param privacySettings its notice days: how long after a coach lowers the confidentiality threshold it
+     *                        applies, the time participants have, once told, to leave or erase their data first
+     */
     public ProgrammeService(ProgrammeRepository programmes, ProgrammeGroupRepository groups,
                             MembershipRepository memberships, StaffRepository staff,
                             ParticipantRepository participants, ProgrammeAccess access, ConsentService consent,
-                            Clock clock) {
+                            Clock clock, ApplicationEventPublisher events,
+                            PrivacySettings privacySettings) {
+        this.events = events;
+        this.thresholdNotice = Duration.ofDays(privacySettings.thresholdNoticeDays());
         this.programmes = programmes;
         this.groups = groups;
         this.memberships = memberships;
@@ -80,7 +92,8 @@ public class ProgrammeService {
     public Programme update(long coachId, long programmeId, ProgrammeSettings settings) {
         Programme programme = coached(coachId, programmeId);
         requireValid(settings);
-        programme.apply(settings);
+        // Participants are told in the same transaction (ThresholdLowering's listener queues their messages).
+        programme.apply(settings, clock.instant(), thresholdNotice).ifPresent(events::publishEvent);
         return programme;
     }
 
@@ -107,6 +120,12 @@ public class ProgrammeService {
      * The programme someone's commands are about: the one they last chose, else the only one they coach,
      * else the only one they belong to.
      */
+    /** Any programme by id, for messages composed when sent from the ids they carry. */
+    @Transactional(readOnly = true)
+    public Optional<Programme> find(long programmeId) {
+        return programmes.findById(programmeId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Programme> current(long participantId) {
         return current(participants.findById(participantId).orElseThrow(), programmesOf(participantId));
@@ -205,7 +224,7 @@ public class ProgrammeService {
         List<StaffMember> team = staff.findByProgrammeId(programmeId);
         long consented = consent.countConsented(members.stream().map(Membership::getParticipantId).toList());
         return new ProgrammeOverview(programme, groupCounts, members.size(), consented, unassigned,
-                names(team, null), names(team, StaffMember.Role.ADMIN));
+                names(team, null), names(team, StaffMember.Role.ADMIN), clock.instant());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,9 @@ import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.TeamInsights;
 import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.privacy.NameDirectory;
+import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ThresholdLowering;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
 import org.springframework.stereotype.Component;
@@ -36,12 +40,16 @@ class OutboundRenderer {
     private final CoachCallService coachCalls;
     private final NameDirectory names;
     private final SupportResources support;
+    private final ProgrammeService programmes;
+    private final Clock clock;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
-                     NameDirectory names, SupportResources support) {
+                     NameDirectory names, SupportResources support, ProgrammeService programmes, Clock clock) {
         this.support = support;
+        this.programmes = programmes;
+        this.clock = clock;
         this.coachCalls = coachCalls;
         this.names = names;
         this.insights = insights;
@@ -95,10 +103,33 @@ class OutboundRenderer {
                                         .orElse("your programme")), support.resources()))))
                         .orElse(List.of());
             }
+            case THRESHOLD_LOWERED: {
+                // Read when sent: a lowering the coach took back meanwhile is not announced.
+                JsonNode payload = read(message.payload());
+                int to = payload.path("to").asInt();
+                Instant from = Instant.parse(payload.path("from").asText());
+                return programmes.find(payload.path("programmeId").asLong())
+                        .filter(p -> p.loweringAfter(clock.instant()).map(l -> l.to() == to && l.from().equals(from))
+                                .orElse(p.thresholdAt(clock.instant()) == to))
+                        .map(p -> List.of(MessageFactory.text(thresholdLowered(p, payload.path("was").asInt(), to,
+                                from)))).orElse(List.of());
+            }
             default:
                 // Plain sentences composed by a module, which may name a programme: plain text as a whole.
                 return List.of(MessageFactory.text(PlainText.of(read(message.payload()).path("text").asText())));
         }
+    }
+
+    /** What a participant is told when their programme's coach lowers its threshold. */
+    static String thresholdLowered(Programme programme, int was, int to, Instant from) {
+        String name = PlainText.of(programme.getName());
+        return "A change to \"" + name + "\": its coach has lowered the confidentiality threshold. From "
+                + NoticeCards.when(new ThresholdLowering(programme.getId(), programme.getName(), was, to, from),
+                ZoneId.of(programme.getTimeZone())) + ", a team summary may combine as few as " + to
+                + " people (until then, at least " + was + "). Coaches still never see your own answers or your "
+                + "name next to anything you wrote. If you'd rather not take part on these terms, you can leave "
+                + "before then (\"leave programme " + name + "\") or erase your data (\"delete my data\"). "
+                + "Say \"privacy\" to read the notice.";
     }
 
     private JsonNode read(String payload) {

@@ -269,7 +269,9 @@ final class PairingCards {
         List<AdaptiveCard.Choice> people = members.stream().map(m -> new AdaptiveCard.Choice(
                 m.participant().getDisplayName() == null ? "(name not known yet)" : m.participant().getDisplayName(),
                 cardId.apply(m))).toList();
-        return card.subtle("Nobody is told about this rule; the two people are simply never put together.")
+        return card.subtle("Neither person is sent anything about this rule; the two are simply never put together. "
+                + "Each one's own data export (\"my data\") says that a rule about them exists, never who the other "
+                + "person is.")
                 .pick("first", "Never pair", people, null, true, false)
                 .pick("second", "with", people, null, true, false)
                 .submit("Save", CardActions.FORBID_PAIR);

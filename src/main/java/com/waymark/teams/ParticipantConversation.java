@@ -16,7 +16,6 @@ import com.waymark.checkin.CheckInSubmission;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
-import com.waymark.privacy.PrivacyNotice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,11 +60,13 @@ class ParticipantConversation {
     private final int maxReflectionChars;
     private final DataRightsConversation dataRights;
     private final SupportConversation support;
+    private final NoticeCards notices;
 
     ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
                             ProgrammeService programmes,
                             CheckInSettings checkin,
-                            DataRightsConversation dataRights, SupportConversation support) {
+                            DataRightsConversation dataRights, SupportConversation support, NoticeCards notices) {
+        this.notices = notices;
         this.consent = consent;
         this.checkIns = checkIns;
         this.actionPlan = actionPlan;
@@ -79,14 +80,14 @@ class ParticipantConversation {
         long id = participant.getId();
         boolean consented = consent.hasConsented(id);
         if (!consented && needsConsent(command)) {
-            return consentFirst();
+            return notices.consentFirst(id);
         }
         if (command instanceof Command.Help) {
             return List.of(MessageFactory.text(consented ? HELP
                     : HELP + "\n\nFirst, please read the privacy notice and choose \"I agree\"."));
         }
         if (command instanceof Command.ShowPrivacy) {
-            return List.of(card(WaymarkCards.privacy(PrivacyNotice.current(), consented)));
+            return List.of(notices.privacy(id, consented));
         }
         if (command instanceof Command.GiveConsent) {
             return giveConsent(id);
@@ -135,18 +136,7 @@ class ParticipantConversation {
                 + "4 3 Tried a new huddle format.\n\n" + HELP));
     }
 
-    /** The welcome card with the privacy notice and the consent button. */
-    static Activity welcome() {
-        return card(WaymarkCards.welcome(PrivacyNotice.current()));
-    }
-
     /** Only what records or shows a person's own check-ins and actions waits for consent. */
-    /** The answer to anything that would record something about a person who has not agreed to the notice. */
-    static List<Activity> consentFirst() {
-        return List.of(MessageFactory.text("Before I record anything I need your agreement to how your "
-                + "answers are kept. Here is the short privacy notice:"), welcome());
-    }
-
     static boolean needsConsent(Command command) {
         return command instanceof Command.StartCheckIn || command instanceof Command.SubmitCheckIn
                 || command instanceof Command.AddAction || command instanceof Command.ListActions
@@ -195,7 +185,7 @@ class ParticipantConversation {
         if (result instanceof ActionResult.Blocked blocked) {
             return List.of(MessageFactory.text("Noted what's in the way of \"" + blocked.action().getText() + "\". "
                     + "Naming it is a step. Your coach only ever sees how many actions are held up by each kind of "
-                    + "obstacle, across at least five people, never your words. Say \"done " + stuck.number()
+                    + "obstacle, across " + notices.thresholdPhrase(id) + ", never your words. Say \"done " + stuck.number()
                     + "\" when it's done."));
         }
         if (result instanceof ActionResult.AlreadyDone already) {

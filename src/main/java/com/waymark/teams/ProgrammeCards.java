@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,9 @@ final class ProgrammeCards {
                 : overview.groups().stream().map(g -> PlainText.of(g.name()) + " (" + g.people() + ")")
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
-        facts.put("Confidentiality", "every summary covers at least " + settings.confidentialityThreshold() + " people");
+        facts.put("Confidentiality", "every summary covers at least " + overview.threshold() + " people"
+                + overview.lowering().map(lower -> "; " + lower.to() + " from " + NoticeCards.when(lower,
+                ZoneId.of(settings.timeZone())) + " (each participant is told first)").orElse(""));
         facts.put("Answers kept", kept(settings));
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);
@@ -89,7 +92,9 @@ final class ProgrammeCards {
         managers.add(new AdaptiveCard.Choice("(keep as it is)", KEEP));
         managers.addAll(people);
         return card.emphasis("Describe someone")
-                .subtle("Each person sees what you record here and can correct their role and organisation.")
+                .subtle("Each person sees what you record here (\"my details\") and can correct their role and "
+                        + "organisation. You can describe someone once they have agreed to the privacy notice: until "
+                        + "then Waymark keeps only what it needs to reach them.")
                 .pick("participantId", "Person", people, null, true, false)
                 .field("role", "Role", null, "e.g. Chair, Chief executive, Clinical director, PCN lead", 120, false)
                 .field("organisation", "Organisation", null, "e.g. Riverside Hospitals NHS FT", 200, false)
@@ -136,18 +141,23 @@ final class ProgrammeCards {
         groupChoices.add(new AdaptiveCard.Choice("(no group)", KEEP));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
         return AdaptiveCard.create().heading("Add people to " + PlainText.of(programme.getName()))
-                .subtle("Each person gets a private welcome from me with the privacy notice. Nothing about them is "
-                        + "recorded until they agree.")
+                .subtle("Each person gets a private welcome from me with the privacy notice. Until they agree, "
+                        + "I keep only what it takes to reach them: their name and Teams ids, their chat with me, and "
+                        + "this programme and group.")
                 .pick("participantIds", "People from this chat", roster, null, true, true)
                 .pick("groupId", "Group", groupChoices, KEEP, false, false)
                 .submit("Add them", CardActions.ENROL_SELECTED);
     }
 
-    static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName) {
+    /** Everything a coach can record on the people card, so "each person sees what you record here" holds. */
+    static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName,
+                                  String lineManagerName) {
         return AdaptiveCard.create().heading("Your details in " + PlainText.of(programme.getName()))
-                .text("Your coach recorded: " + describe(membership, groupName) + ".")
-                .subtle("Your coach uses these for peer-coaching pairs and group summaries. Correct anything "
-                        + "that's wrong:")
+                .text("Your coach recorded: " + describe(membership, groupName) + "; line manager: "
+                        + (lineManagerName == null ? "none" : PlainText.of(lineManagerName)) + ".")
+                .subtle("Your coach uses these for peer-coaching pairs (never with your line manager) and group "
+                        + "summaries. Correct your role and organisation here; for your group or line manager, "
+                        + "ask your coach:")
                 .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
                 .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
                 .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programmeToken));

@@ -44,10 +44,13 @@ class ProgrammeConversation {
     private final CardIds cardIds;
     private final NameDirectory directory;
     private final StaffInvitations invitations;
+    private final NoticeCards notices;
 
     ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
-                          CardIds cardIds, NameDirectory directory, StaffInvitations invitations) {
+                          CardIds cardIds, NameDirectory directory, StaffInvitations invitations,
+                          NoticeCards notices) {
         this.invitations = invitations;
+        this.notices = notices;
         this.directory = directory;
         this.cardIds = cardIds;
         this.programmes = programmes;
@@ -185,8 +188,14 @@ class ProgrammeConversation {
         Programme saved = existing.isPresent()
                 ? programmes.update(id, existing.get().getId(), settings)
                 : programmes.create(id, settings);
+        String lowering = programmes.overview(id, saved.getId()).lowering()
+                .map(lower -> " The confidentiality threshold stays " + lower.was() + " until "
+                        + NoticeCards.when(lower, ZoneId.of(saved.getTimeZone())) + " and is " + lower.to()
+                        + " from then: each participant who agreed to the notice is told in their 1:1 chat first, "
+                        + "so they can leave or erase their data before it applies.")
+                .orElse("");
         return List.of(MessageFactory.text((existing.isPresent() ? "Saved the settings of \"" : "Created \"")
-                        + PlainText.of(saved.getName()) + "\"."),
+                        + PlainText.of(saved.getName()) + "\"." + lowering),
                 overviewCard(id, saved.getId()));
     }
 
@@ -300,7 +309,8 @@ class ProgrammeConversation {
         String name = PlainText.of(enrolled.programme().getName());
         return text(enrolled.added()
                 ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
-                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat."
+                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat. "
+                        + notices.termsOf(enrolled.programme())
                 : "You are already taking part in \"" + name + "\".");
     }
 
@@ -317,7 +327,8 @@ class ProgrammeConversation {
         String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
         return card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                membership, groupName));
+                membership, groupName, membership.getLineManagerId() == null ? null
+                        : directory.personName(membership.getLineManagerId()).orElse("someone who has left Waymark")));
     }
 
     private static LocalDate date(String raw, String what) {

@@ -55,6 +55,7 @@ class RosterEnrolment {
     private final ProactiveSender sender;
     private final RosterReader rosterReader;
     private final long paceMillis;
+    private final NoticeCards notices;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "waymark-roster");
         thread.setDaemon(true);
@@ -63,7 +64,8 @@ class RosterEnrolment {
 
     RosterEnrolment(ParticipantService participants, ProgrammeService programmes, EnrolmentService enrolment,
                     TeamLinkService teamLinks, ProactiveSender sender, RosterReader rosterReader,
-                    EnrolSettings settings) {
+                    EnrolSettings settings, NoticeCards notices) {
+        this.notices = notices;
         this.participants = participants;
         this.programmes = programmes;
         this.enrolment = enrolment;
@@ -152,9 +154,12 @@ class RosterEnrolment {
                 }
                 boolean needsWelcome = person.getWelcomedAt() == null;
                 List<Activity> messages = new ArrayList<>();
-                messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)));
+                // Someone welcomed before reads this programme's own threshold and retention here; a first-timer in
+                // the notice below, which is rendered with this programme.
+                messages.add(MessageFactory.text(intro(member, coachName, programme, needsWelcome)
+                        + (needsWelcome ? "" : " " + notices.termsOf(programme))));
                 if (needsWelcome) {
-                    messages.add(ParticipantConversation.welcome());
+                    messages.add(notices.welcome(person.getId()));
                 }
                 ConversationReference chat = sender.openPersonalChat(serviceUrl, tenant, bot, member, messages).join();
                 participants.recognise(identity, Serialization.toStringSilent(chat));

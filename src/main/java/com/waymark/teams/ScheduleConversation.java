@@ -55,9 +55,11 @@ class ScheduleConversation {
     private final ProgrammeService programmes;
     private final java.time.Clock clock;
     private final ConsentService consent;
+    private final NoticeCards notices;
 
     ScheduleConversation(PersonalScheduleService personal, ScheduleService schedules, ProgrammeService programmes,
-                         java.time.Clock clock, ConsentService consent) {
+                         java.time.Clock clock, ConsentService consent, NoticeCards notices) {
+        this.notices = notices;
         this.consent = consent;
         this.personal = personal;
         this.schedules = schedules;
@@ -88,7 +90,7 @@ class ScheduleConversation {
 
     List<Activity> handle(Participant person, Command command) {
         if (recordsOwnSettings(command) && !consent.hasConsented(person.getId())) {
-            return ParticipantConversation.consentFirst();
+            return notices.consentFirst(person.getId());
         }
         try {
             return dispatch(person, command);

@@ -46,12 +46,15 @@ class WaymarkBot extends ActivityHandler {
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
     private final CommandParser parser;
+    private final NoticeCards notices;
 
     WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
-               PairingConversation pairingConversation, InsightConversation insightConversation) {
+               PairingConversation pairingConversation, InsightConversation insightConversation,
+               NoticeCards notices) {
+        this.notices = notices;
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
@@ -202,7 +205,7 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> welcomeOnce(Activity activity, TeamsIdentity identity) {
         Participant participant = participants.recognise(identity, TurnFacts.conversationReference(activity));
         return claimWelcome(participant)
-                ? List.of(ParticipantConversation.welcome()) : List.of();
+                ? List.of(notices.welcome(participant.getId())) : List.of();
     }
 
     /** Welcomed already, as the turn loaded them: no second trip to the database (the claim itself decides races). */
@@ -214,7 +217,12 @@ class WaymarkBot extends ActivityHandler {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
         try {
-            return replyTo(participant, command);
+            List<Activity> replies = replyTo(participant, command);
+            if (command instanceof Command.GiveConsent) {
+                // Now that they agreed, keep the time zone Teams reports, so check-ins follow their own clock.
+                participants.recognise(TurnFacts.identity(activity), TurnFacts.conversationReference(activity));
+            }
+            return replies;
         } catch (PersonLock.PersonErased erasedMeanwhile) {
             // Recognised just before their erasure committed: whatever this turn meant to store was not stored.
             return List.of(MessageFactory.text(PersonLock.PersonErased.ANSWER));
@@ -226,7 +234,7 @@ class WaymarkBot extends ActivityHandler {
         boolean firstContact = claimWelcome(participant);
         if (firstContact && !(command instanceof Command.GiveConsent)) {
             // The welcome already carries the notice and the consent button: say it once, not twice.
-            replies.add(ParticipantConversation.welcome());
+            replies.add(notices.welcome(participant.getId()));
             if (command instanceof Command.Help || command instanceof Command.Unknown
                     || ParticipantConversation.needsConsent(command)) {
                 return replies;

@@ -43,7 +43,8 @@ final class WaymarkCards {
                 .emphasis(notice.title());
         notice.points().forEach(point -> card.text("• " + point));
         return card.subtle("Privacy notice version " + notice.version()
-                        + ". If you'd rather not take part, simply don't agree: nothing about you is recorded.")
+                        + ". If you'd rather not take part, simply don't agree: nothing more than the above is kept "
+                        + "about you, and \"delete my data\" erases even that.")
                 .submit("I agree", CardActions.CONSENT);
     }
 

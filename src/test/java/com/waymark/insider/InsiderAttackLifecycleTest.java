@@ -437,8 +437,8 @@ class InsiderAttackLifecycleTest {
         assertThat(countsOf(running, bart, catrin)).isEqualTo(runningBefore);
 
         // And the notice every participant agrees to says so.
-        assertThat(say(onlyRunning, "privacy").toString()).contains("kept until the programme has ended and the days "
-                + "its coach chose have passed (365 unless they changed it), then erased within a day");
+        assertThat(say(onlyRunning, "privacy").toString()).contains("kept until the programme has ended and 365 "
+                + "days have passed for Running retention cohort, then erased within a day");
     }
 
     // --- Item 12: operational endpoints off the public port ---------------------------------------------------------

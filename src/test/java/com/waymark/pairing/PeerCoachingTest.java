@@ -449,7 +449,9 @@ class PeerCoachingTest {
                 .isEqualTo(partner.name());
         assertThat(export.path("followUpAnswers").path(0).path("oneThingYouWillDoDifferently").asText())
                 .isEqualTo("Listen for the question under the question");
-        assertThat(export.path("notToBePairedWith").path(0).path("person").asText()).isEqualTo(people.get(3).name());
+        // The rule is about the leaver, so it is theirs to see; who the coach keeps them from is not.
+        assertThat(export.path("pairingRulesAboutYou").path(0).path("rule").asText()).contains("one particular other");
+        assertThat(export.toString()).doesNotContain(people.get(3).name());
 
         assertThat(say(leaver, "opt out of peer coaching")).contains("no more peer-coaching pairings");
         // The note is stored encrypted: the scan looks for its exact ciphertext, which must go as surely as the text.

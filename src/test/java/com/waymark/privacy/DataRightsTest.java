@@ -69,6 +69,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         long group = db.queryForObject("select id from programme_group where programme_id = ?", Long.class, harbour);
 
         consent(subject);
+        consent(colleague); // a coach describes only people who agreed
         say(subject, "join " + code);
         say(colleague, "join " + code);
         describe(coach, subjectId, "Director of Marmalade Governance", group, null);

@@ -130,6 +130,8 @@ class EnrolmentTest extends WaymarkIntegrationTest {
     void coachDescribesPeopleAndTheyCanCorrectIt() {
         User leader = User.fresh("Ravi Chandra");
         teams.expectReplies(teams.install(leader));
+        teams.expectReplies(teams.cardSubmit(leader, ProgrammeSetupTest.JSON.createObjectNode()
+                .put("action", "consent")));
         say(leader, "join " + joinCode());
         say(coach, "add group East place board");
         long groupId = db.queryForObject("select g.id from programme_group g join programme_staff s on "

@@ -45,7 +45,8 @@ class BotHttpTest extends WaymarkIntegrationTest {
         assertThat(replies).hasSize(1);
         JsonNode card = replies.get(0).path("attachments").path(0).path("content");
         CardSchema.assertCardsValid(replies.get(0));
-        assertThat(card.toString()).contains("privacy").contains("confidential").contains("five people");
+        assertThat(card.toString()).contains("privacy").contains("confidential")
+                .contains("5 unless its coach chose another, never fewer than 3").doesNotContain("five people");
         assertThat(card.path("actions").path(0).path("title").asText()).isEqualTo("I agree");
 
         // Teams sends "bot added" alongside the install: no second welcome.

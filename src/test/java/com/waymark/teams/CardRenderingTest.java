@@ -16,7 +16,7 @@ class CardRenderingTest {
 
     @Test
     void everyCardValidates() {
-        PrivacyNotice notice = PrivacyNotice.current();
+        PrivacyNotice notice = PrivacyNotice.current(14);
         Prompt prompt = new Prompt("p1", "Appreciative inquiry", "When were you at your best? \"Quotes\" & $dollars");
         Trend trend = new Trend(List.of(2, 3, 5), List.of(1, 1, 4), 3);
         List<AdaptiveCard> cards = List.of(
