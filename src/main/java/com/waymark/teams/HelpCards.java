@@ -18,22 +18,25 @@ final class HelpCards {
             - **snooze**, **skip**, **pause 2 weeks**, **resume** – when a check-in doesn't suit; **my schedule**, \
             **quiet hours 21:00-07:30**, **not mondays**, **time zone Europe/London**
             - **join** and the code your coach gave you, for example: join ABC-123; **my programmes**, **my details**, \
-            **leave programme** and its name
+            **leave programme** and its name; **accept invitation** and the code an admin gave you, to join a \
+            programme's coaching team
             - **my pairings**, **can't this round**, **opt out of peer coaching**, **opt in** – peer coaching
-            - **privacy**, **my data**, **delete my data**, **who has seen my data** – what I hold about you, and \
-            who has seen it""";
+            - **privacy**, **my data**, **delete my data**, **who has seen my data** – see, export or erase what \
+            I hold about you""";
 
     static final String COACH = """
             - **programme**, **edit programme**, **create programme** and its name, **use programme** and its name, \
             **add group** and its name, for example: add group Blue
-            - **people**, **coaches**, **invite coach**, **invite admin**, **accept invitation** and the code an \
-            admin gave you; in a team chat, **enrol** or **add people**
+            - **people**, **coaches**, **invite coach**, **invite admin**, **audit** (admins: recent reads of \
+            the programme's data); in a team chat, **enrol** or **add people**
             - **schedule**, **next session** and its date and time; **peer coaching**, **pair now**, \
             **forbid pair**, **pairs**
-            - Team reports, each figure from at least the programme's threshold of people: **summary**, **themes**, **wellbeing**, **actions**, \
-            **participation**, **export**; add a group and a start, for example: summary team Blue since last session
+            - Team reports, each figure from at least the programme's threshold of people: **summary**, \
+            **themes**, **wellbeing**, **actions**, **participation**, **export**; add a group and a start, \
+            for example: summary team Blue since last session
             - Shape the themes, for example: **rename theme** Workload **to** Capacity, **merge themes** Rota \
-            **into** Workload, **not about** Workload: an example sentence, **more like** Workload: an example sentence""";
+            **into** Workload, **not about** Workload: an example sentence, \
+            **more like** Workload: an example sentence""";
 
     /** The short answer to a message I could not read: a few next steps, not the whole help again. */
     static final String DIDNT_CATCH = "Sorry, I didn't catch that. You could say **check in**, **my actions**, "
