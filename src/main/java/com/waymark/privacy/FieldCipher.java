@@ -141,7 +141,7 @@ public final class FieldCipher {
 
     private static String keyId(String id) {
         if (id == null || !KEY_ID.matcher(id).matches()) {
-            throw new UnreadableValue("A stored value is not in the encrypted form '<key id>:<base64>'", null);
+            throw new UnreadableValue("A stored value is not in the encrypted form 'key id:base64'", null);
         }
         return id;
     }

@@ -115,7 +115,7 @@ public class EnrolmentService {
         people.lockForWrite(participantId);
         Programme programme = programmeName == null || programmeName.isBlank()
                 ? programmeService.current(participantId).orElseThrow(() -> new ProgrammeProblem(
-                        "Which programme would you like to leave? Say: leave programme <name>. "
+                        "Which programme would you like to leave? Say \"leave programme\" and its name. "
                                 + "\"my programmes\" lists them."))
                 : programmeService.use(participantId, programmeName);
         Membership membership = memberships.findByProgrammeIdAndParticipantId(programme.getId(), participantId)

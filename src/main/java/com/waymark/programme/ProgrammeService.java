@@ -167,8 +167,9 @@ public class ProgrammeService {
     public Programme currentCoached(long coachId) {
         Programme programme = current(coachId).orElseThrow(() -> new ProgrammeProblem(
                 staff.findByParticipantId(coachId).isEmpty()
-                        ? "You don't coach a programme yet. Create one with: create programme <name>"
-                        : "You coach several programmes. Choose one first with: use programme <name>"));
+                        ? "You don't coach a programme yet. Create one with \"create programme\" and its name, "
+                                + "for example: create programme Board Leaders 2027"
+                        : "You coach several programmes. Choose one first with \"use programme\" and its name."));
         if (!access.isCoach(programme.getId(), coachId)) {
             throw new ProgrammeProblem("That is only for the coaches of \"" + programme.getName() + "\".");
         }

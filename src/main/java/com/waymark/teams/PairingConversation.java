@@ -110,7 +110,7 @@ class PairingConversation {
         if (command instanceof Command.OptInToPeerCoaching) {
             List<String> names = participation.optIn(id);
             return text(names.isEmpty() ? "You're not taking part in a programme right now. If your coach gave you a "
-                    + "code, send: join <code>"
+                    + "code, send \"join\" and the code, for example: join ABC-123"
                     : "You're in: you'll be included in peer coaching in " + quoted(names) + " from the next round.");
         }
         if (command instanceof Command.AnswerPairingFollowUp answer) {

@@ -25,34 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ParticipantConversation {
 
-    static final String HELP = """
-            Here is what I can do in our 1:1 chat:
-            - **check in** – rate your wellbeing and energy and reflect on one question
-            - **4 3 your reflection** – a quick check-in in one line (wellbeing, then energy, 1–5)
-            - **add action** <text> – add a step to your action plan
-            - **my actions** – see your action plan
-            - **done** <number> – mark an action done; **stuck** <number> <what's in the way> – note an obstacle
-            - **my trend** – your own wellbeing and energy over time
-            - **snooze** [2h], **skip**, **pause** [2 weeks], **resume** – when a check-in doesn't suit
-            - **quiet hours** 21:00-07:30, **not mondays**, **after** 17:00, **time zone** Europe/London,
-              **leave** 2026-12-21 to 2027-01-02, **on call** 2026-12-05, **my schedule**
-            - **join** <code> – join a programme with the code your coach gave you
-            - **accept invitation** followed by the code an admin gave you – join a programme's coaching team
-            - **my programmes**, **my details**, **leave programme** <name>
-            - **my pairings**, **can't this round**, **opt out of peer coaching**, **opt in** – peer coaching
-            - **privacy** – what is recorded and who can see it
-            - **my data**, **delete my data**, **who has seen my data** – see, export or erase what I hold about you
-
-            Coaches: **create programme** <name>, **programme**, **add group** <name>, **people**, **coaches**,
-            **invite coach** or **invite admin** (a code for someone who doesn't take part), **schedule**, **next session** 2026-12-03 14:00, **use programme** <name>;
-            in a team chat, **enrol** or **add people**.
-            Peer coaching: **peer coaching**, **pair now**, **forbid pair**, **pairs**.
-            Team reports (confidential, at least the programme's threshold of people per figure): **summary**,
-            **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, **export**; add
-            **team** <group> and **since** <date> or **since last session**, e.g. summary team Blue since last session.
-            Shape the themes: **rename theme** <name> **to** <new name>, **merge themes** <name> **into** <name>,
-            **not about** <theme>: <example>, **more like** <theme>: <example>.""";
-
     private final ConsentService consent;
     private final CheckInService checkIns;
     private final ActionPlanService actionPlan;
@@ -83,8 +55,7 @@ class ParticipantConversation {
             return notices.consentFirst(id);
         }
         if (command instanceof Command.Help) {
-            return List.of(MessageFactory.text(consented ? HELP
-                    : HELP + "\n\nFirst, please read the privacy notice and choose \"I agree\"."));
+            return List.of(card(HelpCards.help(coaches(id), consented)));
         }
         if (command instanceof Command.ShowPrivacy) {
             return List.of(notices.privacy(id, consented));
@@ -131,9 +102,12 @@ class ParticipantConversation {
         if (!(command instanceof Command.Unknown)) {
             throw new IllegalArgumentException("Not a participant command: " + command.getClass().getSimpleName());
         }
-        return List.of(MessageFactory.text("Sorry, I didn't catch that. To check in with a quick line, send two "
-                + "numbers from 1 to 5 (wellbeing, then energy) and your reflection, for example: "
-                + "4 3 Tried a new huddle format.\n\n" + HELP));
+        return List.of(MessageFactory.text(coaches(id) ? HelpCards.DIDNT_CATCH_COACH : HelpCards.DIDNT_CATCH));
+    }
+
+    /** On any programme's staff: help then shows the coaches' commands too. */
+    private boolean coaches(long id) {
+        return programmes.programmesOf(id).stream().anyMatch(p -> p.staffRole() != null);
     }
 
     /** Only what records or shows a person's own check-ins and actions waits for consent. */

@@ -33,7 +33,7 @@ final class ProgrammeCards {
         facts.put("Dates", dates(settings));
         facts.put("Time zone", settings.timeZone());
         facts.put("People", overview.people() + " taking part, " + overview.consented() + " agreed to the privacy notice");
-        facts.put("Groups", overview.groups().isEmpty() ? "none yet (add group <name>)"
+        facts.put("Groups", overview.groups().isEmpty() ? "none yet (add one with, for example: add group Blue)"
                 : overview.groups().stream().map(g -> PlainText.of(g.name()) + " (" + g.people() + ")")
                 .collect(Collectors.joining(", ")) + (overview.unassigned() > 0
                 ? "; " + overview.unassigned() + " not in a group" : ""));
@@ -166,12 +166,13 @@ final class ProgrammeCards {
     static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your programmes");
         if (mine.isEmpty()) {
-            return card.text("You're not in a programme yet. If your coach gave you a code, send: join <code>");
+            return card.text("You're not in a programme yet. If your coach gave you a code, send \"join\" and the code, "
+                    + "for example: join ABC-123");
         }
         mine.forEach(m -> card.text("• " + PlainText.of(m.programme().getName()) + " – " + (m.staffRole() != null
                 ? (m.staffRole().name().equals("ADMIN") ? "admin and coach" : "coach")
                 : m.membership().isActive() ? "taking part" : "left")));
-        return card.subtle("To leave one, say: leave programme <name>.");
+        return card.subtle("To leave one, say \"leave programme\" and its name.");
     }
 
     static String describe(Membership membership, String groupName) {

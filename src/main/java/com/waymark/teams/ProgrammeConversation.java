@@ -318,7 +318,8 @@ class ProgrammeConversation {
         var mine = programmes.programmesOf(id).stream()
                 .filter(m -> m.membership() != null && m.membership().isActive()).toList();
         if (mine.isEmpty()) {
-            return text("You're not taking part in a programme yet. If your coach gave you a code, send: join <code>");
+            return text("You're not taking part in a programme yet. If your coach gave you a code, send \"join\" and "
+                    + "the code, for example: join ABC-123");
         }
         Programme programme = programmes.current(id).filter(p -> mine.stream()
                 .anyMatch(m -> m.programme().getId().equals(p.getId()))).orElse(mine.get(0).programme());

@@ -124,7 +124,8 @@ final class WaymarkCards {
     static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your action plan");
         if (actions.isEmpty()) {
-            return card.text("You have no actions yet. Add one with: add action <what you will try>");
+            return card.text("You have no actions yet. Add one with \"add action\" and what you will try, for example: "
+                    + "add action Protect Friday afternoons");
         }
         List<ActionItem> open = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.OPEN).toList();
         List<ActionItem> done = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.DONE).toList();
@@ -139,8 +140,8 @@ final class WaymarkCards {
             done.forEach(a -> card.text("✓ " + a.getNumber() + ". " + a.getText()
                     + "  (done " + DAY.format(a.getCompletedAt().atZone(zone)) + ")"));
         }
-        return card.subtle("Mark one done with: done <number>. Stuck? Say: stuck <number> <what's in the way>. "
-                + "Add another with: add action <text>.");
+        return card.subtle("Mark one done with its number, for example: done 1. Stuck? Say what's in the way, for example: "
+                + "stuck 1 no time this week. Add another with \"add action\" and what you will try.");
     }
 
     private static String line(List<Integer> ratings, double average) {

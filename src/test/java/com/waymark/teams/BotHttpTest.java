@@ -151,10 +151,66 @@ class BotHttpTest extends WaymarkIntegrationTest {
     @Test
     void helpAndUnknownCommandsGetFriendlyAnswers() {
         User user = consentedUser("Alex Wilber");
-        assertThat(text(teams.expectReplies(teams.message(user, "help")).replies())).contains("check in")
-                .contains("add action").contains("my trend");
+        assertThat(String.join("\n", PromisesTest.rendered(teams.expectReplies(teams.message(user, "help")).replies())))
+                .contains("check in").contains("add action").contains("my trend");
         assertThat(text(teams.expectReplies(teams.message(user, "what's the weather")).replies()))
                 .contains("didn't catch that");
+    }
+
+    @Test
+    void aParticipantsHelpShowsOnlyWhatTheyCanDoLedByCheckingInWithButtonsAndNothingSwallowed() {
+        User user = consentedUser("Hana Help-Participant");
+        List<JsonNode> replies = teams.expectReplies(teams.message(user, "help")).replies();
+        assertThat(replies).hasSize(1);
+        assertThat(CardSchema.assertCardsValid(replies.get(0))).isEqualTo(1);
+        List<String> read = PromisesTest.rendered(replies);
+        String help = String.join("\n", read);
+        assertThat(read.get(1)).as("leads with what to do next").startsWith("- **check in**");
+        assertThat(help).contains("join** and the code your coach gave you, for example: join ABC-123")
+                .contains("done 1").contains("leave programme** and its name")
+                .doesNotContain("For coaches", "create programme", "summary", "pair now", "rename theme");
+        assertThat(read).allSatisfy(t -> assertThat(SwallowedPlaceholders.in(t)).as(t).isEmpty());
+
+        // The buttons carry what the typed commands produce, and do it.
+        JsonNode actions = replies.get(0).path("attachments").path(0).path("content").path("actions");
+        assertThat(actions.findValuesAsText("title")).containsExactly("Check in", "My actions", "My trend");
+        JsonNode checkIn = teams.expectReplies(teams.cardSubmit(user, (ObjectNode) actions.get(0).path("data")))
+                .replies().get(0);
+        assertThat(checkIn.toString()).contains("wellbeing");
+        List<String> plan = PromisesTest.rendered(teams.expectReplies(
+                teams.cardSubmit(user, (ObjectNode) actions.get(1).path("data"))).replies());
+        assertThat(plan).contains("Your action plan")
+                .allSatisfy(t -> assertThat(SwallowedPlaceholders.in(t)).as(t).isEmpty());
+        assertThat(String.join("\n", plan)).contains("add action Protect Friday afternoons");
+    }
+
+    @Test
+    void aCoachsHelpAddsTheCoachesCommandsInTheirOwnSection() {
+        User coach = consentedUser("Cato Help-Coach");
+        teams.expectReplies(teams.message(coach, "create programme Help cohort " + coach.userId().hashCode()));
+        List<String> read = PromisesTest.rendered(teams.expectReplies(teams.message(coach, "help")).replies());
+        String help = String.join("\n", read);
+        assertThat(help).contains("check in").contains("my actions").contains("For coaches")
+                .contains("create programme** and its name").contains("add group Blue").contains("summary")
+                .contains("pair now").contains("rename theme** Workload **to** Capacity");
+        assertThat(read.indexOf("For coaches")).isGreaterThan(0);
+        assertThat(read).allSatisfy(t -> assertThat(SwallowedPlaceholders.in(t)).as(t).isEmpty());
+        assertThat(text(teams.expectReplies(teams.message(coach, "blah blah")).replies()))
+                .contains("didn't catch that").contains("**programme**").contains("Say **help** for more");
+    }
+
+    @Test
+    void anUnrecognisedMessageGetsAShortAnswerNotTheWholeHelp() {
+        User user = consentedUser("Uma Unclear");
+        List<JsonNode> replies = teams.expectReplies(teams.message(user, "what's the weather")).replies();
+        assertThat(replies).hasSize(1);
+        String answer = text(replies);
+        assertThat(answer).startsWith("Sorry, I didn't catch that.").contains("**check in**")
+                .contains("**my actions**").endsWith("Say **help** for more.")
+                .doesNotContain("create programme", "my pairings", "delete my data");
+        assertThat(answer.length()).isLessThan(250);
+        assertThat(replies.get(0).path("attachments").isMissingNode() || replies.get(0).path("attachments").isEmpty())
+                .isTrue();
     }
 
     User consentedUser(String name) {

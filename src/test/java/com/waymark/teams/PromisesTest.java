@@ -258,7 +258,8 @@ class PromisesTest {
         User fresh = User.fresh("Fern Fresh-Install");
         texts.addAll(rendered(teams.expectReplies(teams.install(fresh)).replies()));
         for (String said : List.of("help", "privacy", "my schedule", "stuck 1 no time", "my details", "my data",
-                "who has seen my data", "my trend", "my programmes", "my pairings", "4 4 A steady week")) {
+                "who has seen my data", "my trend", "my programmes", "my pairings", "my actions", "4 4 A steady week",
+                "what's the weather")) {
             texts.addAll(rendered(say(person, said)));
         }
         for (String said : List.of("help", "programme", "edit programme", "people", "coaches", "schedule",
@@ -283,6 +284,8 @@ class PromisesTest {
             }
         }
         assertThat(broken).as("texts that promise what the settings do not do").isEmpty();
+        assertThat(texts).as("no placeholder Teams would swallow as an HTML tag")
+                .allSatisfy(t -> assertThat(SwallowedPlaceholders.in(t)).as(t).isEmpty());
         assertThat(checked).as("the texts do speak of people, days and times").isGreaterThan(10);
         assertThat(kinds).containsExactly("days", "people", "quiet");
         System.out.println("PromisesTest: " + checked + " numbers checked in " + texts.size() + " texts");
