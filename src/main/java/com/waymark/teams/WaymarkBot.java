@@ -113,6 +113,10 @@ class WaymarkBot extends ActivityHandler {
      */
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        if (ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName()) && !hasActionType(turn.getActivity())) {
+            // The SDK reads the action's type without a null check: a Universal Action without one failed the turn.
+            return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_BAD_REQUEST, null));
+        }
         return super.onInvokeActivity(turn).handle((response, failure) -> {
             InvokeResponse answer = response;
             if (failure != null) {
@@ -127,6 +131,13 @@ class WaymarkBot extends ActivityHandler {
             return answer != null && answer.getStatus() == HttpURLConnection.HTTP_NOT_IMPLEMENTED
                     ? new InvokeResponse(HttpURLConnection.HTTP_OK, null) : answer;
         });
+    }
+
+    private static final String ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
+
+    private static boolean hasActionType(Activity activity) {
+        JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        return value != null && value.path("action").path("type").isTextual();
     }
 
     /** The SDK skips events where the bot is the only member added or removed: those are the ones we need most. */

@@ -75,6 +75,17 @@ class BadInputTest extends WaymarkIntegrationTest {
         assertThat(checkIns()).isZero();
     }
 
+    /** Found by ActivityFuzzTest: a Universal Action whose action is an empty object failed its turn (501). */
+    @Test
+    void aUniversalActionWithoutATypeIsRefusedNotFailed() {
+        ObjectNode invoke = teams.message(user, "");
+        invoke.remove("text");
+        invoke.put("type", "invoke").put("name", "adaptiveCard/action");
+        invoke.putObject("value").put("trigger", "manual").putObject("action");
+        assertThat(teams.post(invoke).status()).isLessThan(500);
+        assertThat(checkIns()).isZero();
+    }
+
     @Test
     void fiftyKilobytesOfTextGetsAKindReplyAndStoresNothing() {
         List<JsonNode> replies = teams.expectReplies(teams.message(user, "4 4 " + "so much to say ".repeat(3_400)))
