@@ -30,7 +30,6 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
@@ -258,8 +257,7 @@ public class TeamInsights {
             described = last.map(s -> "since the last session (" + DAY.format(s.getStartsAt().atZone(zone)) + ")")
                     .orElse("over the last two weeks");
         }
-        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
-                .collect(Collectors.toSet());
+        Set<Long> staff = programmes.staffIds(programme.getId());
         Map<Long, Long> members = enrolment.activeMemberGroups(programme.getId());
         Set<Long> countable = ConfidentialityPolicy.contributors(members.keySet(), staff, viewerId);
         Map<Long, Long> groupOf = members.entrySet().stream().filter(e -> countable.contains(e.getKey()))

@@ -25,7 +25,6 @@ import com.waymark.programme.ParticipantRepository;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -168,8 +167,7 @@ public class PeerCoachingService {
                     + "to set the rhythm and the pairing mode first.");
         }
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
-        Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
-                .collect(Collectors.toSet());
+        Set<Long> staff = programmes.staffIds(programmeId);
         List<RoundOutcome> outcomes = new ArrayList<>();
         Set<Long> shown = new HashSet<>();
         for (PairingPlan plan : active) {
@@ -247,8 +245,7 @@ public class PeerCoachingService {
         Set<Long> included = new HashSet<>();
         Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
         // Nobody counts towards a figure they can see: the programme's staff and the reader are left out.
-        Set<Long> staff = programmes.staffOf(programmeId).stream().map(StaffMember::getParticipantId)
-                .collect(Collectors.toSet());
+        Set<Long> staff = programmes.staffIds(programmeId);
         Set<Long> countable = ConfidentialityPolicy.contributors(meetings.values().stream().flatMap(List::stream)
                 .map(PairingMember::getParticipantId).toList(), staff, coachId);
 

@@ -347,6 +347,13 @@ public class ProgrammeService {
         return staff.findByProgrammeId(programmeId);
     }
 
+    /** Who is on the programme's coaching team: the people who never count towards its figures. */
+    @Transactional(readOnly = true)
+    public Set<Long> staffIds(long programmeId) {
+        return staff.findByProgrammeId(programmeId).stream().map(StaffMember::getParticipantId)
+                .collect(Collectors.toSet());
+    }
+
     /**
      * The programme, if this person coaches it. Otherwise one refusal, the same whether the programme exists
      * elsewhere or not at all: it never names a programme that is not theirs.

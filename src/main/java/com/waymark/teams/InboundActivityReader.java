@@ -59,7 +59,7 @@ final class InboundActivityReader {
                 || activity.getConversation().getId().isBlank()) {
             throw new Malformed("The activity has no conversation id, so there is no chat to answer in.");
         }
-        if (!idsFit(activity)) {
+        if (!idsFit(activity, tree)) {
             throw new Malformed("The sender's or tenant's ids are longer than Teams sends.");
         }
         if (activity.getLocale() != null && !wellFormedLocale(activity.getLocale())) {
@@ -75,11 +75,13 @@ final class InboundActivityReader {
      * Ids far longer than that are not from Teams, and a person can't be recorded under them (the columns fit what
      * Teams sends), so they are refused here rather than failing the turn.
      */
-    private static boolean idsFit(Activity activity) {
+    private static boolean idsFit(Activity activity, JsonNode tree) {
         ChannelAccount from = activity.getFrom();
+        JsonNode channelDataTenant = tree.path("channelData").path("tenant").path("id");
         return (from == null || fits(from.getId(), MAX_USER_ID) && fits(from.getAadObjectId(), MAX_GUID_LIKE))
                 && fits(activity.getConversation().getTenantId(), MAX_GUID_LIKE)
-                && fits(TurnFacts.channelDataTenantId(activity), MAX_GUID_LIKE);
+                // Read from the tree already parsed: channelData would otherwise be serialised again per request.
+                && fits(channelDataTenant.isTextual() ? channelDataTenant.asText() : null, MAX_GUID_LIKE);
     }
 
     private static boolean fits(String value, int max) {

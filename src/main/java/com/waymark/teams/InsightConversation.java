@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
@@ -19,7 +18,6 @@ import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,8 +120,7 @@ class InsightConversation {
         } catch (ProgrammeProblem problem) {
             return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
-        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
-                .collect(Collectors.toSet());
+        Set<Long> staff = programmes.staffIds(programme.getId());
         boolean onlyCoaches = !roster.isEmpty() && roster.stream().allMatch(member -> participants
                 .find(TurnFacts.identity(activity, member)).map(p -> staff.contains(p.getId())).orElse(false));
         if (!onlyCoaches) {

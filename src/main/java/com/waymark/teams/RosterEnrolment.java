@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
@@ -23,7 +22,6 @@ import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import com.waymark.programme.TeamConversation;
 import com.waymark.programme.TeamLinkService;
 import com.waymark.programme.TeamsIdentity;
@@ -132,8 +130,7 @@ class RosterEnrolment {
 
     private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, Membership.Via via, Long groupId,
                            String serviceUrl, String tenant, ChannelAccount bot, String coachName) {
-        Set<Long> staff = programmes.staffOf(programme.getId()).stream().map(StaffMember::getParticipantId)
-                .collect(Collectors.toSet());
+        Set<Long> staff = programmes.staffIds(programme.getId());
         int welcomed = 0, notified = 0, alreadyIn = 0, coaches = 0, failed = 0;
         for (TeamsChannelAccount member : members) {
             try {
