@@ -65,7 +65,8 @@ class EncryptionConfiguration {
                 continue;
             }
             int eq = entry.indexOf('=');
-            if (eq <= 0) {
+            // A key pasted without its id has '=' padding: checking the id keeps the key itself out of the report.
+            if (eq <= 0 || !FieldCipher.KEY_ID.matcher(entry.substring(0, eq).trim()).matches()) {
                 throw new EncryptionKeyException("WAYMARK_ENCRYPTION_PREVIOUS_KEYS (waymark.encryption.previous-keys) "
                         + "is not a list of id=base64 entries.", "Write it as id=base64,id=base64 (for example "
                         + "v1=OLDKEY,v2=NEWERKEY), each key as it was when it was in use.");
