@@ -22,12 +22,13 @@ final class WaitingNotices {
 
     /** True if {@code id} should be told about now (and remembers that it was). */
     boolean due(long id, Instant now) {
-        Instant last = toldAt.get(id);
-        if (last != null && now.isBefore(last.plus(every))) {
-            return false;
-        }
-        toldAt.put(id, now);
-        return true;
+        boolean[] due = {false};
+        // Atomic: the Quartz tick and a direct call may look at the same request at once, and only one should tell.
+        toldAt.compute(id, (key, last) -> {
+            due[0] = last == null || !now.isBefore(last.plus(every));
+            return due[0] ? now : last;
+        });
+        return due[0];
     }
 
     /** True if {@code id} had been told about as waiting; it is forgotten either way (it no longer waits). */
