@@ -117,6 +117,30 @@ class NewcomerConsoleTest {
         assertThat(Files.exists(dir.resolve("data"))).as("nothing was written").isFalse();
     }
 
+    /** A failure inside the start (here PostgreSQL refusing) is told once, as the report, not echoed on a WARN line. */
+    @Test
+    void aDatabaseThatRefusesIsReportedOnceWithoutTheEchoOrAStackTrace() throws Exception {
+        start(List.of(), "--spring.profiles.active=postgres", "--waymark.data-dir=" + dir.resolve("data"),
+                "--WAYMARK_DB_URL=jdbc:postgresql://127.0.0.1:1/waymark?password=hunter2", "--WAYMARK_DB_PASSWORD=");
+        assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        String console = Files.readString(output);
+        assertThat(console).contains("""
+
+                Description:
+
+                Could not connect to the database at jdbc:postgresql://127.0.0.1:1/waymark.
+
+                Action:
+
+                Check WAYMARK_DB_URL, and that the database server is running and can be reached from here.
+                """);
+        assertThat(console).doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("cancelling refresh")
+                .doesNotContain("hunter2");
+        assertThat(console.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+                .as("the report alone").hasSize(1);
+    }
+
     /** This test's own classpath in a fresh JVM, without any Waymark or Bot Framework settings from the environment. */
     private void start(List<String> jvmOptions, String... arguments) throws IOException {
         output = dir.resolve("console.log");
@@ -124,7 +148,10 @@ class NewcomerConsoleTest {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.add(WaymarkApplication.class.getName());
-        command.addAll(List.of("--server.port=0", "--spring.profiles.active="));
+        command.add("--server.port=0");
+        if (List.of(arguments).stream().noneMatch(argument -> argument.startsWith("--spring.profiles.active="))) {
+            command.add("--spring.profiles.active=");
+        }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("WAYMARK_") || name.startsWith("Microsoft")
