@@ -1,5 +1,6 @@
 package com.waymark;
 
+// The JDK's only signal API (module jdk.unsupported); javac warns about it by design.
 import sun.misc.Signal;
 
 /**
