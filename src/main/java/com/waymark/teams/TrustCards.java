@@ -224,6 +224,7 @@ final class TrustCards {
 
     private static String describe(Read read, ZoneId zone) {
         return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + PlainText.of(read.programme())
-                + ", seen by " + PlainText.of(read.reader()) + " (" + read.people() + " people combined)";
+                + ", seen by " + PlainText.of(read.reader()) + (read.people() == 0 ? " (every figure hidden: too few "
+                + "people)" : " (" + read.people() + " people combined)");
     }
 }
