@@ -33,7 +33,9 @@ final class TrustCards {
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
             Map.entry("readsIncludingYou", "Coach views that included you"),
             Map.entry("readsYouMade", "Summaries you viewed as a coach"),
-            Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"));
+            Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"),
+            Map.entry("schedule", "Your schedule (times that suit you, days away, planned check-ins)"),
+            Map.entry("releasedFigures", "Team figures you were counted in"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private TrustCards() {
