@@ -29,7 +29,7 @@ class TeamChatConversation {
             - **enrol** – bring everyone in this chat into your current programme (each gets a private welcome)
             - **add people** – choose who to bring in
             - **programme** – your programme's set-up at a glance
-            - **summary**, **themes**, **wellbeing**, **actions** (or team actions), **participation**, \
+            - **summary**, **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, \
             **export** – team reports, only in a chat where everyone coaches the programme
             Check-ins, reflections and action plans are private: they happen in each person's 1:1 chat with me.""";
 

@@ -318,7 +318,11 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
         JsonNode support = card(submit(member, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "2").put("quoteOk", "false")));
-        assertThat(support.toString()).contains("can't ask anyone to call you")
+        assertThat(support.toString()).doesNotContain("Please ask my coach to call me")
+                .doesNotContain("I can ask your coach");
+        // One tap away, the help says plainly that nobody can be asked to call.
+        JsonNode help = card(submit(member, support.path("actions").path(0).path("data").deepCopy()));
+        assertThat(help.toString()).contains("can't ask anyone to call you")
                 .doesNotContain("Please ask my coach to call me");
     }
 
