@@ -35,6 +35,9 @@ import com.waymark.checkin.PromptLibrary;
  * later, because that probe is when a platform sends it traffic. The echo bot has no probe. <b>First reply</b> is then
  * a second new person's first check-in: the app installed and the notice agreed to, then a full check-in card (both
  * ratings, a prompt, a reflection) posted; the figure is the check-in turn's latency, the first a fresh instance answers.
+ * <p>
+ * The children get this JVM's own options (so a run under a CDS archive times children under it), or those of
+ * {@code --jvm}; {@code --args} adds arguments to Waymark's command line only (to compare a setting).
  */
 public final class StartupBench implements Subcommand {
 
@@ -54,16 +57,23 @@ public final class StartupBench implements Subcommand {
 
     @Override
     public String description() {
-        return "time to ready, Waymark vs the bare echo bot, separate JVMs: [--runs 5] [--jvm \"-Xmx512m\"] [--steps 0]";
+        return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--jvm OPTIONS] [--args ARGS] [--steps 0]";
     }
 
-    /** One start: ms from launch to ready, the first answer's latency, and (Waymark) the first check-in's latency. */
-    record Start(String bot, long readyMs, long helloMs, long checkInMs) {
+    /**
+     * One start: ms from launch to ready, the first answer's latency, the first check-in's latency, and the CPU time the
+     * process had used when it was ready (all its threads; steadier than wall time on a busy machine).
+     */
+    record Start(String bot, long readyMs, long helloMs, long checkInMs, long cpuMs) {
+
+        Start(String bot, long readyMs, long helloMs, long checkInMs) {
+            this(bot, readyMs, helloMs, checkInMs, -1);
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps"));
+        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args"));
         int runs = options.integer("runs", 5, 1, 50);
         int timeout = options.integer("timeout", 180, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
@@ -73,6 +83,7 @@ public final class StartupBench implements Subcommand {
             StartupSteps.print(steps, out);
         }
         List<String> launcher = launcher();
+        List<String> waymarkArgs = splitOptions(options.text("args", ""));
         out.printf(Locale.ROOT, "startup-bench: %d starts each, alternating, %d cores, load average %s; JVM options %s; "
                 + "launched as %s%n", runs, Runtime.getRuntime().availableProcessors(), BenchRuntime.loadAverage(),
                 jvm.isEmpty() ? "none" : String.join(" ", jvm), String.join(" ", launcher.subList(1, launcher.size())));
@@ -81,19 +92,22 @@ public final class StartupBench implements Subcommand {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Start> waymark = new ArrayList<>();
         List<Start> echo = new ArrayList<>();
-        out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s%n", "bot", "run", "ready ms", "hello ms", "check-in ms");
+        out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s %13s%n", "bot", "run", "ready ms", "hello ms", "check-in ms",
+                "cpu-to-ready");
         for (int i = 1; i <= runs; i++) {
-            waymark.add(report(out, i, startOnce(true, jvm, launcher, http, prompts, timeout)));
-            echo.add(report(out, i, startOnce(false, jvm, launcher, http, prompts, timeout)));
+            waymark.add(report(out, i, startOnce(true, jvm, launcher, waymarkArgs, http, prompts, timeout)));
+            echo.add(report(out, i, startOnce(false, jvm, launcher, List.of(), http, prompts, timeout)));
         }
-        out.printf(Locale.ROOT, "machine load average after: %s%n", BenchRuntime.loadAverage());
+        out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
+                median(waymark.stream().mapToLong(Start::cpuMs).toArray()),
+                median(echo.stream().mapToLong(Start::cpuMs).toArray()), BenchRuntime.loadAverage());
         out.println(summary(waymark, echo));
         return 0;
     }
 
     private static Start report(PrintStream out, int run, Start start) {
-        out.printf(Locale.ROOT, "%-8s %4d %9d %9d %12d%n", start.bot(), run, start.readyMs(), start.helloMs(),
-                start.checkInMs());
+        out.printf(Locale.ROOT, "%-8s %4d %9d %9d %12d %13d%n", start.bot(), run, start.readyMs(), start.helloMs(),
+                start.checkInMs(), start.cpuMs());
         out.flush();
         return start;
     }
@@ -136,8 +150,8 @@ public final class StartupBench implements Subcommand {
                 : List.of(java, "-cp", classPath, Subcommands.application().getName());
     }
 
-    private Start startOnce(boolean isWaymark, List<String> jvm, List<String> launcher, HttpClient http,
-                            List<String> prompts, int timeoutSeconds) throws Exception {
+    private Start startOnce(boolean isWaymark, List<String> jvm, List<String> launcher, List<String> extra,
+                            HttpClient http, List<String> prompts, int timeoutSeconds) throws Exception {
         Path dir = Files.createTempDirectory(isWaymark ? "waymark-startup-bench-" : "waymark-startup-bench-echo-");
         int port = freePort();
         int managementPort = freePort();
@@ -149,6 +163,7 @@ public final class StartupBench implements Subcommand {
             // Local mode on a scratch database, whatever profile or credentials the environment names.
             command.addAll(List.of("--spring.profiles.active=", "--waymark.bot.app-id=", "--waymark.bot.app-password=",
                     "--waymark.data-dir=" + dir, "--server.port=" + port, "--management.server.port=" + managementPort));
+            command.addAll(extra);
         } else {
             command.addAll(List.of(EchoBotWorker.NAME, "--server.port=" + port));
         }
@@ -187,9 +202,10 @@ public final class StartupBench implements Subcommand {
                 }
             }
             long readyNanos = System.nanoTime() - launched;
+            long cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
             long checkInNanos = firstCheckIn(http, messages, serviceUrl, prompts, isWaymark);
             return new Start(isWaymark ? "waymark" : "echo", TimeUnit.NANOSECONDS.toMillis(readyNanos),
-                    TimeUnit.NANOSECONDS.toMillis(helloNanos), TimeUnit.NANOSECONDS.toMillis(checkInNanos));
+                    TimeUnit.NANOSECONDS.toMillis(helloNanos), TimeUnit.NANOSECONDS.toMillis(checkInNanos), cpuMs);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
