@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.waymark.bench.StartupBench.Start;
+import com.waymark.bench.StartupSteps.Step;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The start-up benchmark's arithmetic and its last line; its timings are for the benchmark, not for a test. */
 class StartupBenchTest {
@@ -53,5 +57,28 @@ class StartupBenchTest {
         assertThat(code).isEqualTo(2);
         assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
                 .isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+    }
+
+    @Test
+    void aStepsOwnTimeLeavesOutTheStepsInsideIt() throws InterruptedException {
+        BufferingApplicationStartup recorder = new BufferingApplicationStartup(10);
+        StartupStep parent = recorder.start("spring.beans.instantiate").tag("beanName", "entityManagerFactory");
+        StartupStep child = recorder.start("spring.beans.instantiate").tag("beanName", "flywayInitializer");
+        Thread.sleep(30);
+        child.end();
+        Thread.sleep(5);
+        parent.end();
+
+        List<Step> steps = StartupSteps.slowest(recorder.getBufferedTimeline().getEvents(), 10);
+
+        assertThat(steps).extracting(Step::name).containsExactlyInAnyOrder("spring.beans.instantiate flywayInitializer",
+                "spring.beans.instantiate entityManagerFactory");
+        assertThat(steps.get(0).selfMs()).isGreaterThanOrEqualTo(steps.get(1).selfMs());
+        Step inner = steps.stream().filter(step -> step.name().endsWith("flywayInitializer")).findFirst().orElseThrow();
+        Step outer = steps.stream().filter(step -> step.name().endsWith("entityManagerFactory")).findFirst().orElseThrow();
+        assertThat(inner.selfMs()).isEqualTo(inner.totalMs()).isGreaterThanOrEqualTo(30);
+        assertThat(outer.totalMs()).isGreaterThan(inner.totalMs());
+        assertThat(outer.selfMs()).isCloseTo(outer.totalMs() - inner.totalMs(), within(1e-9));
+        assertThat(StartupSteps.slowest(recorder.getBufferedTimeline().getEvents(), 1)).hasSize(1);
     }
 }
