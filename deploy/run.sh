@@ -7,7 +7,7 @@
 # WAYMARK_JAR (default target/waymark-*.jar) and WAYMARK_APP_DIR (default target/waymark-app) say where.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="${WAYMARK_JAR:-$(ls "$root"/target/waymark-*.jar 2>/dev/null | grep -v -e '-plain.jar$' | head -n 1)}"
+jar="${WAYMARK_JAR:-$( (ls "$root"/target/waymark-*.jar 2>/dev/null || true) | grep -v -e '-plain.jar$' | head -n 1 || true)}"
 if [ -z "$jar" ] || [ ! -f "$jar" ]; then
   echo "No runnable jar: build it first with ./mvnw -DskipTests -Dskip.e2e package (or set WAYMARK_JAR)." >&2
   exit 1
