@@ -27,7 +27,9 @@ class TrustCardsTest {
         TrustCards.Read read = new TrustCards.Read(Instant.parse("2026-11-25T09:30:00Z"), "Themes from reflections",
                 "\"North ${Ridge}\" </TextBlock>", "Dr \"Gee\" O'Neil $1", 7);
         List<SupportResources.Resource> resources = new SupportResources(null).resources();
-        List<AdaptiveCard> cards = List.of(TrustCards.myData(counts, 1), TrustCards.myData(counts, 3),
+        List<AdaptiveCard> cards = List.of(TrustCards.myData(counts, "waymark-my-data-2026-11-25.json", 1),
+                TrustCards.myData(counts, "waymark-my-data-2026-11-25.json", 3),
+                TrustCards.myDataAsFile(counts, "waymark-my-data-2026-11-25.json"),
                 TrustCards.confirmErase(counts, List.of()), TrustCards.readsIncludingMe(List.of(), LONDON),
                 TrustCards.readsIncludingMe(List.of(read, read), LONDON), TrustCards.audit("A & B", List.of(), LONDON),
                 TrustCards.audit("A & B", List.of(read), LONDON),
