@@ -58,7 +58,8 @@ class FileOffers {
     static final Duration VALID_FOR = Duration.ofDays(1);
     static final String CONTEXT_KEY = "waymarkFile";
 
-    static final String SAVED = "Saved to your OneDrive: ";
+    /** The file info card below it names the file and opens it. */
+    static final String SAVED = "Done: saved to your OneDrive.";
     static final String DECLINED_MY_DATA = "No problem, I haven't saved anything. Say \"my data\" whenever you'd like "
             + "the file.";
     static final String DECLINED_EXPORT = "No problem, I haven't saved the file. Say \"export\" whenever you'd like it.";
@@ -231,7 +232,7 @@ class FileOffers {
         attachment.setContentUrl(info.getContentUrl());
         attachment.setContent(card);
         Activity message = MessageFactory.attachment(attachment);
-        message.setText(SAVED + PlainText.of(info.getName() == null ? "your file" : info.getName()) + ".");
+        message.setText(SAVED);
         return message;
     }
 
