@@ -46,7 +46,7 @@ export default {
     {
       name: `the coach records the next session (${sessionAt}, within the digest's 24 hours)`,
       send: `next session ${sessionAt}`,
-      expect: [{ text: 'Recorded the next session' }],
+      expect: [{ text: 'Recorded the next session' }, { text: 'straight away' }],
     },
     {
       name: 'wait: the pre-session digest arrives on its own',
