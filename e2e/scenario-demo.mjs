@@ -29,7 +29,7 @@ export default {
       name: 'themes: named, sized, with direction and opted-in quotes only',
       send: 'themes',
       timeoutMs: 60000,
-      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.VerticalBar') },
+      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.HorizontalBar') },
         { card: 'Less present than in the period before' }],
     },
     {

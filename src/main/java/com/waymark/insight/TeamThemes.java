@@ -103,7 +103,8 @@ class TeamThemes {
             ThemeReport.Direction direction = direction(shownBefore, share,
                     earlierWriters.isEmpty() ? 0 : (double) before.size() / earlierWriters.size());
             List<String> quotes = quotes(policy, membersNow);
-            shown.add(new ThemeReport.Line(key(theme), name(theme), theme.topTerms(), now.size(), share, direction,
+            List<String> terms = ThemeTerms.shown(theme.topTerms(), membersNow, policy);
+            shown.add(new ThemeReport.Line(key(theme), name(theme, terms), terms, now.size(), share, direction,
                     quotes));
             if (theme.taxonomyId() != null) {
                 taxonomyIds.add(theme.taxonomyId());
@@ -158,11 +159,12 @@ class TeamThemes {
                 : "terms:" + String.join("|", theme.topTerms().subList(0, Math.min(3, theme.topTerms().size())));
     }
 
-    private static String name(Theme theme) {
+    /** The taxonomy's name, or one from the terms a coach may see ({@link ThemeTerms}), never from the others. */
+    private static String name(Theme theme, List<String> shownTerms) {
         if (theme.name() != null) {
             return theme.name();
         }
-        List<String> terms = theme.topTerms().subList(0, Math.min(3, theme.topTerms().size()));
+        List<String> terms = shownTerms.subList(0, Math.min(3, shownTerms.size()));
         return terms.isEmpty() ? "Other" : "About " + String.join(", ", terms);
     }
 

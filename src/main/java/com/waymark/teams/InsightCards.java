@@ -24,6 +24,8 @@ import com.waymark.insight.WellbeingReport;
 final class InsightCards {
 
     static final String HIDDEN = "hidden";
+    /** The scale people rate wellbeing and energy on, and so the axis of their weekly means. */
+    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
@@ -159,7 +161,7 @@ final class InsightCards {
             series.put("Wellbeing", wellbeing);
             series.put("Energy", energy);
             card.lineChart("Weekly means" + (wellbeing.size() < w.weeks().size() ? " (weeks with too few people left out)"
-                    : ""), "Week of", "Mean (1–5)", series);
+                    : ""), "Week of", "Mean (1–5)", series, RATING);
         }
         return card;
     }
@@ -177,13 +179,15 @@ final class InsightCards {
             card.text("No theme was shared by enough people to show" + (t.smallThemes() > 0
                     ? " (" + t.smallThemes() + " smaller " + (t.smallThemes() == 1 ? "theme" : "themes") + ")." : "."));
         } else {
-            card.barChart("People per theme", "Theme", "People", t.themes().stream()
+            card.horizontalBarChart("People per theme", t.themes().stream()
                     .map(line -> new AdaptiveCard.Point(PlainText.of(line.name()), line.people())).toList());
             for (ThemeReport.Line line : t.themes()) {
+                // Terms come filtered by insight's ThemeTerms: each used by at least the threshold of people.
                 card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · "
                         + direction(line.direction())
-                        + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
-                        Math.min(5, line.terms().size())).stream().map(PlainText::of).toList()));
+                        + (line.terms().isEmpty() ? "" : "\n\nWords at least " + threshold + " people used: "
+                        + String.join(", ", line.terms().subList(0, Math.min(5, line.terms().size())).stream()
+                        .map(PlainText::of).toList())));
                 for (String quote : line.quotes()) {
                     card.subtle("“" + PlainText.of(quote) + "”");
                 }
