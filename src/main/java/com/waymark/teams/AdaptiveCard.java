@@ -131,8 +131,9 @@ final class AdaptiveCard {
             data.add(JSON.objectNode().put("x", p.x()).put("y", p.y()));
             fallback.put(p.x(), number(p.y()));
         });
+        // One colour for every bar: a bar of its own colour reads as meaning something the others don't.
         ObjectNode chart = JSON.objectNode().put("type", "Chart.HorizontalBar").put("title", title)
-                .put("displayMode", "AbsoluteNoAxis");
+                .put("displayMode", "AbsoluteNoAxis").put("color", "categoricalBlue");
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
         body.add(chart);

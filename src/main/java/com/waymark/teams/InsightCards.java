@@ -27,6 +27,7 @@ final class InsightCards {
     /** The scale people rate wellbeing and energy on, and so the axis of their weekly means. */
     static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
     private InsightCards() {
@@ -243,10 +244,14 @@ final class InsightCards {
                 + header.threshold() + " or more have.");
     }
 
+    /** "Over the last two weeks: 23 Nov to 6 Dec"; with the years when the period runs across a new year. */
     private static String period(ReportHeader header) {
         ZoneId zone = header.zone();
+        var from = header.period().from().atZone(zone);
+        var to = header.period().to().minusNanos(1).atZone(zone);
+        DateTimeFormatter format = from.getYear() == to.getYear() ? DAY : DAY_YEAR;
         return header.since().substring(0, 1).toUpperCase(Locale.ENGLISH) + header.since().substring(1) + ": "
-                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().minusNanos(1).atZone(zone));
+                + format.format(from) + " to " + format.format(to);
     }
 
     private static String direction(ThemeReport.Direction direction) {

@@ -2,6 +2,9 @@ package com.waymark.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +28,7 @@ class InsightChartsTest {
             ZoneId.of("Europe/London"), 5, 0);
 
     @Test
-    void theWeeklyMeansRunOnTheOneToFiveScaleWhateverTheData() {
+    void theWeeklyMeansRunOnTheOneToFiveScaleWhateverTheData() throws IOException {
         List<WellbeingReport.Week> weeks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             weeks.add(new WellbeingReport.Week(LocalDate.of(2026, 10, 26).plusWeeks(i), 3.1 + i * 0.2, 3.4));
@@ -41,22 +44,25 @@ class InsightChartsTest {
             series.path("values").forEach(p -> assertThat(p.path("y").asDouble()).isBetween(1.0, 5.0));
         }
         CardSchema.assertValidWithChartFallbacks(card);
+        keep("wellbeing", card);
     }
 
     @Test
-    void themeBarsCarryTheirWholeNamesBesideTheBar() {
+    void themeBarsCarryTheirWholeNamesBesideTheBar() throws IOException {
         List<ThemeReport.Line> lines = List.of(
                 new ThemeReport.Line("workload", "Workload and capacity", List.of(), 7, 0.7, ThemeReport.Direction.NEW,
                         List.of()),
                 new ThemeReport.Line("system", "System partnership", List.of("winter plan"), 5, 0.5,
-                        ThemeReport.Direction.GROWING, List.of()));
+                        ThemeReport.Direction.GROWING, List.of()),
+                new ThemeReport.Line("finance", "Finance and performance pressure", List.of(), 5, 0.5,
+                        ThemeReport.Direction.STEADY, List.of()));
         JsonNode card = InsightCards.themesCard(new Report<>(HEADER, new ThemeReport(10, lines, 0, List.of())))
                 .toJson();
 
         JsonNode bars = chart(card, "Chart.HorizontalBar");
         assertThat(bars.path("data").findValuesAsText("x")).containsExactly("Workload and capacity",
-                "System partnership");
-        assertThat(bars.path("data").findValues("y")).extracting(JsonNode::asInt).containsExactly(7, 5);
+                "System partnership", "Finance and performance pressure");
+        assertThat(bars.path("data").findValues("y")).extracting(JsonNode::asInt).containsExactly(7, 5, 5);
         assertThat(bars.path("displayMode").asText()).as("the count at the bar's end").isEqualTo("AbsoluteNoAxis");
         String shown = card.toString();
         assertThat(shown).doesNotContain("Chart.VerticalBar").contains("Words at least 5 people used: winter plan")
@@ -64,6 +70,25 @@ class InsightChartsTest {
         assertThat(shown.indexOf("Workload and capacity** · 7 people · new\"")).as("no empty words line")
                 .isPositive();
         CardSchema.assertValidWithChartFallbacks(card);
+        keep("themes", card);
+    }
+
+    @Test
+    void aPeriodAcrossANewYearShowsItsYears() {
+        ReportHeader since = new ReportHeader("North Ridge", "since 3 Nov 2025", new InsightPeriod(
+                Instant.parse("2025-11-03T00:00:00Z"), Instant.parse("2026-12-07T00:00:00Z")),
+                ZoneId.of("Europe/London"), 5, 0);
+        assertThat(InsightCards.themesCard(new Report<>(since, ThemeReport.none())).toJson().toString())
+                .contains("Since 3 Nov 2025: 3 Nov 2025 to 6 Dec 2026.");
+        assertThat(InsightCards.themesCard(new Report<>(HEADER, ThemeReport.none())).toJson().toString())
+                .contains("Over the last six weeks: 26 Oct to 6 Dec.");
+    }
+
+    /** Written to target/charts/ so the cards can be drawn (by the Agents Playground) and looked at. */
+    private static void keep(String name, JsonNode card) throws IOException {
+        Path dir = Path.of("target", "charts");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".json"), card.toPrettyString());
     }
 
     private static JsonNode chart(JsonNode card, String type) {
