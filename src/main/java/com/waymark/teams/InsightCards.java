@@ -29,6 +29,8 @@ final class InsightCards {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_YEAR = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
+            Locale.ENGLISH);
 
     private InsightCards() {
     }
@@ -46,7 +48,7 @@ final class InsightCards {
         TeamSummary summary = digest.summary();
         ReportHeader header = summary.header();
         AdaptiveCard card = AdaptiveCard.create().heading("Before your session: " + PlainText.of(header.title()))
-                .subtle("Session " + WHEN.format(digest.sessionStartsAt().atZone(header.zone())) + " · "
+                .subtle("Session " + session(digest, header) + " · "
                         + header.since() + ".");
         if (digest.narrative() != null) {
             card.text(PlainText.of(digest.narrative()));
@@ -242,6 +244,13 @@ final class InsightCards {
         return card.subtle("Some figures read \"" + HIDDEN + "\" because fewer than " + header.threshold()
                 + " people's check-ins have changed since they were last shown for this period; they return once "
                 + header.threshold() + " or more have.");
+    }
+
+    /** The session's day and time, with its year when that is not the year the digest's period ends in (today's). */
+    private static String session(SessionDigest digest, ReportHeader header) {
+        var at = digest.sessionStartsAt().atZone(header.zone());
+        int thisYear = header.period().to().minusNanos(1).atZone(header.zone()).getYear();
+        return (at.getYear() == thisYear ? WHEN : WHEN_YEAR).format(at);
     }
 
     /** "Over the last two weeks: 23 Nov to 6 Dec"; with the years when the period runs across a new year. */

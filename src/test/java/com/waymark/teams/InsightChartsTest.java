@@ -12,7 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.waymark.insight.ActionReport;
 import com.waymark.insight.InsightPeriod;
+import com.waymark.insight.ParticipationReport;
+import com.waymark.insight.SessionDigest;
+import com.waymark.insight.TeamSummary;
+import com.waymark.pairing.PeerCoachingService;
 import com.waymark.insight.Report;
 import com.waymark.insight.ReportHeader;
 import com.waymark.insight.ThemeReport;
@@ -82,6 +87,22 @@ class InsightChartsTest {
                 .contains("Since 3 Nov 2025: 3 Nov 2025 to 6 Dec 2026.");
         assertThat(InsightCards.themesCard(new Report<>(HEADER, ThemeReport.none())).toJson().toString())
                 .contains("Over the last six weeks: 26 Oct to 6 Dec.");
+    }
+
+    @Test
+    void aDigestForASessionInTheNewYearShowsTheYear() {
+        ReportHeader december = new ReportHeader("North Ridge", "over the last two weeks", new InsightPeriod(
+                Instant.parse("2026-12-18T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")),
+                ZoneId.of("Europe/London"), 5, 0);
+        TeamSummary summary = new TeamSummary(december, new ParticipationReport(null, null, null, null),
+                new WellbeingReport(null, null, null, null, null, false, List.of(), List.of()), ThemeReport.none(),
+                new ActionReport(null, null, null, null, 28, List.of()));
+        PeerCoachingService.PairsSummary pairs = new PeerCoachingService.PairsSummary("North Ridge", 5, 0, null, null,
+                null, java.util.Map.of(), null, null, null, null, null, null, 0);
+        assertThat(InsightCards.digest(new SessionDigest(Instant.parse("2027-01-01T14:00:00Z"), summary, pairs,
+                List.of(), null)).toJson().toString()).contains("Session Friday 1 Jan 2027 at 14:00");
+        assertThat(InsightCards.digest(new SessionDigest(Instant.parse("2026-12-31T14:00:00Z"), summary, pairs,
+                List.of(), null)).toJson().toString()).contains("Session Thursday 31 Dec at 14:00");
     }
 
     /** Written to target/charts/ so the cards can be drawn (by the Agents Playground) and looked at. */
