@@ -111,6 +111,7 @@ class TeamThemes {
             }
         }
         shown.sort(Comparator.comparingInt(ThemeReport.Line::people).reversed());
+        distinctNames(shown);
         int reflectionsNow = currentRows.size();
         return new Result(new TeamFigures.Released<>(new ThemeReport(reflectionsNow, shown, small, fading), included),
                 taxonomyIds);
@@ -157,6 +158,22 @@ class TeamThemes {
     private static String key(Theme theme) {
         return theme.taxonomyId() != null ? theme.taxonomyId()
                 : "terms:" + String.join("|", theme.topTerms().subList(0, Math.min(3, theme.topTerms().size())));
+    }
+
+    /**
+     * Two themes the taxonomy could not name may share a name ("Other", or the same words): numbered, so that a chart's
+     * bars and the lines under it stay apart.
+     */
+    static void distinctNames(List<ThemeReport.Line> lines) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ThemeReport.Line line = lines.get(i);
+            int count = seen.merge(line.name(), 1, Integer::sum);
+            if (count > 1) {
+                lines.set(i, new ThemeReport.Line(line.key(), line.name() + " (" + count + ")", line.terms(),
+                        line.people(), line.share(), line.direction(), line.quotes()));
+            }
+        }
     }
 
     /** The taxonomy's name, or one from the terms a coach may see ({@link ThemeTerms}), never from the others. */

@@ -56,6 +56,17 @@ class ThemeTermsTest {
         assertThat(ThemeTerms.readsAsSubject("one-to-ones")).isTrue();
     }
 
+    @Test
+    void themesLeftWithTheSameNameAreNumberedSoTheirBarsStayApart() {
+        List<ThemeReport.Line> lines = new ArrayList<>();
+        for (String name : List.of("Workload and capacity", "Other", "Other", "About rota gaps", "Other")) {
+            lines.add(new ThemeReport.Line(name, name, List.of(), 5, 0.5, ThemeReport.Direction.NEW, List.of()));
+        }
+        TeamThemes.distinctNames(lines);
+        assertThat(lines).extracting(ThemeReport.Line::name).containsExactly("Workload and capacity", "Other",
+                "Other (2)", "About rota gaps", "Other (3)");
+    }
+
     private static Reflection reflection(long person, String text) {
         return new Reflection(person * 100 + text.length(), person, text, false, Instant.parse("2026-12-01T10:00:00Z"));
     }
