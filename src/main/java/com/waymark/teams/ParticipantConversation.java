@@ -63,7 +63,7 @@ class ParticipantConversation {
                     schedules.sessionExample(ZoneId.of(participant.getTimeZone())))));
         }
         if (command instanceof Command.ShowPrivacy) {
-            return List.of(notices.privacy(id, consented));
+            return List.of(notices.privacy(id, consent.agreedAt(id), ZoneId.of(participant.getTimeZone())));
         }
         if (command instanceof Command.GiveConsent) {
             return giveConsent(id);
