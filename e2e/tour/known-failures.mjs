@@ -1,10 +1,42 @@
 // Known failures: screens that are wrong today and being fixed elsewhere. Each entry lets exactly one check of one
-// step fail without failing the tour, and says why and which fix removes it. Keep it short, and empty it as fixes
-// land: the tour prints an entry that no longer happens, so it can be deleted. Never add an entry to make a new
-// problem pass; fix the screen instead.
-//   step:  a step id from steps.mjs
-//   check: error | playground-error | placeholder | slow | no-reply | expectation | broken (see checks.mjs, tour.mjs)
+// step fail without failing the tour (the gallery shows it amber), and says why and which fix removes it. Keep it
+// short, and empty it as fixes land: the tour prints an entry that no longer happens, so it can be deleted. Never
+// add an entry to make a new problem pass; fix the screen instead.
+//   step:   a step id from steps.mjs
+//   check:  error | playground-error | placeholder | slow | no-reply | expectation | broken (checks.mjs, tour.mjs)
 //   reason: what a person sees
-//   fix:   the change that removes it
+//   fix:    the change that removes it
 export const knownFailures = [
+  {
+    step: 'participant-my-data', check: 'playground-error',
+    reason: 'the JSON export arrives as "application/json is not supported yet"',
+    fix: 'files: the file consent card for my data, with a fallback the Playground shows',
+  },
+  {
+    step: 'coach-digest-arrives', check: 'slow',
+    reason: 'a digest already due comes up to a minute late: its Quartz trigger starts 24 hours before the session, '
+      + 'so more than a minute in the past, and Quartz fires it only on its next misfire scan',
+    fix: 'SessionDigestScheduler: start a digest that is already due now (not yet assigned)',
+  },
+  {
+    step: 'coach-summary', check: 'slow',
+    reason: 'the first report of a programme can take far over 2 s (up to 30 s seen) while its themes are computed',
+    fix: 'reports: a coach\'s report at once (themes and figures computed ahead)',
+  },
+  {
+    step: 'participant-nudge-arrives', check: 'no-reply',
+    reason: '"pair now" in the demo pairs nobody, so the new leader gets no peer-coaching nudge',
+    fix: 'demo: peer coaching in the demo',
+  },
+  ...['coach-team-programme', 'coach-team-add-people', 'coach-team-enrol', 'coach-team-summary'].map((step) => ({
+    step, check: 'slow',
+    reason: 'the coach waits about 2 s for each answer in a team channel (0.1 s in the group chat, 0.2 s for a '
+      + 'participant in a team)',
+    fix: 'not yet assigned: find where the 2 s go in a team channel (the roster or team look-up per message?)',
+  })),
+  {
+    step: 'coach-peer-coaching-save', check: 'slow',
+    reason: 'saving the peer-coaching plan sometimes takes just over 2 s on a busy machine',
+    fix: 'not yet assigned: look at what saving a plan does before it answers',
+  },
 ];

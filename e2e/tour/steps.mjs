@@ -69,7 +69,7 @@ export const steps = [
     expect: /Recorded the next session/,
   },
   {
-    id: 'coach-digest-arrives', as: 'coach', waitFor: /Before your session/, since: 'coach-next-session', timeoutMs: 90_000,
+    id: 'coach-digest-arrives', as: 'coach', waitFor: /Before your session/, since: 'coach-next-session', timeoutMs: 120_000,
     dueAt: (ctx) => ctx.sessionRecordedAt, lateMs: 2000,
     name: 'The pre-session digest arrives on its own (the session is within 24 hours, so at once)',
   },
@@ -129,7 +129,7 @@ export const steps = [
   { id: 'participant-after', as: 'participant', send: 'after 17:00', expect: /17:00/ },
   { id: 'participant-time-zone', as: 'participant', send: 'time zone Europe/London', expect: /Europe\/London|London/ },
   { id: 'participant-leave', as: 'participant', send: () => `leave ${day(30)} to ${day(37)}`, expect: /leave|away/i },
-  { id: 'participant-on-call', as: 'participant', send: () => `on call ${day(20)}`, expect: /on call/i },
+  { id: 'participant-on-call', as: 'participant', send: () => `on call ${day(20)}`, expect: /no check-ins on/ },
   { id: 'participant-my-schedule', as: 'participant', send: 'my schedule', expect: /check-in/i },
 
   // ---- Peer coaching ----

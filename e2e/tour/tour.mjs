@@ -31,7 +31,7 @@ const E2E = path.dirname(HERE);
 /** What a person would call slow: a reply later than this, from pressing Enter to the first message of the answer. */
 const REPLY_MS = 2000;
 const STEP_TIMEOUT_MS = 30000;
-const SETTLE_MS = 600;
+const SETTLE_MS = 400;
 const VIEWPORT = { width: 1280, height: 900 };
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -185,12 +185,16 @@ class Person {
     if (process.env.TOUR_DEBUG) log(`    [${this.role} ws] ${JSON.stringify(d).slice(0, 400)}`);
     if (d.action !== 'createMessage' && d.action !== 'updateMessage') return;
     const m = d.message;
-    if (!m || m.from?.id !== this.bot.id) return;
+    if (!m) return;
+    // A message the bot sends on its own (the digest, a scheduled check-in) is told apart by what it says, not by
+    // its sender: the conversation reference it goes out on may carry another bot id than the config's.
+    const fromBot = m.from?.id === this.bot.id;
+    if (!fromBot && m.from?.id === this.me?.id) return;
     const known = this.messages.find((x) => x.id === m.messageId);
     const conv = m.postConversationId ?? known?.conv ?? d.actionConversationId ?? m.directLineConversationId;
     this.messages.push({
       id: m.messageId, conv, place: this.placeOf(conv), at: Date.now(), text: m.text || '',
-      attachments: m.attachments || [], update: d.action === 'updateMessage',
+      attachments: m.attachments || [], update: d.action === 'updateMessage', fromBot,
     });
   }
 
@@ -226,10 +230,12 @@ class Person {
   /** Marks what is on the screen now, so that the step's own messages can be told apart afterwards. */
   async markOld() {
     await this.page.evaluate(() => {
+      // A channel's posts are role=group, as is the list of chats on the left, which is not a post.
+      const posts = () => [...document.querySelectorAll('[role=group]')].filter((g) => !g.closest('[role=tree]') && !g.querySelector('[role=tree]'));
       const rows = [];
       const header = document.querySelector('[aria-label="Message header"]');
       if (header) rows.push(...header.parentElement.parentElement.parentElement.children);
-      rows.push(...document.querySelectorAll('[role=group]'));
+      rows.push(...posts());
       for (const el of rows) {
         if (!el.innerText.includes('Start a new post')) el.setAttribute('data-tour-old', '1'); // not the channel's composer
       }
@@ -250,6 +256,7 @@ class Person {
   /** The step's new rows (chat messages, or the channel post it started) and their text, bot messages only. */
   async newRows() {
     return this.page.evaluate(() => {
+      const posts = () => [...document.querySelectorAll('[role=group]')].filter((g) => !g.closest('[role=tree]') && !g.querySelector('[role=tree]'));
       const rows = [];
       const header = document.querySelector('[aria-label="Message header"]');
       if (header) {
@@ -257,7 +264,7 @@ class Person {
           if (!el.hasAttribute('data-tour-old') && el.innerText.trim()) rows.push(el);
         }
       }
-      for (const el of document.querySelectorAll('[role=group]')) {
+      for (const el of posts()) {
         if (!el.hasAttribute('data-tour-old') && !el.innerText.includes('Start a new post')) rows.push(el);
       }
       for (const el of rows) el.setAttribute('data-tour-row', '1');
@@ -281,6 +288,7 @@ class Person {
       const p = pane.getBoundingClientRect();
       return { top, bottom, height: bottom - top, paneTop: p.top, paneHeight: pane.clientHeight, x: p.left, width: p.width };
     });
+    await page.mouse.move(1, 1); // no chart tooltip or hover frame left over from a click
     let b = await box();
     if (!b) { await page.screenshot({ path: file }); return; }
     if (b.height + 24 > b.paneHeight) {
@@ -323,8 +331,13 @@ class Person {
   }
 
   async click(title) {
+    // The card is from an earlier step, so it is hidden: show it again (it is then in the picture too).
+    await this.page.evaluate((name) => {
+      const button = [...document.querySelectorAll('button')].filter((b) => b.innerText.trim() === name).pop();
+      for (let el = button; el; el = el.parentElement) el.removeAttribute('data-tour-old');
+    }, title);
     const button = this.page.getByRole('button', { name: title, exact: true }).last();
-    await button.scrollIntoViewIfNeeded();
+    await button.scrollIntoViewIfNeeded({ timeout: 5000 });
     const t0 = Date.now();
     await button.click();
     return t0;
@@ -382,8 +395,8 @@ async function runStep(step, people, ctx, index, out) {
   const fromProblem = who.problems.length;
   const failures = [];
   let t0 = Date.now();
-  if (first) await who.load();
-  else if (step.open) await who.select(place);
+  // Timed from when the chat is on screen: how long Chromium takes to draw the page is not the bot's.
+  if (first) { await who.load(); t0 = Date.now(); } else if (step.open) { await who.select(place); t0 = Date.now(); }
   const command = typeof step.send === 'function' ? step.send(ctx) : step.send;
   const shown = step.caption || command || (step.click && `clicks "${step.click}"`) || (step.submit && 'fills in the card')
     || (step.open && 'opens the chat') || '(waits)';
@@ -395,9 +408,9 @@ async function runStep(step, people, ctx, index, out) {
     failures.push({ check: 'broken', detail: e.message.split('\n')[0] });
   }
 
-  const mine = () => who.messages.slice(fromMsg).filter((m) => m.place === place);
+  const mine = () => who.messages.slice(fromMsg).filter((m) => m.place === place && m.fromBot);
   const want = step.waitFor;
-  const wanted = () => mine().filter((m) => !want || want.test(messageText(m)));
+  const wanted = () => (want ? who.messages.slice(fromMsg).filter((m) => (m.place === place || !m.place) && want.test(messageText(m))) : mine());
   const timeout = step.timeoutMs || STEP_TIMEOUT_MS;
   const deadline = t0 + timeout;
   while (Date.now() < deadline && !failures.length) {
@@ -414,7 +427,7 @@ async function runStep(step, people, ctx, index, out) {
   }
   // Slow: a reply later than REPLY_MS after the person acted; a message due at a time, later than lateMs after it.
   const due = step.dueAt ? step.dueAt(ctx) : t0;
-  const latency = ms.length ? ms[0].at - due : undefined;
+  const latency = ms.length ? Math.max(0, ms[0].at - due) : undefined;
   const limit = step.dueAt ? step.lateMs ?? REPLY_MS : REPLY_MS;
   if (latency !== undefined && latency > limit) {
     failures.push({ check: 'slow', detail: `${step.dueAt ? 'it arrived' : 'the first reply came'} ${latency} ms ${step.dueAt ? 'after it was due' : 'after the person acted'} (limit ${limit} ms)` });
@@ -431,7 +444,7 @@ async function runStep(step, people, ctx, index, out) {
     if (enough || Date.now() > shownBy) break;
     await sleep(150);
   }
-  await sleep(200); // images and charts finish drawing
+  await sleep(100); // images and charts finish drawing
   let visible = seen.text;
   // A channel post holds the person's own message first ("Test Bot summary"): check only what the bot wrote.
   const typed = command && who.places[place].kind === 'channel' ? visible.indexOf(`${who.bot.name} ${command}`) : -1;
