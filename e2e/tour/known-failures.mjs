@@ -24,6 +24,12 @@ export const knownFailures = [
     fix: 'reports: a coach\'s report at once (themes and figures computed ahead)',
   },
   {
+    step: 'participant-checkin-arrives', check: 'slow',
+    reason: 'a scheduled check-in sometimes arrives long after its time (1 s and 35 s seen on a busy machine, with '
+      + 'a 5-second tick)',
+    fix: 'not yet assigned: find where the wait is (the Quartz tick on its JDBC store, or the outbox)',
+  },
+  {
     step: 'participant-nudge-arrives', check: 'no-reply',
     reason: '"pair now" in the demo pairs nobody, so the new leader gets no peer-coaching nudge',
     fix: 'demo: peer coaching in the demo',
