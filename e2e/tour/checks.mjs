@@ -9,7 +9,8 @@ const RULES = [
   { check: 'error', test: /sorry,? something went wrong/i, why: 'the bot says something went wrong' },
   { check: 'playground-error', test: /\bnot supported\b|unable to render|could not render/i, why: 'the Playground cannot show it' },
   // Teams (and the Playground) read <code>, <name> ... as HTML tags and drop them: what is left gives it away.
-  { check: 'placeholder', test: /[^\s([]{1}[ \t]+[.,;:!?)](?=[ \t]|$)/m, why: 'a space before punctuation (was a <placeholder> there?)' },
+  // After a letter or digit only: pretty-printed JSON ("key" : "value") has a space before its colons by design.
+  { check: 'placeholder', test: /[\p{L}\p{N}][ \t]+[.,;:!?)](?=[ \t]|$)/mu, why: 'a space before punctuation (was a <placeholder> there?)' },
   { check: 'placeholder', test: /\(\s*\)/, why: 'empty parentheses' },
   { check: 'placeholder', test: /\S[ \t]{2,}\S/, why: 'a doubled space (was a <placeholder> there?)' },
   {
