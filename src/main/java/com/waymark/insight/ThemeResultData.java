@@ -1,0 +1,64 @@
+package com.waymark.insight;
+
+import java.util.List;
+
+import com.waymark.privacy.PersonalDataHolder;
+import com.waymark.privacy.ProgrammeDataHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Theme results ({@link ThemeResults}) go with what they were computed from. They are a programme's, computed over
+ * many people's reflections together and naming nobody, so they are in nobody's export; but they were computed from
+ * the person's words, so erasing a person deletes the results of every programme they wrote in (the next read or the
+ * precompute clusters what is left), and a programme's retention deletes its results. Both lock the programme's row
+ * first, as {@link ThemeResults#store} does, so that a clustering running meanwhile can't store a result after them.
+ */
+@Component
+class ThemeResultData implements PersonalDataHolder, ProgrammeDataHolder {
+
+    private final JdbcTemplate jdbc;
+
+    ThemeResultData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "themeResults";
+    }
+
+    /** Aggregated over a programme, naming nobody: not the person's data to hand over. */
+    @Override
+    public boolean exported() {
+        return false;
+    }
+
+    @Override
+    public Object export(long participantId) {
+        return List.of();
+    }
+
+    /** Erased before the check-ins (a higher order goes earlier), which tell the programmes the person wrote in. */
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public int erase(long participantId) {
+        List<Long> programmes = jdbc.queryForList("select distinct programme_id from check_in where participant_id = ? "
+                + "and programme_id is not null order by programme_id", Long.class, participantId);
+        int erased = 0;
+        for (long programmeId : programmes) {
+            erased += eraseProgrammeData(programmeId);
+        }
+        return erased;
+    }
+
+    @Override
+    public int eraseProgrammeData(long programmeId) {
+        jdbc.queryForList("select id from programme where id = ? for update", Long.class, programmeId);
+        return jdbc.update("delete from theme_result where programme_id = ?", programmeId);
+    }
+}
