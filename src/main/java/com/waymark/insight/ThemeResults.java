@@ -19,6 +19,8 @@ import com.waymark.insight.themes.Theme;
 import com.waymark.privacy.FieldCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,6 +48,7 @@ class ThemeResults {
 
     /** Results kept per programme: the default windows of the programme and its groups, and a few older ones. */
     static final int KEPT_PER_PROGRAMME = 32;
+    private static final Logger log = LoggerFactory.getLogger(ThemeResults.class);
     private static final int CHUNK = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Stored>> STORED = new TypeReference<>() {
@@ -98,7 +101,14 @@ class ThemeResults {
         }
         missed.increment();
         List<Theme> computed = compute.get();
-        store(programmeId, fingerprint, rows, computed);
+        try {
+            store(programmeId, fingerprint, rows, computed);
+        } catch (RuntimeException e) {
+            // The coach still gets the report; the next read or the precompute stores it. The type only, as
+            // messages may quote values.
+            log.warn("Could not store a programme's themes ({}); they are clustered again next time",
+                    e.getClass().getSimpleName());
+        }
         return computed;
     }
 
