@@ -37,6 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ReportBench implements Subcommand {
 
     private static final int WARM_READS = 5;
+    /** The reading thread's own CPU (H2 runs in it): what a read costs, whatever else the machine is doing. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Override
     public String name() {
@@ -49,7 +52,8 @@ public final class ReportBench implements Subcommand {
     }
 
     /** What one data set measured. */
-    record Step(long checkIns, double precomputeMs, double firstMs, double warmMs, double uncachedMs) {
+    record Step(long checkIns, double precomputeMs, double firstMs, double warmMs, double uncachedMs,
+                double firstCpuMs, double warmCpuMs) {
     }
 
     @Override
@@ -85,9 +89,10 @@ public final class ReportBench implements Subcommand {
         } finally {
             BenchRuntime.deleteQuietly(dataDir);
         }
-        out.printf(Locale.ROOT, "report-bench: first-ms=%s warm-ms=%s checkins=%s%n",
+        out.printf(Locale.ROOT, "report-bench: first-ms=%s warm-ms=%s checkins=%s first-cpu-ms=%s warm-cpu-ms=%s%n",
                 join(steps, Step::firstMs), join(steps, Step::warmMs),
-                String.join(",", steps.stream().map(s -> Long.toString(s.checkIns())).toList()));
+                String.join(",", steps.stream().map(s -> Long.toString(s.checkIns())).toList()),
+                join(steps, Step::firstCpuMs), join(steps, Step::warmCpuMs));
         return 0;
     }
 
@@ -109,16 +114,23 @@ public final class ReportBench implements Subcommand {
         double precomputeMs = millisSince(start);
 
         start = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         TeamSummary first = insights.summary(coachId, ScopeRequest.everything());
         double firstMs = millisSince(start);
+        double firstCpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
         double[] warm = new double[WARM_READS];
+        double[] warmCpu = new double[WARM_READS];
         for (int i = 0; i < WARM_READS; i++) {
             start = System.nanoTime();
+            cpu = THREADS.getCurrentThreadCpuTime();
             insights.summary(coachId, ScopeRequest.everything());
             warm[i] = millisSince(start);
+            warmCpu[i] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
         }
         Arrays.sort(warm);
+        Arrays.sort(warmCpu);
         double warmMs = warm[WARM_READS / 2];
+        double warmCpuMs = warmCpu[WARM_READS / 2];
 
         String parts = parts(insights, coachId);
 
@@ -129,11 +141,11 @@ public final class ReportBench implements Subcommand {
         if (!uncached.themes().equals(first.themes())) {
             throw new IllegalStateException("The themes clustered on the spot differ from those computed ahead");
         }
-        out.printf(Locale.ROOT, "%s: check-ins=%d precompute-ms=%.0f first-ms=%.0f warm-ms=%.0f uncached-ms=%.0f "
-                + "(%d themes shown, same on the spot; each part read alone, warm: %s) rss=%dMB load=%s%n", what, stored,
-                precomputeMs, firstMs, warmMs, uncachedMs, first.themes().themes().size(), parts,
-                BenchRuntime.rssMegabytes(), BenchRuntime.loadAverage());
-        return new Step(stored, precomputeMs, firstMs, warmMs, uncachedMs);
+        out.printf(Locale.ROOT, "%s: check-ins=%d precompute-ms=%.0f first-ms=%.0f (cpu %.0f) warm-ms=%.0f (cpu %.0f) "
+                + "uncached-ms=%.0f (%d themes shown, same on the spot; each part read alone, warm: %s) rss=%dMB "
+                + "load=%s%n", what, stored, precomputeMs, firstMs, firstCpuMs, warmMs, warmCpuMs, uncachedMs,
+                first.themes().themes().size(), parts, BenchRuntime.rssMegabytes(), BenchRuntime.loadAverage());
+        return new Step(stored, precomputeMs, firstMs, warmMs, uncachedMs, firstCpuMs, warmCpuMs);
     }
 
     /** Where a warm summary's time goes: each of its parts read on its own, in milliseconds. */

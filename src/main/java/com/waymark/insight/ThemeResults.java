@@ -133,10 +133,10 @@ class ThemeResults {
     }
 
     /**
-     * Stores a result in a transaction of its own, after locking the programme's row (as erasure and retention do
-     * before deleting results, {@link ThemeResultData}) and checking that every reflection it came from is still
-     * there: a clustering that read reflections an erasure then removed is dropped, not kept. Only the newest
-     * {@value #KEPT_PER_PROGRAMME} results of a programme are kept.
+     * Stores a result in a transaction of its own, after locking the programme's row (as erasure does before deleting
+     * results, {@link ThemeResultData}) and then every check-in it came from: one an erasure or a retention sweep is
+     * deleting is waited for and found gone, and a clustering of reflections that went is dropped, not kept. Only the
+     * newest {@value #KEPT_PER_PROGRAMME} results of a programme are kept.
      */
     void store(long programmeId, String fingerprint, List<Reflection> rows, List<Theme> themes) {
         byte[] sealed;
@@ -171,8 +171,9 @@ class ThemeResults {
         int there = 0;
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            there += jdbc.queryForObject("select count(*) from check_in where id in ("
-                    + String.join(",", chunk.stream().map(String::valueOf).toList()) + ")", Integer.class);
+            // Locked, not just counted: a check-in an erasure or a sweep is deleting is waited for, then found gone.
+            there += jdbc.queryForList("select id from check_in where id in ("
+                    + String.join(",", chunk.stream().map(String::valueOf).toList()) + ") for update", Long.class).size();
         }
         return there == ids.size();
     }

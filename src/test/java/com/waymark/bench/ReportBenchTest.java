@@ -23,7 +23,7 @@ class ReportBenchTest {
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
         // The demo's check-ins, then the grown programme's (its coach and 50 people, four weeks each).
         assertThat(lines[lines.length - 1]).matches("report-bench: first-ms=\\d+,\\d+ warm-ms=\\d+,\\d+ "
-                + "checkins=\\d+,200");
+                + "checkins=\\d+,200 first-cpu-ms=\\d+,\\d+ warm-cpu-ms=\\d+,\\d+");
         // Each step checks that the themes served from the stored result are those clustered on the spot.
         assertThat(String.join("\n", lines)).contains("demo: check-ins=").contains("same on the spot");
     }
