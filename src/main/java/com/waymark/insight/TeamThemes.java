@@ -130,7 +130,7 @@ class TeamThemes {
         if (results.has(programmeId, fingerprint)) {
             return false;
         }
-        results.store(programmeId, fingerprint, rows, computeTime.record(() ->
+        results.themes(programmeId, fingerprint, rows, () -> computeTime.record(() ->
                 cluster(pipelines.pipeline(programmeId), rows)));
         return true;
     }

@@ -8,7 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the results themselves too ({@link ThemeResultData}), and a result computed from reflections that went meanwhile
  * is not stored ({@link #store}).
  * <p>
- * Meters: {@code waymark.themes.results} (reads, tagged {@code found} true or false).
+ * Meters: {@code waymark.themes.results} (lookups by reads and the precompute, tagged {@code found} true or false).
  */
 @Component
 class ThemeResults {
@@ -75,6 +79,7 @@ class ThemeResults {
     private final Clock clock;
     private final Counter found;
     private final Counter missed;
+    private final Map<String, CompletableFuture<List<Theme>>> inFlight = new ConcurrentHashMap<>();
 
     ThemeResults(JdbcTemplate jdbc, PlatformTransactionManager transactions, FieldCipher cipher, Clock clock,
                  MeterRegistry meters) {
@@ -83,9 +88,8 @@ class ThemeResults {
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cipher = cipher;
         this.clock = clock;
-        this.found = Counter.builder("waymark.themes.results").description("Theme reads served a clustering computed "
-                + "before").tag("found", "true").register(meters);
-        this.missed = Counter.builder("waymark.themes.results").description("Theme reads that clustered on the spot")
+        this.found = Counter.builder("waymark.themes.results").description("Themes looked up and found computed before").tag("found", "true").register(meters);
+        this.missed = Counter.builder("waymark.themes.results").description("Themes looked up and clustered then")
                 .tag("found", "false").register(meters);
     }
 
@@ -99,17 +103,39 @@ class ThemeResults {
             found.increment();
             return stored.get();
         }
-        missed.increment();
-        List<Theme> computed = compute.get();
-        try {
-            store(programmeId, fingerprint, rows, computed);
-        } catch (RuntimeException e) {
-            // The coach still gets the report; the next read or the precompute stores it. The type only, as
-            // messages may quote values.
-            log.warn("Could not store a programme's themes ({}); they are clustered again next time",
-                    e.getClass().getSimpleName());
+        // The same reflections being clustered on this instance already (the precompute, or another coach's read):
+        // wait for that one rather than take the cores twice.
+        String key = programmeId + ":" + fingerprint;
+        CompletableFuture<List<Theme>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Theme>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                List<Theme> theirs = running.join();
+                found.increment();
+                return theirs;
+            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                return compute.get();
+            }
         }
-        return computed;
+        try {
+            missed.increment();
+            List<Theme> computed = compute.get();
+            try {
+                store(programmeId, fingerprint, rows, computed);
+            } catch (RuntimeException e) {
+                // The coach still gets the report; the next read or the precompute stores it. The type only, as
+                // messages may quote values.
+                log.warn("Could not store a programme's themes ({}); they are clustered again next time",
+                        e.getClass().getSimpleName());
+            }
+            mine.complete(computed);
+            return computed;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     boolean has(long programmeId, String fingerprint) {
