@@ -88,7 +88,8 @@ class ThemeResults {
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cipher = cipher;
         this.clock = clock;
-        this.found = Counter.builder("waymark.themes.results").description("Themes looked up and found computed before").tag("found", "true").register(meters);
+        this.found = Counter.builder("waymark.themes.results")
+                .description("Themes looked up and found computed before").tag("found", "true").register(meters);
         this.missed = Counter.builder("waymark.themes.results").description("Themes looked up and clustered then")
                 .tag("found", "false").register(meters);
     }
