@@ -55,6 +55,11 @@ class DemoData implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String ZONE = "Europe/London";
+    /** Weeks of history: the programme started this long ago, and each leader has a check-in a week (most weeks). */
+    static final int WEEKS = 6;
+    /** The programme's threshold, the default: each group of six stays above it even when one person is missing. */
+    static final int THRESHOLD = 5;
 
     /** {@code playgroundId}: the Playground user this leader is ({@code user-id-1}…), or null for a made-up one. */
     private record Leader(String name, String role, String organisation, String group, String playgroundId,
@@ -101,10 +106,15 @@ class DemoData implements SmartLifecycle {
             new Leader("Lynne Robbins", "Director of workforce", "North Ridge ICB", SET,
                     "user-id-5", "00000000-0000-0000-0000-0000000000025"));
 
+    /** Too stretched to meet a peer-coaching partner so far: one or two from each group. */
+    private static final java.util.Set<String> STRETCHED = java.util.Set.of("Ben Fletcher", "Grace Whitfield",
+            "Jonah Ellis", "Nadia Shah", "Patti Fernandez");
+
     /** What the edge needs to know about the demo (there is no such bean without the profile). */
     static DemoGuide guide() {
-        return new DemoGuide(PROGRAMME, PLAYGROUND_USER, LEADERS.size(),
-                LEADERS.stream().map(Leader::group).distinct().toList(), DemoPeerCoaching.ROUNDS,
+        return new DemoGuide(PROGRAMME, PLAYGROUND_USER, java.time.ZoneId.of(ZONE), LEADERS.size(),
+                (int) LEADERS.stream().map(Leader::organisation).distinct().count(), THRESHOLD,
+                LEADERS.stream().map(Leader::group).distinct().toList(), WEEKS, DemoPeerCoaching.ROUNDS,
                 java.util.stream.IntStream.range(0, LEADERS.size()).filter(i -> LEADERS.get(i).playgroundId() != null)
                         .mapToObj(i -> LEADERS.get(i).identity(i)).toList());
     }
@@ -192,8 +202,8 @@ class DemoData implements SmartLifecycle {
         consent.consent(coach.getId());
         LocalDate today = LocalDate.now(clock);
         Programme programme = programmes.create(coach.getId(), new ProgrammeSettings(PROGRAMME,
-                "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", "Europe/London",
-                today.minusWeeks(6), today.plusMonths(9), 5, 365));
+                "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", ZONE,
+                today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365));
         List<ProgrammeGroup> groups = new ArrayList<>();
         LEADERS.stream().map(Leader::group).distinct()
                 .forEach(name -> groups.add(programmes.addGroup(coach.getId(), programme.getId(), name)));
@@ -210,7 +220,8 @@ class DemoData implements SmartLifecycle {
             enrolment.describe(coach.getId(), programme.getId(), person.getId(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
             seedHistory(programme.getId(), person.getId(), i, random);
-            people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation()));
+            people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation(),
+                    STRETCHED.contains(leader.name())));
         }
         peerCoaching.seed(programme.getId(), people);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
@@ -223,7 +234,7 @@ class DemoData implements SmartLifecycle {
     private void seedHistory(long programmeId, long participantId, int index, Random random) {
         Instant now = clock.instant();
         int base = 3 + random.nextInt(2);
-        for (int week = 6; week >= 1; week--) {
+        for (int week = WEEKS; week >= 1; week--) {
             if (week > 4 && random.nextInt(5) == 0) {
                 continue;
             }

@@ -30,7 +30,9 @@ import org.springframework.jdbc.support.KeyHolder;
 /**
  * The demo's peer coaching so far: a plan for everyone (a round every two weeks, progression through the modes, six
  * rounds), its first {@link #ROUNDS} rounds paired by the real engine five, three and one week ago, and the follow-up
- * answers a few days after each, most of them in. The next round falls a week from now, so nothing runs at start-up
+ * answers a few days after each, most of them in. Five leaders have been too stretched to meet their partner in any
+ * round: winter, as the check-ins say, and enough of them that "how many met" can be shown without giving anyone's
+ * answer away. The next round falls a week from now, so nothing runs at start-up
  * and {@code pairs} and the pre-session digest have a true history to show. Written directly, like the check-ins:
  * these rounds are history, so no nudge or follow-up is queued for anyone.
  */
@@ -44,7 +46,8 @@ final class DemoPeerCoaching {
     private static final LocalTime AT = LocalTime.of(9, 0);
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    record Person(long id, String role, String organisation) {
+    /** {@code stretched}: too stretched this winter to meet a partner in any round so far, and says so. */
+    record Person(long id, String role, String organisation, boolean stretched) {
     }
 
     private final JdbcTemplate jdbc;
@@ -81,8 +84,8 @@ final class DemoPeerCoaching {
             for (Group group : round.groups()) {
                 long groupId = insert("insert into pairing_group (round_id, matches_mode, repeat_pairs, created_at) "
                         + "values (?, ?, ?, ?)", roundId, group.matchesMode(), group.repeatPairs(), Timestamp.from(runAt));
-                // A pair mostly meets, or neither does: both say so in the follow-up.
-                boolean met = random.nextInt(6) > 0;
+                // A pair or trio meets unless one of them is too stretched; all of them say so in the follow-up.
+                boolean met = group.memberIds().stream().noneMatch(id -> byId.get(id).stretched());
                 for (long id : group.memberIds()) {
                     Person person = byId.get(id);
                     long memberId = insert("insert into pairing_member (round_id, group_id, participant_id, role, "
