@@ -12,7 +12,7 @@ import com.waymark.programme.TeamsIdentity;
  * @param coach            the Playground's default user, who coaches the demo programme
  * @param zone             the programme's time zone
  * @param leaders          how many leaders take part
- * @param organisations    how many organisations they come from
+ * @param organisationCount how many organisations they come from
  * @param threshold        the programme's threshold: every figure a coach sees combines at least this many people
  * @param groups           the programme's groups, each with at least its threshold of people
  * @param weeks            weeks of check-ins and action plans behind them
@@ -20,7 +20,7 @@ import com.waymark.programme.TeamsIdentity;
  * @param playgroundPeople the leaders who are the Playground's own users: its connector delivers messages to them,
  *                         so the edge opens their 1:1 chats; the other leaders are made up and have no chat
  */
-public record DemoGuide(String programme, TeamsIdentity coach, ZoneId zone, int leaders, int organisations,
+public record DemoGuide(String programme, TeamsIdentity coach, ZoneId zone, int leaders, int organisationCount,
                         int threshold, List<String> groups, int weeks, int peerCoachingRounds, List<TeamsIdentity> playgroundPeople) {
 
     public DemoGuide {

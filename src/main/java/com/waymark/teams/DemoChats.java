@@ -78,11 +78,11 @@ class DemoChats {
     AdaptiveCard greeting() {
         String example = SESSION.format(ZonedDateTime.now(clock.withZone(demo.zone())).plusHours(3)
                 .truncatedTo(ChronoUnit.HOURS));
-        List<String> playground = demo.playgroundPeople().stream().map(TeamsIdentity::name).toList();
+        List<String> playground = demo.playgroundPeople().stream().map(p -> PlainText.of(p.name())).toList();
         int madeUp = demo.leaders() - playground.size();
         return AdaptiveCard.create().heading("Welcome to the Waymark demo")
                 .text("You coach \"" + PlainText.of(demo.programme()) + "\": " + demo.leaders() + " leaders from "
-                        + demo.organisations() + " organisations in " + demo.groups().size() + " groups, with "
+                        + demo.organisationCount() + " organisations in " + demo.groups().size() + " groups, with "
                         + demo.weeks() + " weeks of check-ins and action plans and " + demo.peerCoachingRounds()
                         + " rounds of peer coaching behind them. They and their answers are made up.")
                 .emphasis("Try, as their coach")
