@@ -41,7 +41,7 @@ export default {
     {
       name: 'a group of six shows',
       send: 'wellbeing team Action learning set',
-      expect: [{ card: 'Mean wellbeing', notContains: 'stays hidden' }],
+      expect: [{ card: 'group Action learning set', contains: 'Mean wellbeing' }],
     },
     {
       name: 'pairs: three rounds of peer coaching so far',
