@@ -208,10 +208,12 @@ public class TeamInsights {
         return new Report<>(ReportHeader.of(scope, releases.heldBack()), released.report());
     }
 
+    /**
+     * Every read is recorded, even one that showed nobody's figures (all hidden): the report tells the coach their
+     * reading is in the audit, so "audit" must list it. Such an entry names nobody, so no participant sees it.
+     */
     private void record(long coachId, InsightScope scope, ReadKind kind, Set<Long> included) {
-        if (!included.isEmpty()) {
-            audit.record(coachId, kind, scope.programmeId(), included);
-        }
+        audit.record(coachId, kind, scope.programmeId(), included);
     }
 
     private List<Rating> ratings(InsightScope scope) {

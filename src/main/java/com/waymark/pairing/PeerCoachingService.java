@@ -352,9 +352,8 @@ public class PeerCoachingService {
             included.addAll(paired);
         }
         ledger.keep(programmeId, releases);
-        if (!included.isEmpty()) {
-            audit.record(coachId, ReadKind.PAIRS, programmeId, included);
-        }
+        // Recorded even when every figure is hidden: the card says this view is in the audit, so it must be.
+        audit.record(coachId, ReadKind.PAIRS, programmeId, included);
         return new PairsSummary(programme.getName(), policy.threshold(),
                 (int) rounds.countPairedInProgramme(programmeId), groupsAnswered, groupsMet,
                 mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole, crossOrganisation,

@@ -1,9 +1,11 @@
 package com.waymark.privacy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +38,16 @@ public class ConsentService {
         return !jdbc.queryForList("select 1 from consent_record where participant_id = ? and notice_version = ? "
                 + "and withdrawn_at is null fetch first 1 rows only", Integer.class, participantId,
                 PrivacyNotice.VERSION).isEmpty();
+    }
+
+    /** When this person agreed to the current notice, if they have (and have not withdrawn since). */
+    @Transactional(readOnly = true)
+    public Optional<Instant> agreedAt(long participantId) {
+        // A person has a record per notice version they agreed to: a handful, read through the entity so the
+        // instant is mapped as it was written.
+        return consents.findByParticipantIdOrderByGivenAtAsc(participantId).stream()
+                .filter(c -> c.getNoticeVersion() == PrivacyNotice.VERSION && c.getWithdrawnAt() == null)
+                .map(ConsentRecord::getGivenAt).reduce((first, later) -> later);
     }
 
     /** How many of these people have agreed to the current notice (a count, for coaches' set-up view). */

@@ -70,10 +70,26 @@ public class DataRightsService {
         return touched;
     }
 
-    private static int count(JsonNode section) {
+    /**
+     * Entries in a section as a person would count them: a list counts its items; a section made of lists (peer
+     * coaching's rounds and answers, the schedule's settings and days away) counts the items of all of them, so
+     * empty lists make 0, not 1; a single record (the profile) counts as one.
+     */
+    static int count(JsonNode section) {
         if (section == null || section.isNull() || section.isMissingNode()) {
             return 0;
         }
-        return section.isArray() ? section.size() : 1;
+        if (section.isArray()) {
+            return section.size();
+        }
+        boolean madeOfLists = false;
+        int entries = 0;
+        for (JsonNode field : section) {
+            if (field.isArray()) {
+                madeOfLists = true;
+                entries += field.size();
+            }
+        }
+        return madeOfLists ? entries : 1;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.waymark.privacy.PersonLock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +62,13 @@ public class StaffInvitations {
     private final ParticipantRepository participants;
     private final PersonLock people;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StaffInvitations(StaffInvitationRepository invitations, ProgrammeService programmeService,
                      ProgrammeRepository programmes, ProgrammeAccess access, StaffRepository staff,
                      MembershipRepository memberships, ParticipantRepository participants, PersonLock people,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.programmeService = programmeService;
         this.programmes = programmes;
@@ -75,6 +78,18 @@ public class StaffInvitations {
         this.participants = participants;
         this.people = people;
         this.clock = clock;
+    }
+
+    /** Who joined a coaching team by invitation, while they are still on it: what their inviter is told. */
+    public record Joined(String person, String programme, StaffMember.Role role) {
+    }
+
+    /** The team member an accepted invitation made, if they are still on the team and still in Waymark. */
+    @Transactional(readOnly = true)
+    public Optional<Joined> joined(long staffMemberId) {
+        return staff.findById(staffMemberId).flatMap(member -> participants.findById(member.getParticipantId())
+                .flatMap(person -> programmes.findById(member.getProgrammeId())
+                        .map(programme -> new Joined(person.getDisplayName(), programme.getName(), member.getRole()))));
     }
 
     /** Only the programme's admins invite; anyone else gets the answers {@link ProgrammeService#coached} gives. */
@@ -122,7 +137,10 @@ public class StaffInvitations {
         if (invitations.deleteOne(invitation.getId()) != 1) {
             throw new ProgrammeProblem(NOT_AN_INVITATION);
         }
-        staff.save(new StaffMember(programme.get().getId(), participantId, invitation.getRole(), clock.instant()));
+        StaffMember joined = staff.save(new StaffMember(programme.get().getId(), participantId, invitation.getRole(),
+                clock.instant()));
+        events.publishEvent(new StaffInvitationAccepted(programme.get().getId(), invitation.getInvitedBy(),
+                joined.getId()));
         // Their current programme is left as it is: switching it would move the check-ins of someone who takes part
         // elsewhere away from that programme.
         return new Accepted(programme.get(), invitation.getRole(), member, false);

@@ -49,6 +49,10 @@ public class StaffMember {
         this.role = newRole;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public Long getProgrammeId() {
         return programmeId;
     }

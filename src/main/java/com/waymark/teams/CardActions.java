@@ -24,6 +24,7 @@ final class CardActions {
     static final String ASK_ERASE = "deleteMyData";
     static final String CONFIRM_ERASE = "confirmErase";
     static final String REQUEST_COACH_CALL = "requestCoachCall";
+    static final String SHOW_SUPPORT = "showSupport";
     static final String SAVE_PEER_COACHING = "savePeerCoaching";
     static final String SHOW_FORBID_PAIR = "showForbidPair";
     static final String FORBID_PAIR = "forbidPair";

@@ -182,6 +182,10 @@ sealed interface Command {
     record ShowAudit() implements Command {
     }
 
+    /** "support", or "Where to find support" on a card: every place to turn, at any time. */
+    record ShowSupport() implements Command {
+    }
+
     /** "Please ask my coach to call me" on a support card. */
     record RequestCoachCall() implements Command {
     }

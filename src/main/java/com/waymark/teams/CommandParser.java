@@ -232,6 +232,10 @@ final class CommandParser {
                     "opt in to pairings", "start peer coaching" -> {
                 return new Command.OptInToPeerCoaching();
             }
+            case "support", "where to find support", "support card", "get support", "i need support",
+                    "wellbeing support", "help and support", "support services" -> {
+                return new Command.ShowSupport();
+            }
             default -> {
                 // fall through to the patterns below
             }
@@ -384,6 +388,7 @@ final class CommandParser {
             case CardActions.ASK_ERASE -> new Command.DeleteMyData();
             case CardActions.CONFIRM_ERASE -> new Command.ConfirmErase();
             case CardActions.REQUEST_COACH_CALL -> new Command.RequestCoachCall();
+            case CardActions.SHOW_SUPPORT -> new Command.ShowSupport();
             case CardActions.SAVE_PEER_COACHING -> new Command.SavePeerCoaching(textOrNull(data, "everyWeeks"),
                     textOrNull(data, "weekday"), textOrNull(data, "time"), textOrNull(data, "mode"),
                     textOrNull(data, "totalRounds"), textOrNull(data, "followUpDays"), textOrNull(data, "groupId"));

@@ -22,7 +22,8 @@ final class HelpCards {
             programme's coaching team
             - **my pairings**, **can't this round**, **opt out of peer coaching**, **opt in** – peer coaching
             - **privacy**, **my data**, **delete my data**, **who has seen my data** – see, export or erase what \
-            I hold about you""";
+            I hold about you
+            - **support** – people to talk to, in confidence, whenever you need them""";
 
     static final String COACH = """
             - **programme**, **edit programme**, **create programme** and its name, **use programme** and its name, \

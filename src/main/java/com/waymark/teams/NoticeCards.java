@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
@@ -50,8 +51,17 @@ class NoticeCards {
         return ParticipantConversation.card(WaymarkCards.welcome(notice(participantId)));
     }
 
-    Activity privacy(long participantId, boolean consented) {
-        return ParticipantConversation.card(WaymarkCards.privacy(notice(participantId), consented));
+    private static final DateTimeFormatter AGREED = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
+
+    /**
+     * "privacy": before they agree, the notice with its button; after, what they agreed to, when (on their own
+     * clock), and how to see, export, erase or withdraw.
+     */
+    Activity privacy(long participantId, Optional<Instant> agreedAt, ZoneId zone) {
+        PrivacyNotice notice = notice(participantId);
+        return ParticipantConversation.card(agreedAt
+                .map(at -> WaymarkCards.privacyAgreed(notice, AGREED.format(at.atZone(zone))))
+                .orElseGet(() -> WaymarkCards.privacy(notice)));
     }
 
     /** The answer to anything that would record something about a person who has not agreed to the notice. */

@@ -21,6 +21,8 @@ import com.waymark.pairing.PeerCoachingParticipation;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffInvitations;
+import com.waymark.programme.StaffMember;
 import com.waymark.programme.ThresholdLowering;
 import com.waymark.schedule.OccurrencePayload;
 import com.waymark.schedule.OutboundMessage;
@@ -41,12 +43,15 @@ class OutboundRenderer {
     private final NameDirectory names;
     private final SupportResources support;
     private final ProgrammeService programmes;
+    private final StaffInvitations invitations;
     private final Clock clock;
 
     OutboundRenderer(PromptLibrary prompts, ObjectMapper json,
                      CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
-                     NameDirectory names, SupportResources support, ProgrammeService programmes, Clock clock) {
+                     NameDirectory names, SupportResources support, ProgrammeService programmes,
+                     StaffInvitations invitations, Clock clock) {
+        this.invitations = invitations;
         this.support = support;
         this.programmes = programmes;
         this.clock = clock;
@@ -114,10 +119,23 @@ class OutboundRenderer {
                         .map(p -> List.of(MessageFactory.text(thresholdLowered(p, payload.path("was").asInt(), to,
                                 from)))).orElse(List.of());
             }
+            case STAFF_JOINED: {
+                // Named when sent: someone who left the team or erased their data meanwhile is not named.
+                JsonNode payload = read(message.payload());
+                return invitations.joined(payload.path("staffMemberId").asLong())
+                        .map(joined -> List.of(MessageFactory.text(staffJoined(joined)))).orElse(List.of());
+            }
             default:
                 // Plain sentences composed by a module, which may name a programme: plain text as a whole.
                 return List.of(MessageFactory.text(PlainText.of(read(message.payload()).path("text").asText())));
         }
+    }
+
+    /** What an admin is told when someone accepts their invitation to the coaching team: briefly. */
+    static String staffJoined(StaffInvitations.Joined joined) {
+        return PlainText.of(joined.person()) + " accepted your invitation: they are now "
+                + (joined.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
+                + PlainText.of(joined.programme()) + "\". Say \"coaches\" to see the team.";
     }
 
     /** What a participant is told when their programme's coach lowers its threshold. */

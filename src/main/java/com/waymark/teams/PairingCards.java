@@ -207,7 +207,7 @@ final class PairingCards {
             days.add(new AdaptiveCard.Choice(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), day.name()));
         }
         List<AdaptiveCard.Choice> groupChoices = new ArrayList<>();
-        groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.KEEP));
+        groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.EVERYONE));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
         PlanSettings current = plans.isEmpty() ? null : plans.get(0).settings();
         return card.emphasis("Set up peer coaching")
@@ -233,7 +233,7 @@ final class PairingCards {
                         PlanSettings.MAX_ROUNDS)
                 .number("followUpDays", "Ask whether they met after (days)", current == null ? 3 : current.followUpDays(),
                         1, PlanSettings.MAX_FOLLOW_UP_DAYS)
-                .pick("groupId", "For", groupChoices, current == null || current.groupId() == null ? ProgrammeCards.KEEP
+                .pick("groupId", "For", groupChoices, current == null || current.groupId() == null ? ProgrammeCards.EVERYONE
                         : current.groupId().toString(), false, false)
                 .submit("Save peer coaching", CardActions.SAVE_PEER_COACHING)
                 .submit("Forbid a pair", CardActions.SHOW_FORBID_PAIR);

@@ -128,7 +128,7 @@ class PairingConversation {
             throw new PairingProblem("Choose how to pair people: same-role, cross-role, cross-organisation or "
                     + "progression.");
         }
-        Long groupId = save.groupId() == null || save.groupId().isBlank() ? null
+        Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
                 : ProgrammeConversation.parseId(save.groupId(), "group");
         PlanSettings settings = new PlanSettings(wholeNumber(save.everyWeeks(), 2),
                 ScheduleConversation.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),

@@ -58,7 +58,7 @@ class ParticipantConversation {
             return List.of(card(HelpCards.help(coaches(id), consented)));
         }
         if (command instanceof Command.ShowPrivacy) {
-            return List.of(notices.privacy(id, consented));
+            return List.of(notices.privacy(id, consent.agreedAt(id), ZoneId.of(participant.getTimeZone())));
         }
         if (command instanceof Command.GiveConsent) {
             return giveConsent(id);

@@ -21,6 +21,16 @@ final class ProgrammeCards {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     static final String KEEP = "";
+    /**
+     * "Everyone in the programme" on the schedule and peer-coaching cards: a value of its own, because a choice whose
+     * value is empty shows as a blank box in Teams, as if nothing were chosen.
+     */
+    static final String EVERYONE = "everyone";
+
+    /** The whole programme chosen: "everyone", or nothing at all (a card from before it had its own value). */
+    static boolean everyone(String groupId) {
+        return groupId == null || groupId.isBlank() || groupId.strip().equals(EVERYONE);
+    }
 
     private ProgrammeCards() {
     }

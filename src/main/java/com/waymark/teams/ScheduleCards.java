@@ -33,7 +33,7 @@ final class ScheduleCards {
             days.add(new AdaptiveCard.Choice(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), day.name()));
         }
         List<AdaptiveCard.Choice> groupChoices = new ArrayList<>();
-        groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.KEEP));
+        groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.EVERYONE));
         groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
         return card.emphasis("Set the rhythm")
                 .subtle("Each person gets it at this time in their own time zone, never in their quiet hours, and "
@@ -45,7 +45,7 @@ final class ScheduleCards {
                 .field("time", "At (local time)", "09:00", "09:00", 5, true)
                 .number("openHours", "Stays open for (hours)", 48, 1, 336)
                 .number("remindAfterHours", "Remind those who haven't answered after (hours, 0 for none)", 24, 0, 335)
-                .pick("groupId", "For", groupChoices, ProgrammeCards.KEEP, false, false)
+                .pick("groupId", "For", groupChoices, ProgrammeCards.EVERYONE, false, false)
                 .submit("Save rhythm", CardActions.SAVE_SCHEDULE);
     }
 

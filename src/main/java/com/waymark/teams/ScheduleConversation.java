@@ -205,7 +205,7 @@ class ScheduleConversation {
             Arrays.stream(save.weekdays().split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .forEach(d -> days.add(weekday(d)));
         }
-        Long groupId = save.groupId() == null || save.groupId().isBlank() ? null
+        Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
                 : ProgrammeConversation.parseId(save.groupId(), "group");
         Rhythm rhythm = new Rhythm(wholeNumber(save.everyWeeks(), 1), days, CalendarInput.time(save.time(), "09:00"),
                 wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),

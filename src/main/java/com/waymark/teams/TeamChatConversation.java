@@ -24,11 +24,13 @@ import org.springframework.stereotype.Component;
 class TeamChatConversation {
 
     static final String TEAM_HELP = """
-            In a team or group chat, coaches can say:
+            In a team or group chat, @mention me so I see your message (for example @Waymark programme). Coaches \
+            can say:
             - **enrol** – bring everyone in this chat into your current programme (each gets a private welcome)
             - **add people** – choose who to bring in
             - **programme** – your programme's set-up at a glance
-            - **summary**, **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, **export**             – team reports, only in a chat where everyone coaches the programme
+            - **summary**, **themes**, **wellbeing**, **actions** (or **team actions**), **participation**, \
+            **export** – team reports, only in a chat where everyone coaches the programme
             Check-ins, reflections and action plans are private: they happen in each person's 1:1 chat with me.""";
 
     /** The answer to "enrol", "add people" or their card in a 1:1 chat, where there is no roster to read. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.waymark.care.SupportReason;
 import com.waymark.care.SupportResources;
+import com.waymark.care.SupportTier;
 import com.waymark.programme.ProgrammeService;
 
 /** Cards for the data rights, the audit and the offer of support. */
@@ -32,7 +33,9 @@ final class TrustCards {
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
             Map.entry("readsIncludingYou", "Coach views that included you"),
             Map.entry("readsYouMade", "Summaries you viewed as a coach"),
-            Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"));
+            Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"),
+            Map.entry("schedule", "Your schedule (times that suit you, days away, planned check-ins)"),
+            Map.entry("releasedFigures", "Team figures you were counted in"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private TrustCards() {
@@ -104,46 +107,110 @@ final class TrustCards {
         return card.subtle("Participants can see the reads that included them with \"who has seen my data\".");
     }
 
-    /** Kind and plain, never diagnostic: it says what we noticed in their own answer and where help is. */
+    static final String COACH_CALL_BUTTON = "Please ask my coach to call me";
+    static final String SUPPORT_BUTTON = "Where to find support";
+    static final String NOT_SHARED = "Waymark isn't watched by anyone in real time, and your check-ins aren't shared "
+            + "with your coach. Nobody is told anything unless you ask.";
+
     /**
-     * {@code coachToTell}: whether a coach or admin would be told if they asked for a call. Without one, the button
-     * is not offered at all (a promise nobody would keep), and the card says so.
+     * After a check-in that calls for it: kind and plain, never diagnostic, and no more than the check-in calls for
+     * ({@link SupportTier}). One low week gets a warm line and an offer; a low run, a clearer offer of a call and
+     * staff wellbeing support; only words that suggest risk bring the danger line and the emergency routes.
+     * {@code offered}: the resources of this tier ({@code SupportResources.offeredAt}). {@code coachToTell}: whether
+     * a coach or admin would be told if they asked for a call; without one the button is not offered at all (a
+     * promise nobody would keep), and the card says so.
      */
-    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> resources, boolean coachToTell) {
-        String opening = switch (reason) {
-            case CRISIS_WORDS -> "Thank you for telling me how things are. It sounds like things may be really hard "
-                    + "right now, and you don't have to carry that on your own.";
-            case LOWEST_WELLBEING -> "Thank you for being honest about how you are. Struggling happens to the most "
-                    + "capable leaders, and you don't have to carry it on your own.";
-            case SHARP_FALL -> "Your wellbeing is lower than it has been for you recently. It can help to talk it "
-                    + "through with someone.";
+    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> offered, String dangerLine,
+                                boolean coachToTell) {
+        return switch (reason.tier()) {
+            case LOW_WEEK -> lowWeek(reason, coachToTell);
+            case LOW_RUN -> lowRun(offered, coachToTell);
+            case URGENT -> urgent(offered, dangerLine, coachToTell);
         };
-        Map<String, String> help = new LinkedHashMap<>();
-        resources.forEach(r -> help.put(r.name(), r.contact() + (r.detail() == null || r.detail().isBlank()
-                ? "" : " – " + r.detail())));
+    }
+
+    private static AdaptiveCard lowWeek(SupportReason reason, boolean coachToTell) {
+        String opening = reason == SupportReason.SHARP_FALL
+                ? "This week sounds harder than usual for you. Thank you for saying so."
+                : "Thank you for being honest about how you are. Hard weeks come to the most capable leaders.";
+        AdaptiveCard card = AdaptiveCard.create().text(opening);
+        if (coachToTell) {
+            card.text("If it would help to talk it through, I can ask your coach to call you.");
+        }
+        card.subtle("Only you see this: your check-in hasn't been shared with your coach. Say **support** any time "
+                + "for people to talk to.");
+        return offers(card, coachToTell);
+    }
+
+    private static AdaptiveCard lowRun(List<SupportResources.Resource> offered, boolean coachToTell) {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading("Looking after yourself")
-                .text(opening)
-                .emphasis("If you are in danger now, call 999.")
-                .facts(help);
+                .text("Your last few check-ins have been low. That's a lot to carry, and you don't have to carry it "
+                        + "on your own.");
+        if (coachToTell) {
+            card.text("Would a call with your coach help? Press the button and I'll ask them to call you.");
+        }
+        if (!offered.isEmpty()) {
+            card.text("Support for NHS staff, in confidence:").facts(resources(offered));
+        }
+        card.subtle(coachToTell ? NOT_SHARED : NO_COACH_TO_TELL);
+        return offers(card, coachToTell);
+    }
+
+    private static AdaptiveCard urgent(List<SupportResources.Resource> offered, String dangerLine,
+                                       boolean coachToTell) {
+        AdaptiveCard card = AdaptiveCard.create()
+                .heading("Looking after yourself")
+                .text("Thank you for telling me how things are. It sounds like things may be really hard right now, "
+                        + "and you don't have to carry that on your own.")
+                .emphasis(dangerLine)
+                .facts(resources(offered));
         if (!coachToTell) {
             return card.subtle(NO_COACH_TO_TELL);
         }
-        return card.subtle("Waymark isn't watched by anyone in real time, and this check-in hasn't been shared with "
-                        + "your coach. If you'd like to talk to them, I can ask them to call you.")
-                .submit("Please ask my coach to call me", CardActions.REQUEST_COACH_CALL);
+        return card.subtle(NOT_SHARED + " If you'd like to talk to your coach, I can ask them to call you.")
+                .submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+    }
+
+    /** What {@code support} shows at any time: every resource, under the danger line. */
+    static AdaptiveCard supportCard(SupportResources support, boolean coachToTell) {
+        AdaptiveCard card = AdaptiveCard.create()
+                .heading(SUPPORT_BUTTON)
+                .text("People who are there for you, in confidence:")
+                .facts(resources(support.resources()))
+                .emphasis(support.dangerLine());
+        if (!coachToTell) {
+            return card.subtle(NO_COACH_TO_TELL);
+        }
+        return card.subtle("If you'd like to talk to your coach, I can ask them to call you. Nobody is told anything "
+                        + "unless you ask.")
+                .submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+    }
+
+    private static AdaptiveCard offers(AdaptiveCard card, boolean coachToTell) {
+        if (coachToTell) {
+            card.submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+        }
+        return card.submit(SUPPORT_BUTTON, CardActions.SHOW_SUPPORT);
+    }
+
+    private static Map<String, String> resources(List<SupportResources.Resource> resources) {
+        Map<String, String> help = new LinkedHashMap<>();
+        resources.forEach(r -> help.put(r.name(), r.contact() + (r.detail() == null || r.detail().isBlank()
+                ? "" : " – " + r.detail())));
+        return help;
     }
 
     static final String NO_COACH_TO_TELL = "Waymark isn't watched by anyone in real time, and you're not in a "
-            + "programme with a coach I could pass a message to, so I can't ask anyone to call you. The people above "
-            + "are there for you now, whatever the hour.";
+            + "programme with a coach I could pass a message to, so I can't ask anyone to call you. The people on the "
+            + "support card are there for you, whatever the hour.";
 
     /** What the coach who is told sees: a card of its own, so it stands out from digests and reports. */
     static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
         return AdaptiveCard.create()
                 .heading("Please call " + person)
                 .emphasis(person + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in.")
-                .text("They were shown where to find help now: " + shown.stream()
+                .text("Their support card lists where to find help: " + shown.stream()
                         .map(r -> r.contact() == null || r.contact().isBlank() ? r.name() : r.name() + " (" + r.contact() + ")")
                         .collect(Collectors.joining(", ")) + ". Please get in touch with them when you can.")
                 .subtle("Nothing they wrote is shared with you, and they have not been told anything else. Waymark "
@@ -159,6 +226,7 @@ final class TrustCards {
 
     private static String describe(Read read, ZoneId zone) {
         return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + PlainText.of(read.programme())
-                + ", seen by " + PlainText.of(read.reader()) + " (" + read.people() + " people combined)";
+                + ", seen by " + PlainText.of(read.reader()) + (read.people() == 0 ? " (every figure hidden: too few "
+                + "people)" : " (" + read.people() + " people combined)");
     }
 }

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WaymarkBot extends ActivityHandler {
 
+    /** Teams passes a team or group chat message to a bot only when it @mentions the bot: so the hello says how. */
     static final String TEAM_HELLO = "Hello, I'm Waymark. I carry leadership coaching between sessions. "
             + "Check-ins, reflections and action plans are private, so I keep them to each person's 1:1 chat "
-            + "with me: open a chat with Waymark to start.";
+            + "with me: open a chat with Waymark to start. Here, @mention me so I see your message: coaches can "
+            + "say @Waymark enrol to bring everyone in this chat into their programme, or @Waymark help.";
 
     private final ParticipantService participants;
     private final ParticipantConversation conversation;

@@ -48,12 +48,28 @@ final class WaymarkCards {
                 .submit("I agree", CardActions.CONSENT);
     }
 
-    static AdaptiveCard privacy(PrivacyNotice notice, boolean consented) {
+    static AdaptiveCard privacy(PrivacyNotice notice) {
         AdaptiveCard card = AdaptiveCard.create().heading(notice.title());
         notice.points().forEach(point -> card.text("• " + point));
-        card.subtle("Privacy notice version " + notice.version() + (consented
-                ? ". You agreed to this notice." : ". You have not agreed to it yet."));
-        return consented ? card : card.submit("I agree", CardActions.CONSENT);
+        return card.subtle("Privacy notice version " + notice.version() + ". You have not agreed to it yet.")
+                .submit("I agree", CardActions.CONSENT);
+    }
+
+    /**
+     * The notice once agreed: not "before we start" (they have), but what they agreed to and when, and how to see,
+     * erase or withdraw. There is no separate "withdraw": erasing everything is how consent is taken back, since
+     * nothing may be kept about someone who has withdrawn beyond what erasure leaves.
+     */
+    static AdaptiveCard privacyAgreed(PrivacyNotice notice, String agreedOn) {
+        AdaptiveCard card = AdaptiveCard.create().heading("Your privacy")
+                .text("You agreed to this notice (version " + notice.version() + ") on " + agreedOn + ".");
+        notice.points().stream().filter(point -> !point.equals(PrivacyNotice.BEFORE_AGREEING))
+                .forEach(point -> card.text("• " + point));
+        return card.emphasis("Your choices")
+                .text("• **my data** – everything I hold about you, with a complete export")
+                .text("• **who has seen my data** – each time a coach saw a summary that included you")
+                .text("• **delete my data** – withdraw: erases everything about you, straight away, after you "
+                        + "confirm; if you talk to me again later, I'll treat you as someone new.");
     }
 
     static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {

@@ -47,59 +47,96 @@ class SupportCardTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void withNobodyToTellTheButtonIsNotOfferedAndTheHelpIsShownAtOnce() {
+    void withNobodyToTellTheButtonIsNotOfferedAndTheHelpIsOneTapAway() {
         User alone = User.fresh("Ngozi Farrant-Bell");
         teams.expectReplies(teams.install(alone));
         teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode().put("action", "consent")));
         List<JsonNode> replies = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
                 .put("action", "checkin").put("wellbeing", "1").put("energy", "1").put("quoteOk", "false"))).replies();
         JsonNode support = card(replies.get(1));
-        assertThat(support.toString()).contains("Samaritans").contains("can't ask anyone to call you")
-                .doesNotContain("Please ask my coach to call me");
-        assertThat(support.path("actions").size()).isZero();
+        assertThat(buttons(support)).containsExactly("Where to find support");
+        assertThat(support.toString()).doesNotContain("999").doesNotContain("Samaritans");
 
-        // An old card's button pressed anyway: nothing recorded, nothing promised, the help straight away.
+        // An old card's button pressed anyway: nothing recorded, nothing promised, every place to turn straight away.
         List<JsonNode> pressed = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
                 .put("action", "requestCoachCall"))).replies();
         assertThat(pressed.get(0).path("text").asText()).contains("can't ask anyone to call you")
                 .doesNotContain("pass it on");
-        assertThat(card(pressed.get(1)).toString()).contains("Samaritans").contains("999");
+        JsonNode all = card(pressed.get(1));
+        assertThat(all.toString()).contains("Samaritans").contains("If you are in danger now, call 999.")
+                .contains("can't ask anyone to call you");
+        assertThat(all.path("actions").size()).isZero();
         assertThat(db.queryForObject("select count(*) from coach_call_request r join participant p "
                 + "on p.id = r.participant_id where p.aad_object_id = ?", Integer.class, alone.aadObjectId())).isZero();
     }
 
+    /** Tier one: a chief executive's one hard week gets a warm line and an offer, not emergency numbers. */
     @Test
-    void wellbeingOneBringsTheSupportCardWithEveryConfiguredResource() {
+    void oneLowWeekBringsAWarmLineAndAnOfferNeverEmergencyNumbers() {
         List<JsonNode> replies = checkIn("1", "3", "A long week");
         assertThat(replies).hasSize(2);
         assertThat(cardText(replies.get(0))).contains("Saved");
         JsonNode support = card(replies.get(1));
-        assertThat(support.toString()).contains("Looking after yourself").contains("you don't have to carry it")
-                .contains("999").contains("Call 111 and choose option 2").contains("116 123")
-                .contains("Text SHOUT to 85258").contains("NHS Practitioner Health")
-                .contains("Occupational health and employee assistance")
-                .contains("hasn't been shared with your coach");
-        JsonNode button = support.path("actions").path(0);
-        assertThat(button.path("title").asText()).isEqualTo("Please ask my coach to call me");
-        assertThat(button.path("data").path("action").asText()).isEqualTo("requestCoachCall");
+        assertThat(support.toString()).contains("Hard weeks come to the most capable leaders")
+                .contains("I can ask your coach to call you").contains("hasn't been shared with your coach");
+        assertCalm(support);
+        assertThat(buttons(support)).containsExactly("Please ask my coach to call me", "Where to find support");
+        assertThat(support.path("actions").path(0).path("data").path("action").asText()).isEqualTo("requestCoachCall");
         assertThat(requests()).as("nothing is recorded until the button is pressed").isZero();
+
+        // The second button is the support card, every place to turn, danger line included.
+        JsonNode all = card(submit(support.path("actions").path(1).path("data").deepCopy()).get(0));
+        assertEveryResource(all);
+        assertThat(buttons(all)).containsExactly("Please ask my coach to call me");
     }
 
     @Test
-    void aFallOfTwoAgainstTheirRecentAverageBringsIt() {
+    void aFallOfTwoAgainstTheirRecentAverageIsALowWeekToo() {
         assertThat(checkIn("4", "4", "Good week")).hasSize(1);
         assertThat(checkIn("4", "3", "")).hasSize(1);
         List<JsonNode> replies = checkIn("2", "3", "Rough");
         assertThat(replies).hasSize(2);
-        assertThat(cardText(replies.get(1))).contains("lower than it has been for you recently");
+        JsonNode support = card(replies.get(1));
+        assertThat(support.toString()).contains("harder than usual for you");
+        assertCalm(support);
     }
 
+    /** Tier two: low for three check-ins running, a clearer offer of a call and staff wellbeing support. */
     @Test
-    void crisisWordsBringItWhateverTheRatings() {
+    void aLowRunBringsAClearerOfferAndStaffWellbeingSupportStillNoEmergencyNumbers() {
+        assertThat(checkIn("2", "3", "Busy")).as("one 2 on its own is not a fall").hasSize(1);
+        assertThat(checkIn("2", "2", "Busy again")).hasSize(1);
+        List<JsonNode> replies = checkIn("2", "2", "Same");
+        assertThat(replies).hasSize(2);
+        JsonNode support = card(replies.get(1));
+        assertThat(support.toString()).contains("Your last few check-ins have been low")
+                .contains("Would a call with your coach help?").contains("NHS Practitioner Health")
+                .contains("Staff wellbeing and employee assistance");
+        assertCalm(support);
+        assertThat(buttons(support)).containsExactly("Please ask my coach to call me", "Where to find support");
+        assertThat(checkIn("4", "4", "Better")).as("a good week ends the run").hasSize(1);
+    }
+
+    /** Tier three: only the person's own words bring the danger line and every route, emergency ones first. */
+    @Test
+    void wordsThatSuggestRiskBringTheUrgentCardWhateverTheRatings() {
         List<JsonNode> replies = teams.expectReplies(teams.message(user,
                 "4 4 fine on paper but honestly I can’t go on like this")).replies();
         assertThat(replies).hasSize(2);
-        assertThat(cardText(replies.get(1))).contains("It sounds like things may be really hard");
+        JsonNode support = card(replies.get(1));
+        assertThat(support.toString()).contains("It sounds like things may be really hard");
+        assertEveryResource(support);
+        assertThat(buttons(support)).containsExactly("Please ask my coach to call me");
+    }
+
+    @Test
+    void supportShowsEveryPlaceToTurnAtAnyTimeEvenBeforeAgreeing() {
+        assertEveryResource(card(teams.expectReplies(teams.message(user, "support")).replies().get(0)));
+        User newcomer = User.fresh("Aoife Brennan-Sho");
+        teams.expectReplies(teams.install(newcomer));
+        JsonNode card = card(teams.expectReplies(teams.message(newcomer, "Support")).replies().get(0));
+        assertEveryResource(card);
+        assertThat(card.toString()).contains("can't ask anyone to call you");
     }
 
     @Test
@@ -113,7 +150,8 @@ class SupportCardTest extends WaymarkIntegrationTest {
         JsonNode data = card(checkIn("1", "1", "").get(1)).path("actions").path(0).path("data");
 
         String first = submit(data.deepCopy()).get(0).path("text").asText();
-        assertThat(first).contains("I've recorded that you'd like your coach to call you").contains("999");
+        assertThat(first).contains("I've recorded that you'd like your coach to call you").contains("support")
+                .as("a low week's button: no emergency number in the answer either").doesNotContain("999");
         String again = submit(data.deepCopy()).get(0).path("text").asText();
         assertThat(again).contains("already asked");
 
@@ -140,6 +178,25 @@ class SupportCardTest extends WaymarkIntegrationTest {
         assertThat(db.queryForObject("select p.name from coach_call_request r "
                 + "join programme p on p.id = r.programme_id join participant u on u.id = r.participant_id where u.aad_object_id = ?", String.class,
                 user.aadObjectId())).isEqualTo(name);
+    }
+
+    /** Nothing a low rating alone should bring: emergency numbers, the danger line, crisis services. */
+    private static void assertCalm(JsonNode card) {
+        assertThat(card.toString()).doesNotContain("999").doesNotContain("111").doesNotContain("116 123")
+                .doesNotContain("Samaritans").doesNotContain("SHOUT").doesNotContain("danger")
+                .doesNotContain("emergency").doesNotContain("crisis");
+    }
+
+    private void assertEveryResource(JsonNode card) {
+        assertThat(card.toString()).contains("If you are in danger now, call 999.").contains("Call 999")
+                .contains("Call 111 and choose option 2").contains("116 123").contains("Text SHOUT to 85258")
+                .contains("NHS Practitioner Health").contains("Staff wellbeing and employee assistance");
+    }
+
+    private static List<String> buttons(JsonNode card) {
+        List<String> titles = new java.util.ArrayList<>();
+        card.path("actions").forEach(a -> titles.add(a.path("title").asText()));
+        return titles;
     }
 
     private List<JsonNode> checkIn(String wellbeing, String energy, String reflection) {

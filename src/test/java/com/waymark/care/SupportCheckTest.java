@@ -43,6 +43,27 @@ class SupportCheckTest {
     }
 
     @Test
+    void threeLowCheckInsRunningAreALowRunNotAOneOff() {
+        assertThat(SupportCheck.assess(2, List.of(4, 2, 2), "")).contains(SupportReason.LOW_RUN);
+        assertThat(SupportCheck.assess(1, List.of(2, 1), null)).contains(SupportReason.LOW_RUN);
+        // Two low weeks are not yet a run; a good week in between starts again.
+        assertThat(SupportCheck.assess(2, List.of(4, 2), "")).isEmpty();
+        assertThat(SupportCheck.assess(1, List.of(2, 3), "")).contains(SupportReason.LOWEST_WELLBEING);
+        assertThat(SupportCheck.assess(3, List.of(2, 2, 2), "")).isEmpty();
+    }
+
+    @Test
+    void eachReasonHasTheTierItsWordsCallFor() {
+        assertThat(SupportReason.LOWEST_WELLBEING.tier()).isEqualTo(SupportTier.LOW_WEEK);
+        assertThat(SupportReason.SHARP_FALL.tier()).isEqualTo(SupportTier.LOW_WEEK);
+        assertThat(SupportReason.LOW_RUN.tier()).isEqualTo(SupportTier.LOW_RUN);
+        assertThat(SupportReason.CRISIS_WORDS.tier()).isEqualTo(SupportTier.URGENT);
+        // However low and however long, ratings alone are never urgent: only a person's own words are.
+        assertThat(SupportCheck.assess(1, List.of(1, 1, 1, 1, 1, 1), "Long week")).get()
+                .extracting(SupportReason::tier).isEqualTo(SupportTier.LOW_RUN);
+    }
+
+    @Test
     void aGoodWeekNeedsNothing() {
         assertThat(SupportCheck.assess(4, List.of(3, 4), "Tried a new huddle format")).isEmpty();
     }

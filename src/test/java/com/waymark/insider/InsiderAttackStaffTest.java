@@ -268,17 +268,18 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     // ---- item 7: true promises in care ----
 
     @Test
-    void aParticipantWithNoCoachIsNotOfferedACallAndIsShownHelpAtOnce() {
+    void aParticipantWithNoCoachIsNotOfferedACallAndTheHelpIsOneTapAway() {
         User alone = installed("Priya Dunmore-Achebe", null);
         List<JsonNode> replies = submit(alone, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "1").put("quoteOk", "false"));
         JsonNode support = card(replies);
-        assertThat(support.toString()).contains("999").contains("Samaritans").contains("can't ask anyone to call you")
-                .doesNotContain("Please ask my coach to call me");
+        assertThat(support.toString()).contains("Where to find support").doesNotContain("999")
+                .doesNotContain("Please ask my coach to call me").doesNotContain("I can ask your coach");
 
         List<JsonNode> pressed = submit(alone, JSON.createObjectNode().put("action", "requestCoachCall"));
         assertThat(text(pressed)).doesNotContain("pass it on").contains("can't ask anyone to call you");
-        assertThat(card(pressed).toString()).contains("Samaritans");
+        assertThat(card(pressed).toString()).contains("Samaritans").contains("999")
+                .doesNotContain("Please ask my coach to call me");
         assertThat(db.queryForObject("select count(*) from coach_call_request where participant_id = ?",
                 Integer.class, id(alone))).isZero();
     }
@@ -317,7 +318,11 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
         JsonNode support = card(submit(member, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "2").put("quoteOk", "false")));
-        assertThat(support.toString()).contains("can't ask anyone to call you")
+        assertThat(support.toString()).doesNotContain("Please ask my coach to call me")
+                .doesNotContain("I can ask your coach");
+        // One tap away, the help says plainly that nobody can be asked to call.
+        JsonNode help = card(submit(member, support.path("actions").path(0).path("data").deepCopy()));
+        assertThat(help.toString()).contains("can't ask anyone to call you")
                 .doesNotContain("Please ask my coach to call me");
     }
 

@@ -442,7 +442,7 @@ class PeerCoachingTest {
 
         assertThat(say(people.get(0), "pairs")).contains("only for the coaches");
 
-        // A programme of four: nothing can be shown at all, and nothing is recorded as read.
+        // A programme of four: nothing can be shown at all; the read is still in the audit, naming nobody.
         long bigger = programmeId;
         List<User> four = programme(4);
         savePlan("1", "cross-role", "4", "2", "");
@@ -452,8 +452,10 @@ class PeerCoachingTest {
         four.forEach(p -> answer(p, "YES", "5"));
         String small = pairsCard();
         assertThat(small).doesNotContain("on average").doesNotContain("that answered").doesNotContain("People who have");
-        assertThat(db.queryForObject("select count(*) from audit_event where kind = 'PAIRS' and programme_id = ?",
-                Integer.class, programmeId)).isZero();
+        assertThat(db.queryForList("select people_included from audit_event where kind = 'PAIRS' and programme_id = ?",
+                Integer.class, programmeId)).containsExactly(0);
+        assertThat(db.queryForObject("select count(*) from audit_subject s join audit_event e on e.id = "
+                + "s.audit_event_id where e.kind = 'PAIRS' and e.programme_id = ?", Integer.class, programmeId)).isZero();
         assertThat(bigger).isNotEqualTo(programmeId);
     }
 

@@ -42,6 +42,8 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
     JdbcTemplate db;
     @Autowired
     CheckInPlanner planner;
+    @Autowired
+    com.waymark.schedule.DeliveryWorker worker;
 
     private final Map<String, String> tenants = new HashMap<>();
     TeamsClient teams;
@@ -103,6 +105,38 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         assertThat(text(say(second, "accept invitation " + code))).contains(NOT_AN_INVITATION);
         assertThat(db.queryForObject("select count(*) from programme_staff where participant_id = ?", Integer.class,
                 id(second))).isZero();
+    }
+
+    /** The admin who made the invitation hears, briefly, in their own 1:1 chat, that it was accepted; nobody else. */
+    @Test
+    void theInvitingAdminIsToldWhenTheirInvitationIsAccepted() {
+        String code = code(text(say(admin, "invite admin")));
+        User joiner = installed("Dr Oluwaseun Harcourt-Vale", null);
+        assertThat(text(say(joiner, "accept invitation " + code))).contains("you are now an admin");
+        worker.drainAll();
+
+        String told = "Dr Oluwaseun Harcourt-Vale accepted your invitation: they are now an admin of \"" + programme
+                + "\". Say \"coaches\" to see the team.";
+        List<JsonNode> toAdmin = CONNECTOR.awaitSent(1, com.waymark.bench.ConnectorStub.PATIENCE,
+                a -> a.path("conversation").path("id").asText().equals(admin.conversationId())
+                        && a.path("text").asText().contains("accepted your invitation"));
+        assertThat(toAdmin).singleElement().satisfies(a -> assertThat(a.path("text").asText()).isEqualTo(told));
+        assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.path("text").asText()
+                .contains("Harcourt-Vale accepted")).toList()).as("told once, and only to the admin").hasSize(1);
+
+        // Someone who erases their data before the message goes is not named: it is not sent at all.
+        worker.stop();
+        try {
+            String second = code(text(say(admin, "invite coach")));
+            User brief = installed("Tamsin Okafor-Lindgren", null);
+            say(brief, "accept invitation " + second);
+            submit(brief, JSON.createObjectNode().put("action", "confirmErase"));
+        } finally {
+            worker.start();
+        }
+        worker.drainAll();
+        assertThat(CONNECTOR.sentActivities().stream().filter(a -> a.toString().contains("Okafor-Lindgren")).toList())
+                .isEmpty();
     }
 
     @Test

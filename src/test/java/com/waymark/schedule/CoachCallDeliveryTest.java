@@ -99,8 +99,8 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
             assertThat(card.path("body").path(0).path("text").asText()).as(told.name())
                     .isEqualTo("Please call Wren Adeyemi-Kerr");
             String shown = card.path("body").path(2).path("text").asText();
-            assertThat(shown).startsWith("They were shown where to find help now: ");
-            support.resources().forEach(r -> assertThat(shown).as("the help configured, as the person's card showed it")
+            assertThat(shown).startsWith("Their support card lists where to find help: ");
+            support.resources().forEach(r -> assertThat(shown).as("the help configured, as their support card shows it")
                     .contains(r.name() + " (" + r.contact() + ")"));
         }
     }

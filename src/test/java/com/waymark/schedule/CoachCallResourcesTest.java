@@ -90,7 +90,7 @@ class CoachCallResourcesTest {
                         && a.toString().contains("Please call Kofi")).get(0).path("attachments").path(0)
                 .path("content");
         assertThat(card.toString())
-                .contains("shown where to find help now: Trust wellbeing hub (Extension 4455), Staff counselling line (0800 000 0000).")
+                .contains("Their support card lists where to find help: Trust wellbeing hub (Extension 4455), Staff counselling line (0800 000 0000).")
                 .doesNotContain("Samaritans").doesNotContain("NHS 111");
     }
 }

@@ -20,7 +20,7 @@ class CardRenderingTest {
         Prompt prompt = new Prompt("p1", "Appreciative inquiry", "When were you at your best? \"Quotes\" & $dollars");
         Trend trend = new Trend(List.of(2, 3, 5), List.of(1, 1, 4), 3);
         List<AdaptiveCard> cards = List.of(
-                WaymarkCards.welcome(notice), WaymarkCards.privacy(notice, true), WaymarkCards.privacy(notice, false),
+                WaymarkCards.welcome(notice), WaymarkCards.privacyAgreed(notice, "6 Dec 2026 at 09:15"), WaymarkCards.privacy(notice),
                 WaymarkCards.checkIn(prompt, 4000), WaymarkCards.checkInSaved(trend, true),
                 WaymarkCards.checkInSaved(trend, false), WaymarkCards.trend(trend),
                 WaymarkCards.trend(new Trend(List.of(), List.of(), 0)),

@@ -2,7 +2,13 @@ package com.waymark.teams;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app's command menu in Teams offers what a participant's help offers, and nothing a participant cannot use. */
+/** The app's command menu in Teams offers, in each scope, what the help there offers. */
 class HelpCardsTest {
 
     @Test
@@ -26,6 +32,58 @@ class HelpCardsTest {
                 assertThat(HelpCards.COACH).as(title + " is a participant's command").doesNotContain("**" + title + "**");
             }
         }
+    }
+
+    /**
+     * For each scope the menu and the help agree: every menu title is a command the help names in bold (alone or
+     * with an example after it), and in a team or group chat, whose help is short, every command the help names is
+     * in the menu too. Teams' own limits: at most 10 commands a list, titles up to 32 characters, descriptions up to
+     * 128, and both present.
+     */
+    @Test
+    void theCommandMenuOfEachScopeMatchesItsHelpWithinTeamsLimits() throws IOException {
+        JsonNode lists = new ObjectMapper().readTree(Path.of("manifest", "manifest.json").toFile())
+                .path("bots").path(0).path("commandLists");
+        Map<String, List<String>> menus = new HashMap<>();
+        for (JsonNode list : lists) {
+            JsonNode commands = list.path("commands");
+            assertThat(commands.size()).as("commands in a list").isBetween(1, 10);
+            commands.forEach(c -> {
+                assertThat(c.path("title").asText()).isNotBlank().hasSizeLessThanOrEqualTo(32);
+                assertThat(c.path("description").asText()).as(c.path("title").asText()).isNotBlank()
+                        .hasSizeLessThanOrEqualTo(128);
+            });
+            list.path("scopes").forEach(scope -> menus.put(scope.asText(), commands.findValuesAsText("title")));
+        }
+        assertThat(menus.keySet()).containsExactlyInAnyOrder("personal", "team", "groupChat");
+        assertThat(menus.get("team")).isEqualTo(menus.get("groupChat"));
+
+        Set<String> personalHelp = bold(HelpCards.PARTICIPANT + HelpCards.COACH);
+        // "(or **team actions**)" is another way to say the command before it: the menu offers one of the two.
+        Set<String> teamHelp = bold(TeamChatConversation.TEAM_HELP.replaceAll("\\(or \\*\\*[^*]+\\*\\*\\)", ""));
+        for (String title : menus.get("personal")) {
+            assertThat(title.equals("help") || named(personalHelp, title)).as("personal menu: " + title).isTrue();
+        }
+        for (String title : menus.get("team")) {
+            assertThat(title.equals("help") || named(teamHelp, title)).as("team menu: " + title).isTrue();
+        }
+        assertThat(menus.get("personal")).contains("help");
+        assertThat(menus.get("team")).contains("help").containsAll(teamHelp);
+    }
+
+    /** The commands a help text names: its bold terms. */
+    private static Set<String> bold(String help) {
+        Set<String> terms = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\*\\*([^*]+)\\*\\*").matcher(help);
+        while (m.find()) {
+            terms.add(m.group(1).strip());
+        }
+        return terms;
+    }
+
+    /** "done" is named by "**done 1**": a command with an example after it. */
+    private static boolean named(Set<String> terms, String title) {
+        return terms.stream().anyMatch(t -> t.equals(title) || t.startsWith(title + " "));
     }
 
     @Test

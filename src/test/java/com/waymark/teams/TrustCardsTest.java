@@ -26,15 +26,20 @@ class TrustCardsTest {
         counts.put("someFutureSection", 0);
         TrustCards.Read read = new TrustCards.Read(Instant.parse("2026-11-25T09:30:00Z"), "Themes from reflections",
                 "\"North ${Ridge}\" </TextBlock>", "Dr \"Gee\" O'Neil $1", 7);
-        List<SupportResources.Resource> resources = new SupportResources(null).resources();
-        List<AdaptiveCard> cards = List.of(TrustCards.myData(counts, 1), TrustCards.myData(counts, 3),
-                TrustCards.confirmErase(counts, List.of()), TrustCards.readsIncludingMe(List.of(), LONDON),
-                TrustCards.readsIncludingMe(List.of(read, read), LONDON), TrustCards.audit("A & B", List.of(), LONDON),
-                TrustCards.audit("A & B", List.of(read), LONDON),
-                TrustCards.support(SupportReason.CRISIS_WORDS, resources, true),
-                TrustCards.support(SupportReason.LOWEST_WELLBEING, resources, false),
-                TrustCards.support(SupportReason.SHARP_FALL, List.of(new SupportResources.Resource("EAP", "x", null)),
-                        true), TrustCards.coachCall("Dr \"Gee\" O'Neil", "North Ridge", resources));
+        SupportResources support = new SupportResources(null, null);
+        List<SupportResources.Resource> resources = support.resources();
+        List<AdaptiveCard> cards = new java.util.ArrayList<>(List.of(TrustCards.myData(counts, 1),
+                TrustCards.myData(counts, 3), TrustCards.confirmErase(counts, List.of()),
+                TrustCards.readsIncludingMe(List.of(), LONDON), TrustCards.readsIncludingMe(List.of(read, read), LONDON),
+                TrustCards.audit("A & B", List.of(), LONDON), TrustCards.audit("A & B", List.of(read), LONDON),
+                TrustCards.supportCard(support, true), TrustCards.supportCard(support, false),
+                TrustCards.coachCall("Dr \"Gee\" O'Neil", "North Ridge", resources)));
+        for (SupportReason reason : SupportReason.values()) {
+            for (boolean coach : List.of(true, false)) {
+                cards.add(TrustCards.support(reason, support.offeredAt(reason.tier()), support.dangerLine(), coach));
+                cards.add(TrustCards.support(reason, List.of(), support.dangerLine(), coach));
+            }
+        }
         cards.forEach(card -> CardSchema.assertValid(card.toJson()));
     }
 
@@ -58,7 +63,7 @@ class TrustCardsTest {
 
     @Test
     void anEmptyResourceListStillShowsTheEmergencyRoutes() {
-        assertThat(new SupportResources(List.of()).resources()).extracting(SupportResources.Resource::contact)
+        assertThat(new SupportResources(List.of(), null).resources()).extracting(SupportResources.Resource::contact)
                 .contains("Call 999", "Call 111 and choose option 2");
     }
 }

@@ -32,12 +32,17 @@ class TrustCommandsTest {
                 .isInstanceOf(Command.DeleteMyData.class);
         assertThat(parser.parse(null, json.createObjectNode().put("action", "requestCoachCall")))
                 .isInstanceOf(Command.RequestCoachCall.class);
+        assertThat(parser.parse(null, json.createObjectNode().put("action", "showSupport")))
+                .isInstanceOf(Command.ShowSupport.class);
+        for (String said : new String[] {"support", "Support.", "where to find support", "I need support"}) {
+            assertThat(parser.parse(said, null)).as(said).isInstanceOf(Command.ShowSupport.class);
+        }
     }
 
     @Test
     void noneOfThemWaitsForConsent() {
         for (Command command : new Command[] {new Command.MyData(), new Command.DeleteMyData(),
-                new Command.ConfirmErase(), new Command.WhoHasSeenMyData(), new Command.ShowAudit(),
+                new Command.ConfirmErase(), new Command.WhoHasSeenMyData(), new Command.ShowAudit(), new Command.ShowSupport(),
                 new Command.RequestCoachCall()}) {
             assertThat(ParticipantConversation.needsConsent(command)).as(command.toString()).isFalse();
         }

@@ -1,0 +1,34 @@
+package com.waymark.schedule;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.programme.StaffInvitationAccepted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An invitation to a coaching team was accepted: its admin is told in their 1:1 chat, through the outbox, in the
+ * same transaction as the acceptance. Like the other messages to staff it goes at once, not on a participant's clock.
+ */
+@Component
+class StaffJoinedNotices {
+
+    private final OutboxService outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StaffJoinedNotices(OutboxService outbox, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void accepted(StaffInvitationAccepted accepted) {
+        outbox.enqueue("staff-joined:s" + accepted.staffMemberId(), accepted.invitedBy(),
+                OutboxMessage.Kind.STAFF_JOINED, null, json.createObjectNode()
+                        .put("programmeId", accepted.programmeId())
+                        .put("staffMemberId", accepted.staffMemberId()).toString(), clock.instant());
+    }
+}
