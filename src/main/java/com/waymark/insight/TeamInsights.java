@@ -136,7 +136,21 @@ public class TeamInsights {
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
     public Report<String> exportCsv(long coachId, ScopeRequest request) {
-        InsightScope scope = scope(coachId, request);
+        return exportCsv(coachId, scope(coachId, request));
+    }
+
+    /**
+     * The same for one programme named by id rather than the coach's current one: a file made when the coach accepts
+     * it, possibly after switching programme, is still of the programme it was offered for, and only while they coach
+     * it. Read, released and audited like any export, at the moment it is made.
+     */
+    public Report<String> exportCsv(long coachId, long programmeId, ScopeRequest request) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        return exportCsv(coachId, scope(programme, coachId, request.group(), request.since(),
+                request.sinceLastSession() || request.since() == null));
+    }
+
+    private Report<String> exportCsv(long coachId, InsightScope scope) {
         Summarised done = summary(coachId, scope, ReadKind.EXPORT);
         return new Report<>(done.summary().header(), SummaryCsv.write(done.summary()));
     }

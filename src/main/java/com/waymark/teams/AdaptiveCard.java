@@ -103,12 +103,6 @@ final class AdaptiveCard {
         return this;
     }
 
-    /** Preformatted text (a CSV, say), kept in a monospaced block. */
-    AdaptiveCard monospace(String text) {
-        body.add(textBlock(text).put("fontType", "Monospace").put("size", "Small"));
-        return this;
-    }
-
     private static ObjectNode factSet(Map<String, String> facts) {
         ArrayNode list = JSON.arrayNode();
         facts.forEach((title, value) -> list.add(JSON.objectNode().put("title", title).put("value", value)));

@@ -93,10 +93,24 @@ final class InsightCards {
                 report.header());
     }
 
-    static AdaptiveCard export(Report<String> csv) {
+    /** The export shown in the chat: the CSV follows as code blocks, one figure a line. */
+    static AdaptiveCard export(Report<String> csv, int figures) {
         return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
-                .text("Copy the lines below into a spreadsheet. They hold aggregates only: no names, no reflections.")
-                .monospace(csv.body().replace("\r\n", "\n").strip()), csv.header());
+                .text(figures(figures) + ", aggregates only: no names, no reflections. The CSV follows in the next "
+                        + "message, one figure a line, to copy into a spreadsheet."), csv.header());
+    }
+
+    /** The export offered as a file, on the file consent card that follows. */
+    static AdaptiveCard exportAsFile(Report<String> csv, int figures, String fileName) {
+        return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
+                .text(figures(figures) + ", aggregates only: no names, no reflections. Choose Allow on the next card "
+                        + "to save them as a file, " + fileName + ", to your OneDrive. The figures are read again when "
+                        + "you choose Allow, under the same confidentiality rules, and that reading is recorded in "
+                        + "the programme's audit log too."), csv.header());
+    }
+
+    private static String figures(int figures) {
+        return figures == 1 ? "1 figure" : figures + " figures";
     }
 
     // ---- sections ----
