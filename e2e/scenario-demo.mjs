@@ -39,7 +39,7 @@ export default {
       name: 'themes: named, sized, with direction and opted-in quotes only',
       send: 'themes',
       timeoutMs: 60000,
-      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.VerticalBar') },
+      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.HorizontalBar') },
         { card: 'Less present than in the period before' }],
     },
     {
@@ -72,7 +72,7 @@ export default {
     {
       name: `the coach records the next session (${sessionAt}, within the digest's 24 hours)`,
       send: `next session ${sessionAt}`,
-      expect: [{ text: 'Recorded the next session' }],
+      expect: [{ text: 'Recorded the next session' }, { text: 'straight away' }],
     },
     {
       name: 'wait: the pre-session digest arrives on its own',
