@@ -14,6 +14,7 @@ public class WaymarkApplication {
         if (Subcommands.isSubcommand(args)) {
             System.exit(Subcommands.run(args, System.out, WaymarkApplication.class));
         }
+        SignalExit.installIfAsked();
         SpringApplication.run(WaymarkApplication.class, args);
     }
 

@@ -45,7 +45,7 @@ class JsonLogsTest {
         List<JsonNode> lines = output.getOut().lines().filter(line -> line.startsWith("{")).map(JsonLogsTest::parse).toList();
         assertThat(lines).hasSizeGreaterThan(5);
         assertThat(lines).allSatisfy(line -> assertThat(line.has("@timestamp") && line.has("message")).isTrue());
-        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("LOCAL MODE"));
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("Local mode: no MicrosoftAppId is set"));
         assertThat(lines.get(0).toString()).contains("waymark").contains("ecs");
         assertThat(output.getAll()).doesNotContain(reflection).doesNotContain("board meeting")
                 .doesNotContain(user.name()).doesNotContain("Whitfield");

@@ -46,6 +46,7 @@ public class TeamInsights {
     /** With no session to start from, a report covers the last fourteen whole days, today included. */
     static final int DEFAULT_DAYS = 14;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
@@ -136,7 +137,21 @@ public class TeamInsights {
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
     public Report<String> exportCsv(long coachId, ScopeRequest request) {
-        InsightScope scope = scope(coachId, request);
+        return exportCsv(coachId, scope(coachId, request));
+    }
+
+    /**
+     * The same for one programme named by id rather than the coach's current one: a file made when the coach accepts
+     * it, possibly after switching programme, is still of the programme it was offered for, and only while they coach
+     * it. Read, released and audited like any export, at the moment it is made.
+     */
+    public Report<String> exportCsv(long coachId, long programmeId, ScopeRequest request) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        return exportCsv(coachId, scope(programme, coachId, request.group(), request.since(),
+                request.sinceLastSession() || request.since() == null));
+    }
+
+    private Report<String> exportCsv(long coachId, InsightScope scope) {
         Summarised done = summary(coachId, scope, ReadKind.EXPORT);
         return new Report<>(done.summary().header(), SummaryCsv.write(done.summary()));
     }
@@ -235,6 +250,11 @@ public class TeamInsights {
      * before. So a period read twice reads over the same span, whatever the minute; what is counted is
      * decided by {@link ConfidentialityPolicy#contributors}: never the programme's staff nor the reader.
      */
+    /** "Mon 3 Nov", with the year when it is not this year's: "Mon 3 Nov 2025". */
+    static String day(LocalDate day, LocalDate today) {
+        return (day.getYear() == today.getYear() ? DAY : DAY_YEAR).format(day);
+    }
+
     private InsightScope scope(Programme programme, long viewerId, String groupName, LocalDate since,
                                boolean fromLastSession) {
         ZoneId zone = ZoneId.of(programme.getTimeZone());
@@ -246,7 +266,7 @@ public class TeamInsights {
         if (since != null) {
             // Whole weeks only: windows that differ by a day or two would let one person's answers be subtracted.
             first = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            described = "since " + DAY.format(first);
+            described = "since " + day(first, today);
             if (first.isAfter(today)) {
                 throw new InsightProblem("That date is still to come. Try, for example: summary since "
                         + today.minusWeeks(2));
@@ -256,7 +276,8 @@ public class TeamInsights {
                     ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
             first = last.map(s -> LocalDate.ofInstant(s.getStartsAt(), zone))
                     .orElse(today.minusDays(DEFAULT_DAYS - 1));
-            described = last.map(s -> "since the last session (" + DAY.format(s.getStartsAt().atZone(zone)) + ")")
+            described = last.map(s -> "since the last session ("
+                            + day(LocalDate.ofInstant(s.getStartsAt(), zone), today) + ")")
                     .orElse("over the last two weeks");
         }
         Set<Long> staff = programmes.staffIds(programme.getId());

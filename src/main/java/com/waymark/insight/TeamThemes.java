@@ -103,13 +103,15 @@ class TeamThemes {
             ThemeReport.Direction direction = direction(shownBefore, share,
                     earlierWriters.isEmpty() ? 0 : (double) before.size() / earlierWriters.size());
             List<String> quotes = quotes(policy, membersNow);
-            shown.add(new ThemeReport.Line(key(theme), name(theme), theme.topTerms(), now.size(), share, direction,
+            List<String> terms = ThemeTerms.shown(theme.topTerms(), membersNow, policy);
+            shown.add(new ThemeReport.Line(key(theme), name(theme, terms), terms, now.size(), share, direction,
                     quotes));
             if (theme.taxonomyId() != null) {
                 taxonomyIds.add(theme.taxonomyId());
             }
         }
         shown.sort(Comparator.comparingInt(ThemeReport.Line::people).reversed());
+        distinctNames(shown);
         int reflectionsNow = currentRows.size();
         return new Result(new TeamFigures.Released<>(new ThemeReport(reflectionsNow, shown, small, fading), included),
                 taxonomyIds);
@@ -158,11 +160,28 @@ class TeamThemes {
                 : "terms:" + String.join("|", theme.topTerms().subList(0, Math.min(3, theme.topTerms().size())));
     }
 
-    private static String name(Theme theme) {
+    /**
+     * Two themes the taxonomy could not name may share a name ("Other", or the same words): numbered, so that a chart's
+     * bars and the lines under it stay apart.
+     */
+    static void distinctNames(List<ThemeReport.Line> lines) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ThemeReport.Line line = lines.get(i);
+            int count = seen.merge(line.name(), 1, Integer::sum);
+            if (count > 1) {
+                lines.set(i, new ThemeReport.Line(line.key(), line.name() + " (" + count + ")", line.terms(),
+                        line.people(), line.share(), line.direction(), line.quotes()));
+            }
+        }
+    }
+
+    /** The taxonomy's name, or one from the terms a coach may see ({@link ThemeTerms}), never from the others. */
+    private static String name(Theme theme, List<String> shownTerms) {
         if (theme.name() != null) {
             return theme.name();
         }
-        List<String> terms = theme.topTerms().subList(0, Math.min(3, theme.topTerms().size()));
+        List<String> terms = shownTerms.subList(0, Math.min(3, shownTerms.size()));
         return terms.isEmpty() ? "Other" : "About " + String.join(", ", terms);
     }
 

@@ -61,8 +61,11 @@ public class KeyRotation {
                     try {
                         cipher.decrypt(stored);
                     } catch (FieldCipher.UnreadableValue e) {
-                        throw new IllegalStateException("The configured encryption key cannot read what is stored in "
-                                + column.qualified() + ": " + e.getMessage(), e);
+                        throw new EncryptionKeyException("The configured encryption key cannot read what is stored "
+                                + "in " + column.qualified() + ": " + e.getMessage(), "Start with the key this "
+                                + "database was written with (in local mode, the encryption.key file in its data "
+                                + "folder). After a rotation, keep the old key in WAYMARK_ENCRYPTION_PREVIOUS_KEYS until "
+                                + "everything is re-encrypted (README, Security).", e);
                     }
                 }
             }

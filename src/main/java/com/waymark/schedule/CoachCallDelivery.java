@@ -1,6 +1,8 @@
 package com.waymark.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.care.CoachCallRequest;
@@ -31,6 +33,8 @@ class CoachCallDelivery {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
+    /** A request that waits is logged when first found, then daily: not on every 30-second tick. */
+    private final WaitingNotices waiting = new WaitingNotices(Duration.ofDays(1));
 
     CoachCallDelivery(CoachCallService calls, ProgrammeService programmes, OutboxService outbox,
                       TransactionTemplate transaction, ObjectMapper json, Clock clock) {
@@ -45,10 +49,16 @@ class CoachCallDelivery {
     /** Returns how many requests were passed on; each in a transaction of its own with its messages. */
     int deliverPending() {
         int delivered = 0;
-        for (CoachCallRequest request : calls.pending()) {
+        List<CoachCallRequest> pending = calls.pending();
+        waiting.retainOnly(pending.stream().map(CoachCallRequest::getId).toList());
+        for (CoachCallRequest request : pending) {
             Boolean done = transaction.execute(tx -> deliver(request));
             if (Boolean.TRUE.equals(done)) {
                 delivered++;
+                if (waiting.done(request.getId())) {
+                    log.info("Request {} for a coach to call, waiting since {}, has been passed on", request.getId(),
+                            request.getRequestedAt());
+                }
             }
         }
         return delivered;
@@ -69,7 +79,12 @@ class CoachCallDelivery {
         if (queued == 0) {
             // Only possible when the coaching team left after the request was made: it is offered only when someone
             // will be told (ProgrammeService.callRecipients).
-            log.warn("A request for a coach to call is waiting: the person's programme has no coach to tell any more");
+            // Ids and times only: nothing about the person. Logged once, then daily while it waits.
+            if (waiting.due(request.getId(), clock.instant())) {
+                log.warn("Request {} for a coach to call has waited since {}: the person's programme has no coach to "
+                        + "tell any more. It goes to the first coach added to the programme.", request.getId(),
+                        request.getRequestedAt());
+            }
             return false;
         }
         calls.markDelivered(request.getId());

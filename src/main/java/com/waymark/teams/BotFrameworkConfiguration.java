@@ -37,12 +37,10 @@ import com.microsoft.bot.integration.Configuration;
 import io.micrometer.observation.ObservationPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
 
 /** Wires the Bot Framework SDK from our own settings; the only place that knows the SDK's configuration keys. */
 @org.springframework.context.annotation.Configuration
@@ -131,21 +129,6 @@ class BotFrameworkConfiguration {
     ObservationPredicate noSecondTimerForActivities() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && "/api/messages".equals(request.getCarrier().getRequestURI()));
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void announceMode() {
-        if (settings.localMode()) {
-            log.warn("""
-
-                    ****************************************************************************
-                    *  Waymark is running in LOCAL MODE: no MicrosoftAppId is configured, so   *
-                    *  activities are accepted WITHOUT authentication. It listens on localhost *
-                    *  only. Use it with the Microsoft 365 Agents Playground, never in production. *
-                    ****************************************************************************""");
-        } else {
-            log.info("Bot Framework authentication is on for app id {}", settings.appId());
-        }
     }
 
     /**

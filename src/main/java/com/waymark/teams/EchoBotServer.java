@@ -1,6 +1,9 @@
 package com.waymark.teams;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,14 +55,14 @@ public final class EchoBotServer implements AutoCloseable {
      * free port). Waymark's {@code application.yml} is not read; {@code --waymark.bot.*} arguments are.
      */
     public static EchoBotServer start(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--spring.config.name=waymark-echo-bench";
-        all[1] = "--server.port=0";
-        all[2] = "--spring.main.banner-mode=off";
-        all[3] = "--server.address=127.0.0.1";
-        System.arraycopy(args, 0, all, 4, args.length);
+        List<String> all = new ArrayList<>(List.of("--spring.config.name=waymark-echo-bench",
+                "--spring.main.banner-mode=off", "--server.address=127.0.0.1"));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.port="))) {
+            all.add("--server.port=0"); // a second value would not replace this one but make a list of both
+        }
+        all.addAll(Arrays.asList(args));
         return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false).run(all));
+                .web(WebApplicationType.SERVLET).logStartupInfo(false).run(all.toArray(String[]::new)));
     }
 
     public int port() {

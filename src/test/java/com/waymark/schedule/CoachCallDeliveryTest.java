@@ -9,6 +9,9 @@ import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Please ask my coach to call me" reaches the coach's 1:1 chat, once, naming the person and the programme. */
+@ExtendWith(OutputCaptureExtension.class)
 class CoachCallDeliveryTest extends WaymarkIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,6 +147,25 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
 
         delivery.deliverPending();
         assertThat(status(person)).isEqualTo("PENDING");
+    }
+
+    /** Waiting, it is logged once (by id, nothing about the person), not on every 30-second tick. */
+    @Test
+    void aRequestThatWaitsIsLoggedOnceNotOnEveryTick(CapturedOutput output) {
+        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        User person = consented(teams, "Oluwaseun Marchetti-Hale");
+        coachCalls.request(db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
+                person.aadObjectId()), null);
+        long id = db.queryForObject("select r.id from coach_call_request r join participant p on p.id = "
+                + "r.participant_id where p.aad_object_id = ?", Long.class, person.aadObjectId());
+
+        for (int tick = 0; tick < 4; tick++) {
+            delivery.deliverPending();
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains("Request " + id + " for a coach to call has "
+                + "waited since"))).as("once in four ticks").hasSize(1).allSatisfy(line -> assertThat(line)
+                .contains(" WARN ").contains("It goes to the first coach added to the programme.")
+                .doesNotContain(person.name()).doesNotContain("Marchetti"));
     }
 
     /** The coach installs the app and creates a programme of their own; returns its name. */

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts Waymark from the runnable jar, quicker: the jar extracted once (java -Djarmode=tools ... extract) and a
+# class-data-sharing archive of the classes a start-up loads, made once by Spring Boot's training run (the
+# application starts on a scratch H2 database and exits when its context is refreshed). Both are made again when the
+# jar changes. Arguments and JAVA_OPTS pass through, e.g.
+#   JAVA_OPTS=-Xmx512m deploy/run.sh --spring.profiles.active=demo
+# WAYMARK_JAR (default target/waymark-*.jar) and WAYMARK_APP_DIR (default target/waymark-app) say where.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="${WAYMARK_JAR:-$( (ls "$root"/target/waymark-*.jar 2>/dev/null || true) | grep -v -e '-plain.jar$' | head -n 1 || true)}"
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+  echo "No runnable jar: build it first with ./mvnw -DskipTests -Dskip.e2e package (or set WAYMARK_JAR)." >&2
+  exit 1
+fi
+app="${WAYMARK_APP_DIR:-$root/target/waymark-app}"
+extracted="$app/$(basename "$jar")"
+archive="$app/waymark.jsa"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+if [ ! -f "$extracted" ] || [ "$jar" -nt "$extracted" ]; then
+  echo "Extracting $(basename "$jar") into $app (once per build)..." >&2
+  rm -rf "$app"
+  java -Djarmode=tools -jar "$jar" extract --destination "$app" >&2
+  touch "$extracted"
+fi
+if [ ! -f "$archive" ]; then
+  echo "Training run for the class-data-sharing archive (once per build, about as long as a start)..." >&2
+  scratch="$(mktemp -d)"
+  # The training run must never touch real data: a scratch database, local mode, free ports, no profile.
+  java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -jar "$extracted" \
+    --spring.profiles.active= --waymark.bot.app-id= --waymark.bot.app-password= --waymark.data-dir="$scratch" \
+    --server.port=0 --management.server.port=0 --logging.level.root=WARN >/dev/null 2>&1 \
+    || echo "The training run failed; starting without the archive." >&2
+  rm -rf "$scratch"
+fi
+if [ -f "$archive" ]; then
+  exec java -XX:SharedArchiveFile="$archive" ${JAVA_OPTS:-} -jar "$extracted" "$@"
+fi
+exec java ${JAVA_OPTS:-} -jar "$extracted" "$@"

@@ -1,0 +1,41 @@
+package com.waymark.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import com.waymark.teams.EchoBotServer;
+
+/**
+ * The bare echo bot as a process of its own, for {@code startup-bench}: started from this jar exactly as Waymark is, so
+ * that the two start-up times differ only by what Waymark itself brings. Runs until the process is stopped.
+ */
+public final class EchoBotWorker implements Subcommand {
+
+    static final String NAME = "echo-bot";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "(used by startup-bench) the bare echo bot on the same stack, until stopped: [--server.port=N]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, not '" + arg + "'");
+            }
+        }
+        EchoBotServer echo = EchoBotServer.start(args.toArray(String[]::new));
+        out.println("echo-bot: listening on port " + echo.port());
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(echo::close, "echo-bot-stop"));
+        new CountDownLatch(1).await(); // until the process is stopped
+        return 0;
+    }
+}

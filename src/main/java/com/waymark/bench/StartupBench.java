@@ -1,0 +1,308 @@
+package com.waymark.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.checkin.Prompt;
+import com.waymark.checkin.PromptLibrary;
+
+/**
+ * {@code startup-bench}: starts Waymark and the bare echo bot ({@code echo-bot}, the same SDK adapter, controller,
+ * Tomcat and Spring MVC) each N times, alternately, as separate JVMs launched exactly as {@code java -jar} launches
+ * this jar, each on free loopback ports and (Waymark) a fresh scratch H2 database in local mode.
+ * <p>
+ * <b>Ready</b> is measured from launching the process until a new person's first message ("hello") to
+ * {@code /api/messages} is answered with the right reply (the privacy notice; the echo), polled every 20 ms, and, for
+ * Waymark, its readiness probe ({@code /actuator/health/readiness} on the management port) says UP: whichever comes
+ * later, because that probe is when a platform sends it traffic. The echo bot has no probe. <b>First reply</b> is then
+ * a second new person's first check-in: the app installed and the notice agreed to, then a full check-in card (both
+ * ratings, a prompt, a reflection) posted; the figure is the check-in turn's latency, the first a fresh instance answers.
+ * <p>
+ * The children get this JVM's own options (so a run under a CDS archive times children under it), or those of
+ * {@code --jvm}; {@code --args} adds arguments to Waymark's command line only (to compare a setting).
+ */
+public final class StartupBench implements Subcommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static final long POLL_MILLIS = 20;
+    /** JVM options of this process that must not reach the children: debuggers, agents, archive dumps. */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib", "-javaagent", "-Xrunjdwp",
+            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-Dspring.context.exit");
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public String name() {
+        return "startup-bench";
+    }
+
+    @Override
+    public String description() {
+        return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--jvm OPTIONS] [--args ARGS] [--steps 0]";
+    }
+
+    /**
+     * One start: ms from launch to ready, the first answer's latency, the first check-in's latency, and the CPU time the
+     * process had used when it was ready (all its threads; steadier than wall time on a busy machine).
+     */
+    record Start(String bot, long readyMs, long helloMs, long checkInMs, long cpuMs) {
+
+        Start(String bot, long readyMs, long helloMs, long checkInMs) {
+            this(bot, readyMs, helloMs, checkInMs, -1);
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args"));
+        int runs = options.integer("runs", 5, 1, 50);
+        int timeout = options.integer("timeout", 180, 5, 3_600);
+        int steps = options.integer("steps", 0, 0, 500);
+        List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
+                : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (steps > 0) {
+            StartupSteps.print(steps, out);
+        }
+        List<String> launcher = launcher();
+        List<String> waymarkArgs = splitOptions(options.text("args", ""));
+        out.printf(Locale.ROOT, "startup-bench: %d starts each, alternating, %d cores, load average %s; JVM options %s; "
+                + "launched as %s%n", runs, Runtime.getRuntime().availableProcessors(), BenchRuntime.loadAverage(),
+                jvm.isEmpty() ? "none" : String.join(" ", jvm), String.join(" ", launcher.subList(1, launcher.size())));
+        List<String> prompts = new PromptLibrary(JSON).all().stream().map(Prompt::id).toList();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Start> waymark = new ArrayList<>();
+        List<Start> echo = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s %13s%n", "bot", "run", "ready ms", "hello ms", "check-in ms",
+                "cpu-to-ready");
+        for (int i = 1; i <= runs; i++) {
+            waymark.add(report(out, i, startOnce(true, jvm, launcher, waymarkArgs, http, prompts, timeout)));
+            echo.add(report(out, i, startOnce(false, jvm, launcher, List.of(), http, prompts, timeout)));
+        }
+        out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
+                median(waymark.stream().mapToLong(Start::cpuMs).toArray()),
+                median(echo.stream().mapToLong(Start::cpuMs).toArray()), BenchRuntime.loadAverage());
+        out.println(summary(waymark, echo));
+        return 0;
+    }
+
+    private static Start report(PrintStream out, int run, Start start) {
+        out.printf(Locale.ROOT, "%-8s %4d %9d %9d %12d %13d%n", start.bot(), run, start.readyMs(), start.helloMs(),
+                start.checkInMs(), start.cpuMs());
+        out.flush();
+        return start;
+    }
+
+    /** The last line: medians of Waymark's and the echo bot's time to ready, their ratio, and the first check-in. */
+    static String summary(List<Start> waymark, List<Start> echo) {
+        double waymarkMs = median(waymark.stream().mapToLong(Start::readyMs).toArray());
+        double echoMs = median(echo.stream().mapToLong(Start::readyMs).toArray());
+        double firstReply = median(waymark.stream().mapToLong(Start::checkInMs).toArray());
+        return String.format(Locale.ROOT, "startup-bench: waymark-ms=%.0f echo-ms=%.0f ratio=%.2f first-reply-ms=%.0f",
+                waymarkMs, echoMs, echoMs > 0 ? waymarkMs / echoMs : Double.NaN, firstReply);
+    }
+
+    /** The middle value; for an even count, the mean of the two middle ones. */
+    static double median(long[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    static List<String> splitOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    /** This JVM's own options, so that a run under CDS or AOT times children under the same; never agents or dumps. */
+    static List<String> inheritedOptions(List<String> own) {
+        return own.stream().filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList();
+    }
+
+    /** How this process was launched: {@code java -jar JAR} from the jar, the main class on the class path otherwise. */
+    private static List<String> launcher() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        boolean fromJar = System.getProperty("sun.java.command", "").split(" ")[0].endsWith(".jar");
+        return fromJar ? List.of(java, "-jar", classPath)
+                : List.of(java, "-cp", classPath, Subcommands.application().getName());
+    }
+
+    private Start startOnce(boolean isWaymark, List<String> jvm, List<String> launcher, List<String> extra,
+                            HttpClient http, List<String> prompts, int timeoutSeconds) throws Exception {
+        Path dir = Files.createTempDirectory(isWaymark ? "waymark-startup-bench-" : "waymark-startup-bench-echo-");
+        int port = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(launcher.get(0));
+        command.addAll(jvm);
+        command.addAll(launcher.subList(1, launcher.size()));
+        if (isWaymark) {
+            // Local mode on a scratch database, whatever profile or credentials the environment names.
+            command.addAll(List.of("--spring.profiles.active=", "--waymark.bot.app-id=", "--waymark.bot.app-password=",
+                    "--waymark.data-dir=" + dir, "--server.port=" + port, "--management.server.port=" + managementPort));
+            command.addAll(extra);
+        } else {
+            command.addAll(List.of(EchoBotWorker.NAME, "--server.port=" + port));
+        }
+        Path log = dir.resolve("console.log");
+        URI messages = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+        String serviceUrl = "http://127.0.0.1:" + freePort() + "/"; // nothing listens: every reply is in the answer
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = launched + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            String hello = message(newPerson(), serviceUrl, "hello").toString();
+            String expected = isWaymark ? "Before we start" : "Echo: hello";
+            long answeredAt = -1;
+            long helloNanos = -1;
+            boolean up = !isWaymark;
+            while (answeredAt < 0 || !up) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(failure(isWaymark, "stopped with exit code " + process.exitValue(), log));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(failure(isWaymark, "not ready after " + timeoutSeconds + " s", log));
+                }
+                if (answeredAt < 0) {
+                    long sent = System.nanoTime();
+                    if (post(http, messages, hello, expected)) {
+                        answeredAt = System.nanoTime();
+                        helloNanos = answeredAt - sent;
+                    }
+                }
+                if (!up && get(http, readiness, "\"UP\"")) {
+                    up = true;
+                }
+                if (answeredAt < 0 || !up) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+            long readyNanos = System.nanoTime() - launched;
+            long cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            long checkInNanos = firstCheckIn(http, messages, serviceUrl, prompts, isWaymark);
+            return new Start(isWaymark ? "waymark" : "echo", TimeUnit.NANOSECONDS.toMillis(readyNanos),
+                    TimeUnit.NANOSECONDS.toMillis(helloNanos), TimeUnit.NANOSECONDS.toMillis(checkInNanos), cpuMs);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            BenchRuntime.deleteQuietly(dir);
+        }
+    }
+
+    /** A new person installs the app, agrees to the notice, then checks in: the check-in's latency in nanoseconds. */
+    private long firstCheckIn(HttpClient http, URI messages, String serviceUrl, List<String> prompts, boolean isWaymark)
+            throws IOException, InterruptedException {
+        String person = newPerson();
+        if (isWaymark) {
+            ObjectNode install = message(person, serviceUrl, null);
+            install.put("type", "installationUpdate").put("action", "add");
+            require(post(http, messages, install.toString(), "Before we start"), "the install was not welcomed");
+            ObjectNode consent = message(person, serviceUrl, null);
+            consent.putObject("value").put("action", "consent");
+            consent.put("replyToId", "1:card-" + sequence.incrementAndGet());
+            require(post(http, messages, consent.toString(), "Thank you"), "the consent was not answered");
+        }
+        ObjectNode checkIn = message(person, serviceUrl, null);
+        checkIn.put("replyToId", "1:card-" + sequence.incrementAndGet());
+        checkIn.putObject("value").put("action", "checkin").put("wellbeing", "4").put("energy", "3")
+                .put("promptId", prompts.get(0)).put("quoteOk", "false")
+                .put("reflection", "Asked the ward managers what gets in their way before offering my own view.");
+        long sent = System.nanoTime();
+        require(post(http, messages, checkIn.toString(), isWaymark ? "Saved" : "Echo: "), "the check-in was not answered");
+        return System.nanoTime() - sent;
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    private static String failure(boolean isWaymark, String what, Path log) {
+        String tail;
+        try {
+            List<String> lines = Files.readAllLines(log);
+            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            tail = "(no console output)";
+        }
+        return (isWaymark ? "Waymark " : "the echo bot ") + what + "; its last lines:\n" + tail;
+    }
+
+    private String newPerson() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A message in a new person's 1:1 chat, as Teams sends it, asking for the replies in the answer. */
+    private ObjectNode message(String aadObjectId, String serviceUrl, String text) {
+        ObjectNode activity = JSON.createObjectNode();
+        activity.put("type", "message").put("id", "f:" + sequence.incrementAndGet()).put("channelId", "msteams")
+                .put("serviceUrl", serviceUrl).put("timestamp", "2026-11-25T09:00:00.000Z")
+                .put("locale", "en-GB").put("localTimezone", "Europe/London").put("deliveryMode", "expectReplies");
+        if (text != null) {
+            activity.put("text", text);
+        }
+        activity.putObject("from").put("id", "29:" + aadObjectId).put("name", "Startup Leader")
+                .put("aadObjectId", aadObjectId);
+        activity.putObject("conversation").put("conversationType", "personal").put("tenantId", TENANT)
+                .put("id", "a:personal-" + aadObjectId);
+        activity.putObject("recipient").put("id", "28:waymark-bot").put("name", "Waymark");
+        activity.putObject("channelData").putObject("tenant").put("id", TENANT);
+        return activity;
+    }
+
+    private static boolean post(HttpClient http, URI uri, String body, String expected) {
+        return send(http, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                expected);
+    }
+
+    private static boolean get(HttpClient http, URI uri, String expected) {
+        return send(http, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), expected);
+    }
+
+    /** True for a 200 whose body holds the expected text; false for anything else, a refused connection included. */
+    private static boolean send(HttpClient http, HttpRequest request, String expected) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(expected);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

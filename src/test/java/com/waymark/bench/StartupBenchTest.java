@@ -1,0 +1,84 @@
+package com.waymark.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.waymark.bench.StartupBench.Start;
+import com.waymark.bench.StartupSteps.Step;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The start-up benchmark's arithmetic and its last line; its timings are for the benchmark, not for a test. */
+class StartupBenchTest {
+
+    @Test
+    void theMedianIsTheMiddleStartWhateverTheOrder() {
+        assertThat(StartupBench.median(new long[] {9_000, 4_000, 30_000, 5_000, 4_500})).isEqualTo(5_000);
+        assertThat(StartupBench.median(new long[] {7})).isEqualTo(7);
+        assertThat(StartupBench.median(new long[] {4_000, 1_000, 3_000, 2_000})).isEqualTo(2_500);
+        assertThatThrownBy(() -> StartupBench.median(new long[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastLineGivesBothMediansTheirRatioAndTheFirstCheckIn() {
+        List<Start> waymark = List.of(new Start("waymark", 6_100, 90, 140), new Start("waymark", 5_900, 80, 120),
+                new Start("waymark", 12_000, 85, 400), new Start("waymark", 6_000, 70, 130),
+                new Start("waymark", 5_800, 95, 125));
+        List<Start> echo = List.of(new Start("echo", 2_000, 10, 5), new Start("echo", 2_400, 12, 6),
+                new Start("echo", 2_200, 11, 4), new Start("echo", 9_000, 30, 9), new Start("echo", 2_100, 9, 5));
+
+        assertThat(StartupBench.summary(waymark, echo))
+                .isEqualTo("startup-bench: waymark-ms=6000 echo-ms=2200 ratio=2.73 first-reply-ms=130");
+    }
+
+    @Test
+    void childrenGetThisJvmsOptionsButNoDebuggerAgentOrArchiveDump() {
+        assertThat(StartupBench.inheritedOptions(List.of("-Xmx512m", "-XX:SharedArchiveFile=app.jsa",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:/x/agent.jar",
+                "-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh", "-XX:TieredStopAtLevel=1")))
+                .containsExactly("-Xmx512m", "-XX:SharedArchiveFile=app.jsa", "-XX:TieredStopAtLevel=1");
+        assertThat(StartupBench.splitOptions("  -Xmx512m   -Xss1m ")).containsExactly("-Xmx512m", "-Xss1m");
+        assertThat(StartupBench.splitOptions(" ")).isEmpty();
+    }
+
+    @Test
+    void badOptionsGetAClearAnswerAndNothingStarts() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = Subcommands.run(new String[] {"startup-bench", "--runs", "0"},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+    }
+
+    @Test
+    void aStepsOwnTimeLeavesOutTheStepsInsideIt() throws InterruptedException {
+        BufferingApplicationStartup recorder = new BufferingApplicationStartup(10);
+        StartupStep parent = recorder.start("spring.beans.instantiate").tag("beanName", "entityManagerFactory");
+        StartupStep child = recorder.start("spring.beans.instantiate").tag("beanName", "flywayInitializer");
+        Thread.sleep(30);
+        child.end();
+        Thread.sleep(5);
+        parent.end();
+
+        List<Step> steps = StartupSteps.slowest(recorder.getBufferedTimeline().getEvents(), 10);
+
+        assertThat(steps).extracting(Step::name).containsExactlyInAnyOrder("spring.beans.instantiate flywayInitializer",
+                "spring.beans.instantiate entityManagerFactory");
+        assertThat(steps.get(0).selfMs()).isGreaterThanOrEqualTo(steps.get(1).selfMs());
+        Step inner = steps.stream().filter(step -> step.name().endsWith("flywayInitializer")).findFirst().orElseThrow();
+        Step outer = steps.stream().filter(step -> step.name().endsWith("entityManagerFactory")).findFirst().orElseThrow();
+        assertThat(inner.selfMs()).isEqualTo(inner.totalMs()).isGreaterThanOrEqualTo(30);
+        assertThat(outer.totalMs()).isGreaterThan(inner.totalMs());
+        assertThat(outer.selfMs()).isCloseTo(outer.totalMs() - inner.totalMs(), within(1e-9));
+        assertThat(StartupSteps.slowest(recorder.getBufferedTimeline().getEvents(), 1)).hasSize(1);
+    }
+}
