@@ -11,8 +11,8 @@ import java.util.Random;
  * <p>Why not Commons Math's {@code KMeansPlusPlusClusterer} (tried for issue 15): it takes each item as a
  * dense {@code double[]}, so StackOverflow's 20,000 titles over 384 + 9,979 dimensions would need 1.7 GB
  * before it starts; it cannot start from given centroids (as {@link ThemeClusterer} does over more than
- * 20,000 items); and on CounselChat's questions (themes-eval, themes-speed) it took 2.7 to 4.9 times as long, for an NMI within
- * 0.02 of this one's (one seed).
+ * 20,000 items); and on CounselChat's questions (themes-eval, themes-speed) it took 2.7 to 4.9 times as
+ * long, for an NMI within 0.02 of this one's (one seed).
  */
 public final class KMeans {
 
