@@ -27,7 +27,8 @@ final class TrustCards {
             Map.entry("consents", "Privacy consents"),
             Map.entry("checkIns", "Check-ins (ratings and reflections)"),
             Map.entry("actions", "Actions in your plan"),
-            Map.entry("memberships", "Programme memberships"),
+            // A place they left stays stored (with when they left) until the programme's retention ends: say so.
+            Map.entry("memberships", "Programme places, current and past"),
             Map.entry("coachingRoles", "Coaching team roles"),
             Map.entry("staffInvitations", "Invitations to a coaching team you made, not yet accepted"),
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
