@@ -96,6 +96,20 @@ class TourScreensTest extends WaymarkIntegrationTest {
         }
     }
 
+    @Test
+    void theSameReadRepeatedIsOneAuditLineWithItsCount() {
+        for (int i = 0; i < 3; i++) {
+            say(coach, "wellbeing");
+        }
+        List<String> lines = card(say(coach, "audit")).path("body").findValuesAsText("text").stream()
+                .filter(l -> l.contains("Team wellbeing")).toList();
+        int reads = lines.stream().mapToInt(l -> l.matches(".* ×\\d+") ? Integer.parseInt(l.replaceAll(".* ×", ""))
+                : 1).sum();
+        assertThat(reads).as("every read counted: " + lines).isEqualTo(3);
+        assertThat(lines).as("at most a minute's turn splits them").hasSizeLessThanOrEqualTo(2)
+                .allSatisfy(l -> assertThat(l).doesNotContain(programme));
+    }
+
     // ---- helpers ----
 
     static Map<String, String> facts(JsonNode card) {
