@@ -255,8 +255,7 @@ class ScheduleConversation {
                     .append('.');
         }
         if (!mine.awayDays().isEmpty()) {
-            text.append(" Away: ").append(mine.awayDays().stream().map(LocalDate::toString)
-                    .collect(Collectors.joining(", "))).append('.');
+            text.append(" Away: ").append(DateText.dayRanges(mine.awayDays(), zone, clock)).append('.');
         }
         text.append(mine.nextCheckIn() == null ? " No check-in is planned in the next few days."
                 : " Next check-in: " + when(mine.nextCheckIn(), zone) + ".");

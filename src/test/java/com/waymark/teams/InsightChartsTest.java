@@ -79,6 +79,21 @@ class InsightChartsTest {
     }
 
     @Test
+    void aChangeThatRoundsToNothingSaysNoChangeAndTheChartSaysWhichWeeksItSpans() {
+        List<WellbeingReport.Week> weeks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            weeks.add(new WellbeingReport.Week(LocalDate.of(2026, 11, 9).plusWeeks(i), 3.3, 3.4));
+        }
+        String card = InsightCards.wellbeingCard(new Report<>(HEADER, new WellbeingReport(8, 3.3, 3.4, 3.3, 0.02,
+                false, List.of(), weeks))).toJson().toString();
+        assertThat(card).contains("no change (3.3)").doesNotContain("+0.0").doesNotContain("−0.0")
+                .contains("Weekly means, weeks of 9 Nov to 30 Nov");
+        assertThat(InsightCards.change(-0.04, 3.3)).isEqualTo("no change (3.3)");
+        assertThat(InsightCards.change(0.4, 3.3)).isEqualTo("+0.4 (was 3.3)");
+        assertThat(InsightCards.change(-0.26, 3.3)).isEqualTo("−0.3 (was 3.3)");
+    }
+
+    @Test
     void aPeriodAcrossANewYearShowsItsYears() {
         ReportHeader since = new ReportHeader("North Ridge", "since 3 Nov 2025", new InsightPeriod(
                 Instant.parse("2025-11-03T00:00:00Z"), Instant.parse("2026-12-07T00:00:00Z")),
