@@ -8,18 +8,6 @@
 //   fix:    the change that removes it
 export const knownFailures = [
   {
-    step: 'coach-digest-arrives', check: 'slow',
-    reason: 'a digest already due comes up to a minute late: its Quartz trigger starts 24 hours before the session, '
-      + 'so more than a minute in the past, and Quartz fires it only on its next misfire scan',
-    fix: 'SessionDigestScheduler: start a digest that is already due now (not yet assigned)',
-  },
-  {
-    step: 'participant-checkin-arrives', check: 'slow',
-    reason: 'a scheduled check-in sometimes arrives long after its time (1 s and 35 s seen on a busy machine, with '
-      + 'a 5-second tick)',
-    fix: 'not yet assigned: find where the wait is (the Quartz tick on its JDBC store, or the outbox)',
-  },
-  {
     step: 'participant-nudge-arrives', check: 'no-reply',
     reason: '"pair now" in the demo pairs nobody, so the new leader gets no peer-coaching nudge',
     fix: 'demo: peer coaching in the demo',
