@@ -16,11 +16,13 @@ export const knownFailures = [
     step, check: 'slow',
     reason: 'the coach waits about 2 s for each answer in a team channel (0.1 s in the group chat, 0.2 s for a '
       + 'participant in a team)',
-    fix: 'not yet assigned: find where the 2 s go in a team channel (the roster or team look-up per message?)',
+    fix: 'not found yet: not a roster or team look-up ("programme" reads neither and takes 31 ms in the group chat, '
+      + 'a participant 0.1 s in their team); next, time the Playground turn (TOUR_DEBUG) for the coach\'s default team',
   })),
   {
     step: 'coach-peer-coaching-save', check: 'slow',
     reason: 'saving the peer-coaching plan sometimes takes just over 2 s on a busy machine',
-    fix: 'not yet assigned: look at what saving a plan does before it answers',
+    fix: 'not found yet: saving does a few indexed reads and one insert before answering, nothing to move after '
+      + 'the reply; look at what else runs then (the embedding backfill, paced to half the machine)',
   },
 ];
