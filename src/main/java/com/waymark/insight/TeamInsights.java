@@ -45,6 +45,8 @@ public class TeamInsights {
 
     /** With no session to start from, a report covers the last fourteen whole days, today included. */
     static final int DEFAULT_DAYS = 14;
+    /** The reader of a precomputation: nobody (ids start at 1). */
+    private static final long NO_READER = 0;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -154,6 +156,23 @@ public class TeamInsights {
     private Report<String> exportCsv(long coachId, InsightScope scope) {
         Summarised done = summary(coachId, scope, ReadKind.EXPORT);
         return new Report<>(done.summary().header(), SummaryCsv.write(done.summary()));
+    }
+
+    /**
+     * Clusters ahead the themes of the windows coaches read unless they ask otherwise (since the last session, or the
+     * last two weeks; the whole programme), as {@code summary}, {@code themes} and the digest would read them now,
+     * and stores them ({@link ThemeResults}). Nothing is released, recorded in the release ledger or audited: each
+     * read still does all of that. Returns whether anything had to be clustered.
+     */
+    public boolean precomputeThemes(long programmeId) {
+        Optional<Programme> programme = programmes.find(programmeId);
+        if (programme.isEmpty()) {
+            return false;
+        }
+        // No reader: a coach is staff, and staff never count, so every coach's scope has this cohort.
+        InsightScope scope = scope(programme.get(), NO_READER, null, null, true);
+        return themes.precompute(scope, checkIns.reflections(scope.programmeId(), scope.period().previous().from(),
+                scope.period().to()));
     }
 
     // ---- composing ----

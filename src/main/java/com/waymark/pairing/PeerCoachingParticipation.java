@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.MembershipEnded;
 import com.waymark.programme.Participant;
@@ -85,14 +86,16 @@ public class PeerCoachingParticipation {
     private final PairingMessages messages;
     private final Clock clock;
     private final PersonLock people;
+    private final ConsentService consent;
 
     public PeerCoachingParticipation(PairingRoundRepository rounds, PairingPlanRepository plans,
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
                                      ParticipantRepository participants, ProgrammeRepository programmes,
                                      ProgrammeService programmeService, PairingInputs inputs,
-                                     PairingMessages messages, Clock clock, PersonLock people) {
+                                     PairingMessages messages, Clock clock, PersonLock people, ConsentService consent) {
         this.people = people;
+        this.consent = consent;
         this.rounds = rounds;
         this.plans = plans;
         this.groups = groups;
@@ -239,7 +242,8 @@ public class PeerCoachingParticipation {
     @Transactional
     public FollowUpOutcome answer(long participantId, long followUpId, String metRaw, String usefulnessRaw,
                                   String oneThingRaw) {
-        people.lockForWrite(participantId);
+        // The "one thing" is their own words: recorded only with their agreement (a withdrawal stops it too).
+        consent.lockForRecording(participantId);
         PairingFollowUp followUp = followUps.findById(followUpId).filter(f -> f.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that follow-up; it may be from an older message."));
         if (followUp.getStatus() == PairingFollowUp.Status.ANSWERED) {

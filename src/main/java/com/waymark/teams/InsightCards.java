@@ -24,8 +24,11 @@ import com.waymark.insight.WellbeingReport;
 final class InsightCards {
 
     static final String HIDDEN = "hidden";
-    /** The scale people rate wellbeing and energy on, and so the axis of their weekly means. */
-    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
+    /**
+     * The axis of weekly wellbeing and energy means, rated 1–5. It runs from 0 because the chart divides its axis
+     * into five equal steps: 0–5 gives ticks a coach reads at a glance (1, 2, 3…), where 1–5 gave 1.8, 2.6, 3.4.
+     */
+    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(0, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
