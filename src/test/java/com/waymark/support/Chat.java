@@ -115,6 +115,19 @@ public final class Chat {
             return user.name();
         }
 
+        public String aadObjectId() {
+            return user.aadObjectId();
+        }
+
+        public String userId() {
+            return user.userId();
+        }
+
+        /** Their 1:1 conversation's id, as the connector stub sees it in what the bot posts there. */
+        public String conversationId() {
+            return user.conversationId();
+        }
+
         /** Their row id in {@code participant}. */
         public long id() {
             return db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
