@@ -3,26 +3,36 @@ package com.waymark.checkin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import com.waymark.privacy.FieldCipher;
+import com.waymark.privacy.PersonLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verify;
 
 /**
- * The check-in module on its own: only {@code checkin} and what it depends on ({@code privacy}) are started, with
- * the database; no bot, no schedule, no programme. The service is driven directly and the event it publishes to
- * other modules is checked with a Modulith {@link Scenario}: this is the contract the schedule module relies on
- * to close an occurrence in the same commit.
+ * The check-in module on its own: only {@code checkin}'s beans are started, with the database; no bot, no schedule,
+ * no programme. What it takes from {@code privacy} is given here: a cipher with a throwaway key and the person lock
+ * (mocked). {@code DIRECT_DEPENDENCIES} would start all of {@code privacy}, whose own service interfaces
+ * ({@code PersonLock}, {@code NameDirectory}, the data holders) are implemented by {@code programme} and others, so it
+ * would need those mocked too. The service is driven directly and the event it publishes to other modules is
+ * checked with a Modulith {@link Scenario}: the contract the schedule module relies on to close an occurrence in the
+ * same commit.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.STANDALONE)
 class CheckInModuleTest {
 
     @DynamicPropertySource
@@ -32,6 +42,22 @@ class CheckInModuleTest {
         registry.add("spring.quartz.auto-startup", () -> "false");
     }
 
+    @TestConfiguration
+    static class Cipher {
+        @Bean
+        FieldCipher fieldCipher() {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            return new FieldCipher("test", Map.of("test", key));
+        }
+    }
+
+    /**
+     * Declared by {@code privacy}, implemented by {@code programme} on the participant row: a module this test does
+     * not start. Mocked, so the test can show the service takes the person's lock before it writes.
+     */
+    @MockitoBean
+    PersonLock people;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -56,6 +82,7 @@ class CheckInModuleTest {
                     assertThat(((CheckInResult.Saved) result).trend().total()).isEqualTo(1);
                 });
 
+        verify(people).lockForWrite(person);
         // Encrypted at rest, and an unknown prompt id is not kept.
         assertThat(db.queryForObject("select prompt_id from check_in where participant_id = ?", String.class, person))
                 .isNull();

@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The door's own rules, with only Spring MVC and {@link BotController} started: the SDK adapter, the bot, the
  * redelivery store and the meters are mocks, so each refusal is shown to happen before any of them is reached.
- * (The whole turn over real HTTP is what the chat tests do; this slice starts in about a second.)
+ * (The whole turn over real HTTP is what the chat tests do.)
  */
 @WebMvcTest(controllers = BotController.class, properties = {
         "waymark.bot.max-body-bytes=2000", "waymark.bot.allowed-tenants=72f988bf-86f1-41af-91ab-2d7cd011db47"})
