@@ -121,6 +121,14 @@ export default {
       expect: [{ card: 'Hold a listening session' }],
     },
     {
+      // The Playground can't take a file consent card nor show application/json: the export comes as a JSON code block.
+      name: 'my data: the summary card, then the export as JSON in the chat',
+      send: 'my data',
+      expect: [{ card: 'Everything Waymark stores about you', contains: 'copy it into a file' },
+        { text: '```json\n{' },
+        { check: (replies) => !JSON.stringify(replies).includes('card.file.consent') || 'a file consent card' }],
+    },
+    {
       name: 'complete action 1',
       send: 'done 1',
       expect: [{ text: 'Done' }],

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 class CardIds {
 
     /** What an id names; a token made for one kind never opens as another. */
-    enum Kind { PERSON, PROGRAMME }
+    enum Kind { PERSON, PROGRAMME, FILE }
 
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
     private static final int MAX_TOKEN_CHARS = 200;
+    /** A file offer's context carries a little more than an id: what to make, for which programme and period. */
+    private static final int MAX_VALUE_TOKEN_CHARS = 1_000;
 
     private final FieldCipher cipher;
 
@@ -35,12 +37,30 @@ class CardIds {
 
     /** The token for {@code id}, valid only in a card submitted by {@code viewerId}. */
     String seal(Kind kind, long viewerId, long id) {
-        return ENCODE.encodeToString(cipher.seal((prefix(kind, viewerId) + id).getBytes(StandardCharsets.UTF_8)));
+        return sealValue(kind, viewerId, Long.toString(id));
+    }
+
+    /** The same for a short text value (a file offer's description of what to make), sealed as a whole. */
+    String sealValue(Kind kind, long viewerId, String value) {
+        return ENCODE.encodeToString(cipher.seal((prefix(kind, viewerId) + value).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The value a token from {@link #sealValue} holds, when it was made by us for this kind and this viewer. */
+    Optional<String> openValue(Kind kind, long viewerId, String token) {
+        return openPlain(kind, viewerId, token, MAX_VALUE_TOKEN_CHARS);
     }
 
     /** The id a token names, when it was made by us for this kind and this viewer; otherwise empty, whatever it was. */
     Optional<Long> open(Kind kind, long viewerId, String token) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_CHARS) {
+        try {
+            return openPlain(kind, viewerId, token, MAX_TOKEN_CHARS).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> openPlain(Kind kind, long viewerId, String token, int maxChars) {
+        if (token == null || token.isBlank() || token.length() > maxChars) {
             return Optional.empty();
         }
         try {
@@ -49,7 +69,7 @@ class CardIds {
             if (!plain.startsWith(prefix)) {
                 return Optional.empty();
             }
-            return Optional.of(Long.parseLong(plain.substring(prefix.length())));
+            return Optional.of(plain.substring(prefix.length()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Not base64, not sealed by us, altered, or under a key no longer configured: all read as "not yours".
             return Optional.empty();

@@ -33,9 +33,11 @@ class DataRightsConversation {
     private final AuditLog audit;
     private final ProgrammeService programmes;
     private final ProgrammeAccess access;
+    private final FileOffers fileOffers;
 
     DataRightsConversation(DataRightsService dataRights, AuditLog audit, ProgrammeService programmes,
-                           ProgrammeAccess access) {
+                           ProgrammeAccess access, FileOffers fileOffers) {
+        this.fileOffers = fileOffers;
         this.dataRights = dataRights;
         this.audit = audit;
         this.programmes = programmes;
@@ -52,13 +54,7 @@ class DataRightsConversation {
         long id = person.getId();
         ZoneId zone = ZoneId.of(person.getTimeZone());
         if (command instanceof Command.MyData) {
-            DataExport export = dataRights.export(id);
-            List<Activity> json = ExportMessages.of(export.document());
-            List<Activity> replies = new ArrayList<>();
-            // The card first: it always renders, whatever a client makes of the JSON messages after it.
-            replies.add(ParticipantConversation.card(TrustCards.myData(export.counts(), json.size())));
-            replies.addAll(json);
-            return replies;
+            return myData(person, false);
         }
         if (command instanceof Command.DeleteMyData) {
             return List.of(ParticipantConversation.card(TrustCards.confirmErase(dataRights.export(id).counts(),
@@ -80,6 +76,28 @@ class DataRightsConversation {
             return showAudit(id, zone);
         }
         throw new IllegalArgumentException("Not a data rights command: " + command.getClass().getSimpleName());
+    }
+
+    /**
+     * "my data": the summary card, then the complete export. In Teams' 1:1 chat ({@code files}) as a file consent
+     * card, the file being made afresh when they choose Allow ({@link FileOffers}); elsewhere as JSON code blocks.
+     */
+    List<Activity> myData(Participant person, boolean files) {
+        DataExport export = dataRights.export(person.getId());
+        String fileName = FileOffers.myDataFileName(export.exportedAt(), ZoneId.of(person.getTimeZone()));
+        List<Activity> replies = new ArrayList<>();
+        if (files) {
+            replies.add(ParticipantConversation.card(TrustCards.myDataAsFile(export.counts(), fileName)));
+            replies.add(fileOffers.offer(person.getId(), new FileOffers.MyDataFile(), fileName,
+                    FileOffers.myDataBytes(export.document()).length,
+                    "Everything Waymark stores about you, as JSON. It is made afresh when you choose Allow."));
+            return replies;
+        }
+        List<Activity> json = InlineFiles.json(fileName, export.document());
+        // The card first: it always renders, and says what the messages after it hold.
+        replies.add(ParticipantConversation.card(TrustCards.myData(export.counts(), fileName, json.size())));
+        replies.addAll(json);
+        return replies;
     }
 
     private List<Activity> showAudit(long id, ZoneId zone) {

@@ -2,6 +2,7 @@ package com.waymark.teams;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +12,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.insight.InsightProblem;
 import com.waymark.insight.ProgrammeThemes;
+import com.waymark.insight.Report;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
 import com.waymark.programme.Participant;
@@ -33,9 +35,11 @@ class InsightConversation {
     private final ParticipantService participants;
     private final ProgrammeThemes themes;
     private final Clock clock;
+    private final FileOffers fileOffers;
 
     InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants,
-                        ProgrammeThemes themes, Clock clock) {
+                        ProgrammeThemes themes, Clock clock, FileOffers fileOffers) {
+        this.fileOffers = fileOffers;
         this.themes = themes;
         this.clock = clock;
         this.insights = insights;
@@ -78,9 +82,17 @@ class InsightConversation {
     }
 
     List<Activity> handle(Participant coach, Command.TeamReport command) {
+        return handle(coach, command, false);
+    }
+
+    /** {@code files}: in Teams' 1:1 chat, where an export can be offered as a file (see {@link FileOffers}). */
+    List<Activity> handle(Participant coach, Command.TeamReport command, boolean files) {
         try {
             ScopeRequest request = request(command);
             long id = coach.getId();
+            if (command.report() == Command.TeamReport.Report.EXPORT) {
+                return export(coach, request, files);
+            }
             AdaptiveCard card;
             switch (command.report()) {
                 case THEMES:
@@ -95,9 +107,6 @@ class InsightConversation {
                 case PARTICIPATION:
                     card = InsightCards.participationCard(insights.participation(id, request));
                     break;
-                case EXPORT:
-                    card = InsightCards.export(insights.exportCsv(id, request));
-                    break;
                 default:
                     card = InsightCards.summary(insights.summary(id, request));
             }
@@ -106,6 +115,28 @@ class InsightConversation {
             // Caught here, not only by the bot: in a shared chat this runs inside the roster's future.
             return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
+    }
+
+    /**
+     * The export of the coach's current programme: a card saying what it holds, then the CSV, as a file offered on a
+     * file consent card (made again, for this programme, when they choose Allow) or shown as code blocks.
+     */
+    private List<Activity> export(Participant coach, ScopeRequest request, boolean files) {
+        Programme programme = programmes.currentCoached(coach.getId());
+        Report<String> csv = insights.exportCsv(coach.getId(), programme.getId(), request);
+        String fileName = FileOffers.exportFileName(clock.instant(), csv.header().zone());
+        int figures = (int) csv.body().lines().count() - 1;
+        List<Activity> replies = new ArrayList<>();
+        if (files) {
+            replies.add(ParticipantConversation.card(InsightCards.exportAsFile(csv, figures, fileName)));
+            replies.add(fileOffers.offer(coach.getId(), new FileOffers.ExportFile(programme.getId(), request), fileName,
+                    FileOffers.csvBytes(csv.body()).length, "Team-level figures of \"" + PlainText.of(programme.getName())
+                            + "\", as CSV. They are read again when you choose Allow."));
+            return replies;
+        }
+        replies.add(ParticipantConversation.card(InsightCards.export(csv, figures)));
+        replies.addAll(InlineFiles.csv(fileName, csv.body()));
+        return replies;
     }
 
     /**

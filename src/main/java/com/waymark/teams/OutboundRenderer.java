@@ -3,9 +3,7 @@ package com.waymark.teams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboundRenderer {
 
-    private static final DateTimeFormatter CLOSES = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
     private final PromptLibrary prompts;
     private final PeerCoachingParticipation pairing;
@@ -70,7 +67,7 @@ class OutboundRenderer {
             case CHECKIN_REMINDER: {
                 OccurrencePayload payload = OccurrencePayload.fromJson(message.payload());
                 Prompt prompt = prompts.find(payload.promptId()).orElse(prompts.all().iterator().next());
-                String closes = CLOSES.format(payload.closesAt().atZone(ZoneId.of(payload.timeZone())));
+                String closes = DateText.when(payload.closesAt(), ZoneId.of(payload.timeZone()), clock);
                 AdaptiveCard card = WaymarkCards.scheduledCheckIn(payload, prompt, maxReflectionChars, closes,
                         message.kind() == com.waymark.schedule.OutboxMessage.Kind.CHECKIN_REMINDER);
                 return List.of(ParticipantConversation.card(card));

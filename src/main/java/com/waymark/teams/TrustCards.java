@@ -41,14 +41,26 @@ final class TrustCards {
     private TrustCards() {
     }
 
-    static AdaptiveCard myData(Map<String, Integer> counts, int jsonMessages) {
+    /** Where the complete export is shown in the chat, in {@code jsonMessages} messages of JSON. */
+    static AdaptiveCard myData(Map<String, Integer> counts, String fileName, int jsonMessages) {
+        return myData(counts, jsonMessages == 1
+                ? "The complete export follows in the next message, as JSON: copy it into a file named "
+                        + fileName + " to keep it."
+                : "The complete export follows in the next " + jsonMessages + " messages, as JSON: it is too "
+                        + "long for one message, so each part is complete in itself and holds some of the sections.");
+    }
+
+    /** Where it is offered as a file, on the file consent card that follows. */
+    static AdaptiveCard myDataAsFile(Map<String, Integer> counts, String fileName) {
+        return myData(counts, "The complete export is a file, " + fileName + ": choose Allow on the next card to "
+                + "save it to your OneDrive. It is made when you choose Allow, from what Waymark holds then.");
+    }
+
+    private static AdaptiveCard myData(Map<String, Integer> counts, String whereTheExportIs) {
         return AdaptiveCard.create()
                 .heading("Everything Waymark stores about you")
                 .facts(labelled(counts))
-                .text(jsonMessages == 1
-                        ? "The complete export follows in the next message, as JSON (waymark-my-data.json)."
-                        : "The complete export follows in the next " + jsonMessages + " messages, as JSON: it is "
-                                + "too long for one Teams message, so each part holds some of the sections.")
+                .text(whereTheExportIs)
                 .subtle("Nothing else about you is kept: not your other Teams chats, not your calendar, and no "
                         + "copy in the logs. Only you can see this chat.")
                 .submit("Erase everything…", CardActions.ASK_ERASE);

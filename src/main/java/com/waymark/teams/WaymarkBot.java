@@ -49,14 +49,20 @@ class WaymarkBot extends ActivityHandler {
     private final EnrolmentService enrolment;
     private final CommandParser parser;
     private final NoticeCards notices;
+    private final DemoChats demo;
+    private final FileOffers fileOffers;
+    private final DataRightsConversation dataRights;
 
     WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
                PairingConversation pairingConversation, InsightConversation insightConversation,
-               NoticeCards notices) {
+               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights, DemoChats demo) {
+        this.fileOffers = fileOffers;
+        this.dataRights = dataRights;
         this.notices = notices;
+        this.demo = demo;
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
@@ -118,6 +124,10 @@ class WaymarkBot extends ActivityHandler {
         if (ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName()) && !hasActionType(turn.getActivity())) {
             // The SDK reads the action's type without a null check: a Universal Action without one failed the turn.
             return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_BAD_REQUEST, null));
+        }
+        if (FileOffers.INVOKE.equals(turn.getActivity().getName())) {
+            // Allow or Decline on a file consent card.
+            return fileOffers.answer(turn);
         }
         return super.onInvokeActivity(turn).handle((response, failure) -> {
             InvokeResponse answer = response;
@@ -217,8 +227,13 @@ class WaymarkBot extends ActivityHandler {
     /** Install and "bot added" arrive together: whichever comes first welcomes, the other stays silent. */
     private List<Activity> welcomeOnce(Activity activity, TeamsIdentity identity) {
         Participant participant = participants.recognise(identity, TurnFacts.conversationReference(activity));
-        return claimWelcome(participant)
-                ? List.of(notices.welcome(participant.getId())) : List.of();
+        List<Activity> replies = new ArrayList<>();
+        if (claimWelcome(participant)) {
+            replies.add(notices.welcome(participant.getId()));
+        }
+        // The demo's coach agreed as part of the demo: they are greeted with what to try instead, in each new chat.
+        replies.addAll(demo.opened(activity, identity));
+        return replies;
     }
 
     /** Welcomed already, as the turn loaded them: no second trip to the database (the claim itself decides races). */
@@ -229,8 +244,9 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> replyTo(Activity activity, Command command) {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
+        demo.turn(activity, TurnFacts.identity(activity));
         try {
-            List<Activity> replies = replyTo(participant, command);
+            List<Activity> replies = replyTo(participant, command, FileOffers.canOfferFiles(activity));
             if (command instanceof Command.GiveConsent) {
                 // Now that they agreed, keep the time zone Teams reports, so check-ins follow their own clock.
                 participants.recognise(TurnFacts.identity(activity), TurnFacts.conversationReference(activity));
@@ -242,7 +258,8 @@ class WaymarkBot extends ActivityHandler {
         }
     }
 
-    private List<Activity> replyTo(Participant participant, Command command) {
+    /** {@code files}: whether the chat can take a file consent card (Teams' 1:1 chat, {@link FileOffers}). */
+    private List<Activity> replyTo(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
         boolean firstContact = claimWelcome(participant);
         if (firstContact && !(command instanceof Command.GiveConsent)) {
@@ -254,14 +271,14 @@ class WaymarkBot extends ActivityHandler {
             }
         }
         try {
-            replies.addAll(dispatch(participant, command));
+            replies.addAll(dispatch(participant, command, files));
         } catch (BadInput bad) {
             replies.add(MessageFactory.text(PlainText.of(bad.getMessage())));
         }
         return replies;
     }
 
-    private List<Activity> dispatch(Participant participant, Command command) {
+    private List<Activity> dispatch(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
         if (TeamChatConversation.teamOnly(command)) {
             replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
@@ -274,10 +291,12 @@ class WaymarkBot extends ActivityHandler {
         } else if (command instanceof Command.ThemeFeedback feedback) {
             replies.addAll(insightConversation.feedback(participant, feedback));
         } else if (InsightConversation.handles(command)) {
-            replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command));
+            replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command, files));
         } else if (command instanceof Command.ListActions && insightConversation.coachesOnly(participant)) {
             replies.addAll(insightConversation.handle(participant,
                     new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null)));
+        } else if (command instanceof Command.MyData) {
+            replies.addAll(dataRights.myData(participant, files));
         } else {
             replies.addAll(conversation.handle(participant, command));
         }

@@ -128,7 +128,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         checkIn(people.get(7), 3, 3, RECOGNITION.get(1), true);
         JsonNode themes = card(coach, "themes");
         String shown = themes.toString();
-        assertThat(shown).contains("Workload and capacity").contains("6 people").contains("Chart.VerticalBar")
+        assertThat(shown).contains("Workload and capacity").contains("6 people").contains("Chart.HorizontalBar")
                 .contains("1 smaller theme");
         // Only the two who opted in can be quoted; the two recognition reflections make a theme too small to show.
         long quoted = WORKLOAD.stream().filter(q -> shown.contains(q.substring(0, 30))).count();
@@ -149,7 +149,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         JsonNode digest = sendDigest(coach, programmeId, 2).path("attachments").path(0).path("content");
         String text = digest.toString();
         assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
-                .contains("Peer coaching").contains("Questions you might bring").contains("Chart.VerticalBar");
+                .contains("Peer coaching").contains("Questions you might bring").contains("Chart.HorizontalBar");
         assertThat(text).doesNotContain(people.get(0).name()).doesNotContain(WORKLOAD.get(0).substring(0, 30));
         CardSchema.assertValidWithChartFallbacks(digest);
         assertThat(audited("SESSION_DIGEST")).isEqualTo(6);
@@ -263,11 +263,18 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         for (int i = 0; i < 5; i++) {
             checkIn(people.get(i), 4, 2, WORKLOAD.get(i), true);
         }
-        JsonNode export = card(coach, "export since last session");
-        String csv = export.path("body").findValuesAsText("text").stream().filter(t -> t.startsWith("programme,"))
-                .findFirst().orElseThrow();
+        List<JsonNode> replies = teams.expectReplies(teams.message(coach, "export since last session")).replies();
+        assertThat(replies.get(0).toString()).contains("Export (team-level figures, CSV)")
+                .contains("The CSV follows in the next message, one figure a line");
+        // Outside Teams' own 1:1 chat (here: a connector on this machine, as the Agents Playground's) the CSV is a
+        // code block, each row on a line of its own.
+        String text = replies.get(1).path("text").asText();
+        assertThat(text).contains("```csv\n");
+        String csv = text.substring(text.indexOf("```csv\n") + 7, text.lastIndexOf("\n```"));
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("programme,period_from,period_to,section,figure,value");
         assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.0\n").contains("mean energy (1-5),2.0\n");
+        int figures = (int) csv.lines().count() - 1;
+        assertThat(replies.get(0).toString()).contains(figures + " figures, aggregates only");
         assertThat(csv).doesNotContain(people.get(0).name()).doesNotContain("midnight").doesNotContain("diary");
         assertThat(audited("EXPORT")).isEqualTo(5);
     }
@@ -310,7 +317,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         assertThat(words).contains("actions", "team actions", "summary");
         Map<String, String> heading = Map.of("summary", "Team summary", "themes", "Themes", "wellbeing", "Wellbeing",
                 "actions", "Action plans", "team actions", "Action plans", "participation", "Participation",
-                "export", "programme,period_from");
+                "export", "Export (team-level figures, CSV)");
         for (String word : words) {
             String reply = teams.expectReplies(teams.teamMessage(coach, coachesOnly, word)).replies().get(0).toString();
             assertThat(reply).as(word).doesNotContain("1:1 chat").doesNotContain("coaches can say")

@@ -28,8 +28,10 @@ class TrustCardsTest {
                 "\"North ${Ridge}\" </TextBlock>", "Dr \"Gee\" O'Neil $1", 7);
         SupportResources support = new SupportResources(null, null);
         List<SupportResources.Resource> resources = support.resources();
-        List<AdaptiveCard> cards = new java.util.ArrayList<>(List.of(TrustCards.myData(counts, 1),
-                TrustCards.myData(counts, 3), TrustCards.confirmErase(counts, List.of()),
+        List<AdaptiveCard> cards = new java.util.ArrayList<>(List.of(
+                TrustCards.myData(counts, "waymark-my-data-2026-11-25.json", 1),
+                TrustCards.myData(counts, "waymark-my-data-2026-11-25.json", 3),
+                TrustCards.myDataAsFile(counts, "waymark-my-data-2026-11-25.json"), TrustCards.confirmErase(counts, List.of()),
                 TrustCards.readsIncludingMe(List.of(), LONDON), TrustCards.readsIncludingMe(List.of(read, read), LONDON),
                 TrustCards.audit("A & B", List.of(), LONDON), TrustCards.audit("A & B", List.of(read), LONDON),
                 TrustCards.supportCard(support, true), TrustCards.supportCard(support, false),
