@@ -3,7 +3,7 @@ package com.waymark.checkin;
 import java.time.Clock;
 import java.util.List;
 
-import com.waymark.privacy.PersonLock;
+import com.waymark.privacy.ConsentService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +14,11 @@ public class ActionPlanService {
     private final ActionItemRepository actions;
     private final Clock clock;
     private final int maxActionChars;
-    private final PersonLock people;
+    private final ConsentService consent;
 
     public ActionPlanService(ActionItemRepository actions, Clock clock,
-                             CheckInSettings settings, PersonLock people) {
-        this.people = people;
+                             CheckInSettings settings, ConsentService consent) {
+        this.consent = consent;
         this.actions = actions;
         this.clock = clock;
         this.maxActionChars = settings.maxActionChars();
@@ -26,7 +26,7 @@ public class ActionPlanService {
 
     @Transactional
     public ActionResult add(long participantId, String text) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             return new ActionResult.Rejected("Tell me the action after \"add action\", for example: "
@@ -47,7 +47,7 @@ public class ActionPlanService {
 
     @Transactional
     public ActionResult complete(long participantId, int number) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         return actions.findByParticipantIdAndNumber(participantId, number)
                 .<ActionResult>map(action -> {
                     if (action.getStatus() == ActionItem.Status.DONE) {
@@ -64,7 +64,7 @@ public class ActionPlanService {
     /** Notes what is in the way of an open action; saying it again replaces the note. */
     @Transactional
     public ActionResult block(long participantId, int number, String what) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         String clean = what == null ? "" : what.strip();
         if (clean.length() > maxActionChars) {
             return new ActionResult.Rejected("That's longer than " + maxActionChars + " characters; a short line is "

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import com.waymark.privacy.PersonLock;
+import com.waymark.privacy.ConsentService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,13 +25,13 @@ public class CheckInService {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final int maxReflectionChars;
-    private final PersonLock people;
+    private final ConsentService consent;
 
     public CheckInService(CheckInRepository checkIns, PromptLibrary prompts, Clock clock,
                           ApplicationEventPublisher events, JdbcTemplate jdbc,
                           CheckInSettings settings,
-                          PersonLock people) {
-        this.people = people;
+                          ConsentService consent) {
+        this.consent = consent;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
         this.prompts = prompts;
@@ -53,7 +53,7 @@ public class CheckInService {
         if (!problems.isEmpty()) {
             return new CheckInResult.Rejected(problems);
         }
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         String reflection = submission.reflection() == null || submission.reflection().isBlank()
                 ? null : submission.reflection().strip();
         var clean = new CheckInSubmission(submission.wellbeingRaw(), submission.energyRaw(),

@@ -23,10 +23,10 @@ public record Trend(List<Integer> wellbeing, List<Integer> energy, long total) {
         return energy.stream().mapToInt(Integer::intValue).average().orElse(0);
     }
 
-    /** Direction of the latest rating against the average of the ones before it. */
+    /** Direction of the latest rating against the average of the ones before it; none until there are two. */
     public static String direction(List<Integer> ratings) {
         if (ratings.size() < 2) {
-            return "steady";
+            throw new IllegalArgumentException("A direction needs at least two ratings");
         }
         double before = ratings.subList(0, ratings.size() - 1).stream().mapToInt(Integer::intValue).average().orElse(0);
         int latest = ratings.get(ratings.size() - 1);

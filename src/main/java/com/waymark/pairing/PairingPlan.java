@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
+
+import com.waymark.programme.Rhythm;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,14 +93,18 @@ public class PairingPlan {
 
     /** The next such weekday whose time is still ahead: today if the time has not passed yet. */
     static LocalDate firstDate(DayOfWeek weekday, LocalTime time, ZoneId zone, Instant now) {
-        LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate first = today.with(TemporalAdjusters.nextOrSame(weekday));
-        return ZonedDateTime.of(first, time, zone).toInstant().isAfter(now) ? first : first.plusWeeks(1);
+        return Rhythm.on(1, weekday, time, null).nextAfter(now, zone).atZone(zone).toLocalDate();
+    }
+
+    /** When rounds come: every so many weeks on the plan's weekday and time, counted from the first round. */
+    public Rhythm rhythm() {
+        return Rhythm.on(everyWeeks, getWeekday(), getLocalTime(), firstRoundOn);
     }
 
     /** When round {@code index} (0-based) is due. */
     public Instant dueAt(int index, ZoneId zone) {
-        return ZonedDateTime.of(firstRoundOn.plusWeeks((long) index * everyWeeks), getLocalTime(), zone).toInstant();
+        Rhythm rhythm = rhythm();
+        return rhythm.at(rhythm.occurrence(index), zone);
     }
 
     public PlanSettings settings() {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.MembershipEnded;
 import com.waymark.programme.Participant;
@@ -60,7 +61,8 @@ public class PeerCoachingParticipation {
     }
 
     /** "Can't this round": which round, and whether it had already been said. */
-    public record SteppedOut(String programme, int roundNumber, boolean already) {
+    /** @param partnersTold partners told of it: none when they were not paired this round (nobody to tell) */
+    public record SteppedOut(String programme, int roundNumber, boolean already, int partnersTold) {
     }
 
     /** One round of someone's own history, with their whole follow-up answer (met, usefulness, one thing). */
@@ -85,14 +87,16 @@ public class PeerCoachingParticipation {
     private final PairingMessages messages;
     private final Clock clock;
     private final PersonLock people;
+    private final ConsentService consent;
 
     public PeerCoachingParticipation(PairingRoundRepository rounds, PairingPlanRepository plans,
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
                                      ParticipantRepository participants, ProgrammeRepository programmes,
                                      ProgrammeService programmeService, PairingInputs inputs,
-                                     PairingMessages messages, Clock clock, PersonLock people) {
+                                     PairingMessages messages, Clock clock, PersonLock people, ConsentService consent) {
         this.people = people;
+        this.consent = consent;
         this.rounds = rounds;
         this.plans = plans;
         this.groups = groups;
@@ -180,8 +184,8 @@ public class PeerCoachingParticipation {
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
         Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
         boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
-        withdraw(member, round, programme, clock.instant());
-        return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already);
+        int told = withdraw(member, round, programme, clock.instant());
+        return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already, told);
     }
 
     /** The person's place in the round under way (the latest whose follow-up has not come yet), if any. */
@@ -239,7 +243,8 @@ public class PeerCoachingParticipation {
     @Transactional
     public FollowUpOutcome answer(long participantId, long followUpId, String metRaw, String usefulnessRaw,
                                   String oneThingRaw) {
-        people.lockForWrite(participantId);
+        // The "one thing" is their own words: recorded only with their agreement (a withdrawal stops it too).
+        consent.lockForRecording(participantId);
         PairingFollowUp followUp = followUps.findById(followUpId).filter(f -> f.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that follow-up; it may be from an older message."));
         if (followUp.getStatus() == PairingFollowUp.Status.ANSWERED) {
@@ -341,10 +346,11 @@ public class PeerCoachingParticipation {
 
     // --- stepping out and rematching ------------------------------------------------------------------------
 
-    private void withdraw(PairingMember member, PairingRound round, Programme programme, Instant now) {
+    /** Returns how many partners are told (0 when the person was not in a pair or trio this round). */
+    private int withdraw(PairingMember member, PairingRound round, Programme programme, Instant now) {
         PairingMember.Status before = member.getStatus();
         if (before == PairingMember.Status.WITHDRAWN) {
-            return;
+            return 0;
         }
         long participantId = member.getParticipantId();
         if (!optOuts.existsByParticipantIdAndRoundId(participantId, round.getId())) {
@@ -353,7 +359,7 @@ public class PeerCoachingParticipation {
         member.withdraw(now);
         followUps.findByMemberIdOrderById(member.getId()).forEach(PairingFollowUp::cancel);
         if (before != PairingMember.Status.PAIRED || member.getGroupId() == null) {
-            return;
+            return 0;
         }
         List<PairingMember> left = members.findByGroupIdOrderById(member.getGroupId()).stream()
                 .filter(m -> m.getStatus() == PairingMember.Status.PAIRED).toList();
@@ -370,6 +376,7 @@ public class PeerCoachingParticipation {
             followUps.findByMemberIdOrderById(alone.getId()).forEach(PairingFollowUp::cancel);
             rematch(alone, member.getGroupId(), round, programme, now, where);
         }
+        return left.size();
     }
 
     /**

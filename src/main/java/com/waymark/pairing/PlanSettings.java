@@ -4,6 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import com.waymark.programme.Rhythm;
 
 /**
  * What a coach chooses for peer coaching: a round every 1–4 weeks on one weekday at a local time (the
@@ -13,19 +16,26 @@ import java.util.List;
 public record PlanSettings(int everyWeeks, DayOfWeek weekday, LocalTime localTime, PairingMode mode, int totalRounds,
                            int followUpDays, Long groupId) {
 
+    public static final int MAX_EVERY_WEEKS = 4;
     public static final int MAX_ROUNDS = 52;
     public static final int MAX_FOLLOW_UP_DAYS = 14;
+
+    /** When rounds come, as chosen: not yet placed on the calendar (the plan anchors it at its first round). */
+    public Rhythm rhythm() {
+        return Rhythm.on(everyWeeks, weekday, localTime, null);
+    }
 
     /** Sentences a coach can act on; empty when the settings are sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (everyWeeks < 1 || everyWeeks > 4) {
+        Set<Rhythm.Problem> when = rhythm().problems(MAX_EVERY_WEEKS);
+        if (when.contains(Rhythm.Problem.EVERY_WEEKS_OUT_OF_RANGE)) {
             problems.add("Rounds can come every 1, 2, 3 or 4 weeks.");
         }
-        if (weekday == null) {
+        if (when.contains(Rhythm.Problem.NO_WEEKDAY)) {
             problems.add("Choose the weekday the nudges go out.");
         }
-        if (localTime == null) {
+        if (when.contains(Rhythm.Problem.NO_TIME)) {
             problems.add("Give the time the nudges go out, like 09:00.");
         }
         if (mode == null) {

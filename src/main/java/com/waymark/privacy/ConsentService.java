@@ -40,6 +40,19 @@ public class ConsentService {
                 PrivacyNotice.VERSION).isEmpty();
     }
 
+    /**
+     * Called by every service before it records something about a person: takes their row lock for the write
+     * ({@link PersonLock#lockForWrite}, so an erasure in flight wins) and refuses with {@link ConsentRequired} when
+     * they have not agreed to the current notice. Pre-consent flows (privacy, support, "delete my data", stopping
+     * peer coaching) do not call it.
+     */
+    public void lockForRecording(long participantId) {
+        people.lockForWrite(participantId);
+        if (!hasConsented(participantId)) {
+            throw new ConsentRequired(participantId);
+        }
+    }
+
     /** When this person agreed to the current notice, if they have (and have not withdrawn since). */
     @Transactional(readOnly = true)
     public Optional<Instant> agreedAt(long participantId) {

@@ -103,7 +103,7 @@ public class CheckInPlanner {
             if (!schedule.isActive()) {
                 return 0;
             }
-            Rhythm rhythm = schedule.rhythm();
+            CheckInRhythm rhythm = schedule.rhythm();
             Instant now = clock.instant();
             ProgrammeSettings programme = programmeRows.findById(schedule.getProgrammeId()).orElseThrow().settings();
             // Look back (never before the rhythm existed): a slot that began while we were down is still

@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.waymark.programme.Rhythm;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -58,23 +60,25 @@ public class CheckInSchedule {
     protected CheckInSchedule() {
     }
 
-    CheckInSchedule(long programmeId, Long groupId, Rhythm rhythm, Instant now) {
+    CheckInSchedule(long programmeId, Long groupId, CheckInRhythm checkIns, Instant now) {
+        Rhythm rhythm = checkIns.rhythm();
         this.programmeId = programmeId;
         this.groupId = groupId;
         this.everyWeeks = rhythm.everyWeeks();
         this.weekdays = rhythm.weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
         this.localTime = rhythm.localTime().toString();
-        this.openHours = rhythm.openHours();
-        this.remindAfterHours = rhythm.remindAfterHours();
+        this.openHours = checkIns.openHours();
+        this.remindAfterHours = checkIns.remindAfterHours();
         this.anchorDate = rhythm.anchor();
         this.active = true;
         this.createdAt = now;
     }
 
-    public Rhythm rhythm() {
+    public CheckInRhythm rhythm() {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Arrays.stream(weekdays.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
-        return new Rhythm(everyWeeks, days, LocalTime.parse(localTime), openHours, remindAfterHours, anchorDate);
+        return new CheckInRhythm(new Rhythm(everyWeeks, days, LocalTime.parse(localTime), anchorDate), openHours,
+                remindAfterHours);
     }
 
     void deactivate() {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.waymark.privacy.PersonLock;
+import com.waymark.privacy.ConsentService;
 import com.waymark.programme.ParticipantRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -38,12 +38,12 @@ public class PersonalScheduleService {
     private final CheckInPlanner planner;
     private final ParticipantRepository participants;
     private final Clock clock;
-    private final PersonLock people;
+    private final ConsentService consent;
 
     public PersonalScheduleService(PreferencesRepository preferences, UnavailableDayRepository unavailable,
                                    OccurrenceRepository occurrences, OutboxService outbox, CheckInPlanner planner,
-                                   ParticipantRepository participants, Clock clock, PersonLock people) {
-        this.people = people;
+                                   ParticipantRepository participants, Clock clock, ConsentService consent) {
+        this.consent = consent;
         this.preferences = preferences;
         this.unavailable = unavailable;
         this.occurrences = occurrences;
@@ -60,7 +60,7 @@ public class PersonalScheduleService {
      */
     @Transactional
     public Instant snooze(long participantId, Duration delay) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         if (delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofHours(48)) > 0) {
             throw new ScheduleProblem("I can snooze a check-in for between a few minutes and 48 hours, "
                     + "for example: snooze 2h");
@@ -78,7 +78,7 @@ public class PersonalScheduleService {
 
     @Transactional
     public void skip(long participantId) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         Occurrence open = openOccurrence(participantId);
         outbox.cancelPendingFor(open.getId());
         open.moveTo(Occurrence.Status.SKIPPED, clock.instant());
@@ -87,7 +87,7 @@ public class PersonalScheduleService {
     /** No check-ins until the pause ends: planned ones in between are skipped, nothing queued goes out. */
     @Transactional
     public Instant pause(long participantId, int weeks) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         if (weeks < 1 || weeks > 26) {
             throw new ScheduleProblem("I can pause check-ins for 1 to 26 weeks, for example: pause 2 weeks");
         }
@@ -110,7 +110,7 @@ public class PersonalScheduleService {
      */
     @Transactional
     public void resume(long participantId) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         prefs(participantId).pauseUntil(null, clock.instant());
         Instant now = clock.instant();
         occurrences.deleteAll(occurrences.findByParticipantIdAndStatus(participantId, Occurrence.Status.SKIPPED)
@@ -121,21 +121,21 @@ public class PersonalScheduleService {
 
     @Transactional
     public void quietHours(long participantId, LocalTime from, LocalTime to) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         prefs(participantId).quietHours(from, to, clock.instant());
         replan(participantId);
     }
 
     @Transactional
     public void notBefore(long participantId, LocalTime time) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         prefs(participantId).notBefore(time, clock.instant());
         replan(participantId);
     }
 
     @Transactional
     public Set<DayOfWeek> excludeWeekday(long participantId, DayOfWeek day, boolean excluded) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         ParticipantPreferences prefs = prefs(participantId);
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         days.addAll(prefs.getExcludedWeekdays());
@@ -155,7 +155,7 @@ public class PersonalScheduleService {
 
     @Transactional
     public void timeZone(long participantId, ZoneId zone) {
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         prefs(participantId).timeZone(zone.getId(), clock.instant());
         replan(participantId);
     }
@@ -170,7 +170,7 @@ public class PersonalScheduleService {
             throw new ScheduleProblem("I can note up to two months at a time, and nothing was changed. Send a longer "
                     + "time away in parts, for example: leave " + from + " to " + from.plusDays(62));
         }
-        people.lockForWrite(participantId);
+        consent.lockForRecording(participantId);
         int added = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (!unavailable.existsByParticipantIdAndDay(participantId, day)) {

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Rhythm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +39,7 @@ public class ScheduleService {
 
     /** Replaces the rhythm for the programme (or one of its groups) and plans the coming days at once. */
     @Transactional
-    public CheckInSchedule setRhythm(long coachId, long programmeId, Long groupId, Rhythm rhythm) {
+    public CheckInSchedule setRhythm(long coachId, long programmeId, Long groupId, CheckInRhythm rhythm) {
         Programme programme = programmes.coached(coachId, programmeId);
         if (groupId != null && programmes.groups(programmeId).stream().noneMatch(g -> g.getId().equals(groupId))) {
             throw new ScheduleProblem("That group is not part of \"" + programme.getName() + "\".");
@@ -98,18 +100,23 @@ public class ScheduleService {
         return sessions.findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(programmeId, moment);
     }
 
-    static void validate(Rhythm rhythm) {
-        if (rhythm.weekdays().isEmpty()) {
+    static void validate(CheckInRhythm checkIns) {
+        Rhythm rhythm = checkIns.rhythm();
+        Set<Rhythm.Problem> problems = rhythm.problems(CheckInRhythm.MAX_EVERY_WEEKS);
+        if (problems.contains(Rhythm.Problem.NO_WEEKDAY)) {
             throw new ScheduleProblem("Choose at least one weekday for check-ins.");
         }
-        if (rhythm.everyWeeks() != 1 && rhythm.everyWeeks() != 2) {
+        if (problems.contains(Rhythm.Problem.EVERY_WEEKS_OUT_OF_RANGE)) {
             throw new ScheduleProblem("Check-ins can be weekly or fortnightly.");
         }
-        if (rhythm.openHours() < 1 || rhythm.openHours() > 336) {
+        if (problems.contains(Rhythm.Problem.NO_TIME)) {
+            throw new ScheduleProblem("Give the time check-ins go out, like 09:00.");
+        }
+        if (checkIns.openHours() < 1 || checkIns.openHours() > 336) {
             throw new ScheduleProblem("A check-in can stay open from 1 hour to 14 days (336 hours).");
         }
-        if (rhythm.remindAfterHours() < 0 || (rhythm.remindAfterHours() > 0
-                && rhythm.remindAfterHours() >= rhythm.openHours())) {
+        if (checkIns.remindAfterHours() < 0 || (checkIns.remindAfterHours() > 0
+                && checkIns.remindAfterHours() >= checkIns.openHours())) {
             throw new ScheduleProblem("The reminder must come before the check-in closes (or be 0 for none).");
         }
         if (rhythm.anchor() == null || rhythm.anchor().isBefore(LocalDate.of(2000, 1, 1))) {

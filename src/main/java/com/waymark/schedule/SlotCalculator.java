@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +26,15 @@ public final class SlotCalculator {
     }
 
     /** Every slot whose nominal time falls in [from, to). */
-    public static List<Slot> slots(Rhythm rhythm, PersonalClock person, Instant from, Instant to) {
+    public static List<Slot> slots(CheckInRhythm rhythm, PersonalClock person, Instant from, Instant to) {
         List<Slot> slots = new ArrayList<>();
         LocalDate day = from.atZone(person.zone()).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(person.zone()).toLocalDate().plusDays(1);
         for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (!isRhythmDay(rhythm, day)) {
+            if (!rhythm.rhythm().fallsOn(day)) {
                 continue;
             }
-            Instant nominal = ZonedDateTime.of(day, rhythm.localTime(), person.zone()).toInstant();
+            Instant nominal = rhythm.rhythm().at(day, person.zone());
             if (nominal.isBefore(from) || !nominal.isBefore(to)) {
                 continue;
             }
@@ -45,28 +43,16 @@ public final class SlotCalculator {
         return slots;
     }
 
-    static boolean isRhythmDay(Rhythm rhythm, LocalDate day) {
-        if (!rhythm.weekdays().contains(day.getDayOfWeek())) {
-            return false;
-        }
-        if (rhythm.everyWeeks() <= 1) {
-            return true;
-        }
-        LocalDate anchorWeek = rhythm.anchor().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        LocalDate thisWeek = day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        return Math.floorMod(ChronoUnit.WEEKS.between(anchorWeek, thisWeek), rhythm.everyWeeks()) == 0;
-    }
-
     /**
      * Moves the nominal slot to the first moment the person is available on a day they are not away, at the rhythm's
      * time; one that cannot move that far is an {@link Slot#away} slot; one in a pause is none.
      */
-    static Optional<Slot> place(Rhythm rhythm, PersonalClock person, LocalDate nominalDay) {
-        Instant nominalAt = ZonedDateTime.of(nominalDay, rhythm.localTime(), person.zone()).toInstant();
-        LocalDateTime candidate = LocalDateTime.of(nominalDay, rhythm.localTime());
+    static Optional<Slot> place(CheckInRhythm rhythm, PersonalClock person, LocalDate nominalDay) {
+        Instant nominalAt = rhythm.rhythm().at(nominalDay, person.zone());
+        LocalDateTime candidate = LocalDateTime.of(nominalDay, rhythm.rhythm().localTime());
         for (int step = 0; step < 8; step++) {
             if (!person.isAvailableOn(candidate.toLocalDate())) {
-                candidate = LocalDateTime.of(candidate.toLocalDate().plusDays(1), rhythm.localTime());
+                candidate = LocalDateTime.of(candidate.toLocalDate().plusDays(1), rhythm.rhythm().localTime());
                 continue;
             }
             if (person.notBefore() != null && candidate.toLocalTime().isBefore(person.notBefore())) {
@@ -101,7 +87,7 @@ public final class SlotCalculator {
      * One reminder, when the person can be reached ({@link PersonalClock#nextReachable}: not in quiet hours, not on a
      * day away, not before their "after"), and only if that still comes before the check-in closes.
      */
-    private static Instant reminder(Rhythm rhythm, PersonalClock person, Instant sendAt, Instant closesAt) {
+    private static Instant reminder(CheckInRhythm rhythm, PersonalClock person, Instant sendAt, Instant closesAt) {
         if (rhythm.remindAfterHours() <= 0) {
             return null;
         }

@@ -61,10 +61,12 @@ class DataRightsConversation {
                     programmes.handoversOnErasure(id))));
         }
         if (command instanceof Command.ConfirmErase) {
-            Map<String, Integer> erased = dataRights.erase(id);
-            int rows = erased.values().stream().mapToInt(Integer::intValue).sum();
-            return List.of(MessageFactory.text("Done. I've erased everything Waymark held about you (" + rows
-                    + " records in all): your profile, consents, check-ins, reflections, actions, programme places "
+            // The total counts what the card listed (the export's entries), not table rows touched: erasing also
+            // rewrites rows that are not the person's entries (audit lines no longer naming them, for instance).
+            int listed = dataRights.export(id).counts().values().stream().mapToInt(Integer::intValue).sum();
+            dataRights.erase(id);
+            return List.of(MessageFactory.text("Done. I've erased everything Waymark held about you (" + listed
+                    + (listed == 1 ? " record" : " records") + " in all): your profile, consents, check-ins, reflections, actions, programme places "
                     + "and any coaching roles. Coaches' audit records no longer name you. If you'd like to take "
                     + "part again one day, just say hello and we'll start afresh."));
         }

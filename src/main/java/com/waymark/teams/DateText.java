@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,6 +49,32 @@ final class DateText {
     /** "Thu 20 May", or "Thu 20 May 2028" when not in the current year. */
     static String weekday(LocalDate day, ZoneId zone, Clock clock) {
         return (thisYear(day, zone, clock) ? WEEKDAY : WEEKDAY_YEAR).format(day);
+    }
+
+    /**
+     * Days as people say them: runs of consecutive days as ranges, "Mon 14 Dec to Fri 18 Dec, Sat 26 Dec"; the year
+     * only when not the current one, and once per range when both ends share it ("Tue 5 Jan to Fri 8 Jan 2027").
+     */
+    static String dayRanges(java.util.Collection<LocalDate> days, ZoneId zone, Clock clock) {
+        List<LocalDate> sorted = days.stream().distinct().sorted().toList();
+        List<String> ranges = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1).equals(sorted.get(j).plusDays(1))) {
+                j++;
+            }
+            LocalDate from = sorted.get(i);
+            LocalDate to = sorted.get(j);
+            if (from.equals(to)) {
+                ranges.add(weekday(from, zone, clock));
+            } else {
+                String start = from.getYear() == to.getYear() ? WEEKDAY.format(from) : weekday(from, zone, clock);
+                ranges.add(start + " to " + weekday(to, zone, clock));
+            }
+            i = j + 1;
+        }
+        return String.join(", ", ranges);
     }
 
     private static boolean thisYear(LocalDate day, ZoneId zone, Clock clock) {

@@ -24,8 +24,11 @@ import com.waymark.insight.WellbeingReport;
 final class InsightCards {
 
     static final String HIDDEN = "hidden";
-    /** The scale people rate wellbeing and energy on, and so the axis of their weekly means. */
-    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
+    /**
+     * The axis of weekly wellbeing and energy means, rated 1–5. It runs from 0 because the chart divides its axis
+     * into five equal steps: 0–5 gives ticks a coach reads at a glance (1, 2, 3…), where 1–5 gave 1.8, 2.6, 3.4.
+     */
+    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(0, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
@@ -143,7 +146,7 @@ final class InsightCards {
             facts.put("Mean wellbeing (1–5)", one(w.mean()));
             facts.put("Mean energy (1–5)", one(w.energy()));
             facts.put("Change since the period before", w.change() == null ? HIDDEN
-                    : signed(w.change()) + " (was " + one(w.previous()) + ")");
+                    : change(w.change(), w.previous()));
             card.facts(facts);
             if (w.notableFall()) {
                 card.emphasis("⚠ Team wellbeing has fallen notably since the period before. This is a team-level "
@@ -177,7 +180,9 @@ final class InsightCards {
         if (wellbeing.size() >= 2) {
             series.put("Wellbeing", wellbeing);
             series.put("Energy", energy);
-            card.lineChart("Weekly means" + (wellbeing.size() < w.weeks().size() ? " (weeks with too few people left out)"
+            // The chart spans more weeks than the card's period (trend needs context): its title says which.
+            card.lineChart("Weekly means, weeks of " + wellbeing.get(0).x() + " to "
+                    + wellbeing.get(wellbeing.size() - 1).x() + (wellbeing.size() < w.weeks().size() ? " (weeks with too few people left out)"
                     : ""), "Week of", "Mean (1–5)", series, RATING);
         }
         return card;
@@ -296,6 +301,14 @@ final class InsightCards {
 
     private static String one(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** "No change (3.3)" when the change rounds to nothing, so "+0.0" never reads as a figure; else "+0.4 (was 3.3)". */
+    static String change(double change, double previous) {
+        if (Math.round(Math.abs(change) * 10) == 0) {
+            return "no change (" + one(previous) + ")";
+        }
+        return signed(change) + " (was " + one(previous) + ")";
     }
 
     private static String signed(double value) {

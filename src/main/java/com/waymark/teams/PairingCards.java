@@ -241,8 +241,7 @@ final class PairingCards {
 
     static String describe(PlanView plan) {
         PlanSettings s = plan.settings();
-        String rhythm = (s.everyWeeks() == 1 ? "every week" : "every " + s.everyWeeks() + " weeks") + " on "
-                + s.weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + s.localTime() + " ("
+        String rhythm = s.rhythm().describe() + " ("
                 + plan.zone().getId() + "), " + modeForCoaches(s.mode()) + ", " + s.totalRounds() + " rounds, "
                 + "follow-up " + s.followUpDays() + (s.followUpDays() == 1 ? " day" : " days") + " after each nudge";
         return rhythm + "; " + (plan.nextRoundAt() == null ? (!plan.allDue() ? plan.roundsRun() + " run so far; no "

@@ -179,7 +179,12 @@ class PairingConversation {
         return text(out.already() ? "You'd already told me you can't make round " + out.roundNumber() + " of \""
                 + programme + "\". Nothing more to do."
                 : "Thanks for letting me know – you're out of round " + out.roundNumber() + " of \"" + programme
-                + "\". I'll let your partner know kindly. You'll be paired again next round.");
+                + "\". " + switch (out.partnersTold()) {
+                    case 0 -> "Nobody is waiting to meet you this round, so there's no one to tell. You'll be "
+                            + "included again next round.";
+                    case 1 -> "I'll let your partner know kindly. You'll be paired again next round.";
+                    default -> "I'll let your partners know kindly. You'll be paired again next round.";
+                });
     }
 
     private List<Activity> answerFollowUp(Participant person, Command.AnswerPairingFollowUp answer) {

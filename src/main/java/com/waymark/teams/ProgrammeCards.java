@@ -2,6 +2,7 @@ package com.waymark.teams;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,10 @@ final class ProgrammeCards {
             return card.text("Nobody has joined yet. Share the join code " + programme.getJoinCode()
                     + ", or add me to your team and say \"enrol\" there.");
         }
-        members.forEach(m -> card.text(PlainText.of(name(m)) + " – " + describe(m.membership(), m.groupName())));
+        members.forEach(m -> {
+            String recorded = recorded(m.membership(), m.groupName());
+            card.text(PlainText.of(name(m)) + (recorded.isEmpty() ? "" : " – " + recorded));
+        });
         List<AdaptiveCard.Choice> people = members.stream()
                 .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList();
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
@@ -185,10 +189,27 @@ final class ProgrammeCards {
         return card.subtle("To leave one, say \"leave programme\" and its name.");
     }
 
+    /** "Chair, North Ridge ICB, group East": only what is recorded (dashes for the unknown read as broken). */
     static String describe(Membership membership, String groupName) {
-        return String.join(", ", List.of(orDash(PlainText.of(membership.getRole())),
-                orDash(PlainText.of(membership.getOrganisation())),
-                groupName == null ? "no group" : "group " + PlainText.of(groupName)));
+        String recorded = recorded(membership, groupName);
+        return recorded.isEmpty() ? "no role, organisation or group yet" : recorded;
+    }
+
+    /** What is recorded about the person, or nothing: the people list then shows the name alone. */
+    static String recorded(Membership membership, String groupName) {
+        List<String> parts = new ArrayList<>();
+        String role = PlainText.of(membership.getRole());
+        String organisation = PlainText.of(membership.getOrganisation());
+        if (role != null && !role.isBlank()) {
+            parts.add(role);
+        }
+        if (organisation != null && !organisation.isBlank()) {
+            parts.add(organisation);
+        }
+        if (groupName != null) {
+            parts.add("group " + PlainText.of(groupName));
+        }
+        return String.join(", ", parts);
     }
 
     private static String name(Member member) {

@@ -153,8 +153,7 @@ class ProgrammeConversation {
             long programmeId = cardIds.open(CardIds.Kind.PROGRAMME, id, correct.programmeId())
                     .orElseThrow(() -> new ProgrammeProblem(NOT_YOUR_PROGRAMME));
             Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
-            return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null)
-                    .replace(", no group", "") + ".");
+            return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null) + ".");
         }
         throw new IllegalArgumentException("Not a programme command: " + command.getClass().getSimpleName());
     }

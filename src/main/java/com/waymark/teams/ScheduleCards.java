@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.schedule.CheckInSchedule;
-import com.waymark.schedule.Rhythm;
+import com.waymark.schedule.CheckInRhythm;
 
 /** The coach's check-in rhythm card. */
 final class ScheduleCards {
@@ -49,11 +49,8 @@ final class ScheduleCards {
                 .submit("Save rhythm", CardActions.SAVE_SCHEDULE);
     }
 
-    static String describe(Rhythm rhythm) {
-        String days = rhythm.weekdays().stream().sorted()
-                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).collect(Collectors.joining(" and "));
-        return (rhythm.everyWeeks() == 2 ? "every other " : "every ") + days + " at " + rhythm.localTime()
-                + ", open " + rhythm.openHours() + " hours"
+    static String describe(CheckInRhythm rhythm) {
+        return rhythm.rhythm().describe() + ", open " + rhythm.openHours() + " hours"
                 + (rhythm.remindAfterHours() > 0 ? ", reminder after " + rhythm.remindAfterHours() + " hours" : "");
     }
 }

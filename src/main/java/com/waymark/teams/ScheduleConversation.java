@@ -28,7 +28,7 @@ import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.CheckInSchedule;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.PersonalScheduleService;
-import com.waymark.schedule.Rhythm;
+import com.waymark.schedule.CheckInRhythm;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.ScheduleService;
 import com.waymark.schedule.SlotCalculator;
@@ -226,7 +226,7 @@ class ScheduleConversation {
         }
         Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
                 : ProgrammeConversation.parseId(save.groupId(), "group");
-        Rhythm rhythm = new Rhythm(wholeNumber(save.everyWeeks(), 1), days, CalendarInput.time(save.time(), "09:00"),
+        CheckInRhythm rhythm = new CheckInRhythm(wholeNumber(save.everyWeeks(), 1), days, CalendarInput.time(save.time(), "09:00"),
                 wholeNumber(save.openHours(), 48), wholeNumber(save.remindAfterHours(), 24),
                 LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
         CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
@@ -255,8 +255,7 @@ class ScheduleConversation {
                     .append('.');
         }
         if (!mine.awayDays().isEmpty()) {
-            text.append(" Away: ").append(mine.awayDays().stream().map(LocalDate::toString)
-                    .collect(Collectors.joining(", "))).append('.');
+            text.append(" Away: ").append(DateText.dayRanges(mine.awayDays(), zone, clock)).append('.');
         }
         text.append(mine.nextCheckIn() == null ? " No check-in is planned in the next few days."
                 : " Next check-in: " + when(mine.nextCheckIn(), zone) + ".");

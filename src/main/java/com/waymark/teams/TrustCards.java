@@ -3,6 +3,7 @@ package com.waymark.teams;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ final class TrustCards {
             Map.entry("consents", "Privacy consents"),
             Map.entry("checkIns", "Check-ins (ratings and reflections)"),
             Map.entry("actions", "Actions in your plan"),
-            Map.entry("memberships", "Programme memberships"),
+            // A place they left stays stored (with when they left) until the programme's retention ends: say so.
+            Map.entry("memberships", "Programme places, current and past"),
             Map.entry("coachingRoles", "Coaching team roles"),
             Map.entry("staffInvitations", "Invitations to a coaching team you made, not yet accepted"),
             Map.entry("coachCallRequests", "Requests for a coach to call you"),
@@ -115,8 +117,29 @@ final class TrustCards {
         if (reads.isEmpty()) {
             return card.text("Nobody on the coaching team has viewed a summary of this programme yet.");
         }
-        reads.forEach(read -> card.text(describe(read, zone)));
-        return card.subtle("Participants can see the reads that included them with \"who has seen my data\".");
+        // The card names the programme once; the same read repeated within a minute (a summary opened twice, a
+        // card re-sent) is one line with its count, so the log reads as what happened, not as noise.
+        List<String> lines = new ArrayList<>();
+        String previous = null;
+        int times = 0;
+        for (Read read : reads) {
+            String line = WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", seen by "
+                    + PlainText.of(read.reader()) + combined(read);
+            if (line.equals(previous)) {
+                times++;
+                continue;
+            }
+            if (previous != null) {
+                lines.add(times(previous, times));
+            }
+            previous = line;
+            times = 1;
+        }
+        lines.add(times(previous, times));
+        lines.forEach(card::text);
+        return card.subtle("\"People combined\" counts those a read drew on: participation counts everyone enrolled, "
+                + "the other figures only those whose answers went into them. Participants can see the reads that "
+                + "included them with \"who has seen my data\".");
     }
 
     static final String COACH_CALL_BUTTON = "Please ask my coach to call me";
@@ -238,7 +261,14 @@ final class TrustCards {
 
     private static String describe(Read read, ZoneId zone) {
         return WHEN.format(read.at().atZone(zone)) + " – " + read.what() + ", " + PlainText.of(read.programme())
-                + ", seen by " + PlainText.of(read.reader()) + (read.people() == 0 ? " (every figure hidden: too few "
-                + "people)" : " (" + read.people() + " people combined)");
+                + ", seen by " + PlainText.of(read.reader()) + combined(read);
+    }
+
+    private static String combined(Read read) {
+        return read.people() == 0 ? " (every figure hidden: too few people)" : " (" + read.people() + " people combined)";
+    }
+
+    private static String times(String line, int times) {
+        return times == 1 ? line : line + " ×" + times;
     }
 }

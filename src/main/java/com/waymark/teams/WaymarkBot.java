@@ -16,6 +16,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.waymark.privacy.ConsentRequired;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Participant;
 import com.waymark.programme.EnrolmentService;
@@ -255,6 +256,9 @@ class WaymarkBot extends ActivityHandler {
         } catch (PersonLock.PersonErased erasedMeanwhile) {
             // Recognised just before their erasure committed: whatever this turn meant to store was not stored.
             return List.of(MessageFactory.text(PersonLock.PersonErased.ANSWER));
+        } catch (ConsentRequired notYet) {
+            // The services refuse on their own; a command the edge did not gate gets the same answer as one it did.
+            return notices.consentFirst(participant.getId());
         }
     }
 

@@ -29,7 +29,6 @@ final class WaymarkCards {
             new AdaptiveCard.Choice("3 – Steady", "3"),
             new AdaptiveCard.Choice("4 – Energised", "4"),
             new AdaptiveCard.Choice("5 – Full of energy", "5"));
-    private static final String SPARKS = "▁▂▃▄▅";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private WaymarkCards() {
@@ -160,10 +159,15 @@ final class WaymarkCards {
                 + "stuck 1 no time this week. Add another with \"add action\" and what you will try.");
     }
 
+    /**
+     * "3 → 4 → 4 (average 3.7, up)"; a first rating alone, since one rating has no average or direction to speak of.
+     * Plain digits and arrows: Teams' font draws block characters (a sparkline) as black boxes.
+     */
     private static String line(List<Integer> ratings, double average) {
-        String spark = ratings.stream().map(r -> String.valueOf(SPARKS.charAt(r - 1))).collect(Collectors.joining());
         String values = ratings.stream().map(String::valueOf).collect(Collectors.joining(" → "));
-        return String.format(Locale.UK, "%s  %s  (average %.1f, %s)", spark, values, average,
-                Trend.direction(ratings));
+        if (ratings.size() < 2) {
+            return values;
+        }
+        return String.format(Locale.UK, "%s (average %.1f, %s)", values, average, Trend.direction(ratings));
     }
 }

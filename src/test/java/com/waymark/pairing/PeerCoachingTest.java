@@ -352,6 +352,22 @@ class PeerCoachingTest {
     }
 
     @Test
+    void cantThisRoundPromisesToTellAPartnerOnlyWhenThereIsOne() {
+        CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
+        List<User> people = programme(2);
+        savePlan("2", "progression", "6", "5", "");
+        CLOCK.set(Instant.parse("2027-03-08T09:00:00Z"));
+        run();
+        User first = people.get(0);
+        User partner = only(partnersOf(first, people));
+        assertThat(say(first, "can't this round")).contains("let your partner know kindly");
+        worker.drainAll();
+        // The partner is now alone this round: nobody is waiting for them, so nothing is promised about a partner.
+        assertThat(say(partner, "can't this round")).contains("you're out of round 1")
+                .contains("Nobody is waiting to meet you this round").doesNotContain("partner");
+    }
+
+    @Test
     void cantThisRoundTellsThePartnerKindlyAndTwoLeftAloneAreRematched() {
         CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
         List<User> people = programme(4);

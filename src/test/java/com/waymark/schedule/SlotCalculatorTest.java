@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlotCalculatorTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final Rhythm WEEKLY_MONDAY_9 = new Rhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), 48, 24,
+    static final CheckInRhythm WEEKLY_MONDAY_9 = new CheckInRhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), 48, 24,
             LocalDate.of(2026, 1, 5));
 
     @Test
@@ -53,7 +53,7 @@ class SlotCalculatorTest {
 
     @Test
     void aRhythmTimeInsideTheSpringGapMovesForwardNotAway() {
-        Rhythm sunday0130 = new Rhythm(1, Set.of(DayOfWeek.SUNDAY), LocalTime.of(1, 30), 24, 0,
+        CheckInRhythm sunday0130 = new CheckInRhythm(1, Set.of(DayOfWeek.SUNDAY), LocalTime.of(1, 30), 24, 0,
                 LocalDate.of(2026, 1, 4));
         List<Slot> slots = SlotCalculator.slots(sunday0130, PersonalClock.plain(LONDON),
                 Instant.parse("2026-03-28T00:00:00Z"), Instant.parse("2026-03-30T00:00:00Z"));
@@ -64,7 +64,7 @@ class SlotCalculatorTest {
 
     @Test
     void quietHoursAcrossMidnightPushTheSlotToTheirEnd() {
-        Rhythm late = new Rhythm(1, Set.of(DayOfWeek.TUESDAY), LocalTime.of(22, 30), 48, 12, LocalDate.of(2026, 1, 5));
+        CheckInRhythm late = new CheckInRhythm(1, Set.of(DayOfWeek.TUESDAY), LocalTime.of(22, 30), 48, 12, LocalDate.of(2026, 1, 5));
         PersonalClock person = new PersonalClock(LONDON, LocalTime.of(21, 0), LocalTime.of(7, 30), null, Set.of(),
                 Set.of(), null);
         Slot slot = SlotCalculator.slots(late, person, Instant.parse("2026-11-02T00:00:00Z"),
@@ -76,14 +76,14 @@ class SlotCalculatorTest {
 
     @Test
     void aReminderThatWouldFallInQuietHoursWaitsForMorningOrIsDropped() {
-        Rhythm evening = new Rhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(18, 0), 16, 4, LocalDate.of(2026, 1, 5));
+        CheckInRhythm evening = new CheckInRhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(18, 0), 16, 4, LocalDate.of(2026, 1, 5));
         PersonalClock person = new PersonalClock(LONDON, LocalTime.of(21, 0), LocalTime.of(8, 0), null, Set.of(),
                 Set.of(), null);
         Slot slot = SlotCalculator.slots(evening, person, Instant.parse("2026-11-02T00:00:00Z"),
                 Instant.parse("2026-11-03T00:00:00Z")).get(0);
         // 22:00 is quiet, so the reminder waits for 08:00, still before the 10:00 close.
         assertThat(slot.remindAt().atZone(LONDON)).isEqualTo(ZonedDateTime.of(2026, 11, 3, 8, 0, 0, 0, LONDON));
-        Rhythm shortWindow = new Rhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(18, 0), 12, 4,
+        CheckInRhythm shortWindow = new CheckInRhythm(1, Set.of(DayOfWeek.MONDAY), LocalTime.of(18, 0), 12, 4,
                 LocalDate.of(2026, 1, 5));
         assertThat(SlotCalculator.slots(shortWindow, person, Instant.parse("2026-11-02T00:00:00Z"),
                 Instant.parse("2026-11-03T00:00:00Z")).get(0).remindAt()).isNull();
@@ -131,7 +131,7 @@ class SlotCalculatorTest {
 
     @Test
     void fortnightlyRhythmsKeepToTheirWeeksAndSeveralWeekdaysWork() {
-        Rhythm fortnightly = new Rhythm(2, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(12, 0), 24, 0,
+        CheckInRhythm fortnightly = new CheckInRhythm(2, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(12, 0), 24, 0,
                 LocalDate.of(2026, 11, 3));
         List<Slot> slots = SlotCalculator.slots(fortnightly, PersonalClock.plain(LONDON),
                 Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"));

@@ -29,6 +29,22 @@ class DateTextTest {
     }
 
     @Test
+    void daysAwayReadAsRangesWithTheYearOnlyWhenNotThisYear() {
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        for (int d = 14; d <= 18; d++) {
+            days.add(LocalDate.of(2026, 12, d));
+        }
+        days.add(LocalDate.of(2026, 12, 26));
+        for (int d = 5; d <= 12; d++) {
+            days.add(LocalDate.of(2027, 1, d));
+        }
+        days.add(LocalDate.of(2026, 12, 31));
+        days.add(LocalDate.of(2027, 1, 1));
+        assertThat(DateText.dayRanges(days, LONDON, DEC_2026)).isEqualTo("Mon 14 Dec to Fri 18 Dec, Sat 26 Dec, "
+                + "Thu 31 Dec to Fri 1 Jan 2027, Tue 5 Jan to Tue 12 Jan 2027");
+    }
+
+    @Test
     void theYearIsTheReadersOwn() {
         Clock newYearsEveInLondon = Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC);
         ZoneId auckland = ZoneId.of("Pacific/Auckland"); // already 2027 there

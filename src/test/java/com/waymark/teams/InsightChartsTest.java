@@ -33,7 +33,7 @@ class InsightChartsTest {
             ZoneId.of("Europe/London"), 5, 0);
 
     @Test
-    void theWeeklyMeansRunOnTheOneToFiveScaleWhateverTheData() throws IOException {
+    void theWeeklyMeansRunOnAFixedAxisWithWholeNumberTicksWhateverTheData() throws IOException {
         List<WellbeingReport.Week> weeks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             weeks.add(new WellbeingReport.Week(LocalDate.of(2026, 10, 26).plusWeeks(i), 3.1 + i * 0.2, 3.4));
@@ -42,7 +42,7 @@ class InsightChartsTest {
                 false, List.of(), weeks))).toJson();
 
         JsonNode line = chart(card, "Chart.Line");
-        assertThat(line.path("yMin").asInt()).isEqualTo(1);
+        assertThat(line.path("yMin").asInt()).isEqualTo(0);
         assertThat(line.path("yMax").asInt()).isEqualTo(5);
         assertThat(line.path("yAxisTitle").asText()).isEqualTo("Mean (1–5)");
         for (JsonNode series : line.path("data")) {
@@ -76,6 +76,21 @@ class InsightChartsTest {
                 .isPositive();
         CardSchema.assertValidWithChartFallbacks(card);
         keep("themes", card);
+    }
+
+    @Test
+    void aChangeThatRoundsToNothingSaysNoChangeAndTheChartSaysWhichWeeksItSpans() {
+        List<WellbeingReport.Week> weeks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            weeks.add(new WellbeingReport.Week(LocalDate.of(2026, 11, 9).plusWeeks(i), 3.3, 3.4));
+        }
+        String card = InsightCards.wellbeingCard(new Report<>(HEADER, new WellbeingReport(8, 3.3, 3.4, 3.3, 0.02,
+                false, List.of(), weeks))).toJson().toString();
+        assertThat(card).contains("no change (3.3)").doesNotContain("+0.0").doesNotContain("−0.0")
+                .contains("Weekly means, weeks of 9 Nov to 30 Nov");
+        assertThat(InsightCards.change(-0.04, 3.3)).isEqualTo("no change (3.3)");
+        assertThat(InsightCards.change(0.4, 3.3)).isEqualTo("+0.4 (was 3.3)");
+        assertThat(InsightCards.change(-0.26, 3.3)).isEqualTo("−0.3 (was 3.3)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.waymark.teams;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,23 @@ class TrustCardsTest {
         assertThat(TrustCards.readsIncludingMe(List.of(read), LONDON).toJson().toString())
                 .contains("1 Jul 2026, 09:05 – Team wellbeing and energy summary, \\\"Harbour\\\", seen by Dr Helen "
                         + "Marsh (9 people combined)");
+    }
+
+    @Test
+    void theAuditCollapsesTheSameReadInTheSameMinuteAndNamesTheProgrammeOnce() {
+        TrustCards.Read first = new TrustCards.Read(Instant.parse("2026-07-01T08:05:10Z"), "Themes from reflections",
+                "\"Harbour\"", "Dr Helen Marsh", 9);
+        TrustCards.Read again = new TrustCards.Read(Instant.parse("2026-07-01T08:05:40Z"), "Themes from reflections",
+                "\"Harbour\"", "Dr Helen Marsh", 9);
+        TrustCards.Read later = new TrustCards.Read(Instant.parse("2026-07-01T08:07:00Z"), "Themes from reflections",
+                "\"Harbour\"", "Dr Helen Marsh", 9);
+        List<String> lines = new ArrayList<>();
+        TrustCards.audit("Harbour", List.of(later, again, first), LONDON).toJson().path("body")
+                .forEach(e -> lines.add(e.path("text").asText()));
+        assertThat(lines).contains("1 Jul 2026, 09:05 – Themes from reflections, seen by Dr Helen Marsh "
+                + "(9 people combined) ×2", "1 Jul 2026, 09:07 – Themes from reflections, seen by Dr Helen Marsh "
+                + "(9 people combined)");
+        assertThat(lines).filteredOn(l -> l.contains("Themes")).hasSize(2);
     }
 
     @Test
