@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.waymark.privacy.FieldCipher;
-import com.waymark.privacy.PersonLock;
+import com.waymark.privacy.ConsentService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,11 +48,11 @@ class CheckInModuleTest {
     FieldCipher cipher;
 
     /**
-     * Declared by {@code privacy}, implemented by {@code programme} on the participant row: a module this test does
-     * not start. Mocked, so the test can show the service takes the person's lock before it writes.
+     * {@code privacy}'s consent check, which also takes the person's lock (implemented on a row of {@code programme},
+     * a module this test does not start). Mocked: the test shows the service asks it before it writes.
      */
     @MockitoBean
-    PersonLock people;
+    ConsentService consent;
     @Autowired
     CheckInService checkIns;
     @Autowired
@@ -77,7 +77,7 @@ class CheckInModuleTest {
                     assertThat(((CheckInResult.Saved) result).trend().total()).isEqualTo(1);
                 });
 
-        verify(people).lockForWrite(person);
+        verify(consent).lockForRecording(person);
         // An unknown prompt id is not kept.
         assertThat(db.queryForObject("select prompt_id from check_in where participant_id = ?", String.class, person))
                 .isNull();
