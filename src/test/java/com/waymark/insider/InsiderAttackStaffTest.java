@@ -1,9 +1,7 @@
 package com.waymark.insider;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +11,9 @@ import com.waymark.bench.ConnectorStub;
 import com.waymark.schedule.DeliveryWorker;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,18 +46,17 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     DeliveryWorker worker;
 
     /** Each user of the other tenant, by Entra object id: their activities carry that tenant. */
-    private final Map<String, String> tenants = new HashMap<>();
-    TeamsClient teams;
-    User admin;
+    Chat chat;
+    Person admin;
     String programme;
     long programmeId;
 
     @BeforeEach
     void anAdminWithAProgrammeInTheirOwnTenant() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
         admin = installed("Dr Ama Oduya-Finch", null);
-        programme = "Harbour cohort " + admin.aadObjectId().substring(0, 6);
-        say(admin, "create programme " + programme);
+        programme = "Harbour cohort " + admin.user().aadObjectId().substring(0, 6);
+        admin.say("create programme " + programme);
         programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programme);
     }
 
@@ -66,12 +64,12 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void aPersonFromAnotherTenantCannotBeAppointedWhateverIdIsSent() {
-        User foreigner = installed("Lars Quist-Haddad", OTHER_TENANT);
-        User otherAdmin = installed("Ines Varga-Lowe", OTHER_TENANT);
-        String theirs = "Fjord cohort " + otherAdmin.aadObjectId().substring(0, 6);
-        say(otherAdmin, "create programme " + theirs);
+        Person foreigner = installed("Lars Quist-Haddad", OTHER_TENANT);
+        Person otherAdmin = installed("Ines Varga-Lowe", OTHER_TENANT);
+        String theirs = "Fjord cohort " + otherAdmin.user().aadObjectId().substring(0, 6);
+        otherAdmin.say("create programme " + theirs);
         joinByCode(foreigner, theirs);
-        String tokenForTheirAdmin = CardChoices.valueOf(card(say(otherAdmin, "coaches")), "participantId", "Lars");
+        String tokenForTheirAdmin = CardChoices.valueOf(card(otherAdmin.say("coaches")), "participantId", "Lars");
 
         String rawId = setStaff(admin, Long.toString(id(foreigner)), "ADMIN");
         String unknownId = setStaff(admin, "987654321", "ADMIN");
@@ -84,24 +82,24 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 .containsOnly(rawId);
         assertThat(db.queryForObject("select count(*) from programme_staff where programme_id = ?", Integer.class,
                 programmeId)).as("only the admin who created it").isOne();
-        assertThat(text(say(foreigner, "summary"))).doesNotContain(programme);
+        assertThat(text(foreigner.say("summary"))).doesNotContain(programme);
     }
 
     @Test
     void theCoachesCardNeverNamesOrOffersAnotherTenantsPerson() {
-        User colleague = installed("Bea Okafor-Strand", null);
+        Person colleague = installed("Bea Okafor-Strand", null);
         joinByCode(colleague, programme);
-        User foreigner = installed("Nils Adeyemi-Roth", OTHER_TENANT);
+        Person foreigner = installed("Nils Adeyemi-Roth", OTHER_TENANT);
         // However a foreign person came to be in the programme (data from before the tenant check), they stay out.
         db.update("insert into membership (programme_id, participant_id, status, enrolled_via, joined_at) "
                 + "values (?, ?, 'ACTIVE', 'CODE', current_timestamp)", programmeId, id(foreigner));
 
-        JsonNode coaches = card(say(admin, "coaches"));
+        JsonNode coaches = card(admin.say("coaches"));
         assertThat(coaches.toString()).contains("Bea Okafor-Strand").doesNotContain("Nils Adeyemi-Roth");
         String token = CardChoices.valueOf(coaches, "participantId", "Bea");
         assertThat(token).doesNotContain(Long.toString(id(colleague))).hasSizeGreaterThan(40);
-        assertThat(text(submit(admin, staffData(token, "COACH")))).contains("now a coach");
-        assertThat(card(say(admin, "programme")).toString()).contains("Bea Okafor-Strand")
+        assertThat(text(admin.click(staffData(token, "COACH")))).contains("now a coach");
+        assertThat(card(admin.say("programme")).toString()).contains("Bea Okafor-Strand")
                 .doesNotContain("Nils Adeyemi-Roth");
 
         // The same token from another person's hands is nobody's token.
@@ -110,16 +108,16 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void guessedProgrammeIdsAnswerAlikeAndNeverNameAnotherProgramme() {
-        User otherAdmin = installed("Ruth Mbeki-Sorensen", OTHER_TENANT);
-        String theirs = "Secret board programme " + otherAdmin.aadObjectId().substring(0, 6);
-        say(otherAdmin, "create programme " + theirs);
+        Person otherAdmin = installed("Ruth Mbeki-Sorensen", OTHER_TENANT);
+        String theirs = "Secret board programme " + otherAdmin.user().aadObjectId().substring(0, 6);
+        otherAdmin.say("create programme " + theirs);
         long theirId = db.queryForObject("select id from programme where name = ?", Long.class, theirs);
-        String theirToken = card(say(otherAdmin, "edit programme")).path("actions").path(0).path("data")
+        String theirToken = card(otherAdmin.say("edit programme")).path("actions").path(0).path("data")
                 .path("programmeId").asText();
 
-        String existing = text(submit(admin, settings(Long.toString(theirId))));
-        String missing = text(submit(admin, settings(Long.toString(theirId + 100_000))));
-        String stolen = text(submit(admin, settings(theirToken)));
+        String existing = text(admin.click(settings(Long.toString(theirId))));
+        String missing = text(admin.click(settings(Long.toString(theirId + 100_000))));
+        String stolen = text(admin.click(settings(theirToken)));
         assertThat(existing).contains("isn't a programme you coach").doesNotContain("Secret board")
                 .doesNotContain(SORRY);
         assertThat(List.of(missing, stolen)).containsOnly(existing);
@@ -127,28 +125,28 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 .isEqualTo(theirs);
 
         // A participant's "correct my details" card behaves the same way.
-        String foreignDetails = text(submit(admin, JSON.createObjectNode().put("action", "correctDetails")
+        String foreignDetails = text(admin.click(JSON.createObjectNode().put("action", "correctDetails")
                 .put("programmeId", theirToken).put("role", "Chair")));
-        String unknownDetails = text(submit(admin, JSON.createObjectNode().put("action", "correctDetails")
+        String unknownDetails = text(admin.click(JSON.createObjectNode().put("action", "correctDetails")
                 .put("programmeId", Long.toString(theirId)).put("role", "Chair")));
         assertThat(foreignDetails).isEqualTo(unknownDetails).doesNotContain("Secret board").doesNotContain(SORRY);
     }
 
     @Test
     void guessedPersonIdsOnOtherStaffCardsAnswerAlike() {
-        User foreigner = installed("Ola Brandt-Iwu", OTHER_TENANT);
+        Person foreigner = installed("Ola Brandt-Iwu", OTHER_TENANT);
         long foreign = id(foreigner);
-        String describeForeign = text(submit(admin, JSON.createObjectNode().put("action", "describeMember")
+        String describeForeign = text(admin.click(JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", Long.toString(foreign)).put("role", "Spy")));
-        String describeNobody = text(submit(admin, JSON.createObjectNode().put("action", "describeMember")
+        String describeNobody = text(admin.click(JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", "987654321").put("role", "Spy")));
         assertThat(describeForeign).isEqualTo(describeNobody).doesNotContain("Ola").doesNotContain(SORRY);
 
-        User member = installed("Dee Harcourt-Obi", null);
+        Person member = installed("Dee Harcourt-Obi", null);
         joinByCode(member, programme);
-        String forbidForeign = text(submit(admin, JSON.createObjectNode().put("action", "forbidPair")
+        String forbidForeign = text(admin.click(JSON.createObjectNode().put("action", "forbidPair")
                 .put("first", Long.toString(id(member))).put("second", Long.toString(foreign))));
-        String forbidNobody = text(submit(admin, JSON.createObjectNode().put("action", "forbidPair")
+        String forbidNobody = text(admin.click(JSON.createObjectNode().put("action", "forbidPair")
                 .put("first", Long.toString(id(member))).put("second", "987654321")));
         assertThat(forbidForeign).isEqualTo(forbidNobody).doesNotContain("Ola").doesNotContain(SORRY);
     }
@@ -158,27 +156,27 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @Test
     void markdownInNamesGroupsProgrammesAndRolesReachesOthersAsPlainText() {
         String name = "Board [review](https://evil.example/p) **now**";
-        User coach = installed("Coach Wren Abara", null);
-        say(coach, "create programme " + name);
-        say(coach, "add group " + PHISH);
-        User person = installed("[Click me](https://evil.example/n) <at>Everyone</at>", null);
+        Person coach = installed("Coach Wren Abara", null);
+        coach.say("create programme " + name);
+        coach.say("add group " + PHISH);
+        Person person = installed("[Click me](https://evil.example/n) <at>Everyone</at>", null);
         joinByCode(person, name);
-        User colleague = installed("Mo Kaplan-Eze", null);
+        Person colleague = installed("Mo Kaplan-Eze", null);
         joinByCode(colleague, name);
-        submit(person, JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
-                card(say(person, "my details")).path("actions").path(0).path("data").path("programmeId").asText())
+        person.click(JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
+                card(person.say("my details")).path("actions").path(0).path("data").path("programmeId").asText())
                 .put("role", "_Chief_ ![x](https://evil.example/i.png)").put("organisation", "www.evil.example"));
-        String coachToken = CardChoices.valueOf(card(say(coach, "coaches")), "participantId", "Mo");
-        submit(coach, staffData(coachToken, "COACH"));
+        String coachToken = CardChoices.valueOf(card(coach.say("coaches")), "participantId", "Mo");
+        coach.click(staffData(coachToken, "COACH"));
 
         List<JsonNode> seen = new ArrayList<>();
         for (String command : List.of("programme", "people", "coaches", "schedule", "peer coaching", "forbid pair",
                 "audit", "my programmes")) {
-            seen.addAll(say(colleague, command));
+            seen.addAll(colleague.say(command));
         }
-        seen.addAll(say(coach, "people"));
+        seen.addAll(coach.say("people"));
         for (String command : List.of("my details", "my programmes")) {
-            seen.addAll(say(person, command));
+            seen.addAll(person.say(command));
         }
         assertThat(seen).hasSizeGreaterThan(10);
         List<String> rendered = rendered(seen);
@@ -192,21 +190,21 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @Test
     void markdownInNamesRolesAndProgrammesReachesPartnersAndCoachesAsPlainTextInLaterMessages() throws Exception {
         String name = "Pairs [here](https://evil.example/q) " + UUID.randomUUID().toString().substring(0, 4);
-        User coach = installed("Coach Kit Ansah-Berg", null);
-        say(coach, "create programme " + name);
-        User first = installed("**Boss** [Click](https://evil.example/n)", null);
-        User second = installed("Jo Pereira-Lund", null);
-        for (User person : List.of(first, second)) {
+        Person coach = installed("Coach Kit Ansah-Berg", null);
+        coach.say("create programme " + name);
+        Person first = installed("**Boss** [Click](https://evil.example/n)", null);
+        Person second = installed("Jo Pereira-Lund", null);
+        for (Person person : List.of(first, second)) {
             joinByCode(person, name);
-            submit(person, JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
-                    card(say(person, "my details")).path("actions").path(0).path("data").path("programmeId").asText())
+            person.click(JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
+                    card(person.say("my details")).path("actions").path(0).path("data").path("programmeId").asText())
                     .put("role", "_Chief_ <at>x</at>").put("organisation", "www.evil.example"));
         }
-        assertThat(text(submit(coach, JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
+        assertThat(text(coach.click(JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
                 .put("weekday", "MONDAY").put("time", "09:00").put("mode", "same-role").put("totalRounds", "2")
                 .put("followUpDays", "3").put("groupId", "")))).startsWith("Saved: peer coaching");
-        assertThat(text(say(coach, "pair now"))).contains("the pairs are formed");
-        assertThat(text(submit(first, JSON.createObjectNode().put("action", "requestCoachCall"))))
+        assertThat(text(coach.say("pair now"))).contains("the pairs are formed");
+        assertThat(text(first.click(JSON.createObjectNode().put("action", "requestCoachCall"))))
                 .contains("pass it on");
         // The coach-call request goes out on the scheduling tick; run it now rather than wait up to 30 seconds.
         quartz.triggerJob(org.quartz.JobKey.jobKey("tick-check-ins", "waymark"));
@@ -232,12 +230,12 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
      */
     @Test
     void aPhishingThemeNameAndMarkdownInQuotesReachAnotherCoachAsPlainText() {
-        User coach = installed("Coach Ilse Moreno-Park", null);
-        String name = "Quoted cohort " + coach.aadObjectId().substring(0, 6);
-        say(coach, "create programme " + name);
-        User second = installed("Coach Dara Velasquez-Oni", null);
+        Person coach = installed("Coach Ilse Moreno-Park", null);
+        String name = "Quoted cohort " + coach.user().aadObjectId().substring(0, 6);
+        coach.say("create programme " + name);
+        Person second = installed("Coach Dara Velasquez-Oni", null);
         joinByCode(second, name);
-        submit(coach, staffData(CardChoices.valueOf(card(say(coach, "coaches")), "participantId", "Coach Dara"),
+        coach.click(staffData(CardChoices.valueOf(card(coach.say("coaches")), "participantId", "Coach Dara"),
                 "COACH"));
         List<String> workload = List.of(
                 "Back-to-back meetings all week and no time left to think or plan ahead.",
@@ -247,15 +245,15 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 "We are stretched thin covering gaps in the rota and I have no headroom at all.",
                 "Every hour of my week is booked; the planning I promised never happens.");
         for (String reflection : workload) {
-            User person = installed("Leader " + UUID.randomUUID().toString().substring(0, 4), null);
+            Person person = installed("Leader " + UUID.randomUUID().toString().substring(0, 4), null);
             joinByCode(person, name);
-            submit(person, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
+            person.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
                     .put("reflection", "**" + reflection + "** _really_")
                     .put("quoteOk", "true"));
         }
-        say(coach, "rename theme workload and capacity to " + PHISH);
+        coach.say("rename theme workload and capacity to " + PHISH);
 
-        JsonNode themes = card(say(second, "themes"));
+        JsonNode themes = card(second.say("themes"));
         String all = themes.toString();
         assertThat(all).contains("Coaching survey - please sign in").contains("evil[.]example/phish");
         List<String> rendered = rendered(List.of(wrap(themes)));
@@ -269,14 +267,14 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void aParticipantWithNoCoachIsNotOfferedACallAndTheHelpIsOneTapAway() {
-        User alone = installed("Priya Dunmore-Achebe", null);
-        List<JsonNode> replies = submit(alone, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
+        Person alone = installed("Priya Dunmore-Achebe", null);
+        List<JsonNode> replies = alone.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "1").put("quoteOk", "false"));
         JsonNode support = card(replies);
         assertThat(support.toString()).contains("Where to find support").doesNotContain("999")
                 .doesNotContain("Please ask my coach to call me").doesNotContain("I can ask your coach");
 
-        List<JsonNode> pressed = submit(alone, JSON.createObjectNode().put("action", "requestCoachCall"));
+        List<JsonNode> pressed = alone.click(JSON.createObjectNode().put("action", "requestCoachCall"));
         assertThat(text(pressed)).doesNotContain("pass it on").contains("can't ask anyone to call you");
         assertThat(card(pressed).toString()).contains("Samaritans").contains("999")
                 .doesNotContain("Please ask my coach to call me");
@@ -288,81 +286,57 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void theLastAdminIsToldBeforeErasingAndTheLongestServingCoachTakesOver() {
-        User coach = installed("Coach Fern Adebayo-Hale", null);
+        Person coach = installed("Coach Fern Adebayo-Hale", null);
         joinByCode(coach, programme);
-        submit(admin, staffData(CardChoices.valueOf(card(say(admin, "coaches")), "participantId", "Coach Fern"),
+        admin.click(staffData(CardChoices.valueOf(card(admin.say("coaches")), "participantId", "Coach Fern"),
                 "COACH"));
 
-        String warning = card(say(admin, "delete my data")).toString();
+        String warning = card(admin.say("delete my data")).toString();
         assertThat(warning).contains("only admin of \\\"" + programme + "\\\"")
                 .contains("Coach Fern Adebayo-Hale, its longest-serving coach, becomes its admin")
                 .contains("say \\\"coaches\\\"");
-        submit(admin, JSON.createObjectNode().put("action", "confirmErase"));
+        admin.click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select role from programme_staff where programme_id = ?", String.class,
                 programmeId)).isEqualTo("ADMIN");
-        assertThat(card(say(coach, "coaches")).toString()).contains("Coach Fern Adebayo-Hale");
+        assertThat(card(coach.say("coaches")).toString()).contains("Coach Fern Adebayo-Hale");
     }
 
     @Test
     void theOnlyCoachIsToldWhatHappensAndItsParticipantsAreNotPromisedACall() {
-        User member = installed("Sana Whitby-Osei", null);
+        Person member = installed("Sana Whitby-Osei", null);
         joinByCode(member, programme);
 
-        String warning = card(say(admin, "delete my data")).toString();
+        String warning = card(admin.say("delete my data")).toString();
         assertThat(warning).contains("only coach and admin of \\\"" + programme + "\\\"")
                 .contains("carries on for its participants").contains("with no coach or admin")
                 .contains("won't be offered a call").contains("make someone else an admin");
-        submit(admin, JSON.createObjectNode().put("action", "confirmErase"));
+        admin.click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select count(*) from programme_staff where programme_id = ?", Integer.class,
                 programmeId)).isZero();
 
-        JsonNode support = card(submit(member, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
+        JsonNode support = card(member.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "2").put("quoteOk", "false")));
         assertThat(support.toString()).doesNotContain("Please ask my coach to call me")
                 .doesNotContain("I can ask your coach");
         // One tap away, the help says plainly that nobody can be asked to call.
-        JsonNode help = card(submit(member, support.path("actions").path(0).path("data").deepCopy()));
+        JsonNode help = card(member.click(support.path("actions").path(0).path("data").deepCopy()));
         assertThat(help.toString()).contains("can't ask anyone to call you")
                 .doesNotContain("Please ask my coach to call me");
     }
 
     // ---- helpers ----
 
-    private User installed(String name, String tenant) {
-        User user = User.fresh(name);
-        post(teams.install(user), tenant);
-        post(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")), tenant);
-        if (tenant != null) {
-            tenants.put(user.aadObjectId(), tenant);
-        }
-        return user;
+    private Person installed(String name, String tenant) {
+        return chat.person(name, tenant).agree();
     }
 
-    private List<JsonNode> post(ObjectNode activity, String tenant) {
-        if (tenant != null) {
-            ((ObjectNode) activity.path("conversation")).put("tenantId", tenant);
-            ((ObjectNode) activity.path("channelData").path("tenant")).put("id", tenant);
-        }
-        TeamsClient.Answer answer = teams.expectReplies(activity);
-        assertThat(answer.status()).isEqualTo(200);
-        return answer.replies();
-    }
-
-    private List<JsonNode> say(User user, String text) {
-        return post(teams.message(user, text), tenants.get(user.aadObjectId()));
-    }
-
-    private List<JsonNode> submit(User user, JsonNode data) {
-        return post(teams.cardSubmit(user, data), tenants.get(user.aadObjectId()));
-    }
-
-    private void joinByCode(User user, String programmeName) {
+    private void joinByCode(Person user, String programmeName) {
         String code = db.queryForObject("select join_code from programme where name = ?", String.class, programmeName);
-        assertThat(text(say(user, "join " + code))).contains("Welcome to");
+        assertThat(text(user.say("join " + code))).contains("Welcome to");
     }
 
-    private String setStaff(User user, String participantId, String role) {
-        return text(submit(user, staffData(participantId, role)));
+    private String setStaff(Person user, String participantId, String role) {
+        return text(user.click(staffData(participantId, role)));
     }
 
     private static ObjectNode staffData(String participantId, String role) {
@@ -375,8 +349,8 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 .put("name", "Hijacked").put("timeZone", "Europe/London").put("threshold", "3");
     }
 
-    private long id(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    private long id(Person person) {
+        return person.id();
     }
 
     private static String text(List<JsonNode> replies) {

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,11 @@ class DataRightsTest extends WaymarkIntegrationTest {
     @Autowired
     FieldCipher cipher;
 
-    TeamsClient teams;
+    Chat chat;
 
     @BeforeEach
     void client() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
     }
 
     @Test
@@ -53,45 +54,42 @@ class DataRightsTest extends WaymarkIntegrationTest {
         // An id no other column would hold by chance, so the scan below can look for it everywhere.
         long distinctive = 900_000_000L + db.queryForObject("select coalesce(max(id), 0) from participant", Long.class);
         db.execute("alter table participant alter column id restart with " + distinctive);
-        User subject = User.fresh("Niamh Ó Brádaigh-Quennell");
-        teams.expectReplies(teams.install(subject));
-        long subjectId = idOf(subject);
+        Person subject = chat.person("Niamh Ó Brádaigh-Quennell");
+        long subjectId = subject.id();
         assertThat(subjectId).isEqualTo(distinctive);
 
-        User coach = User.fresh("Dr Tomasz Wierzbicki-Hale");
-        User colleague = User.fresh("Femi Adeyemi-Lowe");
-        teams.expectReplies(teams.install(coach));
-        teams.expectReplies(teams.install(colleague));
-        say(coach, "create programme Harbour cohort");
-        say(coach, "add group Harbour action set");
+        Person coach = chat.coach("Dr Tomasz Wierzbicki-Hale");
+        Person colleague = chat.person("Femi Adeyemi-Lowe");
+        coach.say("create programme Harbour cohort");
+        coach.say("add group Harbour action set");
         String code = db.queryForObject("select join_code from programme where name = 'Harbour cohort'", String.class);
         long harbour = db.queryForObject("select id from programme where name = 'Harbour cohort'", Long.class);
         long group = db.queryForObject("select id from programme_group where programme_id = ?", Long.class, harbour);
 
-        consent(subject);
-        consent(colleague); // a coach describes only people who agreed
-        say(subject, "join " + code);
-        say(colleague, "join " + code);
+        subject.agree();
+        colleague.agree(); // a coach describes only people who agreed
+        subject.say("join " + code);
+        colleague.say("join " + code);
         describe(coach, subjectId, "Director of Marmalade Governance", group, null);
-        describe(coach, idOf(colleague), "Deputy director", group, subjectId);
+        describe(coach, colleague.id(), "Deputy director", group, subjectId);
 
         String reflection = "Quietly rehearsed the quince-and-lantern conversation before the board; I can't go on "
                 + "carrying it alone";
-        List<JsonNode> saved = submit(subject, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "2")
+        List<JsonNode> saved = subject.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "2")
                 .put("energy", "2").put("reflection", reflection).put("quoteOk", "true"));
         assertThat(saved).hasSize(2);
-        submit(subject, JSON.createObjectNode().put("action", "requestCoachCall"));
+        subject.click(JSON.createObjectNode().put("action", "requestCoachCall"));
         String actionText = "Book the periwinkle walkabout with estates";
-        say(subject, "add action " + actionText);
-        say(subject, "done 1");
-        say(subject, "create programme Lantern leaders");
+        subject.say("add action " + actionText);
+        subject.say("done 1");
+        subject.say("create programme Lantern leaders");
         long lantern = db.queryForObject("select id from programme where name = 'Lantern leaders'", Long.class);
 
-        audit.record(idOf(coach), ReadKind.TEAM_SUMMARY, harbour, List.of(subjectId, idOf(colleague), idOf(coach)));
-        audit.record(subjectId, ReadKind.THEMES, lantern, List.of(idOf(colleague), idOf(coach)));
+        audit.record(coach.id(), ReadKind.TEAM_SUMMARY, harbour, List.of(subjectId, colleague.id(), coach.id()));
+        audit.record(subjectId, ReadKind.THEMES, lantern, List.of(colleague.id(), coach.id()));
 
         // --- my data: a summary card first, then the whole export as JSON --------------------------------
-        List<JsonNode> mine = say(subject, "my data");
+        List<JsonNode> mine = subject.say("my data");
         assertThat(mine).hasSize(2);
         CardSchema.assertCardsValid(mine.get(0));
         String summary = mine.get(0).path("attachments").path(0).path("content").toString();
@@ -104,8 +102,8 @@ class DataRightsTest extends WaymarkIntegrationTest {
 
         JsonNode profile = export.path("participant");
         assertThat(profile.path("displayName").asText()).isEqualTo(subject.name());
-        assertThat(profile.path("aadObjectId").asText()).isEqualTo(subject.aadObjectId());
-        assertThat(profile.path("teamsUserId").asText()).isEqualTo(subject.userId());
+        assertThat(profile.path("aadObjectId").asText()).isEqualTo(subject.user().aadObjectId());
+        assertThat(profile.path("teamsUserId").asText()).isEqualTo(subject.user().userId());
         assertThat(profile.path("teamsConversationReference").toString()).contains(subject.conversationId());
         assertThat(profile.has("id")).as("internal ids stay inside Waymark").isFalse();
         assertThat(export.path("consents")).hasSize(1);
@@ -133,7 +131,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(export.path("exportedAt").asText()).isNotBlank();
 
         // --- delete my data: a confirmation card, then one click erases everything -------------------------
-        List<JsonNode> confirm = say(subject, "delete my data");
+        List<JsonNode> confirm = subject.say("delete my data");
         CardSchema.assertCardsValid(confirm.get(0));
         JsonNode button = confirm.get(0).path("attachments").path(0).path("content").path("actions").path(0);
         assertThat(button.path("title").asText()).isEqualTo("Yes, erase everything");
@@ -149,7 +147,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(storedReflection).startsWith(cipher.currentKeyId() + ":").doesNotContain("quince");
         assertThat(cipher.decrypt(storedReflection)).isEqualTo(reflection);
         assertThat(cipher.decrypt(storedAction)).isEqualTo(actionText);
-        List<String> needles = List.of(Long.toString(subjectId), subject.aadObjectId(), subject.userId(),
+        List<String> needles = List.of(Long.toString(subjectId), subject.user().aadObjectId(), subject.user().userId(),
                 subject.name(), reflection, actionText, "Director of Marmalade Governance", storedReflection,
                 storedAction);
         // The scan sees the person everywhere they are before erasure, so an empty scan after it means something.
@@ -160,7 +158,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
                 "COACH_CALL_REQUEST.PARTICIPANT_ID")).allSatisfy(column -> assertThat(before)
                 .anySatisfy(hit -> assertThat(hit.replace("\"", "")).startsWith(column + " ")));
 
-        List<JsonNode> done = submit(subject, button.path("data").deepCopy());
+        List<JsonNode> done = subject.click(button.path("data").deepCopy());
         assertThat(done.get(0).path("text").asText()).startsWith("Done. I've erased everything");
 
         assertThat(EveryColumn.scan(db, needles, List.of(subjectId))).as("rows still holding something of the erased person")
@@ -168,7 +166,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
 
         // Everyone else's records stay whole: only the pointers to the erased person are gone.
         Map<String, Object> colleagueRow = db.queryForMap("select line_manager_id, role from membership "
-                + "where participant_id = ?", idOf(colleague));
+                + "where participant_id = ?", colleague.id());
         assertThat(colleagueRow.get("LINE_MANAGER_ID")).isNull();
         assertThat(colleagueRow.get("ROLE")).isEqualTo("Deputy director");
         assertThat(db.queryForObject("select people_included from audit_event where kind = 'TEAM_SUMMARY' "
@@ -178,36 +176,34 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(countWhere("membership", "programme_id", harbour)).isOne();
 
         // Saying hello again starts afresh, as the card promised.
-        assertThat(say(subject, "hello").get(0).toString()).contains("Welcome to Waymark");
+        assertThat(subject.say("hello").get(0).toString()).contains("Welcome to Waymark");
         assertThat(db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
-                subject.aadObjectId())).isNotEqualTo(subjectId);
+                subject.user().aadObjectId())).isNotEqualTo(subjectId);
     }
 
     @Test
     void myDataAndDeleteWorkBeforeConsent() {
-        User shy = User.fresh("Rhiannon Ap-Gwilym");
-        teams.expectReplies(teams.install(shy));
+        Person shy = chat.person("Rhiannon Ap-Gwilym");
 
-        List<JsonNode> mine = say(shy, "my data");
+        List<JsonNode> mine = shy.say("my data");
         JsonNode export = com.waymark.support.ExportedJson.of(mine);
         assertThat(export.path("participant").path("displayName").asText()).isEqualTo("Rhiannon Ap-Gwilym");
         assertThat(export.path("consents")).isEmpty();
         assertThat(export.path("checkIns")).isEmpty();
 
-        assertThat(say(shy, "delete my data").get(0).toString()).contains("confirmErase");
-        submit(shy, JSON.createObjectNode().put("action", "confirmErase"));
+        assertThat(shy.say("delete my data").get(0).toString()).contains("confirmErase");
+        shy.click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select count(*) from participant where aad_object_id = ?", Integer.class,
-                shy.aadObjectId())).isZero();
+                shy.user().aadObjectId())).isZero();
     }
 
     @Test
     void erasureIsOneTransactionAllOrNothing() {
-        User person = User.fresh("Ola Nordmann-Price");
-        teams.expectReplies(teams.install(person));
-        consent(person);
-        say(person, "3 3 steady week");
-        say(person, "add action Walk the wards on Friday");
-        long id = idOf(person);
+        Person person = chat.person("Ola Nordmann-Price");
+        person.agree();
+        person.say("3 3 steady week");
+        person.say("add action Walk the wards on Friday");
+        long id = person.id();
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             dataRights.erase(id);
@@ -220,30 +216,14 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(countWhere("consent_record", "participant_id", id)).isOne();
     }
 
-    private void describe(User coach, long participantId, String role, long groupId, Long lineManagerId) {
+    private void describe(Person coach, long participantId, String role, long groupId, Long lineManagerId) {
         ObjectNode data = JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", Long.toString(participantId)).put("role", role)
                 .put("organisation", "Harbour Hospitals NHS FT").put("groupId", Long.toString(groupId));
         if (lineManagerId != null) {
             data.put("lineManagerId", Long.toString(lineManagerId));
         }
-        assertThat(submit(coach, data).get(0).path("text").asText()).startsWith("Saved");
-    }
-
-    private void consent(User user) {
-        submit(user, JSON.createObjectNode().put("action", "consent"));
-    }
-
-    private List<JsonNode> say(User user, String text) {
-        return teams.expectReplies(teams.message(user, text)).replies();
-    }
-
-    private List<JsonNode> submit(User user, JsonNode data) {
-        return teams.expectReplies(teams.cardSubmit(user, data)).replies();
-    }
-
-    private long idOf(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+        assertThat(coach.click(data).get(0).path("text").asText()).startsWith("Saved");
     }
 
     private int countWhere(String table, String column, long value) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -29,23 +32,22 @@ class EnrolmentTest extends WaymarkIntegrationTest {
     @Autowired
     JdbcTemplate db;
 
+    Chat chat;
     TeamsClient teams;
-    User coach;
+    Coach coach;
     String teamId;
 
     @BeforeEach
     void coachWithProgramme() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        coach = User.fresh("Coach Ama Boateng");
-        teams.expectReplies(teams.install(coach));
-        say(coach, "create programme Cohort " + UUID.randomUUID().toString().substring(0, 8));
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+        teams = chat.teams();
+        coach = chat.coach("Coach Ama Boateng").createsUnique("Cohort");
         teamId = "19:team-" + UUID.randomUUID() + "@thread.tacv2";
     }
 
     @Test
     void rosterImportPagesThroughTheTeamAndWelcomesEachPersonOnce() {
-        User alreadyUsingWaymark = User.fresh("Existing User");
-        teams.expectReplies(teams.install(alreadyUsingWaymark));
+        User alreadyUsingWaymark = chat.person("Existing User").user();
         List<User> newcomers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             newcomers.add(User.fresh("Leader " + i));
@@ -53,13 +55,13 @@ class EnrolmentTest extends WaymarkIntegrationTest {
         List<ObjectNode> roster = new ArrayList<>();
         newcomers.forEach(u -> roster.add(member(u)));
         roster.add(member(alreadyUsingWaymark));
-        roster.add(member(coach));
+        roster.add(member(coach.user()));
         roster.add(ConnectorStub.member(TeamsClient.BOT_ID, "Waymark", UUID.randomUUID().toString()));
         CONNECTOR.setRoster(teamId, roster);
         CONNECTOR.capPageSize(3);
         CONNECTOR.reset();
 
-        List<JsonNode> replies = teams.expectReplies(teams.teamMessage(coach, teamId, "enrol")).replies();
+        List<JsonNode> replies = coach.sayInTeam(teamId, "enrol");
         assertThat(text(replies)).contains("Enrolling 8 people");
 
         List<JsonNode> summary = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
@@ -92,7 +94,7 @@ class EnrolmentTest extends WaymarkIntegrationTest {
 
         // Running it again welcomes nobody twice.
         CONNECTOR.reset();
-        teams.expectReplies(teams.teamMessage(coach, teamId, "enrol"));
+        coach.sayInTeam(teamId, "enrol");
         List<JsonNode> again = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
                 a -> a.path("text").asText().startsWith("Enrolment into"));
         assertThat(again.get(0).path("text").asText()).contains("0 welcomed").contains("7 already in the programme");
@@ -102,68 +104,61 @@ class EnrolmentTest extends WaymarkIntegrationTest {
     @Test
     void joinCodeMyProgrammesAndLeaving() {
         String code = joinCode();
-        User leader = User.fresh("Nia Roberts");
-        teams.expectReplies(teams.install(leader));
+        Person leader = chat.person("Nia Roberts");
 
-        assertThat(text(say(leader, "join xyz-999"))).contains("don't recognise the code");
-        assertThat(text(say(leader, "join " + code.toLowerCase().replace("-", " ")))).contains("Welcome to \"Cohort");
-        assertThat(text(say(leader, "join " + code))).contains("already taking part");
+        assertThat(text(leader.say("join xyz-999"))).contains("don't recognise the code");
+        assertThat(text(leader.say("join " + code.toLowerCase().replace("-", " ")))).contains("Welcome to \"Cohort");
+        assertThat(text(leader.say("join " + code))).contains("already taking part");
 
         // A second programme: every message says which one it is about.
-        User otherCoach = User.fresh("Coach Two");
-        teams.expectReplies(teams.install(otherCoach));
-        say(otherCoach, "create programme Board development 2026");
+        chat.coach("Coach Two").creates("Board development 2026");
         String second = db.queryForObject("select join_code from programme where name = 'Board development 2026' "
                 + "order by id desc limit 1", String.class);
-        say(leader, "join " + second);
-        JsonNode mine = cardOf(say(leader, "my programmes"));
+        leader.join(second);
+        JsonNode mine = cardOf(leader.say("my programmes"));
         assertThat(mine.toString()).contains("Board development 2026 – taking part").contains("Cohort");
 
-        assertThat(text(say(leader, "leave programme board development 2026")))
+        assertThat(text(leader.say("leave programme board development 2026")))
                 .contains("You have left \"Board development 2026\"");
-        assertThat(cardOf(say(leader, "my programmes")).toString()).contains("Board development 2026 – left");
+        assertThat(cardOf(leader.say("my programmes")).toString()).contains("Board development 2026 – left");
         assertThat(db.queryForObject("select count(*) from membership m join participant p on p.id = m.participant_id "
-                + "where p.aad_object_id = ? and m.status = 'ACTIVE'", Integer.class, leader.aadObjectId())).isEqualTo(1);
+                + "where p.aad_object_id = ? and m.status = 'ACTIVE'", Integer.class, leader.user().aadObjectId())).isEqualTo(1);
     }
 
     @Test
     void coachDescribesPeopleAndTheyCanCorrectIt() {
-        User leader = User.fresh("Ravi Chandra");
-        teams.expectReplies(teams.install(leader));
-        teams.expectReplies(teams.cardSubmit(leader, ProgrammeSetupTest.JSON.createObjectNode()
-                .put("action", "consent")));
-        say(leader, "join " + joinCode());
-        say(coach, "add group East place board");
+        Person leader = chat.person("Ravi Chandra").agree().join(joinCode());
+        coach.say("add group East place board");
         long groupId = db.queryForObject("select g.id from programme_group g join programme_staff s on "
                 + "s.programme_id = g.programme_id join participant p on p.id = s.participant_id "
-                + "where p.aad_object_id = ?", Long.class, coach.aadObjectId());
-        long leaderId = participantId(leader);
+                + "where p.aad_object_id = ?", Long.class, coach.user().aadObjectId());
+        long leaderId = leader.id();
 
-        JsonNode peopleCard = cardOf(say(coach, "people"));
+        JsonNode peopleCard = cardOf(coach.say("people"));
         assertThat(peopleCard.toString()).contains("Ravi Chandra").contains("Describe someone");
 
         ObjectNode describe = ProgrammeSetupTest.JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", Long.toString(leaderId)).put("role", "Director of nursing")
                 .put("organisation", "Riverside Hospitals NHS FT").put("groupId", Long.toString(groupId))
                 .put("lineManagerId", "");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, describe)).replies()))
+        assertThat(text(coach.click(describe)))
                 .contains("Director of nursing, Riverside Hospitals NHS FT, group East place board");
 
-        JsonNode details = cardOf(say(leader, "my details"));
+        JsonNode details = cardOf(leader.say("my details"));
         assertThat(details.toString()).contains("Director of nursing").contains("East place board");
         String programmeId = details.path("actions").path(0).path("data").path("programmeId").asText();
         ObjectNode correct = ProgrammeSetupTest.JSON.createObjectNode().put("action", "correctDetails")
                 .put("programmeId", programmeId).put("role", "Chief nurse").put("organisation",
                         "Riverside Hospitals NHS FT");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(leader, correct)).replies())).contains("Chief nurse");
+        assertThat(text(leader.click(correct))).contains("Chief nurse");
         assertThat(db.queryForObject("select role from membership where participant_id = ?", String.class, leaderId))
                 .isEqualTo("Chief nurse");
 
         // A junk submit changes nothing and says why.
         ObjectNode junk = describe.deepCopy().put("participantId", "not-a-number");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies())).contains("choose a person");
+        assertThat(text(coach.click(junk))).contains("choose a person");
         ObjectNode selfManaged = describe.deepCopy().put("lineManagerId", Long.toString(leaderId));
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, selfManaged)).replies()))
+        assertThat(text(coach.click(selfManaged)))
                 .contains("line manager must be someone else");
     }
 
@@ -174,9 +169,9 @@ class EnrolmentTest extends WaymarkIntegrationTest {
         User c = User.fresh("Not Picked");
         CONNECTOR.setRoster(teamId, List.of(member(a), member(b), member(c)));
         CONNECTOR.capPageSize(500);
-        say(coach, "add group Action learning set 2");
+        coach.say("add group Action learning set 2");
 
-        List<JsonNode> replies = teams.expectReplies(teams.teamMessage(coach, teamId, "add people")).replies();
+        List<JsonNode> replies = coach.sayInTeam(teamId, "add people");
         JsonNode card = cardOf(replies);
         assertThat(card.toString()).contains("Picked One").contains("Not Picked").contains("isMultiSelect");
         String groupId = card.findValues("choices").get(1).path(1).path("value").asText();
@@ -184,7 +179,7 @@ class EnrolmentTest extends WaymarkIntegrationTest {
         CONNECTOR.reset();
         ObjectNode submit = ProgrammeSetupTest.JSON.createObjectNode().put("action", "enrolSelected")
                 .put("participantIds", a.userId() + "," + b.userId()).put("groupId", groupId);
-        assertThat(text(teams.expectReplies(teams.teamCardSubmit(coach, teamId, submit)).replies()))
+        assertThat(text(coach.clickInTeam(teamId, submit)))
                 .contains("Enrolling 2 people");
         CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.path("text").asText().startsWith("Enrolment into"));
         assertThat(db.queryForObject("select count(*) from membership m join participant p on p.id = m.participant_id "
@@ -203,7 +198,7 @@ class EnrolmentTest extends WaymarkIntegrationTest {
                 ProgrammeSetupTest.JSON.createObjectNode().put("id", TeamsClient.BOT_ID));
         assertThat(text(teams.expectReplies(botAdded).replies())).contains("enrol");
         assertThat(teams.expectReplies(botAdded).replies()).as("the hello goes out once").isEmpty();
-        teams.expectReplies(teams.teamMessage(coach, teamId, "enrol"));
+        coach.sayInTeam(teamId, "enrol");
         CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.path("text").asText().contains("Enrolment into")
                 && x.path("conversation").path("id").asText().startsWith(teamId));
 
@@ -219,10 +214,10 @@ class EnrolmentTest extends WaymarkIntegrationTest {
 
     @Test
     void teamChatNeverStoresOrEchoesPersonalThings() {
-        List<JsonNode> replies = teams.expectReplies(teams.teamMessage(coach, teamId, "4 2 awful week")).replies();
+        List<JsonNode> replies = coach.sayInTeam(teamId, "4 2 awful week");
         assertThat(text(replies)).contains("1:1 chat").doesNotContain("awful");
         assertThat(db.queryForObject("select count(*) from check_in c join participant p on p.id = c.participant_id "
-                + "where p.aad_object_id = ?", Integer.class, coach.aadObjectId())).isZero();
+                + "where p.aad_object_id = ?", Integer.class, coach.user().aadObjectId())).isZero();
         User stranger = User.fresh("Not A Coach");
         assertThat(text(teams.expectReplies(teams.teamMessage(stranger, teamId, "enrol")).replies()))
                 .contains("don't coach a programme");
@@ -231,7 +226,7 @@ class EnrolmentTest extends WaymarkIntegrationTest {
     String joinCode() {
         return db.queryForObject("select p.join_code from programme p join programme_staff s on s.programme_id = p.id "
                 + "join participant u on u.id = s.participant_id where u.aad_object_id = ?", String.class,
-                coach.aadObjectId());
+                coach.user().aadObjectId());
     }
 
     long participantId(User user) {
@@ -240,9 +235,5 @@ class EnrolmentTest extends WaymarkIntegrationTest {
 
     static ObjectNode member(User user) {
         return ConnectorStub.member(user.userId(), user.name(), user.aadObjectId());
-    }
-
-    List<JsonNode> say(User user, String text) {
-        return teams.expectReplies(teams.message(user, text)).replies();
     }
 }

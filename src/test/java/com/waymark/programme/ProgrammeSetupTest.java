@@ -5,9 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.Replies;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,101 +29,95 @@ class ProgrammeSetupTest extends WaymarkIntegrationTest {
     @Autowired
     JdbcTemplate db;
 
-    TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
 
     @BeforeEach
     void coach() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        coach = User.fresh("Dr Helen Marsh");
-        teams.expectReplies(teams.install(coach));
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+        coach = chat.coach("Dr Helen Marsh");
     }
 
     @Test
     void createProgrammeByCommandShowsTheSetUpAtAGlance() {
-        List<JsonNode> replies = say(coach, "create programme North Ridge ICS system leadership");
+        List<JsonNode> replies = coach.say("create programme North Ridge ICS system leadership");
         assertThat(text(replies)).contains("Created \"North Ridge ICS system leadership\"").contains("admin and coach");
         JsonNode overview = cardOf(replies);
         assertThat(overview.toString()).contains("Join code").contains("at least 5 people").contains("Europe/London");
 
-        assertThat(text(say(coach, "add group Place partnership board"))).contains("Added the group");
-        assertThat(text(say(coach, "add group  place PARTNERSHIP board "))).contains("already has a group");
-        say(coach, "add group Action learning set 1");
+        assertThat(text(coach.say("add group Place partnership board"))).contains("Added the group");
+        assertThat(text(coach.say("add group  place PARTNERSHIP board "))).contains("already has a group");
+        coach.say("add group Action learning set 1");
 
-        JsonNode glance = cardOf(say(coach, "programme"));
+        JsonNode glance = cardOf(coach.say("programme"));
         assertThat(glance.toString()).contains("Action learning set 1 (0)").contains("Place partnership board (0)")
                 .contains("0 taking part").contains("Dr Helen Marsh");
         assertThat(db.queryForObject("select confidentiality_threshold from programme p join programme_staff s "
                 + "on s.programme_id = p.id join participant u on u.id = s.participant_id where u.aad_object_id = ?",
-                Integer.class, coach.aadObjectId())).isEqualTo(5);
+                Integer.class, coach.user().aadObjectId())).isEqualTo(5);
     }
 
     @Test
     void settingsCardValidatesAndSavesWholeOrNothing() {
-        say(coach, "create programme Riverside cohort");
-        JsonNode settingsCard = cardOf(say(coach, "edit programme"));
+        coach.say("create programme Riverside cohort");
+        JsonNode settingsCard = cardOf(coach.say("edit programme"));
         String programmeId = settingsCard.path("actions").path(0).path("data").path("programmeId").asText();
         assertThat(programmeId).isNotBlank();
 
         ObjectNode tooLow = settings(programmeId, "Riverside cohort 2026", "2", "2026-09-01", "2027-06-30");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, tooLow)).replies()))
+        assertThat(text(coach.click(tooLow)))
                 .contains("can't be below 3");
         ObjectNode backwards = settings(programmeId, "Riverside cohort 2026", "6", "2027-09-01", "2027-06-30");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, backwards)).replies())).contains("before the start");
+        assertThat(text(coach.click(backwards))).contains("before the start");
         ObjectNode junk = settings(programmeId, "Riverside cohort 2026", "lots", "soon", "2027-06-30");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, junk)).replies()))
+        assertThat(text(coach.click(junk)))
                 .contains("The start date isn't one I can use").contains("year-month-day, for example: 2027-01-31");
         assertThat(programmeId).doesNotMatch("\\d+"); // an opaque card id, not the database's
         assertThat(db.queryForObject("select count(*) from programme where name = 'Riverside cohort'", Integer.class))
                 .isEqualTo(1);
 
         ObjectNode good = settings(programmeId, "Riverside cohort 2026", "6", "2026-09-01", "2027-06-30");
-        List<JsonNode> saved = teams.expectReplies(teams.cardSubmit(coach, good)).replies();
+        List<JsonNode> saved = coach.click(good);
         assertThat(text(saved)).contains("Saved the settings");
         assertThat(cardOf(saved).toString()).contains("at least 6 people").contains("1 Sep 2026 to 30 Jun 2027");
     }
 
     @Test
     void newProgrammeCardCreatesOne() {
-        JsonNode blank = cardOf(say(coach, "new programme"));
+        JsonNode blank = cardOf(coach.say("new programme"));
         assertThat(blank.toString()).contains("Create programme");
         ObjectNode submit = settings(null, "Trust board development", "5", "", "");
         submit.remove("programmeId");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(coach, submit)).replies())).contains("Created");
+        assertThat(text(coach.click(submit))).contains("Created");
     }
 
     @Test
     void coachWithSeveralProgrammesChoosesOne() {
-        say(coach, "create programme Alpha cohort");
-        say(coach, "create programme Beta cohort");
-        assertThat(cardOf(say(coach, "programme")).toString()).contains("Beta cohort");
-        assertThat(text(say(coach, "use programme alpha"))).contains("Now working with \"Alpha cohort\"");
-        assertThat(cardOf(say(coach, "programme")).toString()).contains("Alpha cohort");
-        assertThat(text(say(coach, "use programme Gamma"))).contains("couldn't find");
-        assertThat(text(say(coach, "use programme cohort"))).contains("More than one");
+        coach.say("create programme Alpha cohort");
+        coach.say("create programme Beta cohort");
+        assertThat(cardOf(coach.say("programme")).toString()).contains("Beta cohort");
+        assertThat(text(coach.say("use programme alpha"))).contains("Now working with \"Alpha cohort\"");
+        assertThat(cardOf(coach.say("programme")).toString()).contains("Alpha cohort");
+        assertThat(text(coach.say("use programme Gamma"))).contains("couldn't find");
+        assertThat(text(coach.say("use programme cohort"))).contains("More than one");
     }
 
     @Test
     void nonCoachesArePolitelyRefused() {
-        User participant = User.fresh("Kofi Mensah");
-        teams.expectReplies(teams.install(participant));
-        assertThat(text(say(participant, "programme"))).contains("don't coach a programme");
-        assertThat(text(say(participant, "add group Sneaky"))).contains("don't coach a programme");
-        assertThat(text(say(participant, "people"))).contains("don't coach a programme");
+        Person participant = chat.person("Kofi Mensah");
+        assertThat(text(participant.say("programme"))).contains("don't coach a programme");
+        assertThat(text(participant.say("add group Sneaky"))).contains("don't coach a programme");
+        assertThat(text(participant.say("people"))).contains("don't coach a programme");
 
-        say(coach, "create programme Gamma cohort");
+        coach.creates("Gamma cohort");
         String code = db.queryForObject("select join_code from programme where name = 'Gamma cohort'", String.class);
-        say(participant, "join " + code);
-        assertThat(text(say(participant, "people"))).contains("only for the coaches of \"Gamma cohort\"");
+        participant.join(code);
+        assertThat(text(participant.say("people"))).contains("only for the coaches of \"Gamma cohort\"");
         ObjectNode hijack = settings(db.queryForObject("select id from programme where name = 'Gamma cohort'",
                 String.class), "Hijacked", "3", "", "");
-        assertThat(text(teams.expectReplies(teams.cardSubmit(participant, hijack)).replies()))
+        assertThat(text(participant.click(hijack)))
                 .contains("isn't a programme you coach");
         assertThat(db.queryForObject("select count(*) from programme where name = 'Hijacked'", Integer.class)).isZero();
-    }
-
-    List<JsonNode> say(User user, String text) {
-        return teams.expectReplies(teams.message(user, text)).replies();
     }
 
     static ObjectNode settings(String programmeId, String name, String threshold, String start, String end) {
@@ -135,13 +131,10 @@ class ProgrammeSetupTest extends WaymarkIntegrationTest {
     }
 
     static String text(List<JsonNode> replies) {
-        return String.join("\n", replies.stream().map(r -> r.path("text").asText("")).toList());
+        return Replies.text(replies);
     }
 
     static JsonNode cardOf(List<JsonNode> replies) {
-        JsonNode reply = replies.stream().filter(r -> r.path("attachments").size() > 0).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no card in " + replies));
-        CardSchema.assertCardsValid(reply);
-        return reply.path("attachments").path(0).path("content");
+        return Replies.cardOf(replies);
     }
 }

@@ -1,7 +1,6 @@
 package com.waymark.programme;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.schedule.CheckInPlanner;
 import com.waymark.support.CardSchema;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,37 +45,36 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
     @Autowired
     com.waymark.schedule.DeliveryWorker worker;
 
-    private final Map<String, String> tenants = new HashMap<>();
-    TeamsClient teams;
-    User admin;
+    Chat chat;
+    Person admin;
     String programme;
     long programmeId;
 
     @BeforeEach
     void anAdminWithAProgrammeAndOneParticipant() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
         admin = installed("Dr Selin Achterberg", null);
-        programme = "Invite cohort " + admin.aadObjectId().substring(0, 6);
-        say(admin, "create programme " + programme);
+        programme = "Invite cohort " + admin.user().aadObjectId().substring(0, 6);
+        admin.say("create programme " + programme);
         programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programme);
-        User participant = installed("Ayo Fairweather-Lim", null);
-        say(participant, "join " + db.queryForObject("select join_code from programme where id = ?", String.class,
+        Person participant = installed("Ayo Fairweather-Lim", null);
+        participant.say("join " + db.queryForObject("select join_code from programme where id = ?", String.class,
                 programmeId));
         JsonNode schedule = JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
                 .put("weekdays", "MONDAY").put("time", "09:00").put("openHours", "48").put("remindAfterHours", "24")
                 .put("groupId", "");
-        assertThat(text(submit(admin, schedule))).contains("every Monday at 09:00");
+        assertThat(text(admin.click(schedule))).contains("every Monday at 09:00");
     }
 
     @Test
     void someoneWhoDoesNotTakePartJoinsTheCoachingTeamAndOnlyThat() {
-        JsonNode card = card(say(admin, "coaches"));
+        JsonNode card = card(admin.say("coaches"));
         assertThat(card.toString()).contains(ProgrammeCardsText.TERMS);
-        String code = code(text(submit(admin, inviteButton(card, "Invite a coach"))));
+        String code = code(text(admin.click(inviteButton(card, "Invite a coach"))));
 
         // Someone who has never talked to Waymark: their first message is the code.
-        User outsider = User.fresh("Prof Halvard Mensah-Oyelaran");
-        String welcome = text(say(outsider, "accept invitation " + code.toLowerCase().replace("-", " ")));
+        Person outsider = chat.stranger("Prof Halvard Mensah-Oyelaran");
+        String welcome = text(outsider.say("accept invitation " + code.toLowerCase().replace("-", " ")));
         assertThat(welcome).contains("Welcome to the coaching team of \"" + programme + "\": you are now a coach")
                 .contains("You don't take part in it: you get no check-ins for it, are never paired in it and are "
                         + "never counted in its figures.");
@@ -86,9 +85,9 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
                 outsiderId)).as("not a participant").isZero();
 
         // Coaches: they read the programme and its reports as any coach.
-        assertThat(card(say(outsider, "programme")).toString()).contains(programme);
-        assertThat(card(say(admin, "coaches")).toString()).contains("Prof Halvard Mensah-Oyelaran");
-        assertThat(card(say(outsider, "my programmes")).toString()).contains(programme + " – coach");
+        assertThat(card(outsider.say("programme")).toString()).contains(programme);
+        assertThat(card(admin.say("coaches")).toString()).contains("Prof Halvard Mensah-Oyelaran");
+        assertThat(card(outsider.say("my programmes")).toString()).contains(programme + " – coach");
 
         // No check-ins: the weekly rhythm plans for the participant, never for them.
         planner.planAll();
@@ -98,11 +97,11 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
                 + "m.participant_id = o.participant_id where m.programme_id = ?", Integer.class, programmeId))
                 .as("the rhythm does plan for the participant").isPositive();
         // Never counted: the programme still has its one participant.
-        assertThat(card(say(admin, "programme")).toString()).contains("\"value\":\"1 taking part");
+        assertThat(card(admin.say("programme")).toString()).contains("\"value\":\"1 taking part");
 
         // It works once, for whoever sends it first.
-        User second = installed("Rosa Delacroix-Ndiaye", null);
-        assertThat(text(say(second, "accept invitation " + code))).contains(NOT_AN_INVITATION);
+        Person second = installed("Rosa Delacroix-Ndiaye", null);
+        assertThat(text(second.say("accept invitation " + code))).contains(NOT_AN_INVITATION);
         assertThat(db.queryForObject("select count(*) from programme_staff where participant_id = ?", Integer.class,
                 id(second))).isZero();
     }
@@ -110,9 +109,9 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
     /** The admin who made the invitation hears, briefly, in their own 1:1 chat, that it was accepted; nobody else. */
     @Test
     void theInvitingAdminIsToldWhenTheirInvitationIsAccepted() {
-        String code = code(text(say(admin, "invite admin")));
-        User joiner = installed("Dr Oluwaseun Harcourt-Vale", null);
-        assertThat(text(say(joiner, "accept invitation " + code))).contains("you are now an admin");
+        String code = code(text(admin.say("invite admin")));
+        Person joiner = installed("Dr Oluwaseun Harcourt-Vale", null);
+        assertThat(text(joiner.say("accept invitation " + code))).contains("you are now an admin");
         worker.drainAll();
 
         String told = "Dr Oluwaseun Harcourt-Vale accepted your invitation: they are now an admin of \"" + programme
@@ -127,10 +126,10 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         // Someone who erases their data before the message goes is not named: it is not sent at all.
         worker.stop();
         try {
-            String second = code(text(say(admin, "invite coach")));
-            User brief = installed("Tamsin Okafor-Lindgren", null);
-            say(brief, "accept invitation " + second);
-            submit(brief, JSON.createObjectNode().put("action", "confirmErase"));
+            String second = code(text(admin.say("invite coach")));
+            Person brief = installed("Tamsin Okafor-Lindgren", null);
+            brief.say("accept invitation " + second);
+            brief.click(JSON.createObjectNode().put("action", "confirmErase"));
         } finally {
             worker.start();
         }
@@ -141,53 +140,53 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
 
     @Test
     void theSameAnswerForUnknownExpiredForeignTenantAndWithdrawnInvitations() throws Exception {
-        JsonNode card = card(say(admin, "coaches"));
-        String forForeigner = code(text(submit(admin, inviteButton(card, "Invite an admin"))));
-        String expired = code(text(say(admin, "invite coach")));
-        String fromAFormerAdmin = code(text(say(admin, "invite coach")));
+        JsonNode card = card(admin.say("coaches"));
+        String forForeigner = code(text(admin.click(inviteButton(card, "Invite an admin"))));
+        String expired = code(text(admin.say("invite coach")));
+        String fromAFormerAdmin = code(text(admin.say("invite coach")));
         assertThat(db.update("update staff_invitation set expires_at = ? where code_hash = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), sha256(expired))).isOne();
 
-        User foreigner = installed("Lars Bergqvist-Achebe", OTHER_TENANT);
-        User colleague = installed("Nia Castellanos-Burke", null);
+        Person foreigner = installed("Lars Bergqvist-Achebe", OTHER_TENANT);
+        Person colleague = installed("Nia Castellanos-Burke", null);
         List<String> answers = new ArrayList<>();
-        answers.add(text(say(foreigner, "accept invitation " + forForeigner)));
-        answers.add(text(say(colleague, "accept invitation " + expired)));
-        answers.add(text(say(colleague, "accept invitation ABCD-EFGH-JKMN")));
-        answers.add(text(say(colleague, "accept invitation not-a-code")));
+        answers.add(text(foreigner.say("accept invitation " + forForeigner)));
+        answers.add(text(colleague.say("accept invitation " + expired)));
+        answers.add(text(colleague.say("accept invitation ABCD-EFGH-JKMN")));
+        answers.add(text(colleague.say("accept invitation not-a-code")));
 
         // An admin's invitation goes with their place on the team.
-        User otherAdmin = installed("Tomas Ferreira-Okafor", null);
-        String promote = code(text(say(admin, "invite admin")));
-        assertThat(text(say(otherAdmin, "accept invitation " + promote))).contains("you are now an admin");
-        String hisInvitation = code(text(say(otherAdmin, "invite coach")));
-        assertThat(text(submit(admin, JSON.createObjectNode().put("action", "setStaff").put("participantId",
-                com.waymark.support.CardChoices.valueOf(card(say(admin, "coaches")), "participantId", "Tomas"))
+        Person otherAdmin = installed("Tomas Ferreira-Okafor", null);
+        String promote = code(text(admin.say("invite admin")));
+        assertThat(text(otherAdmin.say("accept invitation " + promote))).contains("you are now an admin");
+        String hisInvitation = code(text(otherAdmin.say("invite coach")));
+        assertThat(text(admin.click(JSON.createObjectNode().put("action", "setStaff").put("participantId",
+                com.waymark.support.CardChoices.valueOf(card(admin.say("coaches")), "participantId", "Tomas"))
                 .put("staffRole", "NONE")))).contains("no longer on the coaching team");
-        answers.add(text(say(colleague, "accept invitation " + hisInvitation)));
+        answers.add(text(colleague.say("accept invitation " + hisInvitation)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a).contains(NOT_AN_INVITATION)
                 .doesNotContain(programme).doesNotContain("Selin"));
         assertThat(answers.stream().distinct().count()).as("one answer, whatever the reason").isOne();
         assertThat(db.queryForObject("select count(*) from programme_staff where participant_id in (?, ?)",
                 Integer.class, id(foreigner), id(colleague))).isZero();
-        assertThat(text(say(colleague, "accept invitation " + fromAFormerAdmin))).contains("you are now a coach");
+        assertThat(text(colleague.say("accept invitation " + fromAFormerAdmin))).contains("you are now a coach");
     }
 
     @Test
     void onlyTheAdminTheCardWasMadeForCanInviteWithIt() {
-        JsonNode button = inviteButton(card(say(admin, "coaches")), "Invite a coach");
-        User coach = installed("Imogen Watanabe-Hale", null);
-        say(coach, "accept invitation " + code(text(submit(admin, button))));
+        JsonNode button = inviteButton(card(admin.say("coaches")), "Invite a coach");
+        Person coach = installed("Imogen Watanabe-Hale", null);
+        coach.say("accept invitation " + code(text(admin.click(button))));
 
-        assertThat(text(submit(coach, button))).as("a card id made for someone else")
+        assertThat(text(coach.click(button))).as("a card id made for someone else")
                 .isEqualTo(ProgrammeService.NOT_YOURS);
-        assertThat(text(submit(coach, ((ObjectNode) button.deepCopy()).put("programmeId", "junk"))))
+        assertThat(text(coach.click(((ObjectNode) button.deepCopy()).put("programmeId", "junk"))))
                 .isEqualTo(ProgrammeService.NOT_YOURS);
-        assertThat(text(submit(coach, inviteButton(card(say(coach, "coaches")), "Invite a coach"))))
+        assertThat(text(coach.click(inviteButton(card(coach.say("coaches")), "Invite a coach"))))
                 .contains("Only admins of").doesNotContain("accept invitation");
-        assertThat(text(say(coach, "invite admin"))).contains("Only admins of");
-        assertThat(text(submit(admin, ((ObjectNode) button.deepCopy()).put("staffRole", "OWNER"))))
+        assertThat(text(coach.say("invite admin"))).contains("Only admins of");
+        assertThat(text(admin.click(((ObjectNode) button.deepCopy()).put("staffRole", "OWNER"))))
                 .contains("invite a coach or an admin");
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
                 id(coach))).isZero();
@@ -195,17 +194,17 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
 
     @Test
     void anAdminsErasureTakesTheirInvitationsWithIt() {
-        String code = code(text(say(admin, "invite coach")));
+        String code = code(text(admin.say("invite coach")));
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
                 id(admin))).isOne();
         assertThat(db.queryForObject("select code_hash from staff_invitation where invited_by = ?", String.class,
                 id(admin))).as("only a hash is stored").doesNotContain(code).hasSize(64);
         long adminId = id(admin);
-        say(admin, "delete my data");
-        submit(admin, JSON.createObjectNode().put("action", "confirmErase"));
+        admin.say("delete my data");
+        admin.click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
                 adminId)).isZero();
-        assertThat(text(say(installed("Priya Lindgren-Obi", null), "accept invitation " + code)))
+        assertThat(text(installed("Priya Lindgren-Obi", null).say("accept invitation " + code)))
                 .contains(NOT_AN_INVITATION);
     }
 
@@ -241,36 +240,12 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         return m.group();
     }
 
-    private User installed(String name, String tenant) {
-        User user = User.fresh(name);
-        if (tenant != null) {
-            tenants.put(user.aadObjectId(), tenant);
-        }
-        post(teams.install(user), tenant);
-        post(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")), tenant);
-        return user;
+    private Person installed(String name, String tenant) {
+        return chat.person(name, tenant).agree();
     }
 
-    private List<JsonNode> post(ObjectNode activity, String tenant) {
-        if (tenant != null) {
-            ((ObjectNode) activity.path("conversation")).put("tenantId", tenant);
-            ((ObjectNode) activity.path("channelData").path("tenant")).put("id", tenant);
-        }
-        TeamsClient.Answer answer = teams.expectReplies(activity);
-        assertThat(answer.status()).isEqualTo(200);
-        return answer.replies();
-    }
-
-    private List<JsonNode> say(User user, String text) {
-        return post(teams.message(user, text), tenants.get(user.aadObjectId()));
-    }
-
-    private List<JsonNode> submit(User user, JsonNode data) {
-        return post(teams.cardSubmit(user, data), tenants.get(user.aadObjectId()));
-    }
-
-    private long id(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+    private long id(Person person) {
+        return person.id();
     }
 
     private static String text(List<JsonNode> replies) {
