@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,14 +32,17 @@ public class OutboxService {
         this.clock = clock;
     }
 
-    /** Adds a message unless one with this key exists; returns whether it was added. */
+    /**
+     * Adds a message for {@code recipient} (a participant's id), to go no earlier than {@code notBefore}, unless one
+     * with this key exists; returns whether it was added. Messages to a participant about their own coaching
+     * ({@link OutboxPayload#onRecipientsClock()}) also wait, when sent, for the recipient's own time.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(String key, Long participantId, OutboxMessage.Kind kind, Long occurrenceId, String payload,
-                           Instant dueAt) {
+    public boolean enqueue(String key, long recipient, OutboxPayload payload, Instant notBefore) {
         if (outbox.existsByIdempotencyKey(key)) {
             return false;
         }
-        outbox.save(new OutboxMessage(key, participantId, kind, occurrenceId, payload, dueAt, clock.instant()));
+        outbox.save(new OutboxMessage(key, recipient, payload, notBefore, clock.instant()));
         return true;
     }
 
@@ -57,12 +60,23 @@ public class OutboxService {
                 + "where status = 'PENDING' and due_at <= ? order by due_at, id fetch first " + limit
                 + " rows only)", token, Timestamp.from(now.plus(lease)), Timestamp.from(now));
         List<OutboundMessage> messages = jdbc.query("select o.id, o.idempotency_key, o.kind, o.participant_id, "
-                        + "o.payload, o.attempts, p.conversation_reference from outbox_message o left join participant p "
-                        + "on p.id = o.participant_id where o.status = 'CLAIMED' and o.lease_owner = ? order by o.due_at, o.id",
-                (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), OutboxMessage.Kind.valueOf(rs.getString(3)),
-                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(7), rs.getString(5), rs.getInt(6)),
+                        + "o.payload, o.attempts, p.conversation_reference, o.payload_version from outbox_message o "
+                        + "left join participant p on p.id = o.participant_id where o.status = 'CLAIMED' "
+                        + "and o.lease_owner = ? order by o.due_at, o.id",
+                (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(7),
+                        readable(rs.getString(3), rs.getInt(8), rs.getString(5)), rs.getInt(6)),
                 token);
         return new Claim(token, messages);
+    }
+
+    /** An unreadable row must not stop the batch: it is delivered as nothing, and the edge records it failed. */
+    private static OutboxPayload readable(String type, int version, String json) {
+        try {
+            return OutboxPayloads.read(type, version, json);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** One claimed batch: the lease token and the messages it covers. */
