@@ -1,5 +1,6 @@
 // Waymark coach insight through the Playground, on the demo data (bot started with --spring.profiles.active=demo).
-// The Playground's default user is the demo programme's coach; its twelve leaders have six weeks of check-ins.
+// The Playground's default user is the demo programme's coach; its eighteen leaders have six weeks of check-ins and
+// three rounds of peer coaching, and five of them are the Playground's own users.
 // Step format: see scenario.mjs.
 
 // A session about two hours from now, on the programme's clock (Europe/London): its digest is due at once.
@@ -21,7 +22,12 @@ const noFileConsentCard = (replies) => !JSON.stringify(replies).includes('card.f
 export default {
   name: 'Waymark coach insight on the demo programme',
   steps: [
-    { name: 'the coach opens the 1:1 chat', open: true },
+    {
+      name: 'the coach opens the 1:1 chat: a greeting says what to try, and the Playground people get their chats',
+      open: true,
+      expect: [{ card: 'Welcome to the Waymark demo', contains: 'pair now' },
+        { connectorCalls: { method: 'POST', path: '/v3/conversations', min: 5 } }],
+    },
     {
       name: 'summary: participation, wellbeing with a trend line, themes, actions',
       send: 'summary',
@@ -33,13 +39,25 @@ export default {
       name: 'themes: named, sized, with direction and opted-in quotes only',
       send: 'themes',
       timeoutMs: 60000,
-      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.VerticalBar') },
+      expect: [{ card: 'System partnership', contains: 'new' }, { check: hasChart('Chart.HorizontalBar') },
         { card: 'Less present than in the period before' }],
     },
     {
-      name: 'a group of four stays hidden',
+      name: 'a group of six shows',
       send: 'wellbeing team Action learning set',
-      expect: [{ card: 'stays hidden' }],
+      expect: [{ card: 'group Action learning set', contains: 'Mean wellbeing' }],
+    },
+    {
+      name: 'pairs: three rounds of peer coaching so far',
+      send: 'pairs',
+      expect: [{ card: 'Rounds run', contains: 'How useful' }],
+    },
+    {
+      name: "pair now: the Playground's five people are paired and nudged; the made-up ones have no chat",
+      send: 'pair now',
+      timeoutMs: 60000,
+      expect: [{ text: 'Round 4 of 6', contains: 'no 1:1 chat with me yet' },
+        { delivered: { to: ['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins'] } }],
     },
     {
       // The Playground can't take a file consent card ("File Consent Card is not supported yet"): the bot shows the
@@ -54,7 +72,7 @@ export default {
     {
       name: `the coach records the next session (${sessionAt}, within the digest's 24 hours)`,
       send: `next session ${sessionAt}`,
-      expect: [{ text: 'Recorded the next session' }],
+      expect: [{ text: 'Recorded the next session' }, { text: 'straight away' }],
     },
     {
       name: 'wait: the pre-session digest arrives on its own',

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
+import com.waymark.insight.ReflectionEmbeddings;
 import com.waymark.teams.EchoBotServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -137,20 +138,31 @@ public final class LoadBench implements Subcommand {
                         + "(errors %d)%n", users, (System.nanoTime() - setupStart) / 1e9, setupErrors);
 
                 Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
+                MeterRegistry meters = waymark.getBean(MeterRegistry.class);
                 if (warmup > 0) {
                     phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, 0);
+                    // The warm-up's reflections are embedded before the measured phase, so none of its cost lands there.
+                    embedEverything(waymark, meters);
                 }
+                double droppedBefore = droppedEmbeddings(meters);
                 Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds,
                         pace);
-                // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase.
-                MeterRegistry meters = waymark.getBean(MeterRegistry.class);
+                long overflowed = Math.round(droppedEmbeddings(meters) - droppedBefore);
+                // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase, and
+                // count their CPU with the check-ins': both the queued ones and those that overflowed the queue (the
+                // backfill's, embedded here as it would embed them).
                 double deferred = pendingEmbeddings(meters);
+                long embedCpuStart = BenchRuntime.processCpuNanos();
                 long drainStart = System.nanoTime();
-                while (pendingEmbeddings(meters) > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(10)) {
-                    Thread.sleep(200);
-                }
-                out.printf(Locale.ROOT, "reflections embedded after the load, in the quiet that followed: %.0f in %.1f s "
-                        + "(deferred while turns ran)%n", deferred, (System.nanoTime() - drainStart) / 1e9);
+                Embedded embedded = embedEverything(waymark, meters);
+                double embedCpu = (BenchRuntime.processCpuNanos() - embedCpuStart) / 1e9;
+                double cpuWithEmbedding = waymarkPhase.sorted().length == 0 ? 0
+                        : (waymarkPhase.cpuSeconds() + embedCpu) * 1000 / waymarkPhase.sorted().length;
+                out.printf(Locale.ROOT, "reflections embedded after the load, in the quiet that followed: %.0f queued "
+                        + "(deferred while turns ran) in %.1f s; %d overflowed the queue during the load (left to the "
+                        + "backfill), embedded here in %.1f s; embedding CPU %.1f s, %.2f ms a check-in%n", deferred,
+                        embedded.queuedSeconds(), overflowed, embedded.backfillSeconds(),
+                        embedCpu, waymarkPhase.sorted().length == 0 ? 0 : embedCpu * 1000 / waymarkPhase.sorted().length);
                 if (warmup > 0) {
                     phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, 0);
                 }
@@ -171,11 +183,16 @@ public final class LoadBench implements Subcommand {
                 out.printf(Locale.ROOT, "memory after the load: rss=%d MB heap-used=%d MB (check-ins stored: %d; one JVM "
                         + "holds Waymark, the echo bot and the load generator); machine load average %s%n", rss, heap,
                         stored, BenchRuntime.loadAverage());
+                out.printf(Locale.ROOT, "cpu per check-in: %.2f ms for the turn, %.2f ms with its reflection's embedding; "
+                        + "%.2f ms per echo%n", waymarkPhase.cpuMsPerRequest(), cpuWithEmbedding,
+                        echoPhase.cpuMsPerRequest());
                 double echoP99 = echoPhase.ms(99);
-                out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d%n",
+                out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d "
+                        + "overflowed=%d cpu-ms=%.2f echo-cpu-ms=%.2f%n",
                         users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,
                         echoP99 > 0 ? waymarkPhase.ms(99) / echoP99 : Double.NaN,
-                        setupErrors + waymarkPhase.errors() + echoPhase.errors());
+                        setupErrors + waymarkPhase.errors() + echoPhase.errors(), overflowed, cpuWithEmbedding,
+                        echoPhase.cpuMsPerRequest());
             } finally {
                 waymark.close();
             }
@@ -188,6 +205,34 @@ public final class LoadBench implements Subcommand {
 
     private static double pendingEmbeddings(MeterRegistry meters) {
         return meters.get("waymark.embeddings.pending").gauge().value();
+    }
+
+    private static double droppedEmbeddings(MeterRegistry meters) {
+        return meters.get("waymark.embeddings.dropped").counter().count();
+    }
+
+    /** How long the queued reflections took to be embedded, and then those that had overflowed the queue. */
+    record Embedded(double queuedSeconds, double backfillSeconds) {
+    }
+
+    /**
+     * Waits (up to ten minutes) for the queued reflections to be embedded, then embeds those that overflowed the queue,
+     * as the backfill would (its Quartz job runs every few minutes, too late for this benchmark).
+     */
+    private static Embedded embedEverything(ConfigurableApplicationContext waymark, MeterRegistry meters)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        while (pendingEmbeddings(meters) > 0 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
+            Thread.sleep(200);
+        }
+        double queued = (System.nanoTime() - start) / 1e9;
+        long backfillStart = System.nanoTime();
+        ReflectionEmbeddings embeddings = waymark.getBean(ReflectionEmbeddings.class);
+        List<Long> missing = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                "select c.id from check_in c left join reflection_embedding e on e.check_in_id = c.id "
+                        + "where c.reflection is not null and e.check_in_id is null order by c.id", Long.class);
+        embeddings.vectors(missing);
+        return new Embedded(queued, (System.nanoTime() - backfillStart) / 1e9);
     }
 
     /** Each person installs the app and agrees to the privacy notice, all at once. */

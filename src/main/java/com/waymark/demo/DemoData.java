@@ -24,47 +24,100 @@ import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code demo} profile: one sample programme with a coach (the Agents Playground's default user, so a
- * newcomer can try every coach feature at once), twelve leaders from three organisations in three groups,
- * and six weeks of check-ins and actions. Runs once; a second start finds it and does nothing.
+ * newcomer can try every coach feature at once), eighteen leaders from three organisations in three groups of six
+ * (each group above the threshold of five, so group views show), six weeks of check-ins and actions, and three
+ * rounds of peer coaching with their follow-up answers. Five of the leaders are the Playground's own users, so the
+ * edge can reach them (see {@link DemoGuide}). Runs once; a second start finds it and does nothing.
+ *
+ * <p>Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
+ * message, scheduled job or readiness probe ever sees the demo half made.
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     static final String PROGRAMME = "North Ridge ICS system leadership (demo)";
     /** The identity the Microsoft 365 Agents Playground uses for its default user. */
     static final TeamsIdentity PLAYGROUND_USER = new TeamsIdentity("00000000-0000-0000-0000-0000000000001",
             "user-id-0", "00000000-0000-0000-0000-0000000000020", "Alex Wilber", "Europe/London");
+    /** Before the web server (which starts at {@code DEFAULT_PHASE - 2048}) and Quartz ({@code DEFAULT_PHASE}). */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String ZONE = "Europe/London";
+    /** Weeks of history: the programme started this long ago, and each leader has a check-in a week (most weeks). */
+    static final int WEEKS = 6;
+    /** The programme's threshold, the default: each group of six stays above it even when one person is missing. */
+    static final int THRESHOLD = 5;
 
-    private record Leader(String name, String role, String organisation, String group) {
+    /** {@code playgroundId}: the Playground user this leader is ({@code user-id-1}…), or null for a made-up one. */
+    private record Leader(String name, String role, String organisation, String group, String playgroundId,
+                          String playgroundAad) {
+
+        Leader(String name, String role, String organisation, String group) {
+            this(name, role, organisation, group, null, null);
+        }
+
+        TeamsIdentity identity(int index) {
+            String aad = playgroundAad != null ? playgroundAad : String.format("00000000-0000-4000-8000-%012d", index + 1);
+            return new TeamsIdentity(PLAYGROUND_USER.tenantId(), playgroundId != null ? playgroundId : "29:demo-" + aad,
+                    aad, name, "Europe/London");
+        }
     }
 
+    private static final String BOARD = "System leadership board";
+    private static final String EAST = "East place partnership";
+    private static final String SET = "Action learning set";
+
+    /** The first twelve as before (their seeded history is unchanged); the last six fill each group to six. */
     private static final List<Leader> LEADERS = List.of(
-            new Leader("Aisha Rahman", "Chair", "North Ridge ICB", "System leadership board"),
-            new Leader("Ben Fletcher", "Chief executive", "Riverside Hospitals NHS FT", "System leadership board"),
-            new Leader("Carys Howell", "Chief executive", "Moorland Community Health NHS Trust", "System leadership board"),
-            new Leader("Dev Malhotra", "Medical director", "Riverside Hospitals NHS FT", "System leadership board"),
-            new Leader("Eleanor Price", "Director of nursing", "Riverside Hospitals NHS FT", "East place partnership"),
-            new Leader("Femi Adeyemi", "PCN clinical director", "North Ridge ICB", "East place partnership"),
-            new Leader("Grace Whitfield", "Chief operating officer", "Moorland Community Health NHS Trust", "East place partnership"),
-            new Leader("Hamid Qureshi", "Finance director", "North Ridge ICB", "East place partnership"),
-            new Leader("Isla Morgan", "Director of nursing", "Moorland Community Health NHS Trust", "Action learning set"),
-            new Leader("Jonah Ellis", "Clinical director", "Riverside Hospitals NHS FT", "Action learning set"),
-            new Leader("Kemi Okoro", "PCN clinical director", "North Ridge ICB", "Action learning set"),
-            new Leader("Liam Doyle", "Chief operating officer", "Riverside Hospitals NHS FT", "Action learning set"));
+            new Leader("Aisha Rahman", "Chair", "North Ridge ICB", BOARD),
+            new Leader("Ben Fletcher", "Chief executive", "Riverside Hospitals NHS FT", BOARD),
+            new Leader("Carys Howell", "Chief executive", "Moorland Community Health NHS Trust", BOARD),
+            new Leader("Dev Malhotra", "Medical director", "Riverside Hospitals NHS FT", BOARD),
+            new Leader("Eleanor Price", "Director of nursing", "Riverside Hospitals NHS FT", EAST),
+            new Leader("Femi Adeyemi", "PCN clinical director", "North Ridge ICB", EAST),
+            new Leader("Grace Whitfield", "Chief operating officer", "Moorland Community Health NHS Trust", EAST),
+            new Leader("Hamid Qureshi", "Finance director", "North Ridge ICB", EAST),
+            new Leader("Isla Morgan", "Director of nursing", "Moorland Community Health NHS Trust", SET),
+            new Leader("Jonah Ellis", "Clinical director", "Riverside Hospitals NHS FT", SET),
+            new Leader("Kemi Okoro", "PCN clinical director", "North Ridge ICB", SET),
+            new Leader("Liam Doyle", "Chief operating officer", "Riverside Hospitals NHS FT", SET),
+            new Leader("Megan Bowen", "Director of strategy", "North Ridge ICB", BOARD,
+                    "user-id-1", "00000000-0000-0000-0000-0000000000021"),
+            new Leader("Nadia Shah", "Director of people", "Moorland Community Health NHS Trust", BOARD),
+            new Leader("Adele Vance", "Director of integrated care", "Moorland Community Health NHS Trust", EAST,
+                    "user-id-2", "00000000-0000-0000-0000-0000000000022"),
+            new Leader("Isaiah Langer", "Clinical director", "Riverside Hospitals NHS FT", EAST,
+                    "user-id-3", "00000000-0000-0000-0000-0000000000023"),
+            new Leader("Patti Fernandez", "Deputy chief executive", "Moorland Community Health NHS Trust", SET,
+                    "user-id-4", "00000000-0000-0000-0000-0000000000024"),
+            new Leader("Lynne Robbins", "Director of workforce", "North Ridge ICB", SET,
+                    "user-id-5", "00000000-0000-0000-0000-0000000000025"));
+
+    /** Too stretched to meet a peer-coaching partner so far: one or two from each group. */
+    private static final java.util.Set<String> STRETCHED = java.util.Set.of("Ben Fletcher", "Grace Whitfield",
+            "Jonah Ellis", "Nadia Shah", "Patti Fernandez");
+
+    /** What the edge needs to know about the demo (there is no such bean without the profile). */
+    static DemoGuide guide() {
+        return new DemoGuide(PROGRAMME, PLAYGROUND_USER, java.time.ZoneId.of(ZONE), LEADERS.size(),
+                (int) LEADERS.stream().map(Leader::organisation).distinct().count(), THRESHOLD,
+                LEADERS.stream().map(Leader::group).distinct().toList(), WEEKS, DemoPeerCoaching.ROUNDS,
+                java.util.stream.IntStream.range(0, LEADERS.size()).filter(i -> LEADERS.get(i).playgroundId() != null)
+                        .mapToObj(i -> LEADERS.get(i).identity(i)).toList());
+    }
 
     /**
      * Written for the demo in our own words (the theme evaluation set is kept separate on purpose), by theme, so
@@ -95,13 +148,17 @@ class DemoData implements ApplicationRunner {
     private final ConsentService consent;
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
+    private final DemoPeerCoaching peerCoaching;
     private final JdbcTemplate jdbc;
     /** Reflections and action texts are stored encrypted, as the entities store them. */
     private final FieldCipher cipher;
+    private final TransactionTemplate tx;
     private final Clock clock;
+    private volatile boolean running;
 
     DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
-             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock, FieldCipher cipher) {
+             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock, FieldCipher cipher,
+             PlatformTransactionManager transactions) {
         this.cipher = cipher;
         this.participants = participants;
         this.consent = consent;
@@ -109,32 +166,53 @@ class DemoData implements ApplicationRunner {
         this.enrolment = enrolment;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.peerCoaching = new DemoPeerCoaching(jdbc, clock);
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void start() {
+        tx.executeWithoutResult(status -> seed());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    void seed() {
         if (jdbc.queryForObject("select count(*) from programme where name = ?", Integer.class, PROGRAMME) > 0) {
             log.info("Demo programme already present; nothing to seed");
             return;
         }
         Participant coach = participants.recognise(PLAYGROUND_USER, null);
+        // The edge greets the coach with what to try when they open the chat; they agreed as the demo's coach.
         participants.claimWelcome(coach.getId());
         consent.consent(coach.getId());
         LocalDate today = LocalDate.now(clock);
         Programme programme = programmes.create(coach.getId(), new ProgrammeSettings(PROGRAMME,
-                "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", "Europe/London",
-                today.minusWeeks(6), today.plusMonths(9), 5, 365));
+                "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", ZONE,
+                today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365));
         List<ProgrammeGroup> groups = new ArrayList<>();
         LEADERS.stream().map(Leader::group).distinct()
                 .forEach(name -> groups.add(programmes.addGroup(coach.getId(), programme.getId(), name)));
 
         Random random = new Random(42);
+        List<DemoPeerCoaching.Person> people = new ArrayList<>();
         for (int i = 0; i < LEADERS.size(); i++) {
             Leader leader = LEADERS.get(i);
-            String aad = String.format("00000000-0000-4000-8000-%012d", i + 1);
-            Participant person = participants.recognise(new TeamsIdentity(PLAYGROUND_USER.tenantId(), "29:demo-" + aad,
-                    aad, leader.name(), "Europe/London"), null);
+            Participant person = participants.recognise(leader.identity(i), null);
             participants.claimWelcome(person.getId());
             consent.consent(person.getId());
             enrolment.enrol(programme.getId(), person.getId(), Membership.Via.DEMO);
@@ -142,7 +220,10 @@ class DemoData implements ApplicationRunner {
             enrolment.describe(coach.getId(), programme.getId(), person.getId(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
             seedHistory(programme.getId(), person.getId(), i, random);
+            people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation(),
+                    STRETCHED.contains(leader.name())));
         }
+        peerCoaching.seed(programme.getId(), people);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
 
@@ -153,7 +234,7 @@ class DemoData implements ApplicationRunner {
     private void seedHistory(long programmeId, long participantId, int index, Random random) {
         Instant now = clock.instant();
         int base = 3 + random.nextInt(2);
-        for (int week = 6; week >= 1; week--) {
+        for (int week = WEEKS; week >= 1; week--) {
             if (week > 4 && random.nextInt(5) == 0) {
                 continue;
             }

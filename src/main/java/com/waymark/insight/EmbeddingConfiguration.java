@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * The one embedding model of the application and the theme pipeline over it, plus the backfill's Quartz job.
+ * The one embedding model of the application and the theme pipeline over it, plus the backfill's Quartz job (which
+ * then marks the programmes with recent reflections for {@link ThemePrecompute}).
  * <p>
  * The models load on the first text embedded, not at start-up ({@link LazyEmbedder}). The pipeline embeds its
  * taxonomy's exemplars when built, so it is a lazy bean: ask for it through {@code ObjectProvider<ThemePipeline>}
@@ -48,14 +49,18 @@ class EmbeddingConfiguration {
     public static class EmbeddingBackfillJob implements Job {
 
         private final EmbeddingBackfill backfill;
+        private final ThemePrecompute precompute;
 
-        public EmbeddingBackfillJob(EmbeddingBackfill backfill) {
+        public EmbeddingBackfillJob(EmbeddingBackfill backfill, ThemePrecompute precompute) {
             this.backfill = backfill;
+            this.precompute = precompute;
         }
 
+        /** Once the reflections have their embeddings, the themes over them are clustered ahead. */
         @Override
         public void execute(JobExecutionContext context) {
             backfill.run();
+            precompute.markRecent();
         }
     }
 

@@ -1,5 +1,7 @@
 package com.waymark.insight;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param atRiskDays days an action may stay open before it counts as at risk
  * @param questions the coaching question bank the digest's questions come from
  * @param embeddings the sentence embeddings of reflections, for themes
+ * @param precompute themes clustered ahead of coaches' reads
  */
 @ConfigurationProperties("waymark.insight")
 record InsightSettings(@DefaultValue("0.5") double notableFall, @DefaultValue("28") int atRiskDays,
                        @DefaultValue("classpath:insight/questions.json") String questions,
-                       @DefaultValue Embeddings embeddings) {
+                       @DefaultValue Embeddings embeddings, @DefaultValue Precompute precompute) {
 
     /**
      * Sentence embeddings of reflections.
@@ -27,5 +30,15 @@ record InsightSettings(@DefaultValue("0.5") double notableFall, @DefaultValue("2
      */
     record Embeddings(@DefaultValue("1000") int queue, @DefaultValue("5") int backfillMinutes,
                       @DefaultValue("1000") int backfillPerRun, @DefaultValue("0") int threads) {
+    }
+
+    /**
+     * Themes clustered ahead, so that a coach's report does not wait for them.
+     *
+     * @param enabled whether this instance clusters ahead at all (reads cluster on the spot otherwise)
+     * @param settle how long after a check-in its programme waits before its themes are clustered again, so that a
+     *               burst of check-ins costs one clustering
+     */
+    record Precompute(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration settle) {
     }
 }

@@ -47,6 +47,15 @@ public class ProgrammeThemes {
         this.clock = clock;
     }
 
+    /**
+     * The version of this programme's theme feedback (its newest entry's id; 0 with none): a clustering made under
+     * another version is not this programme's any more ({@link ThemeResults}).
+     */
+    long feedbackVersion(long programmeId) {
+        List<ThemeFeedbackEntry> entries = feedback.findByProgrammeIdOrderById(programmeId);
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).getId();
+    }
+
     /** The pipeline for this programme's themes, with its coaches' feedback applied. */
     ThemePipeline pipeline(long programmeId) {
         List<ThemeFeedbackEntry> entries = feedback.findByProgrammeIdOrderById(programmeId);

@@ -45,7 +45,10 @@ public class TeamInsights {
 
     /** With no session to start from, a report covers the last fourteen whole days, today included. */
     static final int DEFAULT_DAYS = 14;
+    /** The reader of a precomputation: nobody (ids start at 1). */
+    private static final long NO_READER = 0;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
@@ -155,6 +158,23 @@ public class TeamInsights {
         return new Report<>(done.summary().header(), SummaryCsv.write(done.summary()));
     }
 
+    /**
+     * Clusters ahead the themes of the windows coaches read unless they ask otherwise (since the last session, or the
+     * last two weeks; the whole programme), as {@code summary}, {@code themes} and the digest would read them now,
+     * and stores them ({@link ThemeResults}). Nothing is released, recorded in the release ledger or audited: each
+     * read still does all of that. Returns whether anything had to be clustered.
+     */
+    public boolean precomputeThemes(long programmeId) {
+        Optional<Programme> programme = programmes.find(programmeId);
+        if (programme.isEmpty()) {
+            return false;
+        }
+        // No reader: a coach is staff, and staff never count, so every coach's scope has this cohort.
+        InsightScope scope = scope(programme.get(), NO_READER, null, null, true);
+        return themes.precompute(scope, checkIns.reflections(scope.programmeId(), scope.period().previous().from(),
+                scope.period().to()));
+    }
+
     // ---- composing ----
 
     /** Themes the taxonomy could not name get a name from the optional narrator, from their terms alone. */
@@ -249,6 +269,11 @@ public class TeamInsights {
      * before. So a period read twice reads over the same span, whatever the minute; what is counted is
      * decided by {@link ConfidentialityPolicy#contributors}: never the programme's staff nor the reader.
      */
+    /** "Mon 3 Nov", with the year when it is not this year's: "Mon 3 Nov 2025". */
+    static String day(LocalDate day, LocalDate today) {
+        return (day.getYear() == today.getYear() ? DAY : DAY_YEAR).format(day);
+    }
+
     private InsightScope scope(Programme programme, long viewerId, String groupName, LocalDate since,
                                boolean fromLastSession) {
         ZoneId zone = ZoneId.of(programme.getTimeZone());
@@ -260,7 +285,7 @@ public class TeamInsights {
         if (since != null) {
             // Whole weeks only: windows that differ by a day or two would let one person's answers be subtracted.
             first = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            described = "since " + DAY.format(first);
+            described = "since " + day(first, today);
             if (first.isAfter(today)) {
                 throw new InsightProblem("That date is still to come. Try, for example: summary since "
                         + today.minusWeeks(2));
@@ -270,7 +295,8 @@ public class TeamInsights {
                     ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
             first = last.map(s -> LocalDate.ofInstant(s.getStartsAt(), zone))
                     .orElse(today.minusDays(DEFAULT_DAYS - 1));
-            described = last.map(s -> "since the last session (" + DAY.format(s.getStartsAt().atZone(zone)) + ")")
+            described = last.map(s -> "since the last session ("
+                            + day(LocalDate.ofInstant(s.getStartsAt(), zone), today) + ")")
                     .orElse("over the last two weeks");
         }
         Set<Long> staff = programmes.staffIds(programme.getId());

@@ -34,11 +34,14 @@ class TeamThemes {
 
     private final ProgrammeThemes pipelines;
     private final ReflectionEmbeddings embeddings;
+    private final ThemeResults results;
     private final Timer computeTime;
 
-    TeamThemes(ProgrammeThemes pipelines, ReflectionEmbeddings embeddings, MeterRegistry meters) {
+    TeamThemes(ProgrammeThemes pipelines, ReflectionEmbeddings embeddings, ThemeResults results,
+               MeterRegistry meters) {
         this.pipelines = pipelines;
         this.embeddings = embeddings;
+        this.results = results;
         this.computeTime = Timer.builder("waymark.themes.compute").description("Time to find a period's themes")
                 .register(meters);
     }
@@ -60,21 +63,18 @@ class TeamThemes {
         ConfidentialityPolicy policy = scope.policy();
         InsightPeriod current = scope.period();
         InsightPeriod previous = current.previous();
-        List<Reflection> rows = reflections.stream().filter(r -> scope.cohort().contains(r.participantId())
-                && (current.contains(r.at()) || previous.contains(r.at()))).toList();
+        List<Reflection> rows = rows(scope, reflections);
         Set<Long> writers = authors(rows, current);
         Set<Long> earlierWriters = authors(rows, previous);
-        Set<Long> programmeWriters = authors(reflections.stream()
-                .filter(r -> scope.groupOf().containsKey(r.participantId())).toList(), current);
         List<Reflection> currentRows = rows.stream().filter(r -> current.contains(r.at())).toList();
-        if (!policy.cell("reflections", writers).shown() || !scope.releasable(programmeWriters)) {
+        if (!clustered(scope, reflections, rows)) {
             return new Result(new TeamFigures.Released<>(ThemeReport.none(), Set.of()), List.of());
         }
         if (!releases.release(scope.measure("reflections"), current.from(), current.to(), contributions(currentRows),
                 "reflections " + currentRows.size())) {
             return new Result(new TeamFigures.Released<>(ThemeReport.heldBackByLedger(), Set.of()), List.of());
         }
-        List<Theme> found = computeTime.record(() -> cluster(pipelines.pipeline(scope.programmeId()), rows));
+        List<Theme> found = themesOf(scope.programmeId(), rows);
         List<ThemeReport.Line> shown = new ArrayList<>();
         List<String> taxonomyIds = new ArrayList<>();
         List<String> fading = new ArrayList<>();
@@ -103,16 +103,61 @@ class TeamThemes {
             ThemeReport.Direction direction = direction(shownBefore, share,
                     earlierWriters.isEmpty() ? 0 : (double) before.size() / earlierWriters.size());
             List<String> quotes = quotes(policy, membersNow);
-            shown.add(new ThemeReport.Line(key(theme), name(theme), theme.topTerms(), now.size(), share, direction,
+            List<String> terms = ThemeTerms.shown(theme.topTerms(), membersNow, policy);
+            shown.add(new ThemeReport.Line(key(theme), name(theme, terms), terms, now.size(), share, direction,
                     quotes));
             if (theme.taxonomyId() != null) {
                 taxonomyIds.add(theme.taxonomyId());
             }
         }
         shown.sort(Comparator.comparingInt(ThemeReport.Line::people).reversed());
+        distinctNames(shown);
         int reflectionsNow = currentRows.size();
         return new Result(new TeamFigures.Released<>(new ThemeReport(reflectionsNow, shown, small, fading), included),
                 taxonomyIds);
+    }
+
+    /**
+     * Clusters ahead what a read of this scope would cluster, if a read would cluster at all, and stores it
+     * ({@link ThemeResults}); releases nothing, records nothing in the ledger or the audit. Returns whether it had
+     * to cluster (false: nothing to do, or stored already).
+     */
+    boolean precompute(InsightScope scope, List<Reflection> reflections) {
+        List<Reflection> rows = rows(scope, reflections);
+        if (!clustered(scope, reflections, rows)) {
+            return false;
+        }
+        long programmeId = scope.programmeId();
+        String fingerprint = ThemeResults.fingerprint(embeddings.model(), pipelines.feedbackVersion(programmeId), rows);
+        if (results.has(programmeId, fingerprint)) {
+            return false;
+        }
+        results.themes(programmeId, fingerprint, rows, () -> computeTime.record(() ->
+                cluster(pipelines.pipeline(programmeId), rows)));
+        return true;
+    }
+
+    /** The reflections a scope's themes are found in: its cohort's, in the period and the one before. */
+    private static List<Reflection> rows(InsightScope scope, List<Reflection> reflections) {
+        InsightPeriod current = scope.period();
+        InsightPeriod previous = current.previous();
+        return reflections.stream().filter(r -> scope.cohort().contains(r.participantId())
+                && (current.contains(r.at()) || previous.contains(r.at()))).toList();
+    }
+
+    /** Whether the policy lets the scope's themes be looked for at all: enough writers, and not a complement. */
+    private static boolean clustered(InsightScope scope, List<Reflection> reflections, List<Reflection> rows) {
+        Set<Long> programmeWriters = authors(reflections.stream()
+                .filter(r -> scope.groupOf().containsKey(r.participantId())).toList(), scope.period());
+        return scope.policy().cell("reflections", authors(rows, scope.period())).shown()
+                && scope.releasable(programmeWriters);
+    }
+
+    /** The clustering of these rows: stored (computed ahead, or by an earlier read) or computed now and stored. */
+    private List<Theme> themesOf(long programmeId, List<Reflection> rows) {
+        String fingerprint = ThemeResults.fingerprint(embeddings.model(), pipelines.feedbackVersion(programmeId), rows);
+        return results.themes(programmeId, fingerprint, rows, () -> computeTime.record(() ->
+                cluster(pipelines.pipeline(programmeId), rows)));
     }
 
     /**
@@ -158,11 +203,28 @@ class TeamThemes {
                 : "terms:" + String.join("|", theme.topTerms().subList(0, Math.min(3, theme.topTerms().size())));
     }
 
-    private static String name(Theme theme) {
+    /**
+     * Two themes the taxonomy could not name may share a name ("Other", or the same words): numbered, so that a chart's
+     * bars and the lines under it stay apart.
+     */
+    static void distinctNames(List<ThemeReport.Line> lines) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ThemeReport.Line line = lines.get(i);
+            int count = seen.merge(line.name(), 1, Integer::sum);
+            if (count > 1) {
+                lines.set(i, new ThemeReport.Line(line.key(), line.name() + " (" + count + ")", line.terms(),
+                        line.people(), line.share(), line.direction(), line.quotes()));
+            }
+        }
+    }
+
+    /** The taxonomy's name, or one from the terms a coach may see ({@link ThemeTerms}), never from the others. */
+    private static String name(Theme theme, List<String> shownTerms) {
         if (theme.name() != null) {
             return theme.name();
         }
-        List<String> terms = theme.topTerms().subList(0, Math.min(3, theme.topTerms().size()));
+        List<String> terms = shownTerms.subList(0, Math.min(3, shownTerms.size()));
         return terms.isEmpty() ? "Other" : "About " + String.join(", ", terms);
     }
 

@@ -75,6 +75,22 @@ class PairingInputs {
         return active;
     }
 
+    /**
+     * People the plan covers who agreed to the notice but have no 1:1 chat with Waymark to be reached in. Someone who
+     * removed the app is not counted: that was their choice, and like a pause it is nobody else's business.
+     */
+    int withoutChat(PairingPlan plan) {
+        int count = 0;
+        for (EnrolmentService.Member member : enrolment.members(plan.getProgrammeId())) {
+            if ((plan.getGroupId() == null || plan.getGroupId().equals(member.membership().getGroupId()))
+                    && member.participant().getConversationReference() == null
+                    && consent.hasConsented(member.participant().getId())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private boolean isActive(Participant person, long programmeId, Instant now) {
         long id = person.getId();
         return person.isReachable() && person.getConversationReference() != null && consent.hasConsented(id)

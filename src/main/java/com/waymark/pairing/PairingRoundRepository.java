@@ -13,5 +13,13 @@ interface PairingRoundRepository extends JpaRepository<PairingRound, Long> {
 
     List<PairingRound> findByProgrammeIdOrderByRunAtAscIdAsc(long programmeId);
 
-    long countByPlanId(long planId);
+    /** Rounds of the plan that paired someone: a round that placed nobody in a pair or trio is not a round run. */
+    @Query("select count(r) from PairingRound r where r.planId = :planId "
+            + "and exists (select g.id from PairingGroup g where g.roundId = r.id)")
+    long countPaired(long planId);
+
+    /** The same over every plan the programme has had, for the coach's summary and the digest. */
+    @Query("select count(r) from PairingRound r where r.programmeId = :programmeId "
+            + "and exists (select g.id from PairingGroup g where g.roundId = r.id)")
+    long countPairedInProgramme(long programmeId);
 }

@@ -31,8 +31,11 @@ import com.waymark.outbox.OutboxPayload;
 @Component
 public class PairingRounds {
 
-    /** What one round did, in numbers (no names: the coach sees only these). */
-    public record RoundRun(long roundId, int roundNumber, int totalRounds, PairingMode mode, int people, int pairs,
+    /**
+     * What one round did, in numbers (no names: the coach sees only these). {@code roundId} is null when a round
+     * brought forward with "pair now" found nobody free: then nothing was stored and the round is still to come.
+     */
+    public record RoundRun(Long roundId, int roundNumber, int totalRounds, PairingMode mode, int people, int pairs,
                            int trios, int unmatched) {
     }
 
@@ -81,7 +84,7 @@ public class PairingRounds {
         int ran = 0;
         for (PairingPlan plan : plans.findByActiveTrueOrderById()) {
             Integer index = dueIndex(plan, clock.instant());
-            if (index != null && run(plan.getId(), index) != null) {
+            if (index != null && run(plan.getId(), index, false) != null) {
                 ran++;
             }
         }
@@ -120,7 +123,7 @@ public class PairingRounds {
             throw new PairingProblem("All " + plan.getTotalRounds() + " rounds of this plan have run. Say \"peer "
                     + "coaching\" to set up more.");
         }
-        RoundRun run = run(planId, next);
+        RoundRun run = run(planId, next, true);
         if (run == null) {
             throw new PairingProblem("That round has just been run. Say \"pair now\" again for the next one.");
         }
@@ -150,15 +153,20 @@ public class PairingRounds {
         return rounds.lastIndex(planId).map(i -> i + 1).orElse(0);
     }
 
-    private RoundRun run(long planId, int index) {
+    private RoundRun run(long planId, int index, boolean onDemand) {
         try {
-            return tx.execute(status -> runInTransaction(planId, index));
+            return tx.execute(status -> runInTransaction(planId, index, onDemand));
         } catch (DataIntegrityViolationException e) {
             return null; // another instance ran this round a moment ago
         }
     }
 
-    private RoundRun runInTransaction(long planId, int index) {
+    /**
+     * A round due by the calendar is stored even when nobody is free, so it is not run again on the next tick (and it
+     * never counts as a round run: see {@link PairingRoundRepository#countPaired}). One brought forward on demand
+     * that finds nobody free stores nothing: the coach has not used up a round of the plan by asking.
+     */
+    private RoundRun runInTransaction(long planId, int index, boolean onDemand) {
         PairingPlan plan = plans.findById(planId).orElseThrow();
         if (!plan.isActive()) {
             return null;
@@ -166,6 +174,10 @@ public class PairingRounds {
         Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
         Instant now = clock.instant();
         List<Candidate> active = stillHere(inputs.active(plan, now));
+        if (onDemand && active.isEmpty()) {
+            return new RoundRun(null, index + 1, plan.getTotalRounds(),
+                    plan.getMode().forRound(index, plan.getTotalRounds()), 0, 0, 0, 0);
+        }
         Round round = engine.pair(new PairingRequest(active, plan.getMode(), index, plan.getTotalRounds(),
                 plan.getSeed() + index), inputs.rules(programme.getId()), inputs.history(programme.getId(), planId));
         PairingRound saved = rounds.saveAndFlush(new PairingRound(planId, programme.getId(), index, round.mode(), now,

@@ -37,11 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeerCoachingService {
 
     /**
-     * A plan with where it has got to. {@code nextRoundAt} is null once every round has run, or no round left falls
-     * within the programme's dates.
+     * A plan with where it has got to. {@code nextRoundAt} is null once every round has fallen due ({@code allDue}),
+     * or no round left falls within the programme's dates. {@code roundsRun} counts only rounds that paired someone.
      */
     public record PlanView(long planId, PlanSettings settings, String groupName, int roundsRun, Instant nextRoundAt,
-                           int nextRoundNumber, ZoneId zone) {
+                           int nextRoundNumber, ZoneId zone, boolean allDue) {
     }
 
     public record ForbiddenView(String first, String second) {
@@ -75,6 +75,7 @@ public class PeerCoachingService {
     private final MembershipRepository memberships;
     private final ParticipantRepository participants;
     private final PairingRounds runner;
+    private final PairingInputs inputs;
     private final AuditLog audit;
     private final ReleaseLedger ledger;
     private final Clock clock;
@@ -83,7 +84,9 @@ public class PeerCoachingService {
                                PairingMemberRepository members, PairingFollowUpRepository followUps,
                                ForbiddenPairRepository forbidden, ProgrammeService programmes,
                                MembershipRepository memberships, ParticipantRepository participants,
-                               PairingRounds runner, AuditLog audit, ReleaseLedger ledger, Clock clock) {
+                               PairingRounds runner, PairingInputs inputs, AuditLog audit, ReleaseLedger ledger,
+                               Clock clock) {
+        this.inputs = inputs;
         this.plans = plans;
         this.rounds = rounds;
         this.members = members;
@@ -141,9 +144,10 @@ public class PeerCoachingService {
         String groupName = plan.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
                 .filter(g -> g.getId().equals(plan.getGroupId())).map(ProgrammeGroup::getName).findFirst().orElse(null);
         Integer next = runner.nextRoundIndex(plan);
-        return new PlanView(plan.getId(), plan.settings(), groupName, (int) rounds.countByPlanId(plan.getId()),
-                runner.nextRoundAt(plan), next == null ? runner.nextIndex(plan.getId()) + 1 : next + 1,
-                ZoneId.of(programme.getTimeZone()));
+        int used = runner.nextIndex(plan.getId());
+        return new PlanView(plan.getId(), plan.settings(), groupName, (int) rounds.countPaired(plan.getId()),
+                runner.nextRoundAt(plan), next == null ? used + 1 : next + 1, ZoneId.of(programme.getTimeZone()),
+                used >= plan.getTotalRounds());
     }
 
     /**
@@ -151,11 +155,15 @@ public class PeerCoachingService {
      * when the people in them (other than staff and the coach) are at least the threshold, and never how many
      * were left out: who is paused, away or opted out is nobody's business but theirs.
      *
-     * @param anyoneFree whether the round placed anyone at all
-     * @param pairs      null when the round's people are too few to give numbers
+     * @param anyoneFree  whether anyone was free for the round; when nobody was, nothing was stored and the round is
+     *                    still to come
+     * @param pairs       null when the round's people are too few to give numbers
+     * @param withoutChat people the plan covers who agreed but have no 1:1 chat with Waymark, so can't be sent a
+     *                    nudge (people enrolled from a team, or who joined with a code, have one; the demo's made-up
+     *                    leaders don't). Not a choice of theirs, unlike a pause or an opt-out, which are never told
      */
     public record RoundOutcome(int roundNumber, int totalRounds, PairingMode mode, boolean anyoneFree, Integer pairs,
-                               Integer trios) {
+                               Integer trios, int withoutChat) {
     }
 
     /** Runs each active plan's next round now, for trying it out; the plan's later rounds keep their dates. */
@@ -172,15 +180,16 @@ public class PeerCoachingService {
         Set<Long> shown = new HashSet<>();
         for (PairingPlan plan : active) {
             PairingRounds.RoundRun run = runner.runNext(plan.getId());
-            Set<Long> placed = ConfidentialityPolicy.contributors(members.findByRoundIdInOrderById(List.of(run.roundId()))
-                    .stream().filter(m -> m.getStatus() == PairingMember.Status.PAIRED)
+            Set<Long> placed = run.roundId() == null ? Set.of() : ConfidentialityPolicy.contributors(members
+                    .findByRoundIdInOrderById(List.of(run.roundId())).stream()
+                    .filter(m -> m.getStatus() == PairingMember.Status.PAIRED)
                     .map(PairingMember::getParticipantId).toList(), staff, coachId);
             boolean numbers = policy.cell("round", placed).shown();
             if (numbers) {
                 shown.addAll(placed);
             }
             outcomes.add(new RoundOutcome(run.roundNumber(), run.totalRounds(), run.mode(), run.people() > 0,
-                    numbers ? run.pairs() : null, numbers ? run.trios() : null));
+                    numbers ? run.pairs() : null, numbers ? run.trios() : null, inputs.withoutChat(plan)));
         }
         if (!shown.isEmpty()) {
             audit.record(coachId, ReadKind.PAIRS, programmeId, shown);
@@ -345,7 +354,8 @@ public class PeerCoachingService {
         ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says this view is in the audit, so it must be.
         audit.record(coachId, ReadKind.PAIRS, programmeId, included);
-        return new PairsSummary(programme.getName(), policy.threshold(), all.size(), groupsAnswered, groupsMet,
+        return new PairsSummary(programme.getName(), policy.threshold(),
+                (int) rounds.countPairedInProgramme(programmeId), groupsAnswered, groupsMet,
                 mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole, crossOrganisation,
                 peoplePaired, metAnotherRole, metAnotherOrganisation, releases.heldBack());
     }

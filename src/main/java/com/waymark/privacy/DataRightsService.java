@@ -41,6 +41,9 @@ public class DataRightsService {
         document.put("privacyNoticeVersion", PrivacyNotice.VERSION);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (PersonalDataHolder holder : holders) {
+            if (!holder.exported()) {
+                continue;
+            }
             JsonNode section = json.valueToTree(holder.export(participantId));
             document.set(holder.name(), section);
             counts.put(holder.name(), count(section));

@@ -25,5 +25,14 @@ public interface PersonalDataHolder {
         return 0;
     }
 
+    /**
+     * False for a holder of results aggregated over many people that name nobody (derived data a read would compute
+     * again): not the person's data to hand over, so no section of the export, but erased with the rest, because it
+     * was computed from their answers.
+     */
+    default boolean exported() {
+        return true;
+    }
+
     int IDENTITY = -100;
 }

@@ -3,6 +3,7 @@ package com.waymark.programme;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -139,13 +140,19 @@ public class ParticipantService {
         }
     }
 
-    /** Teams sends IANA names; anything we cannot parse is ignored rather than stored. */
+    /**
+     * Teams sends IANA names; anything we cannot parse is ignored rather than stored. So is plain UTC (or GMT): it is
+     * what a device set to no zone reports (a server, a virtual desktop, the Agents Playground on a UTC machine), it
+     * says nothing about where someone works, and kept it would tell a UK user their check-ins follow "UTC". Someone
+     * who really wants UTC says "time zone UTC", their own choice, which comes first anyway.
+     */
     static String validZone(String zone) {
         if (zone == null || zone.isBlank()) {
             return null;
         }
         try {
-            return ZoneId.of(zone.trim()).getId();
+            ZoneId id = ZoneId.of(zone.trim());
+            return id.normalized().equals(ZoneOffset.UTC) ? null : id.getId();
         } catch (DateTimeException e) {
             return null;
         }

@@ -48,6 +48,15 @@ public class CoachingSession {
         return startsAt.minusSeconds(3600L * digestHours);
     }
 
+    /**
+     * Whether the digest goes at once: its moment ({@link #digestAt}) has already come, as for a session recorded
+     * less than {@code digestHours} ahead. {@link SessionDigestScheduler} then starts the trigger in the past, and
+     * Quartz fires a trigger whose start has passed as soon as it sees it (fire-now on misfire).
+     */
+    public boolean digestGoesAtOnce(Instant now) {
+        return !digestAt().isAfter(now);
+    }
+
     public Long getId() {
         return id;
     }

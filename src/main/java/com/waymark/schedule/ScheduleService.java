@@ -1,6 +1,7 @@
 package com.waymark.schedule;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,8 +60,7 @@ public class ScheduleService {
         Programme programme = programmes.coached(coachId, programmeId);
         if (!startsAt.isAfter(clock.instant())) {
             throw new ScheduleProblem("That time has already passed. Give the next session's date and time, "
-                    + "for example: next session " + LocalDate.now(clock.withZone(ZoneId.of(
-                    programme.getTimeZone()))).plusDays(7) + " 14:00");
+                    + "for example: " + sessionExample(ZoneId.of(programme.getTimeZone())));
         }
         if (digestHours < 1 || digestHours > 168) {
             throw new ScheduleProblem("The digest can come between 1 and 168 hours before the session.");
@@ -69,6 +69,22 @@ public class ScheduleService {
                 clock.instant()));
         digests.schedule(session);
         return session;
+    }
+
+    /**
+     * A "next session" command that works when it is read: the first weekday at least a week from today (in that
+     * zone), at 14:00. Help, the programme card and refusals show it, so no example ever names a day gone by.
+     */
+    public String sessionExample(ZoneId zone) {
+        return "next session " + exampleDay(LocalDate.now(clock.withZone(zone))) + " 14:00";
+    }
+
+    static LocalDate exampleDay(LocalDate today) {
+        LocalDate day = today.plusDays(7);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     @Transactional(readOnly = true)

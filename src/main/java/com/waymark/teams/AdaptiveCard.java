@@ -71,6 +71,19 @@ final class AdaptiveCard {
      * without chart support render instead. Charts are drawn by the client from numbers: no image, no data URI.
      */
     AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series) {
+        return lineChart(title, xTitle, yTitle, series, null);
+    }
+
+    /** The y axis of a chart fixed to a scale, such as the 1–5 of a rating, instead of fitted to the data. */
+    record Scale(int min, int max) {
+    }
+
+    /**
+     * A line chart whose y axis runs over {@code scale} ({@code yMin}, {@code yMax} of Teams' {@code Chart.Line}):
+     * fitted to the data, a line of means between 3.1 and 4.2 sat on an axis from 0 to 4.2, which reads as a
+     * scale other than the 1–5 people answered on.
+     */
+    AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series, Scale scale) {
         ArrayNode data = JSON.arrayNode();
         Map<String, String> fallback = new LinkedHashMap<>();
         series.forEach((legend, points) -> {
@@ -81,6 +94,9 @@ final class AdaptiveCard {
         });
         ObjectNode chart = JSON.objectNode().put("type", "Chart.Line").put("title", title)
                 .put("xAxisTitle", xTitle).put("yAxisTitle", yTitle);
+        if (scale != null) {
+            chart.put("yMin", scale.min()).put("yMax", scale.max());
+        }
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
         body.add(chart);
@@ -97,6 +113,27 @@ final class AdaptiveCard {
         });
         ObjectNode chart = JSON.objectNode().put("type", "Chart.VerticalBar").put("title", title)
                 .put("xAxisTitle", xTitle).put("yAxisTitle", yTitle);
+        chart.set("data", data);
+        chart.set("fallback", factSet(fallback));
+        body.add(chart);
+        return this;
+    }
+
+    /**
+     * A Teams {@code Chart.HorizontalBar} with a FactSet fallback: each label beside its bar, at its full width
+     * (under a vertical bar a label longer than the bar is cut: "Workloa…"), and the value at the bar's end
+     * ({@code AbsoluteNoAxis}) rather than on an axis to read across to.
+     */
+    AdaptiveCard horizontalBarChart(String title, List<Point> bars) {
+        ArrayNode data = JSON.arrayNode();
+        Map<String, String> fallback = new LinkedHashMap<>();
+        bars.forEach(p -> {
+            data.add(JSON.objectNode().put("x", p.x()).put("y", p.y()));
+            fallback.put(p.x(), number(p.y()));
+        });
+        // One colour for every bar: a bar of its own colour reads as meaning something the others don't.
+        ObjectNode chart = JSON.objectNode().put("type", "Chart.HorizontalBar").put("title", title)
+                .put("displayMode", "AbsoluteNoAxis").put("color", "categoricalBlue");
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
         body.add(chart);

@@ -30,8 +30,8 @@ final class HelpCards {
             **add group** and its name, for example: add group Blue
             - **people**, **coaches**, **invite coach**, **invite admin**, **audit** (admins: recent reads of \
             the programme's data); in a team chat, **enrol** or **add people**
-            - **schedule**, **next session** and its date and time; **peer coaching**, **pair now**, \
-            **forbid pair**, **pairs**
+            - **schedule**, **next session** and its date and time, for example: %s; **peer coaching**, \
+            **pair now**, **forbid pair**, **pairs**
             - Team reports, each figure from at least the programme's threshold of people: **summary**, \
             **themes**, **wellbeing**, **actions**, **participation**, **export**; add a group and a start, \
             for example: summary team Blue since last session
@@ -50,10 +50,11 @@ final class HelpCards {
     private HelpCards() {
     }
 
-    static AdaptiveCard help(boolean coach, boolean consented) {
+    /** {@code sessionExample}: a "next session" command that works today, from {@code ScheduleService}. */
+    static AdaptiveCard help(boolean coach, boolean consented, String sessionExample) {
         AdaptiveCard card = AdaptiveCard.create().heading("What you can do").text(PARTICIPANT);
         if (coach) {
-            card.emphasis("For coaches").text(COACH);
+            card.emphasis("For coaches").text(COACH.formatted(sessionExample));
         }
         if (!consented) {
             card.subtle("First, please read the privacy notice (say **privacy**) and choose \"I agree\".");

@@ -24,8 +24,13 @@ import com.waymark.insight.WellbeingReport;
 final class InsightCards {
 
     static final String HIDDEN = "hidden";
+    /** The scale people rate wellbeing and energy on, and so the axis of their weekly means. */
+    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_YEAR = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
+            Locale.ENGLISH);
 
     private InsightCards() {
     }
@@ -43,7 +48,7 @@ final class InsightCards {
         TeamSummary summary = digest.summary();
         ReportHeader header = summary.header();
         AdaptiveCard card = AdaptiveCard.create().heading("Before your session: " + PlainText.of(header.title()))
-                .subtle("Session " + WHEN.format(digest.sessionStartsAt().atZone(header.zone())) + " · "
+                .subtle("Session " + session(digest, header) + " · "
                         + header.since() + ".");
         if (digest.narrative() != null) {
             card.text(PlainText.of(digest.narrative()));
@@ -173,7 +178,7 @@ final class InsightCards {
             series.put("Wellbeing", wellbeing);
             series.put("Energy", energy);
             card.lineChart("Weekly means" + (wellbeing.size() < w.weeks().size() ? " (weeks with too few people left out)"
-                    : ""), "Week of", "Mean (1–5)", series);
+                    : ""), "Week of", "Mean (1–5)", series, RATING);
         }
         return card;
     }
@@ -191,13 +196,15 @@ final class InsightCards {
             card.text("No theme was shared by enough people to show" + (t.smallThemes() > 0
                     ? " (" + t.smallThemes() + " smaller " + (t.smallThemes() == 1 ? "theme" : "themes") + ")." : "."));
         } else {
-            card.barChart("People per theme", "Theme", "People", t.themes().stream()
+            card.horizontalBarChart("People per theme", t.themes().stream()
                     .map(line -> new AdaptiveCard.Point(PlainText.of(line.name()), line.people())).toList());
             for (ThemeReport.Line line : t.themes()) {
+                // Terms come filtered by insight's ThemeTerms: each used by at least the threshold of people.
                 card.text("**" + PlainText.of(line.name()) + "** · " + line.people() + " people · "
                         + direction(line.direction())
-                        + "\n\nWords that stand out: " + String.join(", ", line.terms().subList(0,
-                        Math.min(5, line.terms().size())).stream().map(PlainText::of).toList()));
+                        + (line.terms().isEmpty() ? "" : "\n\nWords at least " + threshold + " people used: "
+                        + String.join(", ", line.terms().subList(0, Math.min(5, line.terms().size())).stream()
+                        .map(PlainText::of).toList())));
                 for (String quote : line.quotes()) {
                     card.subtle("“" + PlainText.of(quote) + "”");
                 }
@@ -253,10 +260,21 @@ final class InsightCards {
                 + header.threshold() + " or more have.");
     }
 
+    /** The session's day and time, with its year when that is not the year the digest's period ends in (today's). */
+    private static String session(SessionDigest digest, ReportHeader header) {
+        var at = digest.sessionStartsAt().atZone(header.zone());
+        int thisYear = header.period().to().minusNanos(1).atZone(header.zone()).getYear();
+        return (at.getYear() == thisYear ? WHEN : WHEN_YEAR).format(at);
+    }
+
+    /** "Over the last two weeks: 23 Nov to 6 Dec"; with the years when the period runs across a new year. */
     private static String period(ReportHeader header) {
         ZoneId zone = header.zone();
+        var from = header.period().from().atZone(zone);
+        var to = header.period().to().minusNanos(1).atZone(zone);
+        DateTimeFormatter format = from.getYear() == to.getYear() ? DAY : DAY_YEAR;
         return header.since().substring(0, 1).toUpperCase(Locale.ENGLISH) + header.since().substring(1) + ": "
-                + DAY.format(header.period().from().atZone(zone)) + " to " + DAY.format(header.period().to().minusNanos(1).atZone(zone));
+                + format.format(from) + " to " + format.format(to);
     }
 
     private static String direction(ThemeReport.Direction direction) {

@@ -3,9 +3,7 @@ package com.waymark.teams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboundRenderer {
 
-    private static final DateTimeFormatter CLOSES = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
     private final PromptLibrary prompts;
     private final PeerCoachingParticipation pairing;
@@ -79,7 +76,7 @@ class OutboundRenderer {
         @Override
         public List<Activity> checkIn(OutboxPayload.CheckIn payload) {
             Prompt prompt = prompts.find(payload.promptId()).orElse(prompts.all().iterator().next());
-            String closes = CLOSES.format(payload.closesAt().atZone(ZoneId.of(payload.timeZone())));
+            String closes = DateText.when(payload.closesAt(), ZoneId.of(payload.timeZone()), clock);
             AdaptiveCard card = WaymarkCards.scheduledCheckIn(payload, prompt, maxReflectionChars, closes,
                     payload.reminder());
             return List.of(ParticipantConversation.card(card));

@@ -272,9 +272,10 @@ final class PairingCards {
                 + s.weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + s.localTime() + " ("
                 + plan.zone().getId() + "), " + modeForCoaches(s.mode()) + ", " + s.totalRounds() + " rounds, "
                 + "follow-up " + s.followUpDays() + (s.followUpDays() == 1 ? " day" : " days") + " after each nudge";
-        return rhythm + "; " + (plan.nextRoundAt() == null ? (plan.roundsRun() >= s.totalRounds()
-                ? "all rounds have run." : plan.roundsRun() + " run so far; no further round falls within the "
-                + "programme's dates.")
+        return rhythm + "; " + (plan.nextRoundAt() == null ? (!plan.allDue() ? plan.roundsRun() + " run so far; no "
+                + "further round falls within the programme's dates." : plan.roundsRun() >= s.totalRounds()
+                ? "all rounds have run." : "every round has fallen due, and " + plan.roundsRun() + " of them paired "
+                + "people (nobody was free for the others).")
                 : plan.roundsRun() + " run so far, round " + plan.nextRoundNumber() + " on "
                 + WHEN.format(plan.nextRoundAt().atZone(plan.zone())) + ".");
     }

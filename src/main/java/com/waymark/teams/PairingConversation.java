@@ -148,17 +148,22 @@ class PairingConversation {
         return text("Peer coaching for \"" + PlainText.of(programme.getName()) + "\" – " + lines);
     }
 
-    private static String describe(RoundOutcome run) {
+    static String describe(RoundOutcome run) {
+        String withoutChat = run.withoutChat() == 0 ? "" : " " + run.withoutChat()
+                + (run.withoutChat() == 1 ? " person who agreed has" : " people who agreed have")
+                + " no 1:1 chat with me yet, so I can't reach them: I open one when a coach enrols people from a "
+                + "team (\"enrol\" there), or when they first message me.";
         if (!run.anyoneFree()) {
-            return "nobody is free to pair right now (people take part once they've agreed to the privacy notice, "
-                    + "and not while paused, on leave or opted out).";
+            return "nobody is free to pair right now, so nothing was run and the round is still to come. People take "
+                    + "part once they've agreed to the privacy notice and while I can reach them in their 1:1 chat "
+                    + "with me, and not while paused, on leave or opted out." + withoutChat;
         }
         String formed = run.pairs() == null
                 ? "the pairs are formed (too few people this round to give numbers)"
                 : run.pairs() + (run.pairs() == 1 ? " pair" : " pairs")
                 + (run.trios() > 0 ? " and " + run.trios() + (run.trios() == 1 ? " trio" : " trios") : "") + " formed";
         return formed + ". Each person's nudge is on its way to their 1:1 chat, and anyone who couldn't be placed "
-                + "this time has been told so.";
+                + "this time has been told so." + withoutChat;
     }
 
     private List<Activity> cantThisRound(long id, Command.CantThisRound cant) {

@@ -14,6 +14,7 @@ import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
 import com.waymark.programme.Participant;
+import com.waymark.schedule.ScheduleService;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.privacy.ConsentService;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,15 @@ class ParticipantConversation {
     private final DataRightsConversation dataRights;
     private final SupportConversation support;
     private final NoticeCards notices;
+    private final ScheduleService schedules;
 
     ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
                             ProgrammeService programmes,
                             CheckInSettings checkin,
-                            DataRightsConversation dataRights, SupportConversation support, NoticeCards notices) {
+                            DataRightsConversation dataRights, SupportConversation support, NoticeCards notices,
+                            ScheduleService schedules) {
         this.notices = notices;
+        this.schedules = schedules;
         this.consent = consent;
         this.checkIns = checkIns;
         this.actionPlan = actionPlan;
@@ -55,7 +59,8 @@ class ParticipantConversation {
             return notices.consentFirst(id);
         }
         if (command instanceof Command.Help) {
-            return List.of(card(HelpCards.help(coaches(id), consented)));
+            return List.of(card(HelpCards.help(coaches(id), consented,
+                    schedules.sessionExample(ZoneId.of(participant.getTimeZone())))));
         }
         if (command instanceof Command.ShowPrivacy) {
             return List.of(notices.privacy(id, consent.agreedAt(id), ZoneId.of(participant.getTimeZone())));

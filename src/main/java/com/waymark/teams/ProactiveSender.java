@@ -29,7 +29,7 @@ class ProactiveSender {
 
     /**
      * Opens (or reopens: Teams returns the existing one) the 1:1 chat with {@code member}, sends the
-     * activities there, and returns the conversation reference to keep for later messages.
+     * activities there (if any), and returns the conversation reference to keep for later messages.
      */
     CompletableFuture<ConversationReference> openPersonalChat(String serviceUrl, String tenantId, ChannelAccount bot,
                                                               ChannelAccount member, List<Activity> activities) {
@@ -54,7 +54,9 @@ class ProactiveSender {
             conversation.setTenantId(tenantId);
             reference.setConversation(conversation);
             opened.complete(reference);
-            return turn.sendActivities(activities).thenApply(sent -> null);
+            // Nothing to say is allowed: the chat is opened to reach the person later (the SDK refuses an empty send).
+            return activities.isEmpty() ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null)
+                    : turn.sendActivities(activities).thenApply(sent -> null);
         }).thenCompose(done -> opened);
     }
 

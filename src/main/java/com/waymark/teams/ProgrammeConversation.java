@@ -168,7 +168,7 @@ class ProgrammeConversation {
                 .map(s -> ScheduleCards.describe(s.rhythm())).collect(Collectors.joining("; "));
         String next = schedules.nextSession(programmeId)
                 .map(s -> SESSION.format(s.getStartsAt().atZone(zone)))
-                .orElse("not recorded yet (say \"next session 2026-12-03 14:00\")");
+                .orElse("not recorded yet (say \"" + schedules.sessionExample(zone) + "\")");
         return ParticipantConversation.card(ProgrammeCards.overview(overview, rhythm, next));
     }
 

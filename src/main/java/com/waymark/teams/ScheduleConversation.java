@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -27,6 +26,7 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.CheckInSchedule;
+import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.Rhythm;
 import com.waymark.schedule.ScheduleProblem;
@@ -48,7 +48,8 @@ class ScheduleConversation {
             + "if not, it's recorded as \"away\" (not missed) and not sent. Reminders and other messages from me wait "
             + "for a day you're here.";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
+    /** How long before a session its digest goes to the coaching team. */
+    static final int DIGEST_HOURS = 24;
 
     private final PersonalScheduleService personal;
     private final ScheduleService schedules;
@@ -106,7 +107,7 @@ class ScheduleConversation {
             Duration delay = duration(snooze.duration());
             Instant asked = clock.instant().plus(delay);
             Instant until = personal.snooze(id, delay);
-            return text("Snoozed. I'll bring this check-in back " + WHEN.format(until.atZone(zone))
+            return text("Snoozed. I'll bring this check-in back " + when(until, zone)
                     + (until.isAfter(asked) ? ", the first time after that outside your quiet hours and days away."
                     : "."));
         }
@@ -118,13 +119,13 @@ class ScheduleConversation {
             int weeks = pause.weeks() == null ? 1 : Integer.parseInt(pause.weeks());
             Instant until = personal.pause(id, weeks);
             return text("Paused for " + weeks + (weeks == 1 ? " week" : " weeks") + ", until "
-                    + WHEN.format(until.atZone(zone)) + ". Say \"resume\" to start again sooner.");
+                    + when(until, zone) + ". Say \"resume\" to start again sooner.");
         }
         if (command instanceof Command.Resume) {
             personal.resume(id);
             Instant next = personal.mine(person).nextCheckIn();
             return text("Welcome back – check-ins are on again from the next one"
-                    + (next == null ? "." : ": " + WHEN.format(next.atZone(zone)) + "."));
+                    + (next == null ? "." : ": " + when(next, zone) + "."));
         }
         if (command instanceof Command.QuietHours quiet) {
             if (quiet.from() == null) {
@@ -135,7 +136,7 @@ class ScheduleConversation {
             LocalTime to = CalendarInput.time(quiet.to(), "quiet hours 21:00-07:30");
             personal.quietHours(id, from, to);
             return text("Got it: no check-ins, reminders or other messages from me between " + from + " and " + to
-                    + " (" + zone.getId() + "); anything due then waits until " + to + ".");
+                    + " (" + DateText.zone(zone) + "); anything due then waits until " + to + ".");
         }
         if (command instanceof Command.NotOnDay day) {
             Set<DayOfWeek> excluded = personal.excludeWeekday(id, weekday(day.weekday()), day.excluded());
@@ -158,7 +159,8 @@ class ScheduleConversation {
                 return text("I don't know the time zone \"" + setZone.zone() + "\". Use a name like Europe/London.");
             }
             personal.timeZone(id, chosen);
-            return text("Your check-ins now follow " + chosen.getId() + " time.");
+            return text("Your check-ins now follow " + DateText.zone(chosen)
+                    + (DateText.zone(chosen).equals(chosen.getId()) ? "." : " (" + chosen.getId() + ")."));
         }
         if (command instanceof Command.Away away) {
             LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -186,16 +188,33 @@ class ScheduleConversation {
         if (command instanceof Command.NextSession next) {
             Programme programme = programmes.currentCoached(id);
             ZoneId programmeZone = ZoneId.of(programme.getTimeZone());
-            String example = "next session " + LocalDate.now(clock.withZone(programmeZone)).plusDays(7) + " 14:00";
+            String example = schedules.sessionExample(programmeZone);
             LocalDate day = CalendarInput.date(next.date(), example);
             LocalTime at = next.time() == null ? LocalTime.of(9, 0) : CalendarInput.time(next.time(), example);
             Instant startsAt = ZonedDateTime.of(day, at, programmeZone).toInstant();
-            var session = schedules.recordSession(id, programme.getId(), startsAt, 24);
+            var session = schedules.recordSession(id, programme.getId(), startsAt, DIGEST_HOURS);
             return text("Recorded the next session of \"" + PlainText.of(programme.getName()) + "\": "
-                    + WHEN.format(startsAt.atZone(programmeZone)) + " (" + programmeZone.getId() + "). The pre-session "
-                    + "digest will reach the coaching team " + session.getDigestHours() + " hours before.");
+                    + when(startsAt, programmeZone) + " (" + DateText.zone(programmeZone) + "). "
+                    + digestWhen(session, programmeZone));
         }
         throw new IllegalArgumentException("Not a scheduling command");
+    }
+
+    /**
+     * When the digest really goes, as {@code SessionDigestScheduler} schedules it: {@link #DIGEST_HOURS} before the
+     * session, or at once when that moment has already come (a session recorded less than a day ahead).
+     */
+    private String digestWhen(CoachingSession session, ZoneId zone) {
+        if (session.digestGoesAtOnce(clock.instant())) {
+            return "It's less than " + session.getDigestHours() + " hours away, so the pre-session digest goes to the "
+                    + "coaching team straight away.";
+        }
+        return "The pre-session digest will reach the coaching team " + session.getDigestHours() + " hours before, "
+                + "on " + when(session.digestAt(), zone) + ".";
+    }
+
+    private String when(Instant at, ZoneId zone) {
+        return DateText.when(at, zone, clock);
     }
 
     private List<Activity> saveSchedule(long coachId, Command.SaveSchedule save) {
@@ -219,9 +238,10 @@ class ScheduleConversation {
 
     private List<Activity> mySchedule(Participant person, ZoneId zone) {
         var mine = personal.mine(person);
-        StringBuilder text = new StringBuilder("Your check-ins follow ").append(zone.getId()).append(" time.");
+        StringBuilder text = new StringBuilder("Your check-ins follow ").append(DateText.zone(zone))
+                .append(" (to change it, say \"time zone\" and a name like Europe/Paris).");
         if (mine.pausedUntil() != null) {
-            text.append(" Paused until ").append(WHEN.format(mine.pausedUntil().atZone(zone))).append('.');
+            text.append(" Paused until ").append(when(mine.pausedUntil(), zone)).append('.');
         }
         if (mine.quietFrom() != null) {
             text.append(" Quiet hours ").append(mine.quietFrom()).append('–').append(mine.quietTo()).append('.');
@@ -239,7 +259,7 @@ class ScheduleConversation {
                     .collect(Collectors.joining(", "))).append('.');
         }
         text.append(mine.nextCheckIn() == null ? " No check-in is planned in the next few days."
-                : " Next check-in: " + WHEN.format(mine.nextCheckIn().atZone(zone)) + ".");
+                : " Next check-in: " + when(mine.nextCheckIn(), zone) + ".");
         return text(text.toString());
     }
 

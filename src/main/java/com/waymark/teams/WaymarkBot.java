@@ -49,6 +49,7 @@ class WaymarkBot extends ActivityHandler {
     private final EnrolmentService enrolment;
     private final CommandParser parser;
     private final NoticeCards notices;
+    private final DemoChats demo;
     private final FileOffers fileOffers;
     private final DataRightsConversation dataRights;
 
@@ -57,10 +58,11 @@ class WaymarkBot extends ActivityHandler {
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
                PairingConversation pairingConversation, InsightConversation insightConversation,
-               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights) {
+               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights, DemoChats demo) {
         this.fileOffers = fileOffers;
         this.dataRights = dataRights;
         this.notices = notices;
+        this.demo = demo;
         this.participants = participants;
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
@@ -225,8 +227,13 @@ class WaymarkBot extends ActivityHandler {
     /** Install and "bot added" arrive together: whichever comes first welcomes, the other stays silent. */
     private List<Activity> welcomeOnce(Activity activity, TeamsIdentity identity) {
         Participant participant = participants.recognise(identity, TurnFacts.conversationReference(activity));
-        return claimWelcome(participant)
-                ? List.of(notices.welcome(participant.getId())) : List.of();
+        List<Activity> replies = new ArrayList<>();
+        if (claimWelcome(participant)) {
+            replies.add(notices.welcome(participant.getId()));
+        }
+        // The demo's coach agreed as part of the demo: they are greeted with what to try instead, in each new chat.
+        replies.addAll(demo.opened(activity, identity));
+        return replies;
     }
 
     /** Welcomed already, as the turn loaded them: no second trip to the database (the claim itself decides races). */
@@ -237,6 +244,7 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> replyTo(Activity activity, Command command) {
         Participant participant = participants.recognise(TurnFacts.identity(activity),
                 TurnFacts.conversationReference(activity));
+        demo.turn(activity, TurnFacts.identity(activity));
         try {
             List<Activity> replies = replyTo(participant, command, FileOffers.canOfferFiles(activity));
             if (command instanceof Command.GiveConsent) {

@@ -18,9 +18,14 @@ class LoadAndGrowthBenchTest {
         Subcommands.useApplication(com.waymark.WaymarkApplication.class);
         String[] lines = run(new LoadBench(), "--users", "3", "--seconds", "2", "--warmup", "1");
         assertThat(lines[lines.length - 1]).matches("load-bench: users=3 rps=\\d+\\.\\d p50=\\d+\\.\\d p99=\\d+\\.\\d "
-                + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0");
+                + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0 overflowed=\\d+ cpu-ms=\\d+\\.\\d{2} "
+                + "echo-cpu-ms=\\d+\\.\\d{2}");
         assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=").contains("closed loop")
-                .contains("reflections embedded after the load");
+                .contains("reflections embedded after the load").contains("with its reflection's embedding");
+        // Nothing is left unembedded, and its CPU is counted: with embedding costs at least the turn alone.
+        String cpu = List.of(lines).stream().filter(l -> l.startsWith("cpu per check-in")).findFirst().orElseThrow();
+        String[] figures = cpu.replaceAll("[^0-9. ]", " ").trim().split("\\s+");
+        assertThat(Double.parseDouble(figures[1])).isGreaterThanOrEqualTo(Double.parseDouble(figures[0]));
     }
 
     @Test
@@ -32,7 +37,7 @@ class LoadAndGrowthBenchTest {
         String waymark = List.of(lines).stream().filter(l -> l.startsWith("waymark check-in")).findFirst().orElseThrow();
         int requests = Integer.parseInt(waymark.split("\\s+")[2]);
         assertThat(requests).isBetween(20, 160);
-        assertThat(lines[lines.length - 1]).startsWith("load-bench: users=4 ").endsWith("errors=0");
+        assertThat(lines[lines.length - 1]).startsWith("load-bench: users=4 ").contains(" errors=0 overflowed=");
     }
 
     @Test

@@ -128,7 +128,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         checkIn(people.get(7), 3, 3, RECOGNITION.get(1), true);
         JsonNode themes = card(coach, "themes");
         String shown = themes.toString();
-        assertThat(shown).contains("Workload and capacity").contains("6 people").contains("Chart.VerticalBar")
+        assertThat(shown).contains("Workload and capacity").contains("6 people").contains("Chart.HorizontalBar")
                 .contains("1 smaller theme");
         // Only the two who opted in can be quoted; the two recognition reflections make a theme too small to show.
         long quoted = WORKLOAD.stream().filter(q -> shown.contains(q.substring(0, 30))).count();
@@ -149,7 +149,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         JsonNode digest = sendDigest(coach, programmeId, 2).path("attachments").path(0).path("content");
         String text = digest.toString();
         assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
-                .contains("Peer coaching").contains("Questions you might bring").contains("Chart.VerticalBar");
+                .contains("Peer coaching").contains("Questions you might bring").contains("Chart.HorizontalBar");
         assertThat(text).doesNotContain(people.get(0).name()).doesNotContain(WORKLOAD.get(0).substring(0, 30));
         CardSchema.assertValidWithChartFallbacks(digest);
         assertThat(audited("SESSION_DIGEST")).isEqualTo(6);

@@ -212,6 +212,39 @@ class PeerCoachingTest {
         assertThat(say(people.get(0), "pair now")).contains("only for the coaches");
     }
 
+    /**
+     * A round that pairs nobody is not a round run: "pair now" with nobody free stores nothing and keeps the round to
+     * come; a round due by the calendar with nobody free is stored (so it is not run again) but not counted.
+     */
+    @Test
+    void aRoundThatPairsNobodyIsNotCountedAsARoundRun() {
+        CLOCK.set(Instant.parse("2027-08-01T12:00:00Z")); // a Sunday
+        List<User> people = programme(2);
+        people.forEach(person -> assertThat(say(person, "pause 1 week")).contains("Paused"));
+        savePlan("1", "same-role", "3", "3", "");
+        assertThat(say(coach, "pair now")).contains("Round 1 of 3")
+                .contains("nobody is free to pair right now, so nothing was run and the round is still to come")
+                .doesNotContain("no 1:1 chat");
+        assertThat(roundsStored()).isZero();
+
+        CLOCK.set(Instant.parse("2027-08-02T08:00:00Z")); // Monday 09:00 in London: round 1 falls due, nobody free
+        run();
+        assertThat(roundsStored()).isOne();
+        assertThat(sent(people, "")).isEmpty();
+        assertThat(pairsCard()).contains("{\"title\":\"Rounds run\",\"value\":\"0\"}");
+        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+                .contains("0 run so far, round 2 on Monday 9 Aug");
+
+        people.forEach(person -> assertThat(say(person, "resume")).isNotBlank());
+        assertThat(say(coach, "pair now")).contains("Round 2 of 3").contains("the pairs are formed");
+        assertThat(pairsCard()).contains("{\"title\":\"Rounds run\",\"value\":\"1\"}");
+    }
+
+    private int roundsStored() {
+        return db.queryForObject("select count(*) from pairing_round where programme_id = ?", Integer.class,
+                programmeId);
+    }
+
     @Test
     void aNudgeWaitsForTheEndOfItsRecipientsOwnQuietHours() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));

@@ -39,6 +39,7 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
             "com.waymark.demo.DemoData", Set.of("check_in.reflection", "action_item.text"),
             "com.waymark.insight.VectorCipher", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.EmbeddingStore", Set.of("reflection_embedding.vector"),
+            "com.waymark.insight.ThemeResults", Set.of("theme_result.themes"),
             "com.waymark.bench.GrowthBench", Set.of("check_in.reflection", "reflection_embedding.vector"),
             "com.waymark.bench.EmbedBench", Set.of("reflection_embedding.vector"),
             // Seals the ids in cards' submit data under a derived key; nothing it seals is stored.

@@ -260,7 +260,7 @@ class ScheduledCheckInTest {
         CLOCK.set(Instant.parse("2027-02-09T12:00:00Z"));
         run();
         assertThat(sentTo(List.of(skipper))).as("skipped: no reminder").hasSize(1);
-        assertThat(say(people.get(3), "my schedule")).contains("America/New_York").contains("Quiet hours 21:00–10:00");
+        assertThat(say(people.get(3), "my schedule")).contains("New York time").contains("Quiet hours 21:00–10:00");
     }
 
     @Test
@@ -307,12 +307,72 @@ class ScheduledCheckInTest {
     void coachSeesTheRhythmAndRecordsTheNextSessionWhoseDigestIsScheduled() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
         setWeeklyMondayNine();
-        assertThat(say(coach, "next session 2027-05-20 14:00")).contains("Thursday 20 May at 14:00");
+        assertThat(say(coach, "next session 2027-05-20 14:00")).contains("Thursday 20 May at 14:00 (UK time)")
+                .contains("The pre-session digest will reach the coaching team 24 hours before, on Wednesday 19 May "
+                        + "at 14:00.");
+        assertThat(digestFiresAt()).as("the trigger is where the confirmation says")
+                .isEqualTo(Instant.parse("2027-05-19T13:00:00Z"));
         String overview = teams.expectReplies(teams.message(coach, "programme")).replies().get(0).toString();
         assertThat(overview).contains("every Monday at 09:00").contains("Thursday 20 May 2027 at 14:00");
         assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_group = 'session-digest'",
                 Integer.class)).isGreaterThanOrEqualTo(1);
         assertThat(say(people.get(0), "next session 2027-05-20 14:00")).contains("only for the coaches");
+    }
+
+    @Test
+    void aSessionSoonerThanTheDigestHoursGetsItsDigestStraightAwayAndIsToldSo() {
+        CLOCK.set(Instant.parse("2027-05-20T12:00:00Z")); // 13:00 in London
+        String reply = say(coach, "next session 2027-05-20 13:02");
+
+        assertThat(reply).contains("Thursday 20 May at 13:02 (UK time)")
+                .contains("It's less than 24 hours away, so the pre-session digest goes to the coaching team straight "
+                        + "away.").doesNotContain("24 hours before");
+        assertThat(digestFiresAt()).as("Quartz fires a trigger whose start has passed at once")
+                .isBeforeOrEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void helpAndTheProgrammeCardGiveASessionExampleThatWorksToday() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z")); // a Sunday
+        String help = teams.expectReplies(teams.message(coach, "help")).replies().get(0).toString();
+        assertThat(help).contains("for example: next session 2027-05-10 14:00");
+        assertThat(teams.expectReplies(teams.message(coach, "programme")).replies().get(0).toString())
+                .contains("not recorded yet (say \\\"next session 2027-05-10 14:00\\\")");
+        assertThat(say(coach, "next session 2027-05-10 14:00")).contains("Recorded the next session");
+    }
+
+    @Test
+    void aSessionInAnotherYearShowsItsYear() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        assertThat(say(coach, "next session 2028-01-10 14:00")).contains("Monday 10 Jan 2028 at 14:00 (UK time)")
+                .contains("on Sunday 9 Jan 2028 at 14:00.");
+    }
+
+    @Test
+    void myScheduleNamesTheZoneTeamsGaveAndNeverTellsAUkUserUtc() {
+        CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
+        String aad = UUID.randomUUID().toString();
+        User onUtcDevice = new User("29:" + aad, aad, "Leader on a UTC device", "UTC");
+        teams.expectReplies(teams.install(onUtcDevice));
+        teams.expectReplies(teams.cardSubmit(onUtcDevice, JSON.createObjectNode().put("action", "consent")));
+
+        assertThat(say(onUtcDevice, "my schedule")).startsWith("Your check-ins follow UK time")
+                .doesNotContain("UTC");
+        assertThat(db.queryForObject("select time_zone from participant where teams_user_id = ?", String.class,
+                onUtcDevice.userId())).isEqualTo("Europe/London");
+        assertThat(say(people.get(3), "my schedule")).startsWith("Your check-ins follow New York time");
+        assertThat(say(people.get(0), "time zone Europe/Paris")).isEqualTo("Your check-ins now follow Paris time "
+                + "(Europe/Paris).");
+        assertThat(say(people.get(0), "my schedule")).startsWith("Your check-ins follow Paris time");
+        assertThat(say(people.get(0), "time zone UTC")).as("UTC stays anyone's own choice")
+                .isEqualTo("Your check-ins now follow UTC.");
+    }
+
+    /** When the newest pre-session digest trigger fires, as Quartz stored it. */
+    Instant digestFiresAt() {
+        long session = db.queryForObject("select max(id) from coaching_session", Long.class);
+        return Instant.ofEpochMilli(db.queryForObject("select next_fire_time from qrtz_triggers where trigger_group = "
+                + "'session-digest' and trigger_name = ?", Long.class, "session-" + session));
     }
 
     void setWeeklyMondayNine() {

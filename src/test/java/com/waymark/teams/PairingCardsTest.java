@@ -20,6 +20,7 @@ import com.waymark.pairing.PeerCoachingParticipation.Nudge;
 import com.waymark.pairing.PeerCoachingParticipation.Partner;
 import com.waymark.pairing.PeerCoachingService.ForbiddenView;
 import com.waymark.pairing.PeerCoachingService.PairsSummary;
+import com.waymark.pairing.PeerCoachingService;
 import com.waymark.pairing.PeerCoachingService.PlanView;
 import com.waymark.pairing.PlanSettings;
 import com.waymark.programme.Programme;
@@ -48,7 +49,7 @@ class PairingCardsTest {
         Mockito.when(programme.getTimeZone()).thenReturn("Europe/London");
         PlanView plan = new PlanView(1, new PlanSettings(2, DayOfWeek.MONDAY, LocalTime.of(9, 0),
                 PairingMode.PROGRESSION, 6, 3, null), null, 2, Instant.parse("2026-11-16T09:00:00Z"), 3,
-                ZoneId.of("Europe/London"));
+                ZoneId.of("Europe/London"), false);
         Map<Integer, Integer> bands = new LinkedHashMap<>();
         bands.put(1, null);
         bands.put(4, 6);
@@ -72,6 +73,36 @@ class PairingCardsTest {
         cards.forEach(card -> CardSchema.assertValid(card.toJson()));
         assertThat(PairingCards.describe(plan)).contains("every 2 weeks on Monday at 09:00 (Europe/London)")
                 .contains("progression").contains("2 run so far, round 3 on Monday 16 Nov at 09:00");
+    }
+
+    /** A round that paired nobody is not a round run: the plan says so when its rounds are all used up. */
+    @Test
+    void aPlanWhoseRoundsFoundNobodyFreeDoesNotClaimTheyRan() {
+        PlanSettings settings = new PlanSettings(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), PairingMode.PROGRESSION, 6,
+                3, null);
+        ZoneId london = ZoneId.of("Europe/London");
+        assertThat(PairingCards.describe(new PlanView(1, settings, null, 6, null, 7, london, true)))
+                .endsWith("all rounds have run.");
+        assertThat(PairingCards.describe(new PlanView(1, settings, null, 4, null, 7, london, true)))
+                .endsWith("every round has fallen due, and 4 of them paired people (nobody was free for the others).");
+        assertThat(PairingCards.describe(new PlanView(1, settings, null, 2, null, 4, london, false)))
+                .endsWith("2 run so far; no further round falls within the programme's dates.");
+    }
+
+    /** "pair now" says why nobody could be paired, and how many who agreed have no chat to be reached in. */
+    @Test
+    void pairNowExplainsWhoCannotBeReached() {
+        var nobody = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, false, null, null, 13);
+        assertThat(PairingConversation.describe(nobody)).startsWith("nobody is free to pair right now, so nothing "
+                + "was run and the round is still to come.")
+                .contains("while I can reach them in their 1:1 chat with me")
+                .endsWith("13 people who agreed have no 1:1 chat with me yet, so I can't reach them: I open one when a "
+                        + "coach enrols people from a team (\"enrol\" there), or when they first message me.");
+        var some = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, true, 1, 1, 1);
+        assertThat(PairingConversation.describe(some)).startsWith("1 pair and 1 trio formed.")
+                .contains(" 1 person who agreed has no 1:1 chat with me yet");
+        var everyone = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, true, 3, 0, 0);
+        assertThat(PairingConversation.describe(everyone)).doesNotContain("no 1:1 chat");
     }
 
     @Test

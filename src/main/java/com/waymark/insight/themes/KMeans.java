@@ -7,6 +7,12 @@ import java.util.Random;
  * Lloyd's k-means with k-means++ seeding and restarts, on {@link Features}. Deterministic for a seed.
  * Sparse lexical rows make centroids dense over the vocabulary, which stays cheap for the few
  * thousand terms of one period's reflections.
+ *
+ * <p>Why not Commons Math's {@code KMeansPlusPlusClusterer} (tried for issue 15): it takes each item as a
+ * dense {@code double[]}, so StackOverflow's 20,000 titles over 384 + 9,979 dimensions would need 1.7 GB
+ * before it starts; it cannot start from given centroids (as {@link ThemeClusterer} does over more than
+ * 20,000 items); and on CounselChat's questions (themes-eval, themes-speed) it took 2.7 to 4.9 times as
+ * long, for an NMI within 0.02 of this one's (one seed).
  */
 public final class KMeans {
 
