@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.waymark.bench.ConnectorStub;
+import com.waymark.outbox.OutboxPayload;
+import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentService;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
-import com.waymark.schedule.OutboxMessage;
-import com.waymark.schedule.OutboxService;
 import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
@@ -130,8 +130,9 @@ class TwoInstanceFailoverTest {
         new TransactionTemplate(instanceB.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
             for (long person : people) {
                 String key = "failover:p" + person;
-                outbox.enqueue(key, person, OutboxMessage.Kind.TEXT, null,
-                        "{\"text\":\"A message from the failover test\"}", now);
+                // A message the edge words without reading anything else: the test is about who sends it.
+                outbox.enqueue(key, person, new OutboxPayload.PairingUpdate(
+                        OutboxPayload.PairingUpdate.Change.NOBODY_FREE, 0, "Failover", 1), now);
                 expected.add(key);
             }
         });

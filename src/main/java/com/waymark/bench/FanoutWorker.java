@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import com.waymark.schedule.DeliveryWorker;
-import com.waymark.schedule.OutboxService;
+import com.waymark.outbox.DeliveryWorker;
+import com.waymark.outbox.OutboxService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -28,8 +28,8 @@ import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.PrivacyNotice;
 import com.waymark.schedule.CheckInPlanner;
 import com.waymark.schedule.CheckInTicker;
-import com.waymark.schedule.DeliveryWorker;
-import com.waymark.schedule.OutboxService;
+import com.waymark.outbox.DeliveryWorker;
+import com.waymark.outbox.OutboxService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -3,9 +3,9 @@ package com.waymark.pairing;
 import java.time.Clock;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.waymark.schedule.OutboxMessage;
-import com.waymark.schedule.OutboxService;
+import com.waymark.outbox.OutboxPayload;
+import com.waymark.outbox.OutboxService;
+import com.waymark.programme.Programme;
 import com.waymark.schedule.PersonalScheduleService;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +23,11 @@ class PairingMessages {
 
     private final OutboxService outbox;
     private final PersonalScheduleService personal;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    PairingMessages(OutboxService outbox, PersonalScheduleService personal, ObjectMapper json, Clock clock) {
+    PairingMessages(OutboxService outbox, PersonalScheduleService personal, Clock clock) {
         this.outbox = outbox;
         this.personal = personal;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -40,16 +38,14 @@ class PairingMessages {
     /** Who their partner is, the suggested structure and the buttons; {@code rematch} after a partner stepped out. */
     void nudge(PairingRound round, PairingMember member, boolean rematch) {
         String key = nudgeKeys(round.getId(), member.getParticipantId()) + (rematch ? ":g" + member.getGroupId() : "");
-        String payload = json.createObjectNode().put("memberId", member.getId()).put("groupId", member.getGroupId())
-                .put("rematch", rematch).toString();
-        outbox.enqueue(key, member.getParticipantId(), OutboxMessage.Kind.PAIRING_NUDGE, null, payload,
+        outbox.enqueue(key, member.getParticipantId(),
+                new OutboxPayload.PairingNudge(member.getId(), member.getGroupId(), rematch),
                 due(member.getParticipantId()));
     }
 
     void followUp(PairingFollowUp followUp) {
-        String payload = json.createObjectNode().put("followUpId", followUp.getId()).toString();
         outbox.enqueue(followUpKeys(followUp.getId()) + ":s" + followUp.getSnoozes(),
-                followUp.getParticipantId(), OutboxMessage.Kind.PAIRING_FOLLOW_UP, null, payload,
+                followUp.getParticipantId(), new OutboxPayload.PairingFollowUp(followUp.getId()),
                 due(followUp.getParticipantId()));
     }
 
@@ -71,9 +67,10 @@ class PairingMessages {
         return "pairing-followup:f" + followUpId;
     }
 
-    /** A plain sentence; never a name or anything a person wrote. */
-    void text(long participantId, String key, String text) {
-        outbox.enqueue(key, participantId, OutboxMessage.Kind.TEXT, null,
-                json.createObjectNode().put("text", text).toString(), due(participantId));
+    /** A change in their peer coaching, as a fact: the edge words it. Never a person's name. */
+    void update(long participantId, String key, OutboxPayload.PairingUpdate.Change change, Programme programme,
+                int roundIndex) {
+        outbox.enqueue(key, participantId, new OutboxPayload.PairingUpdate(change, programme.getId(),
+                programme.getName(), roundIndex + 1), due(participantId));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * Runs peer-coaching rounds as time passes (the Quartz job calls {@link #tick}) or when a coach says
@@ -191,11 +192,11 @@ public class PairingRounds {
                 messages.nudge(saved, member, false);
             }
         }
-        String where = "Peer coaching, \"" + programme.getName() + "\", round " + (index + 1) + ": ";
         for (Unmatched unmatched : round.unmatched()) {
             members.save(PairingMember.unmatched(saved.getId(), byId.get(unmatched.id()), unmatched.reason(), now));
-            messages.text(unmatched.id(), "pairing-unmatched:r" + saved.getId() + ":p" + unmatched.id(),
-                    where + unmatchedText(unmatched.reason()));
+            messages.update(unmatched.id(), "pairing-unmatched:r" + saved.getId() + ":p" + unmatched.id(),
+                    unmatched.reason() == Unmatched.Reason.ALONE ? OutboxPayload.PairingUpdate.Change.NOBODY_FREE
+                            : OutboxPayload.PairingUpdate.Change.NO_SUITABLE_PARTNER, programme, index);
         }
         int trios = (int) round.groups().stream().filter(Group::isTrio).count();
         return new RoundRun(saved.getId(), index + 1, plan.getTotalRounds(), round.mode(), active.size(),
@@ -223,15 +224,6 @@ public class PairingRounds {
         return "\"" + programme.getName() + "\" runs " + dates.strip() + ": peer-coaching rounds and check-ins run "
                 + "only between its dates (from 00:00 on the first day to 23:59 on the last, " + settings.timeZone()
                 + " time). Nothing was run. To change the dates, say \"edit programme\".";
-    }
-
-    static String unmatchedText(Unmatched.Reason reason) {
-        return reason == Unmatched.Reason.ALONE
-                ? "you're the only person free this round, so there is nobody to pair you with this time. "
-                        + "I'll include you again next round."
-                : "I couldn't find a partner for you this time: the people free this round are ones I can't pair "
-                        + "you with. I'm sorry. If someone becomes free I'll introduce you; otherwise you'll be "
-                        + "included again next round.";
     }
 
     /** Follow-ups whose day has come go into the outbox; those whose group has changed are dropped. */

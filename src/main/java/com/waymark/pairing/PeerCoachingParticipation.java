@@ -21,6 +21,7 @@ import com.waymark.programme.ProgrammeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * Peer coaching as a participant lives it: the nudge and the follow-up (as the edge renders them), "can't
@@ -363,18 +364,17 @@ public class PeerCoachingParticipation {
         }
         List<PairingMember> left = members.findByGroupIdOrderById(member.getGroupId()).stream()
                 .filter(m -> m.getStatus() == PairingMember.Status.PAIRED).toList();
-        String where = "Peer coaching, \"" + programme.getName() + "\", round " + (round.getRoundIndex() + 1) + ": ";
         if (left.size() >= 2) {
             for (PairingMember stays : left) {
-                messages.text(stays.getParticipantId(), "pairing-partner-left:m" + member.getId() + ":p"
-                        + stays.getParticipantId(), where + "one of your partners can't make this round after all. "
-                        + "The two of you can still meet as a pair: the card I sent has everything you need.");
+                messages.update(stays.getParticipantId(), "pairing-partner-left:m" + member.getId() + ":p"
+                        + stays.getParticipantId(), OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_PAIR_STAYS,
+                        programme, round.getRoundIndex());
             }
         } else if (left.size() == 1) {
             PairingMember alone = left.get(0);
             alone.alone(now);
             followUps.findByMemberIdOrderById(alone.getId()).forEach(PairingFollowUp::cancel);
-            rematch(alone, member.getGroupId(), round, programme, now, where);
+            rematch(alone, member.getGroupId(), round, programme, now);
         }
         return left.size();
     }
@@ -384,8 +384,7 @@ public class PeerCoachingParticipation {
      * coach's rules allow it (fewest earlier meetings first); otherwise they are told kindly, and stay first
      * in line should someone else become free before the round's follow-up.
      */
-    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, Programme programme, Instant now,
-                         String where) {
+    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, Programme programme, Instant now) {
         Optional<PairingMember> partner = Optional.empty();
         if (round.getFollowUpAt().isAfter(now)) {
             PairingRules rules = inputs.rules(programme.getId());
@@ -410,11 +409,8 @@ public class PeerCoachingParticipation {
                 return;
             }
         }
-        messages.text(alone.getParticipantId(), "pairing-alone:m" + alone.getId() + ":g" + oldGroupId,
-                where + (round.getFollowUpAt().isAfter(now)
-                        ? "your partner can't make this round after all, and I'm sorry: there's nobody else free to "
-                        + "pair you with just now. If someone becomes free this round I'll introduce you; otherwise "
-                        + "you'll be paired again next round."
-                        : "your partner can't make this round after all. You'll be paired again next round."));
+        messages.update(alone.getParticipantId(), "pairing-alone:m" + alone.getId() + ":g" + oldGroupId,
+                round.getFollowUpAt().isAfter(now) ? OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_MAY_REMATCH
+                        : OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_NEXT_ROUND, programme, round.getRoundIndex());
     }
 }

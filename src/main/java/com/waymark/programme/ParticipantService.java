@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.waymark.privacy.ConsentService;
@@ -102,6 +107,22 @@ public class ParticipantService {
     @Transactional
     public void markUnreachable(long participantId) {
         participants.findById(participantId).ifPresent(p -> p.markUnreachable(clock.instant()));
+    }
+
+    /**
+     * Where to reach each of these people (the opaque 1:1 conversation reference the edge stored), by id; those
+     * never reached are missing. One read per thousand people: the outbox asks once per batch it sends.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> conversationReferences(Collection<Long> participantIds) {
+        List<Long> ids = new ArrayList<>(participantIds);
+        Map<Long, String> references = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            for (Object[] row : participants.findConversationReferences(ids.subList(i, Math.min(ids.size(), i + 1000)))) {
+                references.put(((Number) row[0]).longValue(), (String) row[1]);
+            }
+        }
+        return references;
     }
 
     /**

@@ -14,6 +14,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.DeliveryMetrics;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * Moves occurrences along with time: due ones into the outbox (once, however late we are, as long as
@@ -93,7 +96,7 @@ public class CheckInTicker {
                         continue;
                     }
                     outbox.enqueue("prompt:" + occurrence.getKey(), occurrence.getParticipantId(),
-                            OutboxMessage.Kind.CHECKIN_PROMPT, occurrence.getId(), payload(occurrence), reachable);
+                            payload(occurrence, false), reachable);
                     occurrence.moveTo(Occurrence.Status.QUEUED, now);
                 }
                 return due.size();
@@ -118,8 +121,7 @@ public class CheckInTicker {
                 if (reachable.isBefore(occurrence.getClosesAt()) && programmeRuns(occurrence)) {
                     // Keyed by its time too: a snoozed check-in comes back once more, later, under a new key.
                     outbox.enqueue("reminder:" + occurrence.getKey() + ":" + occurrence.getRemindAt().getEpochSecond(),
-                            occurrence.getParticipantId(), OutboxMessage.Kind.CHECKIN_REMINDER, occurrence.getId(),
-                            payload(occurrence), reachable);
+                            occurrence.getParticipantId(), payload(occurrence, true), reachable);
                 }
                 occurrence.moveTo(Occurrence.Status.REMINDED, now);
             }
@@ -164,11 +166,11 @@ public class CheckInTicker {
         return until != null && until.isAfter(now);
     }
 
-    private String payload(Occurrence occurrence) {
+    private OutboxPayload.CheckIn payload(Occurrence occurrence, boolean reminder) {
         Programme programme = programmes.findById(occurrence.getProgrammeId()).orElseThrow();
         var person = participants.findById(occurrence.getParticipantId()).orElseThrow();
-        return new OccurrencePayload(occurrence.getId(), programme.getId(), programme.getName(),
+        return new OutboxPayload.CheckIn(occurrence.getId(), programme.getId(), programme.getName(),
                 checkIns.nextPrompt(occurrence.getParticipantId()).id(), occurrence.getClosesAt(),
-                planner.personalClock(person).zone().getId()).toJson();
+                planner.personalClock(person).zone().getId(), reminder);
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import com.waymark.programme.MembershipEnded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import com.waymark.outbox.OutboxService;
 
 /**
  * Someone who leaves a programme (or is removed from the team that enrolled them) gets none of its check-ins any

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.care.CoachCallRequest;
 import com.waymark.care.CoachCallService;
 import com.waymark.programme.ProgrammeService;
@@ -12,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * Passes each "please ask my coach to call me" on to the coaches of the person's programme, in their 1:1 chat,
@@ -31,18 +32,16 @@ class CoachCallDelivery {
     private final ProgrammeService programmes;
     private final OutboxService outbox;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
     private final Clock clock;
     /** A request that waits is logged when first found, then daily: not on every 30-second tick. */
     private final WaitingNotices waiting = new WaitingNotices(Duration.ofDays(1));
 
     CoachCallDelivery(CoachCallService calls, ProgrammeService programmes, OutboxService outbox,
-                      TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+                      TransactionTemplate transaction, Clock clock) {
         this.calls = calls;
         this.programmes = programmes;
         this.outbox = outbox;
         this.transaction = transaction;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -68,11 +67,9 @@ class CoachCallDelivery {
         long person = request.getParticipantId();
         int queued = 0;
         for (var programme : programmes.callRecipients(person, request.getProgrammeId()).entrySet()) {
-            String payload = json.createObjectNode().put("requestId", request.getId())
-                    .put("programmeId", programme.getKey()).toString();
+            var payload = new OutboxPayload.CoachCall(request.getId(), programme.getKey());
             for (long coach : programme.getValue()) {
-                outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, OutboxMessage.Kind.COACH_CALL,
-                        null, payload, clock.instant());
+                outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, payload, clock.instant());
                 queued++;
             }
         }

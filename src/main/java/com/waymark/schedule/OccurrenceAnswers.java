@@ -10,6 +10,7 @@ import com.waymark.checkin.CheckInRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import com.waymark.outbox.OutboxService;
 
 /** Closes the occurrence a check-in answers, in the same transaction, and cancels its pending reminder. */
 @Component

@@ -17,6 +17,7 @@ import com.waymark.programme.ParticipantRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.waymark.outbox.OutboxService;
 
 /**
  * What a participant controls about their own check-ins: snooze, skip, pause and resume, quiet hours,

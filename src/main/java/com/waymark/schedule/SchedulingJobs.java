@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * still worth sending).
  */
 @Configuration
-@EnableConfigurationProperties({ScheduleSettings.class, OutboxSettings.class, RetentionSettings.class})
+@EnableConfigurationProperties({ScheduleSettings.class, RetentionSettings.class})
 class SchedulingJobs {
 
     @DisallowConcurrentExecution

@@ -2,11 +2,12 @@ package com.waymark.schedule;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * When a session approaches, puts one digest message per coach of the programme in the outbox.
@@ -19,15 +20,12 @@ public class SessionDigests {
     private final CoachingSessionRepository sessions;
     private final ProgrammeService programmes;
     private final OutboxService outbox;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public SessionDigests(CoachingSessionRepository sessions, ProgrammeService programmes, OutboxService outbox,
-                          ObjectMapper json, Clock clock) {
+    public SessionDigests(CoachingSessionRepository sessions, ProgrammeService programmes, OutboxService outbox, Clock clock) {
         this.sessions = sessions;
         this.programmes = programmes;
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -40,11 +38,10 @@ public class SessionDigests {
         }
         int queued = 0;
         for (StaffMember coach : programmes.staffOf(session.getProgrammeId())) {
-            String payload = json.createObjectNode().put("sessionId", session.getId())
-                    .put("programmeId", session.getProgrammeId())
-                    .put("startsAt", session.getStartsAt().toString()).toString();
+            var payload = new OutboxPayload.SessionDigest(session.getId(), session.getProgrammeId(),
+                    session.getStartsAt());
             if (outbox.enqueue("digest:s" + sessionId + ":c" + coach.getParticipantId(), coach.getParticipantId(),
-                    OutboxMessage.Kind.SESSION_DIGEST, null, payload, clock.instant())) {
+                    payload, clock.instant())) {
                 queued++;
             }
         }

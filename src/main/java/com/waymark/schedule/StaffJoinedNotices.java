@@ -2,10 +2,11 @@ package com.waymark.schedule;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.programme.StaffInvitationAccepted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * An invitation to a coaching team was accepted: its admin is told in their 1:1 chat, through the outbox, in the
@@ -15,20 +16,16 @@ import org.springframework.stereotype.Component;
 class StaffJoinedNotices {
 
     private final OutboxService outbox;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    StaffJoinedNotices(OutboxService outbox, ObjectMapper json, Clock clock) {
+    StaffJoinedNotices(OutboxService outbox, Clock clock) {
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
     @EventListener
     void accepted(StaffInvitationAccepted accepted) {
         outbox.enqueue("staff-joined:s" + accepted.staffMemberId(), accepted.invitedBy(),
-                OutboxMessage.Kind.STAFF_JOINED, null, json.createObjectNode()
-                        .put("programmeId", accepted.programmeId())
-                        .put("staffMemberId", accepted.staffMemberId()).toString(), clock.instant());
+                new OutboxPayload.StaffJoined(accepted.programmeId(), accepted.staffMemberId()), clock.instant());
     }
 }

@@ -3,12 +3,13 @@ package com.waymark.schedule;
 import java.time.Clock;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.ThresholdLowering;
 import com.waymark.privacy.ConsentService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.OutboxPayload;
 
 /**
  * A coach lowered a programme's confidentiality threshold: every participant whose answers count in its figures
@@ -23,28 +24,26 @@ class ThresholdNotices {
     private final ConsentService consent;
     private final OutboxService outbox;
     private final PersonalScheduleService personal;
-    private final ObjectMapper json;
     private final Clock clock;
 
     ThresholdNotices(EnrolmentService enrolment, ConsentService consent, OutboxService outbox,
-                     PersonalScheduleService personal, ObjectMapper json, Clock clock) {
+                     PersonalScheduleService personal, Clock clock) {
         this.enrolment = enrolment;
         this.consent = consent;
         this.outbox = outbox;
         this.personal = personal;
-        this.json = json;
         this.clock = clock;
     }
 
     @EventListener
     void lowered(ThresholdLowering lowering) {
         List<Long> members = List.copyOf(enrolment.activeMemberGroups(lowering.programmeId()).keySet());
-        String payload = json.createObjectNode().put("programmeId", lowering.programmeId())
-                .put("was", lowering.was()).put("to", lowering.to()).put("from", lowering.from().toString()).toString();
+        var payload = new OutboxPayload.ThresholdLowered(lowering.programmeId(), lowering.was(), lowering.to(),
+                lowering.from());
         for (long participantId : consent.consentedAmong(members)) {
             outbox.enqueue("threshold:" + lowering.programmeId() + ":" + lowering.to() + ":"
                             + lowering.from().getEpochSecond() + ":p" + participantId, participantId,
-                    OutboxMessage.Kind.THRESHOLD_LOWERED, null, payload,
+                    payload,
                     personal.reachableFrom(participantId, clock.instant()));
         }
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.waymark.outbox.OutboxPayload;
 import com.waymark.pairing.PairingMember;
 import com.waymark.pairing.PairingMode;
 import com.waymark.pairing.PeerCoachingParticipation.FollowUpQuestion;
@@ -94,6 +95,32 @@ final class PairingCards {
         grow.put("Options", "What could you do? What else? What would someone you admire do?");
         grow.put("Way forward", "What will you do, by when, and how will you know it worked?");
         return grow;
+    }
+
+    /**
+     * What a person is told when their peer coaching changes under them (the pairing module says what happened; the
+     * words are here). Names the programme and the round, never a person.
+     */
+    static String update(OutboxPayload.PairingUpdate update) {
+        String where = "Peer coaching, \"" + PlainText.of(update.programmeName()) + "\", round " + update.round() + ": ";
+        switch (update.change()) {
+            case NOBODY_FREE:
+                return where + "you're the only person free this round, so there is nobody to pair you with this "
+                        + "time. I'll include you again next round.";
+            case NO_SUITABLE_PARTNER:
+                return where + "I couldn't find a partner for you this time: the people free this round are ones I "
+                        + "can't pair you with. I'm sorry. If someone becomes free I'll introduce you; otherwise "
+                        + "you'll be included again next round.";
+            case PARTNER_LEFT_PAIR_STAYS:
+                return where + "one of your partners can't make this round after all. The two of you can still meet "
+                        + "as a pair: the card I sent has everything you need.";
+            case PARTNER_LEFT_MAY_REMATCH:
+                return where + "your partner can't make this round after all, and I'm sorry: there's nobody else free "
+                        + "to pair you with just now. If someone becomes free this round I'll introduce you; otherwise "
+                        + "you'll be paired again next round.";
+            default:
+                return where + "your partner can't make this round after all. You'll be paired again next round.";
+        }
     }
 
     /** The deep link to a chat with the partners, or null when none of them has a known Entra object id. */

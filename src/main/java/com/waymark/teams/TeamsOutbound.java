@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.waymark.schedule.DeliveryResult;
-import com.waymark.schedule.OutboundMessage;
-import com.waymark.schedule.OutboundPort;
+import com.waymark.outbox.DeliveryResult;
+import com.waymark.outbox.OutboundMessage;
+import com.waymark.outbox.OutboundPort;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,7 +12,7 @@ import com.waymark.checkin.ActionItem;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.Trend;
 import com.waymark.privacy.PrivacyNotice;
-import com.waymark.schedule.OccurrencePayload;
+import com.waymark.outbox.OutboxPayload;
 
 /** Every card Waymark sends, rendered from plain domain values. */
 final class WaymarkCards {
@@ -86,7 +86,7 @@ final class WaymarkCards {
     }
 
     /** A check-in the scheduler sent: names the programme, carries the occurrence, offers snooze and skip. */
-    static AdaptiveCard scheduledCheckIn(OccurrencePayload payload, Prompt prompt, int maxReflectionChars,
+    static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
                                          String closes, boolean reminder) {
         Map<String, String> data = Map.of("promptId", prompt.id(), "occurrenceId", Long.toString(payload.occurrenceId()),
                 "programmeId", Long.toString(payload.programmeId()));

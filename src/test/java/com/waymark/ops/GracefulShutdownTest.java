@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.waymark.WaymarkApplication;
-import com.waymark.schedule.DeliveryWorker;
-import com.waymark.schedule.OutboxService;
+import com.waymark.outbox.DeliveryWorker;
+import com.waymark.outbox.OutboxService;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
-import com.waymark.schedule.DeliveryWorker;
+import com.waymark.outbox.DeliveryWorker;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;

@@ -43,7 +43,7 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
     @Autowired
     CheckInPlanner planner;
     @Autowired
-    com.waymark.schedule.DeliveryWorker worker;
+    com.waymark.outbox.DeliveryWorker worker;
 
     Chat chat;
     Person admin;

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.waymark.outbox.DeliveryWorker;
 
 /** "Please ask my coach to call me" reaches the coach's 1:1 chat, once, naming the person and the programme. */
 @ExtendWith(OutputCaptureExtension.class)

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.waymark.outbox.DeliveryWorker;
 
 /**
  * An organisation that replaces {@code waymark.support.resources}: the coach asked to call is told the help the

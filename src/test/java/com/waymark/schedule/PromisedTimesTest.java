@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.waymark.outbox.DeliveryWorker;
 
 /**
  * Check-ins and peer coaching arrive when people were told they would (issue 19, items 7 to 11), over HTTP as Teams

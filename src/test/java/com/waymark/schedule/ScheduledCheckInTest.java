@@ -33,6 +33,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.waymark.outbox.OutboxService;
+import com.waymark.outbox.DeliveryWorker;
+import com.waymark.outbox.DeliveryResult;
+import com.waymark.outbox.OutboundMessage;
+import com.waymark.outbox.DeliveryMetrics;
+import com.waymark.outbox.DeliveryOutcomes;
+import com.waymark.outbox.DeliveryTimes;
 
 /**
  * Scheduled check-ins end to end with a hand-moved clock: the coach sets a rhythm over HTTP, the planner

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.waymark.outbox.OutboxPayload;
 import com.waymark.pairing.PairingFollowUp;
 import com.waymark.pairing.PairingMember;
 import com.waymark.pairing.PairingMode;
@@ -163,5 +164,21 @@ class PairingCardsTest {
 
     private static Nudge nudge(List<Partner> partners, boolean rematch) {
         return new Nudge(3, "Cohort", TENANT, 2, 6, PairingMode.CROSS_ORGANISATION, 3, rematch, partners);
+    }
+
+    /** Pairing says what changed; the words are here, for every change, naming the programme and round, no one. */
+    @Test
+    void everyChangeToARoundIsWordedPlainly() {
+        Map<OutboxPayload.PairingUpdate.Change, String> expected = Map.of(
+                OutboxPayload.PairingUpdate.Change.NOBODY_FREE, "you're the only person free this round",
+                OutboxPayload.PairingUpdate.Change.NO_SUITABLE_PARTNER, "I couldn't find a partner for you this time",
+                OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_PAIR_STAYS, "The two of you can still meet as a pair",
+                OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_MAY_REMATCH, "If someone becomes free this round",
+                OutboxPayload.PairingUpdate.Change.PARTNER_LEFT_NEXT_ROUND, "You'll be paired again next round.");
+        for (OutboxPayload.PairingUpdate.Change change : OutboxPayload.PairingUpdate.Change.values()) {
+            String text = PairingCards.update(new OutboxPayload.PairingUpdate(change, 3, "Leading <well>", 2));
+            assertThat(text).as(change.name()).startsWith("Peer coaching, \"Leading ‹well›\", round 2: ")
+                    .contains(expected.get(change)).doesNotContain("<");
+        }
     }
 }

@@ -2,7 +2,7 @@ package com.waymark.teams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.waymark.schedule.DeliveryWorker;
+import com.waymark.outbox.DeliveryWorker;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
-import com.waymark.schedule.DeliveryWorker;
+import com.waymark.outbox.DeliveryWorker;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.MutableClock;
 import com.waymark.support.TeamsClient;

@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * at least twice the connector's 30-second send timeout) runs out.
  */
 @Component
+@EnableConfigurationProperties(OutboxSettings.class)
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);

@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import java.util.Locale;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Counted after the outcome's transaction committed (the worker and the ticker call in once it has).
  */
 @Component
-class DeliveryMetrics {
+public class DeliveryMetrics {
 
     static final String DELIVERIES = "waymark.outbox.deliveries";
     static final String SENT = "waymark.checkins.sent";
@@ -42,15 +42,16 @@ class DeliveryMetrics {
     }
 
     void delivered(OutboundMessage message, DeliveryResult result) {
-        String kind = message.kind() == null ? "other" : message.kind().name().toLowerCase(Locale.ROOT);
+        String kind = message.kind() == null ? "other" : message.kind().toLowerCase(Locale.ROOT);
         Counter.builder(DELIVERIES).description("Outbound send attempts by outcome").tag("kind", kind)
                 .tag("outcome", outcome(result)).register(registry).increment();
-        if (result instanceof DeliveryResult.Sent && message.kind() == OutboxMessage.Kind.CHECKIN_PROMPT) {
+        if (result instanceof DeliveryResult.Sent && OutboxPayloads.CHECKIN_PROMPT.equals(message.kind())) {
             sent.increment();
         }
     }
 
-    void missed(int count) {
+    /** Check-ins whose window closed unanswered (the schedule counts them; the figure sits with the sends). */
+    public void missed(int count) {
         if (count > 0) {
             missed.increment(count);
         }

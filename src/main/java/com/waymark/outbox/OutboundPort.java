@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 /**
  * Where the outbox hands messages over to be sent. The Teams edge implements it (rate limits, the

@@ -1,12 +1,16 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import com.waymark.programme.ParticipantService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,22 +28,27 @@ public class OutboxService {
 
     private final OutboxRepository outbox;
     private final JdbcTemplate jdbc;
+    private final ParticipantService participants;
     private final Clock clock;
 
-    public OutboxService(OutboxRepository outbox, JdbcTemplate jdbc, Clock clock) {
+    public OutboxService(OutboxRepository outbox, JdbcTemplate jdbc, ParticipantService participants, Clock clock) {
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.participants = participants;
         this.clock = clock;
     }
 
-    /** Adds a message unless one with this key exists; returns whether it was added. */
+    /**
+     * Adds a message for {@code recipient} (a participant's id), to go no earlier than {@code notBefore}, unless one
+     * with this key exists; returns whether it was added. Messages to a participant about their own coaching
+     * ({@link OutboxPayload#onRecipientsClock()}) also wait, when sent, for the recipient's own time.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(String key, Long participantId, OutboxMessage.Kind kind, Long occurrenceId, String payload,
-                           Instant dueAt) {
+    public boolean enqueue(String key, long recipient, OutboxPayload payload, Instant notBefore) {
         if (outbox.existsByIdempotencyKey(key)) {
             return false;
         }
-        outbox.save(new OutboxMessage(key, participantId, kind, occurrenceId, payload, dueAt, clock.instant()));
+        outbox.save(new OutboxMessage(key, recipient, payload, notBefore, clock.instant()));
         return true;
     }
 
@@ -56,13 +65,29 @@ public class OutboxService {
                 + "attempts = attempts + 1 where status = 'PENDING' and id in (select id from outbox_message "
                 + "where status = 'PENDING' and due_at <= ? order by due_at, id fetch first " + limit
                 + " rows only)", token, Timestamp.from(now.plus(lease)), Timestamp.from(now));
-        List<OutboundMessage> messages = jdbc.query("select o.id, o.idempotency_key, o.kind, o.participant_id, "
-                        + "o.payload, o.attempts, p.conversation_reference from outbox_message o left join participant p "
-                        + "on p.id = o.participant_id where o.status = 'CLAIMED' and o.lease_owner = ? order by o.due_at, o.id",
-                (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), OutboxMessage.Kind.valueOf(rs.getString(3)),
-                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(7), rs.getString(5), rs.getInt(6)),
+        List<OutboundMessage> claimed = jdbc.query("select id, idempotency_key, kind, participant_id, payload, "
+                        + "attempts, payload_version from outbox_message where status = 'CLAIMED' and lease_owner = ? "
+                        + "order by due_at, id",
+                (rs, row) -> new OutboundMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4), null,
+                        readable(rs.getString(3), rs.getInt(7), rs.getString(5)), rs.getInt(6)),
                 token);
+        // Where to reach them is the programme module's to say (its table, read through its service): once a batch.
+        Map<Long, String> references = participants.conversationReferences(claimed.stream()
+                .map(OutboundMessage::participantId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<OutboundMessage> messages = claimed.stream().map(m -> new OutboundMessage(m.outboxId(), m.idempotencyKey(),
+                m.kind(), m.participantId(), m.participantId() == null ? null : references.get(m.participantId()),
+                m.payload(), m.attempt())).toList();
         return new Claim(token, messages);
+    }
+
+    /** An unreadable row must not stop the batch: it is delivered as nothing, and the edge records it failed. */
+    private static OutboxPayload readable(String type, int version, String json) {
+        try {
+            return OutboxPayloads.read(type, version, json);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** One claimed batch: the lease token and the messages it covers. */

@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

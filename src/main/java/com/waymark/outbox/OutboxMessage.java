@@ -1,4 +1,4 @@
-package com.waymark.schedule;
+package com.waymark.outbox;
 
 import java.time.Instant;
 
@@ -22,8 +22,6 @@ public class OutboxMessage {
 
     public enum Status { PENDING, CLAIMED, SENT, UNREACHABLE, FAILED, CANCELLED }
 
-    public enum Kind { CHECKIN_PROMPT, CHECKIN_REMINDER, SESSION_DIGEST, TEXT, PAIRING_NUDGE, PAIRING_FOLLOW_UP, COACH_CALL, THRESHOLD_LOWERED, STAFF_JOINED }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -34,9 +32,12 @@ public class OutboxMessage {
     @Column(name = "participant_id")
     private Long participantId;
 
-    @Enumerated(EnumType.STRING)
+    /** The payload's type name ({@link OutboxPayloads}). */
     @Column(nullable = false)
-    private Kind kind;
+    private String kind;
+
+    @Column(name = "payload_version", nullable = false)
+    private int payloadVersion;
 
     @Column(name = "occurrence_id")
     private Long occurrenceId;
@@ -72,13 +73,14 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String key, Long participantId, Kind kind, Long occurrenceId, String payload, Instant dueAt,
-                  Instant now) {
+    OutboxMessage(String key, Long participantId, OutboxPayload payload, Instant dueAt, Instant now) {
         this.idempotencyKey = key;
         this.participantId = participantId;
-        this.kind = kind;
-        this.occurrenceId = occurrenceId;
-        this.payload = payload;
+        this.kind = OutboxPayloads.typeOf(payload);
+        this.payloadVersion = OutboxPayloads.VERSION;
+        // Kept in a column of its own so a check-in's messages are withdrawn with it (and cascade with it).
+        this.occurrenceId = payload instanceof OutboxPayload.CheckIn checkIn ? checkIn.occurrenceId() : null;
+        this.payload = OutboxPayloads.write(payload);
         this.status = Status.PENDING;
         this.dueAt = dueAt;
         this.createdAt = now;
@@ -96,7 +98,7 @@ public class OutboxMessage {
         return participantId;
     }
 
-    public Kind getKind() {
+    public String getKind() {
         return kind;
     }
 
@@ -104,8 +106,8 @@ public class OutboxMessage {
         return occurrenceId;
     }
 
-    public String getPayload() {
-        return payload;
+    public OutboxPayload getPayload() {
+        return OutboxPayloads.read(kind, payloadVersion, payload);
     }
 
     public Status getStatus() {
