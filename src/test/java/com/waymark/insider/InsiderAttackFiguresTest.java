@@ -361,9 +361,13 @@ class InsiderAttackFiguresTest {
     }
 
     String exportCsv(User reader, String command) {
-        lastCard = card(reader, command);
-        return lastCard.path("body").findValuesAsText("text").stream().filter(t -> t.startsWith("programme,"))
-                .findFirst().orElseThrow();
+        // The export is a short card, then (outside Teams' own 1:1 chat, as here) the CSV as a code block.
+        List<JsonNode> replies = teams.expectReplies(teams.message(reader, command)).replies();
+        assertThat(replies.get(0).path("attachments")).as("a card in reply to %s", command).isNotEmpty();
+        lastCard = replies.get(0).path("attachments").path(0).path("content");
+        String text = replies.stream().map(r -> r.path("text").asText("")).filter(t -> t.contains("```csv\n"))
+                .findFirst().orElseThrow(() -> new AssertionError("no CSV in " + replies));
+        return text.substring(text.indexOf("```csv\n") + 7, text.lastIndexOf("\n```"));
     }
 
     /** "section|figure" to value. */
