@@ -25,10 +25,11 @@ final class InsightCards {
 
     static final String HIDDEN = "hidden";
     /**
-     * The axis of weekly wellbeing and energy means, rated 1–5. It runs from 0 because the chart divides its axis
-     * into five equal steps: 0–5 gives ticks a coach reads at a glance (1, 2, 3…), where 1–5 gave 1.8, 2.6, 3.4.
+     * The axis of weekly wellbeing and energy means: the 1–5 people rated on. The Playground's chart splits the axis
+     * it is given into four steps at the size Teams shows this card (the tour's picture), so 1–5 reads 1, 2, 3, 4, 5;
+     * 0–5 read 1.25, 2.5, 3.75, and an axis fitted to the data 1.05, 2.1, 3.15.
      */
-    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(0, 5);
+    static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);

@@ -33,7 +33,7 @@ class InsightChartsTest {
             ZoneId.of("Europe/London"), 5, 0);
 
     @Test
-    void theWeeklyMeansRunOnAFixedAxisWithWholeNumberTicksWhateverTheData() throws IOException {
+    void theWeeklyMeansRunOnTheOneToFiveScaleWhateverTheData() throws IOException {
         List<WellbeingReport.Week> weeks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             weeks.add(new WellbeingReport.Week(LocalDate.of(2026, 10, 26).plusWeeks(i), 3.1 + i * 0.2, 3.4));
@@ -42,7 +42,7 @@ class InsightChartsTest {
                 false, List.of(), weeks))).toJson();
 
         JsonNode line = chart(card, "Chart.Line");
-        assertThat(line.path("yMin").asInt()).isEqualTo(0);
+        assertThat(line.path("yMin").asInt()).isEqualTo(1);
         assertThat(line.path("yMax").asInt()).isEqualTo(5);
         assertThat(line.path("yAxisTitle").asText()).isEqualTo("Mean (1–5)");
         for (JsonNode series : line.path("data")) {
