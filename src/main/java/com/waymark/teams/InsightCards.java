@@ -25,9 +25,9 @@ final class InsightCards {
 
     static final String HIDDEN = "hidden";
     /**
-     * The axis of weekly wellbeing and energy means: the 1–5 people rated on. The Playground's chart splits the axis
-     * it is given into four steps at the size Teams shows this card (the tour's picture), so 1–5 reads 1, 2, 3, 4, 5;
-     * 0–5 read 1.25, 2.5, 3.75, and an axis fitted to the data 1.05, 2.1, 3.15.
+     * The axis of weekly wellbeing and energy means: the 1–5 people rated on, not an axis fitted to the data (which
+     * read 0–4.2). {@code Chart.Line} has no setting for its ticks, and the Playground's renderer chooses its own steps
+     * (1–5 shows 1, 1.8, 2.6…; 0–5 showed 1.25, 2.5…), so the axis keeps the true scale.
      */
     static final AdaptiveCard.Scale RATING = new AdaptiveCard.Scale(1, 5);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
