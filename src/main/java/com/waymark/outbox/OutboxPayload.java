@@ -7,12 +7,16 @@ import java.time.Instant;
  * the edge words it. Each record is stored as JSON beside its {@link OutboxPayloads type name and version}, and read
  * back by type. Payloads carry ids and facts, never sentences: the words are the edge's.
  * <p>
- * Adding a record means adding a method to {@link Visitor}, so every renderer fails to compile until it words the
- * new message (Java 17 has no pattern-matching switch over sealed types; the visitor is its compile-time equivalent).
+ * A feature's module declares its own payload records beside its code, registers each type's stored name as an
+ * {@link OutboxPayloadType} bean, and the edge words it with a {@code teams.MessageWording}; the start-up check fails
+ * when a registered type has no wording. The records below predate that and are worded through {@link Visitor}.
  */
-public sealed interface OutboxPayload {
+public interface OutboxPayload {
 
-    <R> R accept(Visitor<R> visitor);
+    /** Only the records declared here are visited; a feature's own payload is worded by its slice instead. */
+    default <R> R accept(Visitor<R> visitor) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is worded by its own MessageWording");
+    }
 
     /** Whether it goes to a participant about their own coaching, so it waits for their own time (quiet hours). */
     default boolean onRecipientsClock() {

@@ -2,6 +2,7 @@ package com.waymark.outbox;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,9 @@ final class OutboxPayloads {
             OutboxPayload.StaffJoined.class, "STAFF_JOINED",
             OutboxPayload.LegacyText.class, TEXT);
 
+    /** Types that features' modules registered ({@link OutboxPayloadType} beans), by stored name. */
+    private static final Map<String, Class<? extends OutboxPayload>> REGISTERED = new ConcurrentHashMap<>();
+
     /** Every type is at version 1: none has changed shape since payloads were typed. */
     static final int VERSION = 1;
 
@@ -44,7 +48,26 @@ final class OutboxPayloads {
         if (payload instanceof OutboxPayload.CheckIn checkIn) {
             return checkIn.reminder() ? CHECKIN_REMINDER : CHECKIN_PROMPT;
         }
-        return TYPES.get(payload.getClass());
+        String known = TYPES.get(payload.getClass());
+        if (known != null) {
+            return known;
+        }
+        return REGISTERED.entrySet().stream().filter(e -> e.getValue() == payload.getClass()).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "No OutboxPayloadType registered for " + payload.getClass().getName()));
+    }
+
+    /** Called once per context for each registered type; the same mapping again is fine, a clash is not. */
+    static void register(OutboxPayloadType type) {
+        if (TYPES.containsValue(type.name()) || CHECKIN_PROMPT.equals(type.name())
+                || CHECKIN_REMINDER.equals(type.name())) {
+            throw new IllegalStateException("Outbox type name " + type.name() + " is taken by a built-in payload");
+        }
+        Class<? extends OutboxPayload> before = REGISTERED.putIfAbsent(type.name(), type.type());
+        if (before != null && before != type.type()) {
+            throw new IllegalStateException("Outbox type name " + type.name() + " is registered twice: "
+                    + before.getName() + " and " + type.type().getName());
+        }
     }
 
     static String write(OutboxPayload payload) {
@@ -72,6 +95,10 @@ final class OutboxPayloads {
                 if (known.getValue().equals(type)) {
                     return JSON.readValue(body, known.getKey());
                 }
+            }
+            Class<? extends OutboxPayload> registered = REGISTERED.get(type);
+            if (registered != null) {
+                return JSON.readValue(body, registered);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("Unreadable payload " + type, e);

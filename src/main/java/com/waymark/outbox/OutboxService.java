@@ -31,7 +31,9 @@ public class OutboxService {
     private final ParticipantService participants;
     private final Clock clock;
 
-    public OutboxService(OutboxRepository outbox, JdbcTemplate jdbc, ParticipantService participants, Clock clock) {
+    /** {@code types}: asked for only so that features' payload types are known before the first row is written. */
+    public OutboxService(OutboxRepository outbox, JdbcTemplate jdbc, ParticipantService participants, Clock clock,
+                         OutboxPayloadType.Registry types) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.participants = participants;

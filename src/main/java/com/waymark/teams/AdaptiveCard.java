@@ -14,13 +14,13 @@ import com.microsoft.bot.schema.Attachment;
  * A small builder for Adaptive Cards 1.5, the version Teams renders. Cards are built as Jackson trees, so
  * every value is escaped properly (a name with a quote or a dollar sign can't break a card).
  */
-final class AdaptiveCard {
+public final class AdaptiveCard {
 
-    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** One option of a choice set. */
-    record Choice(String title, String value) {
+    public record Choice(String title, String value) {
     }
 
     private final ObjectNode card = JSON.objectNode();
@@ -33,49 +33,49 @@ final class AdaptiveCard {
         card.put("version", "1.5");
     }
 
-    static AdaptiveCard create() {
+    public static AdaptiveCard create() {
         return new AdaptiveCard();
     }
 
-    AdaptiveCard heading(String text) {
+    public AdaptiveCard heading(String text) {
         body.add(textBlock(text).put("size", "Medium").put("weight", "Bolder").put("style", "heading"));
         return this;
     }
 
-    AdaptiveCard text(String text) {
+    public AdaptiveCard text(String text) {
         body.add(textBlock(text));
         return this;
     }
 
-    AdaptiveCard subtle(String text) {
+    public AdaptiveCard subtle(String text) {
         body.add(textBlock(text).put("isSubtle", true).put("size", "Small"));
         return this;
     }
 
-    AdaptiveCard emphasis(String text) {
+    public AdaptiveCard emphasis(String text) {
         body.add(textBlock(text).put("weight", "Bolder"));
         return this;
     }
 
-    AdaptiveCard facts(Map<String, String> facts) {
+    public AdaptiveCard facts(Map<String, String> facts) {
         body.add(factSet(facts));
         return this;
     }
 
     /** One point of a chart: a label on the x axis and its value. */
-    record Point(String x, double y) {
+    public record Point(String x, double y) {
     }
 
     /**
      * A Teams chart ({@code Chart.Line}, one line per series) with a FactSet as its fallback, which clients
      * without chart support render instead. Charts are drawn by the client from numbers: no image, no data URI.
      */
-    AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series) {
+    public AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series) {
         return lineChart(title, xTitle, yTitle, series, null);
     }
 
     /** The y axis of a chart fixed to a scale, such as the 1–5 of a rating, instead of fitted to the data. */
-    record Scale(int min, int max) {
+    public record Scale(int min, int max) {
     }
 
     /**
@@ -83,7 +83,7 @@ final class AdaptiveCard {
      * fitted to the data, a line of means between 3.1 and 4.2 sat on an axis from 0 to 4.2, which reads as a
      * scale other than the 1–5 people answered on.
      */
-    AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series, Scale scale) {
+    public AdaptiveCard lineChart(String title, String xTitle, String yTitle, Map<String, List<Point>> series, Scale scale) {
         ArrayNode data = JSON.arrayNode();
         Map<String, String> fallback = new LinkedHashMap<>();
         series.forEach((legend, points) -> {
@@ -104,7 +104,7 @@ final class AdaptiveCard {
     }
 
     /** A Teams {@code Chart.VerticalBar} with a FactSet fallback. */
-    AdaptiveCard barChart(String title, String xTitle, String yTitle, List<Point> bars) {
+    public AdaptiveCard barChart(String title, String xTitle, String yTitle, List<Point> bars) {
         ArrayNode data = JSON.arrayNode();
         Map<String, String> fallback = new LinkedHashMap<>();
         bars.forEach(p -> {
@@ -124,7 +124,7 @@ final class AdaptiveCard {
      * (under a vertical bar a label longer than the bar is cut: "Workloa…"), and the value at the bar's end
      * ({@code AbsoluteNoAxis}) rather than on an axis to read across to.
      */
-    AdaptiveCard horizontalBarChart(String title, List<Point> bars) {
+    public AdaptiveCard horizontalBarChart(String title, List<Point> bars) {
         ArrayNode data = JSON.arrayNode();
         Map<String, String> fallback = new LinkedHashMap<>();
         bars.forEach(p -> {
@@ -151,7 +151,7 @@ final class AdaptiveCard {
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    AdaptiveCard choices(String id, String label, List<Choice> choices, String errorMessage) {
+    public AdaptiveCard choices(String id, String label, List<Choice> choices, String errorMessage) {
         ArrayNode list = JSON.arrayNode();
         choices.forEach(c -> list.add(JSON.objectNode().put("title", c.title()).put("value", c.value())));
         ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", id).put("label", label)
@@ -161,20 +161,20 @@ final class AdaptiveCard {
         return this;
     }
 
-    AdaptiveCard textInput(String id, String label, String placeholder, int maxLength) {
+    public AdaptiveCard textInput(String id, String label, String placeholder, int maxLength) {
         body.add(JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
                 .put("placeholder", placeholder).put("isMultiline", true).put("maxLength", maxLength));
         return this;
     }
 
-    AdaptiveCard toggle(String id, String title) {
+    public AdaptiveCard toggle(String id, String title) {
         body.add(JSON.objectNode().put("type", "Input.Toggle").put("id", id).put("title", title)
                 .put("value", "false").put("valueOn", "true").put("valueOff", "false"));
         return this;
     }
 
     /** A single-line text input, prefilled with {@code value} when there is one. */
-    AdaptiveCard field(String id, String label, String value, String placeholder, int maxLength, boolean required) {
+    public AdaptiveCard field(String id, String label, String value, String placeholder, int maxLength, boolean required) {
         ObjectNode input = JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
                 .put("maxLength", maxLength);
         if (value != null) {
@@ -190,7 +190,7 @@ final class AdaptiveCard {
         return this;
     }
 
-    AdaptiveCard date(String id, String label, String isoValue) {
+    public AdaptiveCard date(String id, String label, String isoValue) {
         ObjectNode input = JSON.objectNode().put("type", "Input.Date").put("id", id).put("label", label);
         if (isoValue != null) {
             input.put("value", isoValue);
@@ -199,14 +199,14 @@ final class AdaptiveCard {
         return this;
     }
 
-    AdaptiveCard number(String id, String label, int value, int min, int max) {
+    public AdaptiveCard number(String id, String label, int value, int min, int max) {
         body.add(JSON.objectNode().put("type", "Input.Number").put("id", id).put("label", label)
                 .put("value", value).put("min", min).put("max", max));
         return this;
     }
 
     /** A drop-down (or multi-select) choice; {@code value} preselects, comma-separated for multi-select. */
-    AdaptiveCard pick(String id, String label, List<Choice> choices, String value, boolean required, boolean multi) {
+    public AdaptiveCard pick(String id, String label, List<Choice> choices, String value, boolean required, boolean multi) {
         ArrayNode list = JSON.arrayNode();
         choices.forEach(c -> list.add(JSON.objectNode().put("title", c.title()).put("value", c.value())));
         ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", id).put("label", label)
@@ -223,7 +223,7 @@ final class AdaptiveCard {
     }
 
     /** An Action.Submit: Teams sends {@code data} (plus the card's inputs) back as a message's value. */
-    AdaptiveCard submit(String title, String action, Map<String, String> extraData) {
+    public AdaptiveCard submit(String title, String action, Map<String, String> extraData) {
         ObjectNode data = JSON.objectNode().put("action", action);
         extraData.forEach(data::put);
         ObjectNode submit = JSON.objectNode().put("type", "Action.Submit").put("title", title);
@@ -232,7 +232,7 @@ final class AdaptiveCard {
         return this;
     }
 
-    AdaptiveCard submit(String title, String action) {
+    public AdaptiveCard submit(String title, String action) {
         return submit(title, action, Map.of());
     }
 
@@ -240,19 +240,19 @@ final class AdaptiveCard {
      * A submit that sends only its own data: the card's inputs are neither sent nor checked, so a required choice
      * elsewhere on the card does not stand in the way of this button.
      */
-    AdaptiveCard submitAlone(String title, String action, Map<String, String> data) {
+    public AdaptiveCard submitAlone(String title, String action, Map<String, String> data) {
         submit(title, action, data);
         ((ObjectNode) actions.get(actions.size() - 1)).put("associatedInputs", "none");
         return this;
     }
 
     /** An Action.OpenUrl: Teams opens the link (a deep link into Teams itself, or a web page). */
-    AdaptiveCard openUrl(String title, String url) {
+    public AdaptiveCard openUrl(String title, String url) {
         actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));
         return this;
     }
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode copy = card.deepCopy();
         copy.set("body", body.deepCopy());
         if (!actions.isEmpty()) {
@@ -261,7 +261,7 @@ final class AdaptiveCard {
         return copy;
     }
 
-    Attachment toAttachment() {
+    public Attachment toAttachment() {
         Attachment attachment = new Attachment();
         attachment.setContentType(CONTENT_TYPE);
         attachment.setContent(toJson());

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * 29 February of a common year, 24:00 and 14:60 are refused with a reply that names what is wrong and an example that
  * works, never resolved to a neighbouring day or time. What we echo back is only ever digits we matched.
  */
-final class CalendarInput {
+public final class CalendarInput {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?",
@@ -24,7 +24,7 @@ final class CalendarInput {
     }
 
     /** A year-month-day date (one- or two-digit month and day are fine); {@code example} is a whole command that works. */
-    static LocalDate date(String raw, String example) {
+    public static LocalDate date(String raw, String example) {
         Matcher m = raw == null ? null : DATE.matcher(raw.strip());
         if (m == null || !m.matches()) {
             throw refused("I couldn't read that as a date.", "Please write dates as year-month-day", example);
@@ -48,7 +48,7 @@ final class CalendarInput {
     }
 
     /** A time of day: 14:00, 14.00, 9, 2pm or 2:30 pm; {@code example} is a whole command that works. */
-    static LocalTime time(String raw, String example) {
+    public static LocalTime time(String raw, String example) {
         Matcher m = raw == null ? null : TIME.matcher(raw.strip());
         if (m == null || !m.matches()) {
             throw refused("I couldn't read that as a time.", "Give times like 14:00 or 2pm", example);
@@ -75,11 +75,11 @@ final class CalendarInput {
     }
 
     /** The first and last day of a period, both included. */
-    record Days(LocalDate first, LocalDate last) {
+    public record Days(LocalDate first, LocalDate last) {
     }
 
     /** The first and last day of a period, each read strictly, the last not before the first. */
-    static Days range(String from, String to, String example) {
+    public static Days range(String from, String to, String example) {
         LocalDate first = date(from, example);
         LocalDate last = date(to, example);
         if (last.isBefore(first)) {

@@ -1,7 +1,11 @@
 package com.waymark.teams;
 
-/** What a participant asked for, parsed from text or a card submit; plain data, no SDK types. */
-sealed interface Command {
+/**
+ * What a person asked for, parsed from text or a card submit; plain data, no SDK types. A feature slice ({@link
+ * FeatureSlice}) declares its own sealed sub-type, so a feature's commands live with the feature; the records nested
+ * here belong to the conversations that predate slices.
+ */
+public interface Command {
 
     record Help() implements Command {
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  * "Thursday 20 May" this year, "Monday 10 Jan 2028" further ahead, never a far date that reads as this year's),
  * and a zone by a name people know ("UK time", "Paris time") rather than an IANA id or "UTC".
  */
-final class DateText {
+public final class DateText {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMM 'at' HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN_YEAR = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
@@ -36,18 +36,18 @@ final class DateText {
     }
 
     /** "Thursday 20 May at 14:00", with the year when that day is not in the current year (in {@code zone}). */
-    static String when(Instant at, ZoneId zone, Clock clock) {
+    public static String when(Instant at, ZoneId zone, Clock clock) {
         ZonedDateTime local = at.atZone(zone);
         return (thisYear(local.toLocalDate(), zone, clock) ? WHEN : WHEN_YEAR).format(local);
     }
 
     /** "20 May", or "20 May 2028" when not in the current year. */
-    static String day(LocalDate day, ZoneId zone, Clock clock) {
+    public static String day(LocalDate day, ZoneId zone, Clock clock) {
         return (thisYear(day, zone, clock) ? DAY : DAY_YEAR).format(day);
     }
 
     /** "Thu 20 May", or "Thu 20 May 2028" when not in the current year. */
-    static String weekday(LocalDate day, ZoneId zone, Clock clock) {
+    public static String weekday(LocalDate day, ZoneId zone, Clock clock) {
         return (thisYear(day, zone, clock) ? WEEKDAY : WEEKDAY_YEAR).format(day);
     }
 
@@ -55,7 +55,7 @@ final class DateText {
      * Days as people say them: runs of consecutive days as ranges, "Mon 14 Dec to Fri 18 Dec, Sat 26 Dec"; the year
      * only when not the current one, and once per range when both ends share it ("Tue 5 Jan to Fri 8 Jan 2027").
      */
-    static String dayRanges(java.util.Collection<LocalDate> days, ZoneId zone, Clock clock) {
+    public static String dayRanges(java.util.Collection<LocalDate> days, ZoneId zone, Clock clock) {
         List<LocalDate> sorted = days.stream().distinct().sorted().toList();
         List<String> ranges = new ArrayList<>();
         int i = 0;
@@ -85,7 +85,7 @@ final class DateText {
      * The zone as people say it: "UK time" for the UK's zone, "UTC" for UTC and GMT without summer time, otherwise
      * the zone's city ("Paris time", "Los Angeles time"), or its offset from UTC for a bare offset.
      */
-    static String zone(ZoneId zone) {
+    public static String zone(ZoneId zone) {
         if (UK.contains(zone.getId())) {
             return "UK time";
         }

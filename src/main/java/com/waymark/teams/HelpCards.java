@@ -1,5 +1,7 @@
 package com.waymark.teams;
 
+import java.util.List;
+
 /**
  * What {@code help} shows in a 1:1 chat, fitted to who is asking: a participant sees only what they can do, led by
  * the next step (checking in) and offered as buttons; someone on a programme's staff also sees the coaches' commands,
@@ -50,11 +52,19 @@ final class HelpCards {
     private HelpCards() {
     }
 
+    /** Slices' own lines, as more items of the same list. */
+    private static String lines(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append("\n- ").append(line));
+        return text.toString();
+    }
+
     /** {@code sessionExample}: a "next session" command that works today, from {@code ScheduleService}. */
-    static AdaptiveCard help(boolean coach, boolean consented, String sessionExample) {
-        AdaptiveCard card = AdaptiveCard.create().heading("What you can do").text(PARTICIPANT);
+    static AdaptiveCard help(boolean coach, boolean consented, String sessionExample, List<String> participantLines,
+                             List<String> coachLines) {
+        AdaptiveCard card = AdaptiveCard.create().heading("What you can do").text(PARTICIPANT + lines(participantLines));
         if (coach) {
-            card.emphasis("For coaches").text(COACH.formatted(sessionExample));
+            card.emphasis("For coaches").text(COACH.formatted(sessionExample) + lines(coachLines));
         }
         if (!consented) {
             card.subtle("First, please read the privacy notice (say **privacy**) and choose \"I agree\".");

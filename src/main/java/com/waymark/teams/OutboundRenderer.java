@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
@@ -21,6 +23,7 @@ import com.waymark.programme.StaffInvitations;
 import com.waymark.programme.StaffMember;
 import com.waymark.programme.ThresholdLowering;
 import com.waymark.outbox.OutboxPayload;
+import com.waymark.outbox.OutboxPayloadType;
 import com.waymark.outbox.OutboundMessage;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +42,18 @@ class OutboundRenderer {
     private final ProgrammeService programmes;
     private final StaffInvitations invitations;
     private final Clock clock;
+    private final Map<Class<?>, MessageWording<?>> wordings;
 
-    OutboundRenderer(PromptLibrary prompts,
+    OutboundRenderer(List<MessageWording<?>> wordings, List<OutboxPayloadType> types, PromptLibrary prompts,
                      CheckInSettings checkin,
                      PeerCoachingParticipation pairing, TeamInsights insights, CoachCallService coachCalls,
                      NameDirectory names, SupportResources support, ProgrammeService programmes,
                      StaffInvitations invitations, Clock clock) {
+        this.wordings = wordings.stream().collect(Collectors.toMap(MessageWording::payloadType, w -> w));
+        types.stream().filter(type -> !this.wordings.containsKey(type.type())).findFirst().ifPresent(type -> {
+            // Caught at start-up, not when the first such message is due and would fail to send.
+            throw new IllegalStateException("No MessageWording for outbox type " + type.name());
+        });
         this.invitations = invitations;
         this.support = support;
         this.programmes = programmes;
@@ -61,7 +70,14 @@ class OutboundRenderer {
         if (message.payload() == null) {
             throw new IllegalArgumentException("Unreadable payload");
         }
-        return message.payload().accept(new Words(message.participantId()));
+        MessageWording<?> wording = wordings.get(message.payload().getClass());
+        return wording != null ? word(wording, message.participantId(), message.payload())
+                : message.payload().accept(new Words(message.participantId()));
+    }
+
+    private static <P extends OutboxPayload> List<Activity> word(MessageWording<P> wording, long recipient,
+                                                                 OutboxPayload payload) {
+        return wording.render(recipient, wording.payloadType().cast(payload));
     }
 
     /** One method per payload type: a new type does not compile until it is worded here. */

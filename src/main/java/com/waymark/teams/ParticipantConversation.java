@@ -35,12 +35,14 @@ class ParticipantConversation {
     private final SupportConversation support;
     private final NoticeCards notices;
     private final ScheduleService schedules;
+    private final Slices slices;
 
-    ParticipantConversation(ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
+    ParticipantConversation(Slices slices, ConsentService consent, CheckInService checkIns, ActionPlanService actionPlan,
                             ProgrammeService programmes,
                             CheckInSettings checkin,
                             DataRightsConversation dataRights, SupportConversation support, NoticeCards notices,
                             ScheduleService schedules) {
+        this.slices = slices;
         this.notices = notices;
         this.schedules = schedules;
         this.consent = consent;
@@ -60,7 +62,8 @@ class ParticipantConversation {
         }
         if (command instanceof Command.Help) {
             return List.of(card(HelpCards.help(coaches(id), consented,
-                    schedules.sessionExample(ZoneId.of(participant.getTimeZone())))));
+                    schedules.sessionExample(ZoneId.of(participant.getTimeZone())),
+                    slices.help(HelpLine.Audience.PARTICIPANT), slices.help(HelpLine.Audience.COACH))));
         }
         if (command instanceof Command.ShowPrivacy) {
             return List.of(notices.privacy(id, consent.agreedAt(id), ZoneId.of(participant.getTimeZone())));

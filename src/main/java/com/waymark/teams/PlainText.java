@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Used wherever the edge shows one person's words to someone else: quotes, theme and group names, programme names,
  * people's names, roles and organisations. Our own text keeps its Markdown.
  */
-final class PlainText {
+public final class PlainText {
 
     private static final String ZWSP = "\u200B";
     private static final Pattern BIDI = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
@@ -40,7 +40,7 @@ final class PlainText {
     }
 
     /** Null stays null (an unknown name is rendered by the caller's own fallback). */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package com.waymark.teams;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -53,8 +54,10 @@ class WaymarkBot extends ActivityHandler {
     private final DemoChats demo;
     private final FileOffers fileOffers;
     private final DataRightsConversation dataRights;
+    private final Slices slices;
+    private final int maxTextChars;
 
-    WaymarkBot(ParticipantService participants, ParticipantConversation conversation,
+    WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
@@ -74,6 +77,15 @@ class WaymarkBot extends ActivityHandler {
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
         this.parser = new CommandParser(settings.maxTextChars());
+        this.slices = slices;
+        this.maxTextChars = settings.maxTextChars();
+    }
+
+    /** A slice's command when one owns the message, else the older conversations' parse. */
+    private Command parse(String text, JsonNode value) {
+        Optional<Command> sliced = value != null && value.isObject() ? slices.parseCard(value)
+                : text != null && text.length() <= maxTextChars ? slices.parse(text) : Optional.empty();
+        return sliced.orElseGet(() -> parser.parse(text, value));
     }
 
     @Override
@@ -88,7 +100,7 @@ class WaymarkBot extends ActivityHandler {
             return teamChat.handle(turn, parser.parseInSharedChat(activity.getText(), value))
                     .thenCompose(replies -> send(turn, replies));
         }
-        return send(turn, replyTo(activity, parser.parse(activity.getText(), value)));
+        return send(turn, replyTo(activity, parse(activity.getText(), value)));
     }
 
     @Override
@@ -103,7 +115,7 @@ class WaymarkBot extends ActivityHandler {
             ((com.fasterxml.jackson.databind.node.ObjectNode) data).put("action", invokeValue.getAction().getVerb());
         }
         List<Activity> replies = TurnFacts.isPersonal(activity) && TurnFacts.hasSender(activity)
-                ? replyTo(activity, parser.parse(null, data))
+                ? replyTo(activity, parse(null, data))
                 : List.of(MessageFactory.text(TEAM_HELLO));
         // Universal Actions replace the card in place: the first reply becomes the new card, the rest follow.
         Activity first = replies.get(0);
@@ -284,7 +296,9 @@ class WaymarkBot extends ActivityHandler {
 
     private List<Activity> dispatch(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
-        if (TeamChatConversation.teamOnly(command)) {
+        if (command instanceof Slices.Sliced<?> sliced) {
+            replies.addAll(sliced.handle(new Turn(participant, files)));
+        } else if (TeamChatConversation.teamOnly(command)) {
             replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
         } else if (ProgrammeConversation.handles(command)) {
             replies.addAll(programmeConversation.handle(participant, command));

@@ -88,10 +88,10 @@ class HelpCardsTest {
 
     @Test
     void theMainActionsAreButtonsThatSendWhatTheTypedCommandsDo() {
-        JsonNode actions = HelpCards.help(false, true, "next session 2026-12-15 14:00").toJson().path("actions");
+        JsonNode actions = HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().path("actions");
         assertThat(actions.findValuesAsText("action")).containsExactly(CardActions.START_CHECK_IN,
                 CardActions.SHOW_ACTIONS, CardActions.SHOW_TREND);
-        assertThat(HelpCards.help(true, true, "next session 2026-12-15 14:00").toJson().toString()).contains("For coaches");
-        assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00").toJson().toString()).doesNotContain("For coaches");
+        assertThat(HelpCards.help(true, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).contains("For coaches");
+        assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).doesNotContain("For coaches");
     }
 }
