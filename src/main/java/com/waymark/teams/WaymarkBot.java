@@ -55,6 +55,7 @@ class WaymarkBot extends ActivityHandler {
     private final FileOffers fileOffers;
     private final DataRightsConversation dataRights;
     private final Slices slices;
+    private final com.waymark.teams.cycle.MeetingEvents meetingEvents;
     private final int maxTextChars;
 
     WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
@@ -62,7 +63,9 @@ class WaymarkBot extends ActivityHandler {
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
                PairingConversation pairingConversation, InsightConversation insightConversation,
-               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights, DemoChats demo) {
+               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights, DemoChats demo,
+               com.waymark.teams.cycle.MeetingEvents meetingEvents) {
+        this.meetingEvents = meetingEvents;
         this.fileOffers = fileOffers;
         this.dataRights = dataRights;
         this.notices = notices;
@@ -163,6 +166,13 @@ class WaymarkBot extends ActivityHandler {
     private static boolean hasActionType(Activity activity) {
         JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
         return value != null && value.path("action").path("type").isTextual();
+    }
+
+    /** Teams' meeting-end event ends the session recorded in that meeting (the coaching cycle's own component). */
+    @Override
+    protected CompletableFuture<Void> onEventActivity(TurnContext turn) {
+        return meetingEvents.handle(turn.getActivity()) ? CompletableFuture.completedFuture(null)
+                : super.onEventActivity(turn);
     }
 
     /** The SDK skips events where the bot is the only member added or removed: those are the ones we need most. */
