@@ -23,9 +23,9 @@ CREATE TABLE cycle_answer (
     participant_id     BIGINT       NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
     answered_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     nothing_this_time  BOOLEAN      NOT NULL,
-    said_what_i_thought SMALLINT,
-    worked_on_what_mattered SMALLINT,
-    leave_with_something SMALLINT,
+    said_what_i_thought INT,
+    worked_on_what_mattered INT,
+    leave_with_something INT,
     word               VARCHAR(4000),
     CONSTRAINT uq_cycle_answer UNIQUE (session_id, participant_id)
 );
