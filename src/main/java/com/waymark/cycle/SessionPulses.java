@@ -67,7 +67,7 @@ public class SessionPulses {
                                      int nothingThisTime, Map<Progress, Integer> progress) {
     }
 
-    public record CycleReport(String programmeName, int threshold, List<SessionPulse> pulses,
+    public record CycleReport(String programmeName, String timeZone, int threshold, List<SessionPulse> pulses,
                               List<SessionCommitments> commitments, int heldBack) {
     }
 
@@ -91,7 +91,7 @@ public class SessionPulses {
                 .filter(s -> since == null || !s.getStartsAt().isBefore(since)).toList();
         if (ended.isEmpty()) {
             audit.record(coachId, ReadKind.SESSION_PULSE, programmeId, Set.of());
-            return new CycleReport(programme.getName(), policy.threshold(), List.of(), List.of(), 0);
+            return new CycleReport(programme.getName(), programme.getTimeZone(), policy.threshold(), List.of(), List.of(), 0);
         }
         Map<Long, List<Commitment>> madeBySession = new HashMap<>();
         commitments.findByProgrammeId(programmeId).forEach(c ->
@@ -128,7 +128,7 @@ public class SessionPulses {
             }
             ledger.keep(programmeId, releases);
             audit.record(coachId, ReadKind.SESSION_PULSE, programmeId, included);
-            return new CycleReport(programme.getName(), policy.threshold(), pulses, made, releases.heldBack());
+            return new CycleReport(programme.getName(), programme.getTimeZone(), policy.threshold(), pulses, made, releases.heldBack());
         });
     }
 

@@ -3,6 +3,8 @@ package com.waymark.insight;
 import java.time.Instant;
 import java.util.List;
 
+import com.waymark.cycle.SessionPulses;
+
 import com.waymark.pairing.PeerCoachingService.PairsSummary;
 
 /**
@@ -13,9 +15,15 @@ import com.waymark.pairing.PeerCoachingService.PairsSummary;
  *                  figures only; null when that back end is off (the default)
  */
 public record SessionDigest(Instant sessionStartsAt, TeamSummary summary, PairsSummary pairs,
-                            List<String> questions, String narrative) {
+                            List<String> questions, String narrative, SessionPulses.CycleReport cycle) {
 
     public SessionDigest {
         questions = List.copyOf(questions);
+    }
+
+    /** Without the coaching cycle's section (no session has ended, or it was not read). */
+    public SessionDigest(Instant sessionStartsAt, TeamSummary summary, PairsSummary pairs, List<String> questions,
+                         String narrative) {
+        this(sessionStartsAt, summary, pairs, questions, narrative, null);
     }
 }

@@ -29,6 +29,7 @@ import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
+import com.waymark.cycle.SessionPulses;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
@@ -63,11 +64,13 @@ public class TeamInsights {
     private final Clock clock;
     private final double notableFall;
     private final int atRiskDays;
+    private final SessionPulses sessionPulses;
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
-                        Clock clock, InsightSettings settings) {
+                        Clock clock, InsightSettings settings, SessionPulses sessionPulses) {
+        this.sessionPulses = sessionPulses;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedule = schedule;
@@ -134,8 +137,26 @@ public class TeamInsights {
         List<String> suggested = questions.forSession(programmeId, sessionId, done.taxonomyIds());
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
-        return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative));
+        return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
+                cycleSection(coachId, programmeId)));
     }
+
+    /**
+     * The coaching cycle's section of the digest: the pulse and commitments of the last {@link #CYCLE_SESSIONS}
+     * sessions that ended, each released through the policy and ledger and audited by the cycle itself.
+     */
+    private SessionPulses.CycleReport cycleSection(long coachId, long programmeId) {
+        SessionPulses.CycleReport report = sessionPulses.read(coachId, programmeId, null);
+        if (report.pulses().isEmpty()) {
+            return null;
+        }
+        int from = Math.max(0, report.pulses().size() - CYCLE_SESSIONS);
+        return new SessionPulses.CycleReport(report.programmeName(), report.timeZone(), report.threshold(),
+                report.pulses().subList(from, report.pulses().size()),
+                report.commitments().subList(from, report.commitments().size()), report.heldBack());
+    }
+
+    static final int CYCLE_SESSIONS = 3;
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
     public Report<String> exportCsv(long coachId, ScopeRequest request) {

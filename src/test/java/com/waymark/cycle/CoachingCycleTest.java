@@ -364,6 +364,31 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void theDigestCarriesTheCycleHiddenBelowTheThreshold() {
+        Cohort cohort = cohort(5);
+        Chat.Coach coach = cohort.coach();
+        long ended = endedSession(coach);
+        answer(ended, cohort.people().subList(0, 4), 4);
+        String hidden = digestFor(coach);
+        assertThat(hidden).contains("After the last sessions").contains("pulse hidden; commitments hidden");
+
+        answer(ended, cohort.people().subList(4, 5), 4);
+        String shown = digestFor(coach);
+        assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments, 0 done");
+    }
+
+    @Autowired
+    com.waymark.schedule.SessionDigests digests;
+
+    /** The pre-session digest of a newly recorded session, as the coach receives it. */
+    String digestFor(Chat.Coach coach) {
+        long next = record(coach, "");
+        CONNECTOR.reset();
+        assertThat(digests.sessionApproaching(next)).isOne();
+        return delivered("Before your session", 1).get(0).toString();
+    }
+
+    @Test
     void myDataHoldsTheCycleAndDeleteMyDataErasesIt() {
         Cohort cohort = cohort(1);
         Chat.Person leader = cohort.people().get(0);
