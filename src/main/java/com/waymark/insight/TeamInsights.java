@@ -117,7 +117,11 @@ public class TeamInsights {
     }
 
     public TeamSummary summary(long coachId, ScopeRequest request) {
-        return summary(coachId, scope(coachId, request), ReadKind.TEAM_OVERVIEW).summary();
+        InsightScope scope = scope(coachId, request);
+        TeamSummary summary = summary(coachId, scope, ReadKind.TEAM_OVERVIEW).summary();
+        // The cycle is the whole programme's (its sessions): a group's summary does not carry it.
+        return scope.groupId() != null ? summary : new TeamSummary(summary.header(), summary.participation(),
+                summary.wellbeing(), summary.themes(), summary.actions(), cycleSection(coachId, scope.programmeId()));
     }
 
     /**

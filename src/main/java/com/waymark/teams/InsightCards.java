@@ -45,6 +45,7 @@ final class InsightCards {
         wellbeing(card, summary.wellbeing(), summary.header().threshold());
         themes(card, summary.themes(), summary.header().threshold());
         actions(card, summary.actions());
+        cycle(card, summary.cycle());
         return footer(card, summary.header());
     }
 

@@ -375,6 +375,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         answer(ended, cohort.people().subList(4, 5), 4);
         String shown = digestFor(coach);
         assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments, 0 done");
+        assertThat(coach.say("summary").card().toString()).contains("After the last sessions")
+                .contains("pulse 4.0 · 4.0 · 4.0; 5 commitments, 0 done");
     }
 
     @Autowired

@@ -184,8 +184,8 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
                         + " if it doesn't, "
                 : "At its end, " + clock(recorded.endsAt(), zone) + ", ";
         return List.of(Reply.text("Recorded the next session of \"" + PlainText.of(programme.getName()) + "\": "
-                + DateText.when(startsAt, zone, clock) + " to " + clock(recorded.endsAt(), zone) + " ("
-                + DateText.zone(zone) + "). " + digest + " " + end + "each participant gets a short card in their "
+                + DateText.when(startsAt, zone, clock) + " (" + DateText.zone(zone) + "), until "
+                + clock(recorded.endsAt(), zone) + ". " + digest + " " + end + "each participant gets a short card in their "
                 + "own chat, at a time that suits them: what they'll try before the next session, and a one-minute "
                 + "pulse."));
     }
