@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.waymark.checkin.ActionPlanService;
 import com.waymark.privacy.EncryptedColumn;
 import com.waymark.privacy.EncryptedColumns;
 import com.waymark.privacy.PersonalDataHolder;
@@ -25,14 +26,18 @@ class CycleData implements PersonalDataHolder, ProgrammeDataHolder, EncryptedCol
                   Integer workedOnWhatMattered, Integer leaveWithSomething, String word) {
     }
 
-    record Tried(Instant sessionStartedAt, Long actionId, Instant madeAt, Progress progress, Instant progressAt) {
+    /** {@code action}: its number in their action plan (the "actions" section), as they see it. */
+    record Tried(Instant sessionStartedAt, Integer action, Instant madeAt, Progress progress, Instant progressAt) {
     }
 
     private final SessionAnswerRepository answers;
     private final CommitmentRepository commitments;
     private final CycleSessionRepository sessions;
+    private final ActionPlanService actions;
 
-    CycleData(SessionAnswerRepository answers, CommitmentRepository commitments, CycleSessionRepository sessions) {
+    CycleData(SessionAnswerRepository answers, CommitmentRepository commitments, CycleSessionRepository sessions,
+              ActionPlanService actions) {
+        this.actions = actions;
         this.answers = answers;
         this.commitments = commitments;
         this.sessions = sessions;
@@ -52,9 +57,11 @@ class CycleData implements PersonalDataHolder, ProgrammeDataHolder, EncryptedCol
                     pulse == null ? null : pulse.saidWhatIThought(), pulse == null ? null : pulse.workedOnWhatMattered(),
                     pulse == null ? null : pulse.leaveWithSomething(), pulse == null ? null : pulse.word());
         }).toList();
+        Map<Long, Integer> numbers = new java.util.HashMap<>();
+        actions.list(participantId).forEach(a -> numbers.put(a.getId(), a.getNumber()));
         List<Tried> tried = commitments.findByParticipantIdOrderByCreatedAtAscIdAsc(participantId).stream()
-                .map(c -> new Tried(started(c.getSessionId()), c.getActionId(), c.getCreatedAt(), c.getProgress(),
-                        c.getProgressAt())).toList();
+                .map(c -> new Tried(started(c.getSessionId()), numbers.get(c.getActionId()), c.getCreatedAt(),
+                        c.getProgress(), c.getProgressAt())).toList();
         return Map.of("afterSessionAnswers", answered, "commitments", tried);
     }
 

@@ -222,6 +222,26 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void aSessionRecordedWithTheMeetingIdEndsOnTheSdkShapedEventToo() throws IOException {
+        Cohort cohort = cohort(1);
+        String meetingId = java.util.Base64.getEncoder().encodeToString(("0#" + thread() + "#0")
+                .getBytes(StandardCharsets.UTF_8));
+        long session = record(cohort.coach(), " for 1h30 meeting " + meetingId);
+        CycleSession recorded = cycleSessions.findById(session).orElseThrow();
+        assertThat(Duration.between(recorded.getStartsAt(), recorded.getEndsAt())).isEqualTo(Duration.ofMinutes(90));
+        begun(session, Duration.ofMinutes(30));
+        // As the SDKs' MeetingEndEventDetails writes it: camel case, and here without the thread or the join link.
+        ObjectNode event = meetingEnd(thread(), cohort.people().get(0));
+        ObjectNode value = JSON.createObjectNode().put("meetingType", "Scheduled").put("title", "Cohort session")
+                .put("endTime", "2027-01-14T11:02:17Z");
+        event.set("value", value);
+        ((ObjectNode) event.path("channelData").path("meeting")).put("id", meetingId);
+        assertThat(cohort.people().get(0).post(event).status()).isEqualTo(200);
+        assertThat(cycleSessions.findById(session).orElseThrow().getEndedBy()).isEqualTo("MEETING_END");
+        assertThat(cardsQueued(session)).isOne();
+    }
+
+    @Test
     void theTimerEndsASessionThroughQuartzAndTwoClaimsAtOnceEndItOnce() throws Exception {
         Cohort cohort = cohort(2);
         // The real Quartz scheduler (clustered JDBC store) fires the end trigger.
@@ -407,6 +427,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(cycle.path("afterSessionAnswers").path(0).path("word").asText()).isEqualTo("Quietly hopeful");
         assertThat(cycle.path("afterSessionAnswers").path(0).path("saidWhatIThought").asInt()).isEqualTo(5);
         assertThat(cycle.path("commitments")).hasSize(1);
+        assertThat(cycle.path("commitments").path(0).path("action").asInt()).as("its number in their plan").isOne();
+        assertThat(export.path("actions").path(0).path("text").asText()).isEqualTo("Marmalade stand-up on Tuesdays");
 
         long id = leader.id();
         String storedWord = db.queryForObject("select word from cycle_answer where participant_id = ?", String.class,
