@@ -2,6 +2,7 @@ package com.waymark.evaluation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,20 @@ public class EvaluationService {
         long id = Rows.insert(jdbc, "insert into evaluation_element (programme_id, name, added_at) values (?, ?, ?)",
                 programmeId, clean, Rows.utc(clock.instant()));
         return new Element("custom-" + id, clean);
+    }
+
+    /** When the evaluation was sent, if it has been. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> sentAt(long programmeId) {
+        return round(programmeId).map(Round::sentAt);
+    }
+
+    /**
+     * The day, in the programme's time zone, from which the tick sends its evaluation by itself: {@link
+     * EvaluationSettings#daysBeforeEnd} days before its end date. Empty when it has no end date.
+     */
+    public Optional<LocalDate> sendsItselfOn(Programme programme) {
+        return Optional.ofNullable(programme.settings().endsOn()).map(end -> end.minusDays(settings.daysBeforeEnd()));
     }
 
     /** The coach sends the evaluation now, to every active member not yet sent it. */
