@@ -134,7 +134,9 @@ public class EvaluationService {
     public int sendDue() {
         int sent = 0;
         for (Programme programme : ending.endingWithin(clock.instant(), settings.daysBeforeEnd())) {
-            if (round(programme.getId()).isEmpty()) {
+            // A programme with nobody in it yet is left for a later tick, or for its coach.
+            if (round(programme.getId()).isEmpty()
+                    && !enrolment.activeMemberGroups(programme.getId()).isEmpty()) {
                 send(programme, true);
                 sent++;
             }
@@ -145,11 +147,15 @@ public class EvaluationService {
     private Sent send(Programme programme, boolean automatic) {
         long programmeId = programme.getId();
         Optional<Round> before = round(programmeId);
+        Set<Long> members = enrolment.activeMemberGroups(programmeId).keySet();
+        if (before.isEmpty() && members.isEmpty()) {
+            throw new EvaluationProblem("\"" + programme.getName() + "\" has no members yet, so there is nobody to "
+                    + "send the evaluation to. It is ready for when they have joined.");
+        }
         Instant now = clock.instant();
         long roundId = before.map(Round::id).orElseGet(() -> Rows.insert(jdbc,
                 "insert into evaluation_round (programme_id, sent_at, automatic) values (?, ?, ?)", programmeId,
                 Rows.utc(now), automatic));
-        Set<Long> members = enrolment.activeMemberGroups(programmeId).keySet();
         int invited = 0;
         for (long member : members.stream().sorted().toList()) {
             if (outbox.enqueue("evaluation:" + roundId + ":" + member, member,

@@ -75,8 +75,8 @@ final class EvaluationCards {
         AdaptiveCard card = AdaptiveCard.create().heading("How was " + PlainText.of(invitation.programmeName()) + "?")
                 .text("The programme is coming to an end. Please rate each part of it from 1 (poor) to 5 "
                         + "(excellent), and leave out anything you didn't take part in.")
-                .subtle("Coaches see only figures that combine at least " + threshold + " people, never your own "
-                        + "answers.");
+                .subtle("Coaches see only figures that combine at least " + threshold + " people. What you write "
+                        + "reaches them only if you tick the box below, and never with your name.");
         List<AdaptiveCard.Choice> ratings = IntStream.rangeClosed(1, 5)
                 .mapToObj(r -> new AdaptiveCard.Choice(r + " – " + RATING_WORDS.get(r - 1), Integer.toString(r)))
                 .toList();

@@ -210,6 +210,11 @@ class EvaluationTest extends WaymarkIntegrationTest {
         assertThat(coach.say("evaluation add element " + "x".repeat(61)).text()).contains("60 characters");
         assertThat(coach.say("evaluation add element peer coaching").text()).contains("already on the evaluation");
         assertThat(people.get(0).say("evaluation").text()).isEqualTo(EvaluationSlice.NOTHING_OPEN);
+        Coach alone = chat.coach("Coach With Nobody");
+        alone.agree();
+        alone.createsUnique("Empty");
+        assertThat(alone.say("evaluation send").text()).contains("has no members yet");
+        assertThat(evaluations.sentAt(alone.programmeId())).isEmpty();
         coach.say("evaluation send");
         assertThat(coach.say("evaluation add element Later").text()).contains("has been sent");
 

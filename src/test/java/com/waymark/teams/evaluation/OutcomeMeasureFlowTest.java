@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.evaluation.OutcomeInvite;
 import com.waymark.evaluation.OutcomeMeasure;
 import com.waymark.privacy.DataRightsService;
+import com.waymark.privacy.ProgrammeDataHolder;
 import com.waymark.support.CardSchema;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
@@ -39,6 +40,8 @@ class OutcomeMeasureFlowTest extends WaymarkIntegrationTest {
     OutcomeWording wording;
     @Autowired
     DataRightsService dataRights;
+    @Autowired
+    List<ProgrammeDataHolder> holders;
 
     Chat chat;
     Coach coach;
@@ -131,6 +134,42 @@ class OutcomeMeasureFlowTest extends WaymarkIntegrationTest {
         dataRights.erase(id);
         assertThat(db.queryForObject("select count(*) from outcome_response where participant_id = ?", Integer.class,
                 id)).isZero();
+    }
+
+    @Test
+    void bandsShowWhenEachIsLargeEnoughAndTheRetentionSweepErasesTheAnswers() {
+        db.update("update programme set confidentiality_threshold = 3 where id = ?", coach.programmeId());
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            people.add(chat.person("Banded " + i).agree().joins(coach));
+        }
+        coach.say("outcome measure on");
+        // Option o on the first six items and 4 - o on the reversed seventh scores 100 - 25 o: 0 is high (100),
+        // 2 moderate (50), 4 low (0). Start: three in each band. End: three in each band, different people.
+        int[] start = {0, 0, 0, 2, 2, 2, 4, 4, 4};
+        int[] end = {2, 2, 2, 4, 4, 4, 0, 0, 0};
+        for (int i = 0; i < 9; i++) {
+            int o = start[i];
+            answer(people.get(i), OutcomeMeasure.Phase.START, o, o, o, o, o, o, 4 - o);
+        }
+        coach.say("evaluation send");
+        for (int i = 0; i < 9; i++) {
+            int o = end[i];
+            answer(people.get(i), OutcomeMeasure.Phase.END, o, o, o, o, o, o, 4 - o);
+        }
+        String results = coach.say("evaluation results").card().toString();
+        assertThat(results).contains("People (answered both times)\",\"value\":\"9")
+                .contains("Mean score at the start\",\"value\":\"50.0")
+                .contains("Mean score at the end\",\"value\":\"50.0")
+                .contains("Bands at the start\",\"value\":\"low 3 · moderate 3 · high 3")
+                .contains("Bands at the end\",\"value\":\"low 3 · moderate 3 · high 3");
+
+        // The retention sweep's share of this module: every answer of the programme goes.
+        int erased = holders.stream().filter(h -> h.name().equals("evaluation"))
+                .mapToInt(h -> h.eraseProgrammeData(coach.programmeId())).sum();
+        assertThat(erased).isEqualTo(18);
+        assertThat(db.queryForObject("select count(*) from outcome_response where programme_id = ?", Integer.class,
+                coach.programmeId())).isZero();
     }
 
     @Test
