@@ -310,22 +310,24 @@ final class StoryPdf {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" +")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= width || line.isEmpty()) {
+                if (width(font, size, candidate) <= width) {
                     line.setLength(0);
                     line.append(candidate);
-                    // A single word wider than the line (a long address) is broken where it must be.
-                    while (width(font, size, line.toString()) > width && line.length() > 1) {
-                        int cut = line.length() - 1;
-                        while (cut > 1 && width(font, size, line.substring(0, cut)) > width) {
-                            cut--;
-                        }
-                        lines.add(line.substring(0, cut));
-                        line.delete(0, cut);
-                    }
-                } else {
+                    continue;
+                }
+                if (!line.isEmpty()) {
                     lines.add(line.toString());
-                    line.setLength(0);
-                    line.append(word);
+                }
+                line.setLength(0);
+                line.append(word);
+                // A single word wider than the line (a long address) is broken where it must be.
+                while (width(font, size, line.toString()) > width && line.length() > 1) {
+                    int cut = line.length() - 1;
+                    while (cut > 1 && width(font, size, line.substring(0, cut)) > width) {
+                        cut--;
+                    }
+                    lines.add(line.substring(0, cut));
+                    line.delete(0, cut);
                 }
             }
             lines.add(line.toString());
