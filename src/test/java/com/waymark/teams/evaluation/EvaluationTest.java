@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -253,9 +252,5 @@ class EvaluationTest extends WaymarkIntegrationTest {
 
     static String ids(List<Person> people) {
         return String.join(",", people.stream().map(p -> Long.toString(p.id())).toList());
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -96,8 +96,8 @@ class LearningStoryTest extends WaymarkIntegrationTest {
         return person;
     }
 
-    long checkInId(Person person, String reflectionStart) {
-        // Reflections are ciphertext at rest: find the check-in by its order instead (the second was the chosen one).
+    /** The check-in holding {@code leader}'s second reflection (ciphertext at rest, so found by its order). */
+    long secondCheckIn(Person person) {
         return db.queryForList("select id from check_in where participant_id = ? order by submitted_at, id",
                 Long.class, person.id()).get(1);
     }
@@ -112,8 +112,8 @@ class LearningStoryTest extends WaymarkIntegrationTest {
         JsonNode card = chooser.card();
         assertThat(card.toString()).contains("Saying no to the third steering group").contains(MINE_KEPT)
                 .doesNotContain(THEIRS).contains("\"value\":\"false\"");
-        long chosen = checkInId(me, MINE_CHOSEN);
-        long theirs = checkInId(them, THEIRS);
+        long chosen = secondCheckIn(me);
+        long theirs = secondCheckIn(them);
 
         // In Teams: the file consent card, and on Allow the PDF, made from my data then. A forged choice of someone
         // else's check-in matches nothing of mine, so their words can't be pulled in.
