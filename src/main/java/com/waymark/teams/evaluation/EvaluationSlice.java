@@ -187,25 +187,36 @@ class EvaluationSlice implements FeatureSlice<EvaluationCommand> {
         throw new IllegalArgumentException("Not an evaluation command: " + command.getClass().getSimpleName());
     }
 
-    /** A coach sees their programme's overview; a member sees their own evaluation card when one is open. */
+    /**
+     * A coach sees their programme's overview; a member sees their own evaluation card when one is open. Someone who
+     * coaches several programmes and has chosen none is told how to choose.
+     */
     private List<Activity> show(Turn turn) {
         long id = turn.participantId();
         ZoneId zone = ZoneId.of(turn.participant().getTimeZone());
         Optional<Programme> current = programmes.current(id);
         if (current.isPresent() && programmes.staffIds(current.get().getId()).contains(id)) {
-            Programme programme = programmes.coached(id, current.get().getId());
-            return List.of(Reply.card(EvaluationCards.overview(programme.getName(),
-                    evaluations.sentAt(programme.getId()), evaluations.sendsItselfOn(programme),
-                    evaluations.elements(programme.getId()), outcomes.enabled(programme.getId()), zone, clock)));
+            return List.of(overview(programmes.coached(id, current.get().getId()), zone));
         }
         List<Activity> cards = new ArrayList<>();
-        for (ProgrammeService.MyProgramme mine : programmes.programmesOf(id)) {
-            evaluations.invitation(id, mine.programme().getId()).filter(i -> !i.answered()).ifPresent(invitation ->
+        List<ProgrammeService.MyProgramme> mine = programmes.programmesOf(id);
+        for (ProgrammeService.MyProgramme programme : mine) {
+            evaluations.invitation(id, programme.programme().getId()).filter(i -> !i.answered()).ifPresent(invitation ->
                     cards.add(Reply.card(EvaluationCards.evaluation(invitation,
                             ids.seal(CardIds.Kind.PROGRAMME, id, invitation.programmeId()),
-                            mine.programme().thresholdAt(clock.instant())))));
+                            programme.programme().thresholdAt(clock.instant())))));
+        }
+        if (cards.isEmpty() && mine.stream().anyMatch(m -> m.staffRole() != null)) {
+            // Throws the kind explanation of how to choose a programme when they coach several.
+            return List.of(overview(programmes.currentCoached(id), zone));
         }
         return cards.isEmpty() ? List.of(Reply.text(NOTHING_OPEN)) : cards;
+    }
+
+    private Activity overview(Programme programme, ZoneId zone) {
+        return Reply.card(EvaluationCards.overview(programme.getName(), evaluations.sentAt(programme.getId()),
+                evaluations.sendsItselfOn(programme), evaluations.elements(programme.getId()),
+                outcomes.enabled(programme.getId()), zone, clock));
     }
 
     private long programme(long viewerId, String token) {

@@ -213,6 +213,10 @@ class EvaluationTest extends WaymarkIntegrationTest {
         alone.agree();
         alone.createsUnique("Empty");
         assertThat(alone.say("evaluation send").text()).contains("has no members yet");
+        // Coaching two programmes with none chosen: told how to choose, for the overview as for everything else.
+        alone.createsUnique("Second");
+        db.update("update participant set current_programme_id = null where id = ?", alone.id());
+        assertThat(alone.say("evaluation").text()).contains("Choose one first with \"use programme\"");
         assertThat(evaluations.sentAt(alone.programmeId())).isEmpty();
         coach.say("evaluation send");
         assertThat(coach.say("evaluation add element Later").text()).contains("has been sent");
