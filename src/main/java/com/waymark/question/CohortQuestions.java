@@ -1,8 +1,8 @@
 package com.waymark.question;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -36,7 +36,6 @@ import com.waymark.programme.ProgrammeService.MyProgramme;
 import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  * check-ins ask in place of the rotating prompt until the programme's next coaching session (with none planned, for
  * {@link #WITHOUT_SESSION}). Each member answers it once, then the rotation goes on ({@link PromptLibrary#next}). The
  * answers are reflections like any other, themed in the digest and {@code themes} under the same rules; the prompt id
- * ({@code cohort-} and the row id) keeps them together. For a group's members the group's question wins over the
+ * keeps them together: {@code cohort-} and 16 random hex digits, not the row id, because a check-in card carries it
+ * back and the check-in is stored (and exported with the question's text) under it, so one programme's member must not
+ * be able to name another programme's question. For a group's members the group's question wins over the
  * programme's; a new question replaces the one before for the same programme or group. Only the programme's coaching
  * team (coaches and admins) may set or withdraw one.
  * <p>
@@ -70,18 +71,14 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
 
     static final EncryptedColumn QUESTION = EncryptedColumn.text("cohort_question", "question");
     private static final String ID_PREFIX = "cohort-";
-    private static final Pattern ID = Pattern.compile(ID_PREFIX + "(\\d{1,18})");
-    private static final String COLUMNS = "id, programme_id, group_id, question, asked_by, asked_at, expires_at, "
-            + "until_session";
+    private static final Pattern ID = Pattern.compile(ID_PREFIX + "[0-9a-f]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, prompt_id, programme_id, group_id, question, asked_by, asked_at, "
+            + "expires_at, until_session";
 
     /** One question as the coaching team sees it; {@code group} null for everyone, {@code askedBy} null once erased. */
-    public record Question(long id, String programme, String group, String text, String askedBy, Instant askedAt,
-                           Instant expiresAt, boolean untilSession, ZoneId zone) {
-
-        /** The id its answers are stored under. */
-        public String promptId() {
-            return ID_PREFIX + id;
-        }
+    public record Question(String promptId, String programme, String group, String text, String askedBy,
+                           Instant askedAt, Instant expiresAt, boolean untilSession, ZoneId zone) {
     }
 
     /** The coach's current programme: its groups (to choose from) and the questions live now, everyone's first. */
@@ -96,7 +93,7 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
         }
     }
 
-    private record Row(long id, long programmeId, Long groupId, String stored, Long askedBy, Instant askedAt,
+    private record Row(long id, String promptId, long programmeId, Long groupId, String stored, Long askedBy, Instant askedAt,
                        Instant expiresAt, boolean untilSession) {
     }
 
@@ -214,12 +211,11 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
     @Override
     @Transactional(readOnly = true)
     public Optional<Prompt> find(String id) {
-        Matcher matcher = ID.matcher(id);
-        if (!matcher.matches()) {
+        if (!ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        return jdbc.query("select " + COLUMNS + " from cohort_question where id = ?", CohortQuestions::row,
-                Long.parseLong(matcher.group(1))).stream().findFirst().map(this::prompt);
+        return jdbc.query("select " + COLUMNS + " from cohort_question where prompt_id = ?", CohortQuestions::row, id)
+                .stream().findFirst().map(this::prompt);
     }
 
     // ---- retention and encryption ----
@@ -293,22 +289,11 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
         Instant expires = next.map(CoachingSession::getStartsAt).orElse(now.plus(WITHOUT_SESSION));
         Long groupId = group == null ? null : group.getId();
         end(programme.getId(), groupId, now);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("insert into cohort_question (programme_id, "
-                    + "group_id, question, asked_by, asked_at, expires_at, until_session) values (?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            insert.setLong(1, programme.getId());
-            insert.setObject(2, groupId);
-            insert.setString(3, cipher.encrypt(text));
-            insert.setLong(4, coachId);
-            insert.setObject(5, utc(now));
-            insert.setObject(6, utc(expires));
-            insert.setBoolean(7, next.isPresent());
-            return insert;
-        }, key);
-        long id = key.getKey().longValue();
-        return new Question(id, programme.getName(), group == null ? null : group.getName(), text,
+        String promptId = ID_PREFIX + HexFormat.of().formatHex(bytes(8));
+        jdbc.update("insert into cohort_question (prompt_id, programme_id, group_id, question, asked_by, asked_at, "
+                + "expires_at, until_session) values (?, ?, ?, ?, ?, ?, ?, ?)", promptId, programme.getId(), groupId,
+                cipher.encrypt(text), coachId, utc(now), utc(expires), next.isPresent());
+        return new Question(promptId, programme.getName(), group == null ? null : group.getName(), text,
                 names.personName(coachId).orElse(null), now, expires, next.isPresent(),
                 ZoneId.of(programme.getTimeZone()));
     }
@@ -345,13 +330,13 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
     }
 
     private Question question(Row row, Programme programme, String group) {
-        return new Question(row.id(), programme.getName(), group, cipher.decrypt(row.stored()),
+        return new Question(row.promptId(), programme.getName(), group, cipher.decrypt(row.stored()),
                 row.askedBy() == null ? null : names.personName(row.askedBy()).orElse(null), row.askedAt(),
                 row.expiresAt(), row.untilSession(), ZoneId.of(programme.getTimeZone()));
     }
 
     private Prompt prompt(Row row) {
-        return new Prompt(ID_PREFIX + row.id(), FROM_YOUR_COACH, cipher.decrypt(row.stored()));
+        return new Prompt(row.promptId(), FROM_YOUR_COACH, cipher.decrypt(row.stored()));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -359,9 +344,15 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
         Long group = rs.wasNull() ? null : groupId;
         long askedBy = rs.getLong("asked_by");
         Long author = rs.wasNull() ? null : askedBy;
-        return new Row(rs.getLong("id"), rs.getLong("programme_id"), group, rs.getString("question"), author,
+        return new Row(rs.getLong("id"), rs.getString("prompt_id"), rs.getLong("programme_id"), group, rs.getString("question"), author,
                 rs.getObject("asked_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getBoolean("until_session"));
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] random = new byte[count];
+        RANDOM.nextBytes(random);
+        return random;
     }
 
     private static OffsetDateTime utc(Instant instant) {

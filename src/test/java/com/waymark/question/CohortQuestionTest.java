@@ -81,7 +81,7 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
                 .contains("\"From your coach\"").contains("What would you like to be ∗braver∗ about? See nhs[.]uk")
                 .doesNotContain("*braver*");
         String promptId = card.actionData(0).path("promptId").asText();
-        assertThat(promptId).matches("cohort-\\d+");
+        assertThat(promptId).matches("cohort-[0-9a-f]{16}");
 
         answer(ama, card, "Braver about saying no to the next review.");
         assertThat(db.queryForObject("select prompt_id from check_in where participant_id = ?", String.class,

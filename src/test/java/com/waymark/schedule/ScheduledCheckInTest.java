@@ -448,7 +448,7 @@ class ScheduledCheckInTest {
             });
             JsonNode data = cardData(sent.get(0));
             String promptId = data.path("promptId").asText();
-            assertThat(promptId).matches("cohort-\\d+");
+            assertThat(promptId).matches("cohort-[0-9a-f]{16}");
             ObjectNode answer = ((ObjectNode) data.deepCopy()).put("wellbeing", "4").put("energy", "3")
                     .put("reflection", "Stayed for the whole handover instead of dropping in.");
             assertThat(teams.expectReplies(teams.cardSubmit(people.get(0), answer)).replies().toString())
