@@ -54,6 +54,8 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
     SessionDigests digests;
     @Autowired
     DeliveryWorker worker;
+    @Autowired
+    CohortQuestions questions;
 
     Chat chat;
 
@@ -155,6 +157,11 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
         assertThat(question(blue)).isEqualTo(BRAVER);
         assertThat(question(sky)).isEqualTo(skyQuestion);
 
+        assertThat(coach.click(Chat.action("withdrawCohortQuestion").put("scope", "everyone")).text())
+                .startsWith("Withdrawn: the question for everyone in");
+        assertThat(question(green)).as("the usual prompts").isNull();
+        assertThat(question(sky)).isEqualTo(skyQuestion);
+
         assertThat(coach.say("ask group Purple What is on your mind?").text())
                 .startsWith("Which group? Put its name first, for example: ask group Blue What did you notice")
                 .contains("Blue, Blue Sky, Green");
@@ -244,6 +251,10 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
                 Integer.class, coach.programmeId())).as("who asked it went with them").isOne();
         assertThat(eli.say("check in").card().toString()).as("the cohort may still be answering it")
                 .contains("From your coach").contains(BRAVER);
+
+        assertThat(questions.eraseProgrammeData(coach.programmeId())).as("retention takes the programme's questions")
+                .isOne();
+        assertThat(eli.say("check in").card().toString()).doesNotContain("From your coach");
     }
 
     // ---- helpers ----
