@@ -22,12 +22,9 @@ import java.util.stream.Collectors;
 
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
-import com.waymark.privacy.EncryptedColumn;
-import com.waymark.privacy.EncryptedColumns;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.privacy.PersonLock;
-import com.waymark.privacy.ProgrammeDataHolder;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
@@ -55,10 +52,10 @@ import org.springframework.transaction.annotation.Transactional;
  * their data (participants may be answering it). Who asked it is about a person: shown to the coaching team, and
  * dropped with that person (the foreign key sets {@code asked_by} null, as for a rhythm's or theme feedback's author).
  * The text is free text a person wrote, so it is encrypted at rest like reflections; retention erases a programme's
- * questions with the answers to them.
+ * questions with the answers to them ({@link CohortQuestionData}).
  */
 @Service
-public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDataHolder, EncryptedColumns {
+public class CohortQuestions implements PromptLibrary.CohortPrompts {
 
     /** A question, not an essay: it has to sit in the check-in card in place of a one-line prompt. */
     public static final int MAX_CHARS = 300;
@@ -69,7 +66,6 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
     public static final String FROM_YOUR_COACH = "From your coach";
     public static final String EXAMPLE = "ask everyone What did you notice about how you listened this week?";
 
-    static final EncryptedColumn QUESTION = EncryptedColumn.text("cohort_question", "question");
     private static final String ID_PREFIX = "cohort-";
     private static final Pattern ID = Pattern.compile(ID_PREFIX + "[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -216,24 +212,6 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts, ProgrammeDa
         }
         return jdbc.query("select " + COLUMNS + " from cohort_question where prompt_id = ?", CohortQuestions::row, id)
                 .stream().findFirst().map(this::prompt);
-    }
-
-    // ---- retention and encryption ----
-
-    @Override
-    public String name() {
-        return "cohortQuestions";
-    }
-
-    /** The questions go with the answers to them: once a programme's retention has passed, nobody needs them. */
-    @Override
-    public int eraseProgrammeData(long programmeId) {
-        return jdbc.update("delete from cohort_question where programme_id = ?", programmeId);
-    }
-
-    @Override
-    public List<EncryptedColumn> encryptedColumns() {
-        return List.of(QUESTION);
     }
 
     // ---- inside ----

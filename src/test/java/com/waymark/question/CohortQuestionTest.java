@@ -55,7 +55,7 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
     @Autowired
     DeliveryWorker worker;
     @Autowired
-    CohortQuestions questions;
+    CohortQuestionData questions;
 
     Chat chat;
 
