@@ -63,13 +63,12 @@ public class DiagnosticService {
 
     /**
      * Offers the diagnostic of a programme to a member who has agreed to the notice and is not on its staff, once:
-     * a second enrolment, or rejoining, offers nothing. Runs inside the enrolment's (or the consent's) transaction
+     * rejoining asks again only the question they were on, if they had not finished. Runs inside the enrolment's (or the consent's) transaction
      * and never fails it. Returns whether it was offered now.
      */
     @Transactional
     boolean offer(long participantId, long programmeId) {
-        if (!consent.hasConsented(participantId) || programmes.staffIds(programmeId).contains(participantId)
-                || diagnostics.findByParticipantIdAndProgrammeId(participantId, programmeId).isPresent()) {
+        if (!consent.hasConsented(participantId) || programmes.staffIds(programmeId).contains(participantId)) {
             return false;
         }
         try {
@@ -78,6 +77,15 @@ public class DiagnosticService {
             return false;
         }
         Instant now = clock.instant();
+        Optional<Diagnostic> earlier = diagnostics.findByParticipantIdAndProgrammeId(participantId, programmeId);
+        if (earlier.isPresent()) {
+            // Back after leaving (which cancelled what was queued): the question they were on, not a new diagnostic.
+            if (!earlier.get().finished()) {
+                outbox.cancelPending(participantId, KEY_PREFIX + earlier.get().getId() + ":");
+                queue(earlier.get(), now);
+            }
+            return false;
+        }
         boolean late = schedule.lastSessionBefore(programmeId, now).isPresent();
         Diagnostic diagnostic = diagnostics.save(new Diagnostic(participantId, programmeId, late, now));
         queue(diagnostic, now);
