@@ -170,7 +170,7 @@ public class DiagnosticService {
     private void queue(Diagnostic diagnostic, Instant notBefore) {
         // The time in the key lets a question put off ("later") be queued again; cancelled rows keep their keys.
         outbox.enqueue(KEY_PREFIX + diagnostic.getId() + ":q" + diagnostic.getPosition() + ":"
-                        + notBefore.getEpochSecond(), diagnostic.getParticipantId(),
+                        + notBefore.toEpochMilli(), diagnostic.getParticipantId(),
                 new DiagnosticQuestion(diagnostic.getId(), diagnostic.getProgrammeId(), diagnostic.getPosition()),
                 notBefore);
     }

@@ -40,12 +40,15 @@ class DiagnosticThemes {
 
     private final DiagnosticAnswers answers;
     private final ProgrammeThemes pipelines;
+    private final ReflectionEmbeddings embeddings;
     private final ReleaseLedger ledger;
     private final AuditLog audit;
 
-    DiagnosticThemes(DiagnosticAnswers answers, ProgrammeThemes pipelines, ReleaseLedger ledger, AuditLog audit) {
+    DiagnosticThemes(DiagnosticAnswers answers, ProgrammeThemes pipelines, ReflectionEmbeddings embeddings,
+                     ReleaseLedger ledger, AuditLog audit) {
         this.answers = answers;
         this.pipelines = pipelines;
+        this.embeddings = embeddings;
         this.ledger = ledger;
         this.audit = audit;
     }
@@ -76,6 +79,8 @@ class DiagnosticThemes {
                 included.addAll(answeredPeople);
             }
             List<DiagnosticDigest.QuestionThemes> questions = new ArrayList<>();
+            // Every answer that may be themed, embedded in one batch the first time a question is shown.
+            Map<Long, float[]> vectors = new java.util.HashMap<>();
             for (DiagnosticQuestions.Question question : DiagnosticQuestions.all()) {
                 List<Answered> rows = mine.stream().filter(a -> a.questionId().equals(question.id())).toList();
                 Set<Long> writers = people(rows);
@@ -92,8 +97,15 @@ class DiagnosticThemes {
                 included.addAll(writers);
                 List<DiagnosticDigest.Theme> shown = new ArrayList<>();
                 int small = 0;
-                for (Theme theme : pipelines.pipeline(scope.programmeId())
-                        .run(rows.stream().map(Answered::text).toList())) {
+                if (vectors.isEmpty()) {
+                    List<float[]> embedded = embeddings.embed(mine.stream().map(Answered::text).toList());
+                    for (int i = 0; i < mine.size(); i++) {
+                        vectors.put(mine.get(i).answerId(), embedded.get(i));
+                    }
+                }
+                for (Theme theme : pipelines.pipeline(scope.programmeId()).run(rows.stream().map(Answered::text)
+                        .toList(), rows.stream().map(a -> vectors.get(a.answerId())).toList(),
+                        java.util.OptionalInt.empty())) {
                     List<Answered> members = theme.members().stream().map(rows::get).toList();
                     Set<Long> sharing = people(members);
                     String key = theme.taxonomyId() != null ? theme.taxonomyId()

@@ -56,6 +56,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
     com.waymark.insight.ReflectionEmbeddings embeddings;
 
     Chat chat;
+    int sessions;
 
     @BeforeEach
     void chat() {
@@ -78,9 +79,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
         assertThat(agreed.say("leave programme " + coach.programme()).text()).contains(coach.programme());
         agreed.joins(coach);
         assertThat(diagnostics(agreed)).isOne();
-        assertThat(questionsQueued(agreed)).isOne();
+        // The first went out already (the worker runs) or leaving cancelled it; coming back queued it once more.
         assertThat(db.queryForObject("select count(*) from outbox_message where participant_id = ? "
-                + "and kind = 'DIAGNOSTIC_QUESTION' and status = 'CANCELLED'", Integer.class, agreed.id())).isOne();
+                + "and kind = 'DIAGNOSTIC_QUESTION'", Integer.class, agreed.id())).isEqualTo(2);
 
         // Someone who joins before agreeing has nothing stored or queued until they agree; then it is offered.
         Person notYet = chat.person("Tom Haverford-Ellis");
@@ -206,6 +207,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
                 "What is the team saying yes to", "Where does firefighting crowd out");
         assertThat(audited(coach, "DIAGNOSTIC")).isEqualTo(5);
         assertThat(audited(coach, "QUOTES")).isEqualTo(5);
+
+        // "summary" before the first session carries the same section; the same five again may be shown again.
+        assertThat(summary(coach)).contains("5 of 6 asked").contains("Workload and capacity");
     }
 
     @Test
@@ -215,12 +219,13 @@ class DiagnosticTest extends WaymarkIntegrationTest {
         for (int i = 0; i < 5; i++) {
             answerHardest(people.get(i), HARDEST.get(i), false);
         }
-        String first = summary(coach);
+        // Read as the digest is (composed when sent; summary reads the same way, see the test above).
+        String first = digest(coach);
         assertThat(first).contains("5 of 7 asked").contains("Workload and capacity");
 
         // One more answer: a second read that differed by one person would give that person's answer away.
         answerHardest(people.get(5), HARDEST.get(5), false);
-        String second = summary(coach);
+        String second = digest(coach);
         assertThat(second).contains("Hidden until at least 5 people").doesNotContain("6 of 7")
                 .doesNotContain("Workload and capacity");
         assertThat(audited(coach, "DIAGNOSTIC")).as("the read is audited though nothing was shown").isZero();
@@ -276,7 +281,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     /** Records the programme's first session two days ahead and returns its digest as Teams received it. */
     private String digest(Coach coach) {
-        String when = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
+        String when = Instant.now().plus(Duration.ofDays(2 + sessions++)).toString().substring(0, 10);
         assertThat(coach.say("next session " + when + " 14:00").text()).contains("Recorded the next session");
         long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
                 coach.programmeId());
