@@ -248,7 +248,9 @@ final class InsightCards {
         for (DiagnosticDigest.QuestionThemes q : d.questions()) {
             StringBuilder lines = new StringBuilder("**" + q.question() + "**");
             if (q.people() == null) {
-                lines.append("\n\nToo few people have answered this one to show anything.");
+                lines.append("\n\n").append(HIDDEN).append(": fewer than ").append(d.threshold())
+                        .append(" people answered it, or fewer than ").append(d.threshold())
+                        .append(" have answered since it was last shown.");
             } else if (q.themes().isEmpty()) {
                 lines.append("\n\n").append(q.people()).append(" answered; no theme was shared by ")
                         .append(d.threshold()).append(" or more.");
