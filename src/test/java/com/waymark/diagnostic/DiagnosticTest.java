@@ -251,6 +251,29 @@ class DiagnosticTest extends WaymarkIntegrationTest {
         assertThat(insider.say("next question").card().toString()).contains("question 3 of 6");
     }
 
+    /**
+     * Someone who joins after the first session is still asked: a coach meeting a late joiner wants the same picture
+     * of them. The card says why it comes now, their answers are marked as given after it, and the coach's summary
+     * no longer carries the diagnostic (the first session has its own record by then).
+     */
+    @Test
+    void someoneWhoJoinsAfterTheFirstSessionIsStillAskedAndItIsMarked() {
+        Coach coach = programme("Tideway");
+        // The first session, held yesterday (recorded as a coach's "next session" would have recorded it).
+        db.update("insert into coaching_session (programme_id, starts_at, digest_hours, created_by, created_at) "
+                + "values (?, ?, 24, ?, ?)", coach.programmeId(), OffsetDateTime.now().minusDays(1), coach.id(),
+                OffsetDateTime.now().minusDays(3));
+        Person late = chat.person("Sam Okonkwo-Reid").agree().joins(coach);
+        assertThat(db.queryForObject("select after_first_session from diagnostic where participant_id = ?",
+                Boolean.class, late.id())).isTrue();
+        assertThat(late.say("next question").card().toString()).contains("already taken place")
+                .contains("marked as given after it");
+        late.say("my answer: Getting to know the group.");
+        assertThat(ExportedJson.of(late.say("my data")).path("diagnostic").path(0).path("afterFirstSession")
+                .asBoolean()).isTrue();
+        assertThat(summary(coach)).doesNotContain("Before the first session: the diagnostic");
+    }
+
     // ---- helpers ----
 
     private Coach programme(String prefix) {
