@@ -64,6 +64,9 @@ class EmbedOnCheckIn implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void recorded(CheckInRecorded event) {
+        if (!event.hasReflection()) {
+            return; // nothing to embed: not even a read to find that out
+        }
         if (!pending.offer(event.checkInId())) {
             dropped.increment();
         }

@@ -19,9 +19,9 @@ class LazyUntilUsedTest {
     @Test
     void everythingElseIsExcludedFromLazyInitialisation() throws Exception {
         LazyUntilUsed filter = new LazyUntilUsed();
-        Class<?> listed = Class.forName("com.waymark.insight.EmbedOnCheckIn");
+        Class<?> listed = Class.forName("com.waymark.schedule.CheckInTicker");
 
-        assertThat(filter.isExcluded("embedOnCheckIn", null, listed)).isFalse();
+        assertThat(filter.isExcluded("checkInTicker", null, listed)).isFalse();
         assertThat(filter.isExcluded("botController", null, Class.forName("com.waymark.teams.BotController"))).isTrue();
         assertThat(filter.isExcluded("unknown", null, null)).isTrue();
     }
