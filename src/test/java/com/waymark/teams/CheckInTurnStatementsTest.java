@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every SQL statement one check-in turn sends to the database, Hibernate's and plain JDBC's alike, counted by the
  * database itself (H2's query statistics: each distinct statement and how often it ran, commits included), so that a
  * statement added to the hot path of inbound load fails here rather than showing up as lower throughput in load-bench.
- * Quartz and the outbox poller pause meanwhile; the check-in has no reflection, so no embedding runs after it.
+ * Quartz and the outbox poller pause meanwhile (a measurement that a finishing job's bookkeeping ran beside is taken
+ * again); the check-in has no reflection, so no embedding runs after it.
  */
 class CheckInTurnStatementsTest extends WaymarkIntegrationTest {
 
@@ -56,12 +57,22 @@ class CheckInTurnStatementsTest extends WaymarkIntegrationTest {
             while (!scheduler.getCurrentlyExecutingJobs().isEmpty()) {
                 Thread.sleep(20);
             }
-            // Turning the statistics off and on again empties them.
-            db.execute("SET QUERY_STATISTICS FALSE");
-            db.execute("SET QUERY_STATISTICS TRUE");
-            assertThat(submit(teams, user)).contains("Saved");
-            statements = db.queryForList("select sql_statement, execution_count from information_schema.query_statistics "
-                    + "where sql_statement not like '%query_statistics%' order by sql_statement");
+            // A job that had just finished may still be writing its bookkeeping, with commits nobody can tell from
+            // the turn's: measure again (a few times at most) until nothing of Quartz's ran beside the turn.
+            statements = List.of();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Thread.sleep(200);
+                // Turning the statistics off and on again empties them.
+                db.execute("SET QUERY_STATISTICS FALSE");
+                db.execute("SET QUERY_STATISTICS TRUE");
+                assertThat(submit(teams, user)).contains("Saved");
+                statements = db.queryForList("select sql_statement, execution_count from "
+                        + "information_schema.query_statistics where sql_statement not like '%query_statistics%' "
+                        + "order by sql_statement");
+                if (statements.stream().noneMatch(st -> st.get("SQL_STATEMENT").toString().contains("QRTZ_"))) {
+                    break;
+                }
+            }
         } finally {
             db.execute("SET QUERY_STATISTICS FALSE");
             outboxWorker.start();
@@ -75,7 +86,7 @@ class CheckInTurnStatementsTest extends WaymarkIntegrationTest {
 
         assertThat(total).as("statements of one check-in turn:\n" + listing).isLessThanOrEqualTo(MAX_STATEMENTS);
         assertThat(db.queryForList("select programme_id from check_in where participant_id = ?", Long.class,
-                person.id())).as("both check-ins count for the programme they joined").hasSize(2)
+                person.id())).as("every check-in counts for the programme they joined").hasSizeGreaterThanOrEqualTo(2)
                 .containsOnly(coach.programmeId());
         assertThat(statements).as("the person is read once").filteredOn(s -> s.get("SQL_STATEMENT").toString()
                 .toLowerCase().matches("(?s)select .* from participant .*where .*identity_key.*")).hasSize(1);
