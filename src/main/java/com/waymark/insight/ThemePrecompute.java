@@ -74,6 +74,9 @@ class ThemePrecompute implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void recorded(CheckInRecorded event) {
+        if (!event.hasReflection()) {
+            return; // themes are clustered over reflections: one without changes none
+        }
         checkIns.add(event.checkInId());
     }
 
