@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgrammeRepository extends JpaRepository<Programme, Long> {
+interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     Optional<Programme> findByJoinCode(String joinCode);
 
