@@ -11,6 +11,8 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     boolean existsByJoinCode(String joinCode);
 
+    boolean existsByName(String name);
+
     /** Programmes that have an end, the only ones retention can apply to. */
     List<Programme> findByEndsOnNotNull();
 }
