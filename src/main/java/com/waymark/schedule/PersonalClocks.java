@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * delivery worker, which checks every message to a participant against it when it sends.
  */
 @Component
-public class PersonalClocks {
+class PersonalClocks {
 
     private static final int CHUNK = 1000;
 
