@@ -126,17 +126,22 @@ class EmbeddingStore {
      * page, however many are already embedded.
      */
     List<Long> missing(String model, long beforeId, int limit) {
+        return missing(model, beforeId, limit, PAGE);
+    }
+
+    /** {@link #missing(String, long, int)} in pages of {@code page} ids: small pages let a test cross many. */
+    List<Long> missing(String model, long beforeId, int limit, int page) {
         List<Long> missing = new ArrayList<>();
         long before = beforeId;
         while (missing.size() < limit) {
-            List<Long> page = checkIns.idsWithReflection(before, PAGE);
-            if (page.isEmpty()) {
+            List<Long> ids = checkIns.idsWithReflection(before, page);
+            if (ids.isEmpty()) {
                 break;
             }
-            long lowest = page.get(page.size() - 1);
+            long lowest = ids.get(ids.size() - 1);
             Set<Long> embedded = new HashSet<>(jdbc.queryForList("select check_in_id from reflection_embedding "
-                    + "where model = ? and check_in_id between ? and ?", Long.class, model, lowest, page.get(0)));
-            for (long id : page) {
+                    + "where model = ? and check_in_id between ? and ?", Long.class, model, lowest, ids.get(0)));
+            for (long id : ids) {
                 if (!embedded.contains(id) && missing.size() < limit) {
                     missing.add(id);
                 }
