@@ -44,11 +44,12 @@ class ModularityTest {
             // programme's services still hand out its entities (ProgrammeService.find/current/coached/groups,
             // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
             // them; the edge is being moved into slices, after which these become records.
-            Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo")),
+            Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
+                    "question")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo")),
+            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question")),
             Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams", "pairing", "schedule", "insight",
-                    "demo")),
+                    "demo", "question")),
             // StaffMember.Role names "admin" or "coach" on the edge's cards.
             Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
             // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.
@@ -63,7 +64,9 @@ class ModularityTest {
             // ScheduleConversation shows active rhythms and the next session as ScheduleService returns them, and
             // passes UnavailableDay.Reason (leave, on call) to PersonalScheduleService.away.
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")),
+            // question reads when the next session starts from the entity ScheduleService.nextSession returns; it could
+            // ask for the instant alone, as insight does (ScheduleService.lastSessionStartBefore).
+            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams", "question")),
             Map.entry("com.waymark.schedule.UnavailableDay", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
