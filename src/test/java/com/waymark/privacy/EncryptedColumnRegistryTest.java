@@ -43,6 +43,8 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
             "com.waymark.question.CohortQuestions", Set.of("cohort_question.question"),
             "com.waymark.bench.GrowthBench", Set.of("check_in.reflection", "reflection_embedding.vector"),
             "com.waymark.bench.EmbedBench", Set.of("reflection_embedding.vector"),
+            "com.waymark.evaluation.EvaluationService",
+            Set.of("evaluation_response.most_useful", "evaluation_response.would_change"),
             // Seals the ids in cards' submit data under a derived key; nothing it seals is stored.
             "com.waymark.teams.CardIds", Set.of());
 
