@@ -45,17 +45,18 @@ class ModularityTest {
             // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
             // them; the edge is being moved into slices, after which these become records.
             Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
-                    "question")),
+                    "question", "diagnostic", "evaluation", "story")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question")),
+            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question",
+                    "diagnostic")),
             Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams", "pairing", "schedule", "insight",
                     "demo", "question")),
             // StaffMember.Role names "admin" or "coach" on the edge's cards.
             Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
             // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.
             Map.entry("com.waymark.checkin.CheckIn", Set.of("teams", "ops")),
-            // The action plan card renders the entities CheckInService.actions returns.
-            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams")),
+            // The action plan card, and a leader's own story (story), render the entities ActionPlanService returns.
+            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams", "story")),
             // The edge words a coach-call message from CoachCallService.find (scheduling gets records).
             Map.entry("com.waymark.care.CoachCallRequest", Set.of("teams")),
             // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
