@@ -124,6 +124,12 @@ public class ProgrammeService {
      * The programme someone's commands are about: the one they last chose, else the only one they coach,
      * else the only one they belong to.
      */
+    /** Whether any programme has this exact name (names are not unique: a sample programme looks for itself). */
+    @Transactional(readOnly = true)
+    public boolean existsNamed(String name) {
+        return programmes.existsByName(name);
+    }
+
     /** Any programme by id, for messages composed when sent from the ids they carry. */
     @Transactional(readOnly = true)
     public Optional<Programme> find(long programmeId) {

@@ -36,7 +36,7 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
      * what it seals is never stored).
      */
     private static final Map<String, Set<String>> JDBC_WRITERS = Map.of(
-            "com.waymark.demo.DemoData", Set.of("check_in.reflection", "action_item.text"),
+            "com.waymark.checkin.PastEntries", Set.of("check_in.reflection", "action_item.text"),
             "com.waymark.insight.VectorCipher", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.EmbeddingStore", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.ThemeResults", Set.of("theme_result.themes"),
