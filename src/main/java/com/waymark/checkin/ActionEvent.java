@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 /** A dated change to an action: the history that action-plan progress is measured from. */
 @Entity
 @Table(name = "action_event")
-public class ActionEvent {
+class ActionEvent {
 
     /** PARTLY and NOT_YET: how an action went, said in a check-in between coaching sessions (nothing else changes). */
     public enum Type { CREATED, BLOCKED, DONE, PARTLY, NOT_YET }

@@ -31,7 +31,6 @@ import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.cycle.SessionPulses;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
 
@@ -64,12 +63,15 @@ public class TeamInsights {
     private final Clock clock;
     private final double notableFall;
     private final int atRiskDays;
+    private final DiagnosticThemes diagnostic;
     private final SessionPulses sessionPulses;
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
-                        Clock clock, InsightSettings settings, SessionPulses sessionPulses) {
+                        Clock clock, InsightSettings settings, DiagnosticThemes diagnostic,
+                        SessionPulses sessionPulses) {
+        this.diagnostic = diagnostic;
         this.sessionPulses = sessionPulses;
         this.programmes = programmes;
         this.enrolment = enrolment;
@@ -119,9 +121,11 @@ public class TeamInsights {
     public TeamSummary summary(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         TeamSummary summary = summary(coachId, scope, ReadKind.TEAM_OVERVIEW).summary();
+        if (beforeFirstSession(scope.programmeId())) {
+            summary = summary.withDiagnostic(diagnostic.read(coachId, scope).digest());
+        }
         // The cycle is the whole programme's (its sessions): a group's summary does not carry it.
-        return scope.groupId() != null ? summary : new TeamSummary(summary.header(), summary.participation(),
-                summary.wellbeing(), summary.themes(), summary.actions(), cycleSection(coachId, scope.programmeId()));
+        return scope.groupId() != null ? summary : summary.withCycle(cycleSection(coachId, scope.programmeId()));
     }
 
     /**
@@ -138,11 +142,22 @@ public class TeamInsights {
         InsightScope scope = scope(programme, coachId, null, null, true);
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
-        List<String> suggested = questions.forSession(programmeId, sessionId, done.taxonomyIds());
+        Optional<DiagnosticThemes.Read> before = beforeFirstSession(programmeId)
+                ? Optional.of(diagnostic.read(coachId, scope)) : Optional.empty();
+        List<String> themeIds = new java.util.ArrayList<>(done.taxonomyIds());
+        before.ifPresent(read -> themeIds.addAll(read.taxonomyIds()));
+        List<String> suggested = questions.forSession(programmeId, sessionId, themeIds);
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
-                cycleSection(coachId, programmeId)));
+                before.map(DiagnosticThemes.Read::digest).orElse(null), cycleSection(coachId, programmeId)));
+    }
+
+    // ---- the diagnostic (issue 16, part 5) ----
+
+    /** No session of the programme has been held yet: the diagnostic is what the coach has to go on. */
+    private boolean beforeFirstSession(long programmeId) {
+        return schedule.lastSessionBefore(programmeId, clock.instant()).isEmpty();
     }
 
     /**
@@ -316,12 +331,12 @@ public class TeamInsights {
                         + today.minusWeeks(2));
             }
         } else {
-            Optional<CoachingSession> last = fromLastSession
-                    ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
-            first = last.map(s -> LocalDate.ofInstant(s.getStartsAt(), zone))
+            Optional<Instant> last = fromLastSession
+                    ? schedule.lastSessionStartBefore(programme.getId(), now) : Optional.empty();
+            first = last.map(s -> LocalDate.ofInstant(s, zone))
                     .orElse(today.minusDays(DEFAULT_DAYS - 1));
             described = last.map(s -> "since the last session ("
-                            + day(LocalDate.ofInstant(s.getStartsAt(), zone), today) + ")")
+                            + day(LocalDate.ofInstant(s, zone), today) + ")")
                     .orElse("over the last two weeks");
         }
         Set<Long> staff = programmes.staffIds(programme.getId());

@@ -11,6 +11,8 @@ public enum ReadKind {
     ACTIONS("Action-plan progress (done, on track, at risk)"),
     SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
     EXPORT("Export of team-level figures (CSV)"),
+    DIAGNOSTIC("Answers before the first session (how many answered, their themes)"),
+    EVALUATION("End-of-programme evaluation (ratings, recommendation, outcome measure)"),
     SESSION_PULSE("After-session pulse and commitments, session by session");
 
     private final String label;
