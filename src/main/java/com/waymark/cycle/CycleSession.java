@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "cycle_session")
-public class CycleSession {
+class CycleSession {
 
     /** How the end was noticed. */
     public enum EndedBy { MEETING_END, TIMER }
