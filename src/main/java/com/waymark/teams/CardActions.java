@@ -4,11 +4,6 @@ package com.waymark.teams;
 final class CardActions {
 
     static final String CONSENT = "consent";
-    static final String START_CHECK_IN = "startCheckIn";
-    static final String SUBMIT_CHECK_IN = "checkin";
-    static final String COMPLETE_ACTION = "completeAction";
-    static final String SHOW_ACTIONS = "showActions";
-    static final String SHOW_TREND = "showTrend";
     static final String SAVE_PROGRAMME = "saveProgramme";
     static final String EDIT_PROGRAMME = "editProgramme";
     static final String SHOW_PEOPLE = "showPeople";
@@ -21,10 +16,6 @@ final class CardActions {
     static final String SNOOZE = "snooze";
     static final String SKIP = "skip";
     static final String SAVE_SCHEDULE = "saveSchedule";
-    static final String ASK_ERASE = "deleteMyData";
-    static final String CONFIRM_ERASE = "confirmErase";
-    static final String REQUEST_COACH_CALL = "requestCoachCall";
-    static final String SHOW_SUPPORT = "showSupport";
     static final String SAVE_PEER_COACHING = "savePeerCoaching";
     static final String SHOW_FORBID_PAIR = "showForbidPair";
     static final String FORBID_PAIR = "forbidPair";

@@ -16,26 +16,6 @@ public interface Command {
     record GiveConsent() implements Command {
     }
 
-    record StartCheckIn() implements Command {
-    }
-
-    /** Ratings stay raw so that validation in the domain can explain what was wrong with them. */
-    record SubmitCheckIn(String wellbeing, String energy, String promptId, String reflection, boolean quoteOk,
-                         boolean fromCard, String programmeId, String occurrenceId) implements Command {
-    }
-
-    record AddAction(String text) implements Command {
-    }
-
-    record ListActions() implements Command {
-    }
-
-    record CompleteAction(String number) implements Command {
-    }
-
-    record ShowTrend() implements Command {
-    }
-
     // --- programmes: coaches -------------------------------------------------------------------------
 
     /** {@code name} null: show the settings card to fill in. */
@@ -165,35 +145,6 @@ public interface Command {
     record Unknown() implements Command {
     }
 
-    // --- trust: data rights, audit, duty of care ------------------------------------------------------
-
-    /** Everything stored about the person: a summary card and the full export as JSON. */
-    record MyData() implements Command {
-    }
-
-    /** Asks for confirmation before erasing anything. */
-    record DeleteMyData() implements Command {
-    }
-
-    /** "Yes, erase everything" on the confirmation card. */
-    record ConfirmErase() implements Command {
-    }
-
-    record WhoHasSeenMyData() implements Command {
-    }
-
-    /** A programme admin reviews recent reads of their programme's data. */
-    record ShowAudit() implements Command {
-    }
-
-    /** "support", or "Where to find support" on a card: every place to turn, at any time. */
-    record ShowSupport() implements Command {
-    }
-
-    /** "Please ask my coach to call me" on a support card. */
-    record RequestCoachCall() implements Command {
-    }
-
     // --- peer coaching ------------------------------------------------------------------------------------
 
     /** Coach: the peer-coaching plan card. */
@@ -214,10 +165,6 @@ public interface Command {
     }
 
     record ForbidPair(String first, String second) implements Command {
-    }
-
-    /** Participant: what is in the way of one of their actions ("stuck 3 waiting for sign-off"). */
-    record BlockAction(String number, String what) implements Command {
     }
 
     /** Coach: feedback on a theme ("rename theme A to B", "merge themes A into B", "not about A: text"). */

@@ -12,12 +12,6 @@ final class CommandParser {
     private static final Pattern MENTION = Pattern.compile("<at>[^<]*</at>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** "4 3 tried a new huddle", "4/3", "check in 4, 3: text" — a check-in in one line of text. */
-    private static final Pattern TEXT_CHECK_IN = Pattern.compile(
-            "^(?:check[ -]?in\\s*:?\\s*)?([1-5])\\s*(?:[/,]\\s*|\\s+)([1-5])(?:(?:\\s*[,.:;-]\\s*|\\s+)(.*))?$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ADD_ACTION = Pattern.compile("^(?:add action|add|new action)\\b\\s*:?\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String TIME = "(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|\\d{1,2}[:.]\\d{2})";
     /** Month and day of one or two digits: read strictly against the calendar later (CalendarInput), not here. */
     private static final String DATE = "(\\d{4}-\\d{1,2}-\\d{1,2})";
@@ -59,11 +53,6 @@ final class CommandParser {
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
                     + "|switch\\s+program(?:me)?|switch\\s+to|join\\s+program(?:me)?|join|leave\\s+program(?:me)?|leave)"
                     + "\\s*:?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern STUCK = Pattern.compile("^(?:stuck|blocked|stuck on|blocked on)\\s*#?\\s*(\\d{1,6})"
-            + "(?:\\s*[:,.-]?\\s+(.*))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
-            Pattern.CASE_INSENSITIVE);
-
     /** "accept invitation K7PQ-2MX9-ABCD", "accept invite …", "accept …": an invitation to a coaching team. */
     private static final Pattern ACCEPT_INVITATION = Pattern.compile(
             "^accept(?:\\s+(?:the\\s+|my\\s+)?(?:invitation|invite))?(?:\\s*:?\\s+(\\S.*))?$",
@@ -87,15 +76,10 @@ final class CommandParser {
 
     /**
      * In a team or group chat nothing personal is done, so a report's word means the team report there: "actions"
-     * is the team's action plans, not the sender's own (which live in the 1:1 chat).
+     * is the team's action plans (in a 1:1 chat, the actions slice reads it first as the sender's own plan).
      */
     Command parseInSharedChat(String text, JsonNode value) {
-        Command command = parse(text, value);
-        if (command instanceof Command.ListActions && (value == null || !value.isObject())) {
-            Command report = teamReport(clean(text));
-            return report != null ? report : command;
-        }
-        return command;
+        return parse(text, value);
     }
 
     private static String clean(String raw) {
@@ -122,15 +106,6 @@ final class CommandParser {
             }
             case "i agree", "agree", "consent", "yes i agree" -> {
                 return new Command.GiveConsent();
-            }
-            case "check in", "checkin", "check-in", "check in now", "reflect" -> {
-                return new Command.StartCheckIn();
-            }
-            case "my actions", "actions", "my action plan", "action plan", "my plan" -> {
-                return new Command.ListActions();
-            }
-            case "my trend", "trend", "my progress", "progress", "my wellbeing" -> {
-                return new Command.ShowTrend();
             }
             case "programme", "program", "programme settings", "show programme" -> {
                 return new Command.ShowProgramme();
@@ -189,21 +164,6 @@ final class CommandParser {
             case "leave", "leave programme", "leave program" -> {
                 return new Command.LeaveProgramme(null);
             }
-            case "my data", "export my data", "download my data", "show my data", "see my data", "my information",
-                    "what do you know about me" -> {
-                return new Command.MyData();
-            }
-            case "delete my data", "erase my data", "remove my data", "delete all my data", "erase all my data",
-                    "delete me", "erase me", "forget me" -> {
-                return new Command.DeleteMyData();
-            }
-            case "who has seen my data", "who's seen my data", "who’s seen my data", "who saw my data",
-                    "who has looked at my data", "who has accessed my data", "who has seen my information" -> {
-                return new Command.WhoHasSeenMyData();
-            }
-            case "audit", "audit log", "show audit", "programme audit", "program audit" -> {
-                return new Command.ShowAudit();
-            }
             case "peer coaching", "peer-coaching", "pairing", "pairing plan", "peer coaching plan",
                     "set up peer coaching" -> {
                 return new Command.ShowPeerCoaching();
@@ -231,10 +191,6 @@ final class CommandParser {
             case "opt in", "opt back in", "opt in to peer coaching", "opt into peer coaching", "opt in to pairing",
                     "opt in to pairings", "start peer coaching" -> {
                 return new Command.OptInToPeerCoaching();
-            }
-            case "support", "where to find support", "support card", "get support", "i need support",
-                    "wellbeing support", "help and support", "support services" -> {
-                return new Command.ShowSupport();
             }
             default -> {
                 // fall through to the patterns below
@@ -279,23 +235,6 @@ final class CommandParser {
                 }
                 default -> throw new IllegalStateException("PREFIXED lists only the verbs above");
             }
-        }
-        Matcher checkIn = TEXT_CHECK_IN.matcher(text);
-        if (checkIn.matches()) {
-            return new Command.SubmitCheckIn(checkIn.group(1), checkIn.group(2), null, checkIn.group(3), false, false,
-                    null, null);
-        }
-        Matcher add = ADD_ACTION.matcher(text);
-        if (add.matches()) {
-            return new Command.AddAction(add.group(1));
-        }
-        Matcher stuck = STUCK.matcher(text);
-        if (stuck.matches()) {
-            return new Command.BlockAction(stuck.group(1), stuck.group(2));
-        }
-        Matcher done = DONE.matcher(text);
-        if (done.matches()) {
-            return new Command.CompleteAction(done.group(1));
         }
         return new Command.Unknown();
     }
@@ -354,14 +293,6 @@ final class CommandParser {
         String action = data.path("action").asText("");
         return switch (action) {
             case CardActions.CONSENT -> new Command.GiveConsent();
-            case CardActions.START_CHECK_IN -> new Command.StartCheckIn();
-            case CardActions.SUBMIT_CHECK_IN -> new Command.SubmitCheckIn(
-                    textOrNull(data, "wellbeing"), textOrNull(data, "energy"), textOrNull(data, "promptId"),
-                    textOrNull(data, "reflection"), "true".equalsIgnoreCase(data.path("quoteOk").asText()), true,
-                    textOrNull(data, "programmeId"), textOrNull(data, "occurrenceId"));
-            case CardActions.COMPLETE_ACTION -> new Command.CompleteAction(data.path("number").asText(""));
-            case CardActions.SHOW_ACTIONS -> new Command.ListActions();
-            case CardActions.SHOW_TREND -> new Command.ShowTrend();
             case CardActions.EDIT_PROGRAMME -> new Command.EditProgramme();
             case CardActions.SHOW_PEOPLE -> new Command.ShowPeople();
             case CardActions.SAVE_PROGRAMME -> new Command.SaveProgramme(textOrNull(data, "programmeId"),
@@ -385,10 +316,6 @@ final class CommandParser {
             case CardActions.SAVE_SCHEDULE -> new Command.SaveSchedule(textOrNull(data, "everyWeeks"),
                     textOrNull(data, "weekdays"), textOrNull(data, "time"), textOrNull(data, "openHours"),
                     textOrNull(data, "remindAfterHours"), textOrNull(data, "groupId"));
-            case CardActions.ASK_ERASE -> new Command.DeleteMyData();
-            case CardActions.CONFIRM_ERASE -> new Command.ConfirmErase();
-            case CardActions.REQUEST_COACH_CALL -> new Command.RequestCoachCall();
-            case CardActions.SHOW_SUPPORT -> new Command.ShowSupport();
             case CardActions.SAVE_PEER_COACHING -> new Command.SavePeerCoaching(textOrNull(data, "everyWeeks"),
                     textOrNull(data, "weekday"), textOrNull(data, "time"), textOrNull(data, "mode"),
                     textOrNull(data, "totalRounds"), textOrNull(data, "followUpDays"), textOrNull(data, "groupId"));

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * {@code onTeamsFileConsentAccept} does the same), which {@link WaymarkBot} does not extend.
  */
 @Component
-class FileOffers {
+public class FileOffers {
 
     static final String INVOKE = "fileConsent/invoke";
     /** An offer older than this makes nothing: long enough to answer later the same day, short enough to be current. */
@@ -73,11 +73,11 @@ class FileOffers {
             + "Please try again in a few minutes.";
 
     /** What an accepted offer makes. */
-    sealed interface FileRequest permits MyDataFile, ExportFile {
+    public sealed interface FileRequest permits MyDataFile, ExportFile {
     }
 
     /** Everything stored about the person, as JSON. */
-    record MyDataFile() implements FileRequest {
+    public record MyDataFile() implements FileRequest {
     }
 
     /** A coach's export of one programme's team-level figures, as CSV. */
@@ -131,7 +131,7 @@ class FileOffers {
     }
 
     /** The consent card offering {@code fileName} to {@code viewerId}, to be made when they accept. */
-    Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
+    public Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
         String token = ids.sealValue(CardIds.Kind.FILE, viewerId, encode(new Offer(clock.instant(), request)));
         FileConsentCard card = new FileConsentCard();
         card.setDescription(description);
@@ -145,7 +145,7 @@ class FileOffers {
         return MessageFactory.attachment(attachment);
     }
 
-    static String myDataFileName(Instant at, ZoneId zone) {
+    public static String myDataFileName(Instant at, ZoneId zone) {
         return "waymark-my-data-" + LocalDate.ofInstant(at, zone) + ".json";
     }
 
@@ -154,7 +154,7 @@ class FileOffers {
     }
 
     /** The whole export as the file holds it: pretty JSON, UTF-8. */
-    static byte[] myDataBytes(JsonNode document) {
+    public static byte[] myDataBytes(JsonNode document) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
         } catch (JsonProcessingException e) {

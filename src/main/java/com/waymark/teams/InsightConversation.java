@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * report posted there is read by everyone present.
  */
 @Component
-class InsightConversation {
+public class InsightConversation {
 
     private final TeamInsights insights;
     private final ProgrammeService programmes;
@@ -76,7 +76,13 @@ class InsightConversation {
     }
 
     /** "actions" from someone who coaches but takes part in no programme means the team's action plans. */
-    boolean coachesOnly(Participant person) {
+    /** "actions" from someone who only coaches: their team's action plans, the team report. */
+    public List<Activity> teamActions(Participant coach) {
+        return handle(coach, new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null));
+    }
+
+    /** On a programme's staff and taking part in none: "actions" then means the team's action plans. */
+    public boolean coachesOnly(Participant person) {
         List<ProgrammeService.MyProgramme> mine = programmes.programmesOf(person.getId());
         return !mine.isEmpty() && mine.stream().allMatch(p -> p.membership() == null && p.staffRole() != null);
     }

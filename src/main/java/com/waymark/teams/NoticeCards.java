@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * when it is shown, so what it says is what their programmes do at that moment.
  */
 @Component
-class NoticeCards {
+public class NoticeCards {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -74,7 +74,7 @@ class NoticeCards {
      * "at least 4 people", or "at least 4 people across X and 5 across Y": the thresholds of the programmes this
      * person's figures go into, as coaches see them now.
      */
-    String thresholdPhrase(long participantId) {
+    public String thresholdPhrase(long participantId) {
         Instant now = clock.instant();
         List<Programme> mine = programmes.programmesOf(participantId).stream()
                 .filter(p -> p.membership() != null && p.membership().isActive()).map(p -> p.programme()).toList();

@@ -40,7 +40,7 @@ class PairingCardsTest {
             "11111111-2222-3333-4444-555555555555");
     private static final Partner SAM = new Partner("Sam Ng", null, null, "66666666-7777-8888-9999-000000000000");
 
-    private final CommandParser parser = new CommandParser(4000);
+    private final CommandParser parser = new CommandParser(4000); // peer coaching is not a slice yet
 
     @Test
     void everyPeerCoachingCardValidates() {
