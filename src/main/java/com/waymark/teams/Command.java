@@ -56,10 +56,6 @@ public interface Command {
     record InviteStaff(String programmeId, String role) implements Command {
     }
 
-    /** Anyone: the code an admin gave them ("accept invitation K7PQ-2MX9-ABCD"); empty when none was typed. */
-    record AcceptStaffInvitation(String code) implements Command {
-    }
-
     /** In a team or group chat: import the roster into the coach's current programme. */
     record EnrolTeam() implements Command {
     }
@@ -71,65 +67,7 @@ public interface Command {
     record EnrolSelected(String participantIds, String groupId) implements Command {
     }
 
-    // --- programmes: participants ---------------------------------------------------------------------
-
-    record Join(String code) implements Command {
-    }
-
-    record MyProgrammes() implements Command {
-    }
-
-    record LeaveProgramme(String name) implements Command {
-    }
-
-    record MyDetails() implements Command {
-    }
-
-    record CorrectDetails(String programmeId, String role, String organisation) implements Command {
-    }
-
-    // --- scheduling: participants -----------------------------------------------------------------------
-
-    record Snooze(String duration) implements Command {
-    }
-
-    record Skip() implements Command {
-    }
-
-    record Pause(String weeks) implements Command {
-    }
-
-    record Resume() implements Command {
-    }
-
-    /** {@code from}/{@code to} null: quiet hours off. */
-    record QuietHours(String from, String to) implements Command {
-    }
-
-    record NotOnDay(String weekday, boolean excluded) implements Command {
-    }
-
-    /** {@code time} null: no earliest time. */
-    record NotBefore(String time) implements Command {
-    }
-
-    record SetTimeZone(String zone) implements Command {
-    }
-
-    record Away(String from, String to, boolean onCall) implements Command {
-    }
-
-    record MySchedule() implements Command {
-    }
-
     // --- scheduling: coaches ------------------------------------------------------------------------------
-
-    record ShowSchedule() implements Command {
-    }
-
-    record SaveSchedule(String everyWeeks, String weekdays, String time, String openHours, String remindAfterHours,
-                        String groupId) implements Command {
-    }
 
     record NextSession(String date, String time) implements Command {
     }
@@ -145,59 +83,9 @@ public interface Command {
     record Unknown() implements Command {
     }
 
-    // --- peer coaching ------------------------------------------------------------------------------------
-
-    /** Coach: the peer-coaching plan card. */
-    record ShowPeerCoaching() implements Command {
-    }
-
-    /** Coach: the plan card came back. */
-    record SavePeerCoaching(String everyWeeks, String weekday, String time, String mode, String totalRounds,
-                            String followUpDays, String groupId) implements Command {
-    }
-
-    /** Coach: run the next round now, to try it out. */
-    record PairNow() implements Command {
-    }
-
-    /** Coach: the card to choose two people who must never be paired. */
-    record ShowForbidPair() implements Command {
-    }
-
-    record ForbidPair(String first, String second) implements Command {
-    }
-
-    /** Coach: feedback on a theme ("rename theme A to B", "merge themes A into B", "not about A: text"). */
-    record ThemeFeedback(Kind kind, String theme, String value) implements Command {
-
-        enum Kind { RENAME, MERGE, NOT_ABOUT, MORE_LIKE }
-    }
-
     /** Coach: one of the team-level reports, for the programme or one group, over a period. */
     record TeamReport(Report report, String group, String since) implements Command {
 
         enum Report { SUMMARY, THEMES, WELLBEING, ACTIONS, PARTICIPATION, EXPORT }
-    }
-
-    /** Coach: the confidential peer-coaching summary. */
-    record ShowPairs() implements Command {
-    }
-
-    record MyPairings() implements Command {
-    }
-
-    /** {@code memberId} from the nudge card; null when typed (their current round). */
-    record CantThisRound(String memberId) implements Command {
-    }
-
-    record OptOutOfPeerCoaching() implements Command {
-    }
-
-    record OptInToPeerCoaching() implements Command {
-    }
-
-    /** The follow-up card came back: did you meet (yes, no, not yet), how useful (1–5), one thing. */
-    record AnswerPairingFollowUp(String followUpId, String met, String usefulness, String oneThing)
-            implements Command {
     }
 }

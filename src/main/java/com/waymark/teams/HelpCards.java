@@ -5,10 +5,6 @@ import com.waymark.teams.actions.ActionsSlice;
 import com.waymark.teams.trend.TrendSlice;
 import java.util.List;
 
-import com.microsoft.bot.schema.Activity;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 /**
  * What {@code help} shows in a 1:1 chat, fitted to who is asking: a participant sees only what they can do, led by
  * the next step (checking in) and offered as buttons; someone on a programme's staff also sees the coaches' commands,
@@ -16,33 +12,6 @@ import org.springframework.stereotype.Component;
  * angle brackets as an HTML tag and drops them.
  */
 final class HelpCards {
-
-    /**
-     * The participant's lines of the conversations that predate slices (their own clock, joining and leaving
-     * programmes, peer coaching), in their place in the list: they move into their slice as each becomes one.
-     */
-    @Component
-    @Order(50)
-    static final class OlderLines implements FeatureSlice<Command> {
-
-        @Override
-        public List<Activity> handle(Turn turn, Command command) {
-            throw new IllegalStateException("Parses nothing: only lines of help");
-        }
-
-        @Override
-        public List<HelpLine> help() {
-            return List.of(HelpLine.participant("""
-                    **snooze**, **skip**, **pause 2 weeks**, **resume** – when a check-in doesn't suit; \
-                    **my schedule**, **quiet hours 21:00-07:30**, **not mondays**, **time zone Europe/London**"""),
-                    HelpLine.participant("""
-                    **join** and the code your coach gave you, for example: join ABC-123; **my programmes**, \
-                    **my details**, **leave programme** and its name; **accept invitation** and the code an admin \
-                    gave you, to join a programme's coaching team"""),
-                    HelpLine.participant("**my pairings**, **can't this round**, **opt out of peer coaching**, "
-                            + "**opt in** – peer coaching"));
-        }
-    }
 
     static final String COACH = """
             - **programme**, **edit programme**, **create programme** and its name, **use programme** and its name, \
@@ -53,10 +22,7 @@ final class HelpCards {
             **pair now**, **forbid pair**, **pairs**
             - Team reports, each figure from at least the programme's threshold of people: **summary**, \
             **themes**, **wellbeing**, **actions**, **participation**, **export**; add a group and a start, \
-            for example: summary team Blue since last session
-            - Shape the themes, for example: **rename theme** Workload **to** Capacity, **merge themes** Rota \
-            **into** Workload, **not about** Workload: an example sentence, \
-            **more like** Workload: an example sentence""";
+            for example: summary team Blue since last session""";
 
     /** The short answer to a message I could not read: a few next steps, not the whole help again. */
     static final String DIDNT_CATCH = "Sorry, I didn't catch that. You could say **check in**, **my actions**, "

@@ -90,7 +90,7 @@ public class NoticeCards {
     }
 
     /** One programme's own terms in a sentence, for the moment someone joins it. */
-    String termsOf(Programme programme) {
+    public String termsOf(Programme programme) {
         PrivacyNotice.ProgrammeTerms terms = terms(programme, clock.instant());
         return "Its team summaries each combine at least " + terms.threshold() + " people"
                 + (terms.lowerThreshold() == null ? "" : " (" + terms.lowerThreshold() + " from " + terms.lowerFrom()
@@ -106,7 +106,7 @@ public class NoticeCards {
     }
 
     /** The day a lowered threshold applies, on the programme's own calendar. */
-    static String when(ThresholdLowering lowering, ZoneId zone) {
+    public static String when(ThresholdLowering lowering, ZoneId zone) {
         return DAY.format(lowering.from().atZone(zone));
     }
 }

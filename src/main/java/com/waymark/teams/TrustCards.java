@@ -243,7 +243,7 @@ public final class TrustCards {
             + "support card are there for you, whatever the hour.";
 
     /** What the coach who is told sees: a card of its own, so it stands out from digests and reports. */
-    static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
+    public static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
         return AdaptiveCard.create()
                 .heading("Please call " + person)
                 .emphasis(person + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in.")

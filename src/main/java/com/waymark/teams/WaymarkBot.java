@@ -45,7 +45,6 @@ class WaymarkBot extends ActivityHandler {
     private final ProgrammeConversation programmeConversation;
     private final TeamChatConversation teamChat;
     private final ScheduleConversation scheduleConversation;
-    private final PairingConversation pairingConversation;
     private final InsightConversation insightConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
@@ -59,7 +58,7 @@ class WaymarkBot extends ActivityHandler {
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, ConsentService consent,
-               PairingConversation pairingConversation, InsightConversation insightConversation,
+               InsightConversation insightConversation,
                NoticeCards notices, FileOffers fileOffers, DemoChats demo) {
         this.fileOffers = fileOffers;
         this.notices = notices;
@@ -69,7 +68,6 @@ class WaymarkBot extends ActivityHandler {
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
         this.scheduleConversation = scheduleConversation;
-        this.pairingConversation = pairingConversation;
         this.insightConversation = insightConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
@@ -300,10 +298,6 @@ class WaymarkBot extends ActivityHandler {
             replies.addAll(programmeConversation.handle(participant, command));
         } else if (ScheduleConversation.handles(command)) {
             replies.addAll(scheduleConversation.handle(participant, command));
-        } else if (PairingConversation.handles(command)) {
-            replies.addAll(pairingConversation.handle(participant, command));
-        } else if (command instanceof Command.ThemeFeedback feedback) {
-            replies.addAll(insightConversation.feedback(participant, feedback));
         } else if (InsightConversation.handles(command)) {
             replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command, files));
         } else {
@@ -314,8 +308,7 @@ class WaymarkBot extends ActivityHandler {
 
     /** Whether a command waits for agreement to the privacy notice (a slice says so for its own). */
     private static boolean needsConsent(Turn turn, Command command) {
-        return command instanceof Slices.Sliced<?> sliced ? sliced.needsConsent(turn)
-                : false;
+        return command instanceof Slices.Sliced<?> sliced && sliced.needsConsent(turn);
     }
 
     private static CompletableFuture<Void> send(TurnContext turn, List<Activity> replies) {

@@ -2,6 +2,7 @@ package com.waymark.teams;
 
 import com.waymark.teams.checkin.CheckInSlice;
 import com.waymark.teams.actions.ActionsSlice;
+import com.waymark.teams.myclock.MyClockSlice;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class WaymarkCards {
     }
 
     /** A check-in the scheduler sent: names the programme, carries the occurrence, offers snooze and skip. */
-    static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
+    public static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
                                          String closes, boolean reminder) {
         Map<String, String> data = Map.of("promptId", prompt.id(), "occurrenceId", Long.toString(payload.occurrenceId()),
                 "programmeId", Long.toString(payload.programmeId()));
@@ -104,8 +105,8 @@ public final class WaymarkCards {
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, data)
-                .submit("Snooze 2 hours", CardActions.SNOOZE)
-                .submit("Skip this one", CardActions.SKIP);
+                .submit("Snooze 2 hours", MyClockSlice.SNOOZE)
+                .submit("Skip this one", MyClockSlice.SKIP);
     }
 
     public static AdaptiveCard checkInSaved(Trend trend, boolean quoteOk) {

@@ -66,7 +66,7 @@ class CommandParserFuzzTest {
 
     @Example
     void theCatalogueOfCardActionsIsReadFromTheCode() {
-        assertThat(ACTIONS).contains(CardActions.SET_STAFF, CardActions.PAIRING_FOLLOW_UP, DataRightsSlice.CONFIRM_ERASE,
+        assertThat(ACTIONS).contains(CardActions.SET_STAFF, com.waymark.teams.pairing.PeerCoachingSlice.PAIRING_FOLLOW_UP, DataRightsSlice.CONFIRM_ERASE,
                 CheckInSlice.SUBMIT_CHECK_IN)
                 .hasSizeGreaterThan(25).doesNotHaveDuplicates();
         assertThat(FIELDS).contains("participantId", "followUpId", "memberId", "groupId", "startsOn", "time")
@@ -93,7 +93,7 @@ class CommandParserFuzzTest {
         Command command = parser.parse(template.replace("{D2}", date).replace("{D}", date).replace("{T2}", "07:30")
                 .replace("{T}", "14:00"), null);
         assertThat(command).as(template + " / " + date).isNotInstanceOf(Command.Unknown.class)
-                .isNotInstanceOf(Command.LeaveProgramme.class);
+                .isNotInstanceOf(com.waymark.teams.membership.MembershipCommand.Leave.class);
         assertThat(command.toString()).contains(date);
     }
 

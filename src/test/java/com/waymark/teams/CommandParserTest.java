@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.teams.actions.ActionsCommand;
 import com.waymark.teams.checkin.CheckInCommand;
+import com.waymark.teams.membership.MembershipCommand;
+import com.waymark.teams.themes.ThemeFeedbackCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +40,12 @@ class CommandParserTest {
             "done 3|ActionsCommand.Complete", "done|ActionsCommand.Complete", "4 3 good week|CheckInCommand.Submit",
             "4/3|CheckInCommand.Submit", "check in 2, 5: rough|CheckInCommand.Submit",
             "add group Blue|AddGroup", "add people|PickPeople", "add coach|ShowCoaches", "add group|ActionsCommand.Add",
-            "leave 2026-12-01|Away", "leave Cohort 3|LeaveProgramme", "support|SupportCommand.Show",
+            "leave 2026-12-01|MyClockCommand.Away", "leave Cohort 3|MembershipCommand.Leave", "join ABC-123|MembershipCommand.Join", "leave programme|MembershipCommand.Leave", "support|SupportCommand.Show",
             "my data|DataRightsCommand.MyData", "audit|DataRightsCommand.ShowAudit",
+            "skip|MyClockCommand.Skip", "pause 2 weeks|MyClockCommand.Pause", "not mondays|MyClockCommand.NotOnDay",
+            "no peer coaching|PeerCoachingCommand.OptOut", "not this round|PeerCoachingCommand.CantThisRound",
+            "schedule|RhythmCommand.Show", "next session 2026-12-15 14:00|NextSession", "my details|MembershipCommand.MyDetails",
+            "use programme Cohort 3|UseProgramme", "team actions|TeamReport", "rename theme A to B|ThemeFeedbackCommand",
             "6 3 nope|Unknown", "address the board|Unknown", "what now|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
         assertThat(SlicesForTests.name(parser.parse(text, null))).isEqualTo(expected);
@@ -82,22 +88,22 @@ class CommandParserTest {
         assertThat(parser.parse("invite coach", null)).isEqualTo(new Command.InviteStaff(null, "COACH"));
         assertThat(parser.parse("Invite an admin.", null)).isEqualTo(new Command.InviteStaff(null, "ADMIN"));
         assertThat(parser.parse("accept invitation k7pq-2mx9-ht4w", null))
-                .isEqualTo(new Command.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
+                .isEqualTo(new MembershipCommand.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
         assertThat(parser.parse("accept K7PQ 2MX9 HT4W", null))
-                .isEqualTo(new Command.AcceptStaffInvitation("K7PQ 2MX9 HT4W"));
-        assertThat(parser.parse("accept invitation", null)).isEqualTo(new Command.AcceptStaffInvitation(""));
+                .isEqualTo(new MembershipCommand.AcceptStaffInvitation("K7PQ 2MX9 HT4W"));
+        assertThat(parser.parse("accept invitation", null)).isEqualTo(new MembershipCommand.AcceptStaffInvitation(""));
     }
 
     @Test
     void themeFeedbackPhrases() {
         assertThat(parser.parse("rename theme Workload and capacity to Too much, too fast", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.RENAME, "Workload and capacity", "Too much, too fast"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.RENAME, "Workload and capacity", "Too much, too fast"));
         assertThat(parser.parse("merge themes A into B", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MERGE, "A", "B"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.MERGE, "A", "B"));
         assertThat(parser.parse("isn't about Workload: we thanked the team", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.NOT_ABOUT, "Workload", "we thanked the team"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.NOT_ABOUT, "Workload", "we thanked the team"));
         assertThat(parser.parse("more like theme Recognition: a thank-you lunch", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MORE_LIKE, "Recognition", "a thank-you lunch"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.MORE_LIKE, "Recognition", "a thank-you lunch"));
     }
 
     @Test
