@@ -74,6 +74,7 @@ public final class WaymarkCards {
                         + "confirm; if you talk to me again later, I'll treat you as someone new.");
     }
 
+    /** The prompt's text may be a coach's own words (a question for the cohort): shown as plain text. */
     public static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
         return AdaptiveCard.create()
                 .heading("Your check-in")
@@ -82,7 +83,7 @@ public final class WaymarkCards {
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(prompt.text())
+                .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
@@ -101,7 +102,7 @@ public final class WaymarkCards {
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(prompt.text())
+                .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, data)
