@@ -11,7 +11,8 @@ public enum ReadKind {
     ACTIONS("Action-plan progress (done, on track, at risk)"),
     SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
     EXPORT("Export of team-level figures (CSV)"),
-    DIAGNOSTIC("Answers before the first session (how many answered, their themes)");
+    DIAGNOSTIC("Answers before the first session (how many answered, their themes)"),
+    EVALUATION("End-of-programme evaluation (ratings, recommendation, outcome measure)");
 
     private final String label;
 

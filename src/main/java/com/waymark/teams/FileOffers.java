@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +75,7 @@ public class FileOffers {
             + "Please try again in a few minutes.";
 
     /** What an accepted offer makes. */
-    public sealed interface FileRequest permits MyDataFile, ExportFile {
+    public sealed interface FileRequest permits MyDataFile, ExportFile, MadeFile {
     }
 
     /** Everything stored about the person, as JSON. */
@@ -82,6 +84,10 @@ public class FileOffers {
 
     /** A coach's export of one programme's team-level figures, as CSV. */
     record ExportFile(long programmeId, ScopeRequest scope) implements FileRequest {
+    }
+
+    /** A file a slice's {@link FileMaker} makes, with what it needs to know to make it. */
+    record MadeFile(String kind, String argument) implements FileRequest {
     }
 
     private record Offer(Instant at, FileRequest request) {
@@ -95,9 +101,11 @@ public class FileOffers {
     private final TeamInsights insights;
     private final FileUpload upload;
     private final Clock clock;
+    private final Map<String, FileMaker> makers;
 
     FileOffers(CardIds ids, ParticipantService participants, DataRightsService dataRights, TeamInsights insights,
-               FileUpload upload, Clock clock) {
+               FileUpload upload, Clock clock, List<FileMaker> makers) {
+        this.makers = makers.stream().collect(Collectors.toMap(FileMaker::kind, m -> m));
         this.ids = ids;
         this.participants = participants;
         this.dataRights = dataRights;
@@ -145,6 +153,15 @@ public class FileOffers {
         return MessageFactory.attachment(attachment);
     }
 
+    /** A slice's file: {@code maker} makes it from {@code argument} when {@code viewerId} accepts. */
+    public Activity offer(long viewerId, String maker, String argument, String fileName, long sizeInBytes,
+                          String description) {
+        if (!makers.containsKey(maker) || argument.contains("|")) {
+            throw new IllegalArgumentException("No file maker " + maker + ", or an argument with a bar");
+        }
+        return offer(viewerId, new MadeFile(maker, argument), fileName, sizeInBytes, description);
+    }
+
     public static String myDataFileName(Instant at, ZoneId zone) {
         return "waymark-my-data-" + LocalDate.ofInstant(at, zone) + ".json";
     }
@@ -187,6 +204,11 @@ public class FileOffers {
         String token = context == null ? null : context.path(CONTEXT_KEY).asText(null);
         Optional<Offer> offer = person.flatMap(p -> ids.openValue(CardIds.Kind.FILE, p.getId(), token))
                 .flatMap(FileOffers::decode);
+        Optional<FileMaker> maker = offer.filter(o -> o.request() instanceof MadeFile)
+                .map(o -> makers.get(((MadeFile) o.request()).kind()));
+        if ("decline".equals(response.getAction()) && maker.isPresent()) {
+            return List.of(MessageFactory.text(maker.get().declined()));
+        }
         if ("decline".equals(response.getAction())) {
             boolean export = offer.map(o -> o.request() instanceof ExportFile).orElse(false);
             return List.of(MessageFactory.text(export ? DECLINED_EXPORT : DECLINED_MY_DATA));
@@ -195,6 +217,9 @@ public class FileOffers {
             return List.of(MessageFactory.text(NOT_FOR_YOU));
         }
         boolean export = offer.get().request() instanceof ExportFile;
+        if (offer.get().at().plus(VALID_FOR).isBefore(clock.instant()) && maker.isPresent()) {
+            return List.of(MessageFactory.text(maker.get().expired()));
+        }
         if (offer.get().at().plus(VALID_FOR).isBefore(clock.instant())) {
             return List.of(MessageFactory.text(export ? EXPIRED_EXPORT : EXPIRED_MY_DATA));
         }
@@ -204,7 +229,9 @@ public class FileOffers {
         }
         byte[] bytes;
         try {
-            bytes = make(person.get().getId(), offer.get().request());
+            bytes = offer.get().request() instanceof MadeFile made
+                    ? maker.orElseThrow().make(person.get(), made.argument())
+                    : make(person.get().getId(), offer.get().request());
         } catch (ProgrammeProblem | InsightProblem | BadInput problem) {
             return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
@@ -257,6 +284,9 @@ public class FileOffers {
                     + (scope.since() == null ? "" : scope.since().toString()) + "|"
                     + (scope.group() == null ? "" : scope.group());
         }
+        if (offer.request() instanceof MadeFile made) {
+            return at + "|made|" + made.kind() + "|" + made.argument();
+        }
         return at + "|my-data";
     }
 
@@ -266,6 +296,9 @@ public class FileOffers {
             Instant at = Instant.ofEpochSecond(Long.parseLong(fields[0]));
             if (fields.length == 2 && fields[1].equals("my-data")) {
                 return Optional.of(new Offer(at, new MyDataFile()));
+            }
+            if (fields.length == 4 && fields[1].equals("made")) {
+                return Optional.of(new Offer(at, new MadeFile(fields[2], fields[3])));
             }
             if (fields.length == 6 && fields[1].equals("export")) {
                 ScopeRequest scope = new ScopeRequest(fields[5].isEmpty() ? null : fields[5],
