@@ -121,15 +121,34 @@ class Slices {
     }
 
     private static <C extends Command> Optional<Command> fromText(FeatureSlice<C> slice, Phrase phrase) {
-        return slice.parse(phrase).map(command -> new Sliced<>(slice, command));
+        try {
+            return slice.parse(phrase).map(command -> new Sliced<>(slice, command));
+        } catch (BadInput bad) {
+            return Optional.of(new Refused(bad));
+        }
     }
 
     private static <C extends Command> Optional<Command> loosely(FeatureSlice<C> slice, Phrase phrase) {
-        return slice.parseLoosely(phrase).map(command -> new Sliced<>(slice, command));
+        try {
+            return slice.parseLoosely(phrase).map(command -> new Sliced<>(slice, command));
+        } catch (BadInput bad) {
+            return Optional.of(new Refused(bad));
+        }
     }
 
     private static <C extends Command> Optional<Command> fromCard(FeatureSlice<C> slice, CardSubmit submit) {
-        return slice.parseCard(submit).map(command -> new Sliced<>(slice, command));
+        try {
+            return slice.parseCard(submit).map(command -> new Sliced<>(slice, command));
+        } catch (BadInput bad) {
+            return Optional.of(new Refused(bad));
+        }
+    }
+
+    /**
+     * A slice recognised the message as its own but could not use it (a date that does not exist, a number out of
+     * range): answered with what was wrong, like a {@link BadInput} from handling, never "something went wrong".
+     */
+    record Refused(BadInput reason) implements Command {
     }
 
     /** A command with the slice that read it, so it goes back to that slice and nowhere else. */

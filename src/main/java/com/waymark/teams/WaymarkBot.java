@@ -287,6 +287,9 @@ class WaymarkBot extends ActivityHandler {
 
     private List<Activity> dispatch(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
+        if (command instanceof Slices.Refused refused) {
+            throw refused.reason();
+        }
         if (command instanceof Slices.Sliced<?> sliced) {
             // Nothing of a person's own coaching is recorded or shown before they agree: the notice instead.
             Turn turn = new Turn(participant, files);
