@@ -25,7 +25,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
  * {@link #MAX_MESSAGE_BYTES}: a JSON document into parts that are each a complete document holding some of the
  * sections (a long list is continued in the next part), a CSV into runs of rows under its header line.
  */
-final class InlineFiles {
+public final class InlineFiles {
 
     /** The message text as it travels (JSON-escaped, UTF-8), leaving room under Teams' limit for the activity. */
     static final int MAX_MESSAGE_BYTES = 24_000;
@@ -36,7 +36,7 @@ final class InlineFiles {
     }
 
     /** The data export as JSON code blocks: one message when it fits, complete JSON parts when it doesn't. */
-    static List<Activity> json(String fileName, ObjectNode document) {
+    public static List<Activity> json(String fileName, ObjectNode document) {
         List<ObjectNode> parts = split(document, part -> bytes(message(fileName, part, 99, 99)), MAX_MESSAGE_BYTES);
         List<Activity> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
