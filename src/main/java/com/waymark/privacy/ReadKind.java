@@ -10,7 +10,8 @@ public enum ReadKind {
     PARTICIPATION("Check-in participation (how many people checked in)"),
     ACTIONS("Action-plan progress (done, on track, at risk)"),
     SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
-    EXPORT("Export of team-level figures (CSV)");
+    EXPORT("Export of team-level figures (CSV)"),
+    IMPACT_REPORT("Impact report for the programme's commissioners (team-level figures, PDF or CSV)");
 
     private final String label;
 

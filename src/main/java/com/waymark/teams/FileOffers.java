@@ -26,6 +26,8 @@ import com.microsoft.bot.schema.teams.FileConsentCard;
 import com.microsoft.bot.schema.teams.FileConsentCardResponse;
 import com.microsoft.bot.schema.teams.FileInfoCard;
 import com.microsoft.bot.schema.teams.FileUploadInfo;
+import com.waymark.impact.ImpactProblem;
+import com.waymark.impact.ImpactReports;
 import com.waymark.insight.InsightProblem;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
@@ -51,7 +53,7 @@ import org.springframework.stereotype.Component;
  * {@code onTeamsFileConsentAccept} does the same), which {@link WaymarkBot} does not extend.
  */
 @Component
-class FileOffers {
+public class FileOffers {
 
     static final String INVOKE = "fileConsent/invoke";
     /** An offer older than this makes nothing: long enough to answer later the same day, short enough to be current. */
@@ -69,11 +71,15 @@ class FileOffers {
             + "\"my data\" for a fresh one.";
     static final String EXPIRED_EXPORT = "That offer is more than a day old, so I haven't made the file. Say "
             + "\"export\" for a fresh one.";
+    static final String DECLINED_IMPACT = "No problem, I haven't saved the file. Say \"impact report\" whenever "
+            + "you'd like it.";
+    static final String EXPIRED_IMPACT = "That offer is more than a day old, so I haven't made the file. Say "
+            + "\"impact report\" for a fresh one.";
     static final String UPLOAD_FAILED = "I couldn't save the file to your OneDrive just now, so nothing was saved. "
             + "Please try again in a few minutes.";
 
     /** What an accepted offer makes. */
-    sealed interface FileRequest permits MyDataFile, ExportFile {
+    public sealed interface FileRequest permits MyDataFile, ExportFile, ImpactFile {
     }
 
     /** Everything stored about the person, as JSON. */
@@ -82,6 +88,13 @@ class FileOffers {
 
     /** A coach's export of one programme's team-level figures, as CSV. */
     record ExportFile(long programmeId, ScopeRequest scope) implements FileRequest {
+    }
+
+    /**
+     * A programme's impact report for its commissioners, as a PDF or its figures as CSV ({@code impact.ImpactReports}):
+     * read, released and audited again when accepted, for that programme and only while the reader coaches it.
+     */
+    public record ImpactFile(long programmeId, boolean pdf) implements FileRequest {
     }
 
     private record Offer(Instant at, FileRequest request) {
@@ -94,10 +107,12 @@ class FileOffers {
     private final DataRightsService dataRights;
     private final TeamInsights insights;
     private final FileUpload upload;
+    private final ImpactReports impact;
     private final Clock clock;
 
     FileOffers(CardIds ids, ParticipantService participants, DataRightsService dataRights, TeamInsights insights,
-               FileUpload upload, Clock clock) {
+               FileUpload upload, ImpactReports impact, Clock clock) {
+        this.impact = impact;
         this.ids = ids;
         this.participants = participants;
         this.dataRights = dataRights;
@@ -131,7 +146,7 @@ class FileOffers {
     }
 
     /** The consent card offering {@code fileName} to {@code viewerId}, to be made when they accept. */
-    Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
+    public Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
         String token = ids.sealValue(CardIds.Kind.FILE, viewerId, encode(new Offer(clock.instant(), request)));
         FileConsentCard card = new FileConsentCard();
         card.setDescription(description);
@@ -163,7 +178,7 @@ class FileOffers {
     }
 
     /** UTF-8 with a byte order mark, so that Excel reads names with accents as they were written. */
-    static byte[] csvBytes(String csv) {
+    public static byte[] csvBytes(String csv) {
         return ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -188,15 +203,17 @@ class FileOffers {
         Optional<Offer> offer = person.flatMap(p -> ids.openValue(CardIds.Kind.FILE, p.getId(), token))
                 .flatMap(FileOffers::decode);
         if ("decline".equals(response.getAction())) {
-            boolean export = offer.map(o -> o.request() instanceof ExportFile).orElse(false);
-            return List.of(MessageFactory.text(export ? DECLINED_EXPORT : DECLINED_MY_DATA));
+            FileRequest declined = offer.map(Offer::request).orElse(new MyDataFile());
+            return List.of(MessageFactory.text(declined instanceof ImpactFile ? DECLINED_IMPACT
+                    : declined instanceof ExportFile ? DECLINED_EXPORT : DECLINED_MY_DATA));
         }
         if (offer.isEmpty()) {
             return List.of(MessageFactory.text(NOT_FOR_YOU));
         }
-        boolean export = offer.get().request() instanceof ExportFile;
+        FileRequest request = offer.get().request();
         if (offer.get().at().plus(VALID_FOR).isBefore(clock.instant())) {
-            return List.of(MessageFactory.text(export ? EXPIRED_EXPORT : EXPIRED_MY_DATA));
+            return List.of(MessageFactory.text(request instanceof ImpactFile ? EXPIRED_IMPACT
+                    : request instanceof ExportFile ? EXPIRED_EXPORT : EXPIRED_MY_DATA));
         }
         FileUploadInfo info = response.getUploadInfo();
         if (info == null || info.getUploadUrl() == null) {
@@ -205,7 +222,7 @@ class FileOffers {
         byte[] bytes;
         try {
             bytes = make(person.get().getId(), offer.get().request());
-        } catch (ProgrammeProblem | InsightProblem | BadInput problem) {
+        } catch (ProgrammeProblem | InsightProblem | ImpactProblem | BadInput problem) {
             return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
         if (!upload.put(info.getUploadUrl(), bytes)) {
@@ -218,6 +235,10 @@ class FileOffers {
     private byte[] make(long personId, FileRequest request) {
         if (request instanceof ExportFile export) {
             return csvBytes(insights.exportCsv(personId, export.programmeId(), export.scope()).body());
+        }
+        if (request instanceof ImpactFile file) {
+            return file.pdf() ? impact.pdf(personId, file.programmeId()).bytes()
+                    : csvBytes(impact.csv(personId, file.programmeId()));
         }
         return myDataBytes(dataRights.export(personId).document());
     }
@@ -257,6 +278,9 @@ class FileOffers {
                     + (scope.since() == null ? "" : scope.since().toString()) + "|"
                     + (scope.group() == null ? "" : scope.group());
         }
+        if (offer.request() instanceof ImpactFile file) {
+            return at + "|impact|" + file.programmeId() + "|" + (file.pdf() ? "pdf" : "csv");
+        }
         return at + "|my-data";
     }
 
@@ -271,6 +295,9 @@ class FileOffers {
                 ScopeRequest scope = new ScopeRequest(fields[5].isEmpty() ? null : fields[5],
                         fields[4].isEmpty() ? null : LocalDate.parse(fields[4]), fields[3].equals("1"));
                 return Optional.of(new Offer(at, new ExportFile(Long.parseLong(fields[2]), scope)));
+            }
+            if (fields.length == 4 && fields[1].equals("impact") && fields[3].matches("pdf|csv")) {
+                return Optional.of(new Offer(at, new ImpactFile(Long.parseLong(fields[2]), fields[3].equals("pdf"))));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
  * {@link #MAX_MESSAGE_BYTES}: a JSON document into parts that are each a complete document holding some of the
  * sections (a long list is continued in the next part), a CSV into runs of rows under its header line.
  */
-final class InlineFiles {
+public final class InlineFiles {
 
     /** The message text as it travels (JSON-escaped, UTF-8), leaving room under Teams' limit for the activity. */
     static final int MAX_MESSAGE_BYTES = 24_000;
@@ -46,7 +46,7 @@ final class InlineFiles {
     }
 
     /** A CSV as code blocks, each starting with the header line, so every row stays on a line of its own. */
-    static List<Activity> csv(String fileName, String csv) {
+    public static List<Activity> csv(String fileName, String csv) {
         List<String> lines = csv.replace("\r\n", "\n").strip().lines().toList();
         if (lines.isEmpty()) {
             return List.of();
