@@ -98,7 +98,7 @@ final class ImpactCharts {
     static Optional<Drawn> actions(ActionReport a, int width, int height) {
         List<String> labels = new ArrayList<>();
         List<Integer> values = new ArrayList<>();
-        add(labels, values, "Set", a.added());
+        add(labels, values, "Set by leaders", a.added());
         add(labels, values, "Completed", a.done());
         add(labels, values, "Open, on track", a.onTrack());
         add(labels, values, "Open over " + a.atRiskDays() + " days", a.atRisk());

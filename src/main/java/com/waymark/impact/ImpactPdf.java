@@ -49,6 +49,7 @@ final class ImpactPdf {
     private static final Color HIDDEN = new Color(0x76, 0x86, 0x92);
     private static final Color ROW_SHADE = new Color(0xF3, 0xF6, 0xF7);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_NO_YEAR = DateTimeFormatter.ofPattern("d MMMM", Locale.UK);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private final PDDocument doc;
@@ -110,8 +111,14 @@ final class ImpactPdf {
             }
         }
         ImpactPeriod period = report.period();
-        text(regular, 10.5f, Color.WHITE, MARGIN, PAGE.getHeight() - band + 16, DAY.format(period.first()) + " to "
-                + DAY.format(period.last()) + "  \u2022  " + period.weeks() + (period.weeks() == 1 ? " week" : " weeks"));
+        String span = (period.first().getYear() == period.last().getYear()
+                ? DAY_NO_YEAR.format(period.first()) : DAY.format(period.first())) + " to " + DAY.format(period.last())
+                + "  \u2022  " + period.weeks() + (period.weeks() == 1 ? " week" : " weeks");
+        // Weeks run from Monday: say when the programme itself began, so an empty first week is not a puzzle.
+        if (report.startsOn() != null && report.startsOn().isAfter(period.first())) {
+            span += "  \u2022  programme started " + DAY.format(report.startsOn());
+        }
+        text(regular, 10.5f, Color.WHITE, MARGIN, PAGE.getHeight() - band + 16, span);
         y = PAGE.getHeight() - band - 26;
         paragraph(regular, 9.5f, TEXT, "For commissioners and boards: what the programme's leaders took part in, how "
                 + "they felt, what they did and what they wrote about, over the programme so far. Team figures only: "

@@ -1,6 +1,7 @@
 package com.waymark.impact;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.waymark.insight.TeamSummary;
@@ -10,10 +11,11 @@ import com.waymark.pairing.PeerCoachingService.PairsSummary;
  * An impact report as read: every figure already released (a hidden one is a row whose value is null), with the
  * released records it was made from, for the charts.
  *
+ * @param startsOn the programme's start date, or null when it has none (then the report covers its last weeks)
  * @param heldBack figures hidden under the rule across reads (an earlier report over overlapping weeks was made
  *                 from a group of people that differs by fewer than the threshold), among the hidden ones
  */
-public record ImpactReport(String programme, ImpactPeriod period, int threshold, Instant madeAt, TeamSummary summary,
+public record ImpactReport(String programme, LocalDate startsOn, ImpactPeriod period, int threshold, Instant madeAt, TeamSummary summary,
                            PairsSummary pairs, List<Section> sections, int heldBack) {
 
     public ImpactReport {

@@ -76,7 +76,7 @@ public class ImpactReports {
         List<ImpactReport.Section> all = placed.stream().sorted(Comparator.comparingInt(Placed::order))
                 .map(Placed::section).toList();
         int heldBack = all.stream().mapToInt(ImpactReport.Section::heldBack).sum();
-        return new ImpactReport(programme.getName(), period, header.threshold(), clock.instant(), summary, pairs,
+        return new ImpactReport(programme.getName(), starts, period, header.threshold(), clock.instant(), summary, pairs,
                 all, heldBack);
     }
 
