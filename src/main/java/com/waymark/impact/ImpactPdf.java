@@ -423,7 +423,7 @@ final class ImpactPdf {
      * else outside WinAnsi as "?", so a coach's theme name in any script never stops the report.
      */
     String winAnsi(PDType1Font font, String text) {
-        String mapped = text.replace("\u2192", " to ").replace("\u2264", "<=").replace("\u2265", ">=")
+        String mapped = text.replace("\u2192", "to").replace("\u2264", "<=").replace("\u2265", ">=")
                 .replace("\u2212", "-").replace('\u00A0', ' ').replace('\t', ' ').replace('\n', ' ')
                 .replace('\r', ' ');
         StringBuilder safe = new StringBuilder(mapped.length());

@@ -175,9 +175,12 @@ class ImpactReportTest extends WaymarkIntegrationTest {
         assertThat(all).contains("Impact report: ").contains("figures shown").contains("The PDF itself can't be sent in this chat")
                 .contains("Participation,Leaders enrolled,6").contains("Average wellbeing over the programme,4.0");
         assertThat(audited()).isEqualTo(before + 1);
-        // The audit names exactly the five whose answers were in it.
+        // The audit names exactly the people in its figures: the six enrolled (their count is shown), and not the coach.
         assertThat(db.queryForObject("select people_included from audit_event where programme_id = ? "
-                + "and kind = 'IMPACT_REPORT' order by id desc limit 1", Integer.class, programmeId)).isEqualTo(5);
+                + "and kind = 'IMPACT_REPORT' order by id desc limit 1", Integer.class, programmeId)).isEqualTo(6);
+        assertThat(db.queryForObject("select count(*) from audit_subject s join audit_event e on e.id = s.audit_event_id "
+                + "where e.programme_id = ? and e.kind = 'IMPACT_REPORT' and s.participant_id = ?", Integer.class,
+                programmeId, coachId)).isZero();
     }
 
     @Test
