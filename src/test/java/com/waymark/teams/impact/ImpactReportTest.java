@@ -163,6 +163,23 @@ class ImpactReportTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void aCoachWhoAlsoChecksInIsNotInTheirOwnReport() throws IOException {
+        List<User> people = programme(5, 7);
+        for (User person : people) {
+            checkIn(person, 4, 4);
+        }
+        String code = db.queryForObject("select join_code from programme where id = ?", String.class, programmeId);
+        say(coach, "join " + code);
+        checkIn(coach, 1, 1);
+        ImpactReport report = reports.read(coachId, programmeId);
+        List<String> lines = lines(pdfText(ImpactReports.pdf(report).bytes()));
+
+        // Staff never count, even when they check in: with the coach's own 1 the mean would read 3.5.
+        assertThat(lines).contains("Leaders enrolled 5", "Average wellbeing over the programme 4.0",
+                "Check-ins answered 5");
+    }
+
+    @Test
     void theCoachAsksInTheChatAndTheReadIsAudited() {
         List<User> people = programme(6, 7);
         for (int i = 0; i < 5; i++) {
