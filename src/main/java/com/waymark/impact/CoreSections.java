@@ -57,9 +57,12 @@ final class CoreSections {
         figures.add(figure("Average energy over the programme", w.energy()));
         // Start and end only where two different weeks have figures; the chart shows every week in between.
         if (first != null && last != null && !first.weekOf().equals(last.weekOf())) {
-            figures.add(figure("Wellbeing, first week" + weekLabel(first), first.wellbeing()));
+            // The summary's weekly line reaches back a quarter at most: past that, its first week is not the
+            // programme's.
+            String start = weeks.get(0).weekOf().isAfter(period.first()) ? "earliest week charted" : "first week";
+            figures.add(figure("Wellbeing, " + start + weekLabel(first), first.wellbeing()));
             figures.add(figure("Wellbeing, latest week" + weekLabel(last), last.wellbeing()));
-            figures.add(figure("Energy, first week" + weekLabel(first), first.energy()));
+            figures.add(figure("Energy, " + start + weekLabel(first), first.energy()));
             figures.add(figure("Energy, latest week" + weekLabel(last), last.energy()));
         }
         String[] words = {"", "1 (low)", "2", "3", "4", "5 (high)"};
@@ -76,6 +79,9 @@ final class CoreSections {
                     + " no figure: fewer leaders than the threshold rated in " + (hiddenWeeks == 1 ? "it" : "them")
                     + ", or an earlier report had shown " + (hiddenWeeks == 1 ? "it" : "them")
                     + " from nearly the same leaders.");
+        }
+        if (!weeks.isEmpty() && weeks.get(0).weekOf().isAfter(period.first())) {
+            notes.add("The weekly line covers the latest " + weeks.size() + " weeks of the programme.");
         }
         if (w.bands().stream().anyMatch(b -> b.people() == null)) {
             notes.add("Where fewer than " + threshold + " leaders share an average, that count is hidden, and so "

@@ -137,7 +137,9 @@ final class ImpactPdf {
         if (weeks.size() >= 2) {
             tiles.add(new String[] {CoreSections.oneDecimal(weeks.get(0).wellbeing()) + " to "
                     + CoreSections.oneDecimal(weeks.get(weeks.size() - 1).wellbeing()),
-                    "wellbeing (1 to 5), first week to latest"});
+                    CoreSections.weeksIn(report.summary().wellbeing(), report.period()).get(0).weekOf()
+                            .isAfter(report.period().first()) ? "wellbeing (1 to 5), earliest week charted to latest"
+                            : "wellbeing (1 to 5), first week to latest"});
         } else {
             tiles.add(new String[] {CoreSections.oneDecimal(report.summary().wellbeing().mean()),
                     "average wellbeing (1 to 5)"});

@@ -60,6 +60,20 @@ class ImpactPdfTest {
         assertThat(ImpactReports.csv(report)).contains("'=Rota");
     }
 
+    @Test
+    void aProgrammeLongerThanTheWeeklyLineSaysWhereItsLineStarts() {
+        ImpactPeriod period = new ImpactPeriod(MONDAY.minusWeeks(20), MONDAY.plusDays(6), LONDON);
+        List<WellbeingReport.Week> weeks = List.of(new WellbeingReport.Week(MONDAY.minusWeeks(1), 3.2, 3.0),
+                new WellbeingReport.Week(MONDAY, 3.5, 3.1));
+        WellbeingReport wellbeing = new WellbeingReport(12, 3.3, 3.2, null, null, false, List.of(), weeks);
+        ImpactReport.Section section = CoreSections.wellbeing(wellbeing, period, 5);
+
+        assertThat(section.figures()).extracting(ImpactReport.Figure::label)
+                .contains("Wellbeing, earliest week charted (w/c 12 Oct)", "Wellbeing, latest week (w/c 19 Oct)")
+                .noneMatch(label -> label.contains("first week"));
+        assertThat(section.notes()).contains("The weekly line covers the latest 2 weeks of the programme.");
+    }
+
     private static long countShown(ImpactReport report) {
         return report.sections().stream().flatMap(s -> s.figures().stream()).filter(ImpactReport.Figure::shown).count();
     }
