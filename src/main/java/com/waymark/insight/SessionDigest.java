@@ -11,11 +11,17 @@ import com.waymark.pairing.PeerCoachingService.PairsSummary;
  *
  * @param narrative a summary paragraph written by the optional language-model back end from the released
  *                  figures only; null when that back end is off (the default)
+ * @param diagnostic the diagnostic's figures and themes, before the programme's first session only; else null
  */
 public record SessionDigest(Instant sessionStartsAt, TeamSummary summary, PairsSummary pairs,
-                            List<String> questions, String narrative) {
+                            List<String> questions, String narrative, DiagnosticDigest diagnostic) {
 
     public SessionDigest {
         questions = List.copyOf(questions);
+    }
+
+    public SessionDigest(Instant sessionStartsAt, TeamSummary summary, PairsSummary pairs, List<String> questions,
+                         String narrative) {
+        this(sessionStartsAt, summary, pairs, questions, narrative, null);
     }
 }

@@ -63,11 +63,13 @@ public class TeamInsights {
     private final Clock clock;
     private final double notableFall;
     private final int atRiskDays;
+    private final DiagnosticThemes diagnostic;
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
-                        Clock clock, InsightSettings settings) {
+                        Clock clock, InsightSettings settings, DiagnosticThemes diagnostic) {
+        this.diagnostic = diagnostic;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedule = schedule;
@@ -114,7 +116,10 @@ public class TeamInsights {
     }
 
     public TeamSummary summary(long coachId, ScopeRequest request) {
-        return summary(coachId, scope(coachId, request), ReadKind.TEAM_OVERVIEW).summary();
+        InsightScope scope = scope(coachId, request);
+        TeamSummary summary = summary(coachId, scope, ReadKind.TEAM_OVERVIEW).summary();
+        return beforeFirstSession(scope.programmeId())
+                ? summary.withDiagnostic(diagnostic.read(coachId, scope).digest()) : summary;
     }
 
     /**
@@ -141,10 +146,22 @@ public class TeamInsights {
         InsightScope scope = scope(programme, coachId, null, null, true);
         Summarised done = summary(coachId, scope, ReadKind.SESSION_DIGEST);
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
-        List<String> suggested = questions.forSession(programmeId, sessionId, done.taxonomyIds());
+        Optional<DiagnosticThemes.Read> before = beforeFirstSession(programmeId)
+                ? Optional.of(diagnostic.read(coachId, scope)) : Optional.empty();
+        List<String> themeIds = new java.util.ArrayList<>(done.taxonomyIds());
+        before.ifPresent(read -> themeIds.addAll(read.taxonomyIds()));
+        List<String> suggested = questions.forSession(programmeId, sessionId, themeIds);
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
-        return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative));
+        return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
+                before.map(DiagnosticThemes.Read::digest).orElse(null)));
+    }
+
+    // ---- the diagnostic (issue 16, part 5) ----
+
+    /** No session of the programme has been held yet: the diagnostic is what the coach has to go on. */
+    private boolean beforeFirstSession(long programmeId) {
+        return schedule.lastSessionBefore(programmeId, clock.instant()).isEmpty();
     }
 
     /** Team-level figures only, one row per figure, for a coach's own records. */

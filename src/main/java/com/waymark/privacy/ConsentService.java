@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,12 @@ public class ConsentService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PersonLock people;
+    private final ApplicationEventPublisher events;
 
-    public ConsentService(ConsentRepository consents, JdbcTemplate jdbc, Clock clock, PersonLock people) {
+    public ConsentService(ConsentRepository consents, JdbcTemplate jdbc, Clock clock, PersonLock people,
+                          ApplicationEventPublisher events) {
         this.people = people;
+        this.events = events;
         this.consents = consents;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -89,6 +93,7 @@ public class ConsentService {
             return false;
         }
         consents.save(new ConsentRecord(participantId, PrivacyNotice.VERSION, clock.instant()));
+        events.publishEvent(new ConsentGiven(participantId));
         return true;
     }
 }

@@ -11,6 +11,7 @@ public enum ReadKind {
     ACTIONS("Action-plan progress (done, on track, at risk)"),
     SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
     EXPORT("Export of team-level figures (CSV)"),
+    DIAGNOSTIC("Answers before the first session (how many answered, their themes)"),
     IMPACT_REPORT("Impact report for the programme's commissioners (team-level figures, PDF or CSV)");
 
     private final String label;

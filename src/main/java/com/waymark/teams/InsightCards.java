@@ -12,6 +12,7 @@ import com.waymark.insight.ActionReport;
 import com.waymark.insight.ParticipationReport;
 import com.waymark.insight.Report;
 import com.waymark.insight.ReportHeader;
+import com.waymark.insight.DiagnosticDigest;
 import com.waymark.insight.SessionDigest;
 import com.waymark.insight.TeamSummary;
 import com.waymark.insight.ThemeReport;
@@ -45,6 +46,7 @@ final class InsightCards {
         wellbeing(card, summary.wellbeing(), summary.header().threshold());
         themes(card, summary.themes(), summary.header().threshold());
         actions(card, summary.actions());
+        diagnostic(card, summary.diagnostic());
         return footer(card, summary.header());
     }
 
@@ -57,6 +59,7 @@ final class InsightCards {
         if (digest.narrative() != null) {
             card.text(PlainText.of(digest.narrative()));
         }
+        diagnostic(card, digest.diagnostic());
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), header.threshold());
         themes(card, summary.themes(), header.threshold());
@@ -223,6 +226,49 @@ final class InsightCards {
         if (!t.fading().isEmpty()) {
             card.subtle("Less present than in the period before: "
                     + String.join(", ", t.fading().stream().map(PlainText::of).toList()) + ".");
+        }
+        return card;
+    }
+
+    /**
+     * Before the first session: how many answered the diagnostic and, per question, the themes at least the threshold
+     * of people share (issue 16, part 5). Nothing when there is no section (a session has been held).
+     */
+    static AdaptiveCard diagnostic(AdaptiveCard card, DiagnosticDigest d) {
+        if (d == null) {
+            return card;
+        }
+        card.emphasis("Before the first session: the diagnostic");
+        card.facts(Map.of("Answered", d.answered() == null ? HIDDEN : d.answered() + " of " + d.offered() + " asked"));
+        if (d.answered() == null) {
+            return card.text("Hidden until at least " + d.threshold() + " people have answered"
+                    + (d.heldBack() > 0 ? ", or while fewer than " + d.threshold() + " have answered since it was "
+                    + "last shown." : "."));
+        }
+        for (DiagnosticDigest.QuestionThemes q : d.questions()) {
+            StringBuilder lines = new StringBuilder("**" + q.question() + "**");
+            if (q.people() == null) {
+                lines.append("\n\n").append(HIDDEN).append(": fewer than ").append(d.threshold())
+                        .append(" people answered it, or fewer than ").append(d.threshold())
+                        .append(" have answered since it was last shown.");
+            } else if (q.themes().isEmpty()) {
+                lines.append("\n\n").append(q.people()).append(" answered; no theme was shared by ")
+                        .append(d.threshold()).append(" or more.");
+            } else {
+                lines.append("\n\n").append(q.people()).append(" answered.");
+                for (DiagnosticDigest.Theme theme : q.themes()) {
+                    lines.append("\n\n- ").append(PlainText.of(theme.name())).append(" · ").append(theme.people())
+                            .append(" people").append(theme.terms().isEmpty() ? "" : " (" + String.join(", ",
+                                    theme.terms().subList(0, Math.min(5, theme.terms().size())).stream()
+                                            .map(PlainText::of).toList()) + ")");
+                }
+            }
+            card.text(lines.toString());
+            for (DiagnosticDigest.Theme theme : q.themes()) {
+                for (String quote : theme.quotes()) {
+                    card.subtle("“" + PlainText.of(quote) + "”");
+                }
+            }
         }
         return card;
     }

@@ -37,7 +37,8 @@ final class TrustCards {
             Map.entry("readsYouMade", "Summaries you viewed as a coach"),
             Map.entry("peerCoaching", "Peer coaching (pairings, follow-up answers, opt-outs)"),
             Map.entry("schedule", "Your schedule (times that suit you, days away, planned check-ins)"),
-            Map.entry("releasedFigures", "Team figures you were counted in"));
+            Map.entry("releasedFigures", "Team figures you were counted in"),
+            Map.entry("diagnostic", "Your answers before a programme's first session"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private TrustCards() {

@@ -71,6 +71,7 @@ final class WaymarkCards {
                         + "confirm; if you talk to me again later, I'll treat you as someone new.");
     }
 
+    /** The prompt's text may be a coach's own words (a question for the cohort): shown as plain text. */
     static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
         return AdaptiveCard.create()
                 .heading("Your check-in")
@@ -79,7 +80,7 @@ final class WaymarkCards {
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(prompt.text())
+                .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
@@ -98,7 +99,7 @@ final class WaymarkCards {
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(prompt.text())
+                .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, data)

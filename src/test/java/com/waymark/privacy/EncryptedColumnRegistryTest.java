@@ -40,6 +40,7 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
             "com.waymark.insight.VectorCipher", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.EmbeddingStore", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.ThemeResults", Set.of("theme_result.themes"),
+            "com.waymark.question.CohortQuestions", Set.of("cohort_question.question"),
             "com.waymark.bench.GrowthBench", Set.of("check_in.reflection", "reflection_embedding.vector"),
             "com.waymark.bench.EmbedBench", Set.of("reflection_embedding.vector"),
             // Seals the ids in cards' submit data under a derived key; nothing it seals is stored.

@@ -21,6 +21,7 @@ import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -418,6 +419,73 @@ class ScheduledCheckInTest {
         assertThat(say(people.get(0), "my schedule")).startsWith("Your check-ins follow Paris time");
         assertThat(say(people.get(0), "time zone UTC")).as("UTC stays anyone's own choice")
                 .isEqualTo("Your check-ins now follow UTC.");
+    }
+
+    /**
+     * A coach's question for the cohort (module question) where the clock must move: the scheduled check-in asks it,
+     * and it ends at the next session, or after 14 days with none planned. The rest is in {@code CohortQuestionTest}.
+     */
+    @Nested
+    class CohortQuestion {
+
+        static final String EXAMPLE = "Where did you lead by example this week?";
+
+        @Test
+        void aScheduledCheckInAsksItUntilTheNextSessionThenTheUsualPromptsComeBack() {
+            CLOCK.set(Instant.parse("2026-11-08T12:00:00Z")); // a Sunday
+            setWeeklyMondayNine();
+            assertThat(say(coach, "next session 2026-11-12 14:00")).contains("Recorded the next session");
+            assertThat(say(coach, "ask everyone " + EXAMPLE))
+                    .contains("until the next session, Thursday 12 Nov at 14:00 (UK time).");
+
+            CLOCK.set(Instant.parse("2026-11-09T09:00:00Z")); // Monday 09:00 in London
+            run();
+            List<JsonNode> sent = sentTo(people.subList(0, 3));
+            assertThat(sent).hasSize(3).allSatisfy(card -> {
+                CardSchema.assertCardsValid(card);
+                assertThat(card.toString()).contains("Time for your check-in").contains("\"From your coach\"")
+                        .contains(EXAMPLE);
+            });
+            JsonNode data = cardData(sent.get(0));
+            String promptId = data.path("promptId").asText();
+            assertThat(promptId).matches("cohort-[0-9a-f]{16}");
+            ObjectNode answer = ((ObjectNode) data.deepCopy()).put("wellbeing", "4").put("energy", "3")
+                    .put("reflection", "Stayed for the whole handover instead of dropping in.");
+            assertThat(teams.expectReplies(teams.cardSubmit(people.get(0), answer)).replies().toString())
+                    .contains("Saved");
+            assertThat(db.queryForObject("select c.prompt_id from check_in c join participant p on p.id = "
+                    + "c.participant_id where p.aad_object_id = ?", String.class, people.get(0).aadObjectId()))
+                    .isEqualTo(promptId);
+            assertThat(checkInCard(people.get(1))).as("typed, before the session").contains(EXAMPLE);
+
+            CLOCK.set(Instant.parse("2026-11-12T14:00:01Z")); // the session has begun
+            assertThat(checkInCard(people.get(1))).doesNotContain("From your coach").doesNotContain(EXAMPLE);
+            assertThat(teams.expectReplies(teams.message(coach, "question")).replies().toString())
+                    .contains("No question is set right now");
+        }
+
+        @Test
+        void withNoSessionPlannedItStaysFourteenDaysUnlessASessionRecordedLaterComesSooner() {
+            CLOCK.set(Instant.parse("2027-02-01T10:00:00Z"));
+            assertThat(say(coach, "ask everyone " + EXAMPLE)).contains("until Monday 15 Feb at 10:00 (UK time), 14 "
+                    + "days after it was set, as no session was planned (one recorded sooner ends it then).");
+            CLOCK.set(Instant.parse("2027-02-15T09:59:00Z"));
+            assertThat(checkInCard(people.get(0))).contains(EXAMPLE);
+            CLOCK.set(Instant.parse("2027-02-15T10:00:00Z"));
+            assertThat(checkInCard(people.get(1))).doesNotContain(EXAMPLE);
+
+            CLOCK.set(Instant.parse("2027-03-01T10:00:00Z"));
+            say(coach, "ask everyone " + EXAMPLE);
+            assertThat(say(coach, "next session 2027-03-03 09:00")).contains("Recorded the next session");
+            CLOCK.set(Instant.parse("2027-03-03T08:59:00Z"));
+            assertThat(checkInCard(people.get(1))).contains(EXAMPLE);
+            CLOCK.set(Instant.parse("2027-03-03T09:01:00Z"));
+            assertThat(checkInCard(people.get(2))).doesNotContain(EXAMPLE);
+        }
+
+        private String checkInCard(User user) {
+            return teams.expectReplies(teams.message(user, "check in")).replies().toString();
+        }
     }
 
     /** When the newest pre-session digest trigger fires, as Quartz stored it. */
