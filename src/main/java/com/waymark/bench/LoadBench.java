@@ -41,7 +41,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same submits to a bare echo bot on the same SDK, controller, middleware and Tomcat ({@link EchoBotServer}), which
  * says the card's data back, so that the difference is what Waymark's own work costs. Both run in this one JVM,
  * with the load generator; Waymark on a scratch H2 file database in local mode. The summary line compares the two:
- * {@code ratio} is Waymark's p99 over the echo bot's.
+ * {@code ratio} is Waymark's p99 over the echo bot's; {@code overflowed} the reflections that did not fit the embedding
+ * queue during the measured phase and {@code backlog-age-s} how long the oldest one still queued had waited when it
+ * ended (how far behind embedding was); {@code cpu-ms} includes embedding every reflection of the phase;
+ * {@code rss-mb} is this JVM's resident memory after both phases, so Waymark's with the echo bot's and the load
+ * generator's.
  */
 public final class LoadBench implements Subcommand {
 
@@ -148,6 +152,8 @@ public final class LoadBench implements Subcommand {
                 Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds,
                         pace);
                 long overflowed = Math.round(droppedEmbeddings(meters) - droppedBefore);
+                // How far behind embedding was when the load ended: the oldest reflection still waiting, in seconds.
+                double behind = meters.get("waymark.embeddings.backlog.age").gauge().value();
                 // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase, and
                 // count their CPU with the check-ins': both the queued ones and those that overflowed the queue (the
                 // backfill's, embedded here as it would embed them).
@@ -188,11 +194,11 @@ public final class LoadBench implements Subcommand {
                         echoPhase.cpuMsPerRequest());
                 double echoP99 = echoPhase.ms(99);
                 out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d "
-                        + "overflowed=%d cpu-ms=%.2f echo-cpu-ms=%.2f%n",
+                        + "overflowed=%d backlog-age-s=%.1f cpu-ms=%.2f echo-cpu-ms=%.2f rss-mb=%d%n",
                         users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,
                         echoP99 > 0 ? waymarkPhase.ms(99) / echoP99 : Double.NaN,
-                        setupErrors + waymarkPhase.errors() + echoPhase.errors(), overflowed, cpuWithEmbedding,
-                        echoPhase.cpuMsPerRequest());
+                        setupErrors + waymarkPhase.errors() + echoPhase.errors(), overflowed, behind, cpuWithEmbedding,
+                        echoPhase.cpuMsPerRequest(), rss);
             } finally {
                 waymark.close();
             }

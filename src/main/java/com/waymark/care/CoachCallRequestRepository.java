@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CoachCallRequestRepository extends JpaRepository<CoachCallRequest, Long> {
+interface CoachCallRequestRepository extends JpaRepository<CoachCallRequest, Long> {
 
     List<CoachCallRequest> findByParticipantIdOrderByRequestedAtAsc(long participantId);
 

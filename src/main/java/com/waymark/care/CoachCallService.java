@@ -1,6 +1,7 @@
 package com.waymark.care;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,9 +52,15 @@ public class CoachCallService {
         return requests.findById(requestId);
     }
 
+    /** A request not yet passed on to the coaches: ids and when it was made, nothing the person said. */
+    public record Pending(long id, long participantId, Long programmeId, Instant requestedAt) {
+    }
+
     /** Requests not yet passed on, oldest first: what scheduling delivers. */
     @Transactional(readOnly = true)
-    public List<CoachCallRequest> pending() {
-        return requests.findByStatusOrderByRequestedAtAsc(CoachCallRequest.Status.PENDING);
+    public List<Pending> pending() {
+        return requests.findByStatusOrderByRequestedAtAsc(CoachCallRequest.Status.PENDING).stream()
+                .map(r -> new Pending(r.getId(), r.getParticipantId(), r.getProgrammeId(), r.getRequestedAt()))
+                .toList();
     }
 }

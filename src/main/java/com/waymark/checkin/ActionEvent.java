@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 /** A dated change to an action: the history that action-plan progress is measured from. */
 @Entity
 @Table(name = "action_event")
-public class ActionEvent {
+class ActionEvent {
 
     public enum Type { CREATED, BLOCKED, DONE }
 

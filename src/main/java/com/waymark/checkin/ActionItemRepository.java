@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ActionItemRepository extends JpaRepository<ActionItem, Long> {
+interface ActionItemRepository extends JpaRepository<ActionItem, Long> {
 
     List<ActionItem> findByParticipantIdOrderByNumberAsc(long participantId);
 

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
+interface CheckInRepository extends JpaRepository<CheckIn, Long> {
 
     List<CheckIn> findByParticipantIdOrderBySubmittedAtAsc(long participantId);
 

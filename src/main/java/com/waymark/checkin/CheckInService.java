@@ -62,7 +62,7 @@ public class CheckInService {
                 submission.occurrenceId());
         CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
         events.publishEvent(new CheckInRecorded(saved.getId(), participantId, submission.occurrenceId(),
-                saved.getSubmittedAt(), saved.getSource()));
+                saved.getSubmittedAt(), saved.getSource(), clean.reflection() != null));
         return new CheckInResult.Saved(saved, trend(participantId));
     }
 

@@ -1,7 +1,5 @@
 package com.waymark.demo;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.waymark.checkin.PastEntries;
+import com.waymark.checkin.PastEntries.PastAction;
+import com.waymark.checkin.PastEntries.PastCheckIn;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.MemberDetails;
 import com.waymark.programme.Membership;
@@ -19,16 +20,13 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
+import com.waymark.pairing.PastRounds;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.privacy.ConsentService;
-import com.waymark.privacy.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -149,25 +147,23 @@ class DemoData implements SmartLifecycle {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final DemoPeerCoaching peerCoaching;
-    private final JdbcTemplate jdbc;
-    /** Reflections and action texts are stored encrypted, as the entities store them. */
-    private final FieldCipher cipher;
+    /** History is written by the modules that own it, as history (with its own times), through their seeding API. */
+    private final PastEntries pastEntries;
     private final TransactionTemplate tx;
     private final Clock clock;
     private volatile boolean running;
 
     DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
-             EnrolmentService enrolment, JdbcTemplate jdbc, Clock clock, FieldCipher cipher,
+             EnrolmentService enrolment, PastEntries pastEntries, PastRounds pastRounds, Clock clock,
              PlatformTransactionManager transactions) {
-        this.cipher = cipher;
+        this.pastEntries = pastEntries;
         this.participants = participants;
         this.consent = consent;
         this.programmes = programmes;
         this.enrolment = enrolment;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
-        this.peerCoaching = new DemoPeerCoaching(jdbc, clock);
+        this.peerCoaching = new DemoPeerCoaching(pastRounds, clock);
     }
 
     @Override
@@ -192,7 +188,7 @@ class DemoData implements SmartLifecycle {
     }
 
     void seed() {
-        if (jdbc.queryForObject("select count(*) from programme where name = ?", Integer.class, PROGRAMME) > 0) {
+        if (programmes.existsNamed(PROGRAMME)) {
             log.info("Demo programme already present; nothing to seed");
             return;
         }
@@ -210,6 +206,8 @@ class DemoData implements SmartLifecycle {
 
         Random random = new Random(42);
         List<DemoPeerCoaching.Person> people = new ArrayList<>();
+        List<PastCheckIn> checkIns = new ArrayList<>();
+        List<PastAction> actions = new ArrayList<>();
         for (int i = 0; i < LEADERS.size(); i++) {
             Leader leader = LEADERS.get(i);
             Participant person = participants.recognise(leader.identity(i), null);
@@ -219,10 +217,12 @@ class DemoData implements SmartLifecycle {
             Long groupId = groups.stream().filter(g -> g.getName().equals(leader.group())).findFirst().orElseThrow().getId();
             enrolment.describe(coach.getId(), programme.getId(), person.getId(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
-            seedHistory(programme.getId(), person.getId(), i, random);
+            seedHistory(programme.getId(), person.getId(), i, random, checkIns, actions);
             people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation(),
                     STRETCHED.contains(leader.name())));
         }
+        pastEntries.checkIns(checkIns);
+        pastEntries.actions(actions);
         peerCoaching.seed(programme.getId(), people);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
@@ -231,7 +231,8 @@ class DemoData implements SmartLifecycle {
      * Six weekly check-ins (an early one sometimes skipped, as in life) and a few actions, some done. Wellbeing
      * dips in the last fortnight, as winter arrives, so the digest shows a team-level fall.
      */
-    private void seedHistory(long programmeId, long participantId, int index, Random random) {
+    private void seedHistory(long programmeId, long participantId, int index, Random random,
+                             List<PastCheckIn> checkIns, List<PastAction> actionsMade) {
         Instant now = clock.instant();
         int base = 3 + random.nextInt(2);
         for (int week = WEEKS; week >= 1; week--) {
@@ -244,37 +245,16 @@ class DemoData implements SmartLifecycle {
             // Two of three themes a week; recognition in the first four weeks, partnership in the last two.
             List<String> theme = REFLECTIONS.get((index + week) % 3 == 2 ? (week <= 2 ? 3 : 2) : (index + week) % 3);
             String reflection = theme.get((index / 3 + week) % theme.size());
-            jdbc.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
-                            + "source, submitted_at, programme_id) values (?, ?, ?, ?, ?, ?, 'CARD', ?, ?)",
-                    participantId, wellbeing, energy, "al-tried", cipher.encrypt(reflection), random.nextBoolean(),
-                    Timestamp.from(now.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(1 + random.nextInt(48)))),
-                    programmeId);
+            checkIns.add(new PastCheckIn(participantId, programmeId, wellbeing, energy, "al-tried", reflection,
+                    random.nextBoolean(), now.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(1 + random.nextInt(48)))));
         }
         String[] actions = {"Ask my deputy to chair the weekly huddle", "Book a walk-round with the night team",
                 "Hold a listening session with partner organisations", "Protect one hour a week for thinking time"};
         for (int n = 1; n <= 2 + index % 2; n++) {
             Instant created = now.minus(Duration.ofDays(35 - 7L * n));
             boolean done = random.nextBoolean();
-            int number = n;
-            KeyHolder key = new GeneratedKeyHolder();
-            jdbc.update(connection -> {
-                PreparedStatement insert = connection.prepareStatement("insert into action_item (participant_id, "
-                        + "number, text, status, created_at, completed_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-                insert.setLong(1, participantId);
-                insert.setInt(2, number);
-                insert.setString(3, cipher.encrypt(actions[(index + number) % actions.length]));
-                insert.setString(4, done ? "DONE" : "OPEN");
-                insert.setTimestamp(5, Timestamp.from(created));
-                insert.setTimestamp(6, done ? Timestamp.from(created.plus(Duration.ofDays(5))) : null);
-                return insert;
-            }, key);
-            long actionId = key.getKey().longValue();
-            jdbc.update("insert into action_event (action_id, type, at) values (?, 'CREATED', ?)", actionId,
-                    Timestamp.from(created));
-            if (done) {
-                jdbc.update("insert into action_event (action_id, type, at) values (?, 'DONE', ?)", actionId,
-                        Timestamp.from(created.plus(Duration.ofDays(5))));
-            }
+            actionsMade.add(new PastAction(participantId, n, actions[(index + n) % actions.length], created,
+                    done ? created.plus(Duration.ofDays(5)) : null));
         }
     }
 }

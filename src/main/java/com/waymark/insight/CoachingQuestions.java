@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * never written: nothing generated is ever presented as a participant's words.
  */
 @Component
-public class CoachingQuestions {
+class CoachingQuestions {
 
     private final Map<String, List<String>> byTheme;
     private final List<String> general;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * a reflection, a name, or anything about a theme under the confidentiality threshold. Never throws: a failure or
  * a time-out is an empty answer, and the digest goes out without it.
  */
-public interface DigestNarrator {
+interface DigestNarrator {
 
     /** A short name for a theme from its distinctive terms; empty = keep our own name. */
     Optional<String> nameTheme(List<String> topTerms, String currentName);

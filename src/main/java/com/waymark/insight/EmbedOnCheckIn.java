@@ -1,6 +1,8 @@
 package com.waymark.insight;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -42,13 +44,19 @@ class EmbedOnCheckIn implements DisposableBean {
 
     private final ReflectionEmbeddings embeddings;
     private final Foreground foreground;
-    private final BlockingQueue<Long> pending;
+    private final BlockingQueue<Queued> pending;
+    private final Clock clock;
     private final Counter dropped;
     private final Thread worker;
     private volatile boolean closing;
 
+    /** A saved reflection waiting, and when it was saved: the oldest one's age is how far behind embedding is. */
+    private record Queued(long checkInId, Instant savedAt) {
+    }
+
     EmbedOnCheckIn(ReflectionEmbeddings embeddings, Foreground foreground, MeterRegistry meters,
-                   InsightSettings settings) {
+                   InsightSettings settings, Clock clock) {
+        this.clock = clock;
         this.embeddings = embeddings;
         this.foreground = foreground;
         this.pending = new ArrayBlockingQueue<>(Math.max(1, settings.embeddings().queue()));
@@ -57,6 +65,12 @@ class EmbedOnCheckIn implements DisposableBean {
                 .register(meters);
         Gauge.builder("waymark.embeddings.pending", pending, BlockingQueue::size)
                 .description("Saved reflections waiting for a quiet moment to be embedded").register(meters);
+        // How far behind: the queue is first in, first out, so when embedding falls behind the check-ins, the
+        // oldest waiting reflection ages; when it keeps up, it stays near zero. A full queue drops new ones
+        // (waymark.embeddings.dropped) and keeps its oldest, so this goes on growing then too.
+        Gauge.builder("waymark.embeddings.backlog.age", this, EmbedOnCheckIn::backlogSeconds).baseUnit("seconds")
+                .description("How long the oldest reflection waiting to be embedded has waited (0 when none waits)")
+                .register(meters);
         this.worker = new Thread(this::work, "embed-on-check-in");
         worker.setDaemon(true);
         worker.start();
@@ -64,7 +78,10 @@ class EmbedOnCheckIn implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void recorded(CheckInRecorded event) {
-        if (!pending.offer(event.checkInId())) {
+        if (!event.hasReflection()) {
+            return; // nothing to embed: not even a read to find that out
+        }
+        if (!pending.offer(new Queued(event.checkInId(), event.at()))) {
             dropped.increment();
         }
     }
@@ -72,12 +89,12 @@ class EmbedOnCheckIn implements DisposableBean {
     private void work() {
         while (!closing) {
             try {
-                Long next = pending.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                Queued next = pending.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
                     continue;
                 }
                 long start = System.nanoTime();
-                embed(next);
+                embed(next.checkInId());
                 if (!foreground.isQuiet()) {
                     TimeUnit.NANOSECONDS.sleep(Math.min(RESTS_PER_WORK * (System.nanoTime() - start), MAX_REST_NANOS));
                 }
@@ -85,6 +102,12 @@ class EmbedOnCheckIn implements DisposableBean {
                 return; // what is queued is left to the backfill of the next start
             }
         }
+    }
+
+    /** Seconds the oldest waiting reflection has waited since it was saved; 0 when none waits. */
+    double backlogSeconds() {
+        Queued oldest = pending.peek();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.savedAt(), clock.instant()).toMillis() / 1000.0);
     }
 
     private void embed(long checkInId) {

@@ -19,7 +19,7 @@ import com.waymark.privacy.ConfidentialityPolicy;
  *                  group's figures must not be recoverable as the programme's minus the other groups'
  * @param since     how the period was chosen, in words ("since the last session on 3 Nov")
  */
-public record InsightScope(long programmeId, String programmeName, Long groupId, String groupName, ZoneId zone,
+record InsightScope(long programmeId, String programmeName, Long groupId, String groupName, ZoneId zone,
                            InsightPeriod period, String since, Set<Long> cohort, Map<Long, Long> groupOf,
                            ConfidentialityPolicy policy) {
 

@@ -30,7 +30,6 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
 
@@ -318,12 +317,12 @@ public class TeamInsights {
                         + today.minusWeeks(2));
             }
         } else {
-            Optional<CoachingSession> last = fromLastSession
-                    ? schedule.lastSessionBefore(programme.getId(), now) : Optional.empty();
-            first = last.map(s -> LocalDate.ofInstant(s.getStartsAt(), zone))
+            Optional<Instant> last = fromLastSession
+                    ? schedule.lastSessionStartBefore(programme.getId(), now) : Optional.empty();
+            first = last.map(s -> LocalDate.ofInstant(s, zone))
                     .orElse(today.minusDays(DEFAULT_DAYS - 1));
             described = last.map(s -> "since the last session ("
-                            + day(LocalDate.ofInstant(s.getStartsAt(), zone), today) + ")")
+                            + day(LocalDate.ofInstant(s, zone), today) + ")")
                     .orElse("over the last two weeks");
         }
         Set<Long> staff = programmes.staffIds(programme.getId());

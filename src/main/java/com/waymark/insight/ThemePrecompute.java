@@ -2,8 +2,6 @@ package com.waymark.insight;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.waymark.checkin.CheckInRecorded;
+import com.waymark.checkin.ReflectionTexts;
 import com.waymark.ops.Foreground;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -45,7 +43,7 @@ class ThemePrecompute implements DisposableBean {
     private static final Duration WAIT = Duration.ofSeconds(1);
 
     private final TeamInsights insights;
-    private final JdbcTemplate jdbc;
+    private final ReflectionTexts reflections;
     private final Foreground foreground;
     private final Clock clock;
     private final Duration settle;
@@ -55,10 +53,10 @@ class ThemePrecompute implements DisposableBean {
     private final Thread worker;
     private volatile boolean closing;
 
-    ThemePrecompute(TeamInsights insights, JdbcTemplate jdbc, Foreground foreground, Clock clock,
+    ThemePrecompute(TeamInsights insights, ReflectionTexts reflections, Foreground foreground, Clock clock,
                     InsightSettings settings, MeterRegistry meters) {
         this.insights = insights;
-        this.jdbc = jdbc;
+        this.reflections = reflections;
         this.foreground = foreground;
         this.clock = clock;
         this.settle = settings.precompute().settle();
@@ -74,14 +72,15 @@ class ThemePrecompute implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void recorded(CheckInRecorded event) {
+        if (!event.hasReflection()) {
+            return; // themes are clustered over reflections: one without changes none
+        }
         checkIns.add(event.checkInId());
     }
 
     /** Marks every programme with a reflection written in the last {@value #RECENT_DAYS} days. */
     void markRecent() {
-        programmes.addAll(jdbc.queryForList("select distinct programme_id from check_in where programme_id is not null "
-                + "and reflection is not null and submitted_at >= ?", Long.class,
-                OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(RECENT_DAYS)), ZoneOffset.UTC)));
+        programmes.addAll(reflections.programmesWithReflectionsSince(clock.instant().minus(Duration.ofDays(RECENT_DAYS))));
     }
 
     /** Clusters ahead for these programmes now, on the caller's thread; returns how many had to be clustered. */
@@ -116,7 +115,7 @@ class ThemePrecompute implements DisposableBean {
                     TimeUnit.MILLISECONDS.sleep(Math.min(WAIT.toMillis(), settle.toMillis()));
                 }
                 Set<Long> due = new TreeSet<>(drain(programmes));
-                due.addAll(programmesOf(drain(checkIns)));
+                due.addAll(reflections.programmesOf(drain(checkIns)));
                 for (long programmeId : due) {
                     while (!closing && !foreground.awaitQuiet(WAIT)) {
                         // Turns are running on this instance: they go first.
@@ -135,17 +134,6 @@ class ThemePrecompute implements DisposableBean {
         List<Long> taken = new ArrayList<>(marks);
         taken.forEach(marks::remove);
         return taken;
-    }
-
-    private List<Long> programmesOf(List<Long> checkInIds) {
-        List<Long> found = new ArrayList<>();
-        for (int i = 0; i < checkInIds.size(); i += 500) {
-            List<Long> chunk = checkInIds.subList(i, Math.min(checkInIds.size(), i + 500));
-            found.addAll(jdbc.queryForList("select distinct programme_id from check_in where programme_id is not null "
-                    + "and reflection is not null and id in (" + String.join(",", chunk.stream().map(String::valueOf)
-                    .toList()) + ")", Long.class));
-        }
-        return found;
     }
 
     /** Stops between programmes; never interrupted (an interrupt inside a database call closes H2's file). */

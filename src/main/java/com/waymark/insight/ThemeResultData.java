@@ -2,8 +2,10 @@ package com.waymark.insight;
 
 import java.util.List;
 
+import com.waymark.checkin.ReflectionTexts;
 import com.waymark.privacy.PersonalDataHolder;
 import com.waymark.privacy.ProgrammeDataHolder;
+import com.waymark.programme.ProgrammeLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,13 @@ import org.springframework.stereotype.Component;
 class ThemeResultData implements PersonalDataHolder, ProgrammeDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final ReflectionTexts reflections;
+    private final ProgrammeLock programmeRows;
 
-    ThemeResultData(JdbcTemplate jdbc) {
+    ThemeResultData(JdbcTemplate jdbc, ReflectionTexts reflections, ProgrammeLock programmeRows) {
         this.jdbc = jdbc;
+        this.reflections = reflections;
+        this.programmeRows = programmeRows;
     }
 
     @Override
@@ -49,11 +55,10 @@ class ThemeResultData implements PersonalDataHolder, ProgrammeDataHolder {
 
     @Override
     public int erase(long participantId) {
-        List<Long> programmes = jdbc.queryForList("select distinct programme_id from check_in where participant_id = ? "
-                + "and programme_id is not null order by programme_id", Long.class, participantId);
+        List<Long> programmes = reflections.programmesWrittenIn(participantId);
         int erased = 0;
         for (long programmeId : programmes) {
-            jdbc.queryForList("select id from programme where id = ? for update", Long.class, programmeId);
+            programmeRows.lock(programmeId);
             erased += jdbc.update("delete from theme_result where programme_id = ?", programmeId);
         }
         return erased;

@@ -20,7 +20,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.checkin.TeamCheckIns.Reflection;
 import com.waymark.insight.themes.Theme;
+import com.waymark.checkin.ReflectionTexts;
 import com.waymark.privacy.FieldCipher;
+import com.waymark.programme.ProgrammeLock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -53,7 +55,6 @@ class ThemeResults {
     /** Results kept per programme: the default windows of the programme and its groups, and a few older ones. */
     static final int KEPT_PER_PROGRAMME = 32;
     private static final Logger log = LoggerFactory.getLogger(ThemeResults.class);
-    private static final int CHUNK = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Stored>> STORED = new TypeReference<>() {
     };
@@ -74,6 +75,8 @@ class ThemeResults {
     }
 
     private final JdbcTemplate jdbc;
+    private final ReflectionTexts reflections;
+    private final ProgrammeLock programmeRows;
     private final TransactionTemplate own;
     private final FieldCipher cipher;
     private final Clock clock;
@@ -81,9 +84,11 @@ class ThemeResults {
     private final Counter missed;
     private final Map<String, CompletableFuture<List<Theme>>> inFlight = new ConcurrentHashMap<>();
 
-    ThemeResults(JdbcTemplate jdbc, PlatformTransactionManager transactions, FieldCipher cipher, Clock clock,
-                 MeterRegistry meters) {
+    ThemeResults(JdbcTemplate jdbc, ReflectionTexts reflections, ProgrammeLock programmeRows,
+                 PlatformTransactionManager transactions, FieldCipher cipher, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.reflections = reflections;
+        this.programmeRows = programmeRows;
         this.own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cipher = cipher;
@@ -175,8 +180,7 @@ class ThemeResults {
         List<Long> ids = rows.stream().map(Reflection::checkInId).distinct().toList();
         try {
             own.executeWithoutResult(status -> {
-                if (jdbc.queryForList("select id from programme where id = ? for update", Long.class, programmeId)
-                        .isEmpty() || !allThere(ids) || has(programmeId, fingerprint)) {
+                if (!programmeRows.lock(programmeId) || reflections.lockPresent(ids) != ids.size() || has(programmeId, fingerprint)) {
                     return;
                 }
                 jdbc.update("insert into theme_result (programme_id, fingerprint, reflections, themes, computed_at) "
@@ -192,17 +196,6 @@ class ThemeResults {
         } catch (DuplicateKeyException e) {
             // Stored by another instance in the meantime, from the same reflections: nothing to do.
         }
-    }
-
-    private boolean allThere(List<Long> ids) {
-        int there = 0;
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            // Locked, not just counted: a check-in an erasure or a sweep is deleting is waited for, then found gone.
-            there += jdbc.queryForList("select id from check_in where id in ("
-                    + String.join(",", chunk.stream().map(String::valueOf).toList()) + ") for update", Long.class).size();
-        }
-        return there == ids.size();
     }
 
     /**

@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "outbox_message")
-public class OutboxMessage {
+class OutboxMessage {
 
     public enum Status { PENDING, CLAIMED, SENT, UNREACHABLE, FAILED, CANCELLED }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,6 +156,41 @@ public class OutboxService {
     public int cancelPendingFor(long occurrenceId) {
         return jdbc.update("update outbox_message set status = 'CANCELLED' where occurrence_id = ? "
                 + "and status = 'PENDING'", occurrenceId);
+    }
+
+    /** A message as a person's export shows it: what kind, where it got to, when; never its payload. */
+    public record Queued(String kind, String status, Instant dueAt, Instant sentAt) {
+    }
+
+    /** Every message queued for this person, sent or not, by when it was due: for their export. */
+    @Transactional(readOnly = true)
+    public List<Queued> queuedFor(long participantId) {
+        return jdbc.query("select kind, status, due_at, sent_at from outbox_message where participant_id = ? "
+                + "order by due_at", (rs, i) -> new Queued(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
+                instant(rs.getTimestamp(4))), participantId);
+    }
+
+    /** Deletes every message for this person, sent or not: their erasure, inside its transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int deleteFor(long participantId) {
+        return jdbc.update("delete from outbox_message where participant_id = ?", participantId);
+    }
+
+    /** Deletes the messages of these check-in occurrences (a programme's retention), a thousand ids a statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int deleteForOccurrences(Collection<Long> occurrenceIds) {
+        List<Long> ids = List.copyOf(occurrenceIds);
+        int deleted = 0;
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            deleted += jdbc.update("delete from outbox_message where occurrence_id in ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+        return deleted;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Transactional(readOnly = true)

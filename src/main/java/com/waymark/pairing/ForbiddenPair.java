@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** Two people a coach has said must never be paired in a programme, lowest id first. */
 @Entity
 @Table(name = "forbidden_pair")
-public class ForbiddenPair {
+class ForbiddenPair {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,7 +1,7 @@
 package com.waymark.pairing;
 
 /** Two people, in no particular order: stored lowest id first so a pair has one spelling. */
-public record PairKey(long low, long high) {
+record PairKey(long low, long high) {
 
     public PairKey {
         if (low >= high) {

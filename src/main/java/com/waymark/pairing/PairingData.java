@@ -8,9 +8,9 @@ import java.util.Map;
 
 import com.waymark.privacy.PersonalDataHolder;
 import com.waymark.programme.Participant;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeRepository;
+import com.waymark.programme.ProgrammeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,12 +49,12 @@ class PairingData implements PersonalDataHolder {
     private final PairingFollowUpRepository followUps;
     private final PairingOptOutRepository optOuts;
     private final ForbiddenPairRepository forbidden;
-    private final ParticipantRepository participants;
-    private final ProgrammeRepository programmes;
+    private final ParticipantService participants;
+    private final ProgrammeService programmes;
 
     PairingData(PairingMemberRepository members, PairingRoundRepository rounds, PairingFollowUpRepository followUps,
-                PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden, ParticipantRepository participants,
-                ProgrammeRepository programmes) {
+                PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden, ParticipantService participants,
+                ProgrammeService programmes) {
         this.members = members;
         this.rounds = rounds;
         this.followUps = followUps;
@@ -116,10 +116,10 @@ class PairingData implements PersonalDataHolder {
     }
 
     private String personName(long participantId) {
-        return participants.findById(participantId).map(Participant::getDisplayName).orElse(null);
+        return participants.find(participantId).map(Participant::getDisplayName).orElse(null);
     }
 
     private String programmeName(long programmeId) {
-        return programmes.findById(programmeId).map(Programme::getName).orElse(null);
+        return programmes.find(programmeId).map(Programme::getName).orElse(null);
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** Two people, or three, put together in a round (by the engine, or later by a rematch). */
 @Entity
 @Table(name = "pairing_group")
-public class PairingGroup {
+class PairingGroup {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

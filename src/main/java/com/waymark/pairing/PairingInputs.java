@@ -11,13 +11,8 @@ import java.util.stream.Collectors;
 import com.waymark.privacy.ConsentService;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Membership;
-import com.waymark.programme.MembershipRepository;
 import com.waymark.programme.Participant;
-import com.waymark.schedule.ParticipantPreferences;
 import com.waymark.schedule.PersonalScheduleService;
-import com.waymark.schedule.PreferencesRepository;
-import com.waymark.schedule.UnavailableDay;
-import com.waymark.schedule.UnavailableDayRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,25 +23,17 @@ import org.springframework.stereotype.Component;
 class PairingInputs {
 
     private final EnrolmentService enrolment;
-    private final MembershipRepository memberships;
     private final ConsentService consent;
-    private final PreferencesRepository preferences;
-    private final UnavailableDayRepository unavailable;
     private final PersonalScheduleService personal;
     private final PairingOptOutRepository optOuts;
     private final ForbiddenPairRepository forbidden;
     private final PairingRoundRepository rounds;
     private final PairingMemberRepository members;
 
-    PairingInputs(EnrolmentService enrolment, MembershipRepository memberships, ConsentService consent,
-                  PreferencesRepository preferences, UnavailableDayRepository unavailable,
-                  PersonalScheduleService personal, PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden,
+    PairingInputs(EnrolmentService enrolment, ConsentService consent, PersonalScheduleService personal, PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden,
                   PairingRoundRepository rounds, PairingMemberRepository members) {
         this.enrolment = enrolment;
-        this.memberships = memberships;
         this.consent = consent;
-        this.preferences = preferences;
-        this.unavailable = unavailable;
         this.personal = personal;
         this.optOuts = optOuts;
         this.forbidden = forbidden;
@@ -99,19 +86,18 @@ class PairingInputs {
     }
 
     private boolean paused(long participantId, Instant now) {
-        return preferences.findById(participantId).map(ParticipantPreferences::getPausedUntil)
-                .filter(until -> until.isAfter(now)).isPresent();
+        return personal.pausedAt(participantId, now);
     }
 
     private boolean onLeave(Participant person, Instant now) {
         LocalDate today = now.atZone(personal.zone(person)).toLocalDate();
-        return unavailable.existsByParticipantIdAndDayAndReason(person.getId(), today, UnavailableDay.Reason.LEAVE.name());
+        return personal.onLeave(person.getId(), today);
     }
 
     /** Line management as the coach recorded it on memberships, and the pairs the coach has forbidden. */
     PairingRules rules(long programmeId) {
         PairingRules rules = PairingRules.none();
-        for (Membership membership : memberships.findByProgrammeId(programmeId)) {
+        for (Membership membership : enrolment.memberships(programmeId)) {
             Long manager = membership.getLineManagerId();
             if (manager != null && !manager.equals(membership.getParticipantId())) {
                 rules = rules.withLineManagement(manager, membership.getParticipantId());

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** "Can't this round" ({@code roundId} set) or a standing opt-out of a programme's peer coaching (null). */
 @Entity
 @Table(name = "pairing_opt_out")
-public class PairingOptOut {
+class PairingOptOut {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -25,7 +25,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "pairing_plan")
-public class PairingPlan {
+class PairingPlan {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** One round run from a plan: its index, the mode that applied (PROGRESSION resolved) and when it ran. */
 @Entity
 @Table(name = "pairing_round")
-public class PairingRound {
+class PairingRound {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

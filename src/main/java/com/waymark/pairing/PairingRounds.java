@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeRepository;
+import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -46,7 +46,7 @@ public class PairingRounds {
     private final PairingGroupRepository groups;
     private final PairingMemberRepository members;
     private final PairingFollowUpRepository followUps;
-    private final ProgrammeRepository programmes;
+    private final ProgrammeService programmes;
     private final PairingInputs inputs;
     private final PairingMessages messages;
     private final PairingEngine engine = new PairingEngine();
@@ -56,7 +56,7 @@ public class PairingRounds {
 
     public PairingRounds(PairingPlanRepository plans, PairingRoundRepository rounds, PairingGroupRepository groups,
                          PairingMemberRepository members, PairingFollowUpRepository followUps,
-                         ProgrammeRepository programmes, PairingInputs inputs, PairingMessages messages,
+                         ProgrammeService programmes, PairingInputs inputs, PairingMessages messages,
                          PlatformTransactionManager txManager, Clock clock, PersonLock people) {
         this.people = people;
         this.plans = plans;
@@ -97,7 +97,7 @@ public class PairingRounds {
      */
     Integer dueIndex(PairingPlan plan, Instant now) {
         ZoneId zone = zoneOf(plan.getProgrammeId());
-        ProgrammeSettings dates = programmes.findById(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(Programme::settings).orElse(null);
         int next = nextIndex(plan.getId());
         Integer due = null;
         for (int k = next; k < plan.getTotalRounds() && !plan.dueAt(k, zone).isAfter(now); k++) {
@@ -114,7 +114,7 @@ public class PairingRounds {
      */
     public RoundRun runNext(long planId) {
         PairingPlan plan = plans.findById(planId).orElseThrow();
-        Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
+        Programme programme = programmes.find(plan.getProgrammeId()).orElseThrow();
         if (!programme.settings().runsAt(clock.instant())) {
             throw new PairingProblem(outsideDates(programme));
         }
@@ -133,7 +133,7 @@ public class PairingRounds {
     /** The index of the plan's next round that falls within the programme's dates, or null when none is left. */
     Integer nextRoundIndex(PairingPlan plan) {
         ZoneId zone = zoneOf(plan.getProgrammeId());
-        ProgrammeSettings dates = programmes.findById(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(Programme::settings).orElse(null);
         Instant now = clock.instant();
         for (int k = nextIndex(plan.getId()); k < plan.getTotalRounds(); k++) {
             Instant due = plan.dueAt(k, zone);
@@ -171,7 +171,7 @@ public class PairingRounds {
         if (!plan.isActive()) {
             return null;
         }
-        Programme programme = programmes.findById(plan.getProgrammeId()).orElseThrow();
+        Programme programme = programmes.find(plan.getProgrammeId()).orElseThrow();
         Instant now = clock.instant();
         List<Candidate> active = stillHere(inputs.active(plan, now));
         if (onDemand && active.isEmpty()) {
@@ -247,6 +247,6 @@ public class PairingRounds {
     }
 
     ZoneId zoneOf(long programmeId) {
-        return programmes.findById(programmeId).map(p -> ZoneId.of(p.getTimeZone())).orElse(ZoneId.of("Europe/London"));
+        return programmes.find(programmeId).map(p -> ZoneId.of(p.getTimeZone())).orElse(ZoneId.of("Europe/London"));
     }
 }

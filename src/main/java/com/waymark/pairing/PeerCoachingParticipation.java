@@ -14,9 +14,8 @@ import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.MembershipEnded;
 import com.waymark.programme.Participant;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeRepository;
 import com.waymark.programme.ProgrammeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -81,8 +80,7 @@ public class PeerCoachingParticipation {
     private final PairingMemberRepository members;
     private final PairingFollowUpRepository followUps;
     private final PairingOptOutRepository optOuts;
-    private final ParticipantRepository participants;
-    private final ProgrammeRepository programmes;
+    private final ParticipantService participants;
     private final ProgrammeService programmeService;
     private final PairingInputs inputs;
     private final PairingMessages messages;
@@ -93,7 +91,7 @@ public class PeerCoachingParticipation {
     public PeerCoachingParticipation(PairingRoundRepository rounds, PairingPlanRepository plans,
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
-                                     ParticipantRepository participants, ProgrammeRepository programmes,
+                                     ParticipantService participants,
                                      ProgrammeService programmeService, PairingInputs inputs,
                                      PairingMessages messages, Clock clock, PersonLock people, ConsentService consent) {
         this.people = people;
@@ -105,7 +103,6 @@ public class PeerCoachingParticipation {
         this.followUps = followUps;
         this.optOuts = optOuts;
         this.participants = participants;
-        this.programmes = programmes;
         this.programmeService = programmeService;
         this.inputs = inputs;
         this.messages = messages;
@@ -128,7 +125,7 @@ public class PeerCoachingParticipation {
         }
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
         PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
         return Optional.of(new Nudge(member.getId(), programme.getName(), programme.getTenantId(),
                 round.getRoundIndex() + 1, plan.getTotalRounds(), round.getMode(), plan.getFollowUpDays(), rematch,
                 partners));
@@ -144,7 +141,7 @@ public class PeerCoachingParticipation {
         }
         PairingMember member = members.findById(followUp.getMemberId()).orElseThrow();
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
         List<String> names = partners(member, false).stream().map(Partner::name).toList();
         return Optional.of(new FollowUpQuestion(followUpId, programme.getName(), round.getRoundIndex() + 1, names,
                 PairingFollowUp.MAX_SNOOZES - followUp.getSnoozes()));
@@ -161,7 +158,7 @@ public class PeerCoachingParticipation {
                     || meetingOnly && other.getStatus() != PairingMember.Status.PAIRED) {
                 continue;
             }
-            Participant person = participants.findById(other.getParticipantId()).orElse(null);
+            Participant person = participants.find(other.getParticipantId()).orElse(null);
             if (person != null) {
                 partners.add(new Partner(person.getDisplayName() == null ? "(name not known yet)"
                         : person.getDisplayName(), other.getRole(), other.getOrganisation(), person.getAadObjectId()));
@@ -183,7 +180,7 @@ public class PeerCoachingParticipation {
         PairingMember member = members.findById(memberId).filter(m -> m.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmes.findById(round.getProgrammeId()).orElseThrow();
+        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
         boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
         int told = withdraw(member, round, programme, clock.instant());
         return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already, told);
@@ -218,7 +215,7 @@ public class PeerCoachingParticipation {
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
             if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
-                withdraw(member, round, programmes.findById(round.getProgrammeId()).orElseThrow(), now);
+                withdraw(member, round, programmeService.find(round.getProgrammeId()).orElseThrow(), now);
             }
         }
         return names;
@@ -297,7 +294,7 @@ public class PeerCoachingParticipation {
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
             PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-            String programme = programmes.findById(round.getProgrammeId()).map(Programme::getName).orElse("?");
+            String programme = programmeService.find(round.getProgrammeId()).map(Programme::getName).orElse("?");
             PairingFollowUp answered = followUps.findByMemberIdOrderById(member.getId()).stream()
                     .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED
                             && Objects.equals(f.getGroupId(), member.getGroupId())).findFirst().orElse(null);
@@ -311,7 +308,7 @@ public class PeerCoachingParticipation {
         mine.sort(Comparator.comparing(MyRound::runAt).reversed());
         List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()
                 .filter(o -> o.getRoundId() == null)
-                .map(o -> programmes.findById(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
+                .map(o -> programmeService.find(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
         return new MyPairings(mine, optedOut);
     }
 
@@ -322,7 +319,7 @@ public class PeerCoachingParticipation {
      */
     @EventListener
     void onMembershipEnded(MembershipEnded ended) {
-        Programme programme = programmes.findById(ended.programmeId()).orElse(null);
+        Programme programme = programmeService.find(ended.programmeId()).orElse(null);
         if (programme == null) {
             return;
         }

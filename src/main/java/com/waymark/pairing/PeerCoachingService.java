@@ -19,9 +19,9 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
 import com.waymark.privacy.ReleaseLedger;
 import com.waymark.privacy.Releases;
-import com.waymark.programme.MembershipRepository;
+import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Participant;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeService;
@@ -72,8 +72,8 @@ public class PeerCoachingService {
     private final PairingFollowUpRepository followUps;
     private final ForbiddenPairRepository forbidden;
     private final ProgrammeService programmes;
-    private final MembershipRepository memberships;
-    private final ParticipantRepository participants;
+    private final EnrolmentService enrolment;
+    private final ParticipantService participants;
     private final PairingRounds runner;
     private final PairingInputs inputs;
     private final AuditLog audit;
@@ -83,7 +83,7 @@ public class PeerCoachingService {
     public PeerCoachingService(PairingPlanRepository plans, PairingRoundRepository rounds,
                                PairingMemberRepository members, PairingFollowUpRepository followUps,
                                ForbiddenPairRepository forbidden, ProgrammeService programmes,
-                               MembershipRepository memberships, ParticipantRepository participants,
+                               EnrolmentService enrolment, ParticipantService participants,
                                PairingRounds runner, PairingInputs inputs, AuditLog audit, ReleaseLedger ledger,
                                Clock clock) {
         this.inputs = inputs;
@@ -93,7 +93,7 @@ public class PeerCoachingService {
         this.followUps = followUps;
         this.forbidden = forbidden;
         this.programmes = programmes;
-        this.memberships = memberships;
+        this.enrolment = enrolment;
         this.participants = participants;
         this.runner = runner;
         this.audit = audit;
@@ -206,7 +206,7 @@ public class PeerCoachingService {
             throw new PairingProblem("Choose two different people.");
         }
         for (long id : List.of(first, second)) {
-            if (memberships.findByProgrammeIdAndParticipantId(programmeId, id).isEmpty()) {
+            if (enrolment.membership(programmeId, id).isEmpty()) {
                 throw new PairingProblem("Both people need to be in \"" + programme.getName() + "\".");
             }
         }
@@ -225,7 +225,7 @@ public class PeerCoachingService {
     }
 
     private String name(long participantId) {
-        return participants.findById(participantId).map(Participant::getDisplayName).filter(Objects::nonNull)
+        return participants.find(participantId).map(Participant::getDisplayName).filter(Objects::nonNull)
                 .orElse("(name not known yet)");
     }
 

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * encryption (V32, V60) and the re-encryption after a key rotation. Each row is written only if it still holds the
  * value read, so an edit made meanwhile (a blocker added while the rotation runs) is never overwritten.
  */
-public final class EncryptedTextRewrite {
+final class EncryptedTextRewrite {
 
     private static final int BATCH = 500;
 

@@ -5,7 +5,7 @@ package com.waymark.privacy;
  * sentence, {@link #action()} what to do. {@link EncryptionKeyFailureAnalyzer} reports the two instead of a stack
  * trace. Neither ever holds a key.
  */
-public class EncryptionKeyException extends IllegalStateException {
+class EncryptionKeyException extends IllegalStateException {
 
     static final String HOW_TO_SET = "Set WAYMARK_ENCRYPTION_KEY to 32 random bytes in base64 (`openssl rand -base64 32`; "
             + "keep it in your vault), or WAYMARK_ENCRYPTION_KEY_FILE to a file holding it.";

@@ -177,6 +177,18 @@ public class EnrolmentService {
                 .toList();
     }
 
+    /** Someone's membership of a programme, active or not; empty when they never joined it. */
+    @Transactional(readOnly = true)
+    public Optional<Membership> membership(long programmeId, long participantId) {
+        return memberships.findByProgrammeIdAndParticipantId(programmeId, participantId);
+    }
+
+    /** Every membership of a programme, active or not, in one read (no people: see {@link #members}). */
+    @Transactional(readOnly = true)
+    public List<Membership> memberships(long programmeId) {
+        return memberships.findByProgrammeId(programmeId);
+    }
+
     /** The programme's active members and their group id, or {@code -1} for members in no group. */
     @Transactional(readOnly = true)
     public Map<Long, Long> activeMemberGroups(long programmeId) {

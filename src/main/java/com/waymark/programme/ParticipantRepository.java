@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ParticipantRepository extends JpaRepository<Participant, Long> {
+interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
     /** Every turn. JPQL: Hibernate keeps the plan of a query string, but translates a derived one on every call. */
     @Query("select p from Participant p where p.tenantId = :tenantId and p.identityKey = :identityKey")

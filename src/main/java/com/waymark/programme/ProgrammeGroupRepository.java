@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgrammeGroupRepository extends JpaRepository<ProgrammeGroup, Long> {
+interface ProgrammeGroupRepository extends JpaRepository<ProgrammeGroup, Long> {
 
     List<ProgrammeGroup> findByProgrammeIdOrderByName(long programmeId);
 

@@ -4,18 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PrivacySettings;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,11 +54,14 @@ public class ProgrammeService {
      * @param privacySettings its notice days: how long after a coach lowers the confidentiality threshold it
      *                        applies, the time participants have, once told, to leave or erase their data first
      */
+    private final JdbcTemplate jdbc;
+
     public ProgrammeService(ProgrammeRepository programmes, ProgrammeGroupRepository groups,
                             MembershipRepository memberships, StaffRepository staff,
                             ParticipantRepository participants, ProgrammeAccess access, ConsentService consent,
                             Clock clock, ApplicationEventPublisher events,
-                            PrivacySettings privacySettings) {
+                            PrivacySettings privacySettings, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.events = events;
         this.thresholdNotice = Duration.ofDays(privacySettings.thresholdNoticeDays());
         this.programmes = programmes;
@@ -120,6 +124,12 @@ public class ProgrammeService {
      * The programme someone's commands are about: the one they last chose, else the only one they coach,
      * else the only one they belong to.
      */
+    /** Whether any programme has this exact name (names are not unique: a sample programme looks for itself). */
+    @Transactional(readOnly = true)
+    public boolean existsNamed(String name) {
+        return programmes.existsByName(name);
+    }
+
     /** Any programme by id, for messages composed when sent from the ids they carry. */
     @Transactional(readOnly = true)
     public Optional<Programme> find(long programmeId) {
@@ -133,17 +143,39 @@ public class ProgrammeService {
 
     /**
      * The programme a check-in counts for: the one its card names when they are an active member of it, else their
-     * current one if they are an active member of that; null when neither. Their programmes are read once.
+     * current one if they are an active member of that; null when neither. Asked on every check-in, so it is one plain
+     * statement over their memberships and staff roles, without a transaction (one read needs none; it joins the
+     * caller's if there is one) and without loading the programmes: the same choice as {@link #current} makes.
      */
-    @Transactional(readOnly = true)
     public Long checkInProgramme(Participant participant, Long named) {
-        List<MyProgramme> mine = programmesOf(participant.getId());
-        Predicate<Long> activeIn = id -> mine.stream().anyMatch(m -> m.programme().getId()
-                .equals(id) && m.membership() != null && m.membership().isActive());
-        if (named != null && activeIn.test(named)) {
+        Set<Long> active = new HashSet<>();
+        Set<Long> coached = new HashSet<>();
+        Set<Long> known = new HashSet<>();
+        jdbc.query("select programme_id, case when status = 'ACTIVE' then 1 else 0 end, 0 from membership "
+                + "where participant_id = ? union all select programme_id, 0, 1 from programme_staff where participant_id = ?",
+                row -> {
+                    long programme = row.getLong(1);
+                    known.add(programme);
+                    if (row.getInt(2) == 1) {
+                        active.add(programme);
+                    }
+                    if (row.getInt(3) == 1) {
+                        coached.add(programme);
+                    }
+                }, participant.getId(), participant.getId());
+        if (named != null && active.contains(named)) {
             return named;
         }
-        return current(participant, mine).map(Programme::getId).filter(activeIn).orElse(null);
+        Long chosen = participant.getCurrentProgrammeId();
+        Long current;
+        if (chosen != null && known.contains(chosen)) {
+            current = chosen;
+        } else if (coached.size() == 1) {
+            current = coached.iterator().next();
+        } else {
+            current = active.size() == 1 && coached.isEmpty() ? active.iterator().next() : null;
+        }
+        return current != null && active.contains(current) ? current : null;
     }
 
     private static Optional<Programme> current(Participant participant, List<MyProgramme> mine) {

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface StaffRepository extends JpaRepository<StaffMember, Long> {
+interface StaffRepository extends JpaRepository<StaffMember, Long> {
 
     Optional<StaffMember> findByProgrammeIdAndParticipantId(long programmeId, long participantId);
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A Teams team or group chat the bot is in, and the programme a coach linked it to by running "enrol". */
 @Entity
 @Table(name = "team_link")
-public class TeamLink {
+class TeamLink {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TeamLinkRepository extends JpaRepository<TeamLink, Long> {
+interface TeamLinkRepository extends JpaRepository<TeamLink, Long> {
 
     Optional<TeamLink> findByConversationId(String conversationId);
 

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.MembershipRepository;
 import com.waymark.programme.Participant;
-import com.waymark.programme.ProgrammeRepository;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.privacy.ConsentService;
@@ -38,8 +36,6 @@ public class CheckInPlanner {
     private final OccurrenceRepository occurrences;
     private final PreferencesRepository preferences;
     private final PersonalClocks personalClocks;
-    private final MembershipRepository memberships;
-    private final ProgrammeRepository programmeRows;
     private final EnrolmentService enrolment;
     private final ProgrammeService programmes;
     private final ConsentService consent;
@@ -50,7 +46,6 @@ public class CheckInPlanner {
 
     public CheckInPlanner(CheckInScheduleRepository schedules, OccurrenceRepository occurrences,
                           PreferencesRepository preferences, PersonalClocks personalClocks,
-                          MembershipRepository memberships, ProgrammeRepository programmeRows,
                           EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
                           Clock clock, ScheduleSettings settings,
@@ -60,8 +55,6 @@ public class CheckInPlanner {
         this.occurrences = occurrences;
         this.preferences = preferences;
         this.personalClocks = personalClocks;
-        this.memberships = memberships;
-        this.programmeRows = programmeRows;
         this.enrolment = enrolment;
         this.programmes = programmes;
         this.consent = consent;
@@ -105,7 +98,7 @@ public class CheckInPlanner {
             }
             CheckInRhythm rhythm = schedule.rhythm();
             Instant now = clock.instant();
-            ProgrammeSettings programme = programmeRows.findById(schedule.getProgrammeId()).orElseThrow().settings();
+            ProgrammeSettings programme = programmes.find(schedule.getProgrammeId()).orElseThrow().settings();
             // Look back (never before the rhythm existed): a slot that began while we were down is still
             // planned, then sent once if its window is open, or recorded as missed if it has closed. Only the
             // programme's own dates: from 00:00 on its start date to 23:59 on its end date, in its time zone.
@@ -166,7 +159,7 @@ public class CheckInPlanner {
     }
 
     private boolean isMember(long programmeId, long participantId) {
-        return memberships.findByProgrammeIdAndParticipantId(programmeId, participantId).filter(m -> m.isActive())
+        return enrolment.membership(programmeId, participantId).filter(m -> m.isActive())
                 .isPresent();
     }
 

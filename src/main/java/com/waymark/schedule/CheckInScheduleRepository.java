@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CheckInScheduleRepository extends JpaRepository<CheckInSchedule, Long> {
+interface CheckInScheduleRepository extends JpaRepository<CheckInSchedule, Long> {
 
     List<CheckInSchedule> findByActiveTrue();
 

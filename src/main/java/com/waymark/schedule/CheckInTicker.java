@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.waymark.checkin.CheckInService;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeRepository;
+import com.waymark.programme.ProgrammeService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,8 +33,8 @@ public class CheckInTicker {
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
     private final CheckInService checkIns;
-    private final ProgrammeRepository programmes;
-    private final ParticipantRepository participants;
+    private final ProgrammeService programmes;
+    private final ParticipantService participants;
     private final CheckInPlanner planner;
     private final PersonalClocks personalClocks;
     private final DeliveryMetrics metrics;
@@ -42,7 +42,7 @@ public class CheckInTicker {
     private final Clock clock;
 
     public CheckInTicker(OccurrenceRepository occurrences, OutboxService outbox, CheckInService checkIns,
-                         ProgrammeRepository programmes, ParticipantRepository participants, CheckInPlanner planner,
+                         ProgrammeService programmes, ParticipantService participants, CheckInPlanner planner,
                          PersonalClocks personalClocks, DeliveryMetrics metrics, PlatformTransactionManager txManager, Clock clock) {
         this.occurrences = occurrences;
         this.outbox = outbox;
@@ -84,7 +84,7 @@ public class CheckInTicker {
                         missed[0]++;
                         continue;
                     }
-                    var person = participants.findById(occurrence.getParticipantId()).orElse(null);
+                    var person = participants.find(occurrence.getParticipantId()).orElse(null);
                     if (person == null || !planner.canReceive(person) || paused(person.getId(), now)
                             || !programmeRuns(occurrence)) {
                         occurrence.moveTo(Occurrence.Status.SKIPPED, now);
@@ -157,7 +157,7 @@ public class CheckInTicker {
 
     /** Whether the occurrence's programme runs now (from 00:00 on its start date to 23:59 on its end date). */
     private boolean programmeRuns(Occurrence occurrence) {
-        return programmes.findById(occurrence.getProgrammeId()).map(p -> p.settings().runsAt(clock.instant()))
+        return programmes.find(occurrence.getProgrammeId()).map(p -> p.settings().runsAt(clock.instant()))
                 .orElse(false);
     }
 
@@ -167,8 +167,8 @@ public class CheckInTicker {
     }
 
     private OutboxPayload.CheckIn payload(Occurrence occurrence, boolean reminder) {
-        Programme programme = programmes.findById(occurrence.getProgrammeId()).orElseThrow();
-        var person = participants.findById(occurrence.getParticipantId()).orElseThrow();
+        Programme programme = programmes.find(occurrence.getProgrammeId()).orElseThrow();
+        var person = participants.find(occurrence.getParticipantId()).orElseThrow();
         return new OutboxPayload.CheckIn(occurrence.getId(), programme.getId(), programme.getName(),
                 checkIns.nextPrompt(occurrence.getParticipantId()).id(), occurrence.getClosesAt(),
                 planner.personalClock(person).zone().getId(), reminder);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import com.waymark.care.CoachCallRequest;
 import com.waymark.care.CoachCallService;
 import com.waymark.programme.ProgrammeService;
 import org.slf4j.Logger;
@@ -48,28 +47,28 @@ class CoachCallDelivery {
     /** Returns how many requests were passed on; each in a transaction of its own with its messages. */
     int deliverPending() {
         int delivered = 0;
-        List<CoachCallRequest> pending = calls.pending();
-        waiting.retainOnly(pending.stream().map(CoachCallRequest::getId).toList());
-        for (CoachCallRequest request : pending) {
+        List<CoachCallService.Pending> pending = calls.pending();
+        waiting.retainOnly(pending.stream().map(CoachCallService.Pending::id).toList());
+        for (CoachCallService.Pending request : pending) {
             Boolean done = transaction.execute(tx -> deliver(request));
             if (Boolean.TRUE.equals(done)) {
                 delivered++;
-                if (waiting.done(request.getId())) {
-                    log.info("Request {} for a coach to call, waiting since {}, has been passed on", request.getId(),
-                            request.getRequestedAt());
+                if (waiting.done(request.id())) {
+                    log.info("Request {} for a coach to call, waiting since {}, has been passed on", request.id(),
+                            request.requestedAt());
                 }
             }
         }
         return delivered;
     }
 
-    private boolean deliver(CoachCallRequest request) {
-        long person = request.getParticipantId();
+    private boolean deliver(CoachCallService.Pending request) {
+        long person = request.participantId();
         int queued = 0;
-        for (var programme : programmes.callRecipients(person, request.getProgrammeId()).entrySet()) {
-            var payload = new OutboxPayload.CoachCall(request.getId(), programme.getKey());
+        for (var programme : programmes.callRecipients(person, request.programmeId()).entrySet()) {
+            var payload = new OutboxPayload.CoachCall(request.id(), programme.getKey());
             for (long coach : programme.getValue()) {
-                outbox.enqueue("coach-call:" + request.getId() + ":c" + coach, coach, payload, clock.instant());
+                outbox.enqueue("coach-call:" + request.id() + ":c" + coach, coach, payload, clock.instant());
                 queued++;
             }
         }
@@ -77,14 +76,14 @@ class CoachCallDelivery {
             // Only possible when the coaching team left after the request was made: it is offered only when someone
             // will be told (ProgrammeService.callRecipients).
             // Ids and times only: nothing about the person. Logged once, then daily while it waits.
-            if (waiting.due(request.getId(), clock.instant())) {
+            if (waiting.due(request.id(), clock.instant())) {
                 log.warn("Request {} for a coach to call has waited since {}: the person's programme has no coach to "
-                        + "tell any more. It goes to the first coach added to the programme.", request.getId(),
-                        request.getRequestedAt());
+                        + "tell any more. It goes to the first coach added to the programme.", request.id(),
+                        request.requestedAt());
             }
             return false;
         }
-        calls.markDelivered(request.getId());
+        calls.markDelivered(request.id());
         return true;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CoachingSessionRepository extends JpaRepository<CoachingSession, Long> {
+interface CoachingSessionRepository extends JpaRepository<CoachingSession, Long> {
 
     Optional<CoachingSession> findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(long programmeId, Instant after);
 

@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "checkin_occurrence")
-public class Occurrence {
+class Occurrence {
 
     public enum Status { PLANNED, QUEUED, SENT, REMINDED, ANSWERED, SKIPPED, MISSED, AWAY, CANCELLED }
 

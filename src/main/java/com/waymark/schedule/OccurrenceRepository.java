@@ -8,7 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface OccurrenceRepository extends JpaRepository<Occurrence, Long> {
+interface OccurrenceRepository extends JpaRepository<Occurrence, Long> {
 
     boolean existsByKey(String key);
 

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 /** What one person asked for about their own clock: quiet hours, earliest time, days off, zone, pause. */
 @Entity
 @Table(name = "participant_preferences")
-public class ParticipantPreferences {
+class ParticipantPreferences {
 
     @Id
     @Column(name = "participant_id")

@@ -14,7 +14,7 @@ import java.util.Set;
  * the earliest local time they want prompts, weekdays they never want them, days on leave or on call,
  * and a pause.
  */
-public record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo, LocalTime notBefore,
+record PersonalClock(ZoneId zone, LocalTime quietFrom, LocalTime quietTo, LocalTime notBefore,
                             Set<DayOfWeek> excludedWeekdays, Set<LocalDate> unavailableDays, Instant pausedUntil) {
 
     public static PersonalClock plain(ZoneId zone) {

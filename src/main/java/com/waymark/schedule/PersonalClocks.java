@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.waymark.programme.Participant;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +23,17 @@ import org.springframework.stereotype.Component;
  * delivery worker, which checks every message to a participant against it when it sends.
  */
 @Component
-public class PersonalClocks {
+class PersonalClocks {
 
     private static final int CHUNK = 1000;
 
     private final PreferencesRepository preferences;
     private final UnavailableDayRepository unavailable;
-    private final ParticipantRepository participants;
+    private final ParticipantService participants;
     private final Clock clock;
 
     PersonalClocks(PreferencesRepository preferences, UnavailableDayRepository unavailable,
-                   ParticipantRepository participants, Clock clock) {
+                   ParticipantService participants, Clock clock) {
         this.preferences = preferences;
         this.unavailable = unavailable;
         this.participants = participants;
@@ -50,11 +50,7 @@ public class PersonalClocks {
     /** The clocks of these people (those still here), by participant id. */
     Map<Long, PersonalClock> ofIds(Collection<Long> ids) {
         List<Long> list = List.copyOf(Set.copyOf(ids));
-        List<Participant> people = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += CHUNK) {
-            participants.findAllById(list.subList(i, Math.min(list.size(), i + CHUNK))).forEach(people::add);
-        }
-        return of(people);
+        return of(List.copyOf(participants.findAll(list).values()));
     }
 
     /** {@link #of(Participant)} of several people, in three reads (people in chunks of a thousand). */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.ParticipantRepository;
+import com.waymark.programme.ParticipantService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +37,13 @@ public class PersonalScheduleService {
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
     private final CheckInPlanner planner;
-    private final ParticipantRepository participants;
+    private final ParticipantService participants;
     private final Clock clock;
     private final ConsentService consent;
 
     public PersonalScheduleService(PreferencesRepository preferences, UnavailableDayRepository unavailable,
                                    OccurrenceRepository occurrences, OutboxService outbox, CheckInPlanner planner,
-                                   ParticipantRepository participants, Clock clock, ConsentService consent) {
+                                   ParticipantService participants, Clock clock, ConsentService consent) {
         this.consent = consent;
         this.preferences = preferences;
         this.unavailable = unavailable;
@@ -190,8 +190,21 @@ public class PersonalScheduleService {
      */
     @Transactional(readOnly = true)
     public Instant reachableFrom(long participantId, Instant at) {
-        return participants.findById(participantId).map(planner::personalClock)
+        return participants.find(participantId).map(planner::personalClock)
                 .map(personal -> personal.nextReachable(at)).orElse(at);
+    }
+
+    /** Whether this person has paused their check-ins at {@code at} (peer coaching leaves them out then too). */
+    @Transactional(readOnly = true)
+    public boolean pausedAt(long participantId, Instant at) {
+        return preferences.findById(participantId).map(ParticipantPreferences::getPausedUntil)
+                .filter(until -> until.isAfter(at)).isPresent();
+    }
+
+    /** Whether this person noted {@code day} (a day on their own calendar) as leave; on call does not count. */
+    @Transactional(readOnly = true)
+    public boolean onLeave(long participantId, LocalDate day) {
+        return unavailable.existsByParticipantIdAndDayAndReason(participantId, day, UnavailableDay.Reason.LEAVE.name());
     }
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */
@@ -229,7 +242,7 @@ public class PersonalScheduleService {
     }
 
     private PersonalClock clockOf(long participantId) {
-        return participants.findById(participantId).map(planner::personalClock).orElseThrow();
+        return participants.find(participantId).map(planner::personalClock).orElseThrow();
     }
 
     private Occurrence openOccurrence(long participantId) {

@@ -2,5 +2,5 @@ package com.waymark.schedule;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PreferencesRepository extends JpaRepository<ParticipantPreferences, Long> {
+interface PreferencesRepository extends JpaRepository<ParticipantPreferences, Long> {
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.PersonalDataHolder;
 import com.waymark.privacy.ProgrammeDataHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,13 +25,12 @@ class ScheduleData implements PersonalDataHolder, ProgrammeDataHolder {
     record PlannedCheckIn(Instant sendAt, Instant closesAt, String status) {
     }
 
-    record QueuedMessage(String kind, String status, Instant dueAt, Instant sentAt) {
-    }
-
     private final JdbcTemplate jdbc;
+    private final OutboxService outbox;
 
-    ScheduleData(JdbcTemplate jdbc) {
+    ScheduleData(JdbcTemplate jdbc, OutboxService outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     @Override
@@ -49,15 +49,14 @@ class ScheduleData implements PersonalDataHolder, ProgrammeDataHolder {
         List<PlannedCheckIn> planned = jdbc.query("select send_at, closes_at, status from checkin_occurrence "
                 + "where participant_id = ? order by send_at", (rs, i) -> new PlannedCheckIn(
                         instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3)), participantId);
-        List<QueuedMessage> messages = jdbc.query("select kind, status, due_at, sent_at from outbox_message "
-                + "where participant_id = ? order by due_at", (rs, i) -> new QueuedMessage(rs.getString(1),
-                        rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))), participantId);
+        // The outbox's rows, shown here as they always were: the messages a person's schedule (and peer coaching) sent.
+        List<OutboxService.Queued> messages = outbox.queuedFor(participantId);
         return Map.of("settings", settings, "daysAway", away, "plannedCheckIns", planned, "messages", messages);
     }
 
     @Override
     public int erase(long participantId) {
-        return jdbc.update("delete from outbox_message where participant_id = ?", participantId)
+        return outbox.deleteFor(participantId)
                 + jdbc.update("delete from checkin_occurrence where participant_id = ?", participantId)
                 + jdbc.update("delete from unavailable_day where participant_id = ?", participantId)
                 + jdbc.update("delete from participant_preferences where participant_id = ?", participantId)
@@ -67,8 +66,8 @@ class ScheduleData implements PersonalDataHolder, ProgrammeDataHolder {
     /** The programme's planned and past check-ins (when each was sent, answered, missed) and their queued messages. */
     @Override
     public int eraseProgrammeData(long programmeId) {
-        return jdbc.update("delete from outbox_message where occurrence_id in "
-                        + "(select id from checkin_occurrence where programme_id = ?)", programmeId)
+        return outbox.deleteForOccurrences(jdbc.queryForList("select id from checkin_occurrence where programme_id = ?",
+                        Long.class, programmeId))
                 + jdbc.update("delete from checkin_occurrence where programme_id = ?", programmeId);
     }
 

@@ -100,6 +100,12 @@ public class ScheduleService {
         return sessions.findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(programmeId, moment);
     }
 
+    /** When the most recent session before this moment started, if any: for modules that need only the time. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastSessionStartBefore(long programmeId, Instant moment) {
+        return lastSessionBefore(programmeId, moment).map(CoachingSession::getStartsAt);
+    }
+
     static void validate(CheckInRhythm checkIns) {
         Rhythm rhythm = checkIns.rhythm();
         Set<Rhythm.Problem> problems = rhythm.problems(CheckInRhythm.MAX_EVERY_WEEKS);

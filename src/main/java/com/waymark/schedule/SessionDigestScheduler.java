@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * minute late. It is still one trigger that fires once.
  */
 @Component
-public class SessionDigestScheduler {
+class SessionDigestScheduler {
 
     static final String GROUP = "session-digest";
 

@@ -3,7 +3,6 @@ package com.waymark.schedule;
 import java.time.Clock;
 
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import com.waymark.outbox.OutboxService;
@@ -37,10 +36,10 @@ public class SessionDigests {
             return 0;
         }
         int queued = 0;
-        for (StaffMember coach : programmes.staffOf(session.getProgrammeId())) {
+        for (long coach : programmes.staffIds(session.getProgrammeId())) {
             var payload = new OutboxPayload.SessionDigest(session.getId(), session.getProgrammeId(),
                     session.getStartsAt());
-            if (outbox.enqueue("digest:s" + sessionId + ":c" + coach.getParticipantId(), coach.getParticipantId(),
+            if (outbox.enqueue("digest:s" + sessionId + ":c" + coach, coach,
                     payload, clock.instant())) {
                 queued++;
             }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * days they are away and could not move to a day they are not within {@link SlotCalculator#MAX_SHIFT_DAYS}, so it is
  * recorded as such and never sent.
  */
-public record Slot(LocalDate nominalDay, Instant nominalAt, Instant sendAt, Instant remindAt, Instant closesAt,
+record Slot(LocalDate nominalDay, Instant nominalAt, Instant sendAt, Instant remindAt, Instant closesAt,
                    boolean away) {
 
     public Slot(LocalDate nominalDay, Instant nominalAt, Instant sendAt, Instant remindAt, Instant closesAt) {

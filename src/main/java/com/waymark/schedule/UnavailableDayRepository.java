@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface UnavailableDayRepository extends JpaRepository<UnavailableDay, Long> {
+interface UnavailableDayRepository extends JpaRepository<UnavailableDay, Long> {
 
     List<UnavailableDay> findByParticipantIdAndDayGreaterThanEqual(long participantId, LocalDate from);
 

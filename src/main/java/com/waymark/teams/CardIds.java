@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * rotation still opens while the previous key is configured.
  */
 @Component
-class CardIds {
+public class CardIds {
 
     /** What an id names; a token made for one kind never opens as another. */
-    enum Kind { PERSON, PROGRAMME, FILE }
+    public enum Kind { PERSON, PROGRAMME, FILE }
 
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
@@ -36,7 +36,7 @@ class CardIds {
     }
 
     /** The token for {@code id}, valid only in a card submitted by {@code viewerId}. */
-    String seal(Kind kind, long viewerId, long id) {
+    public String seal(Kind kind, long viewerId, long id) {
         return sealValue(kind, viewerId, Long.toString(id));
     }
 
@@ -51,7 +51,7 @@ class CardIds {
     }
 
     /** The id a token names, when it was made by us for this kind and this viewer; otherwise empty, whatever it was. */
-    Optional<Long> open(Kind kind, long viewerId, String token) {
+    public Optional<Long> open(Kind kind, long viewerId, String token) {
         try {
             return openPlain(kind, viewerId, token, MAX_TOKEN_CHARS).map(Long::parseLong);
         } catch (NumberFormatException e) {

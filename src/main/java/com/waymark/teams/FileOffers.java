@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +28,6 @@ import com.microsoft.bot.schema.teams.FileConsentCard;
 import com.microsoft.bot.schema.teams.FileConsentCardResponse;
 import com.microsoft.bot.schema.teams.FileInfoCard;
 import com.microsoft.bot.schema.teams.FileUploadInfo;
-import com.waymark.impact.ImpactProblem;
-import com.waymark.impact.ImpactReports;
 import com.waymark.insight.InsightProblem;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
@@ -71,15 +71,11 @@ public class FileOffers {
             + "\"my data\" for a fresh one.";
     static final String EXPIRED_EXPORT = "That offer is more than a day old, so I haven't made the file. Say "
             + "\"export\" for a fresh one.";
-    static final String DECLINED_IMPACT = "No problem, I haven't saved the file. Say \"impact report\" whenever "
-            + "you'd like it.";
-    static final String EXPIRED_IMPACT = "That offer is more than a day old, so I haven't made the file. Say "
-            + "\"impact report\" for a fresh one.";
     static final String UPLOAD_FAILED = "I couldn't save the file to your OneDrive just now, so nothing was saved. "
             + "Please try again in a few minutes.";
 
     /** What an accepted offer makes. */
-    public sealed interface FileRequest permits MyDataFile, ExportFile, ImpactFile {
+    sealed interface FileRequest permits MyDataFile, ExportFile, MadeFile {
     }
 
     /** Everything stored about the person, as JSON. */
@@ -90,11 +86,8 @@ public class FileOffers {
     record ExportFile(long programmeId, ScopeRequest scope) implements FileRequest {
     }
 
-    /**
-     * A programme's impact report for its commissioners, as a PDF or its figures as CSV ({@code impact.ImpactReports}):
-     * read, released and audited again when accepted, for that programme and only while the reader coaches it.
-     */
-    public record ImpactFile(long programmeId, boolean pdf) implements FileRequest {
+    /** A file a slice's {@link FileMaker} makes, with what it needs to know to make it. */
+    record MadeFile(String kind, String argument) implements FileRequest {
     }
 
     private record Offer(Instant at, FileRequest request) {
@@ -107,12 +100,12 @@ public class FileOffers {
     private final DataRightsService dataRights;
     private final TeamInsights insights;
     private final FileUpload upload;
-    private final ImpactReports impact;
     private final Clock clock;
+    private final Map<String, FileMaker> makers;
 
     FileOffers(CardIds ids, ParticipantService participants, DataRightsService dataRights, TeamInsights insights,
-               FileUpload upload, ImpactReports impact, Clock clock) {
-        this.impact = impact;
+               FileUpload upload, Clock clock, List<FileMaker> makers) {
+        this.makers = makers.stream().collect(Collectors.toMap(FileMaker::kind, m -> m));
         this.ids = ids;
         this.participants = participants;
         this.dataRights = dataRights;
@@ -146,7 +139,7 @@ public class FileOffers {
     }
 
     /** The consent card offering {@code fileName} to {@code viewerId}, to be made when they accept. */
-    public Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
+    Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
         String token = ids.sealValue(CardIds.Kind.FILE, viewerId, encode(new Offer(clock.instant(), request)));
         FileConsentCard card = new FileConsentCard();
         card.setDescription(description);
@@ -158,6 +151,15 @@ public class FileOffers {
         attachment.setName(fileName);
         attachment.setContent(card);
         return MessageFactory.attachment(attachment);
+    }
+
+    /** A slice's file: {@code maker} makes it from {@code argument} when {@code viewerId} accepts. */
+    public Activity offer(long viewerId, String maker, String argument, String fileName, long sizeInBytes,
+                          String description) {
+        if (!makers.containsKey(maker) || argument.contains("|")) {
+            throw new IllegalArgumentException("No file maker " + maker + ", or an argument with a bar");
+        }
+        return offer(viewerId, new MadeFile(maker, argument), fileName, sizeInBytes, description);
     }
 
     static String myDataFileName(Instant at, ZoneId zone) {
@@ -202,18 +204,24 @@ public class FileOffers {
         String token = context == null ? null : context.path(CONTEXT_KEY).asText(null);
         Optional<Offer> offer = person.flatMap(p -> ids.openValue(CardIds.Kind.FILE, p.getId(), token))
                 .flatMap(FileOffers::decode);
+        Optional<FileMaker> maker = offer.filter(o -> o.request() instanceof MadeFile)
+                .map(o -> makers.get(((MadeFile) o.request()).kind()));
+        if ("decline".equals(response.getAction()) && maker.isPresent()) {
+            return List.of(MessageFactory.text(maker.get().declined()));
+        }
         if ("decline".equals(response.getAction())) {
-            FileRequest declined = offer.map(Offer::request).orElse(new MyDataFile());
-            return List.of(MessageFactory.text(declined instanceof ImpactFile ? DECLINED_IMPACT
-                    : declined instanceof ExportFile ? DECLINED_EXPORT : DECLINED_MY_DATA));
+            boolean export = offer.map(o -> o.request() instanceof ExportFile).orElse(false);
+            return List.of(MessageFactory.text(export ? DECLINED_EXPORT : DECLINED_MY_DATA));
         }
         if (offer.isEmpty()) {
             return List.of(MessageFactory.text(NOT_FOR_YOU));
         }
-        FileRequest request = offer.get().request();
+        boolean export = offer.get().request() instanceof ExportFile;
+        if (offer.get().at().plus(VALID_FOR).isBefore(clock.instant()) && maker.isPresent()) {
+            return List.of(MessageFactory.text(maker.get().expired()));
+        }
         if (offer.get().at().plus(VALID_FOR).isBefore(clock.instant())) {
-            return List.of(MessageFactory.text(request instanceof ImpactFile ? EXPIRED_IMPACT
-                    : request instanceof ExportFile ? EXPIRED_EXPORT : EXPIRED_MY_DATA));
+            return List.of(MessageFactory.text(export ? EXPIRED_EXPORT : EXPIRED_MY_DATA));
         }
         FileUploadInfo info = response.getUploadInfo();
         if (info == null || info.getUploadUrl() == null) {
@@ -221,8 +229,10 @@ public class FileOffers {
         }
         byte[] bytes;
         try {
-            bytes = make(person.get().getId(), offer.get().request());
-        } catch (ProgrammeProblem | InsightProblem | ImpactProblem | BadInput problem) {
+            bytes = offer.get().request() instanceof MadeFile made
+                    ? maker.orElseThrow().make(person.get(), made.argument())
+                    : make(person.get().getId(), offer.get().request());
+        } catch (ProgrammeProblem | InsightProblem | BadInput problem) {
             return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
         }
         if (!upload.put(info.getUploadUrl(), bytes)) {
@@ -235,10 +245,6 @@ public class FileOffers {
     private byte[] make(long personId, FileRequest request) {
         if (request instanceof ExportFile export) {
             return csvBytes(insights.exportCsv(personId, export.programmeId(), export.scope()).body());
-        }
-        if (request instanceof ImpactFile file) {
-            return file.pdf() ? impact.pdf(personId, file.programmeId()).bytes()
-                    : csvBytes(impact.csv(personId, file.programmeId()));
         }
         return myDataBytes(dataRights.export(personId).document());
     }
@@ -278,8 +284,8 @@ public class FileOffers {
                     + (scope.since() == null ? "" : scope.since().toString()) + "|"
                     + (scope.group() == null ? "" : scope.group());
         }
-        if (offer.request() instanceof ImpactFile file) {
-            return at + "|impact|" + file.programmeId() + "|" + (file.pdf() ? "pdf" : "csv");
+        if (offer.request() instanceof MadeFile made) {
+            return at + "|made|" + made.kind() + "|" + made.argument();
         }
         return at + "|my-data";
     }
@@ -291,13 +297,13 @@ public class FileOffers {
             if (fields.length == 2 && fields[1].equals("my-data")) {
                 return Optional.of(new Offer(at, new MyDataFile()));
             }
+            if (fields.length == 4 && fields[1].equals("made")) {
+                return Optional.of(new Offer(at, new MadeFile(fields[2], fields[3])));
+            }
             if (fields.length == 6 && fields[1].equals("export")) {
                 ScopeRequest scope = new ScopeRequest(fields[5].isEmpty() ? null : fields[5],
                         fields[4].isEmpty() ? null : LocalDate.parse(fields[4]), fields[3].equals("1"));
                 return Optional.of(new Offer(at, new ExportFile(Long.parseLong(fields[2]), scope)));
-            }
-            if (fields.length == 4 && fields[1].equals("impact") && fields[3].matches("pdf|csv")) {
-                return Optional.of(new Offer(at, new ImpactFile(Long.parseLong(fields[2]), fields[3].equals("pdf"))));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

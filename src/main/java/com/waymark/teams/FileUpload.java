@@ -27,8 +27,22 @@ class FileUpload {
     /** Teams waits for the invoke's answer, and the upload happens before it: a slow store gets a kind answer. */
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first upload: building an HttpClient loads its TLS stack, which start-up need not pay for. */
+    private volatile HttpClient http;
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                client = http;
+            }
+        }
+        return client;
+    }
 
     /** Whether the bytes were stored. Never throws: what went wrong is logged without the address or the contents. */
     boolean put(String uploadUrl, byte[] bytes) {
@@ -47,7 +61,7 @@ class FileUpload {
                 .header("Content-Range", "bytes 0-" + (bytes.length - 1) + "/" + bytes.length)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
                 return true;
             }

@@ -29,12 +29,26 @@ class RosterReader {
     static final int PAGE_SIZE = 500;
 
     private final BotSettings settings;
-    // HTTP/1.1: an h2c upgrade request on plain http is refused by some connectors (the Agents Playground).
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** Made on the first roster read: building an HttpClient loads its TLS stack, which start-up need not pay for. */
+    private volatile HttpClient http;
 
     RosterReader(BotSettings settings) {
         this.settings = settings;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    // HTTP/1.1: an h2c upgrade request on plain http is refused by some connectors (the Agents Playground).
+                    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(10)).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     CompletableFuture<List<TeamsChannelAccount>> readAll(String serviceUrl, String conversationOrTeamId) {
@@ -54,7 +68,7 @@ class RosterReader {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+        return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             if (response.statusCode() / 100 != 2) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "The roster request was refused with HTTP " + response.statusCode()));

@@ -18,8 +18,8 @@ class LoadAndGrowthBenchTest {
         Subcommands.useApplication(com.waymark.WaymarkApplication.class);
         String[] lines = run(new LoadBench(), "--users", "3", "--seconds", "2", "--warmup", "1");
         assertThat(lines[lines.length - 1]).matches("load-bench: users=3 rps=\\d+\\.\\d p50=\\d+\\.\\d p99=\\d+\\.\\d "
-                + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0 overflowed=\\d+ cpu-ms=\\d+\\.\\d{2} "
-                + "echo-cpu-ms=\\d+\\.\\d{2}");
+                + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0 overflowed=\\d+ backlog-age-s=\\d+\\.\\d "
+                + "cpu-ms=\\d+\\.\\d{2} echo-cpu-ms=\\d+\\.\\d{2} rss-mb=-?\\d+");
         assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=").contains("closed loop")
                 .contains("reflections embedded after the load").contains("with its reflection's embedding");
         // Nothing is left unembedded, and its CPU is counted: with embedding costs at least the turn alone.

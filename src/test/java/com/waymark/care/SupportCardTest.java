@@ -161,7 +161,7 @@ class SupportCardTest extends WaymarkIntegrationTest {
         assertThat(row.get("REQUESTED_AT")).isNotNull();
         assertThat(requests()).isOne();
         assertThat(coachCalls.pending()).as("what scheduling will deliver")
-                .anySatisfy(r -> assertThat(r.getParticipantId()).isEqualTo(db.queryForObject(
+                .anySatisfy(r -> assertThat(r.participantId()).isEqualTo(db.queryForObject(
                         "select id from participant where aad_object_id = ?", Long.class, user.aadObjectId())));
     }
 

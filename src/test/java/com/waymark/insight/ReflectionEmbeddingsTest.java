@@ -107,6 +107,51 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
         assertThat(embeddings.vectors(List.of(checkIn)).get(checkIn)).containsExactly(again);
     }
 
+    @Autowired
+    EmbeddingStore store;
+
+    /**
+     * The backfill's search for check-ins without a vector pages through checkin's ids (it no longer joins
+     * {@code check_in} itself): across many small pages, with embedded check-ins in between and at the page edges, it
+     * finds exactly what the anti-join it replaced found, newest first, and stops at the limit.
+     */
+    @Test
+    void theSearchForMissingVectorsFindsWhatTheAntiJoinFoundAcrossPages() {
+        User user = participant("Perpetua Paging-Mbeki");
+        assertThat(say(user, "3 3 Twelve copies of this reflection make the pages")).contains("Saved");
+        long source = latestCheckIn(user);
+        for (int i = 0; i < 11; i++) {
+            db.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, source, "
+                    + "submitted_at, programme_id) select participant_id, wellbeing, energy, prompt_id, reflection, "
+                    + "quote_ok, source, submitted_at, programme_id from check_in where id = ?", source);
+        }
+        List<Long> mine = db.queryForList("select id from check_in where participant_id = (select participant_id "
+                + "from check_in where id = ?) order by id desc", Long.class, source);
+        String model = "paging-test-" + source;
+        // One vector a check-in, whatever the model: the one said (the oldest) is being embedded for real, so only
+        // the copies carry this test's own model, two of every three, so that gaps fall on page edges too.
+        for (int i = 0; i < mine.size(); i++) {
+            if (i % 3 != 1 && mine.get(i) != source) {
+                db.update("insert into reflection_embedding (check_in_id, model, dimensions, vector, created_at) "
+                        + "values (?, ?, 1, ?, current_timestamp)", mine.get(i), model, new byte[] {1});
+            }
+        }
+        long before = mine.get(0) + 1;
+        List<Long> antiJoin = db.queryForList("select c.id from check_in c left join reflection_embedding e "
+                + "on e.check_in_id = c.id and e.model = ? where c.reflection is not null and e.check_in_id is null "
+                + "and c.id < ? order by c.id desc fetch first 1000 rows only", Long.class, model, before);
+        assertThat(antiJoin).as("the fixture leaves gaps to find").contains(mine.get(1), mine.get(4), mine.get(10));
+        for (int page : new int[] {1, 2, 3, 5, 10_000}) {
+            assertThat(store.missing(model, before, 1000, page)).as("pages of " + page).isEqualTo(antiJoin);
+            assertThat(store.missing(model, before, 3, page)).as("the first three, pages of " + page)
+                    .isEqualTo(antiJoin.subList(0, 3));
+        }
+        db.update("delete from reflection_embedding where model = ?", model);
+        // The copies go: the backfill would otherwise spend its budget embedding them in another test.
+        db.update("delete from check_in where id in (" + String.join(",", mine.stream().filter(id -> id != source)
+                .map(String::valueOf).toList()) + ")");
+    }
+
     @Test
     void theBackfillEmbedsReflectionsThatHaveNone() {
         User user = participant("Desmond Backfill-Oyelaran");

@@ -20,7 +20,8 @@ class QuartzHealthIndicatorTest {
         properties.setProperty("org.quartz.threadPool.threadCount", "1");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
-        var health = new QuartzHealthIndicator(scheduler);
+        var health = new QuartzHealthIndicator(scheduler,
+                QuartzJobsAfterStartTest.jobs(scheduler, java.util.List.of(), java.util.List.of()));
         try {
             assertThat(health.health().getStatus()).as("created, not started").isEqualTo(Status.DOWN);
             scheduler.start();

@@ -36,13 +36,15 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
      * what it seals is never stored).
      */
     private static final Map<String, Set<String>> JDBC_WRITERS = Map.of(
-            "com.waymark.demo.DemoData", Set.of("check_in.reflection", "action_item.text"),
+            "com.waymark.checkin.PastEntries", Set.of("check_in.reflection", "action_item.text"),
             "com.waymark.insight.VectorCipher", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.EmbeddingStore", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.ThemeResults", Set.of("theme_result.themes"),
             "com.waymark.question.CohortQuestions", Set.of("cohort_question.question"),
             "com.waymark.bench.GrowthBench", Set.of("check_in.reflection", "reflection_embedding.vector"),
             "com.waymark.bench.EmbedBench", Set.of("reflection_embedding.vector"),
+            "com.waymark.evaluation.EvaluationService",
+            Set.of("evaluation_response.most_useful", "evaluation_response.would_change"),
             // Seals the ids in cards' submit data under a derived key; nothing it seals is stored.
             "com.waymark.teams.CardIds", Set.of());
 

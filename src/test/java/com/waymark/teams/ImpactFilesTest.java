@@ -112,7 +112,7 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
 
         CONNECTOR.reset();
         connector.post(consentInvoke(coach, "decline", csvOffer.path("content").path("declineContext"), "report.csv"));
-        assertThat(sentTo(coach)).containsExactly(FileOffers.DECLINED_IMPACT);
+        assertThat(sentTo(coach)).containsExactly(com.waymark.teams.impact.ImpactFileMaker.DECLINED);
 
         // Another coach with the same context gets nothing, and nothing is read.
         User other = agreed(User.fresh("Other coach " + UUID.randomUUID().toString().substring(0, 4)));

@@ -76,10 +76,12 @@ public class ImpactSlice implements FeatureSlice<ImpactCommand> {
             replies.add(Reply.card(card(report, pdf.pages(), turn.canOfferFiles())));
             if (turn.canOfferFiles()) {
                 String name = PlainText.of(programme.getName());
-                replies.add(files.offer(id, new FileOffers.ImpactFile(programme.getId(), true), base + ".pdf",
+                replies.add(files.offer(id, ImpactFileMaker.KIND, ImpactFileMaker.argument(programme.getId(), true),
+                        base + ".pdf",
                         pdf.bytes().length, "The impact report of \"" + name + "\", as a PDF. It is read again when "
                                 + "you choose Allow."));
-                replies.add(files.offer(id, new FileOffers.ImpactFile(programme.getId(), false), base + ".csv",
+                replies.add(files.offer(id, ImpactFileMaker.KIND, ImpactFileMaker.argument(programme.getId(), false),
+                        base + ".csv",
                         FileOffers.csvBytes(csv).length, "The impact report's figures for \"" + name + "\", as CSV. "
                                 + "They are read again when you choose Allow."));
                 return replies;
