@@ -9,39 +9,14 @@ import java.time.Instant;
  * <p>
  * A feature's module declares its own payload records beside its code, registers each type's stored name as an
  * {@link OutboxPayloadType} bean, and the edge words it with a {@code teams.MessageWording}; the start-up check fails
- * when a registered type has no wording. The records below predate that and are worded through {@link Visitor}.
+ * when a registered type has no wording. The records below predate that; each is worded the same way, by the slice
+ * whose feature queues it (the start-up check covers them too).
  */
 public interface OutboxPayload {
-
-    /** Only the records declared here are visited; a feature's own payload is worded by its slice instead. */
-    default <R> R accept(Visitor<R> visitor) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " is worded by its own MessageWording");
-    }
 
     /** Whether it goes to a participant about their own coaching, so it waits for their own time (quiet hours). */
     default boolean onRecipientsClock() {
         return false;
-    }
-
-    /** One method per payload: implemented by whoever renders them all. */
-    interface Visitor<R> {
-        R checkIn(CheckIn checkIn);
-
-        R sessionDigest(SessionDigest digest);
-
-        R pairingNudge(PairingNudge nudge);
-
-        R pairingFollowUp(PairingFollowUp followUp);
-
-        R pairingUpdate(PairingUpdate update);
-
-        R coachCall(CoachCall call);
-
-        R thresholdLowered(ThresholdLowered lowered);
-
-        R staffJoined(StaffJoined joined);
-
-        R legacyText(LegacyText text);
     }
 
     /**
@@ -51,11 +26,6 @@ public interface OutboxPayload {
     record CheckIn(long occurrenceId, long programmeId, String programmeName, String promptId, Instant closesAt,
                    String timeZone, boolean reminder) implements OutboxPayload {
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.checkIn(this);
-        }
-
-        @Override
         public boolean onRecipientsClock() {
             return true;
         }
@@ -63,19 +33,10 @@ public interface OutboxPayload {
 
     /** The pre-session digest for a coach: composed when sent, from these ids. */
     record SessionDigest(long sessionId, long programmeId, Instant startsAt) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.sessionDigest(this);
-        }
     }
 
     /** Who a person's peer-coaching partner is; {@code rematch} after a partner stepped out. Read when sent. */
     record PairingNudge(long memberId, long groupId, boolean rematch) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.pairingNudge(this);
-        }
-
         @Override
         public boolean onRecipientsClock() {
             return true;
@@ -84,11 +45,6 @@ public interface OutboxPayload {
 
     /** "Did you meet?" after a peer-coaching conversation. */
     record PairingFollowUp(long followUpId) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.pairingFollowUp(this);
-        }
-
         @Override
         public boolean onRecipientsClock() {
             return true;
@@ -115,11 +71,6 @@ public interface OutboxPayload {
         }
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.pairingUpdate(this);
-        }
-
-        @Override
         public boolean onRecipientsClock() {
             return true;
         }
@@ -127,26 +78,14 @@ public interface OutboxPayload {
 
     /** A participant asked for a coach to call: named when sent, from the request's id. */
     record CoachCall(long requestId, long programmeId) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.coachCall(this);
-        }
     }
 
     /** A programme's confidentiality threshold is to be lowered: announced only if still so when sent. */
     record ThresholdLowered(long programmeId, int was, int to, Instant from) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.thresholdLowered(this);
-        }
     }
 
     /** Someone accepted an admin's invitation to the coaching team. */
     record StaffJoined(long programmeId, long staffMemberId) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.staffJoined(this);
-        }
     }
 
     /**
@@ -154,11 +93,6 @@ public interface OutboxPayload {
      * writes these any more; they are read so that such rows still deliver.
      */
     record LegacyText(String text) implements OutboxPayload {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.legacyText(this);
-        }
-
         @Override
         public boolean onRecipientsClock() {
             return true;

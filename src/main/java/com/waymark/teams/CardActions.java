@@ -4,11 +4,6 @@ package com.waymark.teams;
 final class CardActions {
 
     static final String CONSENT = "consent";
-    static final String START_CHECK_IN = "startCheckIn";
-    static final String SUBMIT_CHECK_IN = "checkin";
-    static final String COMPLETE_ACTION = "completeAction";
-    static final String SHOW_ACTIONS = "showActions";
-    static final String SHOW_TREND = "showTrend";
     static final String SAVE_PROGRAMME = "saveProgramme";
     static final String EDIT_PROGRAMME = "editProgramme";
     static final String SHOW_PEOPLE = "showPeople";
@@ -16,23 +11,7 @@ final class CardActions {
     static final String SET_STAFF = "setStaff";
     static final String INVITE_STAFF = "inviteStaff";
     static final String ENROL_SELECTED = "enrolSelected";
-    static final String CORRECT_DETAILS = "correctDetails";
     static final String USE_PROGRAMME = "useProgramme";
-    static final String SNOOZE = "snooze";
-    static final String SKIP = "skip";
-    static final String SAVE_SCHEDULE = "saveSchedule";
-    static final String ASK_ERASE = "deleteMyData";
-    static final String CONFIRM_ERASE = "confirmErase";
-    static final String REQUEST_COACH_CALL = "requestCoachCall";
-    static final String SHOW_SUPPORT = "showSupport";
-    static final String SAVE_PEER_COACHING = "savePeerCoaching";
-    static final String SHOW_FORBID_PAIR = "showForbidPair";
-    static final String FORBID_PAIR = "forbidPair";
-    static final String PAIR_NOW = "pairNow";
-    static final String CANT_THIS_ROUND = "pairingCantThisRound";
-    static final String PAIRING_OPT_OUT = "pairingOptOut";
-    static final String PAIRING_FOLLOW_UP = "pairingFollowUp";
-    static final String MY_PAIRINGS = "myPairings";
 
     private CardActions() {
     }

@@ -14,4 +14,13 @@ public record CardSubmit(String action, JsonNode data) {
         String text = value.isTextual() ? value.asText() : value.toString();
         return text.isBlank() ? null : text;
     }
+
+    /**
+     * An input as the older parser read it: null when missing, null or a structure (a hand-made or replayed submit),
+     * otherwise its text as sent, blank included, so the domain's validation explains what was wrong with it.
+     */
+    public String value(String key) {
+        JsonNode value = data.get(key);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
 }

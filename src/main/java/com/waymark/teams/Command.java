@@ -16,26 +16,6 @@ public interface Command {
     record GiveConsent() implements Command {
     }
 
-    record StartCheckIn() implements Command {
-    }
-
-    /** Ratings stay raw so that validation in the domain can explain what was wrong with them. */
-    record SubmitCheckIn(String wellbeing, String energy, String promptId, String reflection, boolean quoteOk,
-                         boolean fromCard, String programmeId, String occurrenceId) implements Command {
-    }
-
-    record AddAction(String text) implements Command {
-    }
-
-    record ListActions() implements Command {
-    }
-
-    record CompleteAction(String number) implements Command {
-    }
-
-    record ShowTrend() implements Command {
-    }
-
     // --- programmes: coaches -------------------------------------------------------------------------
 
     /** {@code name} null: show the settings card to fill in. */
@@ -76,10 +56,6 @@ public interface Command {
     record InviteStaff(String programmeId, String role) implements Command {
     }
 
-    /** Anyone: the code an admin gave them ("accept invitation K7PQ-2MX9-ABCD"); empty when none was typed. */
-    record AcceptStaffInvitation(String code) implements Command {
-    }
-
     /** In a team or group chat: import the roster into the coach's current programme. */
     record EnrolTeam() implements Command {
     }
@@ -91,65 +67,7 @@ public interface Command {
     record EnrolSelected(String participantIds, String groupId) implements Command {
     }
 
-    // --- programmes: participants ---------------------------------------------------------------------
-
-    record Join(String code) implements Command {
-    }
-
-    record MyProgrammes() implements Command {
-    }
-
-    record LeaveProgramme(String name) implements Command {
-    }
-
-    record MyDetails() implements Command {
-    }
-
-    record CorrectDetails(String programmeId, String role, String organisation) implements Command {
-    }
-
-    // --- scheduling: participants -----------------------------------------------------------------------
-
-    record Snooze(String duration) implements Command {
-    }
-
-    record Skip() implements Command {
-    }
-
-    record Pause(String weeks) implements Command {
-    }
-
-    record Resume() implements Command {
-    }
-
-    /** {@code from}/{@code to} null: quiet hours off. */
-    record QuietHours(String from, String to) implements Command {
-    }
-
-    record NotOnDay(String weekday, boolean excluded) implements Command {
-    }
-
-    /** {@code time} null: no earliest time. */
-    record NotBefore(String time) implements Command {
-    }
-
-    record SetTimeZone(String zone) implements Command {
-    }
-
-    record Away(String from, String to, boolean onCall) implements Command {
-    }
-
-    record MySchedule() implements Command {
-    }
-
     // --- scheduling: coaches ------------------------------------------------------------------------------
-
-    record ShowSchedule() implements Command {
-    }
-
-    record SaveSchedule(String everyWeeks, String weekdays, String time, String openHours, String remindAfterHours,
-                        String groupId) implements Command {
-    }
 
     record NextSession(String date, String time) implements Command {
     }
@@ -165,92 +83,9 @@ public interface Command {
     record Unknown() implements Command {
     }
 
-    // --- trust: data rights, audit, duty of care ------------------------------------------------------
-
-    /** Everything stored about the person: a summary card and the full export as JSON. */
-    record MyData() implements Command {
-    }
-
-    /** Asks for confirmation before erasing anything. */
-    record DeleteMyData() implements Command {
-    }
-
-    /** "Yes, erase everything" on the confirmation card. */
-    record ConfirmErase() implements Command {
-    }
-
-    record WhoHasSeenMyData() implements Command {
-    }
-
-    /** A programme admin reviews recent reads of their programme's data. */
-    record ShowAudit() implements Command {
-    }
-
-    /** "support", or "Where to find support" on a card: every place to turn, at any time. */
-    record ShowSupport() implements Command {
-    }
-
-    /** "Please ask my coach to call me" on a support card. */
-    record RequestCoachCall() implements Command {
-    }
-
-    // --- peer coaching ------------------------------------------------------------------------------------
-
-    /** Coach: the peer-coaching plan card. */
-    record ShowPeerCoaching() implements Command {
-    }
-
-    /** Coach: the plan card came back. */
-    record SavePeerCoaching(String everyWeeks, String weekday, String time, String mode, String totalRounds,
-                            String followUpDays, String groupId) implements Command {
-    }
-
-    /** Coach: run the next round now, to try it out. */
-    record PairNow() implements Command {
-    }
-
-    /** Coach: the card to choose two people who must never be paired. */
-    record ShowForbidPair() implements Command {
-    }
-
-    record ForbidPair(String first, String second) implements Command {
-    }
-
-    /** Participant: what is in the way of one of their actions ("stuck 3 waiting for sign-off"). */
-    record BlockAction(String number, String what) implements Command {
-    }
-
-    /** Coach: feedback on a theme ("rename theme A to B", "merge themes A into B", "not about A: text"). */
-    record ThemeFeedback(Kind kind, String theme, String value) implements Command {
-
-        enum Kind { RENAME, MERGE, NOT_ABOUT, MORE_LIKE }
-    }
-
     /** Coach: one of the team-level reports, for the programme or one group, over a period. */
     record TeamReport(Report report, String group, String since) implements Command {
 
         enum Report { SUMMARY, THEMES, WELLBEING, ACTIONS, PARTICIPATION, EXPORT }
-    }
-
-    /** Coach: the confidential peer-coaching summary. */
-    record ShowPairs() implements Command {
-    }
-
-    record MyPairings() implements Command {
-    }
-
-    /** {@code memberId} from the nudge card; null when typed (their current round). */
-    record CantThisRound(String memberId) implements Command {
-    }
-
-    record OptOutOfPeerCoaching() implements Command {
-    }
-
-    record OptInToPeerCoaching() implements Command {
-    }
-
-    /** The follow-up card came back: did you meet (yes, no, not yet), how useful (1–5), one thing. */
-    record AnswerPairingFollowUp(String followUpId, String met, String usefulness, String oneThing)
-            implements Command {
     }
 }

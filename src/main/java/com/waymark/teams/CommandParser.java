@@ -12,29 +12,9 @@ final class CommandParser {
     private static final Pattern MENTION = Pattern.compile("<at>[^<]*</at>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** "4 3 tried a new huddle", "4/3", "check in 4, 3: text" — a check-in in one line of text. */
-    private static final Pattern TEXT_CHECK_IN = Pattern.compile(
-            "^(?:check[ -]?in\\s*:?\\s*)?([1-5])\\s*(?:[/,]\\s*|\\s+)([1-5])(?:(?:\\s*[,.:;-]\\s*|\\s+)(.*))?$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ADD_ACTION = Pattern.compile("^(?:add action|add|new action)\\b\\s*:?\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String TIME = "(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|\\d{1,2}[:.]\\d{2})";
     /** Month and day of one or two digits: read strictly against the calendar later (CalendarInput), not here. */
     private static final String DATE = "(\\d{4}-\\d{1,2}-\\d{1,2})";
-    private static final String DAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*?s?";
-    private static final Pattern AWAY = Pattern.compile("^(leave|annual leave|on leave|on call|on-call)\\s+(?:on\\s+)?"
-            + DATE + "(?:\\s*(?:to|-|until|–)\\s*" + DATE + ")?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SNOOZE = Pattern.compile("^snooze(?:\\s+(?:for\\s+)?(\\d{1,3}\\s*(?:h|hrs?|hours?|m|mins?|minutes?)))?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PAUSE = Pattern.compile("^pause(?:\\s+(?:for\\s+)?(\\d{1,2})\\s*(?:weeks?|wks?))?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern QUIET = Pattern.compile("^quiet\\s+hours?\\s+(?:from\\s+)?" + TIME
-            + "\\s*(?:-|to|–|until)\\s*" + TIME + "$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_DAY = Pattern.compile("^(?:no|not)\\s+(?:on\\s+)?" + DAY + "$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OK_DAY = Pattern.compile("^(?:ok|okay|fine|allow)\\s+(?:on\\s+)?" + DAY + "$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern AFTER = Pattern.compile("^(?:after|not before)\\s+" + TIME + "$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ZONE = Pattern.compile("^time\\s*zone\\s+(\\S+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_SESSION = Pattern.compile("^(?:next session|session)\\s+(?:on\\s+)?" + DATE
             + "(?:\\s+(?:at\\s+)?" + TIME + ")?$", Pattern.CASE_INSENSITIVE);
 
@@ -43,32 +23,11 @@ final class CommandParser {
             + "participation|export)(?:\\s+(?:for\\s+)?(?:team|group)\\s+(.+?))?(?:\\s+since\\s+(last\\s+session|"
             + "\\d{4}-\\d{1,2}-\\d{1,2}))?$", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern RENAME_THEME = Pattern.compile("^rename\\s+theme\\s+(.+?)\\s+to\\s+(.+)$",
-            Pattern.CASE_INSENSITIVE);
-    /** "into" first: theme names may contain "and" ("Wellbeing and boundaries"). */
-    private static final Pattern MERGE_INTO = Pattern.compile("^merge\\s+themes?\\s+(.+?)\\s+into\\s+(.+)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MERGE_THEMES = Pattern.compile("^merge\\s+themes?\\s+(.+?)\\s+(?:and|with)\\s+(.+)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern THEME_EXAMPLE = Pattern.compile(
-            "^(not about|isn'?t about|is not about|more like)\\s+(?:theme\\s+)?([^:]+?)\\s*:\\s*(.+)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     /** Commands that take the rest of the line as their argument. Checked before "add <action>". */
     private static final Pattern PREFIXED = Pattern.compile(
             "^(create\\s+program(?:me)?|new\\s+program(?:me)?|add\\s+group|new\\s+group|use\\s+program(?:me)?"
-                    + "|switch\\s+program(?:me)?|switch\\s+to|join\\s+program(?:me)?|join|leave\\s+program(?:me)?|leave)"
+                    + "|switch\\s+program(?:me)?|switch\\s+to)"
                     + "\\s*:?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern STUCK = Pattern.compile("^(?:stuck|blocked|stuck on|blocked on)\\s*#?\\s*(\\d{1,6})"
-            + "(?:\\s*[:,.-]?\\s+(.*))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern DONE = Pattern.compile("^(?:done|complete|completed|finished)\\s*#?\\s*(\\S*)$",
-            Pattern.CASE_INSENSITIVE);
-
-    /** "accept invitation K7PQ-2MX9-ABCD", "accept invite …", "accept …": an invitation to a coaching team. */
-    private static final Pattern ACCEPT_INVITATION = Pattern.compile(
-            "^accept(?:\\s+(?:the\\s+|my\\s+)?(?:invitation|invite))?(?:\\s*:?\\s+(\\S.*))?$",
-            Pattern.CASE_INSENSITIVE);
-
     private final int maxTextChars;
 
     CommandParser(int maxTextChars) {
@@ -87,15 +46,10 @@ final class CommandParser {
 
     /**
      * In a team or group chat nothing personal is done, so a report's word means the team report there: "actions"
-     * is the team's action plans, not the sender's own (which live in the 1:1 chat).
+     * is the team's action plans (in a 1:1 chat, the actions slice reads it first as the sender's own plan).
      */
     Command parseInSharedChat(String text, JsonNode value) {
-        Command command = parse(text, value);
-        if (command instanceof Command.ListActions && (value == null || !value.isObject())) {
-            Command report = teamReport(clean(text));
-            return report != null ? report : command;
-        }
-        return command;
+        return parse(text, value);
     }
 
     private static String clean(String raw) {
@@ -122,15 +76,6 @@ final class CommandParser {
             }
             case "i agree", "agree", "consent", "yes i agree" -> {
                 return new Command.GiveConsent();
-            }
-            case "check in", "checkin", "check-in", "check in now", "reflect" -> {
-                return new Command.StartCheckIn();
-            }
-            case "my actions", "actions", "my action plan", "action plan", "my plan" -> {
-                return new Command.ListActions();
-            }
-            case "my trend", "trend", "my progress", "progress", "my wellbeing" -> {
-                return new Command.ShowTrend();
             }
             case "programme", "program", "programme settings", "show programme" -> {
                 return new Command.ShowProgramme();
@@ -159,83 +104,6 @@ final class CommandParser {
             case "add people", "choose people", "pick people" -> {
                 return new Command.PickPeople();
             }
-            case "my programmes", "my programs", "programmes", "programs" -> {
-                return new Command.MyProgrammes();
-            }
-            case "my details", "my role", "correct my details" -> {
-                return new Command.MyDetails();
-            }
-            case "join", "join programme", "join program" -> {
-                return new Command.Join("");
-            }
-            case "skip", "skip this one", "skip it" -> {
-                return new Command.Skip();
-            }
-            case "resume", "unpause" -> {
-                return new Command.Resume();
-            }
-            case "quiet hours off", "no quiet hours" -> {
-                return new Command.QuietHours(null, null);
-            }
-            case "after off", "any time", "anytime" -> {
-                return new Command.NotBefore(null);
-            }
-            case "my schedule", "my check-ins", "my checkins" -> {
-                return new Command.MySchedule();
-            }
-            case "schedule", "check-in schedule", "checkin schedule", "set schedule", "rhythm" -> {
-                return new Command.ShowSchedule();
-            }
-            case "leave", "leave programme", "leave program" -> {
-                return new Command.LeaveProgramme(null);
-            }
-            case "my data", "export my data", "download my data", "show my data", "see my data", "my information",
-                    "what do you know about me" -> {
-                return new Command.MyData();
-            }
-            case "delete my data", "erase my data", "remove my data", "delete all my data", "erase all my data",
-                    "delete me", "erase me", "forget me" -> {
-                return new Command.DeleteMyData();
-            }
-            case "who has seen my data", "who's seen my data", "who’s seen my data", "who saw my data",
-                    "who has looked at my data", "who has accessed my data", "who has seen my information" -> {
-                return new Command.WhoHasSeenMyData();
-            }
-            case "audit", "audit log", "show audit", "programme audit", "program audit" -> {
-                return new Command.ShowAudit();
-            }
-            case "peer coaching", "peer-coaching", "pairing", "pairing plan", "peer coaching plan",
-                    "set up peer coaching" -> {
-                return new Command.ShowPeerCoaching();
-            }
-            case "pair now", "pair people now", "pairing now", "run pairing", "run a round" -> {
-                return new Command.PairNow();
-            }
-            case "forbid pair", "forbid a pair", "never pair", "forbidden pairs" -> {
-                return new Command.ShowForbidPair();
-            }
-            case "pairs", "pairs summary", "pairing summary", "peer coaching summary" -> {
-                return new Command.ShowPairs();
-            }
-            case "my pairings", "my pairing", "my pairs", "my peer coaching", "my partners", "my partner" -> {
-                return new Command.MyPairings();
-            }
-            case "can't this round", "cant this round", "can’t this round", "can't make this round",
-                    "cant make this round", "can’t make this round", "not this round" -> {
-                return new Command.CantThisRound(null);
-            }
-            case "opt out of peer coaching", "opt out of pairing", "opt out of pairings", "opt-out of peer coaching",
-                    "stop peer coaching", "no peer coaching", "opt out" -> {
-                return new Command.OptOutOfPeerCoaching();
-            }
-            case "opt in", "opt back in", "opt in to peer coaching", "opt into peer coaching", "opt in to pairing",
-                    "opt in to pairings", "start peer coaching" -> {
-                return new Command.OptInToPeerCoaching();
-            }
-            case "support", "where to find support", "support card", "get support", "i need support",
-                    "wellbeing support", "help and support", "support services" -> {
-                return new Command.ShowSupport();
-            }
             default -> {
                 // fall through to the patterns below
             }
@@ -244,17 +112,9 @@ final class CommandParser {
         if (report != null) {
             return report;
         }
-        Command feedback = parseThemeFeedback(text);
-        if (feedback != null) {
-            return feedback;
-        }
         Command scheduling = parseScheduling(text);
         if (scheduling != null) {
             return scheduling;
-        }
-        Matcher accept = ACCEPT_INVITATION.matcher(text);
-        if (accept.matches()) {
-            return new Command.AcceptStaffInvitation(accept.group(1) == null ? "" : accept.group(1));
         }
         Matcher prefixed = PREFIXED.matcher(text);
         if (prefixed.matches()) {
@@ -271,79 +131,15 @@ final class CommandParser {
                 case "use programme", "switch programme", "switch to" -> {
                     return new Command.UseProgramme(rest);
                 }
-                case "join", "join programme" -> {
-                    return new Command.Join(rest);
-                }
-                case "leave programme", "leave" -> {
-                    return new Command.LeaveProgramme(rest);
-                }
                 default -> throw new IllegalStateException("PREFIXED lists only the verbs above");
             }
-        }
-        Matcher checkIn = TEXT_CHECK_IN.matcher(text);
-        if (checkIn.matches()) {
-            return new Command.SubmitCheckIn(checkIn.group(1), checkIn.group(2), null, checkIn.group(3), false, false,
-                    null, null);
-        }
-        Matcher add = ADD_ACTION.matcher(text);
-        if (add.matches()) {
-            return new Command.AddAction(add.group(1));
-        }
-        Matcher stuck = STUCK.matcher(text);
-        if (stuck.matches()) {
-            return new Command.BlockAction(stuck.group(1), stuck.group(2));
-        }
-        Matcher done = DONE.matcher(text);
-        if (done.matches()) {
-            return new Command.CompleteAction(done.group(1));
         }
         return new Command.Unknown();
     }
 
-    private static Command parseThemeFeedback(String text) {
-        Matcher m = RENAME_THEME.matcher(text);
-        if (m.matches()) {
-            return new Command.ThemeFeedback(Command.ThemeFeedback.Kind.RENAME, m.group(1), m.group(2));
-        }
-        if ((m = MERGE_INTO.matcher(text)).matches() || (m = MERGE_THEMES.matcher(text)).matches()) {
-            return new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MERGE, m.group(1), m.group(2));
-        }
-        if ((m = THEME_EXAMPLE.matcher(text)).matches()) {
-            boolean moreLike = m.group(1).toLowerCase(Locale.ROOT).startsWith("more");
-            return new Command.ThemeFeedback(moreLike ? Command.ThemeFeedback.Kind.MORE_LIKE
-                    : Command.ThemeFeedback.Kind.NOT_ABOUT, m.group(2), m.group(3));
-        }
-        return null;
-    }
-
-    /** Scheduling phrases; checked before "leave <programme>" so that "leave 2026-12-01" means time off. */
+    /** A coach's next session (a person's own clock is the myclock slice's, read before "leave" and a programme). */
     private static Command parseScheduling(String text) {
-        Matcher m = AWAY.matcher(text);
-        if (m.matches()) {
-            return new Command.Away(m.group(2), m.group(3) == null ? m.group(2) : m.group(3),
-                    m.group(1).toLowerCase(Locale.ROOT).startsWith("on c") || m.group(1).equalsIgnoreCase("on-call"));
-        }
-        if ((m = SNOOZE.matcher(text)).matches()) {
-            return new Command.Snooze(m.group(1));
-        }
-        if ((m = PAUSE.matcher(text)).matches()) {
-            return new Command.Pause(m.group(1));
-        }
-        if ((m = QUIET.matcher(text)).matches()) {
-            return new Command.QuietHours(m.group(1), m.group(2));
-        }
-        if ((m = NOT_DAY.matcher(text)).matches()) {
-            return new Command.NotOnDay(m.group(1), true);
-        }
-        if ((m = OK_DAY.matcher(text)).matches()) {
-            return new Command.NotOnDay(m.group(1), false);
-        }
-        if ((m = AFTER.matcher(text)).matches()) {
-            return new Command.NotBefore(m.group(1));
-        }
-        if ((m = ZONE.matcher(text)).matches()) {
-            return new Command.SetTimeZone(m.group(1));
-        }
+        Matcher m;
         if ((m = NEXT_SESSION.matcher(text)).matches()) {
             return new Command.NextSession(m.group(1), m.group(2));
         }
@@ -354,14 +150,6 @@ final class CommandParser {
         String action = data.path("action").asText("");
         return switch (action) {
             case CardActions.CONSENT -> new Command.GiveConsent();
-            case CardActions.START_CHECK_IN -> new Command.StartCheckIn();
-            case CardActions.SUBMIT_CHECK_IN -> new Command.SubmitCheckIn(
-                    textOrNull(data, "wellbeing"), textOrNull(data, "energy"), textOrNull(data, "promptId"),
-                    textOrNull(data, "reflection"), "true".equalsIgnoreCase(data.path("quoteOk").asText()), true,
-                    textOrNull(data, "programmeId"), textOrNull(data, "occurrenceId"));
-            case CardActions.COMPLETE_ACTION -> new Command.CompleteAction(data.path("number").asText(""));
-            case CardActions.SHOW_ACTIONS -> new Command.ListActions();
-            case CardActions.SHOW_TREND -> new Command.ShowTrend();
             case CardActions.EDIT_PROGRAMME -> new Command.EditProgramme();
             case CardActions.SHOW_PEOPLE -> new Command.ShowPeople();
             case CardActions.SAVE_PROGRAMME -> new Command.SaveProgramme(textOrNull(data, "programmeId"),
@@ -377,29 +165,7 @@ final class CommandParser {
                     textOrNull(data, "staffRole"));
             case CardActions.ENROL_SELECTED -> new Command.EnrolSelected(textOrNull(data, "participantIds"),
                     textOrNull(data, "groupId"));
-            case CardActions.CORRECT_DETAILS -> new Command.CorrectDetails(textOrNull(data, "programmeId"),
-                    textOrNull(data, "role"), textOrNull(data, "organisation"));
             case CardActions.USE_PROGRAMME -> new Command.UseProgramme(textOrNull(data, "programme"));
-            case CardActions.SNOOZE -> new Command.Snooze(null);
-            case CardActions.SKIP -> new Command.Skip();
-            case CardActions.SAVE_SCHEDULE -> new Command.SaveSchedule(textOrNull(data, "everyWeeks"),
-                    textOrNull(data, "weekdays"), textOrNull(data, "time"), textOrNull(data, "openHours"),
-                    textOrNull(data, "remindAfterHours"), textOrNull(data, "groupId"));
-            case CardActions.ASK_ERASE -> new Command.DeleteMyData();
-            case CardActions.CONFIRM_ERASE -> new Command.ConfirmErase();
-            case CardActions.REQUEST_COACH_CALL -> new Command.RequestCoachCall();
-            case CardActions.SHOW_SUPPORT -> new Command.ShowSupport();
-            case CardActions.SAVE_PEER_COACHING -> new Command.SavePeerCoaching(textOrNull(data, "everyWeeks"),
-                    textOrNull(data, "weekday"), textOrNull(data, "time"), textOrNull(data, "mode"),
-                    textOrNull(data, "totalRounds"), textOrNull(data, "followUpDays"), textOrNull(data, "groupId"));
-            case CardActions.SHOW_FORBID_PAIR -> new Command.ShowForbidPair();
-            case CardActions.FORBID_PAIR -> new Command.ForbidPair(textOrNull(data, "first"), textOrNull(data, "second"));
-            case CardActions.PAIR_NOW -> new Command.PairNow();
-            case CardActions.CANT_THIS_ROUND -> new Command.CantThisRound(textOrNull(data, "memberId"));
-            case CardActions.PAIRING_OPT_OUT -> new Command.OptOutOfPeerCoaching();
-            case CardActions.PAIRING_FOLLOW_UP -> new Command.AnswerPairingFollowUp(textOrNull(data, "followUpId"),
-                    textOrNull(data, "met"), textOrNull(data, "usefulness"), textOrNull(data, "oneThing"));
-            case CardActions.MY_PAIRINGS -> new Command.MyPairings();
             default -> new Command.UnknownCardAction();
         };
     }

@@ -75,11 +75,11 @@ public class FileOffers {
             + "Please try again in a few minutes.";
 
     /** What an accepted offer makes. */
-    sealed interface FileRequest permits MyDataFile, ExportFile, MadeFile {
+    public sealed interface FileRequest permits MyDataFile, ExportFile, MadeFile {
     }
 
     /** Everything stored about the person, as JSON. */
-    record MyDataFile() implements FileRequest {
+    public record MyDataFile() implements FileRequest {
     }
 
     /** A coach's export of one programme's team-level figures, as CSV. */
@@ -139,7 +139,7 @@ public class FileOffers {
     }
 
     /** The consent card offering {@code fileName} to {@code viewerId}, to be made when they accept. */
-    Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
+    public Activity offer(long viewerId, FileRequest request, String fileName, long sizeInBytes, String description) {
         String token = ids.sealValue(CardIds.Kind.FILE, viewerId, encode(new Offer(clock.instant(), request)));
         FileConsentCard card = new FileConsentCard();
         card.setDescription(description);
@@ -162,7 +162,7 @@ public class FileOffers {
         return offer(viewerId, new MadeFile(maker, argument), fileName, sizeInBytes, description);
     }
 
-    static String myDataFileName(Instant at, ZoneId zone) {
+    public static String myDataFileName(Instant at, ZoneId zone) {
         return "waymark-my-data-" + LocalDate.ofInstant(at, zone) + ".json";
     }
 
@@ -171,7 +171,7 @@ public class FileOffers {
     }
 
     /** The whole export as the file holds it: pretty JSON, UTF-8. */
-    static byte[] myDataBytes(JsonNode document) {
+    public static byte[] myDataBytes(JsonNode document) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
         } catch (JsonProcessingException e) {

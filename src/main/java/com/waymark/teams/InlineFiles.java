@@ -36,7 +36,7 @@ public final class InlineFiles {
     }
 
     /** The data export as JSON code blocks: one message when it fits, complete JSON parts when it doesn't. */
-    static List<Activity> json(String fileName, ObjectNode document) {
+    public static List<Activity> json(String fileName, ObjectNode document) {
         List<ObjectNode> parts = split(document, part -> bytes(message(fileName, part, 99, 99)), MAX_MESSAGE_BYTES);
         List<Activity> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

@@ -11,7 +11,6 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.insight.InsightProblem;
-import com.waymark.insight.ProgrammeThemes;
 import com.waymark.insight.Report;
 import com.waymark.insight.ScopeRequest;
 import com.waymark.insight.TeamInsights;
@@ -28,19 +27,17 @@ import org.springframework.stereotype.Component;
  * report posted there is read by everyone present.
  */
 @Component
-class InsightConversation {
+public class InsightConversation {
 
     private final TeamInsights insights;
     private final ProgrammeService programmes;
     private final ParticipantService participants;
-    private final ProgrammeThemes themes;
     private final Clock clock;
     private final FileOffers fileOffers;
 
     InsightConversation(TeamInsights insights, ProgrammeService programmes, ParticipantService participants,
-                        ProgrammeThemes themes, Clock clock, FileOffers fileOffers) {
+                        Clock clock, FileOffers fileOffers) {
         this.fileOffers = fileOffers;
-        this.themes = themes;
         this.clock = clock;
         this.insights = insights;
         this.programmes = programmes;
@@ -48,35 +45,18 @@ class InsightConversation {
     }
 
     static boolean handles(Command command) {
-        return command instanceof Command.TeamReport || command instanceof Command.ThemeFeedback;
+        return command instanceof Command.TeamReport;
     }
 
     /** A coach's word on a theme, for their current programme. */
-    List<Activity> feedback(Participant coach, Command.ThemeFeedback command) {
-        try {
-            long id = coach.getId();
-            ProgrammeThemes.Outcome outcome;
-            switch (command.kind()) {
-                case RENAME:
-                    outcome = themes.rename(id, command.theme(), command.value());
-                    break;
-                case MERGE:
-                    outcome = themes.merge(id, command.theme(), command.value());
-                    break;
-                case NOT_ABOUT:
-                    outcome = themes.notAbout(id, command.theme(), command.value());
-                    break;
-                default:
-                    outcome = themes.moreLike(id, command.theme(), command.value());
-            }
-            return List.of(MessageFactory.text(PlainText.of(outcome.message())));
-        } catch (InsightProblem | ProgrammeProblem problem) {
-            return List.of(MessageFactory.text(PlainText.of(problem.getMessage())));
-        }
+    /** "actions" from someone who coaches but takes part in no programme means the team's action plans. */
+    /** "actions" from someone who only coaches: their team's action plans, the team report. */
+    public List<Activity> teamActions(Participant coach) {
+        return handle(coach, new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null));
     }
 
-    /** "actions" from someone who coaches but takes part in no programme means the team's action plans. */
-    boolean coachesOnly(Participant person) {
+    /** On a programme's staff and taking part in none: "actions" then means the team's action plans. */
+    public boolean coachesOnly(Participant person) {
         List<ProgrammeService.MyProgramme> mine = programmes.programmesOf(person.getId());
         return !mine.isEmpty() && mine.stream().allMatch(p -> p.membership() == null && p.staffRole() != null);
     }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * when it is shown, so what it says is what their programmes do at that moment.
  */
 @Component
-class NoticeCards {
+public class NoticeCards {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -74,7 +74,7 @@ class NoticeCards {
      * "at least 4 people", or "at least 4 people across X and 5 across Y": the thresholds of the programmes this
      * person's figures go into, as coaches see them now.
      */
-    String thresholdPhrase(long participantId) {
+    public String thresholdPhrase(long participantId) {
         Instant now = clock.instant();
         List<Programme> mine = programmes.programmesOf(participantId).stream()
                 .filter(p -> p.membership() != null && p.membership().isActive()).map(p -> p.programme()).toList();
@@ -90,7 +90,7 @@ class NoticeCards {
     }
 
     /** One programme's own terms in a sentence, for the moment someone joins it. */
-    String termsOf(Programme programme) {
+    public String termsOf(Programme programme) {
         PrivacyNotice.ProgrammeTerms terms = terms(programme, clock.instant());
         return "Its team summaries each combine at least " + terms.threshold() + " people"
                 + (terms.lowerThreshold() == null ? "" : " (" + terms.lowerThreshold() + " from " + terms.lowerFrom()
@@ -106,7 +106,7 @@ class NoticeCards {
     }
 
     /** The day a lowered threshold applies, on the programme's own calendar. */
-    static String when(ThresholdLowering lowering, ZoneId zone) {
+    public static String when(ThresholdLowering lowering, ZoneId zone) {
         return DAY.format(lowering.from().atZone(zone));
     }
 }

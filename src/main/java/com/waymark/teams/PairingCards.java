@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import com.waymark.teams.pairing.PeerCoachingSlice;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -33,7 +34,7 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 
 /** Peer-coaching cards: the coach's plan, forbidden pairs and summary; the nudge, follow-up and history. */
-final class PairingCards {
+public final class PairingCards {
 
     /**
      * Teams' deep link to a new (or the existing) chat. Microsoft documents {@code users} as a comma-separated
@@ -53,7 +54,7 @@ final class PairingCards {
 
     // --- participants ---------------------------------------------------------------------------------
 
-    static AdaptiveCard nudge(Nudge nudge) {
+    public static AdaptiveCard nudge(Nudge nudge) {
         List<Partner> partners = nudge.partners();
         boolean trio = partners.size() > 1;
         AdaptiveCard card = AdaptiveCard.create()
@@ -83,9 +84,9 @@ final class PairingCards {
         } else {
             card.subtle("Find them by name in Teams to agree a time.");
         }
-        return card.submit("Can't make this round", CardActions.CANT_THIS_ROUND,
+        return card.submit("Can't make this round", PeerCoachingSlice.CANT_THIS_ROUND,
                         Map.of("memberId", Long.toString(nudge.memberId())))
-                .submit("Opt out of peer coaching", CardActions.PAIRING_OPT_OUT);
+                .submit("Opt out of peer coaching", PeerCoachingSlice.PAIRING_OPT_OUT);
     }
 
     private static Map<String, String> grow() {
@@ -101,7 +102,7 @@ final class PairingCards {
      * What a person is told when their peer coaching changes under them (the pairing module says what happened; the
      * words are here). Names the programme and the round, never a person.
      */
-    static String update(OutboxPayload.PairingUpdate update) {
+    public static String update(OutboxPayload.PairingUpdate update) {
         String where = "Peer coaching, \"" + PlainText.of(update.programmeName()) + "\", round " + update.round() + ": ";
         switch (update.change()) {
             case NOBODY_FREE:
@@ -124,7 +125,7 @@ final class PairingCards {
     }
 
     /** The deep link to a chat with the partners, or null when none of them has a known Entra object id. */
-    static String chatLink(Nudge nudge) {
+    public static String chatLink(Nudge nudge) {
         List<String> users = nudge.partners().stream().map(Partner::aadObjectId).filter(Objects::nonNull)
                 .filter(id -> id.matches("[0-9A-Fa-f-]{36}")).map(id -> "8:orgid:" + id).toList();
         if (users.isEmpty()) {
@@ -142,7 +143,7 @@ final class PairingCards {
         return link.toString();
     }
 
-    static AdaptiveCard followUp(FollowUpQuestion question) {
+    public static AdaptiveCard followUp(FollowUpQuestion question) {
         List<AdaptiveCard.Choice> met = new ArrayList<>();
         met.add(new AdaptiveCard.Choice("Yes, we met", "YES"));
         met.add(new AdaptiveCard.Choice("No, not this round", "NO"));
@@ -167,11 +168,11 @@ final class PairingCards {
                         500)
                 .subtle("Your answers are yours. Coaches see only totals across several people, never who met whom "
                         + "or who said what.")
-                .submit("Send", CardActions.PAIRING_FOLLOW_UP, Map.of("followUpId",
+                .submit("Send", PeerCoachingSlice.PAIRING_FOLLOW_UP, Map.of("followUpId",
                         Long.toString(question.followUpId())));
     }
 
-    static AdaptiveCard mine(MyPairings mine, ZoneId zone) {
+    public static AdaptiveCard mine(MyPairings mine, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your peer coaching");
         if (!mine.optedOutOf().isEmpty()) {
             card.text("You've opted out of peer coaching in "
@@ -221,7 +222,7 @@ final class PairingCards {
 
     // --- coaches ------------------------------------------------------------------------------------------
 
-    static AdaptiveCard plan(Programme programme, List<PlanView> plans, List<ProgrammeGroup> groups) {
+    public static AdaptiveCard plan(Programme programme, List<PlanView> plans, List<ProgrammeGroup> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching for " + PlainText.of(programme.getName()));
         if (plans.isEmpty()) {
             card.text("Not on yet: nobody is paired until you save a plan below.");
@@ -262,11 +263,11 @@ final class PairingCards {
                         1, PlanSettings.MAX_FOLLOW_UP_DAYS)
                 .pick("groupId", "For", groupChoices, current == null || current.groupId() == null ? ProgrammeCards.EVERYONE
                         : current.groupId().toString(), false, false)
-                .submit("Save peer coaching", CardActions.SAVE_PEER_COACHING)
-                .submit("Forbid a pair", CardActions.SHOW_FORBID_PAIR);
+                .submit("Save peer coaching", PeerCoachingSlice.SAVE_PEER_COACHING)
+                .submit("Forbid a pair", PeerCoachingSlice.SHOW_FORBID_PAIR);
     }
 
-    static String describe(PlanView plan) {
+    public static String describe(PlanView plan) {
         PlanSettings s = plan.settings();
         String rhythm = s.rhythm().describe() + " ("
                 + plan.zone().getId() + "), " + modeForCoaches(s.mode()) + ", " + s.totalRounds() + " rounds, "
@@ -280,7 +281,7 @@ final class PairingCards {
     }
 
     /** {@code cardId}: each member's sealed id ({@link CardIds}) for the choices. */
-    static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden,
+    public static AdaptiveCard forbid(Programme programme, List<Member> members, List<ForbiddenView> forbidden,
                                Function<Member, String> cardId) {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading("Pairs never to make in " + PlainText.of(programme.getName()));
@@ -301,10 +302,10 @@ final class PairingCards {
                 + "person is.")
                 .pick("first", "Never pair", people, null, true, false)
                 .pick("second", "with", people, null, true, false)
-                .submit("Save", CardActions.FORBID_PAIR);
+                .submit("Save", PeerCoachingSlice.FORBID_PAIR);
     }
 
-    static AdaptiveCard pairs(PairsSummary summary) {
+    public static AdaptiveCard pairs(PairsSummary summary) {
         AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching in " + PlainText.of(summary.programme()))
                 .subtle("Confidential: every figure combines at least " + summary.threshold() + " people, and smaller "
                         + "ones are hidden. Who met whom, who answered what and who stepped out are never shown.");
@@ -354,7 +355,7 @@ final class PairingCards {
 
     // --- words ----------------------------------------------------------------------------------------------
 
-    static String modeForCoaches(PairingMode mode) {
+    public static String modeForCoaches(PairingMode mode) {
         return switch (mode) {
             case SAME_ROLE -> "same role";
             case CROSS_ROLE -> "across roles";
@@ -390,7 +391,7 @@ final class PairingCards {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static String when(Instant at, ZoneId zone) {
+    public static String when(Instant at, ZoneId zone) {
         return WHEN.format(at.atZone(zone));
     }
 }

@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import com.waymark.teams.membership.MembershipSlice;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import com.waymark.programme.ProgrammeService.MyProgramme;
 import com.waymark.programme.ProgrammeSettings;
 
 /** Cards for setting programmes up (coaches) and for seeing one's own place in them (participants). */
-final class ProgrammeCards {
+public final class ProgrammeCards {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     static final String KEEP = "";
@@ -29,7 +30,7 @@ final class ProgrammeCards {
     static final String EVERYONE = "everyone";
 
     /** The whole programme chosen: "everyone", or nothing at all (a card from before it had its own value). */
-    static boolean everyone(String groupId) {
+    public static boolean everyone(String groupId) {
         return groupId == null || groupId.isBlank() || groupId.strip().equals(EVERYONE);
     }
 
@@ -164,7 +165,7 @@ final class ProgrammeCards {
     }
 
     /** Everything a coach can record on the people card, so "each person sees what you record here" holds. */
-    static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName,
+    public static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName,
                                   String lineManagerName) {
         return AdaptiveCard.create().heading("Your details in " + PlainText.of(programme.getName()))
                 .text("Your coach recorded: " + describe(membership, groupName) + "; line manager: "
@@ -174,10 +175,10 @@ final class ProgrammeCards {
                         + "ask your coach:")
                 .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
                 .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
-                .submit("Save", CardActions.CORRECT_DETAILS, Map.of("programmeId", programmeToken));
+                .submit("Save", MembershipSlice.CORRECT_DETAILS, Map.of("programmeId", programmeToken));
     }
 
-    static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
+    public static AdaptiveCard myProgrammes(List<MyProgramme> mine) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your programmes");
         if (mine.isEmpty()) {
             return card.text("You're not in a programme yet. If your coach gave you a code, send \"join\" and the code, "
@@ -190,7 +191,7 @@ final class ProgrammeCards {
     }
 
     /** "Chair, North Ridge ICB, group East": only what is recorded (dashes for the unknown read as broken). */
-    static String describe(Membership membership, String groupName) {
+    public static String describe(Membership membership, String groupName) {
         String recorded = recorded(membership, groupName);
         return recorded.isEmpty() ? "no role, organisation or group yet" : recorded;
     }

@@ -27,14 +27,13 @@ import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Component;
 
 /**
- * Programme commands in a 1:1 chat: coaches set programmes up, participants join, see, correct and leave.
+ * Programme commands in a 1:1 chat: coaches set programmes up, their groups, people and coaching team (a
+ * participant's joining, details and leaving are {@code teams.membership}).
  * Every reply names the programme it is about, because people can belong to several.
  */
 @Component
-class ProgrammeConversation {
+public class ProgrammeConversation {
 
-    private static final String NOT_YOUR_PROGRAMME = "That isn't a programme you take part in. Say \"my details\" "
-            + "for a fresh card.";
     private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEEE d MMM yyyy 'at' HH:mm",
             Locale.ENGLISH);
 
@@ -64,10 +63,7 @@ class ProgrammeConversation {
                 || command instanceof Command.AddGroup || command instanceof Command.UseProgramme
                 || command instanceof Command.ShowPeople || command instanceof Command.DescribeMember
                 || command instanceof Command.ShowCoaches || command instanceof Command.SetStaff
-                || command instanceof Command.InviteStaff || command instanceof Command.AcceptStaffInvitation
-                || command instanceof Command.Join || command instanceof Command.MyProgrammes
-                || command instanceof Command.LeaveProgramme || command instanceof Command.MyDetails
-                || command instanceof Command.CorrectDetails;
+                || command instanceof Command.InviteStaff;
     }
 
     /** Runs one programme command; a refusal by the programme rules becomes a kind reply. */
@@ -130,30 +126,6 @@ class ProgrammeConversation {
         }
         if (command instanceof Command.InviteStaff invite) {
             return invite(id, invite);
-        }
-        if (command instanceof Command.AcceptStaffInvitation accept) {
-            return accept(id, accept);
-        }
-        if (command instanceof Command.Join join) {
-            return join(id, join);
-        }
-        if (command instanceof Command.MyProgrammes) {
-            return card(ProgrammeCards.myProgrammes(programmes.programmesOf(id)));
-        }
-        if (command instanceof Command.LeaveProgramme leave) {
-            Programme left = enrolment.leave(id, leave.name());
-            return text("You have left \"" + PlainText.of(left.getName()) + "\". You won't get its check-ins or "
-                    + "pairings any more: those already planned, their reminders and any peer-coaching follow-up are "
-                    + "cancelled. What you recorded stays yours (say \"my data\" to see it).");
-        }
-        if (command instanceof Command.MyDetails) {
-            return myDetails(id);
-        }
-        if (command instanceof Command.CorrectDetails correct) {
-            long programmeId = cardIds.open(CardIds.Kind.PROGRAMME, id, correct.programmeId())
-                    .orElseThrow(() -> new ProgrammeProblem(NOT_YOUR_PROGRAMME));
-            Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
-            return text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null) + ".");
         }
         throw new IllegalArgumentException("Not a programme command: " + command.getClass().getSimpleName());
     }
@@ -261,24 +233,6 @@ class ProgrammeConversation {
                 + "see who is on the team.");
     }
 
-    private List<Activity> accept(long id, Command.AcceptStaffInvitation accept) {
-        if (accept.code() == null || accept.code().isBlank()) {
-            return text("Send the code the admin gave you, for example: accept invitation K7PQ-2MX9-HT4W");
-        }
-        StaffInvitations.Accepted accepted = invitations.accept(id, accept.code());
-        String name = PlainText.of(accepted.programme().getName());
-        String as = accepted.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach";
-        if (accepted.alreadyOnTheTeam()) {
-            return text("You're already " + as + " of \"" + name + "\", so I've left the invitation unused.");
-        }
-        return text("Welcome to the coaching team of \"" + name + "\": you are now " + as + " of it. "
-                + (accepted.alsoTakesPart()
-                        ? "You also take part in it, as before: that doesn't change."
-                        : "You don't take part in it: you get no check-ins for it, are never paired in it and are "
-                                + "never counted in its figures.")
-                + " Say \"programme\" to see its set-up, or \"summary\" for its confidential team summary.");
-    }
-
     /** A person id that did not come from this admin's own card reads exactly like one who can't be added. */
     private List<Activity> setStaff(long id, Command.SetStaff set) {
         Programme programme = programmes.currentCoached(id);
@@ -298,37 +252,6 @@ class ProgrammeConversation {
         programmes.setStaff(id, programme.getId(), participantId, role);
         return text("Done: they are now " + (role == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
                 + PlainText.of(programme.getName()) + "\".");
-    }
-
-    private List<Activity> join(long id, Command.Join join) {
-        if (join.code() == null || join.code().isBlank()) {
-            return text("Send the code your coach gave you, for example: join ABC-123");
-        }
-        var enrolled = enrolment.join(id, join.code());
-        String name = PlainText.of(enrolled.programme().getName());
-        return text(enrolled.added()
-                ? "Welcome to \"" + name + "\". Your coach will set your role and group; you'll see them with "
-                        + "\"my details\". Check-ins for this programme will come here, in our 1:1 chat. "
-                        + notices.termsOf(enrolled.programme())
-                : "You are already taking part in \"" + name + "\".");
-    }
-
-    private List<Activity> myDetails(long id) {
-        var mine = programmes.programmesOf(id).stream()
-                .filter(m -> m.membership() != null && m.membership().isActive()).toList();
-        if (mine.isEmpty()) {
-            return text("You're not taking part in a programme yet. If your coach gave you a code, send \"join\" and "
-                    + "the code, for example: join ABC-123");
-        }
-        Programme programme = programmes.current(id).filter(p -> mine.stream()
-                .anyMatch(m -> m.programme().getId().equals(p.getId()))).orElse(mine.get(0).programme());
-        Membership membership = mine.stream().filter(m -> m.programme().getId().equals(programme.getId()))
-                .findFirst().orElseThrow().membership();
-        String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
-        return card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                membership, groupName, membership.getLineManagerId() == null ? null
-                        : directory.personName(membership.getLineManagerId()).orElse("someone who has left Waymark")));
     }
 
     private static LocalDate date(String raw, String what) {
@@ -353,7 +276,7 @@ class ProgrammeConversation {
         }
     }
 
-    static long parseId(String raw, String what) {
+    public static long parseId(String raw, String what) {
         if (raw == null || !raw.strip().matches("\\d{1,18}")) {
             throw new ProgrammeProblem("Please choose a " + what + " from the list.");
         }

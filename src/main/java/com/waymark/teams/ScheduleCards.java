@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import com.waymark.teams.rhythm.RhythmSlice;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -13,12 +14,12 @@ import com.waymark.schedule.CheckInSchedule;
 import com.waymark.schedule.CheckInRhythm;
 
 /** The coach's check-in rhythm card. */
-final class ScheduleCards {
+public final class ScheduleCards {
 
     private ScheduleCards() {
     }
 
-    static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
+    public static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + PlainText.of(programme.getName()));
         if (active.isEmpty()) {
             card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
@@ -46,10 +47,10 @@ final class ScheduleCards {
                 .number("openHours", "Stays open for (hours)", 48, 1, 336)
                 .number("remindAfterHours", "Remind those who haven't answered after (hours, 0 for none)", 24, 0, 335)
                 .pick("groupId", "For", groupChoices, ProgrammeCards.EVERYONE, false, false)
-                .submit("Save rhythm", CardActions.SAVE_SCHEDULE);
+                .submit("Save rhythm", RhythmSlice.SAVE_SCHEDULE);
     }
 
-    static String describe(CheckInRhythm rhythm) {
+    public static String describe(CheckInRhythm rhythm) {
         return rhythm.rhythm().describe() + ", open " + rhythm.openHours() + " hours"
                 + (rhythm.remindAfterHours() > 0 ? ", reminder after " + rhythm.remindAfterHours() + " hours" : "");
     }

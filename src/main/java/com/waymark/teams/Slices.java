@@ -6,19 +6,66 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link FeatureSlice} Spring registered, asked in turn: the one place the edge learns what a message means
- * when a slice owns it, and where help's lines come from.
+ * Every {@link FeatureSlice} Spring registered, asked in turn (in their {@code @Order}; a slice without one comes
+ * after those with): the one place the edge learns what a message means, and where help's lines come from.
+ * <p>
+ * A typed message is read in three passes, so that no catch-all form swallows another feature's phrase: every
+ * slice's specific phrases ({@link FeatureSlice#parse}), then the conversations that predate slices
+ * ({@link CommandParser}, until the last of them is a slice), then every slice's loose forms
+ * ({@link FeatureSlice#parseLoosely}).
  */
 @Component
 class Slices {
 
     private final List<FeatureSlice<?>> slices;
+    private final CommandParser older;
+    private final int maxTextChars;
 
-    Slices(List<FeatureSlice<?>> slices) {
+    @Autowired
+    Slices(List<FeatureSlice<?>> slices, BotSettings settings) {
+        this(slices, settings.maxTextChars());
+    }
+
+    /** {@code slices} in the order they are asked. */
+    Slices(List<FeatureSlice<?>> slices, int maxTextChars) {
         this.slices = List.copyOf(slices);
+        this.maxTextChars = maxTextChars;
+        this.older = new CommandParser(maxTextChars);
+    }
+
+    /** What a 1:1 message means: text, or a card's submit data ({@code value}). Never null. */
+    Command read(String text, JsonNode value) {
+        if (value != null && value.isObject()) {
+            return parseCard(value).orElseGet(() -> older.parse(text, value));
+        }
+        if (text != null && text.length() > maxTextChars) {
+            return new Command.TooLong(text.length(), maxTextChars);
+        }
+        Optional<Command> sliced = parse(text);
+        if (sliced.isPresent()) {
+            return sliced.get();
+        }
+        Command command = older.parse(text, null);
+        return command instanceof Command.Unknown ? parseLoosely(text).orElse(command) : command;
+    }
+
+    /**
+     * What a message in a team or group chat means. Only coaching-team commands work there (the older
+     * conversations' roster and report commands, {@link TeamChatConversation}); a slice's command is recognised so
+     * that it is pointed to the 1:1 chat rather than answered with help, as before slices.
+     */
+    Command readInSharedChat(String text, JsonNode value) {
+        Command command = older.parseInSharedChat(text, value);
+        if (!(command instanceof Command.Unknown || command instanceof Command.UnknownCardAction)) {
+            return command;
+        }
+        Optional<Command> sliced = value != null && value.isObject() ? parseCard(value)
+                : parse(text).or(() -> parseLoosely(text));
+        return sliced.orElse(command);
     }
 
     /** The command a slice read from a typed message, bound to that slice; empty when no slice owns it. */
@@ -26,6 +73,17 @@ class Slices {
         Phrase phrase = Phrase.of(text);
         for (FeatureSlice<?> slice : slices) {
             Optional<Command> parsed = fromText(slice, phrase);
+            if (parsed.isPresent()) {
+                return parsed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Command> parseLoosely(String text) {
+        Phrase phrase = Phrase.of(text);
+        for (FeatureSlice<?> slice : slices) {
+            Optional<Command> parsed = loosely(slice, phrase);
             if (parsed.isPresent()) {
                 return parsed;
             }
@@ -57,8 +115,17 @@ class Slices {
         return lines;
     }
 
+    /** Every registered slice, for the checks that everything said about commands matches what they parse. */
+    List<FeatureSlice<?>> all() {
+        return slices;
+    }
+
     private static <C extends Command> Optional<Command> fromText(FeatureSlice<C> slice, Phrase phrase) {
         return slice.parse(phrase).map(command -> new Sliced<>(slice, command));
+    }
+
+    private static <C extends Command> Optional<Command> loosely(FeatureSlice<C> slice, Phrase phrase) {
+        return slice.parseLoosely(phrase).map(command -> new Sliced<>(slice, command));
     }
 
     private static <C extends Command> Optional<Command> fromCard(FeatureSlice<C> slice, CardSubmit submit) {
@@ -70,6 +137,10 @@ class Slices {
 
         List<Activity> handle(Turn turn) {
             return slice.handle(turn, command);
+        }
+
+        boolean needsConsent(Turn turn) {
+            return slice.needsConsent(turn, command);
         }
     }
 }

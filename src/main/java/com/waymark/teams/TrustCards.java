@@ -14,12 +14,14 @@ import com.waymark.care.SupportReason;
 import com.waymark.care.SupportResources;
 import com.waymark.care.SupportTier;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.teams.datarights.DataRightsSlice;
+import com.waymark.teams.support.SupportSlice;
 
 /** Cards for the data rights, the audit and the offer of support. */
-final class TrustCards {
+public final class TrustCards {
 
     /** One read of an aggregate, with names resolved for display. */
-    record Read(Instant at, String what, String programme, String reader, int people) {
+    public record Read(Instant at, String what, String programme, String reader, int people) {
     }
 
     /** What each export section is called in the summary; a section not listed shows under its own name. */
@@ -45,7 +47,7 @@ final class TrustCards {
     }
 
     /** Where the complete export is shown in the chat, in {@code jsonMessages} messages of JSON. */
-    static AdaptiveCard myData(Map<String, Integer> counts, String fileName, int jsonMessages) {
+    public static AdaptiveCard myData(Map<String, Integer> counts, String fileName, int jsonMessages) {
         return myData(counts, jsonMessages == 1
                 ? "The complete export follows in the next message, as JSON: copy it into a file named "
                         + fileName + " to keep it."
@@ -54,7 +56,7 @@ final class TrustCards {
     }
 
     /** Where it is offered as a file, on the file consent card that follows. */
-    static AdaptiveCard myDataAsFile(Map<String, Integer> counts, String fileName) {
+    public static AdaptiveCard myDataAsFile(Map<String, Integer> counts, String fileName) {
         return myData(counts, "The complete export is a file, " + fileName + ": choose Allow on the next card to "
                 + "save it to your OneDrive. It is made when you choose Allow, from what Waymark holds then.");
     }
@@ -66,11 +68,11 @@ final class TrustCards {
                 .text(whereTheExportIs)
                 .subtle("Nothing else about you is kept: not your other Teams chats, not your calendar, and no "
                         + "copy in the logs. Only you can see this chat.")
-                .submit("Erase everything…", CardActions.ASK_ERASE);
+                .submit("Erase everything…", DataRightsSlice.ASK_ERASE);
     }
 
     /** {@code handovers}: what happens to each programme they are the only admin of (ProgrammeService). */
-    static AdaptiveCard confirmErase(Map<String, Integer> counts, List<ProgrammeService.Handover> handovers) {
+    public static AdaptiveCard confirmErase(Map<String, Integer> counts, List<ProgrammeService.Handover> handovers) {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading("Erase everything about you?")
                 .text("This permanently deletes everything below from Waymark, straight away, and can't be undone:")
@@ -84,7 +86,7 @@ final class TrustCards {
                         + "answers; from now on nothing of yours is in them. If you talk to me again later, I'll "
                         + "treat you as someone new.")
                 .subtle("If you'd rather keep your data, just ignore this card.")
-                .submit("Yes, erase everything", CardActions.CONFIRM_ERASE);
+                .submit("Yes, erase everything", DataRightsSlice.CONFIRM_ERASE);
     }
 
     private static String handover(ProgrammeService.Handover handover) {
@@ -101,7 +103,7 @@ final class TrustCards {
                 + "them an admin first.";
     }
 
-    static AdaptiveCard readsIncludingMe(List<Read> reads, ZoneId zone) {
+    public static AdaptiveCard readsIncludingMe(List<Read> reads, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Who has seen summaries that included you");
         if (reads.isEmpty()) {
             return card.text("No one has seen a summary that included your check-ins yet.")
@@ -113,7 +115,7 @@ final class TrustCards {
                 + "answers and your name were never shown.");
     }
 
-    static AdaptiveCard audit(String programme, List<Read> reads, ZoneId zone) {
+    public static AdaptiveCard audit(String programme, List<Read> reads, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Recent reads of \"" + PlainText.of(programme) + "\" data");
         if (reads.isEmpty()) {
             return card.text("Nobody on the coaching team has viewed a summary of this programme yet.");
@@ -156,7 +158,7 @@ final class TrustCards {
      * a coach or admin would be told if they asked for a call; without one the button is not offered at all (a
      * promise nobody would keep), and the card says so.
      */
-    static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> offered, String dangerLine,
+    public static AdaptiveCard support(SupportReason reason, List<SupportResources.Resource> offered, String dangerLine,
                                 boolean coachToTell) {
         return switch (reason.tier()) {
             case LOW_WEEK -> lowWeek(reason, coachToTell);
@@ -205,11 +207,11 @@ final class TrustCards {
             return card.subtle(NO_COACH_TO_TELL);
         }
         return card.subtle(NOT_SHARED + " If you'd like to talk to your coach, I can ask them to call you.")
-                .submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+                .submit(COACH_CALL_BUTTON, SupportSlice.REQUEST_COACH_CALL);
     }
 
     /** What {@code support} shows at any time: every resource, under the danger line. */
-    static AdaptiveCard supportCard(SupportResources support, boolean coachToTell) {
+    public static AdaptiveCard supportCard(SupportResources support, boolean coachToTell) {
         AdaptiveCard card = AdaptiveCard.create()
                 .heading(SUPPORT_BUTTON)
                 .text("People who are there for you, in confidence:")
@@ -220,14 +222,14 @@ final class TrustCards {
         }
         return card.subtle("If you'd like to talk to your coach, I can ask them to call you. Nobody is told anything "
                         + "unless you ask.")
-                .submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+                .submit(COACH_CALL_BUTTON, SupportSlice.REQUEST_COACH_CALL);
     }
 
     private static AdaptiveCard offers(AdaptiveCard card, boolean coachToTell) {
         if (coachToTell) {
-            card.submit(COACH_CALL_BUTTON, CardActions.REQUEST_COACH_CALL);
+            card.submit(COACH_CALL_BUTTON, SupportSlice.REQUEST_COACH_CALL);
         }
-        return card.submit(SUPPORT_BUTTON, CardActions.SHOW_SUPPORT);
+        return card.submit(SUPPORT_BUTTON, SupportSlice.SHOW_SUPPORT);
     }
 
     private static Map<String, String> resources(List<SupportResources.Resource> resources) {
@@ -242,7 +244,7 @@ final class TrustCards {
             + "support card are there for you, whatever the hour.";
 
     /** What the coach who is told sees: a card of its own, so it stands out from digests and reports. */
-    static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
+    public static AdaptiveCard coachCall(String person, String programme, List<SupportResources.Resource> shown) {
         return AdaptiveCard.create()
                 .heading("Please call " + person)
                 .emphasis(person + " (" + programme + ") pressed \"Please ask my coach to call me\" after a check-in.")

@@ -3,7 +3,6 @@ package com.waymark.teams;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,6 +17,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 import com.waymark.privacy.ConsentRequired;
+import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.Participant;
 import com.waymark.programme.EnrolmentService;
@@ -45,26 +45,22 @@ class WaymarkBot extends ActivityHandler {
     private final ProgrammeConversation programmeConversation;
     private final TeamChatConversation teamChat;
     private final ScheduleConversation scheduleConversation;
-    private final PairingConversation pairingConversation;
     private final InsightConversation insightConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
-    private final CommandParser parser;
+    private final ConsentService consent;
     private final NoticeCards notices;
     private final DemoChats demo;
     private final FileOffers fileOffers;
-    private final DataRightsConversation dataRights;
     private final Slices slices;
-    private final int maxTextChars;
 
     WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
-               TeamLinkService teamLinks, EnrolmentService enrolment, BotSettings settings,
-               PairingConversation pairingConversation, InsightConversation insightConversation,
-               NoticeCards notices, FileOffers fileOffers, DataRightsConversation dataRights, DemoChats demo) {
+               TeamLinkService teamLinks, EnrolmentService enrolment, ConsentService consent,
+               InsightConversation insightConversation,
+               NoticeCards notices, FileOffers fileOffers, DemoChats demo) {
         this.fileOffers = fileOffers;
-        this.dataRights = dataRights;
         this.notices = notices;
         this.demo = demo;
         this.participants = participants;
@@ -72,20 +68,15 @@ class WaymarkBot extends ActivityHandler {
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
         this.scheduleConversation = scheduleConversation;
-        this.pairingConversation = pairingConversation;
         this.insightConversation = insightConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
-        this.parser = new CommandParser(settings.maxTextChars());
         this.slices = slices;
-        this.maxTextChars = settings.maxTextChars();
+        this.consent = consent;
     }
 
-    /** A slice's command when one owns the message, else the older conversations' parse. */
     private Command parse(String text, JsonNode value) {
-        Optional<Command> sliced = value != null && value.isObject() ? slices.parseCard(value)
-                : text != null && text.length() <= maxTextChars ? slices.parse(text) : Optional.empty();
-        return sliced.orElseGet(() -> parser.parse(text, value));
+        return slices.read(text, value);
     }
 
     @Override
@@ -97,7 +88,7 @@ class WaymarkBot extends ActivityHandler {
         JsonNode value = activity.getValue() instanceof JsonNode node ? node : null;
         if (!TurnFacts.isPersonal(activity)) {
             // Never store or echo what is said in a shared chat: only coaching-team commands work there.
-            return teamChat.handle(turn, parser.parseInSharedChat(activity.getText(), value))
+            return teamChat.handle(turn, slices.readInSharedChat(activity.getText(), value))
                     .thenCompose(replies -> send(turn, replies));
         }
         return send(turn, replyTo(activity, parse(activity.getText(), value)));
@@ -282,7 +273,7 @@ class WaymarkBot extends ActivityHandler {
             // The welcome already carries the notice and the consent button: say it once, not twice.
             replies.add(notices.welcome(participant.getId()));
             if (command instanceof Command.Help || command instanceof Command.Unknown
-                    || ParticipantConversation.needsConsent(command)) {
+                    || needsConsent(new Turn(participant, files), command)) {
                 return replies;
             }
         }
@@ -297,28 +288,27 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> dispatch(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
         if (command instanceof Slices.Sliced<?> sliced) {
-            replies.addAll(sliced.handle(new Turn(participant, files)));
+            // Nothing of a person's own coaching is recorded or shown before they agree: the notice instead.
+            Turn turn = new Turn(participant, files);
+            replies.addAll(sliced.needsConsent(turn) && !consent.hasConsented(participant.getId())
+                    ? notices.consentFirst(participant.getId()) : sliced.handle(turn));
         } else if (TeamChatConversation.teamOnly(command)) {
             replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
         } else if (ProgrammeConversation.handles(command)) {
             replies.addAll(programmeConversation.handle(participant, command));
         } else if (ScheduleConversation.handles(command)) {
             replies.addAll(scheduleConversation.handle(participant, command));
-        } else if (PairingConversation.handles(command)) {
-            replies.addAll(pairingConversation.handle(participant, command));
-        } else if (command instanceof Command.ThemeFeedback feedback) {
-            replies.addAll(insightConversation.feedback(participant, feedback));
         } else if (InsightConversation.handles(command)) {
             replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command, files));
-        } else if (command instanceof Command.ListActions && insightConversation.coachesOnly(participant)) {
-            replies.addAll(insightConversation.handle(participant,
-                    new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null)));
-        } else if (command instanceof Command.MyData) {
-            replies.addAll(dataRights.myData(participant, files));
         } else {
             replies.addAll(conversation.handle(participant, command));
         }
         return replies;
+    }
+
+    /** Whether a command waits for agreement to the privacy notice (a slice says so for its own). */
+    private static boolean needsConsent(Turn turn, Command command) {
+        return command instanceof Slices.Sliced<?> sliced && sliced.needsConsent(turn);
     }
 
     private static CompletableFuture<Void> send(TurnContext turn, List<Activity> replies) {

@@ -1,5 +1,8 @@
 package com.waymark.teams;
 
+import com.waymark.teams.checkin.CheckInSlice;
+import com.waymark.teams.actions.ActionsSlice;
+import com.waymark.teams.myclock.MyClockSlice;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -15,7 +18,7 @@ import com.waymark.privacy.PrivacyNotice;
 import com.waymark.outbox.OutboxPayload;
 
 /** Every card Waymark sends, rendered from plain domain values. */
-final class WaymarkCards {
+public final class WaymarkCards {
 
     static final List<AdaptiveCard.Choice> WELLBEING = List.of(
             new AdaptiveCard.Choice("1 – Struggling", "1"),
@@ -72,7 +75,7 @@ final class WaymarkCards {
     }
 
     /** The prompt's text may be a coach's own words (a question for the cohort): shown as plain text. */
-    static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
+    public static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
         return AdaptiveCard.create()
                 .heading("Your check-in")
                 .subtle("Takes about two minutes. Only you see your individual answers.")
@@ -83,11 +86,11 @@ final class WaymarkCards {
                 .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
-                .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
+                .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
     }
 
     /** A check-in the scheduler sent: names the programme, carries the occurrence, offers snooze and skip. */
-    static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
+    public static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
                                          String closes, boolean reminder) {
         Map<String, String> data = Map.of("promptId", prompt.id(), "occurrenceId", Long.toString(payload.occurrenceId()),
                 "programmeId", Long.toString(payload.programmeId()));
@@ -102,26 +105,26 @@ final class WaymarkCards {
                 .emphasis(PlainText.of(prompt.text()))
                 .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
-                .submit("Save check-in", CardActions.SUBMIT_CHECK_IN, data)
-                .submit("Snooze 2 hours", CardActions.SNOOZE)
-                .submit("Skip this one", CardActions.SKIP);
+                .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, data)
+                .submit("Snooze 2 hours", MyClockSlice.SNOOZE)
+                .submit("Skip this one", MyClockSlice.SKIP);
     }
 
-    static AdaptiveCard checkInSaved(Trend trend, boolean quoteOk) {
+    public static AdaptiveCard checkInSaved(Trend trend, boolean quoteOk) {
         return AdaptiveCard.create()
                 .heading("Saved – thank you for checking in")
                 .text(quoteOk
                         ? "Your coach may see your reflection as a quote without your name, within a team summary."
                         : "Your reflection stays confidential: it is never quoted to your coach.")
                 .facts(trendFacts(trend))
-                .submit("My actions", CardActions.SHOW_ACTIONS);
+                .submit("My actions", ActionsSlice.SHOW_ACTIONS);
     }
 
-    static AdaptiveCard trend(Trend trend) {
+    public static AdaptiveCard trend(Trend trend) {
         if (trend.isEmpty()) {
             return AdaptiveCard.create().heading("Your trend")
                     .text("No check-ins yet. Say \"check in\" to record your first one.")
-                    .submit("Check in now", CardActions.START_CHECK_IN);
+                    .submit("Check in now", CheckInSlice.START_CHECK_IN);
         }
         return AdaptiveCard.create().heading("Your trend")
                 .subtle((trend.wellbeing().size() == 1 ? "Your first check-in"
@@ -137,7 +140,7 @@ final class WaymarkCards {
         return facts;
     }
 
-    static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
+    public static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your action plan");
         if (actions.isEmpty()) {
             return card.text("You have no actions yet. Add one with \"add action\" and what you will try, for example: "

@@ -183,7 +183,7 @@ class ActivityFuzzTest {
             }
         }
         // Erasure is real: confirm it as someone made for the purpose, not as the coach the other tries use.
-        User user = verb.equals(CardActions.CONFIRM_ERASE) ? consentedUser("Fuzz Eraser") : fromCoach ? coach : consented;
+        User user = verb.equals(com.waymark.teams.datarights.DataRightsSlice.CONFIRM_ERASE) ? consentedUser("Fuzz Eraser") : fromCoach ? coach : consented;
         ObjectNode activity = asInvoke ? invoke(user, data) : teams.cardSubmit(user, data);
         activity.put("deliveryMode", "expectReplies");
         errorLog.clear();

@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
 
 /**
  * Every card action and every card data field the parser reads, taken from the code rather than listed by hand, so a
- * new card action is fuzzed the day it is added: the verbs are {@link CardActions}' constants, the fields the names
- * {@code CommandParser} reads from card data.
+ * new card action is fuzzed the day it is added: the verbs are {@link CardActions}' constants and every slice's own
+ * (its public constants that read as an action id), the fields the names {@code CommandParser} and the slices'
+ * sources read from card data.
  */
 final class CardActionCatalogue {
 
-    private static final Path PARSER = Path.of("src", "main", "java", "com", "waymark", "teams", "CommandParser.java");
+    private static final Path TEAMS = Path.of("src", "main", "java", "com", "waymark", "teams");
+    private static final Path PARSER = TEAMS.resolve("CommandParser.java");
     private static final Pattern FIELD_READ = Pattern.compile("data(?:, |\\.path\\()\"(\\w+)\"");
+    /** How a slice reads a card's input: {@code submit.value("x")}, {@code submit.text("x")}, {@code data().path("x")}. */
+    private static final Pattern SLICE_READ = Pattern.compile("(?:\\.value\\(|\\.text\\(|data\\(\\)\\.path\\()\"(\\w+)\"");
+    private static final Pattern ACTION_ID = Pattern.compile("[a-z][A-Za-z]+");
 
     private CardActionCatalogue() {
     }
@@ -37,6 +42,21 @@ final class CardActionCatalogue {
                 }
             }
         }
+        for (FeatureSlice<?> slice : SlicesForTests.all()) {
+            for (Field field : slice.getClass().getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && Modifier.isPublic(field.getModifiers())
+                        && field.getType() == String.class) {
+                    try {
+                        String value = (String) field.get(null);
+                        if (ACTION_ID.matcher(value).matches()) {
+                            verbs.add(value);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
         return List.copyOf(verbs);
     }
 
@@ -47,6 +67,14 @@ final class CardActionCatalogue {
             TreeSet<String> names = new TreeSet<>();
             while (reads.find()) {
                 names.add(reads.group(1));
+            }
+            try (var sources = Files.walk(TEAMS)) {
+                for (Path source : sources.filter(p -> p.toString().endsWith("Slice.java")).toList()) {
+                    Matcher sliceReads = SLICE_READ.matcher(Files.readString(source));
+                    while (sliceReads.find()) {
+                        names.add(sliceReads.group(1));
+                    }
+                }
             }
             names.remove("action");
             return List.copyOf(names);

@@ -6,6 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.support.Junk;
+import com.waymark.teams.checkin.CheckInCommand;
+import com.waymark.teams.checkin.CheckInSlice;
+import com.waymark.teams.datarights.DataRightsSlice;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,7 +28,14 @@ class CommandParserFuzzTest {
     private static final List<String> ACTIONS = CardActionCatalogue.verbs();
     private static final List<String> FIELDS = CardActionCatalogue.fields();
 
-    private final CommandParser parser = new CommandParser(4000);
+    /** The bot's reading of a message ({@link Slices#read}), with a slice's command unwrapped. */
+    private final Parser parser = new Parser();
+
+    private static final class Parser {
+        Command parse(String text, JsonNode value) {
+            return SlicesForTests.read(text, value);
+        }
+    }
 
     @Property
     void anyTextBecomesACommandQuickly(@ForAll("texts") String text) {
@@ -36,7 +46,7 @@ class CommandParserFuzzTest {
         if (text.length() > 4000) {
             assertThat(command).isInstanceOf(Command.TooLong.class);
         }
-        if (command instanceof Command.SubmitCheckIn checkIn) {
+        if (command instanceof CheckInCommand.Submit checkIn) {
             assertThat(checkIn.wellbeing()).isIn("1", "2", "3", "4", "5");
             assertThat(checkIn.energy()).isIn("1", "2", "3", "4", "5");
         }
@@ -46,7 +56,7 @@ class CommandParserFuzzTest {
     void anyCardDataBecomesACommand(@ForAll("cardData") JsonNode data, @ForAll("texts") String text) {
         Command command = parser.parse(text, data);
         assertThat(command).isNotNull();
-        if (command instanceof Command.SubmitCheckIn checkIn) {
+        if (command instanceof CheckInCommand.Submit checkIn) {
             // Card inputs reach the domain as text or not at all: never as a JSON structure's toString.
             for (String field : new String[] {checkIn.wellbeing(), checkIn.energy(), checkIn.reflection()}) {
                 assertThat(field == null || !field.startsWith("{") || data.toString().contains(field)).isTrue();
@@ -56,7 +66,8 @@ class CommandParserFuzzTest {
 
     @Example
     void theCatalogueOfCardActionsIsReadFromTheCode() {
-        assertThat(ACTIONS).contains(CardActions.SET_STAFF, CardActions.PAIRING_FOLLOW_UP, CardActions.CONFIRM_ERASE)
+        assertThat(ACTIONS).contains(CardActions.SET_STAFF, com.waymark.teams.pairing.PeerCoachingSlice.PAIRING_FOLLOW_UP, DataRightsSlice.CONFIRM_ERASE,
+                CheckInSlice.SUBMIT_CHECK_IN)
                 .hasSizeGreaterThan(25).doesNotHaveDuplicates();
         assertThat(FIELDS).contains("participantId", "followUpId", "memberId", "groupId", "startsOn", "time")
                 .doesNotContain("action");
@@ -82,7 +93,7 @@ class CommandParserFuzzTest {
         Command command = parser.parse(template.replace("{D2}", date).replace("{D}", date).replace("{T2}", "07:30")
                 .replace("{T}", "14:00"), null);
         assertThat(command).as(template + " / " + date).isNotInstanceOf(Command.Unknown.class)
-                .isNotInstanceOf(Command.LeaveProgramme.class);
+                .isNotInstanceOf(com.waymark.teams.membership.MembershipCommand.Leave.class);
         assertThat(command.toString()).contains(date);
     }
 

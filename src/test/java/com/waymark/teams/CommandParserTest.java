@@ -1,30 +1,59 @@
 package com.waymark.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.teams.actions.ActionsCommand;
+import com.waymark.teams.checkin.CheckInCommand;
+import com.waymark.teams.membership.MembershipCommand;
+import com.waymark.teams.themes.ThemeFeedbackCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * What messages mean, read as the bot reads them: every slice's phrases, the older conversations' parser between,
+ * every slice's loose forms last ({@link Slices#read}). Each feature's own phrases are tested here through that
+ * one entry point, so an overlap between two features shows.
+ */
 class CommandParserTest {
 
-    private final CommandParser parser = new CommandParser(4000);
+    private final Parser parser = new Parser();
+
+    /** The bot's reading, with a slice's command unwrapped. */
+    private static final class Parser {
+        Command parse(String text, JsonNode value) {
+            return SlicesForTests.read(text, value);
+        }
+
+        Command parseInSharedChat(String text, JsonNode value) {
+            return SlicesForTests.readInSharedChat(text, value);
+        }
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "help|Help", "  HELP!  |Help", "<at>Waymark</at> help|Help", "privacy|ShowPrivacy",
-            "I agree|GiveConsent", "check in|StartCheckIn", "Check-in|StartCheckIn", "my actions|ListActions",
-            "my trend|ShowTrend", "add action Call Sam|AddAction", "done 3|CompleteAction", "done|CompleteAction",
-            "4 3 good week|SubmitCheckIn", "4/3|SubmitCheckIn", "check in 2, 5: rough|SubmitCheckIn",
+            "I agree|GiveConsent", "check in|CheckInCommand.Start", "Check-in|CheckInCommand.Start",
+            "my actions|ActionsCommand.List", "my trend|TrendCommand.Show", "add action Call Sam|ActionsCommand.Add",
+            "done 3|ActionsCommand.Complete", "done|ActionsCommand.Complete", "4 3 good week|CheckInCommand.Submit",
+            "4/3|CheckInCommand.Submit", "check in 2, 5: rough|CheckInCommand.Submit",
+            "add group Blue|AddGroup", "add people|PickPeople", "add coach|ShowCoaches", "add group|ActionsCommand.Add",
+            "leave 2026-12-01|MyClockCommand.Away", "leave Cohort 3|MembershipCommand.Leave", "join ABC-123|MembershipCommand.Join", "leave programme|MembershipCommand.Leave", "support|SupportCommand.Show",
+            "my data|DataRightsCommand.MyData", "audit|DataRightsCommand.ShowAudit",
+            "skip|MyClockCommand.Skip", "pause 2 weeks|MyClockCommand.Pause", "not mondays|MyClockCommand.NotOnDay",
+            "no peer coaching|PeerCoachingCommand.OptOut", "not this round|PeerCoachingCommand.CantThisRound",
+            "schedule|RhythmCommand.Show", "next session 2026-12-15 14:00|NextSession", "my details|MembershipCommand.MyDetails",
+            "use programme Cohort 3|UseProgramme", "team actions|TeamReport", "rename theme A to B|ThemeFeedbackCommand",
             "6 3 nope|Unknown", "address the board|Unknown", "what now|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
-        assertThat(parser.parse(text, null).getClass().getSimpleName()).isEqualTo(expected);
+        assertThat(SlicesForTests.name(parser.parse(text, null))).isEqualTo(expected);
     }
 
     @Test
     void oneLineCheckInKeepsRatingsAndReflection() {
-        var command = (Command.SubmitCheckIn) parser.parse("check in 2, 5: rough night, good morning", null);
+        var command = (CheckInCommand.Submit) parser.parse("check in 2, 5: rough night, good morning", null);
         assertThat(command.wellbeing()).isEqualTo("2");
         assertThat(command.energy()).isEqualTo("5");
         assertThat(command.reflection()).isEqualTo("rough night, good morning");
@@ -44,14 +73,14 @@ class CommandParserTest {
         assertThat(parser.parse("export.", null)).isEqualTo(
                 new Command.TeamReport(Command.TeamReport.Report.EXPORT, null, null));
         // A participant's own action plan keeps its word; "summary of my week" is not a report.
-        assertThat(parser.parse("actions", null)).isInstanceOf(Command.ListActions.class);
+        assertThat(parser.parse("actions", null)).isInstanceOf(ActionsCommand.List.class);
         assertThat(parser.parse("summary of my week", null)).isInstanceOf(Command.Unknown.class);
         // In a team or group chat, where nothing personal happens, "actions" is the team's report.
         assertThat(parser.parseInSharedChat("<at>Waymark</at> actions", null)).isEqualTo(
                 new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null));
         assertThat(parser.parseInSharedChat("actions for group Blue", null)).isEqualTo(
                 new Command.TeamReport(Command.TeamReport.Report.ACTIONS, "Blue", null));
-        assertThat(parser.parseInSharedChat("my actions", null)).isInstanceOf(Command.ListActions.class);
+        assertThat(parser.parseInSharedChat("my actions", null)).isInstanceOf(ActionsCommand.List.class);
     }
 
     @Test
@@ -59,30 +88,30 @@ class CommandParserTest {
         assertThat(parser.parse("invite coach", null)).isEqualTo(new Command.InviteStaff(null, "COACH"));
         assertThat(parser.parse("Invite an admin.", null)).isEqualTo(new Command.InviteStaff(null, "ADMIN"));
         assertThat(parser.parse("accept invitation k7pq-2mx9-ht4w", null))
-                .isEqualTo(new Command.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
+                .isEqualTo(new MembershipCommand.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
         assertThat(parser.parse("accept K7PQ 2MX9 HT4W", null))
-                .isEqualTo(new Command.AcceptStaffInvitation("K7PQ 2MX9 HT4W"));
-        assertThat(parser.parse("accept invitation", null)).isEqualTo(new Command.AcceptStaffInvitation(""));
+                .isEqualTo(new MembershipCommand.AcceptStaffInvitation("K7PQ 2MX9 HT4W"));
+        assertThat(parser.parse("accept invitation", null)).isEqualTo(new MembershipCommand.AcceptStaffInvitation(""));
     }
 
     @Test
     void themeFeedbackPhrases() {
         assertThat(parser.parse("rename theme Workload and capacity to Too much, too fast", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.RENAME, "Workload and capacity", "Too much, too fast"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.RENAME, "Workload and capacity", "Too much, too fast"));
         assertThat(parser.parse("merge themes A into B", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MERGE, "A", "B"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.MERGE, "A", "B"));
         assertThat(parser.parse("isn't about Workload: we thanked the team", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.NOT_ABOUT, "Workload", "we thanked the team"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.NOT_ABOUT, "Workload", "we thanked the team"));
         assertThat(parser.parse("more like theme Recognition: a thank-you lunch", null)).isEqualTo(
-                new Command.ThemeFeedback(Command.ThemeFeedback.Kind.MORE_LIKE, "Recognition", "a thank-you lunch"));
+                new ThemeFeedbackCommand(ThemeFeedbackCommand.Kind.MORE_LIKE, "Recognition", "a thank-you lunch"));
     }
 
     @Test
     void stuckNamesAnActionAndWhatIsInTheWay() {
         assertThat(parser.parse("stuck 3 waiting for the ICB to sign off", null))
-                .isEqualTo(new Command.BlockAction("3", "waiting for the ICB to sign off"));
-        assertThat(parser.parse("blocked #2: no time", null)).isEqualTo(new Command.BlockAction("2", "no time"));
-        assertThat(parser.parse("stuck 4", null)).isEqualTo(new Command.BlockAction("4", null));
+                .isEqualTo(new ActionsCommand.Block("3", "waiting for the ICB to sign off"));
+        assertThat(parser.parse("blocked #2: no time", null)).isEqualTo(new ActionsCommand.Block("2", "no time"));
+        assertThat(parser.parse("stuck 4", null)).isEqualTo(new ActionsCommand.Block("4", null));
     }
 
     @Test
@@ -95,7 +124,7 @@ class CommandParserTest {
         var json = new ObjectMapper();
         var data = json.createObjectNode().put("action", "checkin").put("wellbeing", 4).put("quoteOk", "true");
         data.putArray("energy").add(1);
-        var command = (Command.SubmitCheckIn) parser.parse("ignored", data);
+        var command = (CheckInCommand.Submit) parser.parse("ignored", data);
         assertThat(command.wellbeing()).isEqualTo("4");
         assertThat(command.energy()).isNull();
         assertThat(command.quoteOk()).isTrue();

@@ -12,12 +12,22 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.teams.actions.ActionsSlice;
+import com.waymark.teams.checkin.CheckInSlice;
+import com.waymark.teams.trend.TrendSlice;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The app's command menu in Teams offers, in each scope, what the help there offers. */
 class HelpCardsTest {
+
+    /** The participant's help as the card shows it: every slice's lines, in the slices' order. */
+    static final String PARTICIPANT = "- " + String.join("\n- ",
+            SlicesForTests.slices().help(HelpLine.Audience.PARTICIPANT));
+    /** The coaches' section: the older conversations' lines, then every slice's coach lines. */
+    static final String COACH = HelpCards.COACH + SlicesForTests.slices().help(HelpLine.Audience.COACH).stream()
+            .map(line -> "\n- " + line).collect(java.util.stream.Collectors.joining());
 
     @Test
     void everyCommandOfThePersonalMenuIsInTheParticipantsHelp() throws IOException {
@@ -28,8 +38,8 @@ class HelpCardsTest {
         assertThat(personal).isNotEmpty();
         for (String title : personal) {
             if (!title.equals("help")) {
-                assertThat(HelpCards.PARTICIPANT).as(title).containsPattern("\\*\\*" + title + "( \\d+)?\\*\\*");
-                assertThat(HelpCards.COACH).as(title + " is a participant's command").doesNotContain("**" + title + "**");
+                assertThat(PARTICIPANT).as(title).containsPattern("\\*\\*" + title + "( \\d+)?\\*\\*");
+                assertThat(COACH).as(title + " is a participant's command").doesNotContain("**" + title + "**");
             }
         }
     }
@@ -58,7 +68,7 @@ class HelpCardsTest {
         assertThat(menus.keySet()).containsExactlyInAnyOrder("personal", "team", "groupChat");
         assertThat(menus.get("team")).isEqualTo(menus.get("groupChat"));
 
-        Set<String> personalHelp = bold(HelpCards.PARTICIPANT + HelpCards.COACH);
+        Set<String> personalHelp = bold(PARTICIPANT + COACH);
         // "(or **team actions**)" is another way to say the command before it: the menu offers one of the two.
         Set<String> teamHelp = bold(TeamChatConversation.TEAM_HELP.replaceAll("\\(or \\*\\*[^*]+\\*\\*\\)", ""));
         for (String title : menus.get("personal")) {
@@ -86,11 +96,20 @@ class HelpCardsTest {
         return terms.stream().anyMatch(t -> t.equals(title) || t.startsWith(title + " "));
     }
 
+    /** Checking in leads: it is the next step, and what a newcomer reads first. */
+    @Test
+    void theParticipantsHelpLeadsWithCheckingIn() {
+        assertThat(PARTICIPANT).startsWith("- **check in** – a short check-in");
+        assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00",
+                SlicesForTests.slices().help(HelpLine.Audience.PARTICIPANT), List.of()).toJson().toString())
+                .contains("**support** – people to talk to");
+    }
+
     @Test
     void theMainActionsAreButtonsThatSendWhatTheTypedCommandsDo() {
         JsonNode actions = HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().path("actions");
-        assertThat(actions.findValuesAsText("action")).containsExactly(CardActions.START_CHECK_IN,
-                CardActions.SHOW_ACTIONS, CardActions.SHOW_TREND);
+        assertThat(actions.findValuesAsText("action")).containsExactly(CheckInSlice.START_CHECK_IN,
+                ActionsSlice.SHOW_ACTIONS, TrendSlice.SHOW_TREND);
         assertThat(HelpCards.help(true, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).contains("For coaches");
         assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).doesNotContain("For coaches");
     }

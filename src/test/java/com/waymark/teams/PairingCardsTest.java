@@ -1,5 +1,7 @@
 package com.waymark.teams;
 
+import com.waymark.teams.pairing.PeerCoachingCommand;
+import com.waymark.teams.pairing.PeerCoachingSlice;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -40,7 +42,6 @@ class PairingCardsTest {
             "11111111-2222-3333-4444-555555555555");
     private static final Partner SAM = new Partner("Sam Ng", null, null, "66666666-7777-8888-9999-000000000000");
 
-    private final CommandParser parser = new CommandParser(4000);
 
     @Test
     void everyPeerCoachingCardValidates() {
@@ -93,16 +94,16 @@ class PairingCardsTest {
     @Test
     void pairNowExplainsWhoCannotBeReached() {
         var nobody = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, false, null, null, 13);
-        assertThat(PairingConversation.describe(nobody)).startsWith("nobody is free to pair right now, so nothing "
+        assertThat(PeerCoachingSlice.describe(nobody)).startsWith("nobody is free to pair right now, so nothing "
                 + "was run and the round is still to come.")
                 .contains("while I can reach them in their 1:1 chat with me")
                 .endsWith("13 people who agreed have no 1:1 chat with me yet, so I can't reach them: I open one when a "
                         + "coach enrols people from a team (\"enrol\" there), or when they first message me.");
         var some = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, true, 1, 1, 1);
-        assertThat(PairingConversation.describe(some)).startsWith("1 pair and 1 trio formed.")
+        assertThat(PeerCoachingSlice.describe(some)).startsWith("1 pair and 1 trio formed.")
                 .contains(" 1 person who agreed has no 1:1 chat with me yet");
         var everyone = new PeerCoachingService.RoundOutcome(4, 6, PairingMode.SAME_ROLE, true, 3, 0, 0);
-        assertThat(PairingConversation.describe(everyone)).doesNotContain("no 1:1 chat");
+        assertThat(PeerCoachingSlice.describe(everyone)).doesNotContain("no 1:1 chat");
     }
 
     @Test
@@ -139,25 +140,25 @@ class PairingCardsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "peer coaching|ShowPeerCoaching", "Pairing|ShowPeerCoaching", "pair now|PairNow", "forbid pair|ShowForbidPair",
+            "peer coaching|ShowPlan", "Pairing|ShowPlan", "pair now|PairNow", "forbid pair|ShowForbidPair",
             "pairs|ShowPairs", "my pairings|MyPairings", "My partner|MyPairings", "can't this round|CantThisRound",
-            "can’t make this round.|CantThisRound", "opt out of peer coaching|OptOutOfPeerCoaching",
-            "opt in|OptInToPeerCoaching", "opt back in!|OptInToPeerCoaching", "pairs please|Unknown"})
+            "can’t make this round.|CantThisRound", "opt out of peer coaching|OptOut",
+            "opt in|OptIn", "opt back in!|OptIn", "pairs please|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
-        assertThat(parser.parse(text, null).getClass().getSimpleName()).isEqualTo(expected);
+        assertThat(SlicesForTests.read(text, null).getClass().getSimpleName()).isEqualTo(expected);
     }
 
     @Test
     void cardSubmitsCarryTheirIds() {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var answer = (Command.AnswerPairingFollowUp) parser.parse(null, json.createObjectNode()
-                .put("action", CardActions.PAIRING_FOLLOW_UP).put("followUpId", "12").put("met", "NOT_YET")
+        var answer = (PeerCoachingCommand.AnswerFollowUp) SlicesForTests.read(null, json.createObjectNode()
+                .put("action", PeerCoachingSlice.PAIRING_FOLLOW_UP).put("followUpId", "12").put("met", "NOT_YET")
                 .put("usefulness", 4));
-        assertThat(answer).isEqualTo(new Command.AnswerPairingFollowUp("12", "NOT_YET", "4", null));
-        assertThat(parser.parse(null, json.createObjectNode().put("action", CardActions.CANT_THIS_ROUND)
-                .put("memberId", "7"))).isEqualTo(new Command.CantThisRound("7"));
-        var save = (Command.SavePeerCoaching) parser.parse(null, json.createObjectNode()
-                .put("action", CardActions.SAVE_PEER_COACHING).put("mode", "cross-role").put("everyWeeks", "3"));
+        assertThat(answer).isEqualTo(new PeerCoachingCommand.AnswerFollowUp("12", "NOT_YET", "4", null));
+        assertThat(SlicesForTests.read(null, json.createObjectNode().put("action", PeerCoachingSlice.CANT_THIS_ROUND)
+                .put("memberId", "7"))).isEqualTo(new PeerCoachingCommand.CantThisRound("7"));
+        var save = (PeerCoachingCommand.SavePlan) SlicesForTests.read(null, json.createObjectNode()
+                .put("action", PeerCoachingSlice.SAVE_PEER_COACHING).put("mode", "cross-role").put("everyWeeks", "3"));
         assertThat(save.mode()).isEqualTo("cross-role");
         assertThat(save.everyWeeks()).isEqualTo("3");
     }

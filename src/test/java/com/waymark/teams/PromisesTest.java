@@ -268,7 +268,7 @@ class PromisesTest {
         }
         texts.addAll(rendered(teams.expectReplies(teams.teamMessage(coach, "19:team-" + programme.hashCode(),
                 "help")).replies()));
-        texts.add(OutboundRenderer.thresholdLowered(programmeEntity(), 7, 4, Instant.parse("2027-03-16T00:00:00Z")));
+        texts.add(com.waymark.teams.programme.ThresholdLoweredWording.thresholdLowered(programmeEntity(), 7, 4, Instant.parse("2027-03-16T00:00:00Z")));
 
         Settings settings = new Settings(4, Set.of(3), 30, NOTICE_DAYS, AT_RISK_DAYS, Set.of("21:00", "07:30"));
         List<String> broken = new ArrayList<>();

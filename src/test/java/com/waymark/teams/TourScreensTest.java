@@ -58,7 +58,7 @@ class TourScreensTest extends WaymarkIntegrationTest {
         assertThat(listed).containsEntry("Programme places, current and past", "1")
                 .doesNotContainKey("Programme memberships");
         int sum = listed.values().stream().mapToInt(Integer::parseInt).sum();
-        String done = text(submit(leader, JSON.createObjectNode().put("action", CardActions.CONFIRM_ERASE)));
+        String done = text(submit(leader, JSON.createObjectNode().put("action", com.waymark.teams.datarights.DataRightsSlice.CONFIRM_ERASE)));
         assertThat(done).contains("(" + sum + " records in all)");
     }
 

@@ -1,6 +1,10 @@
 package com.waymark.teams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.teams.datarights.DataRightsCommand;
+import com.waymark.teams.datarights.DataRightsSlice;
+import com.waymark.teams.support.SupportCommand;
+import com.waymark.teams.support.SupportSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,41 +14,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The data rights, audit and support commands, by text and by card. */
 class TrustCommandsTest {
 
-    private final CommandParser parser = new CommandParser(4000);
     private final ObjectMapper json = new ObjectMapper();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "my data|MyData", "My Data.|MyData", "export my data|MyData", "what do you know about me?|MyData",
-            "delete my data|DeleteMyData", "Erase my data!|DeleteMyData", "forget me|DeleteMyData",
-            "who has seen my data?|WhoHasSeenMyData", "Who’s seen my data|WhoHasSeenMyData",
-            "who saw my data|WhoHasSeenMyData", "audit|ShowAudit", "Audit log|ShowAudit",
+            "my data|DataRightsCommand.MyData", "My Data.|DataRightsCommand.MyData", "export my data|DataRightsCommand.MyData", "what do you know about me?|DataRightsCommand.MyData",
+            "delete my data|DataRightsCommand.DeleteMyData", "Erase my data!|DataRightsCommand.DeleteMyData", "forget me|DataRightsCommand.DeleteMyData",
+            "who has seen my data?|DataRightsCommand.WhoHasSeenMyData", "Who’s seen my data|DataRightsCommand.WhoHasSeenMyData",
+            "who saw my data|DataRightsCommand.WhoHasSeenMyData", "audit|DataRightsCommand.ShowAudit", "Audit log|DataRightsCommand.ShowAudit",
             "delete my data please|Unknown", "my database|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
-        assertThat(parser.parse(text, null).getClass().getSimpleName()).isEqualTo(expected);
+        assertThat(SlicesForTests.name(SlicesForTests.read(text, null))).isEqualTo(expected);
     }
 
     @Test
     void cardActionsMapToCommands() {
-        assertThat(parser.parse(null, json.createObjectNode().put("action", "confirmErase")))
-                .isInstanceOf(Command.ConfirmErase.class);
-        assertThat(parser.parse(null, json.createObjectNode().put("action", "deleteMyData")))
-                .isInstanceOf(Command.DeleteMyData.class);
-        assertThat(parser.parse(null, json.createObjectNode().put("action", "requestCoachCall")))
-                .isInstanceOf(Command.RequestCoachCall.class);
-        assertThat(parser.parse(null, json.createObjectNode().put("action", "showSupport")))
-                .isInstanceOf(Command.ShowSupport.class);
+        assertThat(SlicesForTests.read(null, json.createObjectNode().put("action", "confirmErase")))
+                .isInstanceOf(DataRightsCommand.ConfirmErase.class);
+        assertThat(SlicesForTests.read(null, json.createObjectNode().put("action", "deleteMyData")))
+                .isInstanceOf(DataRightsCommand.DeleteMyData.class);
+        assertThat(SlicesForTests.read(null, json.createObjectNode().put("action", "requestCoachCall")))
+                .isInstanceOf(SupportCommand.RequestCoachCall.class);
+        assertThat(SlicesForTests.read(null, json.createObjectNode().put("action", "showSupport")))
+                .isInstanceOf(SupportCommand.Show.class);
         for (String said : new String[] {"support", "Support.", "where to find support", "I need support"}) {
-            assertThat(parser.parse(said, null)).as(said).isInstanceOf(Command.ShowSupport.class);
+            assertThat(SlicesForTests.read(said, null)).as(said).isInstanceOf(SupportCommand.Show.class);
         }
     }
 
     @Test
     void noneOfThemWaitsForConsent() {
-        for (Command command : new Command[] {new Command.MyData(), new Command.DeleteMyData(),
-                new Command.ConfirmErase(), new Command.WhoHasSeenMyData(), new Command.ShowAudit(), new Command.ShowSupport(),
-                new Command.RequestCoachCall()}) {
-            assertThat(ParticipantConversation.needsConsent(command)).as(command.toString()).isFalse();
+        Turn anyone = new Turn(null, false);
+        for (Command command : new Command[] {new DataRightsCommand.MyData(), new DataRightsCommand.DeleteMyData(),
+                new DataRightsCommand.ConfirmErase(), new DataRightsCommand.WhoHasSeenMyData(),
+                new DataRightsCommand.ShowAudit(), new SupportCommand.Show(), new SupportCommand.RequestCoachCall()}) {
+            assertThat(needsConsent(anyone, command)).as(command.toString()).isFalse();
         }
+    }
+
+    /** Whether the slice that reads {@code command} says it waits for consent. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean needsConsent(Turn turn, Command command) {
+        for (FeatureSlice slice : SlicesForTests.slices().all()) {
+            if (slice instanceof DataRightsSlice && command instanceof DataRightsCommand
+                    || slice instanceof SupportSlice && command instanceof SupportCommand) {
+                return slice.needsConsent(turn, command);
+            }
+        }
+        throw new IllegalArgumentException(command.toString());
     }
 }

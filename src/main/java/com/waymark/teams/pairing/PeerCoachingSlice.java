@@ -1,10 +1,10 @@
-package com.waymark.teams;
+package com.waymark.teams.pairing;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.pairing.PairingMode;
 import com.waymark.pairing.PairingProblem;
@@ -20,14 +20,41 @@ import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.ScheduleProblem;
+import com.waymark.teams.AdaptiveCard;
+import com.waymark.teams.CalendarInput;
+import com.waymark.teams.CardIds;
+import com.waymark.teams.CardSubmit;
+import com.waymark.teams.FeatureSlice;
+import com.waymark.teams.HelpLine;
+import com.waymark.teams.PairingCards;
+import com.waymark.teams.Phrase;
+import com.waymark.teams.PlainText;
+import com.waymark.teams.ProgrammeCards;
+import com.waymark.teams.ProgrammeConversation;
+import com.waymark.teams.Reply;
+import com.waymark.teams.Turn;
+import com.waymark.teams.myclock.MyClockSlice;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Peer coaching in a 1:1 chat: coaches set the plan, forbid pairs, run a round and read the confidential
- * summary; participants see their pairings, step out of a round, opt out or in, and answer the follow-up.
+ * summary; participants see their pairings, step out of a round, opt out or in, and answer the follow-up. Its
+ * messages are worded by {@link PairingWordings}. The follow-up answer is refused before consent by the domain. The
+ * coaches' line of help is still in the coaches' section of {@code HelpCards}, beside the session dates.
  */
 @Component
-class PairingConversation {
+@Order(60)
+public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
+
+    public static final String SAVE_PEER_COACHING = "savePeerCoaching";
+    public static final String SHOW_FORBID_PAIR = "showForbidPair";
+    public static final String FORBID_PAIR = "forbidPair";
+    public static final String PAIR_NOW = "pairNow";
+    public static final String CANT_THIS_ROUND = "pairingCantThisRound";
+    public static final String PAIRING_OPT_OUT = "pairingOptOut";
+    public static final String PAIRING_FOLLOW_UP = "pairingFollowUp";
+    public static final String MY_PAIRINGS = "myPairings";
 
     private final PeerCoachingService coaching;
     private final PeerCoachingParticipation participation;
@@ -36,7 +63,7 @@ class PairingConversation {
     private final PersonalScheduleService personal;
     private final CardIds cardIds;
 
-    PairingConversation(PeerCoachingService coaching, PeerCoachingParticipation participation,
+    PeerCoachingSlice(PeerCoachingService coaching, PeerCoachingParticipation participation,
                         ProgrammeService programmes, EnrolmentService enrolment, PersonalScheduleService personal,
                         CardIds cardIds) {
         this.cardIds = cardIds;
@@ -47,79 +74,128 @@ class PairingConversation {
         this.personal = personal;
     }
 
-    static boolean handles(Command command) {
-        return command instanceof Command.ShowPeerCoaching || command instanceof Command.SavePeerCoaching
-                || command instanceof Command.PairNow || command instanceof Command.ShowForbidPair
-                || command instanceof Command.ForbidPair || command instanceof Command.ShowPairs
-                || command instanceof Command.MyPairings || command instanceof Command.CantThisRound
-                || command instanceof Command.OptOutOfPeerCoaching || command instanceof Command.OptInToPeerCoaching
-                || command instanceof Command.AnswerPairingFollowUp;
+    @Override
+    public Optional<PeerCoachingCommand> parse(Phrase phrase) {
+        if (phrase.is("peer coaching", "peer-coaching", "pairing", "pairing plan", "peer coaching plan",
+                "set up peer coaching")) {
+            return Optional.of(new PeerCoachingCommand.ShowPlan());
+        }
+        if (phrase.is("pair now", "pair people now", "pairing now", "run pairing", "run a round")) {
+            return Optional.of(new PeerCoachingCommand.PairNow());
+        }
+        if (phrase.is("forbid pair", "forbid a pair", "never pair", "forbidden pairs")) {
+            return Optional.of(new PeerCoachingCommand.ShowForbidPair());
+        }
+        if (phrase.is("pairs", "pairs summary", "pairing summary", "peer coaching summary")) {
+            return Optional.of(new PeerCoachingCommand.ShowPairs());
+        }
+        if (phrase.is("my pairings", "my pairing", "my pairs", "my peer coaching", "my partners", "my partner")) {
+            return Optional.of(new PeerCoachingCommand.MyPairings());
+        }
+        if (phrase.is("can't this round", "cant this round", "can’t this round", "can't make this round",
+                "cant make this round", "can’t make this round", "not this round")) {
+            return Optional.of(new PeerCoachingCommand.CantThisRound(null));
+        }
+        if (phrase.is("opt out of peer coaching", "opt out of pairing", "opt out of pairings",
+                "opt-out of peer coaching", "stop peer coaching", "no peer coaching", "opt out")) {
+            return Optional.of(new PeerCoachingCommand.OptOut());
+        }
+        if (phrase.is("opt in", "opt back in", "opt in to peer coaching", "opt into peer coaching",
+                "opt in to pairing", "opt in to pairings", "start peer coaching")) {
+            return Optional.of(new PeerCoachingCommand.OptIn());
+        }
+        return Optional.empty();
     }
 
-    List<Activity> handle(Participant person, Command command) {
+    @Override
+    public Optional<PeerCoachingCommand> parseCard(CardSubmit submit) {
+        return Optional.ofNullable(switch (submit.action()) {
+            case SAVE_PEER_COACHING -> new PeerCoachingCommand.SavePlan(submit.value("everyWeeks"),
+                    submit.value("weekday"), submit.value("time"), submit.value("mode"), submit.value("totalRounds"),
+                    submit.value("followUpDays"), submit.value("groupId"));
+            case SHOW_FORBID_PAIR -> new PeerCoachingCommand.ShowForbidPair();
+            case FORBID_PAIR -> new PeerCoachingCommand.ForbidPair(submit.value("first"), submit.value("second"));
+            case PAIR_NOW -> new PeerCoachingCommand.PairNow();
+            case CANT_THIS_ROUND -> new PeerCoachingCommand.CantThisRound(submit.value("memberId"));
+            case PAIRING_OPT_OUT -> new PeerCoachingCommand.OptOut();
+            case PAIRING_FOLLOW_UP -> new PeerCoachingCommand.AnswerFollowUp(submit.value("followUpId"),
+                    submit.value("met"), submit.value("usefulness"), submit.value("oneThing"));
+            case MY_PAIRINGS -> new PeerCoachingCommand.MyPairings();
+            default -> null;
+        });
+    }
+
+    @Override
+    public List<HelpLine> help() {
+        return List.of(HelpLine.participant("**my pairings**, **can't this round**, **opt out of peer coaching**, "
+                + "**opt in** – peer coaching"));
+    }
+
+    @Override
+    public List<Activity> handle(Turn turn, PeerCoachingCommand command) {
         try {
-            return dispatch(person, command);
+            return dispatch(turn.participant(), command);
         } catch (PairingProblem | ProgrammeProblem | ScheduleProblem problem) {
             return text(PlainText.of(problem.getMessage()));
         }
     }
 
-    private List<Activity> dispatch(Participant person, Command command) {
+    private List<Activity> dispatch(Participant person, PeerCoachingCommand command) {
         long id = person.getId();
-        if (command instanceof Command.ShowPeerCoaching) {
+        if (command instanceof PeerCoachingCommand.ShowPlan) {
             Programme programme = programmes.currentCoached(id);
             return card(PairingCards.plan(programme, coaching.plans(id, programme.getId()),
                     programmes.groups(programme.getId())));
         }
-        if (command instanceof Command.SavePeerCoaching save) {
+        if (command instanceof PeerCoachingCommand.SavePlan save) {
             return savePlan(id, save);
         }
-        if (command instanceof Command.PairNow) {
+        if (command instanceof PeerCoachingCommand.PairNow) {
             return pairNow(id);
         }
-        if (command instanceof Command.ShowForbidPair) {
+        if (command instanceof PeerCoachingCommand.ShowForbidPair) {
             Programme programme = programmes.currentCoached(id);
             return card(PairingCards.forbid(programme, enrolment.members(programme.getId()),
                     coaching.forbidden(id, programme.getId()),
                     m -> cardIds.seal(CardIds.Kind.PERSON, id, m.participant().getId())));
         }
-        if (command instanceof Command.ForbidPair forbid) {
+        if (command instanceof PeerCoachingCommand.ForbidPair forbid) {
             Programme programme = programmes.currentCoached(id);
             var pair = coaching.forbid(id, programme.getId(), person(id, forbid.first()), person(id, forbid.second()));
             return text("Noted: " + PlainText.of(pair.first()) + " and " + PlainText.of(pair.second())
                     + " will never be paired in \"" + PlainText.of(programme.getName())
                     + "\". Neither of them is told.");
         }
-        if (command instanceof Command.ShowPairs) {
+        if (command instanceof PeerCoachingCommand.ShowPairs) {
             Programme programme = programmes.currentCoached(id);
             return card(PairingCards.pairs(coaching.summary(id, programme.getId())));
         }
-        if (command instanceof Command.MyPairings) {
+        if (command instanceof PeerCoachingCommand.MyPairings) {
             return card(PairingCards.mine(participation.mine(id), personal.zone(person)));
         }
-        if (command instanceof Command.CantThisRound cant) {
+        if (command instanceof PeerCoachingCommand.CantThisRound cant) {
             return cantThisRound(id, cant);
         }
-        if (command instanceof Command.OptOutOfPeerCoaching) {
+        if (command instanceof PeerCoachingCommand.OptOut) {
             List<String> names = participation.optOut(id);
             return text(names.isEmpty() ? "You're not taking part in a programme right now, so there's no peer "
                     + "coaching to opt out of."
                     : "Done: no more peer-coaching pairings for you in " + quoted(names) + ". If you were paired this "
                     + "round, I'll let your partner know kindly. Say \"opt in\" whenever you'd like to be paired again.");
         }
-        if (command instanceof Command.OptInToPeerCoaching) {
+        if (command instanceof PeerCoachingCommand.OptIn) {
             List<String> names = participation.optIn(id);
             return text(names.isEmpty() ? "You're not taking part in a programme right now. If your coach gave you a "
                     + "code, send \"join\" and the code, for example: join ABC-123"
                     : "You're in: you'll be included in peer coaching in " + quoted(names) + " from the next round.");
         }
-        if (command instanceof Command.AnswerPairingFollowUp answer) {
+        if (command instanceof PeerCoachingCommand.AnswerFollowUp answer) {
             return answerFollowUp(person, answer);
         }
         throw new IllegalArgumentException("Not a peer-coaching command: " + command.getClass().getSimpleName());
     }
 
-    private List<Activity> savePlan(long coachId, Command.SavePeerCoaching save) {
+    private List<Activity> savePlan(long coachId, PeerCoachingCommand.SavePlan save) {
         Programme programme = programmes.currentCoached(coachId);
         PairingMode mode;
         try {
@@ -131,7 +207,7 @@ class PairingConversation {
         Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
                 : ProgrammeConversation.parseId(save.groupId(), "group");
         PlanSettings settings = new PlanSettings(wholeNumber(save.everyWeeks(), 2),
-                ScheduleConversation.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),
+                MyClockSlice.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),
                 CalendarInput.time(save.time() == null ? "09:00" : save.time(), "09:00"), mode,
                 wholeNumber(save.totalRounds(), 6), wholeNumber(save.followUpDays(), 3), groupId);
         PeerCoachingService.PlanView plan = coaching.savePlan(coachId, programme.getId(), settings);
@@ -148,7 +224,7 @@ class PairingConversation {
         return text("Peer coaching for \"" + PlainText.of(programme.getName()) + "\" – " + lines);
     }
 
-    static String describe(RoundOutcome run) {
+    public static String describe(RoundOutcome run) {
         String withoutChat = run.withoutChat() == 0 ? "" : " " + run.withoutChat()
                 + (run.withoutChat() == 1 ? " person who agreed has" : " people who agreed have")
                 + " no 1:1 chat with me yet, so I can't reach them: I open one when a coach enrols people from a "
@@ -166,7 +242,7 @@ class PairingConversation {
                 + "this time has been told so." + withoutChat;
     }
 
-    private List<Activity> cantThisRound(long id, Command.CantThisRound cant) {
+    private List<Activity> cantThisRound(long id, PeerCoachingCommand.CantThisRound cant) {
         long memberId;
         if (cant.memberId() == null) {
             memberId = participation.currentMember(id).orElseThrow(() -> new PairingProblem(
@@ -187,7 +263,7 @@ class PairingConversation {
                 });
     }
 
-    private List<Activity> answerFollowUp(Participant person, Command.AnswerPairingFollowUp answer) {
+    private List<Activity> answerFollowUp(Participant person, PeerCoachingCommand.AnswerFollowUp answer) {
         long followUpId = ProgrammeConversation.parseId(answer.followUpId(), "follow-up");
         FollowUpOutcome outcome = participation.answer(person.getId(), followUpId, answer.met(), answer.usefulness(),
                 answer.oneThing());
@@ -229,10 +305,10 @@ class PairingConversation {
     }
 
     private static List<Activity> text(String text) {
-        return List.of(MessageFactory.text(text));
+        return List.of(Reply.text(text));
     }
 
     private static List<Activity> card(AdaptiveCard card) {
-        return List.of(ParticipantConversation.card(card));
+        return List.of(Reply.card(card));
     }
 }
