@@ -12,7 +12,8 @@ public enum ReadKind {
     SESSION_DIGEST("Pre-session digest (participation, wellbeing, themes, actions, peer coaching)"),
     EXPORT("Export of team-level figures (CSV)"),
     DIAGNOSTIC("Answers before the first session (how many answered, their themes)"),
-    EVALUATION("End-of-programme evaluation (ratings, recommendation, outcome measure)");
+    EVALUATION("End-of-programme evaluation (ratings, recommendation, outcome measure)"),
+    IMPACT_REPORT("Impact report for the programme's commissioners (team-level figures, PDF or CSV)");
 
     private final String label;
 
