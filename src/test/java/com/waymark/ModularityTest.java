@@ -45,7 +45,7 @@ class ModularityTest {
             // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
             // them; the edge is being moved into slices, after which these become records.
             Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
-                    "question", "diagnostic", "evaluation", "story", "cycle")),
+                    "question", "diagnostic", "evaluation", "story", "impact", "cycle")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
             Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question",
                     "diagnostic")),

@@ -6,9 +6,11 @@ import java.time.Instant;
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentGiven;
 import com.waymark.programme.MembershipEnded;
+import com.waymark.programme.Membership;
 import com.waymark.programme.MembershipStarted;
 import com.waymark.programme.ProgrammeService;
 import org.springframework.context.event.EventListener;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * nothing). Leaving a programme cancels its question still queued.
  */
 @Component
+@EnableConfigurationProperties(DiagnosticSettings.class)
 class DiagnosticOffers {
 
     private final DiagnosticService diagnostics;
@@ -26,8 +29,11 @@ class DiagnosticOffers {
     private final OutboxService outbox;
     private final Clock clock;
 
+    private final boolean atEnrolment;
+
     DiagnosticOffers(DiagnosticService diagnostics, DiagnosticRepository rows, ProgrammeService programmes,
-                     OutboxService outbox, Clock clock) {
+                     OutboxService outbox, Clock clock, DiagnosticSettings settings) {
+        this.atEnrolment = settings.atEnrolment();
         this.diagnostics = diagnostics;
         this.rows = rows;
         this.programmes = programmes;
@@ -37,11 +43,17 @@ class DiagnosticOffers {
 
     @EventListener
     void enrolled(MembershipStarted started) {
-        diagnostics.offer(started.participantId(), started.programmeId());
+        // The demo's leaders are seeded with weeks of history: they are not starting a programme.
+        if (atEnrolment && started.via() != Membership.Via.DEMO) {
+            diagnostics.offer(started.participantId(), started.programmeId());
+        }
     }
 
     @EventListener
     void agreed(ConsentGiven given) {
+        if (!atEnrolment) {
+            return;
+        }
         Instant since = clock.instant().minus(DiagnosticService.OFFER_WITHIN);
         programmes.programmesOf(given.participantId()).stream()
                 .filter(p -> p.membership() != null && p.membership().isActive()

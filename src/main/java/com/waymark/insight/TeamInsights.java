@@ -129,6 +129,16 @@ public class TeamInsights {
     }
 
     /**
+     * The summary of one programme named by id, over whole weeks from the week of {@code since} to today: the very
+     * figures "summary since" shows for the same period (the same scope, the same ledger, so a second read of an
+     * unchanged period releases the same figures), for a report read as {@code kind} (the impact report).
+     */
+    public TeamSummary summary(long coachId, long programmeId, LocalDate since, ReadKind kind) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        return summary(coachId, scope(programme, coachId, null, since, false), kind).summary();
+    }
+
+    /**
      * The digest for a coming session, for one of its coaches: everything since the last session (or the last
      * two weeks), read now. Returns empty when the reader no longer coaches the programme.
      */

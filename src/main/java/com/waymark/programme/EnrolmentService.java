@@ -73,12 +73,12 @@ public class EnrolmentService {
                 return new Enrolment(programme, membership, false);
             }
             membership.rejoin(clock.instant());
-            events.publishEvent(new MembershipStarted(participantId, programmeId, true));
+            events.publishEvent(new MembershipStarted(participantId, programmeId, true, via));
             return new Enrolment(programme, membership, true);
         }
         Membership membership = memberships.save(new Membership(programmeId, participantId, via, clock.instant()));
         participants.findById(participantId).ifPresent(p -> p.useProgramme(programmeId));
-        events.publishEvent(new MembershipStarted(participantId, programmeId, false));
+        events.publishEvent(new MembershipStarted(participantId, programmeId, false, via));
         return new Enrolment(programme, membership, true);
     }
 

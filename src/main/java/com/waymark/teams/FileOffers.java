@@ -180,7 +180,7 @@ public class FileOffers {
     }
 
     /** UTF-8 with a byte order mark, so that Excel reads names with accents as they were written. */
-    static byte[] csvBytes(String csv) {
+    public static byte[] csvBytes(String csv) {
         return ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
     }
 

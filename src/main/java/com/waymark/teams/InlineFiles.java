@@ -46,7 +46,7 @@ public final class InlineFiles {
     }
 
     /** A CSV as code blocks, each starting with the header line, so every row stays on a line of its own. */
-    static List<Activity> csv(String fileName, String csv) {
+    public static List<Activity> csv(String fileName, String csv) {
         List<String> lines = csv.replace("\r\n", "\n").strip().lines().toList();
         if (lines.isEmpty()) {
             return List.of();

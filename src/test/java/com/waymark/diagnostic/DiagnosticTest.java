@@ -21,6 +21,7 @@ import com.waymark.support.TeamsClient;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * encryption); and what a coach sees of it before the first session, with the attacks on it: a coach who is also
  * a participant, and a coach who reads twice.
  */
+@TestPropertySource(properties = "waymark.diagnostic.at-enrolment=true")
 class DiagnosticTest extends WaymarkIntegrationTest {
 
     /** Answers to "what feels hardest": one theme any coach would recognise, each in its own words. */

@@ -79,10 +79,8 @@ class WhatPeopleSeeTest extends WaymarkIntegrationTest {
     @Test
     void myDataCountsRealEntriesNotEmptyLists() {
         Map<String, String> counts = facts(card(say(leader, "my data")));
-        // Joining queued the first question of the diagnostic before the first session: one message, theirs to see.
         assertThat(counts).containsEntry("Peer coaching (pairings, follow-up answers, opt-outs)", "0")
-                .containsEntry(SCHEDULE, "1").containsEntry("Check-ins (ratings and reflections)", "0")
-                .containsEntry("Your answers before a programme's first session", "1")
+                .containsEntry(SCHEDULE, "0").containsEntry("Check-ins (ratings and reflections)", "0")
                 .containsEntry("Your profile (name, Teams ids, time zone)", "1");
 
         say(leader, "quiet hours 21:00-07:30");
@@ -90,7 +88,7 @@ class WhatPeopleSeeTest extends WaymarkIntegrationTest {
         assertThat(text(say(leader, "leave " + away + " to " + away.plusDays(1)))).doesNotContain("Sorry");
         say(leader, "opt out of peer coaching");
         Map<String, String> after = facts(card(say(leader, "my data")));
-        assertThat(after).as("one settings row, two days away and the queued question").containsEntry(SCHEDULE, "4")
+        assertThat(after).as("one settings row and two days away").containsEntry(SCHEDULE, "3")
                 .containsEntry("Peer coaching (pairings, follow-up answers, opt-outs)", "1");
     }
 
