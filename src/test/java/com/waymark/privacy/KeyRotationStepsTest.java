@@ -52,6 +52,11 @@ class KeyRotationStepsTest {
             teams.expectReplies(teams.install(coach));
             teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
             say(teams, coach, "create programme Rotation cohort");
+            // The coach's question for the cohort, and a session whose end the coaching cycle records.
+            assertThat(say(teams, coach, "ask everyone What is one thing you would keep from this month?"))
+                    .doesNotContain("Sorry");
+            assertThat(say(teams, coach, "next session " + java.time.LocalDate.now().plusDays(10) + " 09:30 for 2h"))
+                    .doesNotContain("Sorry");
             assertThat(say(teams, coach, "not about Workload and capacity: We celebrated the porters with lunch."))
                     .contains("count less");
             JdbcTemplate db = v1.getBean(JdbcTemplate.class);
@@ -100,9 +105,10 @@ class KeyRotationStepsTest {
                     .asText()).startsWith("Done. I've erased everything");
             JdbcTemplate db = v2.getBean(JdbcTemplate.class);
             for (EncryptedColumn column : columns) {
-                // A programme's, not the person's, so they stay: its theme feedback, and the clustering seeded for
-                // the coach's programme, which this person never wrote in (ThemeResultsTest covers erasure of theirs).
-                if (!column.table().equals("theme_feedback") && !column.table().equals("theme_result")) {
+                // A programme's, not the person's, so they stay: its theme feedback, the clustering seeded for the
+                // coach's programme, which this person never wrote in (ThemeResultsTest covers erasure of theirs), and
+                // the coach's question for the cohort (CohortQuestionTest covers its author's erasure).
+                if (!List.of("theme_feedback", "theme_result", "cohort_question").contains(column.table())) {
                     assertThat(stored(db, column)).as(column.qualified() + " after erasure").isEmpty();
                 }
             }
@@ -135,6 +141,20 @@ class KeyRotationStepsTest {
         db.update("delete from reflection_embedding where check_in_id = ?", checkIn);
         db.update("insert into reflection_embedding (check_in_id, model, dimensions, vector, created_at) "
                 + "values (?, 'test', 2, ?, ?)", checkIn, cipher.seal(new byte[8]), now);
+        // The newer features' free text: a word after a session, a diagnostic answer, an evaluation's open answers.
+        long session = db.queryForObject("select max(session_id) from cycle_session", Long.class);
+        db.update("insert into cycle_answer (session_id, programme_id, participant_id, answered_at, nothing_this_time, "
+                + "word) values (?, ?, ?, ?, false, ?)", session, programme, personId, now, cipher.encrypt("Braver"));
+        db.update("insert into diagnostic (participant_id, programme_id, position, after_first_session, started_at) "
+                + "values (?, ?, 1, false, ?)", personId, programme, now);
+        long diagnostic = db.queryForObject("select max(id) from diagnostic", Long.class);
+        db.update("insert into diagnostic_answer (diagnostic_id, question_id, answer, quote_ok, answered_at) "
+                + "values (?, 'working', ?, false, ?)", diagnostic, cipher.encrypt("The board trusts us"), now);
+        db.update("insert into evaluation_round (programme_id, sent_at, automatic) values (?, ?, false)", programme, now);
+        long evaluation = db.queryForObject("select max(id) from evaluation_round", Long.class);
+        db.update("insert into evaluation_response (round_id, programme_id, participant_id, recommend, most_useful, "
+                + "would_change, quote_ok, answered_at) values (?, ?, ?, 9, ?, ?, false, ?)", evaluation, programme, personId,
+                cipher.encrypt("The pairs"), cipher.encrypt("More time together"), now);
         // A stored theme clustering (insight's ThemeResults): its labels are words from reflections, sealed.
         db.update("insert into theme_result (programme_id, fingerprint, reflections, themes, computed_at) "
                 + "values (?, 'rotation-test', 1, ?, ?)", programme, cipher.seal("[]".getBytes(StandardCharsets.UTF_8)),
