@@ -88,7 +88,11 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
         int audited = evaluationReads();
 
         ImpactReport report = reports.read(coach.id(), coach.programmeId());
-        assertThat(evaluationReads()).as("the report's read of the evaluation is audited").isEqualTo(audited + 1);
+        // Two reads, each audited with only the people of its own figures: the ten who rated, the ten measured.
+        assertThat(evaluationReads()).as("the report's reads of the evaluation are audited").isEqualTo(audited + 2);
+        assertThat(db.queryForList("select people_included from audit_event where kind = 'EVALUATION' and "
+                + "programme_id = ? order by id desc limit 2", Integer.class, coach.programmeId()))
+                .containsExactly(10, 10);
         byte[] pdf = ImpactReports.pdf(report).bytes();
         render(pdf, "evaluation-shown");
         List<String> lines = lines(pdfText(pdf));
@@ -100,14 +104,14 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
             String onCard = card.get(element + " (1–5)");
             assertThat(onCard).isEqualTo("3.5 from 10 people; 5 rated it Good or Excellent");
             String row = element + ", average rating (1 to 5)";
-            assertThat(lines).contains(row + " 3.5 from 10 leaders, 5 Good or Excellent");
+            assertThat(lines).contains(row + " 3.5 from 10 leaders, 5 rated it Good or Excellent");
             assertThat(numbers(value(lines, row))).isEqualTo(numbers(onCard));
-            assertThat(csv).contains("Leaders' evaluation,\"" + row + "\",\"3.5 from 10 leaders, 5 Good or Excellent\"");
+            assertThat(csv).contains("Leaders' evaluation of the programme,\"" + row + "\",\"3.5 from 10 leaders, 5 rated it Good or Excellent\"");
         }
         // Nobody rated the coach's own element: hidden on the card, hidden in the report.
         assertThat(card.get("Action learning sets (1–5)")).startsWith("hidden");
         assertThat(lines).contains("Action learning sets, average rating (1 to 5) hidden");
-        assertThat(csv).contains("Leaders' evaluation,\"Action learning sets, average rating (1 to 5)\",hidden");
+        assertThat(csv).contains("Leaders' evaluation of the programme,\"Action learning sets, average rating (1 to 5)\",hidden");
 
         assertThat(card.get("Answered by")).isEqualTo("10 people");
         assertThat(lines).contains("Leaders who answered the evaluation 10");
@@ -118,28 +122,32 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
         assertThat(card.get("People (answered both times)")).isEqualTo("10");
         assertThat(card.get("Mean score at the start")).isEqualTo("75.0");
         assertThat(card.get("Mean score at the end")).isEqualTo("25.0");
-        assertThat(lines).contains("Burnout measure: leaders who answered at the start and the end 10",
-                "Burnout score at the start, average (0 to 100) 75.0",
-                "Burnout score at the end, average (0 to 100) 25.0");
+        assertThat(lines).contains("Leaders who answered at the start and at the end 10",
+                "Average score at the start (0 to 100) 75.0",
+                "Average score at the end (0 to 100) 25.0");
         // Each band as the card shows it ("low 0 · moderate 5 · high 5", a hidden one "hidden"), row by row.
         for (String when : List.of("start", "end")) {
             String bands = card.get("Bands at the " + when);
             assertThat(bands).contains("moderate 5");
             for (String part : bands.split(" · ")) {
                 String[] band = part.split(" ");
-                assertThat(lines).contains("Burnout at the " + when + ": leaders in the " + band[0] + " band "
+                assertThat(lines).contains("Leaders in the " + band[0] + " band at the " + when + " "
                         + band[1]);
             }
         }
-        assertThat(csv).contains("Leaders' evaluation,\"Burnout score at the end, average (0 to 100)\",25.0");
+        assertThat(csv).contains("\"Work-related burnout, start and end\",Average score at the end (0 to 100),25.0");
         long hiddenOnCard = card.values().stream().filter(v -> v.startsWith("hidden")).count()
                 + card.entrySet().stream().filter(e -> e.getKey().startsWith("Bands"))
                 .mapToLong(e -> e.getValue().split("hidden", -1).length - 1).sum();
 
         // The section's figures are counted with the report's, and nobody's written words are in it.
-        ImpactReport.Section section = report.section("evaluation");
-        assertThat(section.figures()).hasSize(7 + 9);
-        assertThat(section.figures().stream().filter(f -> !f.shown()).count()).isEqualTo(hiddenOnCard);
+        List<ImpactReport.Figure> figures = new ArrayList<>(report.section("evaluation").figures());
+        figures.addAll(report.section("outcome").figures());
+        assertThat(figures).hasSize(7 + 9);
+        assertThat(figures.stream().filter(f -> !f.shown()).count()).isEqualTo(hiddenOnCard);
+        // The measure sits with wellbeing, the ratings after peer coaching.
+        assertThat(report.sections().stream().map(ImpactReport.Section::key).toList()).containsSubsequence(
+                "wellbeing", "outcome", "actions", "peer-coaching", "evaluation", "themes");
         assertThat(pdfText(pdf)).doesNotContain("night shift");
     }
 
@@ -167,13 +175,13 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
         assertThat(lines(text)).contains("Leaders who answered the evaluation hidden",
                 "Team coaching sessions, average rating (1 to 5) hidden",
                 "Would recommend the programme, average (0 to 10) hidden",
-                "Burnout measure: leaders who answered at the start and the end hidden",
-                "Burnout score at the start, average (0 to 100) hidden",
-                "Burnout score at the end, average (0 to 100) hidden");
+                "Leaders who answered at the start and at the end hidden",
+                "Average score at the start (0 to 100) hidden",
+                "Average score at the end (0 to 100) hidden");
         // With nothing shown, the six band rows would only repeat "hidden".
-        assertThat(text).doesNotContain("Burnout at the");
+        assertThat(text).doesNotContain(" band at the ");
         assertThat(String.join(" ", lines(text))).contains("A figure reads hidden when fewer than 5 leaders answered");
-        assertThat(ImpactReports.csv(report)).contains("Leaders' evaluation,Leaders who answered the evaluation,hidden")
+        assertThat(ImpactReports.csv(report)).contains("Leaders' evaluation of the programme,Leaders who answered the evaluation,hidden")
                 .doesNotContain("2.3").doesNotContain("6.8");
     }
 
@@ -186,11 +194,14 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
         assertThat(pdfText(ImpactReports.pdf(report).bytes())).doesNotContain("evaluation");
         assertThat(evaluationReads()).isEqualTo(audited);
 
-        // The outcome measure on, the evaluation not sent yet: the section says so in one line.
+        // The outcome measure on, nobody answered twice, the evaluation not sent: the measure's section says when
+        // its figures come; there is no evaluation section yet.
         coach.say("outcome measure on");
-        String text = String.join(" ", lines(pdfText(ImpactReports.pdf(reports.read(coach.id(),
-                coach.programmeId())).bytes())));
-        assertThat(text).contains("The closing evaluation has not been sent yet, so there are no ratings to report.")
+        ImpactReport later = reports.read(coach.id(), coach.programmeId());
+        assertThat(later.section("evaluation")).isNull();
+        String text = String.join(" ", lines(pdfText(ImpactReports.pdf(later).bytes())));
+        assertThat(text).contains("Work-related burnout, start and end")
+                .contains("Figures appear once 5 or more leaders have answered both at the start and at the end")
                 .doesNotContain("Leaders who answered the evaluation");
     }
 
