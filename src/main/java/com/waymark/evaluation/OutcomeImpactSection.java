@@ -26,6 +26,10 @@ class OutcomeImpactSection implements ImpactSection {
     /** Straight after wellbeing and energy (20): the other "how are leaders" figure, on a validated scale. */
     static final int ORDER = 25;
 
+    /** The bands' scores, as {@link OutcomeMeasure#band} draws them. */
+    private static final Map<OutcomeMeasure.Band, String> RANGES = Map.of(OutcomeMeasure.Band.LOW, "below 50",
+            OutcomeMeasure.Band.MODERATE, "50 to 74", OutcomeMeasure.Band.HIGH, "75 and over");
+
     private final EvaluationReport report;
     private final OutcomeMeasureService outcomes;
 
@@ -63,28 +67,30 @@ class OutcomeImpactSection implements ImpactSection {
         figures.add(new Figure("Average score at the end (0 to 100)",
                 outcome.endMean() == null ? null : EvaluationImpactSection.mean(outcome.endMean())));
         // Bands only once the measure itself is shown: before that, six more "hidden" rows would say nothing.
+        // Band by band, start then end, so a reader compares each pair down the page.
         if (outcome.people() != null) {
-            bands(figures, "start", outcome.startBands());
-            bands(figures, "end", outcome.endBands());
+            for (OutcomeMeasure.Band band : OutcomeMeasure.Band.values()) {
+                String name = "Leaders in the " + band.label().toLowerCase(Locale.UK) + " band (" + RANGES.get(band)
+                        + ")";
+                figures.add(new Figure(name + ", at the start",
+                        EvaluationImpactSection.count(outcome.startBands().get(band))));
+                figures.add(new Figure(name + ", at the end",
+                        EvaluationImpactSection.count(outcome.endBands().get(band))));
+            }
         }
         List<String> notes = new ArrayList<>();
         if (outcome.people() == null) {
             notes.add("Figures appear once " + threshold + " or more leaders have answered both at the start and at "
                     + "the end of the programme.");
         } else if (figures.stream().anyMatch(f -> !f.shown())) {
-            notes.add(EvaluationImpactSection.hiddenNote(threshold));
+            notes.add("A band reads hidden when fewer than " + threshold + " leaders are in it, or when it could be "
+                    + "worked out from the others and the total; any figure reads hidden when an earlier reading had "
+                    + "shown it from nearly the same leaders.");
         }
         return new Section("outcome", "Work-related burnout, start and end",
                 "Leaders answer the seven work-related questions of the Copenhagen Burnout Inventory, unchanged, at the "
-                        + "start (when they join, or when the measure was switched on) and again at the end. Scores run from 0 to 100, and higher means more burnout: "
-                        + "low below 50, moderate 50 to 74, high 75 and over. Start and end are the same leaders, "
+                        + "start (when they join, or when the measure was switched on) and again at the end. Scores run from 0 to 100, and higher means more burnout. "
+                        + "Start and end are the same leaders, "
                         + "those who answered both times.", figures, notes, heldBack);
-    }
-
-    private static void bands(List<Figure> figures, String when, Map<OutcomeMeasure.Band, Integer> bands) {
-        for (OutcomeMeasure.Band band : OutcomeMeasure.Band.values()) {
-            figures.add(new Figure("Leaders in the " + band.label().toLowerCase(Locale.UK) + " band at the " + when,
-                    EvaluationImpactSection.count(bands.get(band))));
-        }
     }
 }
