@@ -45,7 +45,7 @@ class ModularityTest {
             // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
             // them; the edge is being moved into slices, after which these become records.
             Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
-                    "question", "diagnostic", "evaluation", "story", "impact")),
+                    "question", "diagnostic", "evaluation", "story", "impact", "cycle")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
             Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question",
                     "diagnostic")),
@@ -56,7 +56,8 @@ class ModularityTest {
             // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.
             Map.entry("com.waymark.checkin.CheckIn", Set.of("teams", "ops")),
             // The action plan card, and a leader's own story (story), render the entities ActionPlanService returns.
-            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams", "story")),
+            // cycle tags the actions a commitment became (ActionPlanService.add returns the entity) and reads them back.
+            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams", "story", "cycle")),
             // The edge words a coach-call message from CoachCallService.find (scheduling gets records).
             Map.entry("com.waymark.care.CoachCallRequest", Set.of("teams")),
             // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
@@ -67,7 +68,8 @@ class ModularityTest {
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
             // question reads when the next session starts from the entity ScheduleService.nextSession returns; it could
             // ask for the instant alone, as insight does (ScheduleService.lastSessionStartBefore).
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams", "question")),
+            // cycle records a session's end beside the one ScheduleService.recordSession returns.
+            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams", "question", "cycle")),
             Map.entry("com.waymark.schedule.UnavailableDay", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */

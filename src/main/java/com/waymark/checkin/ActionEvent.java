@@ -19,7 +19,8 @@ import jakarta.persistence.Table;
 @Table(name = "action_event")
 class ActionEvent {
 
-    public enum Type { CREATED, BLOCKED, DONE }
+    /** PARTLY and NOT_YET: how an action went, said in a check-in between coaching sessions (nothing else changes). */
+    public enum Type { CREATED, BLOCKED, DONE, PARTLY, NOT_YET }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -88,6 +88,11 @@ public class ActionItem {
         history.add(new ActionEvent(this, ActionEvent.Type.BLOCKED, now));
     }
 
+    /** A word on how it is going that changes nothing else (partly done, not yet). */
+    void note(ActionEvent.Type how, Instant now) {
+        history.add(new ActionEvent(this, how, now));
+    }
+
     void complete(Instant now) {
         status = Status.DONE;
         completedAt = now;

@@ -80,4 +80,31 @@ public class ActionPlanService {
                 })
                 .orElseGet(() -> new ActionResult.NotFound(number));
     }
+
+    /** How an action went, said between coaching sessions: what each answer records, as the action's history. */
+    public enum FollowUp { DONE, PARTLY, NOT_YET, IN_THE_WAY }
+
+    /**
+     * Records how one of the person's own actions went (by its id, as the coaching cycle tags it): done completes it,
+     * in the way marks it blocked (keeping any note), partly and not yet are events in its history. Empty when the
+     * action is not theirs (or is gone).
+     */
+    @Transactional
+    public java.util.Optional<ActionItem> followUp(long participantId, long actionId, FollowUp how) {
+        consent.lockForRecording(participantId);
+        return actions.findById(actionId).filter(a -> a.getParticipantId() == participantId).map(action -> {
+            java.time.Instant now = clock.instant();
+            switch (how) {
+                case DONE -> {
+                    if (action.getStatus() != ActionItem.Status.DONE) {
+                        action.complete(now);
+                    }
+                }
+                case IN_THE_WAY -> action.block(action.getBlocker(), now);
+                case PARTLY -> action.note(ActionEvent.Type.PARTLY, now);
+                case NOT_YET -> action.note(ActionEvent.Type.NOT_YET, now);
+            }
+            return action;
+        });
+    }
 }

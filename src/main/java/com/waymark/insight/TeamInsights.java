@@ -29,6 +29,7 @@ import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
 import com.waymark.programme.ProgrammeProblem;
+import com.waymark.cycle.SessionPulses;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
@@ -63,12 +64,15 @@ public class TeamInsights {
     private final double notableFall;
     private final int atRiskDays;
     private final DiagnosticThemes diagnostic;
+    private final SessionPulses sessionPulses;
 
     public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
-                        Clock clock, InsightSettings settings, DiagnosticThemes diagnostic) {
+                        Clock clock, InsightSettings settings, DiagnosticThemes diagnostic,
+                        SessionPulses sessionPulses) {
         this.diagnostic = diagnostic;
+        this.sessionPulses = sessionPulses;
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.schedule = schedule;
@@ -117,8 +121,11 @@ public class TeamInsights {
     public TeamSummary summary(long coachId, ScopeRequest request) {
         InsightScope scope = scope(coachId, request);
         TeamSummary summary = summary(coachId, scope, ReadKind.TEAM_OVERVIEW).summary();
-        return beforeFirstSession(scope.programmeId())
-                ? summary.withDiagnostic(diagnostic.read(coachId, scope).digest()) : summary;
+        if (beforeFirstSession(scope.programmeId())) {
+            summary = summary.withDiagnostic(diagnostic.read(coachId, scope).digest());
+        }
+        // The cycle is the whole programme's (its sessions): a group's summary does not carry it.
+        return scope.groupId() != null ? summary : summary.withCycle(cycleSection(coachId, scope.programmeId()));
     }
 
     /**
@@ -153,7 +160,7 @@ public class TeamInsights {
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
-                before.map(DiagnosticThemes.Read::digest).orElse(null)));
+                before.map(DiagnosticThemes.Read::digest).orElse(null), cycleSection(coachId, programmeId)));
     }
 
     // ---- the diagnostic (issue 16, part 5) ----
@@ -162,6 +169,23 @@ public class TeamInsights {
     private boolean beforeFirstSession(long programmeId) {
         return schedule.lastSessionBefore(programmeId, clock.instant()).isEmpty();
     }
+
+    /**
+     * The coaching cycle's section of the digest: the pulse and commitments of the last {@link #CYCLE_SESSIONS}
+     * sessions that ended, each released through the policy and ledger and audited by the cycle itself.
+     */
+    private SessionPulses.CycleReport cycleSection(long coachId, long programmeId) {
+        SessionPulses.CycleReport report = sessionPulses.read(coachId, programmeId, null);
+        if (report.pulses().isEmpty()) {
+            return null;
+        }
+        int from = Math.max(0, report.pulses().size() - CYCLE_SESSIONS);
+        return new SessionPulses.CycleReport(report.programmeName(), report.timeZone(), report.threshold(),
+                report.pulses().subList(from, report.pulses().size()),
+                report.commitments().subList(from, report.commitments().size()), report.heldBack());
+    }
+
+    static final int CYCLE_SESSIONS = 3;
 
     /** Team-level figures only, one row per figure, for a coach's own records. */
     public Report<String> exportCsv(long coachId, ScopeRequest request) {

@@ -13,7 +13,8 @@ public enum ReadKind {
     EXPORT("Export of team-level figures (CSV)"),
     DIAGNOSTIC("Answers before the first session (how many answered, their themes)"),
     EVALUATION("End-of-programme evaluation (ratings, recommendation, outcome measure)"),
-    IMPACT_REPORT("Impact report for the programme's commissioners (team-level figures, PDF or CSV)");
+    IMPACT_REPORT("Impact report for the programme's commissioners (team-level figures, PDF or CSV)"),
+    SESSION_PULSE("After-session pulse and commitments, session by session");
 
     private final String label;
 

@@ -47,6 +47,7 @@ final class InsightCards {
         themes(card, summary.themes(), summary.header().threshold());
         actions(card, summary.actions());
         diagnostic(card, summary.diagnostic());
+        cycle(card, summary.cycle());
         return footer(card, summary.header());
     }
 
@@ -64,6 +65,7 @@ final class InsightCards {
         wellbeing(card, summary.wellbeing(), header.threshold());
         themes(card, summary.themes(), header.threshold());
         actions(card, summary.actions());
+        cycle(card, digest.cycle());
         card.emphasis("Peer coaching");
         Map<String, String> pairs = new LinkedHashMap<>();
         pairs.put("Rounds run", Integer.toString(digest.pairs().roundsRun()));
@@ -82,6 +84,35 @@ final class InsightCards {
             card.subtle("Chosen from the coaching question bank for the themes above, not written by participants.");
         }
         return footer(card, header);
+    }
+
+    /**
+     * The coaching cycle since the last sessions: each ended session's pulse (its three items' mean, and the trend
+     * where the policy shows it) and its commitments with how they went, as counts; "hidden" where held back.
+     */
+    private static void cycle(AdaptiveCard card, com.waymark.cycle.SessionPulses.CycleReport cycle) {
+        if (cycle == null) {
+            return;
+        }
+        card.emphasis("After the last sessions");
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (int i = 0; i < cycle.pulses().size(); i++) {
+            var pulse = cycle.pulses().get(i);
+            var made = cycle.commitments().get(i);
+            String day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)
+                    .format(pulse.startsAt().atZone(java.time.ZoneId.of(cycle.timeZone())));
+            String pulseText = !pulse.shown() ? "pulse " + HIDDEN : "pulse " + one(pulse.saidWhatIThought()) + " · "
+                    + one(pulse.workedOnWhatMattered()) + " · " + one(pulse.leaveWithSomething())
+                    + (pulse.trend() == null ? "" : " (" + pulse.trend().name().toLowerCase(Locale.ROOT) + ")");
+            String madeText = !made.shown() ? "commitments " + HIDDEN : made.made() + " commitments, "
+                    + made.progress().get(com.waymark.cycle.Progress.DONE) + " done, "
+                    + made.progress().get(com.waymark.cycle.Progress.PARTLY) + " partly, "
+                    + made.progress().get(com.waymark.cycle.Progress.IN_THE_WAY) + " in the way";
+            facts.put("Session " + day, pulseText + "; " + madeText);
+        }
+        card.facts(facts);
+        card.subtle("Pulse: I could say what I really thought · We worked on what mattered most · I leave with "
+                + "something I will try (1–5). Say \"session pulse\" for every session.");
     }
 
     static AdaptiveCard participationCard(Report<ParticipationReport> report) {

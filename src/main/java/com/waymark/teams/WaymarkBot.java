@@ -53,13 +53,16 @@ class WaymarkBot extends ActivityHandler {
     private final DemoChats demo;
     private final FileOffers fileOffers;
     private final Slices slices;
+    private final com.waymark.teams.cycle.MeetingEvents meetingEvents;
 
     WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
                ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, ConsentService consent,
                InsightConversation insightConversation,
-               NoticeCards notices, FileOffers fileOffers, DemoChats demo) {
+               NoticeCards notices, FileOffers fileOffers, DemoChats demo,
+               com.waymark.teams.cycle.MeetingEvents meetingEvents) {
+        this.meetingEvents = meetingEvents;
         this.fileOffers = fileOffers;
         this.notices = notices;
         this.demo = demo;
@@ -154,6 +157,13 @@ class WaymarkBot extends ActivityHandler {
     private static boolean hasActionType(Activity activity) {
         JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
         return value != null && value.path("action").path("type").isTextual();
+    }
+
+    /** Teams' meeting-end event ends the session recorded in that meeting (the coaching cycle's own component). */
+    @Override
+    protected CompletableFuture<Void> onEventActivity(TurnContext turn) {
+        return meetingEvents.handle(turn.getActivity()) ? CompletableFuture.completedFuture(null)
+                : super.onEventActivity(turn);
     }
 
     /** The SDK skips events where the bot is the only member added or removed: those are the ones we need most. */

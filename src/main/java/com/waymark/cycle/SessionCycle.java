@@ -1,0 +1,79 @@
+package com.waymark.cycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.ScheduleService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recording a session with its end and meeting: schedule stores the session and its pre-session digest trigger; this
+ * module its end, its meeting and the trigger at its end, all in the one transaction (Quartz's JDBC store joins it).
+ */
+@Service
+@EnableConfigurationProperties(CycleSettings.class)
+public class SessionCycle {
+
+    /** Shorter is not a session; longer than a working day is not one either. */
+    static final Duration SHORTEST = Duration.ofMinutes(15);
+    static final Duration LONGEST = Duration.ofHours(10);
+    static final int DIGEST_HOURS = 24;
+
+    private final ScheduleService schedules;
+    private final CycleSessionRepository sessions;
+    private final SessionEndScheduler ends;
+    private final CycleSettings settings;
+    private final Clock clock;
+
+    public SessionCycle(ScheduleService schedules, CycleSessionRepository sessions, SessionEndScheduler ends,
+                        CycleSettings settings, Clock clock) {
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.ends = ends;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A recorded session: schedule's, and when it ends. */
+    public record Recorded(CoachingSession session, Instant endsAt, boolean inAMeeting) {
+    }
+
+    /** The length a session has when the coach gives none. */
+    public Duration defaultLength() {
+        return Duration.ofMinutes(settings.sessionMinutes());
+    }
+
+    /**
+     * Records the next session of a programme the coach coaches. {@code length} null: the default; {@code meeting}
+     * null: none (the end then comes from the clock alone). Everything is checked before anything is written.
+     */
+    @Transactional
+    public Recorded record(long coachId, long programmeId, Instant startsAt, Duration length, String meeting) {
+        Duration lasts = length == null ? defaultLength() : length;
+        if (lasts.compareTo(SHORTEST) < 0 || lasts.compareTo(LONGEST) > 0) {
+            throw new CycleProblem("A session can last from 15 minutes to 10 hours, for example: for 2h, or for 90m.");
+        }
+        String key = null;
+        if (meeting != null) {
+            key = MeetingKey.of(meeting);
+            if (key == null) {
+                throw new CycleProblem("That doesn't look like a Teams meeting. Paste the meeting's join link (it "
+                        + "starts https://teams.microsoft.com/) or leave the meeting out.");
+            }
+        }
+        CoachingSession session = schedules.recordSession(coachId, programmeId, startsAt, DIGEST_HOURS);
+        Instant endsAt = startsAt.plus(lasts);
+        CycleSession cycle = sessions.save(new CycleSession(session.getId(), session.getProgrammeId(), startsAt,
+                endsAt, key));
+        ends.schedule(cycle);
+        return new Recorded(session, endsAt, key != null);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}
