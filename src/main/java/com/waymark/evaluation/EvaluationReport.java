@@ -67,18 +67,31 @@ public class EvaluationReport {
         this.clock = clock;
     }
 
+    /** What a read releases: the coach's card reads both; the impact report reads each for its own section. */
+    enum Part { RATINGS, OUTCOME }
+
     /** The coach's read. Not one transaction: the ledger's figures are kept before the next read of it runs. */
     public EvaluationResults results(long coachId, long programmeId) {
-        Programme programme = programmes.coached(coachId, programmeId);
-        return ledger.serialised(programmeId, () -> read(coachId, programme));
+        return results(coachId, programmeId, Set.of(Part.RATINGS, Part.OUTCOME));
     }
 
-    private EvaluationResults read(long coachId, Programme programme) {
+    /**
+     * Only some parts, the same figures as {@link #results(long, long)} gives for them: a part not asked for is not
+     * released nor audited (its figures read as hidden, its lists empty). The impact report places the outcome
+     * measure by wellbeing and the ratings by peer coaching, and each read is audited with only its own people.
+     */
+    EvaluationResults results(long coachId, long programmeId, Set<Part> parts) {
+        Programme programme = programmes.coached(coachId, programmeId);
+        return ledger.serialised(programmeId, () -> read(coachId, programme, parts));
+    }
+
+    private EvaluationResults read(long coachId, Programme programme, Set<Part> parts) {
         long programmeId = programme.getId();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         Optional<EvaluationService.Round> round = evaluations.round(programmeId);
         Set<Long> staff = programmes.staffIds(programmeId);
-        List<Response> all = round.map(r -> responses(r.id())).orElse(List.of());
+        boolean ratings = parts.contains(Part.RATINGS);
+        List<Response> all = ratings ? round.map(r -> responses(r.id())).orElse(List.of()) : List.of();
         Set<Long> countable = ConfidentialityPolicy.contributors(all.stream().map(Response::participantId).toList(),
                 staff, coachId);
         List<Response> counted = all.stream().filter(r -> countable.contains(r.participantId())).toList();
@@ -86,13 +99,13 @@ public class EvaluationReport {
         Set<Long> included = new HashSet<>();
 
         Integer responded = null;
-        if (shown(policy, releases, "evaluation|responded", counted, Integer.toString(counted.size()))) {
+        if (ratings && shown(policy, releases, "evaluation|responded", counted, Integer.toString(counted.size()))) {
             responded = counted.size();
             included.addAll(people(counted));
         }
 
         List<EvaluationResults.ElementResult> elements = new ArrayList<>();
-        for (Element element : evaluations.elements(programmeId)) {
+        for (Element element : ratings ? evaluations.elements(programmeId) : List.<Element>of()) {
             List<Response> raters = counted.stream().filter(r -> r.ratings().containsKey(element.key())).toList();
             double mean = raters.stream().mapToInt(r -> r.ratings().get(element.key())).average().orElse(0);
             if (shown(policy, releases, "evaluation|" + element.key(), raters, oneDecimal(mean))) {
@@ -111,7 +124,7 @@ public class EvaluationReport {
         Double recommend = null;
         Integer recommendPeople = null;
         double recommendMean = counted.stream().mapToInt(Response::recommend).average().orElse(0);
-        if (shown(policy, releases, "evaluation|recommend", counted, oneDecimal(recommendMean))) {
+        if (ratings && shown(policy, releases, "evaluation|recommend", counted, oneDecimal(recommendMean))) {
             recommend = round1(recommendMean);
             recommendPeople = counted.size();
             included.addAll(people(counted));
@@ -122,7 +135,9 @@ public class EvaluationReport {
         List<String> wouldChange = quotes(policy, releases, "evaluation|would change", counted,
                 Response::wouldChange, included);
 
-        EvaluationResults.OutcomeResult outcome = outcome(policy, releases, programmeId, staff, coachId, included);
+        EvaluationResults.OutcomeResult outcome = parts.contains(Part.OUTCOME)
+                ? outcome(policy, releases, programmeId, staff, coachId, included)
+                : new EvaluationResults.OutcomeResult(false, null, null, null, null, null);
         ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says the read is in the audit, so it must be.
         audit.record(coachId, ReadKind.EVALUATION, programmeId, included);
