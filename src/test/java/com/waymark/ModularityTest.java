@@ -63,7 +63,7 @@ class ModularityTest {
             // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
             Map.entry("com.waymark.pairing.PairingMember", Set.of("teams")),
             Map.entry("com.waymark.pairing.PairingFollowUp", Set.of("teams")),
-            // ScheduleConversation shows active rhythms and the next session as ScheduleService returns them, and
+            // The rhythm and own-clock slices show active rhythms as ScheduleService returns them, and
             // passes UnavailableDay.Reason (leave, on call) to PersonalScheduleService.away.
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
             // question reads when the next session starts from the entity ScheduleService.nextSession returns; it could

@@ -69,8 +69,6 @@ public interface Command {
 
     // --- scheduling: coaches ------------------------------------------------------------------------------
 
-    record NextSession(String date, String time) implements Command {
-    }
 
     /** Text longer than we accept; nothing of it is stored or logged. */
     record TooLong(int length, int limit) implements Command {

@@ -15,8 +15,6 @@ final class CommandParser {
     private static final String TIME = "(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|\\d{1,2}[:.]\\d{2})";
     /** Month and day of one or two digits: read strictly against the calendar later (CalendarInput), not here. */
     private static final String DATE = "(\\d{4}-\\d{1,2}-\\d{1,2})";
-    private static final Pattern NEXT_SESSION = Pattern.compile("^(?:next session|session)\\s+(?:on\\s+)?" + DATE
-            + "(?:\\s+(?:at\\s+)?" + TIME + ")?$", Pattern.CASE_INSENSITIVE);
 
     /** "summary", "team themes", "wellbeing for group Blue since last session", "export since 2026-11-02". */
     private static final Pattern TEAM_REPORT = Pattern.compile("^(?:team\\s+)?(summary|themes|wellbeing|actions|"
@@ -140,9 +138,6 @@ final class CommandParser {
     /** A coach's next session (a person's own clock is the myclock slice's, read before "leave" and a programme). */
     private static Command parseScheduling(String text) {
         Matcher m;
-        if ((m = NEXT_SESSION.matcher(text)).matches()) {
-            return new Command.NextSession(m.group(1), m.group(2));
-        }
         return null;
     }
 

@@ -29,7 +29,7 @@ class OutboundRenderer {
                                 .filter(type -> type.isRecord() && OutboxPayload.class.isAssignableFrom(type)),
                         types.stream().map(OutboxPayloadType::type))
                 .filter(type -> !this.wordings.containsKey(type)).findFirst().ifPresent(type -> {
-                    throw new IllegalStateException("No MessageWording for outbox payload " + type.getName());
+                    throw new IllegalStateException(String.format("No MessageWording for outbox payload %s", type.getName()));
                 });
     }
 

@@ -44,7 +44,6 @@ class WaymarkBot extends ActivityHandler {
     private final ParticipantConversation conversation;
     private final ProgrammeConversation programmeConversation;
     private final TeamChatConversation teamChat;
-    private final ScheduleConversation scheduleConversation;
     private final InsightConversation insightConversation;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
@@ -57,7 +56,6 @@ class WaymarkBot extends ActivityHandler {
 
     WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
                ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
-               ScheduleConversation scheduleConversation,
                TeamLinkService teamLinks, EnrolmentService enrolment, ConsentService consent,
                InsightConversation insightConversation,
                NoticeCards notices, FileOffers fileOffers, DemoChats demo,
@@ -70,7 +68,6 @@ class WaymarkBot extends ActivityHandler {
         this.conversation = conversation;
         this.programmeConversation = programmeConversation;
         this.teamChat = teamChat;
-        this.scheduleConversation = scheduleConversation;
         this.insightConversation = insightConversation;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
@@ -309,8 +306,6 @@ class WaymarkBot extends ActivityHandler {
             replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
         } else if (ProgrammeConversation.handles(command)) {
             replies.addAll(programmeConversation.handle(participant, command));
-        } else if (ScheduleConversation.handles(command)) {
-            replies.addAll(scheduleConversation.handle(participant, command));
         } else if (InsightConversation.handles(command)) {
             replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command, files));
         } else {

@@ -44,7 +44,7 @@ class CommandParserTest {
             "my data|DataRightsCommand.MyData", "audit|DataRightsCommand.ShowAudit",
             "skip|MyClockCommand.Skip", "pause 2 weeks|MyClockCommand.Pause", "not mondays|MyClockCommand.NotOnDay",
             "no peer coaching|PeerCoachingCommand.OptOut", "not this round|PeerCoachingCommand.CantThisRound",
-            "schedule|RhythmCommand.Show", "next session 2026-12-15 14:00|NextSession", "my details|MembershipCommand.MyDetails",
+            "schedule|RhythmCommand.Show", "next session 2026-12-15 14:00|CycleCommand.RecordSession", "my details|MembershipCommand.MyDetails",
             "use programme Cohort 3|UseProgramme", "team actions|TeamReport", "rename theme A to B|ThemeFeedbackCommand",
             "6 3 nope|Unknown", "address the board|Unknown", "what now|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
