@@ -109,6 +109,14 @@ class WhatPeopleSeeTest extends WaymarkIntegrationTest {
                 .put("groupId", ProgrammeCards.EVERYONE)))).contains("every Tuesday at 09:00");
         assertThat(db.queryForObject("select count(*) from checkin_schedule s join programme p on p.id = "
                 + "s.programme_id where p.name = ? and s.group_id is null", Integer.class, programme)).isOne();
+        // Every day of the week is a rhythm too (it once overflowed its column and failed the turn).
+        String everyDay = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY";
+        assertThat(text(submit(coach, JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
+                .put("weekdays", everyDay).put("time", "09:00").put("openHours", "12").put("remindAfterHours", "6")
+                .put("groupId", ProgrammeCards.EVERYONE)))).doesNotContain("Sorry").contains("09:00");
+        assertThat(db.queryForObject("select s.weekdays from checkin_schedule s join programme p on p.id = "
+                + "s.programme_id where p.name = ? and s.group_id is null order by s.id desc limit 1", String.class, programme))
+                .isEqualTo(everyDay);
     }
 
     /**
