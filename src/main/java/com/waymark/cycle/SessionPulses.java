@@ -62,9 +62,14 @@ public class SessionPulses {
                                double workedOnWhatMattered, double leaveWithSomething, Direction trend) {
     }
 
-    /** Commitments made after a session and how they went, as counts (never names); hidden below the threshold. */
+    /**
+     * Commitments made after a session and how they went, as counts (never names); hidden below the threshold. A
+     * count of one kind ({@code nothingThisTime}, each {@code progress} value) is null where showing it would say
+     * something of the few it leaves out: the people with and without that kind are each a part of a
+     * {@link ConfidentialityPolicy#breakdown}, so "0 done" or "all 5 done" is hidden as "1 in the way" is.
+     */
     public record SessionCommitments(long sessionId, Instant startsAt, boolean shown, int people, int made,
-                                     int nothingThisTime, Map<Progress, Integer> progress) {
+                                     Integer nothingThisTime, Map<Progress, Integer> progress) {
     }
 
     public record CycleReport(String programmeName, String timeZone, int threshold, List<SessionPulse> pulses,
@@ -167,9 +172,16 @@ public class SessionPulses {
         List<Commitment> counted = made.stream().filter(c -> people.contains(c.getParticipantId())).toList();
         Map<Progress, Integer> progress = new LinkedHashMap<>();
         for (Progress p : Progress.values()) {
-            progress.put(p, (int) counted.stream().filter(c -> c.getProgress() == p).count());
+            Set<Long> with = new HashSet<>();
+            counted.stream().filter(c -> c.getProgress() == p).forEach(c -> with.add(c.getParticipantId()));
+            int count = (int) counted.stream().filter(c -> c.getProgress() == p).count();
+            progress.put(p, kindShown(policy, COMMITMENTS + " " + session.getSessionId() + " " + p, with, people)
+                    ? count : null);
         }
-        int nothing = (int) answered.stream().filter(SessionAnswer::isNothingThisTime).count();
+        Set<Long> saidNothing = new HashSet<>();
+        answered.stream().filter(SessionAnswer::isNothingThisTime).forEach(a -> saidNothing.add(a.getParticipantId()));
+        Integer nothing = kindShown(policy, COMMITMENTS + " " + session.getSessionId() + " nothing", saidNothing,
+                people) ? saidNothing.size() : null;
         // Each person's contribution: their answer and the state of each of their commitments.
         Map<Long, String> contributors = new HashMap<>();
         for (SessionAnswer a : answered) {
@@ -184,6 +196,14 @@ public class SessionPulses {
         }
         return new SessionCommitments(session.getSessionId(), session.getStartsAt(), true, people.size(),
                 counted.size(), nothing, progress);
+    }
+
+    /** Whether the people with a kind, beside the rest of those counted, may be shown as a count. */
+    private static boolean kindShown(ConfidentialityPolicy policy, String key, Set<Long> with, Set<Long> everyone) {
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        parts.put(key, with.size());
+        parts.put(key + " rest", everyone.size() - with.size());
+        return policy.breakdown(key + " all", parts).part(key).shown();
     }
 
     private static Set<Long> people(List<SessionAnswer> answers) {

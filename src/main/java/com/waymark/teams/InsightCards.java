@@ -104,15 +104,30 @@ final class InsightCards {
             String pulseText = !pulse.shown() ? "pulse " + HIDDEN : "pulse " + one(pulse.saidWhatIThought()) + " · "
                     + one(pulse.workedOnWhatMattered()) + " · " + one(pulse.leaveWithSomething())
                     + (pulse.trend() == null ? "" : " (" + pulse.trend().name().toLowerCase(Locale.ROOT) + ")");
-            String madeText = !made.shown() ? "commitments " + HIDDEN : made.made() + " commitments, "
-                    + made.progress().get(com.waymark.cycle.Progress.DONE) + " done, "
-                    + made.progress().get(com.waymark.cycle.Progress.PARTLY) + " partly, "
-                    + made.progress().get(com.waymark.cycle.Progress.IN_THE_WAY) + " in the way";
+            String madeText = !made.shown() ? "commitments " + HIDDEN : made.made() + " commitments" + howTheyWent(made);
             facts.put("Session " + day, pulseText + "; " + madeText);
         }
         card.facts(facts);
         card.subtle("Pulse: I could say what I really thought · We worked on what mattered most · I leave with "
                 + "something I will try (1–5). Say \"session pulse\" for every session.");
+    }
+
+    /** The kinds of progress the policy shows, by count; a kind it holds back on its own is left out, and said so. */
+    private static String howTheyWent(com.waymark.cycle.SessionPulses.SessionCommitments made) {
+        List<String> shown = new ArrayList<>();
+        Map<com.waymark.cycle.Progress, String> words = Map.of(com.waymark.cycle.Progress.DONE, "done",
+                com.waymark.cycle.Progress.PARTLY, "partly", com.waymark.cycle.Progress.IN_THE_WAY, "in the way");
+        for (com.waymark.cycle.Progress kind : List.of(com.waymark.cycle.Progress.DONE,
+                com.waymark.cycle.Progress.PARTLY, com.waymark.cycle.Progress.IN_THE_WAY)) {
+            Integer value = made.progress().get(kind);
+            if (value != null) {
+                shown.add(value + " " + words.get(kind));
+            }
+        }
+        if (shown.isEmpty()) {
+            return " (how they went: hidden)";
+        }
+        return ", " + String.join(", ", shown) + (shown.size() < 3 ? " (other counts hidden)" : "");
     }
 
     static AdaptiveCard participationCard(Report<ParticipationReport> report) {

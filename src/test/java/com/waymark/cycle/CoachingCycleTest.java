@@ -394,9 +394,35 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
         answer(ended, cohort.people().subList(4, 5), 4);
         String shown = digestFor(coach);
-        assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments, 0 done");
+        // "0 done" would say of each of the five that they have not done theirs: how they went is held back.
+        assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments (how they went: hidden)");
         assertThat(coach.say("summary").card().toString()).contains("After the last sessions")
-                .contains("pulse 4.0 · 4.0 · 4.0; 5 commitments, 0 done");
+                .contains("pulse 4.0 · 4.0 · 4.0; 5 commitments (how they went: hidden)");
+    }
+
+    /**
+     * The attack of a coach who knows some answers: six commit, five mark theirs done and one says something is in
+     * the way. "1 in the way" names nobody, but a coach who has heard from the five knows whose it is; and "5 done"
+     * says the same of the sixth. Both are held back; the number made is still shown.
+     */
+    @Test
+    void aKindOfProgressThatWouldSingleSomeoneOutIsHidden() {
+        Cohort cohort = cohort(6);
+        Chat.Coach coach = cohort.coach();
+        long ended = endedSession(coach);
+        answer(ended, cohort.people(), 4);
+        for (int i = 0; i < cohort.people().size(); i++) {
+            Chat.Person person = cohort.people().get(i);
+            long action = db.queryForObject("select action_id from cycle_commitment where participant_id = ?",
+                    Long.class, person.id());
+            ObjectNode progress = Chat.action("cycle.progress").put("c" + action, i < 5 ? "done" : "in_the_way");
+            assertThat(person.click(progress).text()).startsWith("Saved");
+        }
+        String digest = digestFor(coach);
+        assertThat(digest).contains("6 commitments (how they went: hidden)").doesNotContain("in the way")
+                .doesNotContain("5 done");
+        String pulse = coach.say("session pulse").card().toString();
+        assertThat(pulse).contains("Done hidden").contains("in the way hidden").doesNotContain("in the way 1");
     }
 
     @Autowired

@@ -107,14 +107,15 @@ final class CycleCards {
                         + " people, or too close to a figure shown before)");
             }
             if (made.shown()) {
-                facts.put("Commitments made", made.made() + " (and " + made.nothingThisTime()
-                        + " \"nothing this time\")");
-                facts.put("How they went", PROGRESS_WORDS.get(Progress.DONE) + " " + made.progress().get(Progress.DONE)
+                facts.put("Commitments made", made.made() + (made.nothingThisTime() == null ? ""
+                        : " (and " + made.nothingThisTime() + " \"nothing this time\")"));
+                facts.put("How they went", PROGRESS_WORDS.get(Progress.DONE) + " " + count(made, Progress.DONE)
                         + ", " + PROGRESS_WORDS.get(Progress.PARTLY).toLowerCase(Locale.ROOT) + " "
-                        + made.progress().get(Progress.PARTLY) + ", "
+                        + count(made, Progress.PARTLY) + ", "
                         + PROGRESS_WORDS.get(Progress.NOT_YET).toLowerCase(Locale.ROOT) + " "
-                        + made.progress().get(Progress.NOT_YET) + ", in the way "
-                        + made.progress().get(Progress.IN_THE_WAY));
+                        + count(made, Progress.NOT_YET) + ", in the way " + count(made, Progress.IN_THE_WAY)
+                        + (made.progress().containsValue(null) ? " (a count is hidden where it would say something "
+                        + "of the few it leaves out)" : ""));
             } else {
                 facts.put("Commitments", "hidden (fewer than " + report.threshold()
                         + " people, or too close to a figure shown before)");
@@ -126,5 +127,11 @@ final class CycleCards {
 
     static String one(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** One kind's count, or "hidden" where the policy holds it back on its own. */
+    private static String count(com.waymark.cycle.SessionPulses.SessionCommitments made, Progress kind) {
+        Integer value = made.progress().get(kind);
+        return value == null ? "hidden" : value.toString();
     }
 }
