@@ -30,13 +30,11 @@ public abstract class WaymarkIntegrationTest {
         registry.add("waymark.enrol.pace-ms", () -> "0");
         // Tests here talk fast as one person; the inbound limit has its own tests (InboundRateLimitTest).
         registry.add("waymark.bot.messages-per-minute", () -> "100000");
-        // Quartz registers each scheduler's connections JVM-wide by scheduler name. Under the default name, any other
-        // application a test starts and closes in this JVM (restart, migrations, benchmarks) took over this shared
-        // context's registration and then closed its pool: jobs scheduled later here (session digests) failed.
-        registry.add("spring.quartz.scheduler-name", () -> QUARTZ_NAME);
+        // Quartz registers each scheduler's connections JVM-wide by scheduler name, so every context needs its own:
+        // the tests' application.yml names each one at random when it starts. A name shared by the contexts of this
+        // class's subclasses (a profile, a test property) let the last one started take over the others' connections,
+        // and closing it closed their pool: sessions recorded later in the shared context then failed.
     }
-
-    private static final String QUARTZ_NAME = "waymark-test-" + java.util.UUID.randomUUID();
 
     private static Path scratchDir() {
         try {
