@@ -35,12 +35,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The coaching cycle in the commissioners' impact report: every figure of its section, in the PDF's text and in the
  * CSV, is the figure {@code session pulse} shows the coach, a hidden one reads hidden in all three, nothing below the
- * threshold reaches the PDF, and a programme with no ended session has no section.
+ * threshold reaches the PDF, and a programme with no ended session has no section ({@code impact.CycleImpactSection}).
  */
 class CycleImpactSectionTest extends WaymarkIntegrationTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final String TITLE = "Sessions: commitments and pulse";
+    static final List<String> ITEMS = List.of("I could say what I really thought", "We worked on what mattered most",
+            "I leave with something I will try");
 
     @LocalServerPort
     int port;
@@ -87,7 +89,7 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
         // Shown: pulse items, people counted, commitments made, "nothing this time", how they went.
         Map<String, String> one = card.get(0);
         Map<String, String> shown = figures(report, "Session 1 (");
-        for (String item : CycleImpactSection.ITEMS) {
+        for (String item : ITEMS) {
             assertThat(shown.get(item)).isEqualTo(one.get(item)).isEqualTo("3.0");
         }
         assertThat(shown.get("leaders who answered the pulse")).isEqualTo(one.get("Pulse answers")).isEqualTo("10");

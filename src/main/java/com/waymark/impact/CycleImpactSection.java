@@ -1,4 +1,4 @@
-package com.waymark.cycle;
+package com.waymark.impact;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.waymark.impact.ImpactPeriod;
+import com.waymark.cycle.Progress;
+import com.waymark.cycle.SessionPulses;
 import com.waymark.impact.ImpactReport.Figure;
 import com.waymark.impact.ImpactReport.Section;
-import com.waymark.impact.ImpactSection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * period, and the same sessions read over the same span release the same figures (a narrower span would be a second
  * release from nearly the same people, which the ledger would hold back). The report's weeks start with the
  * programme's first week anyway, so for a programme with a start date nothing is left out either way.
+ * <p>
+ * It lives here, not in {@code cycle}, only because {@code insight} (the digest) already depends on {@code cycle} and
+ * {@code impact} on {@code insight}: a section in {@code cycle} would close that loop. It only words what
+ * {@link SessionPulses} released.
  */
 @Component
 class CycleImpactSection implements ImpactSection {
@@ -40,11 +44,9 @@ class CycleImpactSection implements ImpactSection {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final SessionPulses pulses;
-    private final CycleSessionRepository sessions;
 
-    CycleImpactSection(SessionPulses pulses, CycleSessionRepository sessions) {
+    CycleImpactSection(SessionPulses pulses) {
         this.pulses = pulses;
-        this.sessions = sessions;
     }
 
     @Override
@@ -55,7 +57,7 @@ class CycleImpactSection implements ImpactSection {
     @Override
     public Optional<Section> read(long coachId, long programmeId, ImpactPeriod period) {
         // Before the first session ends there is nothing to say, and no read to audit.
-        if (!sessions.existsByProgrammeIdAndEndedAtIsNotNull(programmeId)) {
+        if (!pulses.anyEnded(programmeId)) {
             return Optional.empty();
         }
         SessionPulses.CycleReport report = pulses.read(coachId, programmeId, null);
