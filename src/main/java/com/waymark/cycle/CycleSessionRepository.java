@@ -22,5 +22,7 @@ interface CycleSessionRepository extends JpaRepository<CycleSession, Long> {
 
     List<CycleSession> findByProgrammeIdAndEndedAtIsNotNullOrderByStartsAtAsc(long programmeId);
 
+    boolean existsByProgrammeIdAndEndedAtIsNotNull(long programmeId);
+
     List<CycleSession> findByProgrammeIdOrderByStartsAtAsc(long programmeId);
 }

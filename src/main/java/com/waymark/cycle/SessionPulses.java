@@ -76,6 +76,11 @@ public class SessionPulses {
                               List<SessionCommitments> commitments, int heldBack) {
     }
 
+    /** Whether any session of the programme has ended: nothing to read (or audit) before then. */
+    public boolean anyEnded(long programmeId) {
+        return sessions.existsByProgrammeIdAndEndedAtIsNotNull(programmeId);
+    }
+
     /** The coach's current programme, every ended session. */
     public CycleReport read(long coachId) {
         Programme programme = programmes.currentCoached(coachId);
