@@ -152,6 +152,11 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         return CONNECTOR.awaitSent(count, ConnectorStub.PATIENCE, a -> a.toString().contains(containing));
     }
 
+    /** What the outbox keys a session's after-session cards by, as it travels on each activity. */
+    static String afterCards(long session) {
+        return "\"after:s" + session + ":p";
+    }
+
     static JsonNode cardFor(List<JsonNode> sent, Chat.Person person) {
         return sent.stream().filter(a -> a.toString().contains(person.conversationId())).findFirst()
                 .orElseThrow(() -> new AssertionError("nothing sent to " + person)).path("attachments").path(0)
@@ -180,8 +185,9 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(cardsQueued(session)).isEqualTo(3);
         assertThat(cycleSessions.findById(session).orElseThrow().getEndedAt()).isEqualTo(ended.getEndedAt());
 
-        List<JsonNode> sent = delivered(CycleCardsText.QUESTION, 3);
-        assertThat(sent).hasSize(3);
+        // This session's cards, by their key: another test's session may end while this one runs.
+        List<JsonNode> sent = delivered(afterCards(session), 3);
+        assertThat(sent).hasSize(3).allSatisfy(a -> assertThat(a.toString()).contains(CycleCardsText.QUESTION));
         JsonNode card = cardFor(sent, cohort.people().get(0));
         assertThat(card.toString()).contains(cohort.coach().programme()).contains("I could say what I really thought")
                 .contains("at least 5 people").contains("Nothing this time");
@@ -293,8 +299,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         long session = record(cohort.coach(), "");
         begun(session, Duration.ofSeconds(-1));
         assertThat(ends.timerFired(session)).isPresent();
-        JsonNode card = cardFor(delivered(CycleCardsText.QUESTION, 1).stream()
-                .filter(a -> a.toString().contains("\"session\":\"" + session + "\"")).toList(), leader);
+        JsonNode card = cardFor(delivered(afterCards(session), 1), leader);
         ObjectNode answers = card.path("actions").path(0).path("data").deepCopy();
         answers.put("try1", "Hold a fifteen-minute huddle on Mondays").put("try2", "Say no to one meeting a week");
         assertThat(leader.click(answers).text()).startsWith("Saved: actions 1 and 2");
