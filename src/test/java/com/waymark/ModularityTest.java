@@ -41,16 +41,16 @@ class ModularityTest {
      * needed ({@link #everyListedExceptionIsStillNeeded}), so the list can only shrink.
      */
     private static final Map<String, Set<String>> ENTITIES_OTHERS_USE = Map.ofEntries(
-            // programme's services still hand out its entities (ProgrammeService.find/current/coached/groups,
-            // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
-            // them; the edge is being moved into slices, after which these become records.
-            Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
-                    "question", "diagnostic", "evaluation", "story", "impact", "cycle")),
-            Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question",
-                    "diagnostic")),
-            Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams", "pairing", "schedule", "insight",
-                    "demo", "question")),
+            // Only the edge still holds programme's entities: the older conversations (ProgrammeConversation,
+            // InsightConversation, TeamChatConversation, ParticipantConversation, WaymarkBot) call the services that
+            // return them (ProgrammeService.create/update/addGroup/coached/currentCoached/use/groups/programmesOf/
+            // overview/staffOf/staffCandidates, EnrolmentService.members/describe, ParticipantService.recognise), and
+            // the slices render the Participant a turn carries. Every other module reads records (Programmes,
+            // ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo). Once those conversations are slices, these go.
+            Map.entry("com.waymark.programme.Programme", Set.of("teams")),
+            Map.entry("com.waymark.programme.Participant", Set.of("teams")),
+            Map.entry("com.waymark.programme.Membership", Set.of("teams")),
+            Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams")),
             // StaffMember.Role names "admin" or "coach" on the edge's cards.
             Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
             // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.waymark.privacy.PrivacyNotice;
 import com.waymark.checkin.ActionItem;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.ActionResult;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,20 +31,18 @@ public class AfterSessions {
     private final SessionAnswerRepository answers;
     private final CommitmentRepository commitments;
     private final ActionPlanService actions;
-    private final EnrolmentService enrolment;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ConsentService consent;
     private final CycleSettings settings;
     private final Clock clock;
 
     public AfterSessions(CycleSessionRepository sessions, SessionAnswerRepository answers,
-                         CommitmentRepository commitments, ActionPlanService actions, EnrolmentService enrolment,
-                         ProgrammeService programmes, ConsentService consent, CycleSettings settings, Clock clock) {
+                         CommitmentRepository commitments, ActionPlanService actions,
+                         Programmes programmes, ConsentService consent, CycleSettings settings, Clock clock) {
         this.sessions = sessions;
         this.answers = answers;
         this.commitments = commitments;
         this.actions = actions;
-        this.enrolment = enrolment;
         this.programmes = programmes;
         this.consent = consent;
         this.settings = settings;
@@ -73,8 +71,8 @@ public class AfterSessions {
         return sessions.findById(sessionId).filter(s -> s.getEndedAt() != null)
                 .filter(s -> isParticipant(participantId, s.getProgrammeId()))
                 .filter(s -> !answers.existsBySessionIdAndParticipantId(sessionId, participantId))
-                .flatMap(s -> programmes.find(s.getProgrammeId()).map(p -> new Invitation(sessionId, p.getId(),
-                        p.getName(), p.getTimeZone(), s.getStartsAt(), true)));
+                .flatMap(s -> programmes.find(s.getProgrammeId()).map(p -> new Invitation(sessionId, p.id(),
+                        p.name(), p.timeZone(), s.getStartsAt(), true)));
     }
 
     /**
@@ -186,7 +184,7 @@ public class AfterSessions {
     }
 
     private boolean isParticipant(long participantId, long programmeId) {
-        return enrolment.activeMemberGroups(programmeId).containsKey(participantId)
+        return programmes.activeMemberGroups(programmeId).containsKey(participantId)
                 && !programmes.staffIds(programmeId).contains(participantId);
     }
 
@@ -196,6 +194,6 @@ public class AfterSessions {
         // A lowering already announced counts: answers given now may be read after it.
         return programmes.find(programmeId).map(p -> ConfidentialityPolicy.withThreshold(
                 Math.min(p.thresholdAt(clock.instant()), p.thresholdAt(Instant.MAX))).threshold())
-                .orElse(Programme.DEFAULT_THRESHOLD);
+                .orElse(PrivacyNotice.DEFAULT_THRESHOLD);
     }
 }

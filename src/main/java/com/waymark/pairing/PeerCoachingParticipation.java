@@ -13,10 +13,10 @@ import java.util.Optional;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.MembershipEnded;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,7 +81,7 @@ public class PeerCoachingParticipation {
     private final PairingFollowUpRepository followUps;
     private final PairingOptOutRepository optOuts;
     private final ParticipantService participants;
-    private final ProgrammeService programmeService;
+    private final Programmes programmes;
     private final PairingInputs inputs;
     private final PairingMessages messages;
     private final Clock clock;
@@ -92,7 +92,7 @@ public class PeerCoachingParticipation {
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
                                      ParticipantService participants,
-                                     ProgrammeService programmeService, PairingInputs inputs,
+                                     Programmes programmes, PairingInputs inputs,
                                      PairingMessages messages, Clock clock, PersonLock people, ConsentService consent) {
         this.people = people;
         this.consent = consent;
@@ -103,7 +103,7 @@ public class PeerCoachingParticipation {
         this.followUps = followUps;
         this.optOuts = optOuts;
         this.participants = participants;
-        this.programmeService = programmeService;
+        this.programmes = programmes;
         this.inputs = inputs;
         this.messages = messages;
         this.clock = clock;
@@ -125,8 +125,8 @@ public class PeerCoachingParticipation {
         }
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
         PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
-        return Optional.of(new Nudge(member.getId(), programme.getName(), programme.getTenantId(),
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
+        return Optional.of(new Nudge(member.getId(), programme.name(), programme.tenantId(),
                 round.getRoundIndex() + 1, plan.getTotalRounds(), round.getMode(), plan.getFollowUpDays(), rematch,
                 partners));
     }
@@ -141,9 +141,9 @@ public class PeerCoachingParticipation {
         }
         PairingMember member = members.findById(followUp.getMemberId()).orElseThrow();
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
         List<String> names = partners(member, false).stream().map(Partner::name).toList();
-        return Optional.of(new FollowUpQuestion(followUpId, programme.getName(), round.getRoundIndex() + 1, names,
+        return Optional.of(new FollowUpQuestion(followUpId, programme.name(), round.getRoundIndex() + 1, names,
                 PairingFollowUp.MAX_SNOOZES - followUp.getSnoozes()));
     }
 
@@ -158,10 +158,10 @@ public class PeerCoachingParticipation {
                     || meetingOnly && other.getStatus() != PairingMember.Status.PAIRED) {
                 continue;
             }
-            Participant person = participants.find(other.getParticipantId()).orElse(null);
+            ParticipantInfo person = participants.find(other.getParticipantId()).orElse(null);
             if (person != null) {
-                partners.add(new Partner(person.getDisplayName() == null ? "(name not known yet)"
-                        : person.getDisplayName(), other.getRole(), other.getOrganisation(), person.getAadObjectId()));
+                partners.add(new Partner(person.displayName() == null ? "(name not known yet)"
+                        : person.displayName(), other.getRole(), other.getOrganisation(), person.aadObjectId()));
             }
         }
         return partners;
@@ -180,10 +180,10 @@ public class PeerCoachingParticipation {
         PairingMember member = members.findById(memberId).filter(m -> m.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
         boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
         int told = withdraw(member, round, programme, clock.instant());
-        return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already, told);
+        return new SteppedOut(programme.name(), round.getRoundIndex() + 1, already, told);
     }
 
     /** The person's place in the round under way (the latest whose follow-up has not come yet), if any. */
@@ -205,17 +205,17 @@ public class PeerCoachingParticipation {
         people.lockForWrite(participantId);
         Instant now = clock.instant();
         List<String> names = new ArrayList<>();
-        for (ProgrammeService.MyProgramme mine : activeProgrammes(participantId)) {
-            Programme programme = mine.programme();
-            if (!optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programme.getId(), participantId)) {
-                optOuts.save(new PairingOptOut(programme.getId(), participantId, null, now));
+        for (Programmes.Mine mine : activeProgrammes(participantId)) {
+            ProgrammeInfo programme = mine.programme();
+            if (!optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programme.id(), participantId)) {
+                optOuts.save(new PairingOptOut(programme.id(), participantId, null, now));
             }
-            names.add(programme.getName());
+            names.add(programme.name());
         }
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
             if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
-                withdraw(member, round, programmeService.find(round.getProgrammeId()).orElseThrow(), now);
+                withdraw(member, round, programmes.find(round.getProgrammeId()).orElseThrow(), now);
             }
         }
         return names;
@@ -226,11 +226,11 @@ public class PeerCoachingParticipation {
     public List<String> optIn(long participantId) {
         people.lockForWrite(participantId);
         optOuts.deleteStanding(participantId);
-        return activeProgrammes(participantId).stream().map(m -> m.programme().getName()).toList();
+        return activeProgrammes(participantId).stream().map(m -> m.programme().name()).toList();
     }
 
-    private List<ProgrammeService.MyProgramme> activeProgrammes(long participantId) {
-        return programmeService.programmesOf(participantId).stream()
+    private List<Programmes.Mine> activeProgrammes(long participantId) {
+        return programmes.of(participantId).stream()
                 .filter(m -> m.membership() != null && m.membership().isActive()).toList();
     }
 
@@ -294,7 +294,7 @@ public class PeerCoachingParticipation {
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
             PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-            String programme = programmeService.find(round.getProgrammeId()).map(Programme::getName).orElse("?");
+            String programme = programmes.find(round.getProgrammeId()).map(ProgrammeInfo::name).orElse("?");
             PairingFollowUp answered = followUps.findByMemberIdOrderById(member.getId()).stream()
                     .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED
                             && Objects.equals(f.getGroupId(), member.getGroupId())).findFirst().orElse(null);
@@ -308,7 +308,7 @@ public class PeerCoachingParticipation {
         mine.sort(Comparator.comparing(MyRound::runAt).reversed());
         List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()
                 .filter(o -> o.getRoundId() == null)
-                .map(o -> programmeService.find(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
+                .map(o -> programmes.find(o.getProgrammeId()).map(ProgrammeInfo::name).orElse("?")).toList();
         return new MyPairings(mine, optedOut);
     }
 
@@ -319,14 +319,14 @@ public class PeerCoachingParticipation {
      */
     @EventListener
     void onMembershipEnded(MembershipEnded ended) {
-        Programme programme = programmeService.find(ended.programmeId()).orElse(null);
+        ProgrammeInfo programme = programmes.find(ended.programmeId()).orElse(null);
         if (programme == null) {
             return;
         }
         Instant now = clock.instant();
         for (PairingMember member : members.findByParticipantIdOrderById(ended.participantId())) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-            if (!round.getProgrammeId().equals(programme.getId())) {
+            if (!round.getProgrammeId().equals(programme.id())) {
                 continue;
             }
             if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
@@ -345,14 +345,14 @@ public class PeerCoachingParticipation {
     // --- stepping out and rematching ------------------------------------------------------------------------
 
     /** Returns how many partners are told (0 when the person was not in a pair or trio this round). */
-    private int withdraw(PairingMember member, PairingRound round, Programme programme, Instant now) {
+    private int withdraw(PairingMember member, PairingRound round, ProgrammeInfo programme, Instant now) {
         PairingMember.Status before = member.getStatus();
         if (before == PairingMember.Status.WITHDRAWN) {
             return 0;
         }
         long participantId = member.getParticipantId();
         if (!optOuts.existsByParticipantIdAndRoundId(participantId, round.getId())) {
-            optOuts.save(new PairingOptOut(programme.getId(), participantId, round.getId(), now));
+            optOuts.save(new PairingOptOut(programme.id(), participantId, round.getId(), now));
         }
         member.withdraw(now);
         followUps.findByMemberIdOrderById(member.getId()).forEach(PairingFollowUp::cancel);
@@ -381,11 +381,11 @@ public class PeerCoachingParticipation {
      * coach's rules allow it (fewest earlier meetings first); otherwise they are told kindly, and stay first
      * in line should someone else become free before the round's follow-up.
      */
-    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, Programme programme, Instant now) {
+    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, ProgrammeInfo programme, Instant now) {
         Optional<PairingMember> partner = Optional.empty();
         if (round.getFollowUpAt().isAfter(now)) {
-            PairingRules rules = inputs.rules(programme.getId());
-            PairingHistory history = inputs.history(programme.getId(), round.getPlanId());
+            PairingRules rules = inputs.rules(programme.id());
+            PairingHistory history = inputs.history(programme.id(), round.getPlanId());
             partner = members.findByRoundIdOrderById(round.getId()).stream()
                     .filter(m -> !m.getId().equals(alone.getId()))
                     .filter(m -> m.getStatus() == PairingMember.Status.ALONE

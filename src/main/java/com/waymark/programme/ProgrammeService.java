@@ -92,6 +92,12 @@ public class ProgrammeService {
         return programme;
     }
 
+    /** {@link #create}, the programme as a value: for modules other than the edge (the demo's sample programme). */
+    @Transactional
+    public ProgrammeInfo newProgramme(long creatorId, ProgrammeSettings settings) {
+        return create(creatorId, settings).info();
+    }
+
     @Transactional
     public Programme update(long coachId, long programmeId, ProgrammeSettings settings) {
         Programme programme = coached(coachId, programmeId);
@@ -113,6 +119,12 @@ public class ProgrammeService {
             throw new ProgrammeProblem("\"" + programme.getName() + "\" already has a group called " + clean + ".");
         }
         return groups.save(new ProgrammeGroup(programme.getId(), clean));
+    }
+
+    /** {@link #addGroup}, the group as a value: for modules other than the edge (the demo's sample programme). */
+    @Transactional
+    public GroupInfo newGroup(long coachId, long programmeId, String name) {
+        return addGroup(coachId, programmeId, name).info();
     }
 
     @Transactional(readOnly = true)

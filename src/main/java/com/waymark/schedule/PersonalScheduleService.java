@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.waymark.privacy.ConsentService;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -209,13 +210,13 @@ public class PersonalScheduleService {
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */
     @Transactional(readOnly = true)
-    public ZoneId zone(com.waymark.programme.Participant person) {
+    public ZoneId zone(ParticipantInfo person) {
         return planner.personalClock(person).zone();
     }
 
     @Transactional(readOnly = true)
-    public MySchedule mine(com.waymark.programme.Participant person) {
-        long participantId = person.getId();
+    public MySchedule mine(ParticipantInfo person) {
+        long participantId = person.id();
         PersonalClock clockOfPerson = planner.personalClock(person);
         Optional<ParticipantPreferences> prefs = preferences.findById(participantId);
         Instant next = occurrences.findByParticipantIdAndStatusAndSendAtGreaterThanOrderBySendAt(participantId,

@@ -166,7 +166,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
 
     private String answer(Participant person, MyClockCommand command) {
         long id = person.getId();
-        ZoneId zone = personal.zone(person);
+        ZoneId zone = personal.zone(person.info());
         if (command instanceof MyClockCommand.Snooze snooze) {
             Duration delay = duration(snooze.duration());
             Instant asked = clock.instant().plus(delay);
@@ -187,7 +187,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
         }
         if (command instanceof MyClockCommand.Resume) {
             personal.resume(id);
-            Instant next = personal.mine(person).nextCheckIn();
+            Instant next = personal.mine(person.info()).nextCheckIn();
             return "Welcome back – check-ins are on again from the next one"
                     + (next == null ? "." : ": " + when(next, zone) + ".");
         }
@@ -245,7 +245,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
     }
 
     private String mySchedule(Participant person, ZoneId zone) {
-        var mine = personal.mine(person);
+        var mine = personal.mine(person.info());
         StringBuilder text = new StringBuilder("Your check-ins follow ").append(DateText.zone(zone))
                 .append(" (to change it, say \"time zone\" and a name like Europe/Paris).");
         if (mine.pausedUntil() != null) {
