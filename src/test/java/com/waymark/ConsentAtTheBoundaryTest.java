@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.waymark.checkin.ActionPlanService;
-import com.waymark.checkin.CheckIn;
 import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
@@ -67,7 +66,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
         long id = stranger();
         List<Consumer<Long>> writes = List.of(
                 p -> checkIns.record(p, new CheckInSubmission("4", "3", null, "A private reflection", true,
-                        CheckIn.Source.TEXT, null, null)),
+                        CheckInSubmission.Source.TEXT, null, null)),
                 p -> actions.add(p, "Walk the floor with the night team"),
                 p -> actions.complete(p, 1),
                 p -> actions.block(p, 1, "Rota gaps"),
@@ -94,7 +93,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
     void onceTheyAgreeTheSameCallsRecord() {
         long id = stranger();
         consent.consent(id);
-        assertThat(checkIns.record(id, new CheckInSubmission("4", "3", null, null, false, CheckIn.Source.TEXT,
+        assertThat(checkIns.record(id, new CheckInSubmission("4", "3", null, null, false, CheckInSubmission.Source.TEXT,
                 null, null))).isInstanceOf(CheckInResult.Saved.class);
         actions.add(id, "Ask my deputy to chair the huddle");
         assertThat(rows("check_in", "participant_id", id)).isEqualTo(1);

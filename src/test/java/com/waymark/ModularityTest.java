@@ -53,11 +53,9 @@ class ModularityTest {
             Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams")),
             // StaffMember.Role names "admin" or "coach" on the edge's cards.
             Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
-            // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.
-            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams", "ops")),
-            // The action plan card, and a leader's own story (story), render the entities ActionPlanService returns.
-            // cycle tags the actions a commitment became (ActionPlanService.add returns the entity) and reads them back.
-            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams", "story", "cycle")),
+            // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
+            // check-in turn itself, and the check-in card whether it may be quoted.
+            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
             // The edge words a coach-call message from CoachCallService.find (scheduling gets records).
             Map.entry("com.waymark.care.CoachCallRequest", Set.of("teams")),
             // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
@@ -66,10 +64,9 @@ class ModularityTest {
             // The rhythm and own-clock slices show active rhythms as ScheduleService returns them, and
             // passes UnavailableDay.Reason (leave, on call) to PersonalScheduleService.away.
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
-            // question reads when the next session starts from the entity ScheduleService.nextSession returns; it could
-            // ask for the instant alone, as insight does (ScheduleService.lastSessionStartBefore).
-            // cycle records a session's end beside the one ScheduleService.recordSession returns.
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams", "question", "cycle")),
+            // The programme overview (ProgrammeConversation) shows when the next session starts from the entity
+            // ScheduleService.nextSession returns; everyone else gets SessionInfo or the instant alone.
+            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")),
             Map.entry("com.waymark.schedule.UnavailableDay", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */

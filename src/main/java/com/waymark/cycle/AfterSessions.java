@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.waymark.privacy.PrivacyNotice;
-import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.ActionResult;
 import com.waymark.privacy.ConfidentialityPolicy;
@@ -113,10 +113,10 @@ public class AfterSessions {
                     throw new CycleProblem(result instanceof ActionResult.Rejected rejected ? rejected.problem()
                             : "That couldn't be saved. Nothing has been saved.");
                 }
-                ActionItem action = added.action();
-                commitments.save(new Commitment(sessionId, session.getProgrammeId(), participantId, action.getId(),
+                ActionInfo action = added.action();
+                commitments.save(new Commitment(sessionId, session.getProgrammeId(), participantId, action.id(),
                         now));
-                numbers.add(action.getNumber());
+                numbers.add(action.number());
             }
         }
         answers.save(new SessionAnswer(sessionId, session.getProgrammeId(), participantId, now,
@@ -132,14 +132,14 @@ public class AfterSessions {
         if (mine.isEmpty()) {
             return List.of();
         }
-        Map<Long, ActionItem> plan = new java.util.HashMap<>();
-        actions.list(participantId).forEach(a -> plan.put(a.getId(), a));
+        Map<Long, ActionInfo> plan = new java.util.HashMap<>();
+        actions.list(participantId).forEach(a -> plan.put(a.id(), a));
         List<OpenCommitment> open = new ArrayList<>();
         for (Commitment c : mine) {
-            ActionItem action = plan.get(c.getActionId());
-            if (action != null && action.getStatus() == ActionItem.Status.OPEN) {
+            ActionInfo action = plan.get(c.getActionId());
+            if (action != null && !action.done()) {
                 Instant started = sessions.findById(c.getSessionId()).map(CycleSession::getStartsAt).orElse(null);
-                open.add(new OpenCommitment(action.getId(), action.getNumber(), action.getText(), started));
+                open.add(new OpenCommitment(action.id(), action.number(), action.text(), started));
             }
         }
         return open;

@@ -30,7 +30,6 @@ import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.Programmes;
 import com.waymark.programme.Programmes.Mine;
-import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -263,8 +262,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     private Question store(long coachId, ProgrammeInfo programme, GroupInfo group, String text) {
         people.lockForWrite(coachId);
         Instant now = clock.instant();
-        Optional<CoachingSession> next = schedule.nextSession(programme.id());
-        Instant expires = next.map(CoachingSession::getStartsAt).orElse(now.plus(WITHOUT_SESSION));
+        Optional<Instant> next = schedule.nextSessionStart(programme.id());
+        Instant expires = next.orElse(now.plus(WITHOUT_SESSION));
         Long groupId = group == null ? null : group.id();
         end(programme.id(), groupId, now);
         String promptId = ID_PREFIX + HexFormat.of().formatHex(bytes(8));
@@ -303,8 +302,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
      * the next one that happens, even when it was planned later than the question.
      */
     private boolean sessionSince(Row row, Instant now) {
-        return schedule.lastSessionBefore(row.programmeId(), now)
-                .map(session -> session.getStartsAt().isAfter(row.askedAt())).orElse(false);
+        return schedule.lastSessionStartBefore(row.programmeId(), now).map(start -> start.isAfter(row.askedAt()))
+                .orElse(false);
     }
 
     private Question question(Row row, ProgrammeInfo programme, String group) {

@@ -58,7 +58,7 @@ public class ScheduleService {
     }
 
     @Transactional
-    public CoachingSession recordSession(long coachId, long programmeId, Instant startsAt, int digestHours) {
+    public SessionInfo recordSession(long coachId, long programmeId, Instant startsAt, int digestHours) {
         ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         if (!startsAt.isAfter(clock.instant())) {
             throw new ScheduleProblem("That time has already passed. Give the next session's date and time, "
@@ -70,7 +70,7 @@ public class ScheduleService {
         CoachingSession session = sessions.save(new CoachingSession(programme.id(), startsAt, digestHours, coachId,
                 clock.instant()));
         digests.schedule(session);
-        return session;
+        return session.info();
     }
 
     /**
@@ -92,6 +92,12 @@ public class ScheduleService {
     @Transactional(readOnly = true)
     public Optional<CoachingSession> nextSession(long programmeId) {
         return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
+    }
+
+    /** When the next session starts, if one is planned: for modules that need only the time. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextSessionStart(long programmeId) {
+        return nextSession(programmeId).map(CoachingSession::getStartsAt);
     }
 
     /** The most recent session that started before this moment, if any: where "since last session" begins. */

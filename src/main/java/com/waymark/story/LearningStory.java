@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import com.waymark.checkin.ActionItem;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.OwnCheckIns;
 import com.waymark.programme.Programmes;
@@ -67,8 +66,8 @@ public class LearningStory {
                         c.reflection().strip()))
                 .toList();
         List<StoryContent.Action> plan = actions.list(participantId).stream().map(a -> new StoryContent.Action(
-                a.getText(), a.getStatus() == ActionItem.Status.DONE, LocalDate.ofInstant(a.getCreatedAt(), zone),
-                a.getCompletedAt() == null ? null : LocalDate.ofInstant(a.getCompletedAt(), zone))).toList();
+                a.text(), a.done(), LocalDate.ofInstant(a.createdAt(), zone),
+                a.completedAt() == null ? null : LocalDate.ofInstant(a.completedAt(), zone))).toList();
         List<String> programmeNames = programmes.of(participantId).stream()
                 .filter(m -> m.membership() != null).map(m -> m.programme().name()).toList();
         return new StoryContent(name, programmeNames, LocalDate.now(clock.withZone(zone)), trend, plan, reflections,

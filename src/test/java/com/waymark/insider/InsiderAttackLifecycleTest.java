@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.WaymarkApplication;
 import com.waymark.checkin.ActionPlanService;
-import com.waymark.checkin.CheckIn;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
 import com.waymark.privacy.ConsentService;
@@ -271,9 +270,9 @@ class InsiderAttackLifecycleTest {
                 List<java.util.concurrent.Callable<Object>> writes = List.of(
                         () -> dataRights.erase(id),
                         () -> checkIns.record(id, new CheckInSubmission("4", "4", null, first, false,
-                                CheckIn.Source.TEXT, null, null)),
+                                CheckInSubmission.Source.TEXT, null, null)),
                         () -> checkIns.record(id, new CheckInSubmission("2", "3", null, second, true,
-                                CheckIn.Source.TEXT, null, null)),
+                                CheckInSubmission.Source.TEXT, null, null)),
                         () -> actions.add(id, action),
                         () -> {
                             schedule.quietHours(id, java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0));
