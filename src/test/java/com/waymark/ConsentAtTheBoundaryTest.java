@@ -19,7 +19,7 @@ import com.waymark.privacy.ConsentService;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.PersonalScheduleService;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -74,7 +74,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
                 p -> schedule.notBefore(p, LocalTime.of(9, 0)),
                 p -> schedule.timeZone(p, ZoneId.of("Europe/Paris")),
                 p -> schedule.excludeWeekday(p, java.time.DayOfWeek.FRIDAY, true),
-                p -> schedule.away(p, LocalDate.of(2031, 1, 6), LocalDate.of(2031, 1, 7), UnavailableDay.Reason.LEAVE),
+                p -> schedule.away(p, LocalDate.of(2031, 1, 6), LocalDate.of(2031, 1, 7), AwayReason.LEAVE),
                 p -> schedule.pause(p, 1),
                 p -> schedule.resume(p),
                 p -> schedule.skip(p),

@@ -56,18 +56,12 @@ class ModularityTest {
             // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
             // check-in turn itself, and the check-in card whether it may be quoted.
             Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
-            // The edge words a coach-call message from CoachCallService.find (scheduling gets records).
-            Map.entry("com.waymark.care.CoachCallRequest", Set.of("teams")),
-            // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
-            Map.entry("com.waymark.pairing.PairingMember", Set.of("teams")),
-            Map.entry("com.waymark.pairing.PairingFollowUp", Set.of("teams")),
-            // The rhythm and own-clock slices show active rhythms as ScheduleService returns them, and
-            // passes UnavailableDay.Reason (leave, on call) to PersonalScheduleService.away.
+            // The programme overview (ProgrammeConversation) and the rhythm slice show active rhythms as
+            // ScheduleService.active returns them.
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
             // The programme overview (ProgrammeConversation) shows when the next session starts from the entity
             // ScheduleService.nextSession returns; everyone else gets SessionInfo or the instant alone.
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")),
-            Map.entry("com.waymark.schedule.UnavailableDay", Set.of("teams")));
+            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

@@ -117,7 +117,7 @@ class PairingInputs {
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, PairingRound> byId = all.stream().collect(Collectors.toMap(PairingRound::getId, r -> r));
         Map<Long, List<PairingMember>> groups = members.findByRoundIdInOrderById(byId.keySet()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED && m.getGroupId() != null)
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED && m.getGroupId() != null)
                 .collect(Collectors.groupingBy(PairingMember::getGroupId));
         Map<PairKey, PairingHistory.Meeting> meetings = new HashMap<>();
         for (List<PairingMember> group : groups.values()) {

@@ -232,7 +232,7 @@ public class PairingRounds {
             int count = 0;
             for (PairingFollowUp followUp : followUps.findDue(clock.instant(), PageRequest.of(0, BATCH))) {
                 PairingMember member = members.findById(followUp.getMemberId()).orElse(null);
-                if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+                if (member == null || member.getStatus() != PlaceInRound.PAIRED
                         || !followUp.getGroupId().equals(member.getGroupId())) {
                     followUp.cancel();
                     continue;

@@ -50,7 +50,7 @@ public class PeerCoachingParticipation {
     /** What answering the follow-up did. */
     public sealed interface FollowUpOutcome {
 
-        record Saved(PairingFollowUp.Met met) implements FollowUpOutcome {
+        record Saved(Met met) implements FollowUpOutcome {
         }
 
         record Snoozed(Instant until) implements FollowUpOutcome {
@@ -67,7 +67,7 @@ public class PeerCoachingParticipation {
 
     /** One round of someone's own history, with their whole follow-up answer (met, usefulness, one thing). */
     public record MyRound(String programme, int roundNumber, int totalRounds, Instant runAt, PairingMode mode,
-                          PairingMember.Status status, List<Partner> partners, PairingFollowUp.Met met,
+                          PlaceInRound status, List<Partner> partners, Met met,
                           Integer usefulness, String oneThing) {
     }
 
@@ -115,7 +115,7 @@ public class PeerCoachingParticipation {
     @Transactional(readOnly = true)
     public Optional<Nudge> nudge(long memberId, long groupId, boolean rematch) {
         PairingMember member = members.findById(memberId).orElse(null);
-        if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+        if (member == null || member.getStatus() != PlaceInRound.PAIRED
                 || !Objects.equals(member.getGroupId(), groupId)) {
             return Optional.empty();
         }
@@ -155,7 +155,7 @@ public class PeerCoachingParticipation {
         List<Partner> partners = new ArrayList<>();
         for (PairingMember other : members.findByGroupIdOrderById(member.getGroupId())) {
             if (other.getId().equals(member.getId())
-                    || meetingOnly && other.getStatus() != PairingMember.Status.PAIRED) {
+                    || meetingOnly && other.getStatus() != PlaceInRound.PAIRED) {
                 continue;
             }
             ParticipantInfo person = participants.find(other.getParticipantId()).orElse(null);
@@ -181,7 +181,7 @@ public class PeerCoachingParticipation {
                 .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
         ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
-        boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
+        boolean already = member.getStatus() == PlaceInRound.WITHDRAWN;
         int told = withdraw(member, round, programme, clock.instant());
         return new SteppedOut(programme.name(), round.getRoundIndex() + 1, already, told);
     }
@@ -191,7 +191,7 @@ public class PeerCoachingParticipation {
     public Optional<Long> currentMember(long participantId) {
         Instant now = clock.instant();
         return members.findByParticipantIdOrderById(participantId).stream()
-                .filter(m -> m.getStatus() != PairingMember.Status.WITHDRAWN)
+                .filter(m -> m.getStatus() != PlaceInRound.WITHDRAWN)
                 .filter(m -> rounds.findById(m.getRoundId()).map(r -> r.getFollowUpAt().isAfter(now)).orElse(false))
                 .reduce((first, second) -> second).map(PairingMember::getId);
     }
@@ -214,7 +214,7 @@ public class PeerCoachingParticipation {
         }
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+            if (member.getStatus() != PlaceInRound.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
                 withdraw(member, round, programmes.find(round.getProgrammeId()).orElseThrow(), now);
             }
         }
@@ -252,7 +252,7 @@ public class PeerCoachingParticipation {
             throw new PairingProblem("That pairing changed after this question was sent, so there's nothing to "
                     + "answer here. Say \"my pairings\" to see where things stand.");
         }
-        PairingFollowUp.Met met = met(metRaw);
+        Met met = met(metRaw);
         Integer usefulness = usefulness(usefulnessRaw);
         String oneThing = oneThingRaw == null || oneThingRaw.isBlank() ? null : oneThingRaw.strip();
         if (oneThing != null && oneThing.length() > MAX_ONE_THING_CHARS) {
@@ -260,19 +260,19 @@ public class PeerCoachingParticipation {
                     + "Nothing was saved.");
         }
         Instant now = clock.instant();
-        if (met == PairingFollowUp.Met.NOT_YET && followUp.getSnoozes() < PairingFollowUp.MAX_SNOOZES) {
+        if (met == Met.NOT_YET && followUp.getSnoozes() < PairingFollowUp.MAX_SNOOZES) {
             Instant until = now.plus(SNOOZE);
             followUp.snoozeUntil(until);
             return new FollowUpOutcome.Snoozed(until);
         }
-        followUp.answer(met, met == PairingFollowUp.Met.YES ? usefulness : null, oneThing, now);
+        followUp.answer(met, met == Met.YES ? usefulness : null, oneThing, now);
         return new FollowUpOutcome.Saved(met);
     }
 
-    private static PairingFollowUp.Met met(String raw) {
+    private static Met met(String raw) {
         String value = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         try {
-            return PairingFollowUp.Met.valueOf(value);
+            return Met.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new PairingProblem("Please say whether you met: yes, no, or not yet. Nothing was saved.");
         }
@@ -298,7 +298,7 @@ public class PeerCoachingParticipation {
             PairingFollowUp answered = followUps.findByMemberIdOrderById(member.getId()).stream()
                     .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED
                             && Objects.equals(f.getGroupId(), member.getGroupId())).findFirst().orElse(null);
-            List<Partner> partners = member.getStatus() == PairingMember.Status.PAIRED ? partners(member, false)
+            List<Partner> partners = member.getStatus() == PlaceInRound.PAIRED ? partners(member, false)
                     : List.of();
             mine.add(new MyRound(programme, round.getRoundIndex() + 1, plan.getTotalRounds(), round.getRunAt(),
                     round.getMode(), member.getStatus(), partners, answered == null ? null : answered.getMet(),
@@ -329,7 +329,7 @@ public class PeerCoachingParticipation {
             if (!round.getProgrammeId().equals(programme.id())) {
                 continue;
             }
-            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+            if (member.getStatus() != PlaceInRound.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
                 withdraw(member, round, programme, now);
             }
             messages.cancelNudges(round.getId(), ended.participantId());
@@ -346,8 +346,8 @@ public class PeerCoachingParticipation {
 
     /** Returns how many partners are told (0 when the person was not in a pair or trio this round). */
     private int withdraw(PairingMember member, PairingRound round, ProgrammeInfo programme, Instant now) {
-        PairingMember.Status before = member.getStatus();
-        if (before == PairingMember.Status.WITHDRAWN) {
+        PlaceInRound before = member.getStatus();
+        if (before == PlaceInRound.WITHDRAWN) {
             return 0;
         }
         long participantId = member.getParticipantId();
@@ -356,11 +356,11 @@ public class PeerCoachingParticipation {
         }
         member.withdraw(now);
         followUps.findByMemberIdOrderById(member.getId()).forEach(PairingFollowUp::cancel);
-        if (before != PairingMember.Status.PAIRED || member.getGroupId() == null) {
+        if (before != PlaceInRound.PAIRED || member.getGroupId() == null) {
             return 0;
         }
         List<PairingMember> left = members.findByGroupIdOrderById(member.getGroupId()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED).toList();
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED).toList();
         if (left.size() >= 2) {
             for (PairingMember stays : left) {
                 messages.update(stays.getParticipantId(), "pairing-partner-left:m" + member.getId() + ":p"
@@ -388,8 +388,8 @@ public class PeerCoachingParticipation {
             PairingHistory history = inputs.history(programme.id(), round.getPlanId());
             partner = members.findByRoundIdOrderById(round.getId()).stream()
                     .filter(m -> !m.getId().equals(alone.getId()))
-                    .filter(m -> m.getStatus() == PairingMember.Status.ALONE
-                            || m.getStatus() == PairingMember.Status.UNMATCHED)
+                    .filter(m -> m.getStatus() == PlaceInRound.ALONE
+                            || m.getStatus() == PlaceInRound.UNMATCHED)
                     .filter(m -> rules.allows(alone.getParticipantId(), m.getParticipantId()))
                     .min(Comparator.comparingInt((PairingMember m) -> history.timesMet(alone.getParticipantId(),
                             m.getParticipantId())).thenComparing(PairingMember::getId));

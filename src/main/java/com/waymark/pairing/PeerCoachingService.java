@@ -178,7 +178,7 @@ public class PeerCoachingService {
             PairingRounds.RoundRun run = runner.runNext(plan.getId());
             Set<Long> placed = run.roundId() == null ? Set.of() : ConfidentialityPolicy.contributors(members
                     .findByRoundIdInOrderById(List.of(run.roundId())).stream()
-                    .filter(m -> m.getStatus() == PairingMember.Status.PAIRED)
+                    .filter(m -> m.getStatus() == PlaceInRound.PAIRED)
                     .map(PairingMember::getParticipantId).toList(), staff, coachId);
             boolean numbers = policy.cell("round", placed).shown();
             if (numbers) {
@@ -244,7 +244,7 @@ public class PeerCoachingService {
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
                         all.stream().map(PairingRound::getId).toList()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED && m.getGroupId() != null)
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED && m.getGroupId() != null)
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
@@ -266,11 +266,11 @@ public class PeerCoachingService {
             Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
                     .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
             groupsAnswered = byGroup.size();
-            Set<Long> saidMet = answers.stream().filter(f -> f.getMet() == PairingFollowUp.Met.YES)
+            Set<Long> saidMet = answers.stream().filter(f -> f.getMet() == Met.YES)
                     .map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
             if (policy.share("met", saidMet, answerers)) {
                 groupsMet = (int) byGroup.values().stream()
-                        .filter(list -> list.stream().anyMatch(f -> f.getMet() == PairingFollowUp.Met.YES)).count();
+                        .filter(list -> list.stream().anyMatch(f -> f.getMet() == Met.YES)).count();
             }
             included.addAll(answerers);
         }

@@ -13,7 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Bringing people into programmes (roster, join code, coach's card), describing them, and letting them go. */
+/**
+ * Bringing people into programmes (roster, join code, coach's card), describing them, and letting them go.
+ * <p>
+ * What it returns holding entities ({@link Enrolment}, {@link Member}, {@link #leave}, {@link #describe},
+ * {@link #correctOwn}) is the edge's, until its older conversations become slices; other modules read members as
+ * values through {@link Programmes#members}.
+ */
 @Service
 public class EnrolmentService {
 

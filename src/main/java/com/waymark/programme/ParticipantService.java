@@ -19,7 +19,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Recognises the person behind each turn and keeps what we need to reach them later. */
+/**
+ * Recognises the person behind each turn and keeps what we need to reach them later.
+ * <p>
+ * {@link #recognise} and {@link #find(TeamsIdentity)} return the entity, for the edge alone (the turn carries it, and
+ * stores the conversation reference in it); other modules get {@link ParticipantInfo} ({@link #find(long)},
+ * {@link #findAll}, {@link #register}).
+ */
 @Service
 public class ParticipantService {
 

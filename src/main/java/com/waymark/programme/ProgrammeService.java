@@ -20,7 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating and shaping programmes: settings, groups, the coaching team, and which programme is "current". */
+/**
+ * Creating and shaping programmes: settings, groups, the coaching team, and which programme is "current".
+ * <p>
+ * The methods that hand out entities ({@link Programme}, {@link ProgrammeGroup}, {@link StaffMember},
+ * {@link Participant}, and {@link MyProgramme}, {@link ProgrammeOverview}, {@link Handover} holding them) are the
+ * edge's: its older conversations ({@code teams.ProgrammeConversation}, {@code InsightConversation},
+ * {@code TeamChatConversation}, {@code ParticipantConversation}) render them until they become slices. Every other
+ * module reads programmes as values through {@link Programmes}, and creates through {@link #newProgramme}.
+ */
 @Service
 public class ProgrammeService {
 

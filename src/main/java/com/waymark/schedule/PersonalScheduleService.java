@@ -163,7 +163,7 @@ public class PersonalScheduleService {
     }
 
     @Transactional
-    public int away(long participantId, LocalDate from, LocalDate to, UnavailableDay.Reason reason) {
+    public int away(long participantId, LocalDate from, LocalDate to, AwayReason reason) {
         if (to.isBefore(from)) {
             throw new ScheduleProblem("The last day, " + to + ", comes before the first, " + from + ". Nothing was "
                     + "changed. Put the first day first, for example: leave " + from + " to " + from.plusDays(7));
@@ -205,7 +205,7 @@ public class PersonalScheduleService {
     /** Whether this person noted {@code day} (a day on their own calendar) as leave; on call does not count. */
     @Transactional(readOnly = true)
     public boolean onLeave(long participantId, LocalDate day) {
-        return unavailable.existsByParticipantIdAndDayAndReason(participantId, day, UnavailableDay.Reason.LEAVE.name());
+        return unavailable.existsByParticipantIdAndDayAndReason(participantId, day, AwayReason.LEAVE.name());
     }
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */

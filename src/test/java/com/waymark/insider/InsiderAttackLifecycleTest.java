@@ -31,7 +31,7 @@ import com.waymark.programme.ProgrammeSettings;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.RetentionSweep;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.support.BotFrameworkTokens;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Http;
@@ -279,7 +279,7 @@ class InsiderAttackLifecycleTest {
                             return "quiet";
                         },
                         () -> schedule.away(id, LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-05"),
-                                UnavailableDay.Reason.LEAVE));
+                                AwayReason.LEAVE));
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Object>> futures = new ArrayList<>();
                 for (var write : writes) {

@@ -22,7 +22,7 @@ import com.waymark.programme.Participant;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.SlotCalculator;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.teams.CalendarInput;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.DateText;
@@ -233,7 +233,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
             CalendarInput.Days days = CalendarInput.range(away.from(), away.to(), example);
             LocalDate from = days.first();
             LocalDate to = days.last();
-            personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
+            personal.away(id, from, to, away.onCall() ? AwayReason.ON_CALL : AwayReason.LEAVE);
             return "Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
                     + ". " + MOVES;
         }
