@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README is the front door and docs/ holds the detail it links to: a link that leads nowhere (a file moved, a heading
- * renamed) is a sentence that is no longer true. So every link from README and docs/*.md to a file in the repository
- * must reach it, a link to a heading must find that heading, the documents the bot's own messages name must exist,
- * and README stays short (the developers' guide: "Keep README true and short").
+ * renamed) is a sentence that is no longer true. So every link to a file in the repository, from README, docs/*.md
+ * and the Azure sample's and the Playground tests' READMEs, must reach it, and a link to a heading must find that
+ * heading; the documents the bot's own messages name must exist; and README stays short (the developers' guide:
+ * "Keep README true and short").
  */
 class DocumentLinksTest {
 
@@ -92,6 +93,12 @@ class DocumentLinksTest {
         List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
         try (var files = Files.list(Path.of("docs"))) {
             files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        // The other front doors README links to: the Azure sample and the Playground tests.
+        for (Path other : List.of(Path.of("deploy", "README.md"), Path.of("e2e", "README.md"))) {
+            if (Files.exists(other)) {
+                documents.add(other);
+            }
         }
         return documents;
     }
