@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @EnableConfigurationProperties(EnrolSettings.class)
 @Component
-class RosterEnrolment {
+public class RosterEnrolment {
 
     /** What one roster run did, for the summary in the team. */
     record Tally(int welcomed, int notified, int alreadyIn, int coaches, int failed) {
@@ -75,7 +75,7 @@ class RosterEnrolment {
     }
 
     /** "enrol" in a team or group chat: everyone in it. */
-    CompletableFuture<List<Activity>> enrolEveryone(TurnContext turn, Participant coach) {
+    public CompletableFuture<List<Activity>> enrolEveryone(TurnContext turn, Participant coach) {
         Programme programme = programmes.currentCoached(coach.getId());
         TeamConversation team = TurnFacts.teamConversation(turn.getActivity());
         teamLinks.link(team, programme.getId());
@@ -84,7 +84,7 @@ class RosterEnrolment {
     }
 
     /** The coach picked people from the roster on a card. */
-    CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
+    public CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
@@ -102,11 +102,17 @@ class RosterEnrolment {
     }
 
     /** Everyone in this team (by team id) or group chat (by conversation id), the bot left out. */
-    CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
+    public CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
         TeamConversation here = TurnFacts.teamConversation(turn.getActivity());
         String id = here.teamId() != null ? here.teamId() : here.conversationId();
         return rosterReader.readAll(turn.getActivity().getServiceUrl(), id).thenApply(all -> all.stream()
                 .filter(m -> !TurnFacts.isBot(turn.getActivity(), m)).toList());
+    }
+
+    /** Who is in this team or group chat, as Teams identifies them (the bot left out). */
+    public CompletableFuture<List<TeamsIdentity>> people(TurnContext turn) {
+        return roster(turn).thenApply(members -> members.stream()
+                .map(member -> TurnFacts.identity(turn.getActivity(), member)).toList());
     }
 
     private List<Activity> start(TurnContext turn, Participant coach, Programme programme,

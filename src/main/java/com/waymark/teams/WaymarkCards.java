@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import com.waymark.teams.consent.ConsentSlice;
 import com.waymark.teams.checkin.CheckInSlice;
 import com.waymark.teams.actions.ActionsSlice;
 import com.waymark.teams.myclock.MyClockSlice;
@@ -47,14 +48,14 @@ public final class WaymarkCards {
         return card.subtle("Privacy notice version " + notice.version()
                         + ". If you'd rather not take part, simply don't agree: nothing more than the above is kept "
                         + "about you, and \"delete my data\" erases even that.")
-                .submit("I agree", CardActions.CONSENT);
+                .submit("I agree", ConsentSlice.CONSENT);
     }
 
     static AdaptiveCard privacy(PrivacyNotice notice) {
         AdaptiveCard card = AdaptiveCard.create().heading(notice.title());
         notice.points().forEach(point -> card.text("• " + point));
         return card.subtle("Privacy notice version " + notice.version() + ". You have not agreed to it yet.")
-                .submit("I agree", CardActions.CONSENT);
+                .submit("I agree", ConsentSlice.CONSENT);
     }
 
     /**

@@ -12,12 +12,12 @@ import com.waymark.checkin.ActionResult;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
 import com.waymark.teams.HelpLine;
-import com.waymark.teams.InsightConversation;
 import com.waymark.teams.NoticeCards;
 import com.waymark.teams.Phrase;
 import com.waymark.teams.Reply;
 import com.waymark.teams.Turn;
 import com.waymark.teams.WaymarkCards;
+import com.waymark.teams.reports.TeamReportsSlice;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +42,9 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
 
     private final ActionPlanService actionPlan;
     private final NoticeCards notices;
-    private final InsightConversation insight;
+    private final TeamReportsSlice insight;
 
-    ActionsSlice(ActionPlanService actionPlan, NoticeCards notices, InsightConversation insight) {
+    ActionsSlice(ActionPlanService actionPlan, NoticeCards notices, TeamReportsSlice insight) {
         this.actionPlan = actionPlan;
         this.notices = notices;
         this.insight = insight;
@@ -107,7 +107,7 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
         if (command instanceof ActionsCommand.Block stuck) {
             return block(id, stuck);
         }
-        return insight.coachesOnly(turn.participant()) ? insight.teamActions(turn.participant()) : List.of(Reply.card(WaymarkCards.actions(actionPlan.list(id),
+        return insight.coachesOnly(turn.participant()) ? insight.teamActions(turn) : List.of(Reply.card(WaymarkCards.actions(actionPlan.list(id),
                 ZoneId.of(turn.participant().getTimeZone()))));
     }
 

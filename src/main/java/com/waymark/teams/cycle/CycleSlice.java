@@ -149,7 +149,8 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
     public List<HelpLine> help() {
         return List.of(
                 HelpLine.participant("**my commitments**: what you said you'd try after a session, and how it went"),
-                HelpLine.coach("**next session** with its date and time, then if you like **for** its length (" + hours()
+                HelpLine.coach("**next session** with its date and time, for example: " + HelpLine.SESSION_EXAMPLE
+                        + ", then if you like **for** its length (" + hours()
                         + " unless you say, for example for 90m) and **meeting** with the Teams meeting's join link. "
                         + "When it ends, everyone gets a card: what they'll try, and a one-minute pulse"),
                 HelpLine.coach("**session pulse**: the pulse and commitments, session by session, at team level"));
