@@ -1,8 +1,5 @@
 package com.waymark;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +23,12 @@ import com.waymark.programme.TeamsIdentity;
 import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.SeparateInstance;
+import com.waymark.support.TwoInstances;
 import com.waymark.support.TeamsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -63,12 +60,13 @@ class TwoInstanceFailoverTest {
     private static final int PEOPLE = 400;
     private static final int LEASE_SECONDS = 6;
     private static final int THREADS = 8;
-    private static final String NODE_A = "failover-a";
-    private static final String NODE_B = "failover-b";
+    private static final String CLUSTER = "failover";
+    /** A's node id, as {@link TwoInstances} names it: lease tokens are "<node>/<batch>". */
+    private static final String NODE_A = CLUSTER + "-a";
 
     private ScratchPostgres postgres;
     private ConnectorStub connector;
-    private Path workDir;
+    private TwoInstances instances;
     private SeparateInstance instanceA;
     private ConfigurableApplicationContext instanceB;
 
@@ -79,16 +77,9 @@ class TwoInstanceFailoverTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        if (instanceA != null) {
-            instanceA.close();
+        try (ScratchPostgres database = postgres; ConnectorStub teams = connector; TwoInstances both = instances) {
+            // closed in reverse: the instances, then the stub, then the database
         }
-        if (instanceB != null) {
-            instanceB.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        postgres.close();
     }
 
     @Test
@@ -96,13 +87,13 @@ class TwoInstanceFailoverTest {
         Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
-        workDir = Files.createTempDirectory("waymark-failover-");
         JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(postgres.url(), ScratchPostgres.ADMIN_USER, "", true));
 
-        // Both start together, as replicas do: Flyway's advisory lock and Quartz's row locks keep that safe.
-        instanceA = SeparateInstance.start(arguments(NODE_A, SeparateInstance.freePort()),
-                workDir.resolve("instance-a.log"));
-        instanceB = new SpringApplicationBuilder(WaymarkApplication.class).run(arguments(NODE_B, 0).toArray(String[]::new));
+        // Both start together, as replicas do.
+        instances = TwoInstances.start(postgres, CLUSTER, List.of("--waymark.outbox.poll-ms=50",
+                "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS));
+        instanceA = instances.a();
+        instanceB = instances.b();
 
         // While A starts: a few hundred people who agreed to the notice, each with a 1:1 chat at the stub.
         List<Long> people = seedPeople(instanceB);
@@ -187,19 +178,6 @@ class TwoInstanceFailoverTest {
         assertThat(delivered.size() - duplicates.size()).as("delivered exactly once")
                 .isEqualTo(PEOPLE - inDoubt.size());
         assertThat(quartzInstances).as("both schedulers checked in to the clustered job store").hasSizeGreaterThanOrEqualTo(2);
-    }
-
-    private List<String> arguments(String node, int port) throws IOException {
-        Path dataDir = Files.createDirectories(workDir.resolve(node));
-        return List.of("--spring.profiles.active=postgres",
-                // Command-line arguments win over any WAYMARK_DB_* or Bot Framework credentials in the environment.
-                "--WAYMARK_DB_URL=" + postgres.url(), "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER,
-                "--WAYMARK_DB_PASSWORD=", "--waymark.bot.app-id=", "--waymark.data-dir=" + dataDir,
-                "--server.port=" + port, "--waymark.outbox.node-id=" + node, "--waymark.outbox.poll-ms=50",
-                "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS,
-                "--spring.main.banner-mode=off",
-                // One cluster, one name: tests otherwise give each context a name of its own.
-                "--spring.quartz.scheduler-name=waymark-failover");
     }
 
     /** Through the application's own services, as if each had installed the app and agreed to the notice. */

@@ -1,7 +1,5 @@
 package com.waymark.cycle;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +21,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.waymark.WaymarkApplication;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.schedule.SessionTriggers;
 import com.waymark.support.Chat;
@@ -32,13 +29,12 @@ import com.waymark.support.Prerequisites;
 import com.waymark.support.Replies;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.SeparateInstance;
+import com.waymark.support.TwoInstances;
 import com.waymark.support.TeamsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -71,9 +67,7 @@ class SessionEndOnTwoInstancesTest {
 
     private ScratchPostgres postgres;
     private ConnectorStub connector;
-    private SeparateInstance instanceA;
-    private ConfigurableApplicationContext instanceB;
-    private int managementB;
+    private TwoInstances instances;
     private JdbcTemplate db;
     private TeamsClient toA;
     private TeamsClient toB;
@@ -86,20 +80,14 @@ class SessionEndOnTwoInstancesTest {
         Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
-        Path workDir = Files.createTempDirectory("waymark-session-end-");
         db = new JdbcTemplate(new SingleConnectionDataSource(postgres.url(), ScratchPostgres.ADMIN_USER, "", true));
-
-        // Both start together, as replicas do.
-        int portA = SeparateInstance.freePort();
-        instanceA = SeparateInstance.start(arguments(workDir, "end-a", portA), workDir.resolve("instance-a.log"));
-        managementB = SeparateInstance.freePort();
-        List<String> argumentsB = new ArrayList<>(arguments(workDir, "end-b", 0));
-        argumentsB.add("--management.server.port=" + managementB);
-        instanceB = new SpringApplicationBuilder(WaymarkApplication.class).run(argumentsB.toArray(String[]::new));
-        instanceA.awaitReady(Duration.ofSeconds(90), () -> { });
-        int portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
-        toA = new TeamsClient(portA, connector.serviceUrl());
-        toB = new TeamsClient(portB, connector.serviceUrl());
+        instances = TwoInstances.start(postgres, "session-end", List.of("--waymark.outbox.poll-ms=50",
+                "--waymark.enrol.pace-ms=0", "--waymark.bot.messages-per-minute=100000",
+                // Each polls the job store every second rather than every 30 s, so either may take a trigger.
+                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
+        instances.a().awaitReady(Duration.ofSeconds(90), () -> { });
+        toA = new TeamsClient(instances.portA(), connector.serviceUrl());
+        toB = new TeamsClient(instances.portB(), connector.serviceUrl());
         assertThat(db.queryForList("select instance_name from qrtz_scheduler_state", String.class))
                 .as("both schedulers checked in to the one clustered job store").hasSize(2);
 
@@ -117,30 +105,9 @@ class SessionEndOnTwoInstancesTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        if (instanceA != null) {
-            instanceA.close();
+        try (ScratchPostgres database = postgres; ConnectorStub teams = connector; TwoInstances both = instances) {
+            // closed in reverse: the instances, then the stub, then the database
         }
-        if (instanceB != null) {
-            instanceB.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        postgres.close();
-    }
-
-    private List<String> arguments(Path workDir, String node, int port) throws Exception {
-        Path dataDir = Files.createDirectories(workDir.resolve(node));
-        return List.of("--spring.profiles.active=postgres",
-                // Command-line arguments win over any WAYMARK_DB_* or Bot Framework credentials in the environment.
-                "--WAYMARK_DB_URL=" + postgres.url(), "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER,
-                "--WAYMARK_DB_PASSWORD=", "--waymark.bot.app-id=", "--waymark.data-dir=" + dataDir,
-                "--server.port=" + port, "--waymark.outbox.node-id=" + node, "--waymark.outbox.poll-ms=50",
-                "--waymark.enrol.pace-ms=0", "--waymark.bot.messages-per-minute=100000",
-                "--spring.main.banner-mode=off",
-                // One cluster, one name: tests otherwise give each context a name of its own.
-                "--spring.quartz.scheduler-name=waymark-session-end",
-                "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000");
     }
 
     @Test
@@ -265,7 +232,7 @@ class SessionEndOnTwoInstancesTest {
         db.update("update cycle_session set starts_at = ?, ends_at = ? where session_id = ?",
                 OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(now.plus(endsIn), ZoneOffset.UTC), session);
-        instanceB.getBean(SessionTriggers.class).plan(SessionEndJob.key(session), SessionEndJob.class, session,
+        instances.b().getBean(SessionTriggers.class).plan(SessionEndJob.key(session), SessionEndJob.class, session,
                 now.plus(endsIn));
     }
 
@@ -376,8 +343,8 @@ class SessionEndOnTwoInstancesTest {
     }
 
     private Signals signals() {
-        return new Signals(counts(Http.get(instanceA.managementPort(), "/actuator/prometheus").body()),
-                counts(Http.get(managementB, "/actuator/prometheus").body()));
+        return new Signals(counts(Http.get(instances.a().managementPort(), "/actuator/prometheus").body()),
+                counts(Http.get(instances.managementB(), "/actuator/prometheus").body()));
     }
 
     private static Map<String, Integer> counts(String exposition) {
