@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import com.waymark.schedule.SessionInfo;
 import com.waymark.schedule.ScheduleService;
+import com.waymark.schedule.SessionTriggers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +26,15 @@ public class SessionCycle {
 
     private final ScheduleService schedules;
     private final CycleSessionRepository sessions;
-    private final SessionEndScheduler ends;
+    private final SessionTriggers triggers;
     private final CycleSettings settings;
     private final Clock clock;
 
-    public SessionCycle(ScheduleService schedules, CycleSessionRepository sessions, SessionEndScheduler ends,
+    public SessionCycle(ScheduleService schedules, CycleSessionRepository sessions, SessionTriggers triggers,
                         CycleSettings settings, Clock clock) {
         this.schedules = schedules;
         this.sessions = sessions;
-        this.ends = ends;
+        this.triggers = triggers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -69,7 +70,7 @@ public class SessionCycle {
         Instant endsAt = startsAt.plus(lasts);
         CycleSession cycle = sessions.save(new CycleSession(session.id(), session.programmeId(), startsAt,
                 endsAt, key));
-        ends.schedule(cycle);
+        triggers.plan(SessionEndJob.key(cycle.getSessionId()), SessionEndJob.class, cycle.getSessionId(), endsAt);
         return new Recorded(session, endsAt, key != null);
     }
 

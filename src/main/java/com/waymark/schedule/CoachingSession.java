@@ -50,7 +50,7 @@ public class CoachingSession {
 
     /**
      * Whether the digest goes at once: its moment ({@link #digestAt}) has already come, as for a session recorded
-     * less than {@code digestHours} ahead. {@link SessionDigestScheduler} then starts its trigger now.
+     * less than {@code digestHours} ahead. {@link SessionTriggers} then starts its trigger now.
      */
     public boolean digestGoesAtOnce(Instant now) {
         return info().digestGoesAtOnce(now);

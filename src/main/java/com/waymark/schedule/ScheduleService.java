@@ -23,17 +23,17 @@ public class ScheduleService {
     private final CoachingSessionRepository sessions;
     private final Programmes programmes;
     private final CheckInPlanner planner;
-    private final SessionDigestScheduler digests;
+    private final SessionTriggers triggers;
     private final Clock clock;
 
     public ScheduleService(CheckInScheduleRepository schedules, CoachingSessionRepository sessions,
-                           Programmes programmes, CheckInPlanner planner, SessionDigestScheduler digests,
+                           Programmes programmes, CheckInPlanner planner, SessionTriggers triggers,
                            Clock clock) {
         this.schedules = schedules;
         this.sessions = sessions;
         this.programmes = programmes;
         this.planner = planner;
-        this.digests = digests;
+        this.triggers = triggers;
         this.clock = clock;
     }
 
@@ -69,7 +69,8 @@ public class ScheduleService {
         }
         CoachingSession session = sessions.save(new CoachingSession(programme.id(), startsAt, digestHours, coachId,
                 clock.instant()));
-        digests.schedule(session);
+        triggers.plan(SessionDigestJob.key(session.getId()), SessionDigestJob.class, session.getId(),
+                session.digestAt());
         return session.info();
     }
 
