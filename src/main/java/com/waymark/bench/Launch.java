@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 record Launch(List<String> waymark, List<String> echo) {
 
-    static Launch prepare(StartMode mode, List<String> jvm, Path work, int timeoutSeconds, PrintStream out)
+    /** A training run on a busy machine can take minutes: it is not what is timed, so it is given longer. */
+    static final int MIN_TRAINING_SECONDS = 900;
+
+    static Launch prepare(StartMode mode, List<String> jvm, Path work, int startTimeoutSeconds, PrintStream out)
             throws IOException, InterruptedException {
+        int timeoutSeconds = Math.max(startTimeoutSeconds, MIN_TRAINING_SECONDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         boolean fromJar = System.getProperty("sun.java.command", "").split(" ")[0].endsWith(".jar");
