@@ -80,7 +80,8 @@ public final class StartupBench implements Subcommand {
         BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args", "mode"));
         StartMode mode = StartMode.parse(options.text("mode", StartMode.PLAIN.label()));
         int runs = options.integer("runs", 5, 1, 50);
-        int timeout = options.integer("timeout", 180, 5, 3_600);
+        // Seconds a start may take before the benchmark gives up: at load average 40 a plain start took over 180.
+        int timeout = options.integer("timeout", 600, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
                 : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
