@@ -26,8 +26,6 @@ import com.waymark.privacy.ConsentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,11 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rounds of peer coaching with their follow-up answers. Five of the leaders are the Playground's own users, so the
  * edge can reach them (see {@link DemoGuide}). Runs once; a second start finds it and does nothing.
  *
- * <p>Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
+ * <p>A bean under that profile only ({@link DemoConfiguration}). Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
  * message, scheduled job or readiness probe ever sees the demo half made.
  */
-@Component
-@Profile("demo")
 class DemoData implements SmartLifecycle {
 
     static final String PROGRAMME = "North Ridge ICS system leadership (demo)";
