@@ -85,17 +85,6 @@ export default {
         { connectorCalls: { method: 'POST', path: '/v3/conversations', min: 5 } }],
     },
     {
-      name: 'the coach records a session in a Teams meeting, starting in a minute or two, for 15 minutes; its digest goes at once',
-      send: () => {
-        cycle.startsAt = nextWholeMinute(60_000);
-        const l = clockOf(cycle.startsAt);
-        return `next session ${l.date} ${l.time} for 15m meeting ${joinUrl}`;
-      },
-      timeoutMs: 120000,
-      expect: [{ text: 'Recorded the next session' }, { text: 'When Teams says the meeting has ended' },
-        { card: 'Before your session: North Ridge ICS system leadership (demo)', contains: 'After the last sessions' }],
-    },
-    {
       name: 'summary: participation, wellbeing with a trend line, themes, actions',
       send: 'summary',
       timeoutMs: 60000,
@@ -135,6 +124,19 @@ export default {
       expect: [{ card: 'Export (team-level figures, CSV)' },
         { text: '```csv\nprogramme,period_from,period_to,section,figure,value\n' },
         { check: noFileConsentCard }],
+    },
+    {
+      // After the reports: once this session has begun, "since the last session" (the reports' default) starts today.
+      name: 'the coach records a session in a Teams meeting, starting in a minute or two, for 15 minutes; its digest goes at once',
+      send: () => {
+        cycle.startsAt = nextWholeMinute(75_000);
+        const l = clockOf(cycle.startsAt);
+        return `next session ${l.date} ${l.time} for 15m meeting ${joinUrl}`;
+      },
+      timeoutMs: 120000,
+      expect: [{ text: 'Recorded the next session' }, { text: 'When Teams says the meeting has ended' },
+        { card: 'Before your session: North Ridge ICS system leadership (demo)', contains: 'Questions you might bring' },
+        { card: 'After the last sessions', contains: 'Say "session pulse" for every session' }],
     },
     {
       name: 'the meeting ends: Teams posts its meetingEnd event to the bot, and each of the five gets the after-session card',
@@ -195,13 +197,13 @@ export default {
         { check: (replies) => (JSON.stringify(replies).match(/Pulse answers/g) || []).length >= 3 || 'not every session shows its pulse' }],
     },
     {
-      name: `the coach records the next session (${sessionAt}, within the digest's 24 hours)`,
+      name: `the coach records the next session (${sessionAt}, within the digest's 24 hours): its digest has the cycle`,
       send: `next session ${sessionAt}`,
       // The digest is due at once, so it starts now (not at Quartz's next misfire scan) and usually arrives within
       // this step, a second after the reply: it is expected here, on its own, not in reply to a later message.
       timeoutMs: 120000,
       expect: [{ text: 'Recorded the next session' }, { text: 'straight away' },
-        { card: 'Before your session: North Ridge ICS system leadership (demo)', contains: 'Questions you might bring' },
+        { card: 'Before your session: North Ridge ICS system leadership (demo)', contains: 'After the last sessions' },
         { card: 'After the last sessions', contains: '6 commitments' }],
     },
   ],

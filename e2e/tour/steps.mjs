@@ -56,7 +56,8 @@ async function meetingEnds(ctx, people) {
   ctx.meetingEndedAt = Date.now();
 }
 
-export const steps = [
+/** Every step, grouped by what it is about; ORDER below tells the week's story. */
+const STEPS = [
   // ---- The coach opens the demo programme and hands out its join code ----
   { id: 'coach-open', as: 'coach', open: true, none: true, name: 'The coach opens the 1:1 chat with Waymark' },
   { id: 'coach-help', as: 'coach', send: 'help', expect: /For coaches|coach/i },
@@ -70,17 +71,14 @@ export const steps = [
   { id: 'participant-agree', as: 'participant', click: 'I agree', expect: /Thank you/ },
   { id: 'participant-join', as: 'participant', send: (ctx) => `join ${ctx.joinCode}`, expect: /Welcome to/ },
 
-  // ---- The coach's session, in a Teams meeting, and its digest ----
+  // ---- The coach's next session and its digest (two hours ahead, so the digest is due at once) ----
   {
     id: 'coach-next-session', as: 'coach',
     send: (ctx) => {
       ctx.sessionRecordedAt = Date.now(); // the digest is due the moment the session is recorded
-      // It starts in a minute or two (it can't be recorded once begun) and lasts the shortest session, 15 minutes.
-      ctx.sessionStartsAt = wholeMinute(75_000);
-      const l = london(ctx.sessionStartsAt);
-      return `next session ${l.date} ${l.time} for 15m meeting ${JOIN_URL}`;
+      const l = london(Date.now() + 2 * 3600_000);
+      return `next session ${l.date} ${l.time}`;
     },
-    caption: 'next session (today, in a minute or two) for 15m meeting https://teams.microsoft.com/l/meetup-join/…',
     expect: /Recorded the next session/,
   },
   {
@@ -100,7 +98,19 @@ export const steps = [
     caption: 'answers the question card', expect: /Thank you/,
   },
 
-  // ---- The session ends (Teams says the meeting ended): the after-session card ----
+  // ---- A session in a Teams meeting; it ends (Teams says so): the after-session card ----
+  {
+    id: 'coach-meeting-session', as: 'coach',
+    send: (ctx) => {
+      // It starts in a minute or two (it can't be recorded once begun) and lasts the shortest session, 15 minutes.
+      // After the coach's reports: once it has begun, "since the last session" (their default) starts today.
+      ctx.sessionStartsAt = wholeMinute(75_000);
+      const l = london(ctx.sessionStartsAt);
+      return `next session ${l.date} ${l.time} for 15m meeting ${JOIN_URL}`;
+    },
+    caption: 'next session (today, in a minute or two) for 15m meeting https://teams.microsoft.com/l/meetup-join/…',
+    expect: /When Teams says the meeting has ended/,
+  },
   {
     id: 'participant-after-session-arrives', as: 'participant', waitFor: /What will you try before the next session/,
     notBefore: (ctx) => ctx.sessionStartsAt + 1000, before: meetingEnds, timeoutMs: 60_000,
@@ -268,3 +278,48 @@ export const steps = [
   { id: 'participant-erase', as: 'participant', click: 'Erase everything…', expect: /Yes, erase everything/ },
   { id: 'participant-erase-confirm', as: 'participant', click: 'Yes, erase everything', expect: /erased|Erased|deleted/i },
 ];
+
+/**
+ * The order of the week: the coach's reports before the session in a meeting begins (then "since the last session"
+ * starts today); the leader's own commands while it is about to begin; the after-session card before the check-in
+ * rhythm is saved, so the check-in asks about the commitments; the coach's set-up while the check-in is due; and the
+ * leader's manual check-ins and schedule only after the scheduled one.
+ */
+const ORDER = [
+  'coach-open', 'coach-help', 'coach-programme',
+  'participant-open', 'participant-agree', 'participant-join', 'participant-next-question', 'participant-diagnostic-answer',
+  'coach-next-session', 'coach-digest-arrives',
+  'coach-summary', 'coach-themes', 'coach-wellbeing', 'coach-actions', 'coach-team-actions', 'coach-participation',
+  'coach-export', 'coach-summary-team', 'coach-wellbeing-since', 'coach-themes-since-session', 'coach-rename-theme',
+  'coach-merge-themes', 'coach-not-about', 'coach-more-like',
+  'coach-meeting-session',
+  'participant-help', 'participant-add-action', 'participant-add-action-2', 'participant-my-actions', 'participant-done',
+  'participant-stuck', 'participant-my-programmes', 'participant-my-details', 'participant-privacy',
+  'participant-who-has-seen', 'participant-my-data',
+  'participant-after-session-arrives', 'participant-after-session-answer', 'participant-my-commitments',
+  'coach-ask-everyone', 'coach-schedule', 'coach-schedule-save',
+  'coach-peer-coaching', 'coach-peer-coaching-save', 'coach-pair-now', 'participant-nudge-arrives', 'coach-forbid-pair',
+  'coach-pairs', 'participant-my-pairings', 'participant-cant-this-round', 'participant-opt-out', 'participant-opt-in',
+  'coach-people', 'coach-coaches', 'coach-invite-coach', 'coach-invite-admin', 'coach-audit', 'coach-edit-programme',
+  'coach-new-programme', 'coach-create-programme', 'coach-add-group', 'coach-use-programme',
+  'participant-checkin-arrives', 'participant-follow-up-arrives', 'participant-checkin-answer', 'participant-follow-up-answer',
+  'coach-session-pulse',
+  'participant-check-in', 'participant-one-line', 'participant-my-trend',
+  'participant-snooze', 'participant-skip', 'participant-pause', 'participant-resume', 'participant-quiet-hours',
+  'participant-not-mondays', 'participant-after', 'participant-time-zone', 'participant-leave', 'participant-on-call',
+  'participant-my-schedule',
+  'coach-team-open', 'coach-team-programme', 'coach-team-add-people', 'coach-team-enrol', 'coach-team-summary',
+  'coach-group-open', 'coach-group-programme', 'coach-group-themes',
+  'participant-team-open', 'participant-team-check-in', 'participant-team-summary', 'participant-group-open',
+  'participant-group-help',
+  'coach-evaluation', 'coach-evaluation-send', 'participant-evaluation-arrives', 'participant-evaluation-answer',
+  'coach-evaluation-results', 'coach-impact-report', 'participant-my-story', 'participant-make-story',
+  'participant-accept-invitation', 'participant-leave-programme', 'participant-delete-my-data', 'participant-erase',
+  'participant-erase-confirm',
+];
+
+const byId = new Map(STEPS.map((step) => [step.id, step]));
+if (byId.size !== STEPS.length || ORDER.length !== STEPS.length || ORDER.some((id) => !byId.has(id))) {
+  throw new Error(`steps.mjs: ORDER must name every step once (${STEPS.length} steps, ${ORDER.length} in ORDER)`);
+}
+export const steps = ORDER.map((id) => byId.get(id));

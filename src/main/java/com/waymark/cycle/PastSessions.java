@@ -7,6 +7,7 @@ import java.util.List;
 import com.waymark.checkin.PastEntries;
 import com.waymark.privacy.ConsentService;
 import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.PastCoachingSessions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The cycle written as history, for seeding a sample programme (the {@code demo} profile): a session that took place
  * and ended, the after-session answers people gave (pulse and commitments) and how each commitment went, at the times
- * they happened. Schedule records the session ({@link com.waymark.schedule.PastSessions}) and the action plan the
+ * they happened. Schedule records the session ({@link PastCoachingSessions}) and the action plan the
  * actions commitments became ({@link PastEntries}); no card is queued, no end trigger scheduled: it is over. Each
  * person's consent is checked first, as for anything recorded about them.
  */
@@ -40,14 +41,14 @@ public class PastSessions {
     public record PastCommitment(int actionNumber, String text, Progress progress, Instant progressAt) {
     }
 
-    private final com.waymark.schedule.PastSessions schedule;
+    private final PastCoachingSessions schedule;
     private final PastEntries actions;
     private final CycleSessionRepository sessions;
     private final SessionAnswerRepository answers;
     private final CommitmentRepository commitments;
     private final ConsentService consent;
 
-    PastSessions(com.waymark.schedule.PastSessions schedule, PastEntries actions, CycleSessionRepository sessions,
+    PastSessions(PastCoachingSessions schedule, PastEntries actions, CycleSessionRepository sessions,
                  SessionAnswerRepository answers, CommitmentRepository commitments, ConsentService consent) {
         this.schedule = schedule;
         this.actions = actions;

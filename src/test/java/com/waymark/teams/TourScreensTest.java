@@ -110,6 +110,23 @@ class TourScreensTest extends WaymarkIntegrationTest {
                 .allSatisfy(l -> assertThat(l).doesNotContain(programme));
     }
 
+    @Test
+    void theDiagnosticCardCarriesNoDatabaseIdOnlyATokenForItsOwnPerson() {
+        JsonNode question = card(say(leader, "next question"));
+        ObjectNode send = ((ObjectNode) question.path("actions").path(0).path("data")).deepCopy();
+        long diagnosticId = db.queryForObject("select d.id from diagnostic d join participant p on p.id = "
+                + "d.participant_id where p.teams_user_id = ?", Long.class, leader.userId());
+        assertThat(send.path("diagnostic").asText()).as("sealed, not the row's number")
+                .isNotEqualTo(Long.toString(diagnosticId)).doesNotContainPattern("^\\d+$").hasSizeGreaterThan(20);
+        assertThat(question.toString()).doesNotContain("\"" + diagnosticId + "\"");
+
+        // The coach, sending the leader's card data as their own, finds nothing of theirs; the leader's answer counts.
+        assertThat(all(submit(coach, send.deepCopy().put("answer", "Not mine to give."))))
+                .contains("no question from me waiting for you").doesNotContain("Sorry");
+        assertThat(all(submit(leader, send.put("answer", "Partners bring problems early.").put("quoteOk", "false"))))
+                .contains("Thank you, that's noted.");
+    }
+
     // ---- helpers ----
 
     static Map<String, String> facts(JsonNode card) {

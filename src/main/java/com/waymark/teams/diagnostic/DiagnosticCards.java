@@ -20,8 +20,12 @@ final class DiagnosticCards {
     private DiagnosticCards() {
     }
 
-    /** One question; the first one says what the diagnostic is, and a late joiner is told why it still comes. */
-    static AdaptiveCard question(Asking asking) {
+    /**
+     * One question; the first one says what the diagnostic is, and a late joiner is told why it still comes.
+     * {@code sealed}: the diagnostic's id sealed for this person ({@link com.waymark.teams.CardIds}), never the
+     * database's own number.
+     */
+    static AdaptiveCard question(Asking asking, String sealed) {
         AdaptiveCard card = AdaptiveCard.create().heading(asking.position() == 0
                 ? "Before your first session" : "Before your first session: question " + asking.number() + " of "
                 + asking.of());
@@ -35,7 +39,7 @@ final class DiagnosticCards {
             }
         }
         card.text("**" + asking.question().text() + "**").subtle(asking.question().hint());
-        Map<String, String> ids = Map.of("diagnostic", Long.toString(asking.diagnosticId()),
+        Map<String, String> ids = Map.of("diagnostic", sealed,
                 "question", asking.question().id());
         return card.textInput("answer", "Your answer", "A few words or a few lines", DiagnosticService.MAX_ANSWER_CHARS)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")

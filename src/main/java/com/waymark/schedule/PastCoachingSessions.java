@@ -12,14 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ScheduleService#recordSession}, which takes only sessions still to come.
  */
 @Component
-public class PastSessions {
+public class PastCoachingSessions {
 
     /** What "next session" records a session with: its digest a day before. */
     static final int DIGEST_HOURS = 24;
 
     private final CoachingSessionRepository sessions;
 
-    PastSessions(CoachingSessionRepository sessions) {
+    PastCoachingSessions(CoachingSessionRepository sessions) {
         this.sessions = sessions;
     }
 
