@@ -96,7 +96,8 @@ async function startPlayground(name, workDir, botEndpoint, config) {
   let exited = false;
   child.on('exit', () => { exited = true; });
   process.on('exit', () => { if (!exited) try { child.kill('SIGKILL'); } catch { /* gone */ } });
-  const deadline = Date.now() + 30000;
+  // As the end-to-end driver: PLAYGROUND_START_TIMEOUT_MS, 30 s unless said (a busy shared machine needs more).
+  const deadline = Date.now() + Number(process.env.PLAYGROUND_START_TIMEOUT_MS || 30000);
   let port;
   while (!port) {
     const m = /Listening on (\d+)/.exec(out);

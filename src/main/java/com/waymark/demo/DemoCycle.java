@@ -1,12 +1,14 @@
 package com.waymark.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +21,7 @@ import com.waymark.cycle.Progress;
 import com.waymark.cycle.Pulse;
 
 /**
- * The demo's coaching cycle so far: two team sessions, four and two weeks ago, each followed by the after-session
+ * The demo's coaching cycle so far: two team sessions, on the Tuesdays four and two weeks ago, each followed by the after-session
  * card that most leaders answered (the pulse, and one or two things they would try, or "nothing this time"), and how
  * those commitments went since. The pulse rises a little from the first to the second, so {@code session pulse}, the
  * digest and the impact report have released figures and a trend to show. Written as history through the cycle's
@@ -56,7 +58,9 @@ final class DemoCycle {
         int[] next = actionsHeld.stream().mapToInt(n -> n + 1).toArray();
         for (int s = 0; s < WEEKS_AGO.length; s++) {
             boolean latest = s == WEEKS_AGO.length - 1;
-            Instant starts = ZonedDateTime.of(today.minusWeeks(WEEKS_AGO[s]), AT, ZONE).toInstant();
+            // On a Tuesday, as a working team's sessions are, whatever day the demo starts.
+            LocalDate day = today.minusWeeks(WEEKS_AGO[s]).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+            Instant starts = ZonedDateTime.of(day, AT, ZONE).toInstant();
             Instant ended = starts.plus(LENGTH);
             List<PastAnswer> answers = new ArrayList<>();
             for (int i = 0; i < people.size(); i++) {

@@ -123,6 +123,8 @@ class DemoDataTest {
             assertThat(sessions).contains("Sessions: pulse and commitments").doesNotContain("hidden (fewer");
             assertThat(sessions.split("\"Pulse answers\"", -1)).as(sessions).hasSize(3);
             assertThat(sessions.split("\"Commitments made\"", -1)).hasSize(3);
+            assertThat(sessions).as("sessions on a working day").contains("Tuesday")
+                    .contains("(a count is hidden where it could point to someone)");
 
             String pairNow = text(teams, "pair now");
             assertThat(pairNow).contains("Round 4 of 6").contains("1 pair and 1 trio formed")

@@ -111,20 +111,13 @@ class TourScreensTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void theDiagnosticCardCarriesNoDatabaseIdOnlyATokenForItsOwnPerson() {
-        JsonNode question = card(say(leader, "next question"));
-        ObjectNode send = ((ObjectNode) question.path("actions").path(0).path("data")).deepCopy();
-        long diagnosticId = db.queryForObject("select d.id from diagnostic d join participant p on p.id = "
-                + "d.participant_id where p.teams_user_id = ?", Long.class, leader.userId());
-        assertThat(send.path("diagnostic").asText()).as("sealed, not the row's number")
-                .isNotEqualTo(Long.toString(diagnosticId)).doesNotContainPattern("^\\d+$").hasSizeGreaterThan(20);
-        assertThat(question.toString()).doesNotContain("\"" + diagnosticId + "\"");
-
-        // The coach, sending the leader's card data as their own, finds nothing of theirs; the leader's answer counts.
-        assertThat(all(submit(coach, send.deepCopy().put("answer", "Not mine to give."))))
-                .contains("no question from me waiting for you").doesNotContain("Sorry");
-        assertThat(all(submit(leader, send.put("answer", "Partners bring problems early.").put("quoteOk", "false"))))
-                .contains("Thank you, that's noted.");
+    void theCohortQuestionIsConfirmedInPlainWordsNotThePolicysTerms() {
+        String set = text(say(coach, "ask everyone What did you notice about how you listened this week?"));
+        assertThat(set).startsWith("Set for everyone in " + programme)
+                .contains("you see them as themes shared by several people, never one person's")
+                .doesNotContain("threshold");
+        assertThat(card(say(coach, "question")).toString())
+                .contains("You see the answers as themes shared by several people").doesNotContain("threshold");
     }
 
     // ---- helpers ----

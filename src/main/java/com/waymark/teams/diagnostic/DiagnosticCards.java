@@ -34,8 +34,8 @@ final class DiagnosticCards {
                     + " begins, as they would in a short 1:1 conversation: " + DiagnosticQuestions.count()
                     + " questions, one at a time, at your own pace. Skip any you'd rather not answer.");
             if (asking.afterFirstSession()) {
-                card.subtle("The first session has already taken place; your answers still help your coach get to "
-                        + "know you, and they are marked as given after it.");
+                card.subtle("The first session has already taken place. Your answers still help your coaches get to "
+                        + "know you, and they'll see these came after it.");
             }
         }
         card.text("**" + asking.question().text() + "**").subtle(asking.question().hint());
