@@ -152,7 +152,7 @@ export default {
       },
       timeoutMs: 60000,
       expect: [{ delivered: { to: PEOPLE, card: 'What will you try before the next session?', contains: 'A one-minute pulse' } },
-        { delivered: { notTo: 'me' } }],
+        { delivered: { notTo: 'me', card: 'What will you try before the next session?' } }],
     },
     ...PEOPLE.map(afterSessionAnswer),
     {
@@ -170,7 +170,8 @@ export default {
       timeoutMs: 180000,
       expect: [{ text: 'every' },
         { delivered: { to: PEOPLE, card: 'Time for your check-in' } },
-        { delivered: { to: PEOPLE, card: "What you said you'd try", contains: 'Walk the discharge lounge on Friday' } }],
+        { delivered: { to: PEOPLE, card: "What you said you'd try" } },
+        { delivered: { to: 'Megan Bowen', card: "What you said you'd try", contains: 'Walk the discharge lounge on Friday' } }],
     },
     {
       name: "Megan says how the session's two commitments went (the card's other, older ones she leaves)",
