@@ -6,8 +6,8 @@ import java.util.List;
 
 import com.waymark.checkin.PastEntries;
 import com.waymark.privacy.ConsentService;
-import com.waymark.schedule.CoachingSession;
 import com.waymark.schedule.PastCoachingSessions;
+import com.waymark.schedule.SessionInfo;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,9 +66,9 @@ public class PastSessions {
         }
         past.answers().stream().map(PastAnswer::participantId).distinct().sorted()
                 .forEach(consent::lockForRecording);
-        CoachingSession session = schedule.record(past.programmeId(), past.coachId(), past.startsAt(),
+        SessionInfo session = schedule.record(past.programmeId(), past.coachId(), past.startsAt(),
                 past.recordedAt());
-        long id = session.getId();
+        long id = session.id();
         sessions.save(new CycleSession(id, past.programmeId(), past.startsAt(), past.endedAt(), null));
         sessions.claimEnd(id, past.endedAt(), CycleSession.EndedBy.TIMER.name());
         for (PastAnswer answer : past.answers()) {

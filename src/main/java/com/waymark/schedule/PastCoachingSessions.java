@@ -25,12 +25,12 @@ public class PastCoachingSessions {
 
     /** A session of {@code programmeId} that started at {@code startsAt}, recorded by its coach at {@code recordedAt}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public CoachingSession record(long programmeId, long coachId, Instant startsAt, Instant recordedAt) {
+    public SessionInfo record(long programmeId, long coachId, Instant startsAt, Instant recordedAt) {
         if (!startsAt.isAfter(recordedAt)) {
             throw new IllegalArgumentException("A session is recorded before it starts");
         }
         return sessions.save(new CoachingSession(programmeId, startsAt, DIGEST_HOURS, coachId,
-                recordedAt));
+                recordedAt)).info();
     }
 
 }
