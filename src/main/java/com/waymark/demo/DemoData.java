@@ -21,6 +21,7 @@ import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.pairing.PastRounds;
+import com.waymark.cycle.PastSessions;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.privacy.ConsentService;
 import org.slf4j.Logger;
@@ -33,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code demo} profile: one sample programme with a coach (the Agents Playground's default user, so a
  * newcomer can try every coach feature at once), eighteen leaders from three organisations in three groups of six
  * (each group above the threshold of five, so group views show), six weeks of check-ins and actions, and three
- * rounds of peer coaching with their follow-up answers. Five of the leaders are the Playground's own users, so the
- * edge can reach them (see {@link DemoGuide}). Runs once; a second start finds it and does nothing.
+ * rounds of peer coaching with their follow-up answers, and two past sessions with their after-session pulse and
+ * commitments ({@link DemoCycle}). Five of the leaders are the Playground's own users, so the edge can reach them (see
+ * {@link DemoGuide}). Runs once; a second start finds it and does nothing.
  *
  * <p>A bean under that profile only ({@link DemoConfiguration}). Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
  * message, scheduled job or readiness probe ever sees the demo half made.
@@ -143,6 +145,7 @@ class DemoData implements SmartLifecycle {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final DemoPeerCoaching peerCoaching;
+    private final DemoCycle cycle;
     /** History is written by the modules that own it, as history (with its own times), through their seeding API. */
     private final PastEntries pastEntries;
     private final TransactionTemplate tx;
@@ -150,8 +153,8 @@ class DemoData implements SmartLifecycle {
     private volatile boolean running;
 
     DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
-             EnrolmentService enrolment, PastEntries pastEntries, PastRounds pastRounds, Clock clock,
-             PlatformTransactionManager transactions) {
+             EnrolmentService enrolment, PastEntries pastEntries, PastRounds pastRounds, PastSessions pastSessions,
+             Clock clock, PlatformTransactionManager transactions) {
         this.pastEntries = pastEntries;
         this.participants = participants;
         this.consent = consent;
@@ -160,6 +163,7 @@ class DemoData implements SmartLifecycle {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.peerCoaching = new DemoPeerCoaching(pastRounds, clock);
+        this.cycle = new DemoCycle(pastSessions, clock);
     }
 
     @Override
@@ -220,6 +224,12 @@ class DemoData implements SmartLifecycle {
         pastEntries.checkIns(checkIns);
         pastEntries.actions(actions);
         peerCoaching.seed(programme.id(), people);
+        List<Integer> actionsHeld = new ArrayList<>();
+        for (DemoPeerCoaching.Person person : people) {
+            actionsHeld.add((int) actions.stream().filter(a -> a.participantId() == person.id()).count());
+        }
+        cycle.seed(programme.id(), coach.id(), people.stream().map(DemoPeerCoaching.Person::id).toList(),
+                actionsHeld);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
 

@@ -347,7 +347,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         // Reads twice: one late answer would be the difference between two shown figures: held back.
         answer(first, people.subList(5, 6), 1);
         assertThat(coach.say("session pulse").card().toString()).doesNotContain("Pulse answers")
-                .contains("too close to a figure shown before");
+                .contains("too few new answers since you last saw it");
 
         // Compares sessions: the next session's people differ from the last shown by one: no trend between them.
         long second = endedSession(coach);

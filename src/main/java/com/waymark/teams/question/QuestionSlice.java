@@ -136,9 +136,9 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     private String set(Question question) {
         return "Set for " + who(question) + ": \"" + PlainText.of(question.text()) + "\"\n\n"
                 + "Their next check-in asks it in place of the usual prompt, once each, attributed \""
-                + CohortQuestions.FROM_YOUR_COACH + "\", until " + until(question) + ". Their answers are "
-                + "reflections like any other: themed across at least the programme's threshold of people, and "
-                + "quoted only where someone ticked \"OK to quote me\"."
+                + CohortQuestions.FROM_YOUR_COACH + "\", until " + until(question) + ". Their answers count as "
+                + "reflections like any other: you see them as themes shared by several people, never one person's, "
+                + "and quoted only where someone ticked \"OK to quote me\"."
                 + (question.group() == null ? "" : " For this group it takes the place of any question for everyone.")
                 + " Say **question** to see it, or **withdraw question** to take it back.";
     }
@@ -172,8 +172,8 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     private AdaptiveCard card(CohortQuestions.Overview overview) {
         AdaptiveCard card = AdaptiveCard.create().heading("A question for the cohort")
                 .subtle(PlainText.of(overview.programme()) + ". Until the next session, check-ins ask it in place of "
-                        + "the usual prompt, once each. Answers are themed across the programme's threshold of "
-                        + "people, like any reflection.");
+                        + "the usual prompt, once each. You see the answers as themes shared by several people, "
+                        + "like any reflection.");
         if (overview.live().isEmpty()) {
             card.text("No question is set right now: check-ins use the usual prompts.");
         }
