@@ -2,6 +2,7 @@ package com.waymark.insight;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -56,6 +59,11 @@ class EmbeddingBacklogTest {
                     .isEqualTo(60.0);
             assertThat(meters.get("waymark.embeddings.dropped").counter().count()).as("check-in 4 overflowed")
                     .isEqualTo(1);
+
+            release.countDown();
+            // The two that waited are embedded together: one read of their texts, one write of their vectors.
+            verify(embeddings, timeout(10_000)).embedAndStore(List.of(2L, 3L), ReflectionEmbeddings.Trigger.STORED);
+            assertThat(meters.get("waymark.embeddings.pending").gauge().value()).isZero();
         } finally {
             release.countDown();
             queue.destroy();
