@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.PromptLibrary;
 import com.waymark.insight.ReflectionEmbeddings;
+import com.waymark.insight.themes.IdlePriority;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +108,8 @@ public final class LoadBenchServer implements Subcommand {
         List<Long> missing = waymark.getBean(JdbcTemplate.class).queryForList(
                 "select c.id from check_in c left join reflection_embedding e on e.check_in_id = c.id "
                         + "where c.reflection is not null and e.check_in_id is null order by c.id", Long.class);
-        waymark.getBean(ReflectionEmbeddings.class).vectors(missing);
+        // On this thread at normal priority: on a machine kept busy by other processes, idle CPU may never come.
+        IdlePriority.onCallersThread(() -> waymark.getBean(ReflectionEmbeddings.class).vectors(missing));
         return new Embedded(queued, (System.nanoTime() - backfillStart) / 1e9, missing.size());
     }
 }

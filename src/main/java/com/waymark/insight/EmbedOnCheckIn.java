@@ -27,9 +27,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * waiting, up to {@value #BATCH}: one read and one write for them all). The models run on threads that take only idle
  * CPU ({@link IdlePriority}): a turn that wakes up takes the core at once, so a burst of check-ins after a scheduled
  * prompt is answered at the speed of the turns alone, and embedding uses every moment the turns leave, at any rate of
- * traffic (steady traffic never starves it unless it takes all the CPU). Where the operating system will not lower
- * their priority, it rests instead, while people are waiting on this instance ({@link Foreground}), nine times as long
- * as each batch took: a tenth of a core at most beside the turns. Nobody needs a vector before the next digest, so
+ * traffic. Where the operating system will not lower their priority, or when a reflection has waited longer than
+ * {@link #CATCH_UP_AFTER} for idle CPU (other processes may keep the machine busy for good), it embeds on its own
+ * thread at normal priority and rests instead, while people are waiting on this instance ({@link Foreground}),
+ * nine times as long as each batch took: a tenth of a core at most beside the turns. Nobody needs a vector before the next digest, so
  * waiting is free. The queue is bounded: what overflows it is counted ({@code waymark.embeddings.dropped}) and the
  * backfill picks it up within minutes, as it does what a restart lost; how far behind embedding is shows in
  * {@code waymark.embeddings.backlog.age}.
@@ -40,6 +41,11 @@ class EmbedOnCheckIn implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbedOnCheckIn.class);
     /** How long one wait for work lasts before it checks whether the application closes. */
     private static final Duration WAIT = Duration.ofSeconds(1);
+    /**
+     * A reflection that has waited this long for idle CPU is embedded at normal priority (a tenth of a core at most
+     * while turns run): on a machine that other processes keep busy, idle CPU may never come.
+     */
+    static final Duration CATCH_UP_AFTER = Duration.ofSeconds(30);
     /** Reflections embedded together: one read of their texts and one write of their vectors. */
     static final int BATCH = 32;
     /** While turns run, without idle priority: rest nine times as long as the work took, a tenth of a core at most. */
@@ -102,8 +108,16 @@ class EmbedOnCheckIn implements DisposableBean {
                 batch.add(next);
                 pending.drainTo(batch, BATCH - 1);
                 long start = System.nanoTime();
-                embed(batch.stream().map(Queued::checkInId).toList());
-                if (!IdlePriority.available() && !foreground.isQuiet()) {
+                // Waited too long for idle CPU (other processes keep the machine busy): this thread embeds them at its
+                // own priority, and rests as below, so embedding never falls further behind than that.
+                boolean behind = Duration.between(next.savedAt(), clock.instant()).compareTo(CATCH_UP_AFTER) > 0;
+                List<Long> ids = batch.stream().map(Queued::checkInId).toList();
+                if (behind) {
+                    IdlePriority.onCallersThread(() -> embed(ids));
+                } else {
+                    embed(ids);
+                }
+                if ((behind || !IdlePriority.available()) && !foreground.isQuiet()) {
                     TimeUnit.NANOSECONDS.sleep(Math.min(RESTS_PER_WORK * (System.nanoTime() - start), MAX_REST_NANOS));
                 }
             } catch (InterruptedException e) {
@@ -118,12 +132,14 @@ class EmbedOnCheckIn implements DisposableBean {
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest.savedAt(), clock.instant()).toMillis() / 1000.0);
     }
 
-    private void embed(List<Long> checkInIds) {
+    private boolean embed(List<Long> checkInIds) {
         try {
             embeddings.embedAndStore(checkInIds, ReflectionEmbeddings.Trigger.STORED);
+            return true;
         } catch (RuntimeException e) {
             // Counted by ReflectionEmbeddings; the type only, as messages may quote values. The backfill retries.
             log.warn("Could not embed reflections now ({}); the backfill will retry", e.getClass().getSimpleName());
+            return false;
         }
     }
 

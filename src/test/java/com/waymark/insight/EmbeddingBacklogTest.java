@@ -70,6 +70,33 @@ class EmbeddingBacklogTest {
         }
     }
 
+    /**
+     * A reflection that has waited longer than {@link EmbedOnCheckIn#CATCH_UP_AFTER} for idle CPU (a machine kept busy by
+     * other processes) is embedded on the queue's own thread at normal priority; a fresh one on the idle threads.
+     */
+    @Test
+    void aReflectionThatWaitedTooLongForIdleCpuIsEmbeddedAtNormalPriority() throws Exception {
+        Instant now = Instant.parse("2026-11-25T09:00:00Z");
+        ReflectionEmbeddings embeddings = mock(ReflectionEmbeddings.class);
+        java.util.concurrent.BlockingQueue<Boolean> onCallersThread = new java.util.concurrent.LinkedBlockingQueue<>();
+        when(embeddings.embedAndStore(any(), any())).thenAnswer(call -> {
+            onCallersThread.add(com.waymark.insight.themes.IdlePriority.callerRuns());
+            return Map.of();
+        });
+        InsightSettings settings = new InsightSettings(0.5, 28, "classpath:insight/questions.json",
+                new InsightSettings.Embeddings(10, 5, 1000, 0), null);
+        EmbedOnCheckIn queue = new EmbedOnCheckIn(embeddings, new Foreground(0), new SimpleMeterRegistry(), settings,
+                new MutableClock(now));
+        try {
+            queue.recorded(saved(1, now.minus(EmbedOnCheckIn.CATCH_UP_AFTER).minusSeconds(1), true));
+            assertThat(onCallersThread.poll(10, TimeUnit.SECONDS)).as("waited too long: normal priority").isTrue();
+            queue.recorded(saved(2, now, true));
+            assertThat(onCallersThread.poll(10, TimeUnit.SECONDS)).as("fresh: idle threads").isFalse();
+        } finally {
+            queue.destroy();
+        }
+    }
+
     private static CheckInRecorded saved(long id, Instant at, boolean reflection) {
         return new CheckInRecorded(id, 7, null, at, CheckIn.Source.CARD, reflection);
     }

@@ -26,6 +26,8 @@ public final class IdlePriority {
     private static final int LOWEST_NICE = 19;
 
     private static volatile Boolean available;
+    /** Set while the calling thread asks for its texts to be encoded on its own thread, at its own priority. */
+    private static final ThreadLocal<Boolean> CALLER_RUNS = ThreadLocal.withInitial(() -> false);
 
     private IdlePriority() {
     }
@@ -62,6 +64,26 @@ public final class IdlePriority {
      */
     public static boolean available() {
         return Boolean.TRUE.equals(available);
+    }
+
+    /**
+     * Runs {@code work} with every text it embeds encoded on the calling thread, at the caller's priority, not on idle
+     * threads: for work that has waited too long for the CPU to fall idle (a machine kept busy by other processes
+     * would otherwise starve it for good).
+     */
+    public static <T> T onCallersThread(java.util.function.Supplier<T> work) {
+        boolean before = CALLER_RUNS.get();
+        CALLER_RUNS.set(true);
+        try {
+            return work.get();
+        } finally {
+            CALLER_RUNS.set(before);
+        }
+    }
+
+    /** Whether the calling thread is inside {@link #onCallersThread}. */
+    public static boolean callerRuns() {
+        return CALLER_RUNS.get();
     }
 
     /** Lowers the calling thread's priority for good; returns whether the operating system agreed. */

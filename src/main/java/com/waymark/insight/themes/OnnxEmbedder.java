@@ -181,6 +181,13 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
 
     private List<Embedding> encode(List<TextSegment> segments) {
+        if (idle && IdlePriority.callerRuns()) {
+            List<Embedding> each = new ArrayList<>(segments.size()); // one by one: langchain4j keeps one on this thread
+            for (TextSegment segment : segments) {
+                each.add(delegate.embedAll(List.of(segment)).content().get(0));
+            }
+            return each;
+        }
         if (!idle || segments.size() > 1) {
             return delegate.embedAll(segments).content(); // several texts: langchain4j spreads them over the workers
         }
