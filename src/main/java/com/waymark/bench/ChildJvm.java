@@ -56,7 +56,9 @@ final class ChildJvm implements AutoCloseable {
                 .filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList());
         command.addAll(extraJvm);
         String classPath = System.getProperty("java.class.path");
-        if (System.getProperty("sun.java.command", "").split(" ")[0].endsWith(".jar")) {
+        // From the packaged jar (java -jar waymark.jar): the class path is that jar. Under a test runner launched from
+        // a jar of its own, the class path is the classes and libraries: then the application's main class.
+        if (System.getProperty("sun.java.command", "").split(" ")[0].equals(classPath) && classPath.endsWith(".jar")) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, Subcommands.application().getName()));
