@@ -70,14 +70,8 @@ public final class FanoutBench implements Subcommand {
         try (var app = FanoutWorker.start(dataDir, rate, threads)) {
             var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
             FanoutWorker.seed(jdbc, n, stub.serviceUrl());
-            var outbox = app.getBean(com.waymark.outbox.OutboxService.class);
-            var worker = app.getBean(com.waymark.outbox.DeliveryWorker.class);
             long start = System.nanoTime();
-            while (outbox.depth() > 0) {
-                if (worker.drainOnce() == 0) {
-                    Thread.sleep(20);
-                }
-            }
+            FanoutWorker.awaitDrained(app.getBean(com.waymark.outbox.OutboxService.class));
             return (System.nanoTime() - start) / 1e9;
         }
     }

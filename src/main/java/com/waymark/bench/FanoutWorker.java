@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One delivery process of the fan-out benchmark: the real application without its web server, seeding
- * due check-in prompts if asked, then draining the outbox through the real Teams sender to the stub.
+ * due check-in prompts if asked, while its own delivery loop drains the outbox through the real Teams sender to the
+ * stub.
  * The benchmark kills one of these with SIGKILL and starts another on the same database.
  */
 public final class FanoutWorker implements Subcommand {
@@ -45,23 +46,28 @@ public final class FanoutWorker implements Subcommand {
             }
             out.println("draining");
             out.flush();
-            OutboxService outbox = app.getBean(OutboxService.class);
-            DeliveryWorker worker = app.getBean(DeliveryWorker.class);
-            while (outbox.depth() > 0) {
-                if (worker.drainOnce() == 0) {
-                    Thread.sleep(20); // only retries waiting for their time are left
-                }
-            }
+            awaitDrained(app.getBean(OutboxService.class));
             out.println("drained");
         }
         return 0;
     }
 
+    /** The application's own delivery loop sends; this only watches the queue empty. */
+    static void awaitDrained(OutboxService outbox) throws InterruptedException {
+        while (outbox.depth() > 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * The application without its web server or Quartz, delivering as in production: its own delivery loop
+     * ({@link DeliveryWorker}) with the production poll period, claiming as its senders fall idle.
+     */
     static ConfigurableApplicationContext start(Path dataDir, int rate, int threads) {
         return new SpringApplicationBuilder(Subcommands.application()).web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run("--waymark.data-dir=" + dataDir, "--spring.quartz.auto-startup=false",
-                        "--waymark.outbox.poll-ms=0", "--waymark.outbox.node-id=" + NODE,
+                        "--waymark.outbox.node-id=" + NODE,
                         "--waymark.outbox.threads=" + threads, "--waymark.teams.rate.bot-per-second=" + rate,
                         "--logging.level.root=WARN", "--spring.main.banner-mode=off", BenchRuntime.quartzOfItsOwn());
     }

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +26,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.waymark.checkin.Prompt;
-import com.waymark.checkin.PromptLibrary;
-import com.waymark.insight.ReflectionEmbeddings;
-import com.waymark.teams.EchoBotServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Inbound load: N simulated participants, each on its own thread, post to {@code /api/messages} with
@@ -38,14 +34,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * each posts again as soon as its answer arrives (a closed loop: it measures capacity, and latency is queueing);
  * with {@code --think-ms} each posts at random (Poisson) times that far apart on average, and latency counts from
  * when a post was due, so a slow answer that delays the next post is counted, not hidden. The same N then post the
- * same submits to a bare echo bot on the same SDK, controller, middleware and Tomcat ({@link EchoBotServer}), which
- * says the card's data back, so that the difference is what Waymark's own work costs. Both run in this one JVM,
- * with the load generator; Waymark on a scratch H2 file database in local mode. The summary line compares the two:
- * {@code ratio} is Waymark's p99 over the echo bot's; {@code overflowed} the reflections that did not fit the embedding
- * queue during the measured phase and {@code backlog-age-s} how long the oldest one still queued had waited when it
- * ended (how far behind embedding was); {@code cpu-ms} includes embedding every reflection of the phase;
- * {@code rss-mb} is this JVM's resident memory after both phases, so Waymark's with the echo bot's and the load
- * generator's.
+ * same submits to a bare echo bot on the same SDK, controller, middleware and Tomcat ({@link com.waymark.teams.EchoBotServer}), which
+ * says the card's data back, so that the difference is what Waymark's own work costs. Each server runs in a JVM of
+ * its own ({@link LoadBenchServer}, {@link EchoBotWorker}) with this JVM's options, so that its CPU time and memory are
+ * its own, read by the operating system; this JVM is only the load generator. Waymark is on a scratch H2 file database
+ * in local mode. The summary line compares the two: {@code ratio} is Waymark's p99 over the echo bot's; {@code
+ * overflowed} the reflections that did not fit the embedding queue during the measured phase and {@code
+ * backlog-age-s} how long the oldest one still queued had waited when it ended (how far behind embedding was); {@code
+ * cpu-ms} is Waymark's process's CPU per check-in including embedding every reflection of the phase, and {@code
+ * echo-cpu-ms} the echo bot's process's per echo; {@code rss-mb} is Waymark's process's resident memory after the
+ * load and its embeddings.
  */
 public final class LoadBench implements Subcommand {
 
@@ -63,7 +61,7 @@ public final class LoadBench implements Subcommand {
      * Each simulated person posts as fast as the answers come, far beyond the per-person budget of 30 a minute, so
      * both bots get a budget they never exhaust: the limiter still runs on every turn, it just never refuses.
      */
-    private static final String UNLIMITED = "--waymark.bot.messages-per-minute=100000000";
+    static final String UNLIMITED = "--waymark.bot.messages-per-minute=100000000";
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -87,7 +85,7 @@ public final class LoadBench implements Subcommand {
 
     /**
      * What one phase measured: latencies of the successful requests (nanoseconds, sorted), errors, wall time, and
-     * the CPU time this whole process used meanwhile (server and load generator; robust on a shared machine).
+     * the CPU time the server's process used meanwhile (robust on a shared machine).
      */
     record Phase(String name, long[] sorted, long errors, double seconds, double cpuSeconds) {
 
@@ -106,17 +104,18 @@ public final class LoadBench implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, List.of("users", "seconds", "warmup", "think-ms"));
+        BenchOptions options = BenchOptions.parse(args, List.of("users", "seconds", "warmup", "think-ms", "waymark-jvm"));
         int users = options.intOption("users", 200, 1, 2_000);
         int seconds = options.intOption("seconds", 30, 1, 3_600);
         int warmup = options.intOption("warmup", 5, 0, 600);
         int thinkMillis = options.intOption("think-ms", 0, 0, 600_000);
+        List<String> waymarkJvm = splitOptions(options.text("waymark-jvm", ""));
         long pace = TimeUnit.MILLISECONDS.toNanos(thinkMillis);
 
-        Path dataDir = Files.createTempDirectory("waymark-load-bench-");
         out.printf(Locale.ROOT, "load-bench: %d participants, %d s per phase after %d s warm-up, %d cores; Waymark on H2 "
-                + "(%s, local mode) and a bare echo bot on the same SDK, controller and Tomcat, in this JVM%n",
-                users, seconds, warmup, Runtime.getRuntime().availableProcessors(), dataDir);
+                + "(local mode) and a bare echo bot on the same SDK, controller and Tomcat, each in a JVM of its own "
+                + "with this one's options (%s), driven from this one%n", users, seconds, warmup,
+                Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions()));
         out.println(pace == 0 ? "each participant posts again as soon as its answer arrives (closed loop: capacity)"
                 : String.format(Locale.ROOT, "each participant posts at random times, %d ms apart on average (%.0f "
                 + "posts/s offered in all); latency counts from when each post was due", thinkMillis,
@@ -125,120 +124,142 @@ public final class LoadBench implements Subcommand {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (ConnectorStub connector = new ConnectorStub()) {
-            ConfigurableApplicationContext waymark = BenchRuntime.startWaymark(dataDir, UNLIMITED);
-            try (EchoBotServer echo = EchoBotServer.start("--logging.level.root=WARN", UNLIMITED)) {
-                URI waymarkUri = URI.create("http://127.0.0.1:" + BenchRuntime.port(waymark) + "/api/messages");
-                URI echoUri = URI.create("http://127.0.0.1:" + echo.port() + "/api/messages");
-                List<String> prompts = waymark.getBean(PromptLibrary.class).all().stream().map(Prompt::id).toList();
-                String serviceUrl = connector.serviceUrl();
-
-                List<Person> people = new ArrayList<>();
-                for (int i = 0; i < users; i++) {
-                    people.add(new Person(UUID.randomUUID().toString(), "Leader " + (i + 1)));
-                }
-                long setupStart = System.nanoTime();
-                long setupErrors = setUp(people, pool, http, waymarkUri, serviceUrl);
-                out.printf(Locale.ROOT, "setup: %d participants installed the app and agreed to the notice in %.1f s "
-                        + "(errors %d)%n", users, (System.nanoTime() - setupStart) / 1e9, setupErrors);
-
-                Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
-                MeterRegistry meters = waymark.getBean(MeterRegistry.class);
-                if (warmup > 0) {
-                    phase("warm-up", people, pool, http, waymarkUri, checkIn, "Saved", warmup, 0);
-                    // The warm-up's reflections are embedded before the measured phase, so none of its cost lands there.
-                    embedEverything(waymark, meters);
-                }
-                double droppedBefore = droppedEmbeddings(meters);
-                Phase waymarkPhase = phase("waymark check-in", people, pool, http, waymarkUri, checkIn, "Saved", seconds,
-                        pace);
-                long overflowed = Math.round(droppedEmbeddings(meters) - droppedBefore);
-                // How far behind embedding was when the load ended: the oldest reflection still waiting, in seconds.
-                double behind = meters.get("waymark.embeddings.backlog.age").gauge().value();
-                // The reflections' embeddings wait for a quiet moment: let them run now, not during the echo phase, and
-                // count their CPU with the check-ins': both the queued ones and those that overflowed the queue (the
-                // backfill's, embedded here as it would embed them).
-                double deferred = pendingEmbeddings(meters);
-                long embedCpuStart = BenchRuntime.processCpuNanos();
-                long drainStart = System.nanoTime();
-                Embedded embedded = embedEverything(waymark, meters);
-                double embedCpu = (BenchRuntime.processCpuNanos() - embedCpuStart) / 1e9;
-                double cpuWithEmbedding = waymarkPhase.sorted().length == 0 ? 0
-                        : (waymarkPhase.cpuSeconds() + embedCpu) * 1000 / waymarkPhase.sorted().length;
-                out.printf(Locale.ROOT, "reflections embedded after the load, in the quiet that followed: %.0f queued "
-                        + "(deferred while turns ran) in %.1f s; %d overflowed the queue during the load (left to the "
-                        + "backfill), embedded here in %.1f s; embedding CPU %.1f s, %.2f ms a check-in%n", deferred,
-                        embedded.queuedSeconds(), overflowed, embedded.backfillSeconds(),
-                        embedCpu, waymarkPhase.sorted().length == 0 ? 0 : embedCpu * 1000 / waymarkPhase.sorted().length);
-                if (warmup > 0) {
-                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, 0);
-                }
-                Phase echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds,
-                        pace);
-                long rss = BenchRuntime.rssMegabytes();
-                long heap = BenchRuntime.heapUsedMegabytes();
-                long stored = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                        .queryForObject("select count(*) from check_in", Long.class);
-
-                out.printf(Locale.ROOT, "%-18s %9s %9s %8s %8s %8s %8s %7s %11s%n", "phase", "requests", "rps",
-                        "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "cpu ms/req");
-                for (Phase phase : List.of(waymarkPhase, echoPhase)) {
-                    out.printf(Locale.ROOT, "%-18s %9d %9.1f %8.1f %8.1f %8.1f %8.1f %7d %11.2f%n", phase.name(),
-                            phase.sorted().length, phase.rps(), phase.ms(50), phase.ms(95), phase.ms(99), phase.ms(100),
-                            phase.errors(), phase.cpuMsPerRequest());
-                }
-                out.printf(Locale.ROOT, "memory after the load: rss=%d MB heap-used=%d MB (check-ins stored: %d; one JVM "
-                        + "holds Waymark, the echo bot and the load generator); machine load average %s%n", rss, heap,
-                        stored, BenchRuntime.loadAverage());
-                out.printf(Locale.ROOT, "cpu per check-in: %.2f ms for the turn, %.2f ms with its reflection's embedding; "
-                        + "%.2f ms per echo%n", waymarkPhase.cpuMsPerRequest(), cpuWithEmbedding,
-                        echoPhase.cpuMsPerRequest());
-                double echoP99 = echoPhase.ms(99);
-                out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d "
-                        + "overflowed=%d backlog-age-s=%.1f cpu-ms=%.2f echo-cpu-ms=%.2f rss-mb=%d%n",
-                        users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,
-                        echoP99 > 0 ? waymarkPhase.ms(99) / echoP99 : Double.NaN,
-                        setupErrors + waymarkPhase.errors() + echoPhase.errors(), overflowed, behind, cpuWithEmbedding,
-                        echoPhase.cpuMsPerRequest(), rss);
-            } finally {
-                waymark.close();
+            String serviceUrl = connector.serviceUrl();
+            List<Person> people = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                people.add(new Person(UUID.randomUUID().toString(), "Leader " + (i + 1)));
             }
+            WaymarkRun waymark = runWaymark(out, people, pool, http, serviceUrl, waymarkJvm, warmup, seconds, pace);
+            Phase echoPhase;
+            try (ChildJvm echo = ChildJvm.start(EchoBotWorker.NAME, List.of(), List.of("--logging.level.root=WARN",
+                    UNLIMITED))) {
+                String port = echo.await("listening on port", STARTING);
+                URI echoUri = URI.create("http://127.0.0.1:" + port + "/api/messages");
+                Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, waymark.prompts());
+                if (warmup > 0) {
+                    phase("warm-up", people, pool, http, echoUri, checkIn, "Echo: ", warmup, 0, echo);
+                }
+                echoPhase = phase("echo check-in", people, pool, http, echoUri, checkIn, "Echo: ", seconds, pace, echo);
+                echo.terminate();
+            }
+            Phase waymarkPhase = waymark.phase();
+            out.printf(Locale.ROOT, "%-18s %9s %9s %8s %8s %8s %8s %7s %11s%n", "phase", "requests", "rps",
+                    "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "cpu ms/req");
+            for (Phase phase : List.of(waymarkPhase, echoPhase)) {
+                out.printf(Locale.ROOT, "%-18s %9d %9.1f %8.1f %8.1f %8.1f %8.1f %7d %11.2f%n", phase.name(),
+                        phase.sorted().length, phase.rps(), phase.ms(50), phase.ms(95), phase.ms(99), phase.ms(100),
+                        phase.errors(), phase.cpuMsPerRequest());
+            }
+            out.printf(Locale.ROOT, "cpu per check-in (Waymark's process alone): %.2f ms for the turn, %.2f ms with its "
+                    + "reflection's embedding; %.2f ms per echo (the echo bot's process alone); garbage collection "
+                    + "during the load: %d collections, %d ms%n", waymarkPhase.cpuMsPerRequest(),
+                    waymark.cpuMsWithEmbedding(), echoPhase.cpuMsPerRequest(), waymark.gcCount(), waymark.gcMillis());
+            double echoP99 = echoPhase.ms(99);
+            out.printf(Locale.ROOT, "load-bench: users=%d rps=%.1f p50=%.1f p99=%.1f echo-p99=%.1f ratio=%.2f errors=%d "
+                    + "overflowed=%d backlog-age-s=%.1f cpu-ms=%.2f echo-cpu-ms=%.2f rss-mb=%d%n",
+                    users, waymarkPhase.rps(), waymarkPhase.ms(50), waymarkPhase.ms(99), echoP99,
+                    echoP99 > 0 ? waymarkPhase.ms(99) / echoP99 : Double.NaN,
+                    waymark.setupErrors() + waymarkPhase.errors() + echoPhase.errors(), waymark.overflowed(),
+                    waymark.behindSeconds(), waymark.cpuMsWithEmbedding(), echoPhase.cpuMsPerRequest(),
+                    waymark.rssMegabytes());
         } finally {
             pool.shutdownNow();
-            BenchRuntime.deleteQuietly(dataDir);
         }
         return 0;
     }
 
-    private static double pendingEmbeddings(MeterRegistry meters) {
-        return meters.get("waymark.embeddings.pending").gauge().value();
+    /** How long a server process may take to start on a busy machine. */
+    private static final Duration STARTING = Duration.ofMinutes(5);
+
+    /** What the Waymark process measured: its phase, the embedding it left, its CPU and memory. */
+    record WaymarkRun(List<String> prompts, Phase phase, long setupErrors, long overflowed, double behindSeconds,
+                      double cpuMsWithEmbedding, long gcCount, long gcMillis, long rssMegabytes) {
     }
 
-    private static double droppedEmbeddings(MeterRegistry meters) {
-        return meters.get("waymark.embeddings.dropped").counter().count();
-    }
-
-    /** How long the queued reflections took to be embedded, and then those that had overflowed the queue. */
-    record Embedded(double queuedSeconds, double backfillSeconds) {
-    }
-
-    /**
-     * Waits (up to ten minutes) for the queued reflections to be embedded, then embeds those that overflowed the queue,
-     * as the backfill would (its Quartz job runs every few minutes, too late for this benchmark).
-     */
-    private static Embedded embedEverything(ConfigurableApplicationContext waymark, MeterRegistry meters)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        while (pendingEmbeddings(meters) > 0 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
-            Thread.sleep(200);
+    /** Starts Waymark in a JVM of its own, sets the people up, warms up, measures, embeds, reads its memory, stops it. */
+    private WaymarkRun runWaymark(PrintStream out, List<Person> people, ExecutorService pool, HttpClient http,
+                                  String serviceUrl, List<String> jvm, int warmup, int seconds, long pace)
+            throws Exception {
+        Path dataDir = Files.createTempDirectory("waymark-load-bench-");
+        try (ChildJvm waymark = ChildJvm.start(LoadBenchServer.NAME, jvm, List.of("--data-dir", dataDir.toString()))) {
+            Map<String, String> ready = fields(waymark.await("ready", STARTING));
+            URI uri = URI.create("http://127.0.0.1:" + ready.get("port") + "/api/messages");
+            List<String> prompts = List.of(ready.get("prompts").split(","));
+            long setupStart = System.nanoTime();
+            long setupErrors = setUp(people, pool, http, uri, serviceUrl);
+            out.printf(Locale.ROOT, "setup: %d participants installed the app and agreed to the notice in %.1f s "
+                    + "(errors %d)%n", people.size(), (System.nanoTime() - setupStart) / 1e9, setupErrors);
+            Function<Person, String> checkIn = p -> checkInSubmit(p, serviceUrl, prompts);
+            if (warmup > 0) {
+                phase("warm-up", people, pool, http, uri, checkIn, "Saved", warmup, 0, waymark);
+                // The warm-up's reflections are embedded before the measured phase, so none of its cost lands there.
+                waymark.send("embed");
+                waymark.await("embedded", Duration.ofMinutes(20));
+            }
+            Map<String, String> before = meters(waymark);
+            Phase phase = phase("waymark check-in", people, pool, http, uri, checkIn, "Saved", seconds, pace, waymark);
+            Map<String, String> after = meters(waymark);
+            long overflowed = Math.round(number(after, "dropped") - number(before, "dropped"));
+            // How far behind embedding was when the load ended: the oldest reflection still waiting, in seconds.
+            double behind = number(after, "backlog-age-s");
+            // What embedding had not done by the end of the load is done now, in the quiet, and its CPU counted with the
+            // check-ins': both the queued reflections and those that overflowed the queue (embedded as the backfill
+            // would embed them).
+            long embedCpuStart = waymark.cpuNanos();
+            waymark.send("embed");
+            Map<String, String> embedded = fields(waymark.await("embedded", Duration.ofMinutes(20)));
+            double embedCpu = (waymark.cpuNanos() - embedCpuStart) / 1e9;
+            int checkIns = phase.sorted().length;
+            double withEmbedding = checkIns == 0 ? 0 : (phase.cpuSeconds() + embedCpu) * 1000 / checkIns;
+            out.printf(Locale.ROOT, "embedding: %d reflections overflowed the queue during the load (left to the "
+                    + "backfill); the oldest still queued when it ended had waited %.1f s; after the load, the %.0f still "
+                    + "queued took %.1f s and the %s others without one (the overflowed) %.1f s; embedding CPU after the load %.1f s, %.2f ms a "
+                    + "check-in%n", overflowed, behind, number(after, "pending"), number(embedded, "queued-s"),
+                    embedded.get("overflowed"), number(embedded, "backfill-s"), embedCpu,
+                    checkIns == 0 ? 0 : embedCpu * 1000 / checkIns);
+            waymark.send("memory");
+            Map<String, String> memory = fields(waymark.await("memory", Duration.ofMinutes(1)));
+            long rss = waymark.rssMegabytes();
+            out.printf(Locale.ROOT, "memory of Waymark's process after the load and its embeddings: rss=%d MB (peak %d MB) "
+                    + "heap-used=%s MB (check-ins stored: %s); machine load average %s%n", rss,
+                    waymark.peakRssMegabytes(), memory.get("heap-used-mb"), memory.get("stored"),
+                    BenchRuntime.loadAverage());
+            return new WaymarkRun(prompts, phase, setupErrors, overflowed, behind, withEmbedding,
+                    Math.round(number(after, "gc-count") - number(before, "gc-count")),
+                    Math.round(number(after, "gc-ms") - number(before, "gc-ms")), rss);
+        } finally {
+            BenchRuntime.deleteQuietly(dataDir);
         }
-        double queued = (System.nanoTime() - start) / 1e9;
-        long backfillStart = System.nanoTime();
-        ReflectionEmbeddings embeddings = waymark.getBean(ReflectionEmbeddings.class);
-        List<Long> missing = waymark.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
-                "select c.id from check_in c left join reflection_embedding e on e.check_in_id = c.id "
-                        + "where c.reflection is not null and e.check_in_id is null order by c.id", Long.class);
-        embeddings.vectors(missing);
-        return new Embedded(queued, (System.nanoTime() - backfillStart) / 1e9);
+    }
+
+    private static Map<String, String> meters(ChildJvm waymark) throws Exception {
+        waymark.send("meters");
+        return fields(waymark.await("meters", Duration.ofMinutes(1)));
+    }
+
+    /** {@code a=1 b=2} as a map. */
+    static Map<String, String> fields(String line) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : line.strip().split("\\s+")) {
+            int eq = field.indexOf('=');
+            if (eq > 0) {
+                fields.put(field.substring(0, eq), field.substring(eq + 1));
+            }
+        }
+        return fields;
+    }
+
+    private static double number(Map<String, String> fields, String name) {
+        return Double.parseDouble(fields.getOrDefault(name, "0"));
+    }
+
+    private static List<String> splitOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    private static List<String> jvmOptions() {
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return own.isEmpty() ? List.of("the JVM's defaults") : own;
     }
 
     /** Each person installs the app and agrees to the privacy notice, all at once. */
@@ -265,10 +286,14 @@ public final class LoadBench implements Subcommand {
         return errors;
     }
 
-    /** Every person posts as soon as their previous answer arrived, until the time is up. */
+    /**
+     * Every person posts as soon as their previous answer arrived (or when due, paced), until the time is up; the CPU
+     * counted is the server process's own.
+     */
     private Phase phase(String name, List<Person> people, ExecutorService pool, HttpClient http, URI uri,
-                        Function<Person, String> body, String expected, int seconds, long pace) throws Exception {
-        long cpuStart = BenchRuntime.processCpuNanos();
+                        Function<Person, String> body, String expected, int seconds, long pace, ChildJvm server)
+            throws Exception {
+        long cpuStart = server.cpuNanos();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
@@ -319,7 +344,7 @@ public final class LoadBench implements Subcommand {
             System.arraycopy(r, 0, all, all.length - n, n);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = (BenchRuntime.processCpuNanos() - cpuStart) / 1e9;
+        double cpu = (server.cpuNanos() - cpuStart) / 1e9;
         Arrays.sort(all);
         return new Phase(name, all, errors, elapsed, cpu);
     }

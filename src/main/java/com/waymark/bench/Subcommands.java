@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class Subcommands {
 
     private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new GrowthBench(),
-            new LoadBench(), new PairingEval(), new ThemesEval(), new EmbedBench(), new ThemesSpeed(),
+            new LoadBench(), new LoadBenchServer(), new PairingEval(), new ThemesEval(), new EmbedBench(), new ThemesSpeed(),
             new StartupBench(), new EchoBotWorker(), new ReportBench(), new ImpactSample());
 
     /** The application's main class, handed in by its main method so that bench does not depend on it. */

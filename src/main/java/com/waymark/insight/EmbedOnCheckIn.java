@@ -3,12 +3,14 @@ package com.waymark.insight;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.waymark.checkin.CheckInRecorded;
+import com.waymark.insight.themes.IdlePriority;
 import com.waymark.ops.Foreground;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,15 +23,17 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Embeds a reflection once its check-in has committed, on one background thread of its own, one reflection at a
- * time, so it never takes more than one core (each text is encoded single-threaded, see {@code OnnxEmbedder}).
- * While people are waiting on this instance ({@link Foreground}) it rests nine times as long as each reflection
- * took, so it has at most a tenth of a core beside the turns (still thousands of reflections an hour): the models
- * take several milliseconds of CPU per reflection, which a burst of check-ins should not pay in its answers. When
- * the instance is quiet it runs at full speed. Nobody needs a vector before the next digest, so waiting is free;
- * and a rate cap rather than a wait for silence means steady traffic never starves it. The queue is bounded: what
- * overflows it is counted ({@code waymark.embeddings.dropped}) and the backfill picks it up within minutes, as it
- * does what a restart lost.
+ * Embeds reflections once their check-ins have committed, on one background thread of its own, a few at a time (those
+ * waiting, up to {@value #BATCH}: one read and one write for them all). The models run on threads that take only idle
+ * CPU ({@link IdlePriority}): a turn that wakes up takes the core at once, so a burst of check-ins after a scheduled
+ * prompt is answered at the speed of the turns alone, and embedding uses every moment the turns leave, at any rate of
+ * traffic. Where the operating system will not lower their priority, or when a reflection has waited longer than
+ * {@link #CATCH_UP_AFTER} for idle CPU (other processes may keep the machine busy for good), it embeds on its own
+ * thread at normal priority and rests instead, while people are waiting on this instance ({@link Foreground}),
+ * nine times as long as each batch took: a tenth of a core at most beside the turns. Nobody needs a vector before the next digest, so
+ * waiting is free. The queue is bounded: what overflows it is counted ({@code waymark.embeddings.dropped}) and the
+ * backfill picks it up within minutes, as it does what a restart lost; how far behind embedding is shows in
+ * {@code waymark.embeddings.backlog.age}.
  */
 @Component
 class EmbedOnCheckIn implements DisposableBean {
@@ -37,7 +41,14 @@ class EmbedOnCheckIn implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbedOnCheckIn.class);
     /** How long one wait for work lasts before it checks whether the application closes. */
     private static final Duration WAIT = Duration.ofSeconds(1);
-    /** While turns run: rest nine times as long as the work took, a tenth of one core at most. */
+    /**
+     * A reflection that has waited this long for idle CPU is embedded at normal priority (a tenth of a core at most
+     * while turns run): on a machine that other processes keep busy, idle CPU may never come.
+     */
+    static final Duration CATCH_UP_AFTER = Duration.ofSeconds(30);
+    /** Reflections embedded together: one read of their texts and one write of their vectors. */
+    static final int BATCH = 32;
+    /** While turns run, without idle priority: rest nine times as long as the work took, a tenth of a core at most. */
     private static final long RESTS_PER_WORK = 9;
     /** A reflection that took long (the models loading) does not park the queue for longer than this. */
     private static final long MAX_REST_NANOS = Duration.ofSeconds(2).toNanos();
@@ -93,9 +104,20 @@ class EmbedOnCheckIn implements DisposableBean {
                 if (next == null) {
                     continue;
                 }
+                List<Queued> batch = new ArrayList<>(BATCH);
+                batch.add(next);
+                pending.drainTo(batch, BATCH - 1);
                 long start = System.nanoTime();
-                embed(next.checkInId());
-                if (!foreground.isQuiet()) {
+                // Waited too long for idle CPU (other processes keep the machine busy): this thread embeds them at its
+                // own priority, and rests as below, so embedding never falls further behind than that.
+                boolean behind = Duration.between(next.savedAt(), clock.instant()).compareTo(CATCH_UP_AFTER) > 0;
+                List<Long> ids = batch.stream().map(Queued::checkInId).toList();
+                if (behind) {
+                    IdlePriority.onCallersThread(() -> embed(ids));
+                } else {
+                    embed(ids);
+                }
+                if ((behind || !IdlePriority.available()) && !foreground.isQuiet()) {
                     TimeUnit.NANOSECONDS.sleep(Math.min(RESTS_PER_WORK * (System.nanoTime() - start), MAX_REST_NANOS));
                 }
             } catch (InterruptedException e) {
@@ -110,12 +132,14 @@ class EmbedOnCheckIn implements DisposableBean {
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest.savedAt(), clock.instant()).toMillis() / 1000.0);
     }
 
-    private void embed(long checkInId) {
+    private boolean embed(List<Long> checkInIds) {
         try {
-            embeddings.embedAndStore(List.of(checkInId), ReflectionEmbeddings.Trigger.STORED);
+            embeddings.embedAndStore(checkInIds, ReflectionEmbeddings.Trigger.STORED);
+            return true;
         } catch (RuntimeException e) {
             // Counted by ReflectionEmbeddings; the type only, as messages may quote values. The backfill retries.
             log.warn("Could not embed reflections now ({}); the backfill will retry", e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -11,7 +11,8 @@ import com.waymark.insight.themes.OnnxEmbedder;
  * Both ONNX models side by side ({@link CombinedEmbedder}), loaded on the first text to embed: loading them takes
  * seconds and a few hundred MB, which neither start-up nor a test that never embeds should pay. Name and dimension
  * are known without loading, so stored vectors can be checked against them for free (EmbeddingConfigurationTest
- * checks they equal the loaded model's).
+ * checks they equal the loaded model's). The models run on threads of their own that take only idle CPU
+ * ({@link com.waymark.insight.themes.IdlePriority}): whoever embeds, people's turns come first.
  */
 final class LazyEmbedder implements Embedder, AutoCloseable {
 
@@ -65,7 +66,7 @@ final class LazyEmbedder implements Embedder, AutoCloseable {
                 }
                 if (loaded == null) {
                     for (OnnxEmbedder.Model m : models) {
-                        parts.add(new OnnxEmbedder(m, threads));
+                        parts.add(new OnnxEmbedder(m, threads, true));
                     }
                     loaded = new CombinedEmbedder(parts);
                 }

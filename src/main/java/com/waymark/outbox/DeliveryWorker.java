@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** The shortest idle wait: a message due "now" that another instance claimed first is not chased in a spin. */
+    private static final long MIN_IDLE_MILLIS = 10;
 
     private final OutboxService outbox;
     private final OutboundPort port;
@@ -167,7 +169,7 @@ public class DeliveryWorker implements SmartLifecycle {
             try {
                 outbox.releaseExpiredLeases();
                 if (dispatchOnce() == 0) {
-                    Thread.sleep(pollMillis);
+                    Thread.sleep(idleMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -221,6 +223,15 @@ public class DeliveryWorker implements SmartLifecycle {
         } finally {
             idleSenders.release(spare - started); // each started send gives its own back when done
         }
+    }
+
+    /**
+     * Nothing due now: the poll period, or less when a message falls due sooner (a retry after Teams' Retry-After),
+     * so that it goes when Teams said it may rather than up to a poll period later. Looked up only when idle.
+     */
+    long idleMillis() {
+        return outbox.nextDue().map(due -> Duration.between(clock.instant(), due).toMillis())
+                .map(wait -> Math.min(pollMillis, Math.max(MIN_IDLE_MILLIS, wait))).orElse(pollMillis);
     }
 
     private void sleepQuietly() {

@@ -193,6 +193,12 @@ public class OutboxService {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** When the earliest waiting message falls due (a retry's time, a held prompt's); empty when none waits. */
+    public java.util.Optional<Instant> nextDue() {
+        return java.util.Optional.ofNullable(jdbc.queryForObject("select min(due_at) from outbox_message "
+                + "where status = 'PENDING'", java.sql.Timestamp.class)).map(java.sql.Timestamp::toInstant);
+    }
+
     @Transactional(readOnly = true)
     public long depth() {
         return outbox.countByStatus(OutboxMessage.Status.PENDING) + outbox.countByStatus(OutboxMessage.Status.CLAIMED);

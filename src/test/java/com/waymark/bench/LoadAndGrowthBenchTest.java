@@ -20,8 +20,13 @@ class LoadAndGrowthBenchTest {
         assertThat(lines[lines.length - 1]).matches("load-bench: users=3 rps=\\d+\\.\\d p50=\\d+\\.\\d p99=\\d+\\.\\d "
                 + "echo-p99=\\d+\\.\\d ratio=\\d+\\.\\d{2} errors=0 overflowed=\\d+ backlog-age-s=\\d+\\.\\d "
                 + "cpu-ms=\\d+\\.\\d{2} echo-cpu-ms=\\d+\\.\\d{2} rss-mb=-?\\d+");
-        assertThat(String.join("\n", lines)).contains("p95 ms").contains("rss=").contains("closed loop")
-                .contains("reflections embedded after the load").contains("with its reflection's embedding");
+        assertThat(String.join("\n", lines)).contains("p95 ms").contains("closed loop")
+                .contains("each in a JVM of its own").contains("overflowed the queue during the load")
+                .contains("with its reflection's embedding").contains("memory of Waymark's process");
+        // The memory and CPU are Waymark's process's own, read from the operating system, not the load generator's.
+        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            assertThat(lines[lines.length - 1]).doesNotContain("rss-mb=-1");
+        }
         // Nothing is left unembedded, and its CPU is counted: with embedding costs at least the turn alone.
         String cpu = List.of(lines).stream().filter(l -> l.startsWith("cpu per check-in")).findFirst().orElseThrow();
         String[] figures = cpu.replaceAll("[^0-9. ]", " ").trim().split("\\s+");

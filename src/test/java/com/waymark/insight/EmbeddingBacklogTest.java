@@ -2,6 +2,7 @@ package com.waymark.insight;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -56,8 +59,40 @@ class EmbeddingBacklogTest {
                     .isEqualTo(60.0);
             assertThat(meters.get("waymark.embeddings.dropped").counter().count()).as("check-in 4 overflowed")
                     .isEqualTo(1);
+
+            release.countDown();
+            // The two that waited are embedded together: one read of their texts, one write of their vectors.
+            verify(embeddings, timeout(10_000)).embedAndStore(List.of(2L, 3L), ReflectionEmbeddings.Trigger.STORED);
+            assertThat(meters.get("waymark.embeddings.pending").gauge().value()).isZero();
         } finally {
             release.countDown();
+            queue.destroy();
+        }
+    }
+
+    /**
+     * A reflection that has waited longer than {@link EmbedOnCheckIn#CATCH_UP_AFTER} for idle CPU (a machine kept busy by
+     * other processes) is embedded on the queue's own thread at normal priority; a fresh one on the idle threads.
+     */
+    @Test
+    void aReflectionThatWaitedTooLongForIdleCpuIsEmbeddedAtNormalPriority() throws Exception {
+        Instant now = Instant.parse("2026-11-25T09:00:00Z");
+        ReflectionEmbeddings embeddings = mock(ReflectionEmbeddings.class);
+        java.util.concurrent.BlockingQueue<Boolean> onCallersThread = new java.util.concurrent.LinkedBlockingQueue<>();
+        when(embeddings.embedAndStore(any(), any())).thenAnswer(call -> {
+            onCallersThread.add(com.waymark.insight.themes.IdlePriority.callerRuns());
+            return Map.of();
+        });
+        InsightSettings settings = new InsightSettings(0.5, 28, "classpath:insight/questions.json",
+                new InsightSettings.Embeddings(10, 5, 1000, 0), null);
+        EmbedOnCheckIn queue = new EmbedOnCheckIn(embeddings, new Foreground(0), new SimpleMeterRegistry(), settings,
+                new MutableClock(now));
+        try {
+            queue.recorded(saved(1, now.minus(EmbedOnCheckIn.CATCH_UP_AFTER).minusSeconds(1), true));
+            assertThat(onCallersThread.poll(10, TimeUnit.SECONDS)).as("waited too long: normal priority").isTrue();
+            queue.recorded(saved(2, now, true));
+            assertThat(onCallersThread.poll(10, TimeUnit.SECONDS)).as("fresh: idle threads").isFalse();
+        } finally {
             queue.destroy();
         }
     }

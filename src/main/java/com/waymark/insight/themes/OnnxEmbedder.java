@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
@@ -67,6 +69,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final Model model;
     private final ExecutorService workers;
     private final EmbeddingModel delegate;
+    private final boolean idle;
 
     public OnnxEmbedder(Model model) {
         this(model, Runtime.getRuntime().availableProcessors());
@@ -79,14 +82,25 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
      * more (the background embedding relies on that).
      */
     public OnnxEmbedder(Model model, int threads) {
+        this(model, threads, false);
+    }
+
+    /**
+     * With {@code idle}, every text is encoded on this embedder's own threads, which run only when the CPU is
+     * otherwise idle ({@link IdlePriority}): a single text too, which langchain4j would encode on the caller's thread.
+     * For background work that people's turns must never wait behind.
+     */
+    public OnnxEmbedder(Model model, int threads, boolean idle) {
         this.model = model;
+        this.idle = idle;
         OnnxBertBiEncoder encoder = NativeWork.run(() -> LOADED.computeIfAbsent(model, OnnxEmbedder::load));
         AtomicInteger ids = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "embedder-" + ids.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), idle ? IdlePriority.threads("embedder")
+                : r -> {
+                    Thread t = new Thread(r, "embedder-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         this.delegate = new InProcessModel(encoder, workers);
     }
 
@@ -158,12 +172,33 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             vectors.add(new float[dimension()]);
         }
         if (!segments.isEmpty()) {
-            var embedded = NativeWork.run(() -> delegate.embedAll(segments).content());
+            var embedded = NativeWork.run(() -> encode(segments));
             for (int i = 0; i < positions.size(); i++) {
                 vectors.set(positions.get(i), embedded.get(i).vector());
             }
         }
         return vectors;
+    }
+
+    private List<Embedding> encode(List<TextSegment> segments) {
+        if (idle && IdlePriority.callerRuns()) {
+            List<Embedding> each = new ArrayList<>(segments.size()); // one by one: langchain4j keeps one on this thread
+            for (TextSegment segment : segments) {
+                each.add(delegate.embedAll(List.of(segment)).content().get(0));
+            }
+            return each;
+        }
+        if (!idle || segments.size() > 1) {
+            return delegate.embedAll(segments).content(); // several texts: langchain4j spreads them over the workers
+        }
+        try {
+            return workers.submit(() -> delegate.embedAll(segments).content()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a text was encoded", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Stops this embedder's workers; the model itself stays loaded for the JVM (see {@link #LOADED}). */
