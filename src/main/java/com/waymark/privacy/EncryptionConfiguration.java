@@ -141,7 +141,7 @@ class EncryptionConfiguration {
 
     private static byte[] decode(String base64, String what) {
         String action = "Use the key as `openssl rand -base64 32` printed it. Data already written can only be read "
-                + "with the key it was written with: to change keys, see README, Security.";
+                + "with the key it was written with: to change keys, see docs/security.md.";
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());

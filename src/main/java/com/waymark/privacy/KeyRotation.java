@@ -65,7 +65,7 @@ public class KeyRotation {
                                 + "in " + column.qualified() + ": " + e.getMessage(), "Start with the key this "
                                 + "database was written with (in local mode, the encryption.key file in its data "
                                 + "folder). After a rotation, keep the old key in WAYMARK_ENCRYPTION_PREVIOUS_KEYS until "
-                                + "everything is re-encrypted (README, Security).", e);
+                                + "everything is re-encrypted (docs/security.md).", e);
                     }
                 }
             }

@@ -46,7 +46,7 @@ class EncryptionKeyFailureAnalyzerTest {
         FailureAnalysis notBase64 = analysed(settings("not*base64*at*all", "", ""), deployed());
         assertThat(notBase64.getDescription()).isEqualTo("WAYMARK_ENCRYPTION_KEY (waymark.encryption.key) is not valid "
                 + "base64.");
-        assertThat(notBase64.getAction()).contains("openssl rand -base64 32").contains("README, Security");
+        assertThat(notBase64.getAction()).contains("openssl rand -base64 32").contains("docs/security.md");
 
         FailureAnalysis tooShort = analysed(settings(SHORT, "", ""), deployed());
         assertThat(tooShort.getDescription()).isEqualTo("WAYMARK_ENCRYPTION_KEY (waymark.encryption.key) holds 16 "

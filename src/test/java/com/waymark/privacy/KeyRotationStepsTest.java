@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * README's key rotation (Security, "To rotate the key"), step by step on one file database, with a value in every
+ * The key rotation of docs/security.md ("To rotate the key"), step by step on one file database, with a value in every
  * registered encrypted column: after step 4 nothing is left under the old key, and everything that reads those
  * columns (`my actions`, `my data`, theme reports, `delete my data`) works. Skipping step 3 is refused at start.
  */
