@@ -3,16 +3,14 @@ package com.waymark.cycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.waymark.privacy.FieldCipher;
+import com.waymark.support.ThrowawayCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,21 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not at all, which the chat tests would show only as a flaky count.
  */
 @DataJpaTest
+@Import(ThrowawayCipher.class)
 class CycleSessionRepositoryTest {
 
     static final Instant NOW = Instant.parse("2027-02-01T10:00:00Z");
     static final String THREAD = "19:meeting_weekly@thread.v2";
-
-    /** Other entities' encrypted columns need a cipher to exist (their converters are beans); a throwaway key. */
-    @TestConfiguration
-    static class Cipher {
-        @Bean
-        FieldCipher fieldCipher() {
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            return new FieldCipher("test", Map.of("test", key));
-        }
-    }
 
     @Autowired
     CycleSessionRepository sessions;
