@@ -37,8 +37,6 @@ class InsiderAttackFiguresTest extends ClockedIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    com.waymark.insight.ReflectionEmbeddings embeddings;
-    @Autowired
     JdbcTemplate db;
 
     TeamsClient teams;
@@ -52,9 +50,6 @@ class InsiderAttackFiguresTest extends ClockedIntegrationTest {
         CLOCK.set(WEDNESDAY);
         teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         chat = new Chat(teams, db).requiringOk();
-        // The embedding model loads on first use; a coach's read clusters reflections on the spot, so it is loaded
-        // here rather than inside the first read's 30 seconds on a busy machine (as DiagnosticTest does).
-        embeddings.embed(List.of("warm up"));
     }
 
     // ---- rule 1: nobody counts towards a figure they can see ----

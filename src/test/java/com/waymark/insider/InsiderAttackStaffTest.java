@@ -40,8 +40,6 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    com.waymark.insight.ReflectionEmbeddings embeddings;
-    @Autowired
     JdbcTemplate db;
     @Autowired
     org.quartz.Scheduler quartz;
@@ -57,9 +55,6 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @BeforeEach
     void anAdminWithAProgrammeInTheirOwnTenant() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
-        // The embedding model loads on first use; a coach's read clusters reflections on the spot, so it is loaded
-        // here rather than inside the first read's 30 seconds on a busy machine (as DiagnosticTest does).
-        embeddings.embed(List.of("warm up"));
         admin = chat.coach("Dr Ama Oduya-Finch").agree();
         programme = "Harbour cohort " + admin.user().aadObjectId().substring(0, 6);
         admin.creates(programme);

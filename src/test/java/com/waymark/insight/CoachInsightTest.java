@@ -54,8 +54,6 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    ReflectionEmbeddings embeddings;
-    @Autowired
     JdbcTemplate db;
     @Autowired
     SessionDigests sessionDigests;
@@ -69,9 +67,6 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     @BeforeEach
     void client() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
-        // The embedding model loads on first use; a coach's read clusters reflections on the spot, so it is loaded
-        // here rather than inside the first read's 30 seconds on a busy machine (as DiagnosticTest does).
-        embeddings.embed(List.of("warm up"));
     }
 
     @Test
