@@ -49,7 +49,7 @@ public class PastEntries {
         jdbc.batchUpdate("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
                         + "source, submitted_at, programme_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 checkIns.stream().map(c -> new Object[] {c.participantId(), c.wellbeing(), c.energy(), c.promptId(),
-                        cipher.encrypt(c.reflection()), c.quoteOk(), CheckIn.Source.CARD.name(),
+                        cipher.encrypt(c.reflection()), c.quoteOk(), CheckInSubmission.Source.CARD.name(),
                         Timestamp.from(c.submittedAt()), c.programmeId()}).toList());
     }
 

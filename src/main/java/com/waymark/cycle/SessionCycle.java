@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.SessionInfo;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class SessionCycle {
     }
 
     /** A recorded session: schedule's, and when it ends. */
-    public record Recorded(CoachingSession session, Instant endsAt, boolean inAMeeting) {
+    public record Recorded(SessionInfo session, Instant endsAt, boolean inAMeeting) {
     }
 
     /** The length a session has when the coach gives none. */
@@ -65,9 +65,9 @@ public class SessionCycle {
                         + "starts https://teams.microsoft.com/) or leave the meeting out.");
             }
         }
-        CoachingSession session = schedules.recordSession(coachId, programmeId, startsAt, DIGEST_HOURS);
+        SessionInfo session = schedules.recordSession(coachId, programmeId, startsAt, DIGEST_HOURS);
         Instant endsAt = startsAt.plus(lasts);
-        CycleSession cycle = sessions.save(new CycleSession(session.getId(), session.getProgrammeId(), startsAt,
+        CycleSession cycle = sessions.save(new CycleSession(session.id(), session.programmeId(), startsAt,
                 endsAt, key));
         ends.schedule(cycle);
         return new Recorded(session, endsAt, key != null);

@@ -7,8 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.waymark.outbox.OutboxService;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Programmes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,15 +24,13 @@ public class SessionEnds {
     private static final Logger log = LoggerFactory.getLogger(SessionEnds.class);
 
     private final CycleSessionRepository sessions;
-    private final EnrolmentService enrolment;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final OutboxService outbox;
     private final Clock clock;
 
-    public SessionEnds(CycleSessionRepository sessions, EnrolmentService enrolment, ProgrammeService programmes,
+    public SessionEnds(CycleSessionRepository sessions, Programmes programmes,
                        OutboxService outbox, Clock clock) {
         this.sessions = sessions;
-        this.enrolment = enrolment;
         this.programmes = programmes;
         this.outbox = outbox;
         this.clock = clock;
@@ -75,7 +72,7 @@ public class SessionEnds {
         long programmeId = session.getProgrammeId();
         Set<Long> staff = programmes.staffIds(programmeId);
         int queued = 0;
-        for (Long member : enrolment.activeMemberGroups(programmeId).keySet()) {
+        for (Long member : programmes.activeMemberGroups(programmeId).keySet()) {
             if (staff.contains(member)) {
                 continue;
             }

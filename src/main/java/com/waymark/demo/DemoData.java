@@ -11,13 +11,13 @@ import java.util.Random;
 import com.waymark.checkin.PastEntries;
 import com.waymark.checkin.PastEntries.PastAction;
 import com.waymark.checkin.PastEntries.PastCheckIn;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.MemberDetails;
-import com.waymark.programme.Membership;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.pairing.PastRounds;
@@ -192,17 +192,17 @@ class DemoData implements SmartLifecycle {
             log.info("Demo programme already present; nothing to seed");
             return;
         }
-        Participant coach = participants.recognise(PLAYGROUND_USER, null);
+        ParticipantInfo coach = participants.register(PLAYGROUND_USER);
         // The edge greets the coach with what to try when they open the chat; they agreed as the demo's coach.
-        participants.claimWelcome(coach.getId());
-        consent.consent(coach.getId());
+        participants.claimWelcome(coach.id());
+        consent.consent(coach.id());
         LocalDate today = LocalDate.now(clock);
-        Programme programme = programmes.create(coach.getId(), new ProgrammeSettings(PROGRAMME,
+        ProgrammeInfo programme = programmes.newProgramme(coach.id(), new ProgrammeSettings(PROGRAMME,
                 "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", ZONE,
                 today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365));
-        List<ProgrammeGroup> groups = new ArrayList<>();
+        List<GroupInfo> groups = new ArrayList<>();
         LEADERS.stream().map(Leader::group).distinct()
-                .forEach(name -> groups.add(programmes.addGroup(coach.getId(), programme.getId(), name)));
+                .forEach(name -> groups.add(programmes.newGroup(coach.id(), programme.id(), name)));
 
         Random random = new Random(42);
         List<DemoPeerCoaching.Person> people = new ArrayList<>();
@@ -210,20 +210,20 @@ class DemoData implements SmartLifecycle {
         List<PastAction> actions = new ArrayList<>();
         for (int i = 0; i < LEADERS.size(); i++) {
             Leader leader = LEADERS.get(i);
-            Participant person = participants.recognise(leader.identity(i), null);
-            participants.claimWelcome(person.getId());
-            consent.consent(person.getId());
-            enrolment.enrol(programme.getId(), person.getId(), Membership.Via.DEMO);
-            Long groupId = groups.stream().filter(g -> g.getName().equals(leader.group())).findFirst().orElseThrow().getId();
-            enrolment.describe(coach.getId(), programme.getId(), person.getId(),
+            ParticipantInfo person = participants.register(leader.identity(i));
+            participants.claimWelcome(person.id());
+            consent.consent(person.id());
+            enrolment.enrol(programme.id(), person.id(), MembershipInfo.Via.DEMO);
+            Long groupId = groups.stream().filter(g -> g.name().equals(leader.group())).findFirst().orElseThrow().id();
+            enrolment.describe(coach.id(), programme.id(), person.id(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
-            seedHistory(programme.getId(), person.getId(), i, random, checkIns, actions);
-            people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation(),
+            seedHistory(programme.id(), person.id(), i, random, checkIns, actions);
+            people.add(new DemoPeerCoaching.Person(person.id(), leader.role(), leader.organisation(),
                     STRETCHED.contains(leader.name())));
         }
         pastEntries.checkIns(checkIns);
         pastEntries.actions(actions);
-        peerCoaching.seed(programme.getId(), people);
+        peerCoaching.seed(programme.id(), people);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
 

@@ -45,7 +45,7 @@ public class CoachingSession {
     }
 
     public Instant digestAt() {
-        return startsAt.minusSeconds(3600L * digestHours);
+        return info().digestAt();
     }
 
     /**
@@ -53,7 +53,12 @@ public class CoachingSession {
      * less than {@code digestHours} ahead. {@link SessionDigestScheduler} then starts its trigger now.
      */
     public boolean digestGoesAtOnce(Instant now) {
-        return !digestAt().isAfter(now);
+        return info().digestGoesAtOnce(now);
+    }
+
+    /** What other modules may know of it. */
+    SessionInfo info() {
+        return new SessionInfo(id, programmeId, startsAt, digestHours);
     }
 
     public Long getId() {

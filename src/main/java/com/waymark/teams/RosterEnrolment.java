@@ -15,6 +15,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
@@ -78,7 +79,7 @@ class RosterEnrolment {
         Programme programme = programmes.currentCoached(coach.getId());
         TeamConversation team = TurnFacts.teamConversation(turn.getActivity());
         teamLinks.link(team, programme.getId());
-        return roster(turn).thenApply(members -> start(turn, coach, programme, members, Membership.Via.ROSTER,
+        return roster(turn).thenApply(members -> start(turn, coach, programme, members, MembershipInfo.Via.ROSTER,
                 null));
     }
 
@@ -96,7 +97,7 @@ class RosterEnrolment {
             List<TeamsChannelAccount> chosen = members.stream().filter(m -> memberIds.contains(m.getId())).toList();
             return chosen.isEmpty() ? List.of(MessageFactory.text("None of the people chosen are in this chat now, so "
                     + "nobody was added. Say \"add people\" for a fresh card."))
-                    : start(turn, coach, programme, chosen, Membership.Via.CARD, groupId);
+                    : start(turn, coach, programme, chosen, MembershipInfo.Via.CARD, groupId);
         });
     }
 
@@ -109,7 +110,7 @@ class RosterEnrolment {
     }
 
     private List<Activity> start(TurnContext turn, Participant coach, Programme programme,
-                                 List<TeamsChannelAccount> members, Membership.Via via, Long groupId) {
+                                 List<TeamsChannelAccount> members, MembershipInfo.Via via, Long groupId) {
         Activity activity = turn.getActivity();
         String tenant = TurnFacts.tenantId(activity);
         ChannelAccount bot = activity.getRecipient();
@@ -128,7 +129,7 @@ class RosterEnrolment {
                 + "the privacy notice; I'll post a summary here when I'm done."));
     }
 
-    private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, Membership.Via via, Long groupId,
+    private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, MembershipInfo.Via via, Long groupId,
                            String serviceUrl, String tenant, ChannelAccount bot, String coachName) {
         Set<Long> staff = programmes.staffIds(programme.getId());
         int welcomed = 0, notified = 0, alreadyIn = 0, coaches = 0, failed = 0;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.Trend;
 import com.waymark.privacy.PrivacyNotice;
@@ -140,24 +140,24 @@ public final class WaymarkCards {
         return facts;
     }
 
-    public static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
+    public static AdaptiveCard actions(List<ActionInfo> actions, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your action plan");
         if (actions.isEmpty()) {
             return card.text("You have no actions yet. Add one with \"add action\" and what you will try, for example: "
                     + "add action Protect Friday afternoons");
         }
-        List<ActionItem> open = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.OPEN).toList();
-        List<ActionItem> done = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.DONE).toList();
+        List<ActionInfo> open = actions.stream().filter(a -> !a.done()).toList();
+        List<ActionInfo> done = actions.stream().filter(ActionInfo::done).toList();
         if (!open.isEmpty()) {
             card.emphasis("Open");
-            open.forEach(a -> card.text(a.getNumber() + ". " + a.getText()
-                    + "  (added " + DAY.format(a.getCreatedAt().atZone(zone)) + ")"
-                    + (a.getBlocker() == null ? "" : "\n\nIn the way: " + a.getBlocker())));
+            open.forEach(a -> card.text(a.number() + ". " + a.text()
+                    + "  (added " + DAY.format(a.createdAt().atZone(zone)) + ")"
+                    + (a.blocker() == null ? "" : "\n\nIn the way: " + a.blocker())));
         }
         if (!done.isEmpty()) {
             card.emphasis("Done");
-            done.forEach(a -> card.text("✓ " + a.getNumber() + ". " + a.getText()
-                    + "  (done " + DAY.format(a.getCompletedAt().atZone(zone)) + ")"));
+            done.forEach(a -> card.text("✓ " + a.number() + ". " + a.text()
+                    + "  (done " + DAY.format(a.completedAt().atZone(zone)) + ")"));
         }
         return card.subtle("Mark one done with its number, for example: done 1. Stuck? Say what's in the way, for example: "
                 + "stuck 1 no time this week. Add another with \"add action\" and what you will try.");

@@ -171,7 +171,7 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
             return card(PairingCards.pairs(coaching.summary(id, programme.getId())));
         }
         if (command instanceof PeerCoachingCommand.MyPairings) {
-            return card(PairingCards.mine(participation.mine(id), personal.zone(person)));
+            return card(PairingCards.mine(participation.mine(id), personal.zone(person.info())));
         }
         if (command instanceof PeerCoachingCommand.CantThisRound cant) {
             return cantThisRound(id, cant);
@@ -268,7 +268,7 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
         FollowUpOutcome outcome = participation.answer(person.getId(), followUpId, answer.met(), answer.usefulness(),
                 answer.oneThing());
         if (outcome instanceof FollowUpOutcome.Snoozed snoozed) {
-            ZoneId zone = personal.zone(person);
+            ZoneId zone = personal.zone(person.info());
             return text("No problem – I'll ask again " + PairingCards.when(snoozed.until(), zone) + ".");
         }
         if (outcome instanceof FollowUpOutcome.AlreadyAnswered) {
