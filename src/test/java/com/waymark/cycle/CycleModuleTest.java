@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.waymark.care.CoachCallService;
-import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.outbox.OutboundPort;
 import com.waymark.outbox.OutboxMessageSent;
@@ -19,7 +19,7 @@ import com.waymark.outbox.OutboxPayload;
 import com.waymark.privacy.ConsentRequired;
 import com.waymark.privacy.ConsentService;
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.support.ModuleBoundaries;
@@ -155,7 +155,7 @@ class CycleModuleTest {
 
         assertThat(answered.actionNumbers()).containsExactly(2, 3);
         assertThat(answered.pulse()).isTrue();
-        assertThat(actions.list(member)).extracting(ActionItem::getText).containsExactly("Protect Friday afternoons",
+        assertThat(actions.list(member)).extracting(ActionInfo::text).containsExactly("Protect Friday afternoons",
                 "Ask my deputy to chair Thursday's huddle", "Walk the wards with the night team");
         assertThat(after.open(member)).extracting(AfterSessions.OpenCommitment::text)
                 .containsExactly("Ask my deputy to chair Thursday's huddle", "Walk the wards with the night team");
@@ -198,7 +198,7 @@ class CycleModuleTest {
     void someoneWhoHasNotAgreedIsRefusedByTheServiceAndNothingIsWritten() {
         Session session = sessionWithMembers(0);
         long notAgreed = people.person("Kofi Mensah");
-        enrolment.enrol(session.programme(), notAgreed, Membership.Via.ROSTER);
+        enrolment.enrol(session.programme(), notAgreed, MembershipInfo.Via.ROSTER);
         CLOCK.advance(Duration.ofMinutes(75));
         ends.timerFired(session.id());
 
@@ -227,7 +227,7 @@ class CycleModuleTest {
         }
         String thread = "19:meeting_" + UUID.randomUUID().toString().replace("-", "") + "@thread.v2";
         var recorded = cycle.record(coach, programme, CLOCK.instant().plus(Duration.ofHours(1)), null, thread);
-        return new Session(recorded.session().getId(), programme, thread, List.copyOf(members));
+        return new Session(recorded.session().id(), programme, thread, List.copyOf(members));
     }
 
     private static OutboxPayload.CheckIn prompt(long person, boolean reminder) {

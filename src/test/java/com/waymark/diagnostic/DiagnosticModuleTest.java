@@ -11,7 +11,7 @@ import com.waymark.outbox.OutboundPort;
 import com.waymark.privacy.ConsentGiven;
 import com.waymark.privacy.ConsentService;
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.MembershipStarted;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.ProgrammeService;
@@ -93,7 +93,7 @@ class DiagnosticModuleTest {
         long programme = people.programme(coach, "Diagnostic module");
         long member = people.agreed("Kofi Mensah");
 
-        scenario.stimulate(() -> enrolment.enrol(programme, member, Membership.Via.CODE))
+        scenario.stimulate(() -> enrolment.enrol(programme, member, MembershipInfo.Via.CODE))
                 .andWaitForEventOfType(MembershipStarted.class)
                 .matching(started -> started.participantId() == member)
                 .toArriveAndVerify(started -> {
@@ -102,10 +102,10 @@ class DiagnosticModuleTest {
                     assertThat(queued(member)).isEqualTo(1);
                 });
         // Its coach, enrolled in their own programme, is staff: no diagnostic.
-        enrolment.enrol(programme, coach, Membership.Via.CODE);
+        enrolment.enrol(programme, coach, MembershipInfo.Via.CODE);
         assertThat(positions(coach)).isEmpty();
         // Joining again offers nothing new.
-        enrolment.enrol(programme, member, Membership.Via.CODE);
+        enrolment.enrol(programme, member, MembershipInfo.Via.CODE);
         assertThat(positions(member)).containsExactly(0);
     }
 
@@ -114,7 +114,7 @@ class DiagnosticModuleTest {
         long coach = people.agreed("Dr Helen Marsh");
         long programme = people.programme(coach, "Diagnostic module");
         long member = people.person("Amara Okafor");
-        enrolment.enrol(programme, member, Membership.Via.ROSTER);
+        enrolment.enrol(programme, member, MembershipInfo.Via.ROSTER);
         assertThat(positions(member)).as("nothing stored before they agree").isEmpty();
         assertThat(queued(member)).isZero();
 

@@ -3,7 +3,7 @@ package com.waymark.support;
 import java.util.UUID;
 
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.programme.ParticipantService;
@@ -51,7 +51,7 @@ public final class ModulePeople {
     /** A new member of {@code programme} who agreed to the notice before joining with its code. */
     public long member(long programme, String name) {
         long id = agreed(name);
-        enrolment.enrol(programme, id, Membership.Via.CODE);
+        enrolment.enrol(programme, id, MembershipInfo.Via.CODE);
         return id;
     }
 
