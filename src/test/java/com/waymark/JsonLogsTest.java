@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,9 @@ class JsonLogsTest {
                 .run("--server.port=0", "--waymark.data-dir=" + Files.createTempDirectory("waymark-json-logs-"),
                         "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            TeamsClient teams = new TeamsClient(port, "http://127.0.0.1:9/");
-            teams.expectReplies(teams.install(user));
-            teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(user, "2 2 " + reflection));
-            teams.expectReplies(teams.message(user, "add action Ask for " + user.name() + "'s view"));
+            Chat.Person person = new Chat(new TeamsClient(port, "http://127.0.0.1:9/"), null).person(user).agree();
+            person.say("2 2 " + reflection);
+            person.say("add action Ask for " + user.name() + "'s view");
         }
 
         List<JsonNode> lines = output.getOut().lines().filter(line -> line.startsWith("{")).map(JsonLogsTest::parse).toList();

@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.insight.ReflectionEmbeddings;
+import com.waymark.support.Chat;
 import com.waymark.support.Http;
 import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,15 +106,12 @@ class MigrationsOnBothDatabasesTest {
             assertThat(scheduler.getJobStoreClass().getName()).endsWith("LocalDataSourceJobStore");
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            TeamsClient teams = new TeamsClient(port, "http://127.0.0.1:9/");
+            Chat chat = new Chat(new TeamsClient(port, "http://127.0.0.1:9/"), null);
             int managementPort = app.getEnvironment().getProperty("local.management.port", Integer.class);
             assertThat(Http.get(managementPort, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
 
-            User user = User.fresh("Sam Adeyemi");
-            teams.expectReplies(teams.install(user));
-            teams.expectReplies(teams.cardSubmit(user, new ObjectMapper().createObjectNode().put("action", "consent")));
-            assertThat(teams.expectReplies(teams.message(user, "4 3 Steadier week on PostgreSQL")).replies().get(0)
-                    .toString()).contains("Saved");
+            Chat.Person user = chat.person("Sam Adeyemi").agree();
+            assertThat(user.say("4 3 Steadier week on PostgreSQL").get(0).toString()).contains("Saved");
 
             JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(databaseUrl, ADMIN_USER, "", true));
             assertThat(db.queryForObject("select count(*) from check_in c join participant p on p.id = c.participant_id "

@@ -15,9 +15,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewcomerConsoleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z\\s+(INFO|WARN|ERROR|DEBUG|TRACE) .*");
     private static final Pattern BOT_URL = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/api/messages");
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
@@ -67,12 +65,9 @@ class NewcomerConsoleTest {
         // The first reflection loads the embedding model (and its tokenizer's CUDA probe) in the background.
         int managementPort = started.stream().map(PORT::matcher).filter(Matcher::find)
                 .map(m -> Integer.parseInt(m.group(1))).reduce((first, second) -> second).orElseThrow();
-        TeamsClient teams = new TeamsClient(Integer.parseInt(url.group(1)), "http://127.0.0.1:9/");
-        User user = User.fresh("Amara Lindqvist-Obi");
-        teams.expectReplies(teams.install(user));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-        assertThat(teams.expectReplies(teams.message(user, "2 3 The winter plan landed on us all at once")).status())
-                .isEqualTo(200);
+        Chat.Person user = new Chat(new TeamsClient(Integer.parseInt(url.group(1)), "http://127.0.0.1:9/"), null)
+                .requiringOk().person("Amara Lindqvist-Obi").agree();
+        assertThat(user.say("2 3 The winter plan landed on us all at once").status()).isEqualTo(200);
         awaitEmbedded(managementPort);
 
         process.destroy(); // SIGTERM, as Maven's own shutdown hook sends it

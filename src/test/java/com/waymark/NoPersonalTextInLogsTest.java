@@ -10,8 +10,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoPersonalTextInLogsTest extends WaymarkIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "Oluwaseun Featherstonehaugh";
     private static final String REFLECTION = "The saffron escalation with the tangerine committee left me unable to "
             + "sleep and I can't go on like this";
@@ -60,25 +59,23 @@ class NoPersonalTextInLogsTest extends WaymarkIntegrationTest {
         TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User user = User.fresh(NAME);
 
-        teams.expectReplies(teams.install(user));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-        List<JsonNode> saved = teams.expectReplies(teams.message(user, "1 2 " + REFLECTION)).replies();
-        assertThat(saved).as("saved card and support card").hasSize(2);
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "checkin")
-                .put("wellbeing", "2").put("energy", "1").put("reflection", REFLECTION).put("quoteOk", "true")));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "requestCoachCall")));
-        teams.expectReplies(teams.message(user, "add action " + ACTION));
-        teams.expectReplies(teams.message(user, "done 1"));
-        teams.expectReplies(teams.message(user, "my trend"));
+        Chat.Person person = new Chat(teams, null).person(user).agree();
+        assertThat(person.say("1 2 " + REFLECTION)).as("saved card and support card").hasSize(2);
+        person.click(Chat.action("checkin").put("wellbeing", "2").put("energy", "1").put("reflection", REFLECTION)
+                .put("quoteOk", "true"));
+        person.click("requestCoachCall");
+        person.say("add action " + ACTION);
+        person.say("done 1");
+        person.say("my trend");
         // Through the connector as well as expectReplies: the outbound client is a second place text could leak.
         CONNECTOR.reset();
         assertThat(teams.post(teams.message(user, "my data")).status()).isBetween(200, 202);
         List<JsonNode> sent = CONNECTOR.awaitSent(2, ConnectorStub.PATIENCE,
                 a -> a.path("conversation").path("id").asText().equals(user.conversationId()));
         assertThat(sent.get(1).toString()).contains(ACTION).contains("Oluwaseun");
-        teams.expectReplies(teams.message(user, "who has seen my data"));
-        teams.expectReplies(teams.message(user, "delete my data"));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "confirmErase")));
+        person.say("who has seen my data");
+        person.say("delete my data");
+        person.click("confirmErase");
 
         // Proves the capture sees what the application logs, from any thread, so an empty finding means something.
         Thread other = new Thread(() -> LoggerFactory.getLogger("com.waymark.teams").info("capture canary"));

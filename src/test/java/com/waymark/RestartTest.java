@@ -3,7 +3,7 @@ package com.waymark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.Test;
@@ -20,25 +20,20 @@ class RestartTest {
     void checkInsActionsAndConsentSurviveARestart() throws Exception {
         Path dataDir = Files.createTempDirectory("waymark-restart-");
         User user = User.fresh("Robin Hughes");
-        var json = new ObjectMapper();
 
         try (ConfigurableApplicationContext first = start(dataDir)) {
-            TeamsClient teams = client(first);
-            teams.expectReplies(teams.install(user));
-            teams.expectReplies(teams.cardSubmit(user, json.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(user, "3 4 Before the restart"));
-            teams.expectReplies(teams.message(user, "add action Survive a restart"));
+            Chat.Person robin = new Chat(client(first), null).person(user).agree();
+            robin.say("3 4 Before the restart");
+            robin.say("add action Survive a restart");
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
-            TeamsClient teams = client(second);
-            assertThat(teams.expectReplies(teams.message(user, "my actions")).replies().get(0).toString())
-                    .contains("Survive a restart");
-            assertThat(teams.expectReplies(teams.message(user, "my trend")).replies().get(0).toString())
-                    .contains("Check-ins so far").contains("\"value\":\"1\"");
+            Chat.Person robin = new Chat(client(second), null).as(user);
+            assertThat(robin.say("my actions").get(0).toString()).contains("Survive a restart");
+            assertThat(robin.say("my trend").get(0).toString()).contains("Check-ins so far")
+                    .contains("\"value\":\"1\"");
             // Consent and the welcome were remembered: no second welcome, no consent request.
-            assertThat(teams.expectReplies(teams.message(user, "4 4 After")).replies().get(0).toString())
-                    .contains("Saved");
+            assertThat(robin.say("4 4 After").get(0).toString()).contains("Saved");
         }
     }
 

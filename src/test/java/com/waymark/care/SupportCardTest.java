@@ -3,11 +3,12 @@ package com.waymark.care;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** After a check-in that suggests someone is struggling: a kind card with help, and a call only if they ask. */
 class SupportCardTest extends WaymarkIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -29,37 +29,27 @@ class SupportCardTest extends WaymarkIntegrationTest {
     @Autowired
     CoachCallService coachCalls;
 
-    TeamsClient teams;
-    User user;
+    Chat chat;
+    Person user;
 
     @BeforeEach
     void consentedUser() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        user = User.fresh("Kwame Asante-Doyle");
-        teams.expectReplies(teams.install(user));
-        submit(JSON.createObjectNode().put("action", "consent"));
-        User coach = User.fresh("Coach Saoirse Whitlock");
-        teams.expectReplies(teams.install(coach));
-        String name = "Support cohort " + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        teams.expectReplies(teams.message(user, "join " + db.queryForObject(
-                "select join_code from programme where name = ?", String.class, name)));
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+        Coach coach = chat.coach("Coach Saoirse Whitlock").createsUnique("Support cohort");
+        user = chat.person("Kwame Asante-Doyle").agree().joins(coach);
     }
 
     @Test
     void withNobodyToTellTheButtonIsNotOfferedAndTheHelpIsOneTapAway() {
-        User alone = User.fresh("Ngozi Farrant-Bell");
-        teams.expectReplies(teams.install(alone));
-        teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode().put("action", "consent")));
-        List<JsonNode> replies = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
-                .put("action", "checkin").put("wellbeing", "1").put("energy", "1").put("quoteOk", "false"))).replies();
+        Person alone = chat.person("Ngozi Farrant-Bell").agree();
+        List<JsonNode> replies = alone.click(Chat.action("checkin").put("wellbeing", "1").put("energy", "1")
+                .put("quoteOk", "false"));
         JsonNode support = card(replies.get(1));
         assertThat(buttons(support)).containsExactly("Where to find support");
         assertThat(support.toString()).doesNotContain("999").doesNotContain("Samaritans");
 
         // An old card's button pressed anyway: nothing recorded, nothing promised, every place to turn straight away.
-        List<JsonNode> pressed = teams.expectReplies(teams.cardSubmit(alone, JSON.createObjectNode()
-                .put("action", "requestCoachCall"))).replies();
+        List<JsonNode> pressed = alone.click("requestCoachCall");
         assertThat(pressed.get(0).path("text").asText()).contains("can't ask anyone to call you")
                 .doesNotContain("pass it on");
         JsonNode all = card(pressed.get(1));
@@ -120,8 +110,7 @@ class SupportCardTest extends WaymarkIntegrationTest {
     /** Tier three: only the person's own words bring the danger line and every route, emergency ones first. */
     @Test
     void wordsThatSuggestRiskBringTheUrgentCardWhateverTheRatings() {
-        List<JsonNode> replies = teams.expectReplies(teams.message(user,
-                "4 4 fine on paper but honestly I can’t go on like this")).replies();
+        List<JsonNode> replies = user.say("4 4 fine on paper but honestly I can’t go on like this");
         assertThat(replies).hasSize(2);
         JsonNode support = card(replies.get(1));
         assertThat(support.toString()).contains("It sounds like things may be really hard");
@@ -131,10 +120,9 @@ class SupportCardTest extends WaymarkIntegrationTest {
 
     @Test
     void supportShowsEveryPlaceToTurnAtAnyTimeEvenBeforeAgreeing() {
-        assertEveryResource(card(teams.expectReplies(teams.message(user, "support")).replies().get(0)));
-        User newcomer = User.fresh("Aoife Brennan-Sho");
-        teams.expectReplies(teams.install(newcomer));
-        JsonNode card = card(teams.expectReplies(teams.message(newcomer, "Support")).replies().get(0));
+        assertEveryResource(card(user.say("support").get(0)));
+        Person newcomer = chat.person("Aoife Brennan-Sho");
+        JsonNode card = card(newcomer.say("Support").get(0));
         assertEveryResource(card);
         assertThat(card.toString()).contains("can't ask anyone to call you");
     }
@@ -167,14 +155,11 @@ class SupportCardTest extends WaymarkIntegrationTest {
 
     @Test
     void theRequestRemembersTheProgrammeWhoseCoachShouldCall() {
-        User coach = User.fresh("Coach Imogen Tarrant");
-        teams.expectReplies(teams.install(coach));
-        String name = "Delta cohort " + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
-        teams.expectReplies(teams.message(user, "join " + code));
+        Coach coach = chat.coach("Coach Imogen Tarrant").createsUnique("Delta cohort");
+        String name = coach.programme();
+        user.joins(coach);
 
-        submit(JSON.createObjectNode().put("action", "requestCoachCall"));
+        user.click("requestCoachCall");
         assertThat(db.queryForObject("select p.name from coach_call_request r "
                 + "join programme p on p.id = r.programme_id join participant u on u.id = r.participant_id where u.aad_object_id = ?", String.class,
                 user.aadObjectId())).isEqualTo(name);
@@ -200,13 +185,13 @@ class SupportCardTest extends WaymarkIntegrationTest {
     }
 
     private List<JsonNode> checkIn(String wellbeing, String energy, String reflection) {
-        ObjectNode data = JSON.createObjectNode().put("action", "checkin").put("wellbeing", wellbeing)
+        ObjectNode data = Chat.action("checkin").put("wellbeing", wellbeing)
                 .put("energy", energy).put("reflection", reflection).put("quoteOk", "false");
         return submit(data);
     }
 
     private List<JsonNode> submit(JsonNode data) {
-        return teams.expectReplies(teams.cardSubmit(user, data)).replies();
+        return user.click(data);
     }
 
     private int requests() {

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.privacy.EncryptionProperties;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.KeyRotation;
+import com.waymark.support.Chat;
 import com.waymark.support.SecuredIntegrationTest;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EncryptionAtRestTest extends SecuredIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
     @Autowired
@@ -42,16 +40,14 @@ class EncryptionAtRestTest extends SecuredIntegrationTest {
         TeamsClient teams = authorized(port);
         CLOCK.advance(java.time.Duration.ofMinutes(2)); // a full message budget (this context allows a few a minute)
         User user = User.fresh("Ade Bankole");
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
+        Chat.Person person = new Chat(teams, db).as(user).agree();
         String reflection = "The estates conversation went better than I feared; €4m is still €4m.";
         String worst = "€".repeat(4000);
-        assertThat(teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "checkin")
-                .put("wellbeing", "4").put("energy", "3").put("reflection", reflection))).replies().get(0).toString())
-                .contains("Saved");
-        assertThat(teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "checkin")
-                .put("wellbeing", "3").put("energy", "3").put("reflection", worst))).replies().get(0).toString())
-                .contains("Saved");
-        teams.expectReplies(teams.message(user, "add action Walk the floor with the night team"));
+        assertThat(person.click(Chat.action("checkin").put("wellbeing", "4").put("energy", "3")
+                .put("reflection", reflection)).get(0).toString()).contains("Saved");
+        assertThat(person.click(Chat.action("checkin").put("wellbeing", "3").put("energy", "3")
+                .put("reflection", worst)).get(0).toString()).contains("Saved");
+        person.say("add action Walk the floor with the night team");
 
         List<String> stored = db.queryForList("select c.reflection from check_in c join participant p "
                 + "on p.id = c.participant_id where p.aad_object_id = ? order by c.id", String.class, user.aadObjectId());

@@ -81,23 +81,6 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
     }
 
-    /** A coach and {@code size} agreed participants of a new programme. */
-    record Cohort(Chat.Coach coach, List<Chat.Person> people) {
-    }
-
-    Cohort cohort(int size) {
-        Chat.Coach coach = chat.coach("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        coach.agree();
-        coach.createsUnique("Cycle");
-        List<Chat.Person> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            Chat.Person person = chat.person("Leader " + i + " " + UUID.randomUUID().toString().substring(0, 4));
-            person.agree().joins(coach);
-            people.add(person);
-        }
-        return new Cohort(coach, people);
-    }
-
     static String thread() {
         return MeetingEndEvent.thread();
     }
@@ -151,14 +134,14 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void theMeetingEndEventEndsTheSessionOnceAndEachParticipantAnswersOnTheCard() {
-        Cohort cohort = cohort(3);
+        Chat.Cohort cohort = chat.cohort("Cycle", 3);
         String thread = thread();
         long session = record(cohort.coach(), " for 90m meeting " + joinUrl(thread));
         assertThat(cycleSessions.findById(session).orElseThrow().getMeetingKey()).isEqualTo(thread);
         assertThat(cardsQueued(session)).as("nothing before it ends").isZero();
 
         begun(session, Duration.ofMinutes(30));
-        Replies answer = cohort.people().get(0).post(meetingEnd(thread, cohort.people().get(0)));
+        Replies answer = cohort.members().get(0).post(meetingEnd(thread, cohort.members().get(0)));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer).as("the meeting chat gets no reply").isEmpty();
         CycleSession ended = cycleSessions.findById(session).orElseThrow();
@@ -166,7 +149,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(cardsQueued(session)).as("one card per participant, none for the coach").isEqualTo(3);
 
         // Teams sends the event again (another instance, a retry with a new id), then the timer comes: nothing more.
-        cohort.people().get(1).post(meetingEnd(thread, cohort.people().get(1)));
+        cohort.members().get(1).post(meetingEnd(thread, cohort.members().get(1)));
         assertThat(ends.timerFired(session)).isEmpty();
         assertThat(cardsQueued(session)).isEqualTo(3);
         assertThat(cycleSessions.findById(session).orElseThrow().getEndedAt()).isEqualTo(ended.getEndedAt());
@@ -174,13 +157,13 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         // This session's cards, by their key: another test's session may end while this one runs.
         List<JsonNode> sent = delivered(afterCards(session), 3);
         assertThat(sent).hasSize(3).allSatisfy(a -> assertThat(a.toString()).contains(CycleCardsText.QUESTION));
-        JsonNode card = cardFor(sent, cohort.people().get(0));
+        JsonNode card = cardFor(sent, cohort.members().get(0));
         assertThat(card.toString()).contains(cohort.coach().programme()).contains("I could say what I really thought")
                 .contains("at least 5 people").contains("Nothing this time");
         JsonNode save = card.path("actions").path(0).path("data");
 
         // Two commitments and the pulse: each commitment an action in their own plan, tagged with the session.
-        Chat.Person first = cohort.people().get(0);
+        Chat.Person first = cohort.members().get(0);
         ObjectNode answers = save.deepCopy();
         answers.put("try1", "Ask my deputy to chair Thursday's huddle").put("try2", "Walk the wards on Friday")
                 .put("said", "4").put("mattered", "5").put("leave", "4").put("word", "Quince candour");
@@ -194,14 +177,14 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(first.click(answers).text()).startsWith("You've already answered for this session");
 
         // "Nothing this time" is a fine answer; the card sent later is not sent once answered.
-        Chat.Person second = cohort.people().get(1);
+        Chat.Person second = cohort.members().get(1);
         JsonNode nothing = cardFor(sent, second).path("actions").path(1).path("data");
         assertThat(second.click(nothing).text()).isEqualTo("Saved: nothing this time, and that's fine.");
         assertThat(db.queryForObject("select count(*) from action_item where participant_id = ?", Integer.class,
                 second.id())).isZero();
 
         // Bad input gets a clear answer and nothing is written.
-        Chat.Person third = cohort.people().get(2);
+        Chat.Person third = cohort.members().get(2);
         ObjectNode half = cardFor(sent, third).path("actions").path(0).path("data").deepCopy();
         half.put("try1", "Protect Friday afternoons").put("said", "3");
         assertThat(third.click(half).text()).startsWith("The pulse needs all three answers");
@@ -215,7 +198,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void aSessionRecordedWithTheMeetingIdEndsOnTheSdkShapedEventToo() {
-        Cohort cohort = cohort(1);
+        Chat.Cohort cohort = chat.cohort("Cycle", 1);
         String meetingId = java.util.Base64.getEncoder().encodeToString(("0#" + thread() + "#0")
                 .getBytes(StandardCharsets.UTF_8));
         long session = record(cohort.coach(), " for 1h30 meeting " + meetingId);
@@ -223,19 +206,19 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(Duration.between(recorded.getStartsAt(), recorded.getEndsAt())).isEqualTo(Duration.ofMinutes(90));
         begun(session, Duration.ofMinutes(30));
         // As the SDKs' MeetingEndEventDetails writes it: camel case, and here without the thread or the join link.
-        ObjectNode event = meetingEnd(thread(), cohort.people().get(0));
+        ObjectNode event = meetingEnd(thread(), cohort.members().get(0));
         ObjectNode value = JSON.createObjectNode().put("meetingType", "Scheduled").put("title", "Cohort session")
                 .put("endTime", "2027-01-14T11:02:17Z");
         event.set("value", value);
         ((ObjectNode) event.path("channelData").path("meeting")).put("id", meetingId);
-        assertThat(cohort.people().get(0).post(event).status()).isEqualTo(200);
+        assertThat(cohort.members().get(0).post(event).status()).isEqualTo(200);
         assertThat(cycleSessions.findById(session).orElseThrow().getEndedBy()).isEqualTo("MEETING_END");
         assertThat(cardsQueued(session)).isOne();
     }
 
     @Test
     void theTimerEndsASessionThroughQuartzAndTwoClaimsAtOnceEndItOnce() throws Exception {
-        Cohort cohort = cohort(2);
+        Chat.Cohort cohort = chat.cohort("Cycle", 2);
         // The real Quartz scheduler (clustered JDBC store) fires the end trigger.
         long timed = record(cohort.coach(), "");
         assertThat(cycleSessions.findById(timed).orElseThrow().getEndsAt())
@@ -281,8 +264,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void commitmentsAreFollowedUpWithTheNextCheckIn() {
-        Cohort cohort = cohort(1);
-        Chat.Person leader = cohort.people().get(0);
+        Chat.Cohort cohort = chat.cohort("Cycle", 1);
+        Chat.Person leader = cohort.members().get(0);
         long session = record(cohort.coach(), "");
         begun(session, Duration.ofSeconds(-1));
         assertThat(ends.timerFired(session)).isPresent();
@@ -330,9 +313,9 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void thePulseIsHiddenBelowTheThresholdShownAboveAndHeldBackAgainstItsAttacks() {
-        Cohort cohort = cohort(7);
+        Chat.Cohort cohort = chat.cohort("Cycle", 7);
         Chat.Coach coach = cohort.coach();
-        List<Chat.Person> people = cohort.people();
+        List<Chat.Person> people = cohort.members();
         long first = endedSession(coach);
         answer(first, people.subList(0, 4), 4);
         assertThat(coach.say("session pulse").card().toString()).contains("Pulse").contains("hidden (fewer than 5")
@@ -377,14 +360,14 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void theDigestCarriesTheCycleHiddenBelowTheThreshold() {
-        Cohort cohort = cohort(5);
+        Chat.Cohort cohort = chat.cohort("Cycle", 5);
         Chat.Coach coach = cohort.coach();
         long ended = endedSession(coach);
-        answer(ended, cohort.people().subList(0, 4), 4);
+        answer(ended, cohort.members().subList(0, 4), 4);
         String hidden = digestFor(coach);
         assertThat(hidden).contains("After the last sessions").contains("pulse hidden; commitments hidden");
 
-        answer(ended, cohort.people().subList(4, 5), 4);
+        answer(ended, cohort.members().subList(4, 5), 4);
         String shown = digestFor(coach);
         // "0 done" would say of each of the five that they have not done theirs: how they went is held back.
         assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments (how they went: hidden)");
@@ -399,12 +382,12 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
      */
     @Test
     void aKindOfProgressThatWouldSingleSomeoneOutIsHidden() {
-        Cohort cohort = cohort(6);
+        Chat.Cohort cohort = chat.cohort("Cycle", 6);
         Chat.Coach coach = cohort.coach();
         long ended = endedSession(coach);
-        answer(ended, cohort.people(), 4);
-        for (int i = 0; i < cohort.people().size(); i++) {
-            Chat.Person person = cohort.people().get(i);
+        answer(ended, cohort.members(), 4);
+        for (int i = 0; i < cohort.members().size(); i++) {
+            Chat.Person person = cohort.members().get(i);
             long action = db.queryForObject("select action_id from cycle_commitment where participant_id = ?",
                     Long.class, person.id());
             ObjectNode progress = Chat.action("cycle.progress").put("c" + action, i < 5 ? "done" : "in_the_way");
@@ -430,8 +413,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void myDataHoldsTheCycleAndDeleteMyDataErasesIt() {
-        Cohort cohort = cohort(1);
-        Chat.Person leader = cohort.people().get(0);
+        Chat.Cohort cohort = chat.cohort("Cycle", 1);
+        Chat.Person leader = cohort.members().get(0);
         long session = endedSession(cohort.coach());
         CONNECTOR.reset();
         ObjectNode answers = Chat.action("cycle.after").put("session", Long.toString(session))
@@ -465,7 +448,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void aSessionCommandWeCannotUseGetsAnExample() {
-        Cohort cohort = cohort(0);
+        Chat.Cohort cohort = chat.cohort("Cycle", 0);
         Chat.Coach coach = cohort.coach();
         String day = LocalDate.now(LONDON).plusDays(3).toString();
         assertThat(coach.say("next session " + day + " 09:30 for ages").text())

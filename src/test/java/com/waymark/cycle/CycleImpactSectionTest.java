@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,9 +61,9 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
 
     @Test
     void everyFigureInThePdfAndTheCsvIsTheOneTheCoachSees() throws IOException {
-        Cohort cohort = cohort(10);
+        Chat.Cohort cohort = chat.cohort("Cycle", 10);
         Chat.Coach coach = cohort.coach();
-        List<Chat.Person> people = cohort.people();
+        List<Chat.Person> people = cohort.members();
         // Session 1: five commit (at 4) and mark theirs done; five say "nothing this time" (at 2).
         long first = endedSession(coach);
         answer(first, people.subList(0, 5), 4);
@@ -128,10 +127,10 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
 
     @Test
     void nothingBelowTheThresholdReachesThePdf() throws IOException {
-        Cohort cohort = cohort(4);
+        Chat.Cohort cohort = chat.cohort("Cycle", 4);
         Chat.Coach coach = cohort.coach();
         long ended = endedSession(coach);
-        answer(ended, cohort.people(), 1);
+        answer(ended, cohort.members(), 1);
         ImpactReport report = reports.read(coach.id(), coach.programmeId());
         String text = pdfText(ImpactReports.pdf(report).bytes());
 
@@ -144,7 +143,7 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
 
     @Test
     void aProgrammeWithNoEndedSessionHasNoSectionAndNoPulseRead() throws IOException {
-        Cohort cohort = cohort(5);
+        Chat.Cohort cohort = chat.cohort("Cycle", 5);
         Chat.Coach coach = cohort.coach();
         record(coach);
         ImpactReport report = reports.read(coach.id(), coach.programmeId());
@@ -156,22 +155,6 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
     }
 
     // --- set-up, as CoachingCycleTest drives it ---
-
-    record Cohort(Chat.Coach coach, List<Chat.Person> people) {
-    }
-
-    Cohort cohort(int size) {
-        Chat.Coach coach = chat.coach("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        coach.agree();
-        coach.createsUnique("Cycle");
-        List<Chat.Person> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            Chat.Person person = chat.person("Leader " + i + " " + UUID.randomUUID().toString().substring(0, 4));
-            person.agree().joins(coach);
-            people.add(person);
-        }
-        return new Cohort(coach, people);
-    }
 
     long record(Chat.Coach coach) {
         LocalDate day = LocalDate.now(LONDON).plusDays(3);

@@ -3,7 +3,6 @@ package com.waymark.diagnostic;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +13,9 @@ import com.waymark.schedule.SessionDigests;
 import com.waymark.support.CardSchema;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
 import com.waymark.support.Chat.Person;
+import com.waymark.support.Digests;
 import com.waymark.support.ExportedJson;
 import com.waymark.support.Replies;
 import com.waymark.support.TeamsClient;
@@ -55,16 +56,18 @@ class DiagnosticTest extends WaymarkIntegrationTest {
     @Autowired
     DeliveryWorker worker;
     @Autowired
-    SessionDigests digests;
+    SessionDigests sessionDigests;
     @Autowired
     com.waymark.insight.ReflectionEmbeddings embeddings;
 
     Chat chat;
+    Digests digests;
     int sessions;
 
     @BeforeEach
     void chat() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
+        digests = new Digests(sessionDigests, worker, CONNECTOR);
         // The embedding model loads on first use; a coach's read clusters the answers on the spot, so it is loaded
         // here rather than inside the first read's 30 seconds on a busy machine.
         embeddings.embed(List.of("warm up"));
@@ -72,7 +75,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     @Test
     void enrolmentQueuesTheFirstQuestionOnceAndNothingBeforeConsent() {
-        Coach coach = programme("Harbour");
+        Coach coach = chat.cohort("Harbour", 0).coach();
         Person agreed = chat.person("Dr Kemi Adeyinka-Shaw").agree();
         agreed.joins(coach);
         assertThat(diagnostics(agreed)).isOne();
@@ -114,7 +117,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     @Test
     void answeringMovesOnSkipAndLaterWorkAndTheLastQuestionEndsKindly() {
-        Coach coach = programme("Lantern");
+        Coach coach = chat.cohort("Lantern", 0).coach();
         Person leader = chat.person("Priya Ramaswamy-Cole").agree();
         leader.joins(coach);
 
@@ -188,8 +191,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     @Test
     void theFirstDigestShowsTheDiagnosticsThemesAboveTheThresholdAndNothingBelow() {
-        Coach coach = programme("Meridian");
-        List<Person> people = members(coach, 6);
+        Cohort cohort = chat.cohort("Meridian", 6);
+        Coach coach = cohort.coach();
+        List<Person> people = cohort.members();
         for (int i = 0; i < 4; i++) {
             answerHardest(people.get(i), HARDEST.get(i), i == 0);
         }
@@ -218,8 +222,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     @Test
     void aCoachWhoReadsTwiceCannotSubtractOnePersonsAnswer() {
-        Coach coach = programme("Estuary");
-        List<Person> people = members(coach, 7);
+        Cohort cohort = chat.cohort("Estuary", 7);
+        Coach coach = cohort.coach();
+        List<Person> people = cohort.members();
         for (int i = 0; i < 5; i++) {
             answerHardest(people.get(i), HARDEST.get(i), false);
         }
@@ -237,8 +242,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     @Test
     void aCoachWhoIsAlsoAParticipantIsNeverCountedInWhatTheyRead() {
-        Coach admin = programme("Confluence");
-        List<Person> people = members(admin, 6);
+        Cohort cohort = chat.cohort("Confluence", 6);
+        Coach admin = cohort.coach();
+        List<Person> people = cohort.members();
         for (int i = 0; i < 5; i++) {
             answerHardest(people.get(i), HARDEST.get(i), false);
         }
@@ -262,7 +268,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
      */
     @Test
     void someoneWhoJoinsAfterTheFirstSessionIsStillAskedAndItIsMarked() {
-        Coach coach = programme("Tideway");
+        Coach coach = chat.cohort("Tideway", 0).coach();
         // The first session, held yesterday (recorded as a coach's "next session" would have recorded it).
         db.update("insert into coaching_session (programme_id, starts_at, digest_hours, created_by, created_at) "
                 + "values (?, ?, 24, ?, ?)", coach.programmeId(), OffsetDateTime.now().minusDays(1), coach.id(),
@@ -280,21 +286,6 @@ class DiagnosticTest extends WaymarkIntegrationTest {
 
     // ---- helpers ----
 
-    private Coach programme(String prefix) {
-        Coach coach = chat.coach(Chat.uniqueName("Coach"));
-        coach.agree();
-        coach.createsUnique(prefix);
-        return coach;
-    }
-
-    private List<Person> members(Coach coach, int size) {
-        List<Person> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            people.add(chat.person(Chat.uniqueName("Leader " + (char) ('A' + i))).agree().joins(coach));
-        }
-        return people;
-    }
-
     /** Answers question 1 briefly, then "what feels hardest" with {@code text}. */
     private void answerHardest(Person person, String text, boolean quoteOk) {
         JsonNode card = person.say("next question").card();
@@ -306,19 +297,9 @@ class DiagnosticTest extends WaymarkIntegrationTest {
         person.click(sendSecond.put("answer", text).put("quoteOk", Boolean.toString(quoteOk)));
     }
 
-    /** Records the programme's first session two days ahead and returns its digest as Teams received it. */
+    /** The digest of the programme's next session, as Teams received it (a day later than the one before). */
     private String digest(Coach coach) {
-        String when = Instant.now().plus(Duration.ofDays(2 + sessions++)).toString().substring(0, 10);
-        assertThat(coach.say("next session " + when + " 14:00").text()).contains("Recorded the next session");
-        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
-                coach.programmeId());
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
-        worker.drainAll();
-        JsonNode sent = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
-                x -> x.toString().contains("Before your session") && x.toString().contains(coach.programme())).get(0);
-        CardSchema.assertCardsValid(sent);
-        return sent.toString();
+        return digests.forNextSession(coach, 2 + sessions++).toString();
     }
 
     private String summary(Person coach) {

@@ -1,35 +1,25 @@
 package com.waymark.insider;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.waymark.bench.ConnectorStub;
-import com.waymark.support.MutableClock;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.ClockedIntegrationTest;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,43 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attack that worked before, read the way the coach read it (mostly `export`, whose CSV gives every figure),
  * and shows it resisted. The clock is moved by hand, so "two minutes later" is exactly that.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.quartz.auto-startup=false", "waymark.outbox.poll-ms=0"})
-class InsiderAttackFiguresTest {
+class InsiderAttackFiguresTest extends ClockedIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ConnectorStub CONNECTOR = start();
     /** Wednesday 18 November 2026, 10:00 in London. */
     static final Instant WEDNESDAY = Instant.parse("2026-11-18T10:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(WEDNESDAY);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void scratch(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("waymark-insider-figures-");
-        registry.add("waymark.data-dir", dir::toString);
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        CONNECTOR.close();
-    }
 
     @LocalServerPort
     int port;
@@ -82,7 +40,8 @@ class InsiderAttackFiguresTest {
     JdbcTemplate db;
 
     TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
     String joinCode;
     long programmeId;
 
@@ -90,6 +49,7 @@ class InsiderAttackFiguresTest {
     void client() {
         CLOCK.set(WEDNESDAY);
         teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(teams, db).requiringOk();
     }
 
     // ---- rule 1: nobody counts towards a figure they can see ----
@@ -97,8 +57,8 @@ class InsiderAttackFiguresTest {
     @Test
     void aCoachWhoChecksInWithAColleagueDoesNotMakeUpTheThresholdOfThree() {
         programme(3);
-        join(coach);
-        List<User> others = people(2);
+        coach.joins(coach);
+        List<Person> others = people(2);
         checkIn(coach, 4, 4);
         checkIn(others.get(0), 4, 4); // the colleague, colluding
         checkIn(others.get(1), 1, 2); // the person whose ratings the coach wants
@@ -116,8 +76,8 @@ class InsiderAttackFiguresTest {
     @Test
     void aCoachAndThreeColleaguesAtThresholdFiveLearnNothingOfTheFifth() {
         programme(5);
-        join(coach);
-        List<User> others = people(6);
+        coach.joins(coach);
+        List<Person> others = people(6);
         checkIn(coach, 5, 5);
         for (int i = 0; i < 3; i++) {
             checkIn(others.get(i), 5, 5);
@@ -137,7 +97,7 @@ class InsiderAttackFiguresTest {
 
     @Test
     void twoReadsAroundANewPersonsCheckInDoNotGiveItAway() {
-        List<User> people = programme(5, 12);
+        List<Person> people = programme(5, 12);
         int[] ratings = {4, 4, 5, 4, 3};
         for (int i = 0; i < 5; i++) {
             checkIn(people.get(i), ratings[i], 3);
@@ -155,7 +115,7 @@ class InsiderAttackFiguresTest {
         assertThat(lastCard.toString()).contains("have changed since they were last shown");
 
         // Another coach of the programme reads the same ledger: coaches comparing notes gain nothing either.
-        User second_coach = staffCoach();
+        Person second_coach = staffCoach();
         assertThat(export(second_coach, "export")).containsEntry("wellbeing|mean wellbeing (1-5)", "hidden");
 
         // Once five more people have checked in, the period reads again, over eleven: six more than last shown.
@@ -167,7 +127,7 @@ class InsiderAttackFiguresTest {
 
     @Test
     void twoReadsAroundAnExistingPersonCheckingInAgainDoNotGiveItAway() {
-        List<User> people = programme(5, 8);
+        List<Person> people = programme(5, 8);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 4, 4);
         }
@@ -184,14 +144,14 @@ class InsiderAttackFiguresTest {
 
     @Test
     void anErasedPersonsAnswerCanNotBeSubtractedOutAndTheirExportNamesNobodyElse() {
-        List<User> people = programme(5, 8);
+        List<Person> people = programme(5, 8);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), i == 5 ? 1 : 4, 4);
         }
         assertThat(export("export")).containsEntry("wellbeing|people", "6");
 
         // The person's own export lists the released figures that included them, and no one else's id.
-        String mine = teams.expectReplies(teams.message(people.get(5), "my data")).replies().toString();
+        String mine = people.get(5).say("my data").toString();
         assertThat(mine).contains("releasedFigures").contains("wellbeing|programme");
         long someoneElse = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
                 people.get(0).aadObjectId());
@@ -199,8 +159,8 @@ class InsiderAttackFiguresTest {
 
         long erased = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
                 people.get(5).aadObjectId());
-        teams.expectReplies(teams.message(people.get(5), "delete my data"));
-        teams.expectReplies(teams.cardSubmit(people.get(5), JSON.createObjectNode().put("action", "confirmErase")));
+        people.get(5).say("delete my data");
+        people.get(5).click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select count(*) from release_contributor where participant_id = ?",
                 Integer.class, erased)).isZero();
         assertThat(db.queryForObject("select count(*) from release_contributor c join release_contributor_set s "
@@ -213,7 +173,7 @@ class InsiderAttackFiguresTest {
 
     @Test
     void theSameWeekReadAtTwoDifferentMinutesReadsTheSame() {
-        List<User> people = programme(5, 7);
+        List<Person> people = programme(5, 7);
         for (int i = 0; i < 7; i++) {
             checkIn(people.get(i), 3 + i % 3, 4);
         }
@@ -232,11 +192,11 @@ class InsiderAttackFiguresTest {
 
     @Test
     void aSessionAFewMinutesAheadGivesNoMinuteLevelWindow() {
-        List<User> people = programme(5, 7);
+        List<Person> people = programme(5, 7);
         for (int i = 0; i < 7; i++) {
             checkIn(people.get(i), 4, 4);
         }
-        assertThat(text(coach, "next session 2026-11-18 10:05")).contains("10:05");
+        assertThat(coach.say("next session 2026-11-18 10:05").text()).contains("10:05");
         CLOCK.set(WEDNESDAY.plus(Duration.ofMinutes(6)));
         // Before: the period started at 10:05, so it held exactly the check-ins made in the last minute.
         checkIn(people.get(0), 1, 1);
@@ -252,7 +212,7 @@ class InsiderAttackFiguresTest {
 
     @Test
     void aHiddenParticipationIsNotPrintedElsewhereInTheSameReport() {
-        List<User> people = programme(5, 12);
+        List<Person> people = programme(5, 12);
         for (int i = 0; i < 4; i++) {
             checkIn(people.get(i), 4, 4, "Too many meetings this week and no time to think.");
         }
@@ -269,7 +229,7 @@ class InsiderAttackFiguresTest {
 
     @Test
     void nineOfTwelveIsShownAndEveryCountAgreesWithIt() {
-        List<User> people = programme(5, 12);
+        List<Person> people = programme(5, 12);
         for (int i = 0; i < 9; i++) {
             checkIn(people.get(i), 4, 3, i < 6 ? "Too many meetings this week and no time to think." : "");
         }
@@ -290,25 +250,22 @@ class InsiderAttackFiguresTest {
 
     /** A coach, a programme at this threshold, and its join code; the coach is not a member yet. */
     void programme(int threshold) {
-        coach = fresh("Coach");
-        String name = "Figures " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
-        joinCode = db.queryForObject("select join_code from programme where id = ?", String.class, programmeId);
+        coach = chat.cohort("Figures", 0).coach();
+        programmeId = coach.programmeId();
+        joinCode = coach.joinCode();
         db.update("update programme set confidentiality_threshold = ? where id = ?", threshold, programmeId);
     }
 
-    List<User> programme(int threshold, int size) {
+    List<Person> programme(int threshold, int size) {
         programme(threshold);
         return people(size);
     }
 
-    List<User> people(int size) {
-        List<User> people = new ArrayList<>();
+    /** {@code size} more people who agreed and joined the programme. */
+    List<Person> people(int size) {
+        List<Person> people = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            User person = fresh("Leader " + (char) ('A' + i));
-            join(person);
-            people.add(person);
+            people.add(chat.person(Chat.uniqueName("Leader " + (char) ('A' + i))).agree().joins(coach));
         }
         return people;
     }
@@ -317,42 +274,28 @@ class InsiderAttackFiguresTest {
      * A second coach of the same programme, written as the admin's staff action writes it (how staff may be
      * appointed is another attack's concern, InsiderAttackStaff's; here only that they share the ledger).
      */
-    User staffCoach() {
-        User other = fresh("Co-coach");
-        join(other);
-        long id = db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
-                other.aadObjectId());
+    Person staffCoach() {
+        Person other = chat.person(Chat.uniqueName("Co-coach")).agree().joins(coach);
         db.update("insert into programme_staff (programme_id, participant_id, role, added_at) values (?, ?, 'COACH', ?)",
-                programmeId, id, java.sql.Timestamp.from(CLOCK.instant()));
+                programmeId, other.id(), java.sql.Timestamp.from(CLOCK.instant()));
         return other;
     }
 
-    User fresh(String name) {
-        User user = User.fresh(name + " " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(user));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-        return user;
-    }
-
-    void join(User person) {
-        assertThat(text(person, "join " + joinCode)).doesNotContain("Sorry");
-    }
-
-    void checkIn(User person, int wellbeing, int energy) {
+    void checkIn(Person person, int wellbeing, int energy) {
         checkIn(person, wellbeing, energy, "");
     }
 
-    void checkIn(User person, int wellbeing, int energy, String reflection) {
+    void checkIn(Person person, int wellbeing, int energy, String reflection) {
         ObjectNode submit = JSON.createObjectNode().put("action", "checkin").put("wellbeing", Integer.toString(wellbeing))
                 .put("energy", Integer.toString(energy)).put("reflection", reflection).put("quoteOk", "false");
-        assertThat(teams.expectReplies(teams.cardSubmit(person, submit)).replies().toString()).contains("Saved");
+        assertThat(person.click(submit).toString()).contains("Saved");
     }
 
     Map<String, String> export(String command) {
         return export(coach, command);
     }
 
-    Map<String, String> export(User reader, String command) {
+    Map<String, String> export(Person reader, String command) {
         return parse(exportCsv(reader, command));
     }
 
@@ -360,9 +303,9 @@ class InsiderAttackFiguresTest {
         return exportCsv(coach, command);
     }
 
-    String exportCsv(User reader, String command) {
+    String exportCsv(Person reader, String command) {
         // The export is a short card, then (outside Teams' own 1:1 chat, as here) the CSV as a code block.
-        List<JsonNode> replies = teams.expectReplies(teams.message(reader, command)).replies();
+        List<JsonNode> replies = reader.say(command);
         assertThat(replies.get(0).path("attachments")).as("a card in reply to %s", command).isNotEmpty();
         lastCard = replies.get(0).path("attachments").path(0).path("content");
         String text = replies.stream().map(r -> r.path("text").asText("")).filter(t -> t.contains("```csv\n"))
@@ -380,15 +323,10 @@ class InsiderAttackFiguresTest {
         return figures;
     }
 
-    JsonNode card(User user, String text) {
-        JsonNode reply = teams.expectReplies(teams.message(user, text)).replies().get(0);
+    JsonNode card(Person user, String text) {
+        JsonNode reply = user.say(text).get(0);
         assertThat(reply.path("attachments")).as("a card in reply to %s: %s", text, reply).isNotEmpty();
         return reply.path("attachments").path(0).path("content");
-    }
-
-    String text(User user, String text) {
-        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
-                .map(r -> r.path("text").asText("")).toList());
     }
 
     static Map<String, String> facts(JsonNode card) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.ErrorLog;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -41,26 +44,19 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
     @Autowired
     JdbcTemplate db;
 
-    TeamsClient teams;
-    User coach;
-    User participant;
+    Chat chat;
+    Coach coach;
+    Person participant;
     long programmeId;
     ErrorLog errors;
 
     @BeforeEach
     void coachWithAProgrammeAndAParticipant() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        coach = User.fresh("Priya Raman");
-        participant = User.fresh("Tom Okafor");
-        for (User user : List.of(coach, participant)) {
-            teams.expectReplies(teams.install(user));
-            teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-        }
-        String name = "Input cohort " + coach.userId().substring(coach.userId().length() - 8);
-        say(coach, "create programme " + name);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
-        say(participant, "join " + db.queryForObject("select join_code from programme where id = ?", String.class,
-                programmeId));
+        // Every turn must run (200): a refusal is an answer, never a failed turn.
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
+        coach = chat.coach("Priya Raman").agree().createsUnique("Input cohort");
+        programmeId = coach.programmeId();
+        participant = chat.person("Tom Okafor").agree().joins(coach);
         errors = ErrorLog.open();
     }
 
@@ -79,13 +75,13 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
             "next session 2099-01-02 13pm | With am or pm the hour runs from 1 to 12",
             "next session 2020-01-06 14:00 | That time has already passed"})
     void anImpossibleSessionDateOrTimeIsExplainedAndNothingIsRecorded(String typed, String explanation) {
-        String reply = say(coach, typed);
+        String reply = texts(coach.say(typed));
 
         assertKindRefusal(reply, explanation);
         assertThat(sessions()).as("no session recorded").isZero();
         Matcher example = NEXT_SESSION_EXAMPLE.matcher(reply);
         assertThat(example.find()).as("an example in: " + reply).isTrue();
-        assertThat(say(coach, example.group())).as("the example works").contains("Recorded the next session");
+        assertThat(texts(coach.say(example.group()))).as("the example works").contains("Recorded the next session");
         assertThat(sessions()).isOne();
         assertThat(errors.events()).isEmpty();
     }
@@ -100,13 +96,13 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
             "leave 2026-12-21 to 2026-12-01 | The last day, 2026-12-01, comes before the first, 2026-12-21",
             "leave 2026-12-21 to 2026-02-30 | February 2026 has 28 days"})
     void anImpossibleDayAwayIsExplainedAndNothingIsRecorded(String typed, String explanation) {
-        String reply = say(participant, typed);
+        String reply = texts(participant.say(typed));
 
         assertKindRefusal(reply, explanation);
         assertThat(daysAway()).as("no day away recorded").isZero();
         Matcher example = LEAVE_EXAMPLE.matcher(reply);
         assertThat(example.find()).as("an example in: " + reply).isTrue();
-        assertThat(say(participant, example.group())).as("the example works").contains("Noted: no check-ins");
+        assertThat(texts(participant.say(example.group()))).as("the example works").contains("Noted: no check-ins");
         assertThat(errors.events()).isEmpty();
     }
 
@@ -117,7 +113,7 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
             "after 14:60 | there's no 14:60",
             "after 0pm | With am or pm the hour runs from 1 to 12"})
     void anImpossibleTimeOfDayIsExplainedAndNothingChanges(String typed, String explanation) {
-        String reply = say(participant, typed);
+        String reply = texts(participant.say(typed));
 
         assertKindRefusal(reply, explanation);
         assertThat(db.queryForObject("select count(*) from participant_preferences p join participant q "
@@ -128,7 +124,7 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
 
     @Test
     void anImpossibleDateInATeamReportIsExplained() {
-        String reply = say(coach, "summary since 2026-02-30");
+        String reply = texts(coach.say("summary since 2026-02-30"));
 
         assertKindRefusal(reply, "February 2026 has 28 days");
         assertThat(reply).containsPattern("summary since \\d{4}-\\d{2}-\\d{2}");
@@ -140,8 +136,7 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
         String teamId = "19:coaches-" + coach.userId().substring(coach.userId().length() - 8) + "@thread.tacv2";
         CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
 
-        String reply = texts(teams.expectReplies(teams.teamMessage(coach, teamId, "wellbeing since 2027-02-29"))
-                .replies());
+        String reply = texts(coach.sayInTeam(teamId, "wellbeing since 2027-02-29"));
 
         assertKindRefusal(reply, "2027 isn't a leap year");
         assertThat(errors.events()).isEmpty();
@@ -151,12 +146,12 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
     void teamOnlyCommandsInAOneToOneChatAreExplainedAndEnrolNobody() {
         int members = members();
         for (String typed : List.of("enrol", "add people", "enrol everyone")) {
-            String reply = say(coach, typed);
+            String reply = texts(coach.say(typed));
             assertKindRefusal(reply, "work in a team or group chat");
             assertThat(reply).contains("join ABC-123");
         }
-        String reply = submit(coach, JSON.createObjectNode().put("action", "enrolSelected")
-                .put("participantIds", "29:someone,29:someone-else"));
+        String reply = texts(coach.click(Chat.action("enrolSelected")
+                .put("participantIds", "29:someone,29:someone-else")));
         assertKindRefusal(reply, "work in a team or group chat");
         assertThat(members()).as("nobody enrolled").isEqualTo(members);
         assertThat(errors.events()).isEmpty();
@@ -170,11 +165,10 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
         long foreignGroup = db.queryForObject("select id from programme_group where programme_id = ?", Long.class,
                 otherCoachesProgramme());
 
-        String reply = texts(teams.expectReplies(teams.teamCardSubmit(coach, teamId, card("enrolSelected")
-                .put("participantIds", picked.userId()).put("groupId", foreignGroup))).replies());
+        String reply = texts(coach.clickInTeam(teamId, card("enrolSelected").put("participantIds", picked.userId())
+                .put("groupId", foreignGroup)));
         assertThat(reply).doesNotContainIgnoringCase(APOLOGY).contains("That group isn't part of").contains("nobody was added");
-        reply = texts(teams.expectReplies(teams.teamCardSubmit(coach, teamId, card("enrolSelected")
-                .put("participantIds", "29:not-in-this-chat"))).replies());
+        reply = texts(coach.clickInTeam(teamId, card("enrolSelected").put("participantIds", "29:not-in-this-chat")));
         assertThat(reply).contains("None of the people chosen are in this chat");
         assertThat(db.queryForObject("select count(*) from participant where aad_object_id = ?", Integer.class,
                 picked.aadObjectId())).as("nobody enrolled, not even half-way").isZero();
@@ -188,13 +182,13 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
         String before = snapshot();
         List<ObjectNode> submits = List.of(
                 card("describeMember").put("participantId", stranger).put("role", "Director"),
-                card("describeMember").put("participantId", participantId(participant)).put("groupId", "-1"),
-                card("describeMember").put("participantId", participantId(participant))
+                card("describeMember").put("participantId", participant.id()).put("groupId", "-1"),
+                card("describeMember").put("participantId", participant.id())
                         .put("lineManagerId", "99999999999999999999"),
                 card("correctDetails").put("programmeId", otherProgramme).put("role", "Chair"),
                 card("correctDetails").put("programmeId", "banana").put("role", "Chair"),
-                card("forbidPair").put("first", stranger).put("second", participantId(participant)),
-                card("forbidPair").put("first", participantId(participant)).put("second", participantId(participant)),
+                card("forbidPair").put("first", stranger).put("second", participant.id()),
+                card("forbidPair").put("first", participant.id()).put("second", participant.id()),
                 card("pairingFollowUp").put("followUpId", stranger).put("met", "yes").put("usefulness", "5"),
                 card("pairingCantThisRound").put("memberId", "0"),
                 card("saveSchedule").put("weekdays", "MONDAY").put("time", "09:00").put("groupId", stranger),
@@ -204,14 +198,14 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
                         .put("startsOn", "2026-02-30"),
                 card("saveProgramme").put("name", "New one").put("startsOn", "2027-01-10").put("endsOn", "2027-01-01"));
         for (ObjectNode data : submits) {
-            String reply = submit(coach, data);
+            String reply = texts(coach.click(data));
             assertThat(reply).as(data.toString()).isNotBlank().doesNotContainIgnoringCase(APOLOGY);
         }
         for (ObjectNode data : List.of(card("pairingFollowUp").put("followUpId", "-7").put("met", "yes"),
                 card("pairingCantThisRound").put("memberId", stranger),
                 card("checkin").put("wellbeing", "4").put("energy", "4").put("programmeId", otherProgramme)
                         .put("occurrenceId", stranger).put("reflection", "x").put("wellbeing", "9"))) {
-            assertThat(submit(participant, data)).as(data.toString()).isNotBlank().doesNotContainIgnoringCase(APOLOGY);
+            assertThat(texts(participant.click(data))).as(data.toString()).isNotBlank().doesNotContainIgnoringCase(APOLOGY);
         }
         assertThat(snapshot()).as("nothing stored or changed").isEqualTo(before);
         assertThat(errors.events()).isEmpty();
@@ -223,38 +217,18 @@ class InsiderAttackInputTest extends WaymarkIntegrationTest {
         assertThat(reply).doesNotContainIgnoringCase(APOLOGY).contains(explanation).contains("for example:");
     }
 
-    private String say(User user, String text) {
-        TeamsClient.Answer answer = teams.expectReplies(teams.message(user, text));
-        assertThat(answer.status()).as(text).isEqualTo(200);
-        return texts(answer.replies());
-    }
-
-    private String submit(User user, ObjectNode data) {
-        TeamsClient.Answer answer = teams.expectReplies(teams.cardSubmit(user, data));
-        assertThat(answer.status()).as(data.toString()).isEqualTo(200);
-        return texts(answer.replies());
-    }
-
+    /** Every text a person reads in the replies, cards' included. */
     private static String texts(List<JsonNode> replies) {
         return replies.stream().flatMap(r -> r.findValuesAsText("text").stream()).collect(Collectors.joining("\n"));
     }
 
     private static ObjectNode card(String action) {
-        return JSON.createObjectNode().put("action", action);
+        return Chat.action(action);
     }
 
     /** Another coach's programme, with one group of theirs. */
     private long otherCoachesProgramme() {
-        User other = User.fresh("Other Coach");
-        teams.expectReplies(teams.install(other));
-        String name = "Elsewhere " + other.userId().substring(other.userId().length() - 8);
-        say(other, "create programme " + name);
-        say(other, "add group Their group");
-        return db.queryForObject("select id from programme where name = ?", Long.class, name);
-    }
-
-    private long participantId(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
+        return chat.coach("Other Coach").createsUnique("Elsewhere").addsGroup("Their group").programmeId();
     }
 
     private int sessions() {

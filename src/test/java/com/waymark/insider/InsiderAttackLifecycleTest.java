@@ -33,6 +33,9 @@ import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.RetentionSweep;
 import com.waymark.schedule.AwayReason;
 import com.waymark.support.BotFrameworkTokens;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Http;
 import com.waymark.support.MutableClock;
@@ -125,11 +128,13 @@ class InsiderAttackLifecycleTest {
     ProgrammeService programmes;
 
     TeamsClient teams;
+    Chat chat;
 
     @BeforeEach
     void client() {
         teams = new TeamsClient(port, CONNECTOR.serviceUrl())
                 .authorizedBy(() -> "Bearer " + TOKENS.valid(SecuredIntegrationTest.APP_ID, CONNECTOR.serviceUrl()));
+        chat = new Chat(teams, db).requiringOk();
     }
 
     // --- Item 6: "delete my data" confirmed together with the person's own writes -----------------------------------
@@ -155,13 +160,12 @@ class InsiderAttackLifecycleTest {
         try {
             for (int run = 0; run < RUNS; run++) {
                 User person = User.fresh("Rowan Tremlett-" + run);
-                teams.expectReplies(teams.install(person));
-                submit(person, JSON.createObjectNode().put("action", "consent"));
-                say(person, "3 3 an ordinary Tuesday " + run);
-                long id = idOf(person);
+                Person rowan = chat.person(person).agree();
+                rowan.say("3 3 an ordinary Tuesday " + run);
+                long id = rowan.id();
                 String storedBefore = db.queryForObject("select reflection from check_in where participant_id = ?",
                         String.class, id);
-                assertThat(say(person, "delete my data").toString()).contains("confirmErase");
+                assertThat(rowan.say("delete my data").toString()).contains("confirmErase");
 
                 String first = "Quince lantern before the erasure " + run;
                 String second = "Periwinkle estates walk during the erasure " + run;
@@ -348,37 +352,40 @@ class InsiderAttackLifecycleTest {
     @Test
     void aProgrammesAnswersGoOnceItsRetentionHasPassedAndNothingElse() {
         CLOCK.set(Instant.parse("2026-11-25T09:00:00Z"));
-        User coach = consented(new User("29:" + COACH_AAD, COACH_AAD, "Coach Imogen Falstaff-Reyes", "Europe/London"));
-        say(coach, "create programme Ended retention cohort");
-        long ended = programmeId("Ended retention cohort");
-        say(coach, "create programme Running retention cohort");
-        long running = programmeId("Running retention cohort");
-        long coachId = idOf(coach);
+        // The one person allowed to create programmes here (waymark.admins).
+        Coach coach = chat.coach(new User("29:" + COACH_AAD, COACH_AAD, "Coach Imogen Falstaff-Reyes",
+                "Europe/London")).agree().creates("Ended retention cohort");
+        long ended = coach.programmeId();
+        String endedCode = coach.joinCode();
+        coach.creates("Running retention cohort");
+        long running = coach.programmeId();
+        String runningCode = coach.joinCode();
+        long coachId = coach.id();
         // The coach's settings card, at the service: an end date and 30 days' retention.
         programmes.update(coachId, ended, new ProgrammeSettings("Ended retention cohort", null, "Europe/London",
                 LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-30"), 5, 30));
-        assertThat(say(coach, "use programme Ended retention cohort").toString()).isNotEmpty();
-        assertThat(say(coach, "programme").toString())
+        assertThat(coach.say("use programme Ended retention cohort").toString()).isNotEmpty();
+        assertThat(coach.say("programme").toString())
                 .contains("to the end of 30 Dec 2026, 30 days after the programme ends; then its check-ins, "
                         + "reflections, peer-coaching answers and who took part are erased within a day");
 
-        User onlyEnded = consented("Alys Penhaligon-Ward");
-        User both = consented("Bartholomew Quist-Adebayo");
-        User onlyRunning = consented("Catrin Oyelaran-Hughes");
-        say(onlyEnded, "join " + joinCode(ended));
-        say(both, "join " + joinCode(ended));
-        say(onlyEnded, "4 4 Ended-cohort reflection of Alys about the quince board");
-        say(both, "3 4 Ended-cohort reflection of Bartholomew on lantern rounds");
-        submit(onlyEnded, JSON.createObjectNode().put("action", "requestCoachCall"));
-        say(onlyEnded, "add action Alys walks the periwinkle ward");
-        say(both, "add action Bartholomew briefs the estates team");
-        say(both, "join " + joinCode(running));
-        say(onlyRunning, "join " + joinCode(running));
-        say(both, "2 3 Running-cohort reflection of Bartholomew on winter pressures");
-        say(onlyRunning, "5 4 Running-cohort reflection of Catrin on the new rota");
-        long alys = idOf(onlyEnded);
-        long bart = idOf(both);
-        long catrin = idOf(onlyRunning);
+        Person onlyEnded = chat.person("Alys Penhaligon-Ward").agree();
+        Person both = chat.person("Bartholomew Quist-Adebayo").agree();
+        Person onlyRunning = chat.person("Catrin Oyelaran-Hughes").agree();
+        onlyEnded.join(endedCode);
+        both.join(endedCode);
+        onlyEnded.say("4 4 Ended-cohort reflection of Alys about the quince board");
+        both.say("3 4 Ended-cohort reflection of Bartholomew on lantern rounds");
+        onlyEnded.click("requestCoachCall");
+        onlyEnded.say("add action Alys walks the periwinkle ward");
+        both.say("add action Bartholomew briefs the estates team");
+        both.join(runningCode);
+        onlyRunning.join(runningCode);
+        both.say("2 3 Running-cohort reflection of Bartholomew on winter pressures");
+        onlyRunning.say("5 4 Running-cohort reflection of Catrin on the new rota");
+        long alys = onlyEnded.id();
+        long bart = both.id();
+        long catrin = onlyRunning.id();
         assertThat(db.queryForList("select programme_id from check_in where participant_id in (?, ?, ?) "
                 + "order by id", Long.class, alys, bart, catrin)).containsExactly(ended, ended, running, running);
         seedPeerCoaching(ended, alys, bart, "Alys found the pairing with Bartholomew useful");
@@ -426,7 +433,7 @@ class InsiderAttackLifecycleTest {
         assertThat(count("select count(*) from action_item where participant_id = ?", bart)).isOne();
         // The people themselves, the programme and its coach stay: only the answers and the places went.
         assertThat(count("select count(*) from participant where id in (?, ?)", alys, bart)).isEqualTo(2);
-        assertThat(say(coach, "programme").toString()).contains("Ended retention cohort");
+        assertThat(coach.say("programme").toString()).contains("Ended retention cohort");
 
         // Idempotent: the next day's sweep finds the programme still past retention and nothing left to erase.
         CLOCK.set(Instant.parse("2027-01-01T00:10:00Z"));
@@ -436,7 +443,7 @@ class InsiderAttackLifecycleTest {
         assertThat(countsOf(running, bart, catrin)).isEqualTo(runningBefore);
 
         // And the notice every participant agrees to says so.
-        assertThat(say(onlyRunning, "privacy").toString()).contains("kept until the programme has ended and 365 "
+        assertThat(onlyRunning.say("privacy").toString()).contains("kept until the programme has ended and 365 "
                 + "days have passed for Running retention cohort, then erased within a day");
     }
 
@@ -543,38 +550,6 @@ class InsiderAttackLifecycleTest {
         db.update("insert into checkin_occurrence (occurrence_key, participant_id, schedule_id, programme_id, "
                 + "nominal_at, send_at, closes_at, status, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'ANSWERED', ?)",
                 "retention-" + programme + "-" + person, person, schedule, programme, at, at, at, at);
-    }
-
-    private User consented(String name) {
-        return consented(User.fresh(name));
-    }
-
-    private User consented(User user) {
-        teams.expectReplies(teams.install(user));
-        submit(user, JSON.createObjectNode().put("action", "consent"));
-        return user;
-    }
-
-    private List<com.fasterxml.jackson.databind.JsonNode> say(User user, String text) {
-        Answer answer = teams.expectReplies(teams.message(user, text));
-        assertThat(answer.status()).as(text).isEqualTo(200);
-        return answer.replies();
-    }
-
-    private List<com.fasterxml.jackson.databind.JsonNode> submit(User user, com.fasterxml.jackson.databind.JsonNode data) {
-        return teams.expectReplies(teams.cardSubmit(user, data)).replies();
-    }
-
-    private long idOf(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
-    }
-
-    private long programmeId(String name) {
-        return db.queryForObject("select id from programme where name = ?", Long.class, name);
-    }
-
-    private String joinCode(long programme) {
-        return db.queryForObject("select join_code from programme where id = ?", String.class, programme);
     }
 
     private int count(String sql, Object... args) {

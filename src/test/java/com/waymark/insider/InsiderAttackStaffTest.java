@@ -12,6 +12,7 @@ import com.waymark.outbox.DeliveryWorker;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
 import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
 import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -47,31 +48,31 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     /** Each user of the other tenant, by Entra object id: their activities carry that tenant. */
     Chat chat;
-    Person admin;
+    Coach admin;
     String programme;
     long programmeId;
 
     @BeforeEach
     void anAdminWithAProgrammeInTheirOwnTenant() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
-        admin = installed("Dr Ama Oduya-Finch", null);
+        admin = chat.coach("Dr Ama Oduya-Finch").agree();
         programme = "Harbour cohort " + admin.user().aadObjectId().substring(0, 6);
-        admin.say("create programme " + programme);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programme);
+        admin.creates(programme);
+        programmeId = admin.programmeId();
     }
 
     // ---- item 4: tenant and programme isolation ----
 
     @Test
     void aPersonFromAnotherTenantCannotBeAppointedWhateverIdIsSent() {
-        Person foreigner = installed("Lars Quist-Haddad", OTHER_TENANT);
-        Person otherAdmin = installed("Ines Varga-Lowe", OTHER_TENANT);
+        Person foreigner = chat.person("Lars Quist-Haddad", OTHER_TENANT).agree();
+        Coach otherAdmin = chat.coach("Ines Varga-Lowe", OTHER_TENANT).agree();
         String theirs = "Fjord cohort " + otherAdmin.user().aadObjectId().substring(0, 6);
-        otherAdmin.say("create programme " + theirs);
-        joinByCode(foreigner, theirs);
+        otherAdmin.creates(theirs);
+        foreigner.joins(otherAdmin);
         String tokenForTheirAdmin = CardChoices.valueOf(card(otherAdmin.say("coaches")), "participantId", "Lars");
 
-        String rawId = setStaff(admin, Long.toString(id(foreigner)), "ADMIN");
+        String rawId = setStaff(admin, Long.toString(foreigner.id()), "ADMIN");
         String unknownId = setStaff(admin, "987654321", "ADMIN");
         String stolenToken = setStaff(admin, tokenForTheirAdmin, "ADMIN");
         String junk = setStaff(admin, "'; drop table programme_staff; --", "ADMIN");
@@ -87,17 +88,17 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void theCoachesCardNeverNamesOrOffersAnotherTenantsPerson() {
-        Person colleague = installed("Bea Okafor-Strand", null);
-        joinByCode(colleague, programme);
-        Person foreigner = installed("Nils Adeyemi-Roth", OTHER_TENANT);
+        Person colleague = chat.person("Bea Okafor-Strand").agree();
+        colleague.joins(admin);
+        Person foreigner = chat.person("Nils Adeyemi-Roth", OTHER_TENANT).agree();
         // However a foreign person came to be in the programme (data from before the tenant check), they stay out.
         db.update("insert into membership (programme_id, participant_id, status, enrolled_via, joined_at) "
-                + "values (?, ?, 'ACTIVE', 'CODE', current_timestamp)", programmeId, id(foreigner));
+                + "values (?, ?, 'ACTIVE', 'CODE', current_timestamp)", programmeId, foreigner.id());
 
         JsonNode coaches = card(admin.say("coaches"));
         assertThat(coaches.toString()).contains("Bea Okafor-Strand").doesNotContain("Nils Adeyemi-Roth");
         String token = CardChoices.valueOf(coaches, "participantId", "Bea");
-        assertThat(token).doesNotContain(Long.toString(id(colleague))).hasSizeGreaterThan(40);
+        assertThat(token).doesNotContain(Long.toString(colleague.id())).hasSizeGreaterThan(40);
         assertThat(text(admin.click(staffData(token, "COACH")))).contains("now a coach");
         assertThat(card(admin.say("programme")).toString()).contains("Bea Okafor-Strand")
                 .doesNotContain("Nils Adeyemi-Roth");
@@ -108,10 +109,10 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void guessedProgrammeIdsAnswerAlikeAndNeverNameAnotherProgramme() {
-        Person otherAdmin = installed("Ruth Mbeki-Sorensen", OTHER_TENANT);
+        Coach otherAdmin = chat.coach("Ruth Mbeki-Sorensen", OTHER_TENANT).agree();
         String theirs = "Secret board programme " + otherAdmin.user().aadObjectId().substring(0, 6);
-        otherAdmin.say("create programme " + theirs);
-        long theirId = db.queryForObject("select id from programme where name = ?", Long.class, theirs);
+        otherAdmin.creates(theirs);
+        long theirId = otherAdmin.programmeId();
         String theirToken = card(otherAdmin.say("edit programme")).path("actions").path(0).path("data")
                 .path("programmeId").asText();
 
@@ -134,20 +135,20 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void guessedPersonIdsOnOtherStaffCardsAnswerAlike() {
-        Person foreigner = installed("Ola Brandt-Iwu", OTHER_TENANT);
-        long foreign = id(foreigner);
+        Person foreigner = chat.person("Ola Brandt-Iwu", OTHER_TENANT).agree();
+        long foreign = foreigner.id();
         String describeForeign = text(admin.click(JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", Long.toString(foreign)).put("role", "Spy")));
         String describeNobody = text(admin.click(JSON.createObjectNode().put("action", "describeMember")
                 .put("participantId", "987654321").put("role", "Spy")));
         assertThat(describeForeign).isEqualTo(describeNobody).doesNotContain("Ola").doesNotContain(SORRY);
 
-        Person member = installed("Dee Harcourt-Obi", null);
-        joinByCode(member, programme);
+        Person member = chat.person("Dee Harcourt-Obi").agree();
+        member.joins(admin);
         String forbidForeign = text(admin.click(JSON.createObjectNode().put("action", "forbidPair")
-                .put("first", Long.toString(id(member))).put("second", Long.toString(foreign))));
+                .put("first", Long.toString(member.id())).put("second", Long.toString(foreign))));
         String forbidNobody = text(admin.click(JSON.createObjectNode().put("action", "forbidPair")
-                .put("first", Long.toString(id(member))).put("second", "987654321")));
+                .put("first", Long.toString(member.id())).put("second", "987654321")));
         assertThat(forbidForeign).isEqualTo(forbidNobody).doesNotContain("Ola").doesNotContain(SORRY);
     }
 
@@ -156,13 +157,13 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @Test
     void markdownInNamesGroupsProgrammesAndRolesReachesOthersAsPlainText() {
         String name = "Board [review](https://evil.example/p) **now**";
-        Person coach = installed("Coach Wren Abara", null);
-        coach.say("create programme " + name);
+        Coach coach = chat.coach("Coach Wren Abara").agree();
+        coach.creates(name);
         coach.say("add group " + PHISH);
-        Person person = installed("[Click me](https://evil.example/n) <at>Everyone</at>", null);
-        joinByCode(person, name);
-        Person colleague = installed("Mo Kaplan-Eze", null);
-        joinByCode(colleague, name);
+        Person person = chat.person("[Click me](https://evil.example/n) <at>Everyone</at>").agree();
+        person.joins(coach);
+        Person colleague = chat.person("Mo Kaplan-Eze").agree();
+        colleague.joins(coach);
         person.click(JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
                 card(person.say("my details")).path("actions").path(0).path("data").path("programmeId").asText())
                 .put("role", "_Chief_ ![x](https://evil.example/i.png)").put("organisation", "www.evil.example"));
@@ -190,12 +191,12 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     @Test
     void markdownInNamesRolesAndProgrammesReachesPartnersAndCoachesAsPlainTextInLaterMessages() throws Exception {
         String name = "Pairs [here](https://evil.example/q) " + UUID.randomUUID().toString().substring(0, 4);
-        Person coach = installed("Coach Kit Ansah-Berg", null);
-        coach.say("create programme " + name);
-        Person first = installed("**Boss** [Click](https://evil.example/n)", null);
-        Person second = installed("Jo Pereira-Lund", null);
+        Coach coach = chat.coach("Coach Kit Ansah-Berg").agree();
+        coach.creates(name);
+        Person first = chat.person("**Boss** [Click](https://evil.example/n)").agree();
+        Person second = chat.person("Jo Pereira-Lund").agree();
         for (Person person : List.of(first, second)) {
-            joinByCode(person, name);
+            person.joins(coach);
             person.click(JSON.createObjectNode().put("action", "correctDetails").put("programmeId",
                     card(person.say("my details")).path("actions").path(0).path("data").path("programmeId").asText())
                     .put("role", "_Chief_ <at>x</at>").put("organisation", "www.evil.example"));
@@ -230,11 +231,11 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
      */
     @Test
     void aPhishingThemeNameAndMarkdownInQuotesReachAnotherCoachAsPlainText() {
-        Person coach = installed("Coach Ilse Moreno-Park", null);
+        Coach coach = chat.coach("Coach Ilse Moreno-Park").agree();
         String name = "Quoted cohort " + coach.user().aadObjectId().substring(0, 6);
-        coach.say("create programme " + name);
-        Person second = installed("Coach Dara Velasquez-Oni", null);
-        joinByCode(second, name);
+        coach.creates(name);
+        Person second = chat.person("Coach Dara Velasquez-Oni").agree();
+        second.joins(coach);
         coach.click(staffData(CardChoices.valueOf(card(coach.say("coaches")), "participantId", "Coach Dara"),
                 "COACH"));
         List<String> workload = List.of(
@@ -245,8 +246,8 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
                 "We are stretched thin covering gaps in the rota and I have no headroom at all.",
                 "Every hour of my week is booked; the planning I promised never happens.");
         for (String reflection : workload) {
-            Person person = installed("Leader " + UUID.randomUUID().toString().substring(0, 4), null);
-            joinByCode(person, name);
+            Person person = chat.person("Leader " + UUID.randomUUID().toString().substring(0, 4)).agree();
+            person.joins(coach);
             person.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
                     .put("reflection", "**" + reflection + "** _really_")
                     .put("quoteOk", "true"));
@@ -267,7 +268,7 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void aParticipantWithNoCoachIsNotOfferedACallAndTheHelpIsOneTapAway() {
-        Person alone = installed("Priya Dunmore-Achebe", null);
+        Person alone = chat.person("Priya Dunmore-Achebe").agree();
         List<JsonNode> replies = alone.click(JSON.createObjectNode().put("action", "checkin").put("wellbeing", "1")
                 .put("energy", "1").put("quoteOk", "false"));
         JsonNode support = card(replies);
@@ -279,15 +280,15 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
         assertThat(card(pressed).toString()).contains("Samaritans").contains("999")
                 .doesNotContain("Please ask my coach to call me");
         assertThat(db.queryForObject("select count(*) from coach_call_request where participant_id = ?",
-                Integer.class, id(alone))).isZero();
+                Integer.class, alone.id())).isZero();
     }
 
     // ---- item 9: staff erasure never orphans a programme silently ----
 
     @Test
     void theLastAdminIsToldBeforeErasingAndTheLongestServingCoachTakesOver() {
-        Person coach = installed("Coach Fern Adebayo-Hale", null);
-        joinByCode(coach, programme);
+        Coach coach = chat.coach("Coach Fern Adebayo-Hale").agree();
+        coach.joins(admin);
         admin.click(staffData(CardChoices.valueOf(card(admin.say("coaches")), "participantId", "Coach Fern"),
                 "COACH"));
 
@@ -303,8 +304,8 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     @Test
     void theOnlyCoachIsToldWhatHappensAndItsParticipantsAreNotPromisedACall() {
-        Person member = installed("Sana Whitby-Osei", null);
-        joinByCode(member, programme);
+        Person member = chat.person("Sana Whitby-Osei").agree();
+        member.joins(admin);
 
         String warning = card(admin.say("delete my data")).toString();
         assertThat(warning).contains("only coach and admin of \\\"" + programme + "\\\"")
@@ -326,15 +327,6 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
 
     // ---- helpers ----
 
-    private Person installed(String name, String tenant) {
-        return chat.person(name, tenant).agree();
-    }
-
-    private void joinByCode(Person user, String programmeName) {
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programmeName);
-        assertThat(text(user.say("join " + code))).contains("Welcome to");
-    }
-
     private String setStaff(Person user, String participantId, String role) {
         return text(user.click(staffData(participantId, role)));
     }
@@ -347,10 +339,6 @@ class InsiderAttackStaffTest extends WaymarkIntegrationTest {
     private static ObjectNode settings(String programmeId) {
         return JSON.createObjectNode().put("action", "saveProgramme").put("programmeId", programmeId)
                 .put("name", "Hijacked").put("timeZone", "Europe/London").put("threshold", "3");
-    }
-
-    private long id(Person person) {
-        return person.id();
     }
 
     private static String text(List<JsonNode> replies) {

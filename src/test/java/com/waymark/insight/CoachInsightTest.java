@@ -1,7 +1,5 @@
 package com.waymark.insight;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +7,16 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.outbox.DeliveryWorker;
 import com.waymark.schedule.SessionDigests;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.Digests;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,22 +56,22 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     @Autowired
     JdbcTemplate db;
     @Autowired
-    SessionDigests digests;
+    SessionDigests sessionDigests;
     @Autowired
     DeliveryWorker worker;
 
-    TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
     long programmeId;
 
     @BeforeEach
     void client() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
     }
 
     @Test
     void wellbeingIsHiddenForFourPeopleAndShownForFive() {
-        List<User> people = programme(6);
+        List<Person> people = programme(6);
         for (int i = 0; i < 4; i++) {
             checkIn(people.get(i), 4, 3, "", false);
         }
@@ -90,25 +91,22 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     @Test
     void aGroupIsHiddenWhenTheRestOfTheProgrammeCouldBeSubtractedFromIt() {
-        List<User> people = programme(10);
-        say(coach, "add group Blue");
-        say(coach, "add group Green");
-        long blue = groupId("Blue");
-        long green = groupId("Green");
+        List<Person> people = programme(10);
+        coach.addsGroup("Blue").addsGroup("Green");
         for (int i = 0; i < people.size(); i++) {
-            placeInGroup(people.get(i), i < 6 ? blue : green);
+            coach.describes(people.get(i), "Chair", "North Ridge ICB", i < 6 ? "Blue" : "Green", null);
             checkIn(people.get(i), 3 + i % 2, 3, "", false);
         }
         // The programme (10) is shown; Green (4) is too small; Blue (6) would be the programme minus Green.
         assertThat(card(coach, "wellbeing").toString()).contains("Mean wellbeing");
         assertThat(card(coach, "wellbeing team Green").toString()).contains("stays hidden");
         assertThat(card(coach, "wellbeing team Blue").toString()).contains("stays hidden");
-        assertThat(text(coach, "summary team Purple")).contains("no group called \"Purple\"").contains("Blue, Green");
+        assertThat(coach.say("summary team Purple").text()).contains("no group called \"Purple\"").contains("Blue, Green");
     }
 
     @Test
     void participationShowsNineOfTwelveAsVivaGlintDoesAndHidesFourOfTwelveEverywhere() {
-        List<User> people = programme(12);
+        List<Person> people = programme(12);
         for (int i = 0; i < 9; i++) {
             checkIn(people.get(i), 4, 4, "", false);
         }
@@ -120,7 +118,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     @Test
     void themesNameWhatFivePeopleShareAndQuoteOnlyThoseWhoSaidYes() {
-        List<User> people = programme(8);
+        List<Person> people = programme(8);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 3, 3, WORKLOAD.get(i), i < 2);
         }
@@ -142,11 +140,11 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     @Test
     void theDigestArrivesBeforeTheSessionWithFiguresQuestionsAndCharts() {
-        List<User> people = programme(6);
+        List<Person> people = programme(6);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 2 + i % 3, 3, WORKLOAD.get(i), false);
         }
-        JsonNode digest = sendDigest(coach, programmeId, 2).path("attachments").path(0).path("content");
+        JsonNode digest = sendDigest(coach, 2).path("attachments").path(0).path("content");
         String text = digest.toString();
         assertThat(text).contains("Participation").contains("Mean wellbeing").contains("Workload and capacity")
                 .contains("Peer coaching").contains("Questions you might bring").contains("Chart.HorizontalBar");
@@ -162,14 +160,14 @@ class CoachInsightTest extends WaymarkIntegrationTest {
                 .forEach(list -> list.forEach(q -> bank.add(q.asText())));
         JSON.readTree(getClass().getResource("/insight/questions.json")).path("themes")
                 .forEach(list -> list.forEach(q -> bank.add(q.asText())));
-        List<User> people = programme(6);
+        List<Person> people = programme(6);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 3, 3, WORKLOAD.get(i), false);
         }
-        User coachA = coach;
+        Coach coachA = coach;
         long a = programmeId;
         programme(0);
-        User coachB = coach;
+        Coach coachB = coach;
         long b = programmeId;
         // Sessions of the two programmes interleave (B has two in a row), so their ids are not each one apart.
         List<List<String>> digestsOfA = new ArrayList<>();
@@ -177,7 +175,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         int day = 2;
         for (char which : "ABBABAA".toCharArray()) {
             boolean isA = which == 'A';
-            (isA ? digestsOfA : digestsOfB).add(digestQuestions(isA ? coachA : coachB, isA ? a : b, day++, bank));
+            (isA ? digestsOfA : digestsOfB).add(digestQuestions(isA ? coachA : coachB, day++, bank));
         }
         assertThat(digestsOfA.get(0)).as("a workload question for programme A's theme")
                 .containsAnyElementsOf(List.of("If you could hand back one meeting a week, which would it be, and what "
@@ -196,30 +194,23 @@ class CoachInsightTest extends WaymarkIntegrationTest {
     }
 
     /** The bank's questions in the digest of a session recorded {@code daysAhead} from now. */
-    private List<String> digestQuestions(User coachOf, long programme, int daysAhead, List<String> bank) {
-        String digest = sendDigest(coachOf, programme, daysAhead).toString();
+    private List<String> digestQuestions(Coach coachOf, int daysAhead, List<String> bank) {
+        String digest = sendDigest(coachOf, daysAhead).toString();
         return bank.stream().filter(digest::contains).toList();
     }
 
     /** Records a session {@code daysAhead} from now and returns its digest as the connector received it. */
-    private JsonNode sendDigest(User coachOf, long programme, int daysAhead) {
-        String when = Instant.now().plus(Duration.ofDays(daysAhead)).toString().substring(0, 10);
-        assertThat(text(coachOf, "next session " + when + " 14:00")).contains("Recorded the next session");
-        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
-                programme);
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
-        worker.drainAll();
-        return CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, x -> x.toString().contains("Before your session")).get(0);
+    private JsonNode sendDigest(Coach coachOf, int daysAhead) {
+        return new Digests(sessionDigests, worker, CONNECTOR).forNextSession(coachOf, daysAhead);
     }
 
     @Test
     void actionProgressCountsCommonBlockersOnlyAcrossFivePeopleAndNeverTheirWords() {
-        List<User> people = programme(6);
+        List<Person> people = programme(6);
         for (int i = 0; i < 6; i++) {
-            say(people.get(i), "add action Try a new huddle format " + i);
+            people.get(i).say("add action Try a new huddle format " + i);
             String reason = i < 5 ? "waiting for the board to sign it off" : "no budget for it";
-            assertThat(text(people.get(i), "stuck 1 " + reason)).contains("Noted what's in the way");
+            assertThat(people.get(i).say("stuck 1 " + reason).text()).contains("Noted what's in the way");
         }
         assertThat(card(people.get(0), "my actions").toString()).contains("In the way: waiting for the board");
         String report = card(coach, "actions").toString();
@@ -228,29 +219,29 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         assertThat(report).contains("Waiting on others (5)").doesNotContain("Money")
                 .doesNotContain("sign it off").doesNotContain("budget");
         assertThat(audited("ACTIONS")).isEqualTo(6);
-        assertThat(text(people.get(0), "stuck 9 something")).contains("no action number 9");
+        assertThat(people.get(0).say("stuck 9 something").text()).contains("no action number 9");
     }
 
     @Test
     void coachFeedbackRenamesAndMergesThemesForTheirProgrammeOnly() {
-        List<User> people = programme(6);
+        List<Person> people = programme(6);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), 3, 3, WORKLOAD.get(i), false);
         }
-        assertThat(text(coach, "rename theme workload and capacity to Too much, too fast"))
+        assertThat(coach.say("rename theme workload and capacity to Too much, too fast").text())
                 .contains("is now called \"Too much, too fast\"");
         assertThat(card(coach, "themes").toString()).contains("Too much, too fast").contains("6 people");
-        assertThat(text(coach, "merge themes Wellbeing and boundaries into Too much, too fast"))
+        assertThat(coach.say("merge themes Wellbeing and boundaries into Too much, too fast").text())
                 .contains("folded into \"Too much, too fast\"");
-        assertThat(text(coach, "not about Too much, too fast: We celebrated the porters with a thank-you lunch."))
+        assertThat(coach.say("not about Too much, too fast: We celebrated the porters with a thank-you lunch.").text())
                 .contains("count less");
-        assertThat(text(coach, "more like Recognition and appreciation: We celebrated the porters."))
+        assertThat(coach.say("more like Recognition and appreciation: We celebrated the porters.").text())
                 .contains("count towards");
-        assertThat(text(coach, "rename theme Astrology to Stars")).contains("no theme called \"Astrology\"");
-        assertThat(text(people.get(0), "rename theme Workload and capacity to Mine")).contains("only for the coaches");
+        assertThat(coach.say("rename theme Astrology to Stars").text()).contains("no theme called \"Astrology\"");
+        assertThat(people.get(0).say("rename theme Workload and capacity to Mine").text()).contains("only for the coaches");
 
         // Another programme keeps the bundled names.
-        List<User> others = programme(5);
+        List<Person> others = programme(5);
         for (int i = 0; i < 5; i++) {
             checkIn(others.get(i), 3, 3, WORKLOAD.get(i), false);
         }
@@ -259,11 +250,11 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     @Test
     void exportIsCsvOfFiguresWithoutNamesOrWords() {
-        List<User> people = programme(5);
+        List<Person> people = programme(5);
         for (int i = 0; i < 5; i++) {
             checkIn(people.get(i), 4, 2, WORKLOAD.get(i), true);
         }
-        List<JsonNode> replies = teams.expectReplies(teams.message(coach, "export since last session")).replies();
+        List<JsonNode> replies = coach.say("export since last session");
         assertThat(replies.get(0).toString()).contains("Export (team-level figures, CSV)")
                 .contains("The CSV follows in the next message, one figure a line");
         // Outside Teams' own 1:1 chat (here: a connector on this machine, as the Agents Playground's) the CSV is a
@@ -281,35 +272,35 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     @Test
     void participantsAndOtherChatsArePolitelyRefused() {
-        List<User> people = programme(5);
-        assertThat(text(people.get(0), "summary")).contains("only for the coaches");
-        assertThat(text(people.get(0), "themes since 2026-11-02")).contains("only for the coaches");
-        assertThat(text(coach, "summary since 2099-01-05")).contains("still to come");
+        List<Person> people = programme(5);
+        assertThat(people.get(0).say("summary").text()).contains("only for the coaches");
+        assertThat(people.get(0).say("themes since 2026-11-02").text()).contains("only for the coaches");
+        assertThat(coach.say("summary since 2099-01-05").text()).contains("still to come");
 
         String teamId = "19:insight-" + UUID.randomUUID() + "@thread.tacv2";
         CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId()),
                 ConnectorStub.member(people.get(0).userId(), people.get(0).name(), people.get(0).aadObjectId())));
         CONNECTOR.capPageSize(500);
-        List<JsonNode> replies = teams.expectReplies(teams.teamMessage(coach, teamId, "summary")).replies();
+        List<JsonNode> replies = coach.sayInTeam(teamId, "summary");
         assertThat(replies.get(0).path("text").asText()).contains("confidential to the coaching team");
 
         String coachesOnly = "19:coaches-" + UUID.randomUUID() + "@thread.tacv2";
         CONNECTOR.setRoster(coachesOnly, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
-        JsonNode inCoachChat = teams.expectReplies(teams.teamMessage(coach, coachesOnly, "wellbeing")).replies().get(0);
+        JsonNode inCoachChat = coach.sayInTeam(coachesOnly, "wellbeing").get(0);
         assertThat(inCoachChat.toString()).contains("Wellbeing:");
     }
 
     /** Every report word the team-chat help lists is answered as that report in a chat of coaches. */
     @Test
     void everyReportTheTeamChatHelpListsWorksInATeamChat() {
-        List<User> people = programme(5);
+        List<Person> people = programme(5);
         for (int i = 0; i < 5; i++) {
             checkIn(people.get(i), 3, 4, WORKLOAD.get(i), false);
         }
         String coachesOnly = "19:coaches-" + UUID.randomUUID() + "@thread.tacv2";
         CONNECTOR.setRoster(coachesOnly, List.of(ConnectorStub.member(coach.userId(), coach.name(), coach.aadObjectId())));
         CONNECTOR.capPageSize(500);
-        String help = teams.expectReplies(teams.teamMessage(coach, coachesOnly, "help")).replies().get(0)
+        String help = coach.sayInTeam(coachesOnly, "help").get(0)
                 .path("text").asText();
         String reportsLine = help.lines().filter(l -> l.contains("team reports")).findFirst().orElseThrow();
         List<String> words = java.util.regex.Pattern.compile("\\*\\*([^*]+)\\*\\*").matcher(reportsLine).results()
@@ -319,7 +310,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
                 "actions", "Action plans", "team actions", "Action plans", "participation", "Participation",
                 "export", "Export (team-level figures, CSV)");
         for (String word : words) {
-            String reply = teams.expectReplies(teams.teamMessage(coach, coachesOnly, word)).replies().get(0).toString();
+            String reply = coach.sayInTeam(coachesOnly, word).get(0).toString();
             assertThat(reply).as(word).doesNotContain("1:1 chat").doesNotContain("coaches can say")
                     .contains(heading.get(word));
         }
@@ -327,43 +318,19 @@ class CoachInsightTest extends WaymarkIntegrationTest {
 
     // ---- helpers ----
 
-    List<User> programme(int size) {
-        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
-        String name = "Insight " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
-        List<User> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(person, "join " + code));
-            people.add(person);
-        }
-        return people;
+    /** A coach's new programme with {@code size} members who agreed; it becomes the test's programme. */
+    List<Person> programme(int size) {
+        Cohort cohort = chat.cohort("Insight", size);
+        coach = cohort.coach();
+        programmeId = coach.programmeId();
+        return cohort.members();
     }
 
-    void checkIn(User person, int wellbeing, int energy, String reflection, boolean quoteOk) {
-        ObjectNode submit = JSON.createObjectNode().put("action", "checkin").put("wellbeing", Integer.toString(wellbeing))
-                .put("energy", Integer.toString(energy)).put("reflection", reflection).put("quoteOk", Boolean.toString(quoteOk));
-        String reply = teams.expectReplies(teams.cardSubmit(person, submit)).replies().toString();
+    static void checkIn(Person person, int wellbeing, int energy, String reflection, boolean quoteOk) {
+        String reply = person.click(Chat.action("checkin").put("wellbeing", Integer.toString(wellbeing))
+                .put("energy", Integer.toString(energy)).put("reflection", reflection)
+                .put("quoteOk", Boolean.toString(quoteOk))).toString();
         assertThat(reply).contains("Saved");
-    }
-
-    void placeInGroup(User person, long groupId) {
-        long id = db.queryForObject("select id from participant where identity_key = ?", Long.class,
-                "aad:" + person.aadObjectId());
-        ObjectNode data = JSON.createObjectNode().put("action", "describeMember").put("participantId", Long.toString(id))
-                .put("role", "Chair").put("organisation", "North Ridge ICB").put("groupId", Long.toString(groupId));
-        assertThat(teams.expectReplies(teams.cardSubmit(coach, data)).replies().toString()).contains("Saved");
-    }
-
-    long groupId(String name) {
-        return db.queryForObject("select id from programme_group where programme_id = ? and name = ?", Long.class,
-                programmeId, name);
     }
 
     int audited(String kind) {
@@ -373,19 +340,11 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         return db.queryForObject("select people_included from audit_event where id = ?", Integer.class, event);
     }
 
-    JsonNode card(User user, String text) {
-        JsonNode reply = teams.expectReplies(teams.message(user, text)).replies().get(0);
+    /** The first reply's card, unchecked: the reports' charts are Teams' own, outside the card schema. */
+    static JsonNode card(Person person, String text) {
+        JsonNode reply = person.say(text).get(0);
         assertThat(reply.path("attachments")).as("a card in reply to %s: %s", text, reply).isNotEmpty();
         return reply.path("attachments").path(0).path("content");
-    }
-
-    String text(User user, String text) {
-        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
-                .map(r -> r.path("text").asText("")).toList());
-    }
-
-    void say(User user, String text) {
-        teams.expectReplies(teams.message(user, text));
     }
 
     static java.util.Map<String, String> facts(JsonNode card) {

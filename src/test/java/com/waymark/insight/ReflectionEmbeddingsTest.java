@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.insight.themes.ThemePipeline;
 import com.waymark.privacy.FieldCipher;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Loading both models on a busy two-core machine takes a while; the first embedding waits for it. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
@@ -48,18 +46,18 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     @Autowired
     ObjectProvider<ThemePipeline> pipelines;
 
-    TeamsClient teams;
+    Chat chat;
 
     @BeforeEach
     void client() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
     }
 
     @Test
     void aReflectionIsEmbeddedAfterItIsSavedAndStoredSealed() {
-        User user = participant("Imogen Embedding-Hart");
+        Person user = chat.person("Imogen Embedding-Hart").agree();
         String reflection = "Finally delegated the winter rota to my deputy and resisted checking her work";
-        assertThat(say(user, "4 3 " + reflection)).contains("Saved");
+        assertThat(user.say("4 3 " + reflection).toString()).contains("Saved");
         long checkIn = latestCheckIn(user);
 
         Map<String, Object> row = await("an embedding stored for the check-in", () -> {
@@ -81,11 +79,11 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
     @Test
     void aCheckInWithoutReflectionGetsNoEmbedding() {
-        User user = participant("Bartholomew No-Words");
-        assertThat(submit(user, JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3")
-                .put("energy", "3").put("reflection", "   ").put("quoteOk", "false"))).contains("Saved");
+        Person user = chat.person("Bartholomew No-Words").agree();
+        assertThat(user.click(Chat.action("checkin").put("wellbeing", "3")
+                .put("energy", "3").put("reflection", "   ").put("quoteOk", "false")).toString()).contains("Saved");
         long blank = latestCheckIn(user);
-        assertThat(say(user, "4 4 Walked the wards with the night team and listened")).contains("Saved");
+        assertThat(user.say("4 4 Walked the wards with the night team and listened").toString()).contains("Saved");
         long written = latestCheckIn(user);
 
         // One thread embeds in order: once the later check-in has its vector, the blank one has been dealt with.
@@ -96,7 +94,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
     @Test
     void vectorsComputesAndStoresOneThatIsMissing() {
-        User user = participant("Cosima Missing-Vector");
+        Person user = chat.person("Cosima Missing-Vector").agree();
         long checkIn = checkInEmbedded(user, "2 2 The board paper landed on me at midnight again; I said yes when I meant no");
         float[] first = embeddings.vectors(List.of(checkIn)).get(checkIn);
 
@@ -117,8 +115,8 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
      */
     @Test
     void theSearchForMissingVectorsFindsWhatTheAntiJoinFoundAcrossPages() {
-        User user = participant("Perpetua Paging-Mbeki");
-        assertThat(say(user, "3 3 Twelve copies of this reflection make the pages")).contains("Saved");
+        Person user = chat.person("Perpetua Paging-Mbeki").agree();
+        assertThat(user.say("3 3 Twelve copies of this reflection make the pages").toString()).contains("Saved");
         long source = latestCheckIn(user);
         for (int i = 0; i < 11; i++) {
             db.update("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, source, "
@@ -154,7 +152,7 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
     @Test
     void theBackfillEmbedsReflectionsThatHaveNone() {
-        User user = participant("Desmond Backfill-Oyelaran");
+        Person user = chat.person("Desmond Backfill-Oyelaran").agree();
         long checkIn = checkInEmbedded(user, "3 4 Asked the team what they would stop doing; the list was longer than mine");
         db.update("delete from reflection_embedding where check_in_id = ?", checkIn);
 
@@ -164,18 +162,18 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
     @Test
     void erasingThePersonErasesTheirEmbeddings() {
-        User user = participant("Eulalie Erase-Okonkwo");
+        Person user = chat.person("Eulalie Erase-Okonkwo").agree();
         long checkIn = checkInEmbedded(user, "3 2 Told my chair I need the deputy post filled before I can take on the ICS work");
 
-        assertThat(say(user, "delete my data")).contains("confirmErase");
-        assertThat(submit(user, JSON.createObjectNode().put("action", "confirmErase"))).contains("erased everything");
+        assertThat(user.say("delete my data").toString()).contains("confirmErase");
+        assertThat(user.click(Chat.action("confirmErase")).toString()).contains("erased everything");
         assertThat(count(checkIn)).isZero();
         assertThat(embeddings.vectors(List.of(checkIn))).isEmpty();
     }
 
     @Test
     void aVectorNoConfiguredKeyOpensIsComputedAgain() {
-        User user = participant("Florian Rotated-Key");
+        Person user = chat.person("Florian Rotated-Key").agree();
         long checkIn = checkInEmbedded(user, "3 3 Spent the week on the recovery plan and none of it on the people doing it");
         FieldCipher retired = new FieldCipher("old", Map.of("old", new byte[32]));
         db.update("update reflection_embedding set vector = ? where check_in_id = ?",
@@ -189,13 +187,13 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
 
     @Test
     void theSharedThemePipelineRunsOnStoredVectors() {
-        User a = participant("Gwendolyn Themes-Ayodele");
+        Person a = chat.person("Gwendolyn Themes-Ayodele").agree();
         List<String> texts = List.of("Handed the discharge project to my deputy and stayed out of it",
                 "Said no to a third board paper this week and felt guilty about it",
                 "My deputy ran the huddle; I bit my tongue and it went fine");
         List<Long> ids = new java.util.ArrayList<>();
         for (String text : texts) {
-            assertThat(say(a, "3 3 " + text)).contains("Saved");
+            assertThat(a.say("3 3 " + text).toString()).contains("Saved");
             ids.add(latestCheckIn(a));
         }
         Map<Long, float[]> vectors = embeddings.vectors(ids);
@@ -205,29 +203,14 @@ class ReflectionEmbeddingsTest extends WaymarkIntegrationTest {
     }
 
     /** Checks in with {@code text} and waits until its embedding is stored; returns the check-in's id. */
-    private long checkInEmbedded(User user, String text) {
-        assertThat(say(user, text)).contains("Saved");
+    private long checkInEmbedded(Person user, String text) {
+        assertThat(user.say(text).toString()).contains("Saved");
         long checkIn = latestCheckIn(user);
         await("the embedding stored", () -> count(checkIn) == 1 ? true : null);
         return checkIn;
     }
 
-    private User participant(String name) {
-        User user = User.fresh(name);
-        teams.expectReplies(teams.install(user));
-        submit(user, JSON.createObjectNode().put("action", "consent"));
-        return user;
-    }
-
-    private String say(User user, String text) {
-        return teams.expectReplies(teams.message(user, text)).body();
-    }
-
-    private String submit(User user, JsonNode data) {
-        return teams.expectReplies(teams.cardSubmit(user, data)).body();
-    }
-
-    private long latestCheckIn(User user) {
+    private long latestCheckIn(Person user) {
         return db.queryForObject("select max(c.id) from check_in c join participant p on p.id = c.participant_id "
                 + "where p.aad_object_id = ?", Long.class, user.aadObjectId());
     }

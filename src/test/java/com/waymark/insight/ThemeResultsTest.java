@@ -1,21 +1,20 @@
 package com.waymark.insight;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.checkin.TeamCheckIns;
 import com.waymark.checkin.TeamCheckIns.Reflection;
 import com.waymark.insight.themes.Theme;
 import com.waymark.privacy.DataRightsService;
 import com.waymark.privacy.ProgrammeDataHolder;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored outlives a person's erasure or a programme's retention.
  */
 class ThemeResultsTest extends WaymarkIntegrationTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -59,18 +56,18 @@ class ThemeResultsTest extends WaymarkIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
     long programmeId;
 
     @BeforeEach
     void client() {
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
     }
 
     @Test
     void aReadServedFromTheStoredClusteringEqualsAFreshOneAndNewDataIsNeverServedAnOldOne() {
-        List<User> people = programmeWithThemes();
+        List<Person> people = programmeWithThemes();
         insights.precomputeThemes(programmeId);
 
         // The stored clustering is the one a fresh clustering of the same reflections gives.
@@ -103,7 +100,7 @@ class ThemeResultsTest extends WaymarkIntegrationTest {
 
     @Test
     void erasingAPersonDeletesTheStoredThemesOfTheirProgrammesAndNoLaterResultHoldsThem() {
-        List<User> people = programmeWithThemes();
+        List<Person> people = programmeWithThemes();
         insights.precomputeThemes(programmeId);
         List<String> before = fingerprints();
         assertThat(before).isNotEmpty();
@@ -141,8 +138,8 @@ class ThemeResultsTest extends WaymarkIntegrationTest {
     // ---- helpers ----
 
     /** Eight people: six write about workload (a theme), two about recognition (too few to show). */
-    private List<User> programmeWithThemes() {
-        List<User> people = programme(8);
+    private List<Person> programmeWithThemes() {
+        List<Person> people = programme(8);
         for (int i = 0; i < 6; i++) {
             checkIn(people.get(i), CoachInsightTest.WORKLOAD.get(i));
         }
@@ -172,36 +169,23 @@ class ThemeResultsTest extends WaymarkIntegrationTest {
     }
 
     private long coachId() {
-        return participantId(coach);
+        return coach.id();
     }
 
-    private long participantId(User user) {
-        return db.queryForObject("select id from participant where identity_key = ?", Long.class,
-                "aad:" + user.aadObjectId());
+    private static long participantId(Person person) {
+        return person.id();
     }
 
-    private List<User> programme(int size) {
-        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
-        String name = "Themes ahead " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
-        List<User> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(person, "join " + code));
-            people.add(person);
-        }
-        return people;
+    /** A coach's new programme with {@code size} members who agreed. */
+    private List<Person> programme(int size) {
+        Cohort cohort = chat.cohort("Themes ahead", size);
+        coach = cohort.coach();
+        programmeId = coach.programmeId();
+        return cohort.members();
     }
 
-    private void checkIn(User person, String reflection) {
-        ObjectNode submit = JSON.createObjectNode().put("action", "checkin").put("wellbeing", "3").put("energy", "3")
-                .put("reflection", reflection).put("quoteOk", "true");
-        assertThat(teams.expectReplies(teams.cardSubmit(person, submit)).replies().toString()).contains("Saved");
+    private static void checkIn(Person person, String reflection) {
+        assertThat(person.click(Chat.action("checkin").put("wellbeing", "3").put("energy", "3")
+                .put("reflection", reflection).put("quoteOk", "true")).toString()).contains("Saved");
     }
 }

@@ -3,7 +3,7 @@ package com.waymark.ops;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import com.waymark.support.Http;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
@@ -53,13 +53,10 @@ class OperationsEndpointsTest extends WaymarkIntegrationTest {
     @Test
     void prometheusShowsTheWaymarkMetersAfterAMessage() {
         String before = Http.get(management, "/actuator/prometheus").body();
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
         User user = User.fresh("Morgan Ellis");
-        teams.expectReplies(teams.install(user));
-        teams.expectReplies(teams.cardSubmit(user, new ObjectMapper().createObjectNode().put("action", "consent")));
+        Chat.Person person = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), null).person(user).agree();
         String reflection = "Metrics must never carry this reflection";
-        assertThat(teams.expectReplies(teams.message(user, "4 3 " + reflection)).replies().get(0).toString())
-                .contains("Saved");
+        assertThat(person.say("4 3 " + reflection).get(0).toString()).contains("Saved");
 
         var answer = Http.get(management, "/actuator/prometheus");
         assertThat(answer.status()).isEqualTo(200);

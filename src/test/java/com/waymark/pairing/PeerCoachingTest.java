@@ -1,8 +1,5 @@
 package com.waymark.pairing;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,22 +18,18 @@ import com.waymark.outbox.DeliveryWorker;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.support.CardChoices;
 import com.waymark.support.CardSchema;
-import com.waymark.support.MutableClock;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.ClockedIntegrationTest;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,36 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the round runner and the outbox run as Quartz and the delivery worker would, nudges and follow-ups arrive
  * at a connector stub playing Teams, and people answer, step out and opt out through the cards they got.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waymark.outbox.poll-ms=0", "spring.quartz.auto-startup=false", "waymark.enrol.pace-ms=0",
-        "waymark.outbox.node-id=pairing-test-node"})
-class PeerCoachingTest {
+class PeerCoachingTest extends ClockedIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ConnectorStub CONNECTOR = start();
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     static final List<String> ROLES = List.of("Chair", "Chief executive", "Medical director", "Director of nursing");
     static final List<String> ORGS = List.of("Riverside Hospitals NHS FT", "North Ridge ICB", "Eastmoor PCN");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void scratch(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("waymark-pairing-");
-        registry.add("waymark.data-dir", dir::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        CONNECTOR.close();
-    }
 
     @LocalServerPort
     int port;
@@ -89,7 +56,8 @@ class PeerCoachingTest {
     FieldCipher cipher;
 
     TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
     String code;
     long programmeId;
 
@@ -97,6 +65,7 @@ class PeerCoachingTest {
     void coachWithAProgramme() {
         CONNECTOR.reset();
         teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(teams, db);
     }
 
     @AfterEach
@@ -108,30 +77,30 @@ class PeerCoachingTest {
     @Test
     void sevenActivePeopleMakeTwoPairsAndATrioAndThoseAwayAreLeftOutSilently() {
         CLOCK.set(Instant.parse("2026-11-01T12:00:00Z")); // a Sunday
-        List<User> people = programme(10);
-        User optedOut = people.get(7);
-        User paused = people.get(8);
-        User onLeave = people.get(9);
-        assertThat(say(optedOut, "opt out of peer coaching")).contains("no more peer-coaching pairings");
-        assertThat(say(paused, "pause 2 weeks")).contains("Paused");
-        assertThat(say(onLeave, "leave 2026-11-02")).contains("Noted");
+        List<Person> people = programme(10);
+        Person optedOut = people.get(7);
+        Person paused = people.get(8);
+        Person onLeave = people.get(9);
+        assertThat(optedOut.say("opt out of peer coaching").text()).contains("no more peer-coaching pairings");
+        assertThat(paused.say("pause 2 weeks").text()).contains("Paused");
+        assertThat(onLeave.say("leave 2026-11-02").text()).contains("Noted");
         savePlan("1", "progression", "6", "3", "");
 
         CLOCK.set(Instant.parse("2026-11-02T09:00:00Z")); // Monday 09:00 in London
         run();
-        List<User> active = people.subList(0, 7);
+        List<Person> active = people.subList(0, 7);
         List<JsonNode> nudges = sent(active, "pairing:");
         assertThat(nudges).hasSize(7);
         assertThat(sent(people.subList(7, 10), "")).as("paused, on leave or opted out: told nothing").isEmpty();
         assertThat(groupSizes(lastRoundOf(programmeId))).containsExactly(2, 2, 3);
 
-        for (User person : active) {
+        for (Person person : active) {
             JsonNode nudge = only(sent(List.of(person), "pairing:"));
             assertThat(CardSchema.assertCardsValid(nudge)).isOne();
             JsonNode card = nudge.path("attachments").path(0).path("content");
-            List<User> partners = partnersOf(person, active);
+            List<Person> partners = partnersOf(person, active);
             assertThat(partners).hasSizeBetween(1, 2);
-            for (User partner : partners) {
+            for (Person partner : partners) {
                 int index = people.indexOf(partner);
                 assertThat(card.toString()).contains(partner.name()).contains(ROLES.get(index % ROLES.size()))
                         .contains(ORGS.get(index % ORGS.size()));
@@ -148,29 +117,29 @@ class PeerCoachingTest {
         }
 
         // Someone in the trio can't make it: the other two are told they can still meet; nobody else hears a thing.
-        User inTrio = active.stream().filter(p -> partnersOf(p, active).size() == 2).findFirst().orElseThrow();
-        List<User> stay = partnersOf(inTrio, active);
+        Person inTrio = active.stream().filter(p -> partnersOf(p, active).size() == 2).findFirst().orElseThrow();
+        List<Person> stay = partnersOf(inTrio, active);
         JsonNode card = only(sent(List.of(inTrio), "pairing:")).path("attachments").path(0).path("content");
         CONNECTOR.reset();
-        assertThat(submit(inTrio, submitData(card, "pairingCantThisRound"))).contains("you're out of round 1");
+        assertThat(inTrio.click(submitData(card, "pairingCantThisRound")).shown()).contains("you're out of round 1");
         worker.drainAll();
         assertThat(sent(stay, "pairing-partner-left:")).hasSize(2)
                 .allSatisfy(m -> assertThat(m.path("text").asText()).contains("The two of you can still meet"));
         assertThat(CONNECTOR.sentActivities()).hasSize(2);
-        assertThat(say(inTrio, "can't this round")).contains("not paired in a round right now");
+        assertThat(inTrio.say("can't this round").text()).contains("not paired in a round right now");
     }
 
     @Test
     void lineManagersAndForbiddenPairsAreNeverPairedAndSixRoundsHaveNoRepeat() {
         CLOCK.set(Instant.parse("2026-12-06T12:00:00Z")); // a Sunday
-        List<User> people = programme(8);
-        long manager = idOf(people.get(0));
-        long report = idOf(people.get(1));
+        List<Person> people = programme(8);
+        long manager = people.get(0).id();
+        long report = people.get(1).id();
         describe(people.get(1), 1, manager);
-        long c = idOf(people.get(2));
-        long d = idOf(people.get(3));
+        long c = people.get(2).id();
+        long d = people.get(3).id();
         assertThat(forbid(people.get(2), people.get(3))).contains("will never be paired");
-        String forbidCard = teams.expectReplies(teams.message(coach, "forbid pair")).replies().get(0).toString();
+        String forbidCard = coach.say("forbid pair").get(0).toString();
         assertThat(forbidCard).contains(people.get(2).name() + " and " + people.get(3).name());
         savePlan("1", "cross-role", "6", "3", "");
 
@@ -196,20 +165,20 @@ class PeerCoachingTest {
     @Test
     void pairNowRunsWholeRoundRobinFromTheStoredHistoryWithoutARepeat() {
         CLOCK.set(Instant.parse("2027-02-07T12:00:00Z"));
-        List<User> people = programme(6);
-        assertThat(say(coach, "pair now")).contains("no peer coaching yet");
+        List<Person> people = programme(6);
+        assertThat(coach.say("pair now").text()).contains("no peer coaching yet");
         savePlan("2", "same-role", "5", "4", "");
         for (int round = 1; round <= 5; round++) {
             CLOCK.advance(Duration.ofHours(1));
-            assertThat(say(coach, "pair now")).contains("Round " + round + " of 5").contains("3 pairs formed");
+            assertThat(coach.say("pair now").text()).contains("Round " + round + " of 5").contains("3 pairs formed");
         }
-        assertThat(say(coach, "pair now")).contains("All 5 rounds of this plan have run");
+        assertThat(coach.say("pair now").text()).contains("All 5 rounds of this plan have run");
         List<List<Long>> groups = groupsOf(programmeId);
         assertThat(groups).hasSize(15);
         assertThat(new HashSet<>(groups)).as("everyone met everyone else exactly once").hasSize(15);
         worker.drainAll();
         assertThat(sent(people, "pairing:")).hasSize(30);
-        assertThat(say(people.get(0), "pair now")).contains("only for the coaches");
+        assertThat(people.get(0).say("pair now").text()).contains("only for the coaches");
     }
 
     /**
@@ -219,10 +188,10 @@ class PeerCoachingTest {
     @Test
     void aRoundThatPairsNobodyIsNotCountedAsARoundRun() {
         CLOCK.set(Instant.parse("2027-08-01T12:00:00Z")); // a Sunday
-        List<User> people = programme(2);
-        people.forEach(person -> assertThat(say(person, "pause 1 week")).contains("Paused"));
+        List<Person> people = programme(2);
+        people.forEach(person -> assertThat(person.say("pause 1 week").text()).contains("Paused"));
         savePlan("1", "same-role", "3", "3", "");
-        assertThat(say(coach, "pair now")).contains("Round 1 of 3")
+        assertThat(coach.say("pair now").text()).contains("Round 1 of 3")
                 .contains("nobody is free to pair right now, so nothing was run and the round is still to come")
                 .doesNotContain("no 1:1 chat");
         assertThat(roundsStored()).isZero();
@@ -232,11 +201,11 @@ class PeerCoachingTest {
         assertThat(roundsStored()).isOne();
         assertThat(sent(people, "")).isEmpty();
         assertThat(pairsCard()).contains("{\"title\":\"Rounds run\",\"value\":\"0\"}");
-        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+        assertThat(coach.say("peer coaching").get(0).toString())
                 .contains("0 run so far, round 2 on Monday 9 Aug");
 
-        people.forEach(person -> assertThat(say(person, "resume")).isNotBlank());
-        assertThat(say(coach, "pair now")).contains("Round 2 of 3").contains("the pairs are formed");
+        people.forEach(person -> assertThat(person.say("resume").text()).isNotBlank());
+        assertThat(coach.say("pair now").text()).contains("Round 2 of 3").contains("the pairs are formed");
         assertThat(pairsCard()).contains("{\"title\":\"Rounds run\",\"value\":\"1\"}");
     }
 
@@ -248,11 +217,11 @@ class PeerCoachingTest {
     @Test
     void aNudgeWaitsForTheEndOfItsRecipientsOwnQuietHours() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
-        List<User> people = programme(2);
-        assertThat(say(people.get(0), "quiet hours 21:00-07:30")).contains("21:00");
+        List<Person> people = programme(2);
+        assertThat(people.get(0).say("quiet hours 21:00-07:30").text()).contains("21:00");
         savePlan("1", "same-role", "2", "3", "");
         CLOCK.set(Instant.parse("2027-05-03T21:30:00Z")); // 22:30 in London (BST): quiet for the first, not the second
-        assertThat(say(coach, "pair now")).contains("the pairs are formed (too few people this round to give numbers)");
+        assertThat(coach.say("pair now").text()).contains("the pairs are formed (too few people this round to give numbers)");
         worker.drainAll();
         assertThat(sent(List.of(people.get(1)), "pairing:")).as("no quiet hours: at once").hasSize(1);
         assertThat(sent(List.of(people.get(0)), "pairing:")).as("in their quiet hours").isEmpty();
@@ -268,26 +237,26 @@ class PeerCoachingTest {
     @Test
     void someoneTheRulesLeaveWithoutAPartnerIsToldHonestly() {
         CLOCK.set(Instant.parse("2027-06-06T12:00:00Z"));
-        List<User> people = programme(3);
-        long manager = idOf(people.get(0));
+        List<Person> people = programme(3);
+        long manager = people.get(0).id();
         describe(people.get(1), 1, manager);
         describe(people.get(2), 2, manager);
         savePlan("1", "cross-role", "3", "2", "");
-        assertThat(say(coach, "pair now")).contains("the pairs are formed (too few people")
+        assertThat(coach.say("pair now").text()).contains("the pairs are formed (too few people")
                 .contains("anyone who couldn't be placed this time has been told so").doesNotContain("1 couldn't");
         worker.drainAll();
         assertThat(sent(people.subList(1, 3), "pairing:")).hasSize(2);
         JsonNode told = only(sent(List.of(people.get(0)), ""));
         assertThat(told.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText()).startsWith("pairing-unmatched:");
         assertThat(told.path("text").asText()).contains("round 1").contains("I couldn't find a partner for you this time");
-        assertThat(teams.expectReplies(teams.message(people.get(0), "my pairings")).replies().get(0).toString())
+        assertThat(people.get(0).say("my pairings").get(0).toString())
                 .contains("no partner could be found this time");
     }
 
     @Test
     void followUpAsksWhetherTheyMetAndNotYetComesBackTwiceAtMost() {
         CLOCK.set(Instant.parse("2027-01-03T12:00:00Z")); // a Sunday
-        List<User> people = programme(4);
+        List<Person> people = programme(4);
         savePlan("2", "cross-organisation", "4", "3", "");
         CLOCK.set(Instant.parse("2027-01-04T09:00:00Z"));
         run();
@@ -300,17 +269,17 @@ class PeerCoachingTest {
         assertThat(followUps).hasSize(4);
         followUps.forEach(f -> assertThat(CardSchema.assertCardsValid(f)).isOne());
 
-        User yes = people.get(0);
-        User partnerOfYes = only(partnersOf(yes, people));
-        User notYet = people.stream().filter(p -> p != yes && p != partnerOfYes).findFirst().orElseThrow();
+        Person yes = people.get(0);
+        Person partnerOfYes = only(partnersOf(yes, people));
+        Person notYet = people.stream().filter(p -> p != yes && p != partnerOfYes).findFirst().orElseThrow();
         JsonNode yesCard = followUpCard(yes);
         assertThat(yesCard.toString()).contains(partnerOfYes.name()).contains("Did you meet?");
-        assertThat(submit(yes, submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "YES")
-                .put("usefulness", "4").put("oneThing", "Ask before I advise"))).contains("glad you met");
-        assertThat(submit(partnerOfYes, submitData(followUpCard(partnerOfYes), "pairingFollowUp").deepCopy()
-                .put("met", "NO"))).contains("There's always next round");
+        assertThat(yes.click(submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "YES")
+                .put("usefulness", "4").put("oneThing", "Ask before I advise")).shown()).contains("glad you met");
+        assertThat(partnerOfYes.click(submitData(followUpCard(partnerOfYes), "pairingFollowUp").deepCopy()
+                .put("met", "NO")).shown()).contains("There's always next round");
         Map<String, Object> saved = db.queryForMap("select met, usefulness, one_thing, status from pairing_follow_up "
-                + "where participant_id = ?", idOf(yes));
+                + "where participant_id = ?", yes.id());
         assertThat(saved).containsEntry("MET", "YES").containsEntry("USEFULNESS", 4).containsEntry("STATUS", "ANSWERED");
         // The one thing is their own words about themselves: ciphertext at rest, like a reflection.
         assertThat((String) saved.get("ONE_THING")).startsWith(cipher.currentKeyId() + ":").doesNotContain("advise");
@@ -320,7 +289,7 @@ class PeerCoachingTest {
         for (int snooze = 1; snooze <= 3; snooze++) {
             JsonNode card = followUpCard(notYet);
             assertThat(card.toString()).contains(snooze < 3 ? "ask me again in 2 days" : "no more reminders");
-            String reply = submit(notYet, submitData(card, "pairingFollowUp").deepCopy().put("met", "NOT_YET"));
+            String reply = notYet.click(submitData(card, "pairingFollowUp").deepCopy().put("met", "NOT_YET")).shown();
             if (snooze == 3) {
                 assertThat(reply).contains("won't ask about this round again");
                 break;
@@ -335,18 +304,18 @@ class PeerCoachingTest {
             assertThat(sent(List.of(notYet), "pairing-followup:")).hasSize(1);
         }
         assertThat(db.queryForMap("select met, snoozes, status from pairing_follow_up where participant_id = ?",
-                idOf(notYet))).containsEntry("MET", "NOT_YET").containsEntry("SNOOZES", 2)
+                notYet.id())).containsEntry("MET", "NOT_YET").containsEntry("SNOOZES", 2)
                 .containsEntry("STATUS", "ANSWERED");
-        assertThat(submit(yes, submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "NO")))
+        assertThat(yes.click(submitData(yesCard, "pairingFollowUp").deepCopy().put("met", "NO")).shown())
                 .contains("already answered");
 
         // Their own history, and nobody else's.
-        JsonNode mine = teams.expectReplies(teams.message(yes, "my pairings")).replies().get(0);
+        JsonNode mine = yes.say("my pairings").get(0);
         CardSchema.assertCardsValid(mine);
         assertThat(mine.toString()).contains(partnerOfYes.name()).contains("you met, usefulness 4/5")
                 .contains("One thing you'll do differently: \\\"Ask before I advise\\\"")
                 .doesNotContain(notYet.name());
-        assertThat(teams.expectReplies(teams.message(partnerOfYes, "my pairings")).replies().get(0).toString())
+        assertThat(partnerOfYes.say("my pairings").get(0).toString())
                 .as("the whole answer is the person's own: not shown to their partner").contains("you didn't meet")
                 .doesNotContain("Ask before I advise").doesNotContain("usefulness 4/5");
     }
@@ -354,45 +323,45 @@ class PeerCoachingTest {
     @Test
     void cantThisRoundPromisesToTellAPartnerOnlyWhenThereIsOne() {
         CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
-        List<User> people = programme(2);
+        List<Person> people = programme(2);
         savePlan("2", "progression", "6", "5", "");
         CLOCK.set(Instant.parse("2027-03-08T09:00:00Z"));
         run();
-        User first = people.get(0);
-        User partner = only(partnersOf(first, people));
-        assertThat(say(first, "can't this round")).contains("let your partner know kindly");
+        Person first = people.get(0);
+        Person partner = only(partnersOf(first, people));
+        assertThat(first.say("can't this round").text()).contains("let your partner know kindly");
         worker.drainAll();
         // The partner is now alone this round: nobody is waiting for them, so nothing is promised about a partner.
-        assertThat(say(partner, "can't this round")).contains("you're out of round 1")
+        assertThat(partner.say("can't this round").text()).contains("you're out of round 1")
                 .contains("Nobody is waiting to meet you this round").doesNotContain("partner");
     }
 
     @Test
     void cantThisRoundTellsThePartnerKindlyAndTwoLeftAloneAreRematched() {
         CLOCK.set(Instant.parse("2027-03-07T12:00:00Z"));
-        List<User> people = programme(4);
+        List<Person> people = programme(4);
         savePlan("2", "progression", "6", "5", "");
         CLOCK.set(Instant.parse("2027-03-08T09:00:00Z"));
         run();
-        User first = people.get(0);
-        User firstPartner = only(partnersOf(first, people));
-        List<User> others = people.stream().filter(p -> p != first && p != firstPartner).toList();
-        User second = others.get(0);
-        User secondPartner = others.get(1);
+        Person first = people.get(0);
+        Person firstPartner = only(partnersOf(first, people));
+        List<Person> others = people.stream().filter(p -> p != first && p != firstPartner).toList();
+        Person second = others.get(0);
+        Person secondPartner = others.get(1);
 
         JsonNode card = only(sent(List.of(first), "pairing:")).path("attachments").path(0).path("content");
         CONNECTOR.reset();
-        assertThat(submit(first, submitData(card, "pairingCantThisRound"))).contains("you're out of round 1")
+        assertThat(first.click(submitData(card, "pairingCantThisRound")).shown()).contains("you're out of round 1")
                 .contains("let your partner know kindly");
         worker.drainAll();
         JsonNode told = only(sent(List.of(firstPartner), ""));
         assertThat(told.path("text").asText()).contains("can't make this round after all")
                 .contains("nobody else free").doesNotContain(first.name());
-        assertThat(submit(first, submitData(card, "pairingCantThisRound"))).contains("already told me");
+        assertThat(first.click(submitData(card, "pairingCantThisRound")).shown()).contains("already told me");
 
         // A second person steps out by typing it: the two left alone now meet each other.
         CONNECTOR.reset();
-        assertThat(say(second, "can't this round")).contains("you're out of round 1");
+        assertThat(second.say("can't this round").text()).contains("you're out of round 1");
         worker.drainAll();
         JsonNode rematchA = only(sent(List.of(firstPartner), "pairing:"));
         JsonNode rematchB = only(sent(List.of(secondPartner), "pairing:"));
@@ -403,36 +372,36 @@ class PeerCoachingTest {
         assertThat(sent(List.of(first, second), "")).isEmpty();
         assertThat(db.queryForList("select participant_id from pairing_opt_out where round_id is not null "
                 + "and programme_id = ? order by participant_id", Long.class, programmeId))
-                .containsExactlyInAnyOrder(idOf(first), idOf(second));
+                .containsExactlyInAnyOrder(first.id(), second.id());
 
         // The follow-up goes to the new pair only.
         CLOCK.set(Instant.parse("2027-03-13T09:00:00Z"));
         run();
         assertThat(sent(people, "pairing-followup:")).hasSize(2);
         assertThat(sent(List.of(firstPartner, secondPartner), "pairing-followup:")).hasSize(2);
-        assertThat(teams.expectReplies(teams.message(firstPartner, "my pairings")).replies().get(0).toString())
+        assertThat(firstPartner.say("my pairings").get(0).toString())
                 .contains(secondPartner.name()).doesNotContain(first.name());
-        assertThat(teams.expectReplies(teams.message(first, "my pairings")).replies().get(0).toString())
+        assertThat(first.say("my pairings").get(0).toString())
                 .contains("you couldn't make this round");
 
         // Opting out and in again.
-        assertThat(say(first, "opt out of peer coaching")).contains("no more peer-coaching pairings");
-        assertThat(teams.expectReplies(teams.message(first, "my pairings")).replies().get(0).toString())
+        assertThat(first.say("opt out of peer coaching").text()).contains("no more peer-coaching pairings");
+        assertThat(first.say("my pairings").get(0).toString())
                 .contains("You've opted out");
-        assertThat(say(first, "opt in")).contains("from the next round");
+        assertThat(first.say("opt in").text()).contains("from the next round");
     }
 
     @Test
     void pairsSummaryIsHiddenBelowTheThresholdShownAtItAuditedAndOnlyForCoaches() {
         CLOCK.set(Instant.parse("2027-04-04T12:00:00Z"));
-        List<User> people = programme(7);
+        List<Person> people = programme(7);
         savePlan("1", "cross-role", "4", "2", "");
         CLOCK.set(Instant.parse("2027-04-05T09:00:00Z"));
         run();
         CLOCK.set(Instant.parse("2027-04-07T09:00:00Z"));
         run();
-        List<User> inPairs = people.stream().filter(p -> partnersOf(p, people).size() == 1).toList();
-        User inTrio = people.stream().filter(p -> partnersOf(p, people).size() == 2).findFirst().orElseThrow();
+        List<Person> inPairs = people.stream().filter(p -> partnersOf(p, people).size() == 1).toList();
+        Person inTrio = people.stream().filter(p -> partnersOf(p, people).size() == 2).findFirst().orElseThrow();
         assertThat(inPairs).hasSize(4);
         int[] ratings = {4, 5, 3, 4};
         for (int i = 0; i < 4; i++) {
@@ -456,13 +425,13 @@ class PeerCoachingTest {
                 + "and programme_id = ? order by id", Integer.class, programmeId);
         assertThat(audited).containsExactly(7, 7);
 
-        assertThat(say(people.get(0), "pairs")).contains("only for the coaches");
+        assertThat(people.get(0).say("pairs").text()).contains("only for the coaches");
 
         // A programme of four: nothing can be shown at all; the read is still in the audit, naming nobody.
         long bigger = programmeId;
-        List<User> four = programme(4);
+        List<Person> four = programme(4);
         savePlan("1", "cross-role", "4", "2", "");
-        assertThat(say(coach, "pair now")).contains("the pairs are formed").doesNotContain("2 pairs");
+        assertThat(coach.say("pair now").text()).contains("the pairs are formed").doesNotContain("2 pairs");
         CLOCK.advance(Duration.ofDays(2));
         run();
         four.forEach(p -> answer(p, "YES", "5"));
@@ -481,9 +450,9 @@ class PeerCoachingTest {
         // Ids no other column holds by chance, so every column of every table can be searched for the leaver.
         long distinctive = 800_000_000L + db.queryForObject("select coalesce(max(id), 0) from participant", Long.class);
         db.execute("alter table participant alter column id restart with " + distinctive);
-        List<User> people = programme(4);
-        User leaver = people.get(0);
-        long leaverId = idOf(leaver);
+        List<Person> people = programme(4);
+        Person leaver = people.get(0);
+        long leaverId = leaver.id();
         assertThat(leaverId).isGreaterThan(distinctive);
         assertThat(forbid(leaver, people.get(3))).contains("will never be paired");
         savePlan("1", "same-role", "4", "2", "");
@@ -491,11 +460,10 @@ class PeerCoachingTest {
         run();
         CLOCK.set(Instant.parse("2027-05-05T09:00:00Z"));
         run();
-        User partner = only(partnersOf(leaver, people));
+        Person partner = only(partnersOf(leaver, people));
         answer(leaver, "YES", "5", "Listen for the question under the question");
 
-        JsonNode export = com.waymark.support.ExportedJson.of(teams.expectReplies(teams.message(leaver, "my data"))
-                .replies()).path("peerCoaching");
+        JsonNode export = com.waymark.support.ExportedJson.of(leaver.say("my data")).path("peerCoaching");
         assertThat(export.path("rounds").path(0).path("partners").path(0).path("name").asText())
                 .isEqualTo(partner.name());
         assertThat(export.path("followUpAnswers").path(0).path("oneThingYouWillDoDifferently").asText())
@@ -504,7 +472,7 @@ class PeerCoachingTest {
         assertThat(export.path("pairingRulesAboutYou").path(0).path("rule").asText()).contains("one particular other");
         assertThat(export.toString()).doesNotContain(people.get(3).name());
 
-        assertThat(say(leaver, "opt out of peer coaching")).contains("no more peer-coaching pairings");
+        assertThat(leaver.say("opt out of peer coaching").text()).contains("no more peer-coaching pairings");
         // The note is stored encrypted: the scan looks for its exact ciphertext, which must go as surely as the text.
         String storedNote = db.queryForObject("select one_thing from pairing_follow_up where participant_id = ? "
                 + "and one_thing is not null", String.class, leaverId);
@@ -515,7 +483,7 @@ class PeerCoachingTest {
                 "PAIRING_FOLLOW_UP.ONE_THING", "PAIRING_OPT_OUT.PARTICIPANT_ID", "FORBIDDEN_PAIR.LOW_ID"))
                 .allSatisfy(column -> assertThat(before).anySatisfy(hit -> assertThat(hit).startsWith(column + " ")));
 
-        submit(leaver, JSON.createObjectNode().put("action", "confirmErase"));
+        leaver.click(JSON.createObjectNode().put("action", "confirmErase")).shown();
         assertThat(scanEveryTable(needles, leaverId)).as("rows still holding something of the erased person").isEmpty();
         for (String table : List.of("pairing_member", "pairing_follow_up", "pairing_opt_out")) {
             assertThat(db.queryForObject("select count(*) from " + table + " where participant_id = ?", Integer.class,
@@ -527,8 +495,8 @@ class PeerCoachingTest {
                 Integer.class, "%" + leaver.name() + "%", "%Listen for the question%")).isZero();
         // The partner's round stays, with them alone in the group, and their own history still reads well.
         assertThat(db.queryForObject("select count(*) from pairing_member where participant_id = ? and group_id is "
-                + "not null", Integer.class, idOf(partner))).isOne();
-        assertThat(teams.expectReplies(teams.message(partner, "my pairings")).replies().get(0).toString())
+                + "not null", Integer.class, partner.id())).isOne();
+        assertThat(partner.say("my pairings").get(0).toString())
                 .contains("a partner who has since left Waymark");
     }
 
@@ -558,68 +526,59 @@ class PeerCoachingTest {
     }
 
     /** A fresh coach and programme with {@code size} people who agreed to the notice, with roles and organisations. */
-    List<User> programme(int size) {
-        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        String name = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, name);
-        List<User> people = new ArrayList<>();
+    List<Person> programme(int size) {
+        Cohort cohort = chat.cohort("Cohort", size);
+        coach = cohort.coach();
+        code = coach.joinCode();
+        programmeId = coach.programmeId();
         for (int i = 0; i < size; i++) {
-            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(person, "join " + code));
-            people.add(person);
-            describe(person, i, null);
+            describe(cohort.member(i), i, null);
         }
-        return people;
+        return cohort.members();
     }
 
-    void describe(User person, int index, Long lineManager) {
-        ObjectNode data = JSON.createObjectNode().put("action", "describeMember")
-                .put("participantId", Long.toString(idOf(person))).put("role", ROLES.get(index % ROLES.size()))
-                .put("organisation", ORGS.get(index % ORGS.size()));
+    void describe(Person person, int index, Long lineManager) {
+        ObjectNode data = Chat.action("describeMember").put("participantId", Long.toString(person.id()))
+                .put("role", ROLES.get(index % ROLES.size())).put("organisation", ORGS.get(index % ORGS.size()));
         if (lineManager != null) {
             data.put("lineManagerId", Long.toString(lineManager));
         }
-        assertThat(submit(coach, data)).startsWith("Saved");
+        assertThat(coach.click(data).shown()).startsWith("Saved");
     }
 
     /** Chooses the two people on the coach's own forbid-pair card, as a coach would. */
-    String forbid(User first, User second) {
-        JsonNode card = teams.expectReplies(teams.message(coach, "forbid pair")).replies().get(0)
+    String forbid(Person first, Person second) {
+        JsonNode card = coach.say("forbid pair").get(0)
                 .path("attachments").path(0).path("content");
-        return submit(coach, JSON.createObjectNode().put("action", "forbidPair")
+        return coach.click(JSON.createObjectNode().put("action", "forbidPair")
                 .put("first", CardChoices.valueOf(card, "first", first.name()))
-                .put("second", CardChoices.valueOf(card, "second", second.name())));
+                .put("second", CardChoices.valueOf(card, "second", second.name()))).shown();
     }
 
     void savePlan(String everyWeeks, String mode, String rounds, String followUpDays, String groupId) {
-        String card = teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString();
+        String card = coach.say("peer coaching").get(0).toString();
         assertThat(card).contains("Set up peer coaching");
         ObjectNode save = JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", everyWeeks)
                 .put("weekday", "MONDAY").put("time", "09:00").put("mode", mode).put("totalRounds", rounds)
                 .put("followUpDays", followUpDays).put("groupId", groupId);
-        assertThat(submit(coach, save)).startsWith("Saved: peer coaching");
+        assertThat(coach.click(save).shown()).startsWith("Saved: peer coaching");
     }
 
-    void answer(User person, String met, String usefulness) {
+    void answer(Person person, String met, String usefulness) {
         answer(person, met, usefulness, null);
     }
 
-    void answer(User person, String met, String usefulness, String oneThing) {
+    void answer(Person person, String met, String usefulness, String oneThing) {
         ObjectNode data = submitData(followUpCard(person), "pairingFollowUp").deepCopy().put("met", met)
                 .put("usefulness", usefulness);
         if (oneThing != null) {
             data.put("oneThing", oneThing);
         }
-        assertThat(submit(person, data)).contains("Thank");
+        assertThat(person.click(data).shown()).contains("Thank");
     }
 
     String pairsCard() {
-        JsonNode reply = teams.expectReplies(teams.message(coach, "pairs")).replies().get(0);
+        JsonNode reply = coach.say("pairs").get(0);
         CardSchema.assertCardsValid(reply);
         return reply.toString();
     }
@@ -629,38 +588,28 @@ class PeerCoachingTest {
         worker.drainAll();
     }
 
-    String say(User user, String text) {
-        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
-                .map(r -> r.path("text").asText("")).toList());
-    }
-
-    String submit(User user, JsonNode data) {
-        return String.join("\n", teams.expectReplies(teams.cardSubmit(user, data)).replies().stream()
-                .map(r -> r.path("text").asText("").isEmpty() ? r.toString() : r.path("text").asText()).toList());
-    }
-
     /** What the connector received for these people, whose idempotency key starts with the prefix. */
-    List<JsonNode> sent(List<User> users, String keyPrefix) {
-        List<String> ids = users.stream().map(User::conversationId).toList();
+    List<JsonNode> sent(List<Person> users, String keyPrefix) {
+        List<String> ids = users.stream().map(Person::conversationId).toList();
         return CONNECTOR.sentActivities().stream()
                 .filter(a -> ids.contains(a.path("conversation").path("id").asText()))
                 .filter(a -> a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith(keyPrefix))
                 .toList();
     }
 
-    JsonNode followUpCard(User person) {
+    JsonNode followUpCard(Person person) {
         List<JsonNode> cards = sent(List.of(person), "pairing-followup:");
         return cards.get(cards.size() - 1).path("attachments").path(0).path("content");
     }
 
     /** The person's current partners, from the stored round. */
-    List<User> partnersOf(User person, List<User> among) {
-        long id = idOf(person);
+    List<Person> partnersOf(Person person, List<Person> among) {
+        long id = person.id();
         List<Long> partnerIds = db.queryForList("select o.participant_id from pairing_member me join pairing_member o "
                 + "on o.group_id = me.group_id and o.id <> me.id where me.participant_id = ? and me.status = 'PAIRED' "
                 + "and o.status = 'PAIRED' and me.round_id = (select max(round_id) from pairing_member where "
                 + "participant_id = ?)", Long.class, id, id);
-        return among.stream().filter(u -> partnerIds.contains(idOf(u))).toList();
+        return among.stream().filter(u -> partnerIds.contains(u.id())).toList();
     }
 
     long lastRoundOf(long programme) {
@@ -681,10 +630,6 @@ class PeerCoachingTest {
                     groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 }, programme);
         return new ArrayList<>(groups.values());
-    }
-
-    long idOf(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
     }
 
     static JsonNode action(JsonNode card, String type) {
@@ -708,13 +653,5 @@ class PeerCoachingTest {
     static <T> T only(List<T> list) {
         assertThat(list).hasSize(1);
         return list.get(0);
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

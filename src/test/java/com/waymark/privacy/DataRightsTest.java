@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.support.CardSchema;
 import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
 import com.waymark.support.Chat.Person;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.TeamsClient;
@@ -58,20 +59,18 @@ class DataRightsTest extends WaymarkIntegrationTest {
         long subjectId = subject.id();
         assertThat(subjectId).isEqualTo(distinctive);
 
-        Person coach = chat.coach("Dr Tomasz Wierzbicki-Hale");
+        Coach coach = chat.coach("Dr Tomasz Wierzbicki-Hale").createsUnique("Harbour cohort")
+                .addsGroup("Harbour action set");
         Person colleague = chat.person("Femi Adeyemi-Lowe");
-        coach.say("create programme Harbour cohort");
-        coach.say("add group Harbour action set");
-        String code = db.queryForObject("select join_code from programme where name = 'Harbour cohort'", String.class);
-        long harbour = db.queryForObject("select id from programme where name = 'Harbour cohort'", Long.class);
-        long group = db.queryForObject("select id from programme_group where programme_id = ?", Long.class, harbour);
+        long harbour = coach.programmeId();
 
         subject.agree();
         colleague.agree(); // a coach describes only people who agreed
-        subject.say("join " + code);
-        colleague.say("join " + code);
-        describe(coach, subjectId, "Director of Marmalade Governance", group, null);
-        describe(coach, colleague.id(), "Deputy director", group, subjectId);
+        subject.joins(coach);
+        colleague.joins(coach);
+        coach.describes(subject, "Director of Marmalade Governance", "Harbour Hospitals NHS FT", "Harbour action set",
+                null);
+        coach.describes(colleague, "Deputy director", "Harbour Hospitals NHS FT", "Harbour action set", subject);
 
         String reflection = "Quietly rehearsed the quince-and-lantern conversation before the board; I can't go on "
                 + "carrying it alone";
@@ -117,7 +116,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(action.path("status").asText()).isEqualTo("DONE");
         assertThat(action.path("history").findValuesAsText("type")).containsExactly("CREATED", "DONE");
         JsonNode place = export.path("memberships").path(0);
-        assertThat(place.path("programme").asText()).isEqualTo("Harbour cohort");
+        assertThat(place.path("programme").asText()).isEqualTo(coach.programme());
         assertThat(place.path("group").asText()).isEqualTo("Harbour action set");
         assertThat(place.path("role").asText()).isEqualTo("Director of Marmalade Governance");
         assertThat(export.path("coachingRoles").path(0).path("programme").asText()).isEqualTo("Lantern leaders");
@@ -125,7 +124,7 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(export.path("coachCallRequests")).hasSize(1);
         assertThat(export.path("readsIncludingYou").path(0).path("kind").asText()).isEqualTo("TEAM_SUMMARY");
         assertThat(export.path("readsIncludingYou").path(0).path("peopleIncluded").asInt()).isEqualTo(3);
-        assertThat(export.path("readsIncludingYou").path(0).path("programme").asText()).isEqualTo("Harbour cohort");
+        assertThat(export.path("readsIncludingYou").path(0).path("programme").asText()).isEqualTo(coach.programme());
         assertThat(export.path("readsIncludingYou").path(0).path("reader").asText()).isEqualTo(coach.name());
         assertThat(export.path("readsYouMade").path(0).path("kind").asText()).isEqualTo("THEMES");
         assertThat(export.path("exportedAt").asText()).isNotBlank();
@@ -214,16 +213,6 @@ class DataRightsTest extends WaymarkIntegrationTest {
         assertThat(countWhere("check_in", "participant_id", id)).isOne();
         assertThat(countWhere("action_item", "participant_id", id)).isOne();
         assertThat(countWhere("consent_record", "participant_id", id)).isOne();
-    }
-
-    private void describe(Person coach, long participantId, String role, long groupId, Long lineManagerId) {
-        ObjectNode data = JSON.createObjectNode().put("action", "describeMember")
-                .put("participantId", Long.toString(participantId)).put("role", role)
-                .put("organisation", "Harbour Hospitals NHS FT").put("groupId", Long.toString(groupId));
-        if (lineManagerId != null) {
-            data.put("lineManagerId", Long.toString(lineManagerId));
-        }
-        assertThat(coach.click(data).get(0).path("text").asText()).startsWith("Saved");
     }
 
     private int countWhere(String table, String column, long value) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.WaymarkApplication;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class KeyRotationStepsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OLD = key("the old key, thirty-two bytes!!!");
     private static final String NEW = key("the new key, thirty-two bytes!!!");
 
@@ -43,21 +42,18 @@ class KeyRotationStepsTest {
 
         // Before: everything written under v1, one value in each encrypted column.
         try (ConfigurableApplicationContext v1 = start(dataDir, "--waymark.encryption.key=" + OLD)) {
-            TeamsClient teams = client(v1);
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            say(teams, person, "3 4 The estates review went better than I feared");
-            say(teams, person, "add action Walk the floor with the night team");
-            say(teams, person, "stuck 1 waiting for sign-off from finance");
-            teams.expectReplies(teams.install(coach));
-            teams.expectReplies(teams.cardSubmit(coach, JSON.createObjectNode().put("action", "consent")));
-            say(teams, coach, "create programme Rotation cohort");
+            Chat chat = new Chat(client(v1), null);
+            chat.person(person).agree();
+            chat.as(person).say("3 4 The estates review went better than I feared");
+            chat.as(person).say("add action Walk the floor with the night team");
+            chat.as(person).say("stuck 1 waiting for sign-off from finance");
+            chat.coach(coach).agree().creates("Rotation cohort");
             // The coach's question for the cohort, and a session whose end the coaching cycle records.
-            assertThat(say(teams, coach, "ask everyone What is one thing you would keep from this month?"))
+            assertThat(chat.as(coach).say("ask everyone What is one thing you would keep from this month?").toString())
                     .doesNotContain("Sorry");
-            assertThat(say(teams, coach, "next session " + java.time.LocalDate.now().plusDays(10) + " 09:30 for 2h"))
+            assertThat(chat.as(coach).say("next session " + java.time.LocalDate.now().plusDays(10) + " 09:30 for 2h").toString())
                     .doesNotContain("Sorry");
-            assertThat(say(teams, coach, "not about Workload and capacity: We celebrated the porters with lunch."))
+            assertThat(chat.as(coach).say("not about Workload and capacity: We celebrated the porters with lunch.").toString())
                     .contains("count less");
             JdbcTemplate db = v1.getBean(JdbcTemplate.class);
             FieldCipher cipher = v1.getBean(FieldCipher.class);
@@ -89,19 +85,19 @@ class KeyRotationStepsTest {
         // Step 4: the old key gone. Everything reads, then erasure takes it all.
         try (ConfigurableApplicationContext v2 = start(dataDir, "--waymark.encryption.key=" + NEW,
                 "--waymark.encryption.key-id=v2")) {
-            TeamsClient teams = client(v2);
-            assertThat(say(teams, person, "my actions")).contains("Walk the floor with the night team")
+            Chat chat = new Chat(client(v2), null);
+            assertThat(chat.as(person).say("my actions").toString()).contains("Walk the floor with the night team")
                     .contains("waiting for sign-off from finance");
-            String export = teams.expectReplies(teams.message(person, "my data")).replies().toString();
+            String export = chat.as(person).say("my data").toString();
             assertThat(export).contains("The estates review went better than I feared")
                     .contains("waiting for sign-off from finance").contains("Ask my deputy first");
-            assertThat(say(teams, coach, "themes")).contains("Themes").doesNotContain("something went wrong");
-            assertThat(say(teams, coach, "more like Workload and capacity: Rotas again."))
+            assertThat(chat.as(coach).say("themes").toString()).contains("Themes").doesNotContain("something went wrong");
+            assertThat(chat.as(coach).say("more like Workload and capacity: Rotas again.").toString())
                     .as("theme feedback, read back with the stored example").contains("count towards");
-            List<JsonNode> confirm = teams.expectReplies(teams.message(person, "delete my data")).replies();
+            List<JsonNode> confirm = chat.as(person).say("delete my data");
             JsonNode button = confirm.get(0).path("attachments").path(0).path("content").path("actions").path(0).path("data");
             assertThat(button.path("action").asText()).isEqualTo("confirmErase");
-            assertThat(teams.expectReplies(teams.cardSubmit(person, button.deepCopy())).replies().get(0).path("text")
+            assertThat(chat.as(person).click(button.deepCopy()).get(0).path("text")
                     .asText()).startsWith("Done. I've erased everything");
             JdbcTemplate db = v2.getBean(JdbcTemplate.class);
             for (EncryptedColumn column : columns) {
@@ -170,10 +166,6 @@ class KeyRotationStepsTest {
                             : new String(row.getBytes(1), StandardCharsets.ISO_8859_1));
                 });
         return values;
-    }
-
-    private static String say(TeamsClient teams, User person, String text) {
-        return teams.expectReplies(teams.message(person, text)).replies().toString();
     }
 
     private static String key(String thirtyTwoBytes) {

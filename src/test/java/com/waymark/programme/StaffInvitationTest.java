@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.schedule.CheckInPlanner;
 import com.waymark.support.CardSchema;
+import com.waymark.support.Chat.Coach;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Person;
@@ -46,20 +47,17 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
     com.waymark.outbox.DeliveryWorker worker;
 
     Chat chat;
-    Person admin;
+    Coach admin;
     String programme;
     long programmeId;
 
     @BeforeEach
     void anAdminWithAProgrammeAndOneParticipant() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
-        admin = installed("Dr Selin Achterberg", null);
-        programme = "Invite cohort " + admin.user().aadObjectId().substring(0, 6);
-        admin.say("create programme " + programme);
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programme);
-        Person participant = installed("Ayo Fairweather-Lim", null);
-        participant.say("join " + db.queryForObject("select join_code from programme where id = ?", String.class,
-                programmeId));
+        admin = chat.coach("Dr Selin Achterberg").agree().createsUnique("Invite cohort");
+        programme = admin.programme();
+        programmeId = admin.programmeId();
+        chat.person("Ayo Fairweather-Lim").agree().joins(admin);
         JsonNode schedule = JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
                 .put("weekdays", "MONDAY").put("time", "09:00").put("openHours", "48").put("remindAfterHours", "24")
                 .put("groupId", "");
@@ -78,7 +76,7 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         assertThat(welcome).contains("Welcome to the coaching team of \"" + programme + "\": you are now a coach")
                 .contains("You don't take part in it: you get no check-ins for it, are never paired in it and are "
                         + "never counted in its figures.");
-        long outsiderId = id(outsider);
+        long outsiderId = outsider.id();
         assertThat(db.queryForObject("select role from programme_staff where programme_id = ? and participant_id = ?",
                 String.class, programmeId, outsiderId)).isEqualTo("COACH");
         assertThat(db.queryForObject("select count(*) from membership where participant_id = ?", Integer.class,
@@ -100,17 +98,17 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         assertThat(card(admin.say("programme")).toString()).contains("\"value\":\"1 taking part");
 
         // It works once, for whoever sends it first.
-        Person second = installed("Rosa Delacroix-Ndiaye", null);
+        Person second = chat.person("Rosa Delacroix-Ndiaye").agree();
         assertThat(text(second.say("accept invitation " + code))).contains(NOT_AN_INVITATION);
         assertThat(db.queryForObject("select count(*) from programme_staff where participant_id = ?", Integer.class,
-                id(second))).isZero();
+                second.id())).isZero();
     }
 
     /** The admin who made the invitation hears, briefly, in their own 1:1 chat, that it was accepted; nobody else. */
     @Test
     void theInvitingAdminIsToldWhenTheirInvitationIsAccepted() {
         String code = code(text(admin.say("invite admin")));
-        Person joiner = installed("Dr Oluwaseun Harcourt-Vale", null);
+        Person joiner = chat.person("Dr Oluwaseun Harcourt-Vale").agree();
         assertThat(text(joiner.say("accept invitation " + code))).contains("you are now an admin");
         worker.drainAll();
 
@@ -127,7 +125,7 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         worker.stop();
         try {
             String second = code(text(admin.say("invite coach")));
-            Person brief = installed("Tamsin Okafor-Lindgren", null);
+            Person brief = chat.person("Tamsin Okafor-Lindgren").agree();
             brief.say("accept invitation " + second);
             brief.click(JSON.createObjectNode().put("action", "confirmErase"));
         } finally {
@@ -147,8 +145,8 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         assertThat(db.update("update staff_invitation set expires_at = ? where code_hash = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), sha256(expired))).isOne();
 
-        Person foreigner = installed("Lars Bergqvist-Achebe", OTHER_TENANT);
-        Person colleague = installed("Nia Castellanos-Burke", null);
+        Person foreigner = chat.person("Lars Bergqvist-Achebe", OTHER_TENANT).agree();
+        Person colleague = chat.person("Nia Castellanos-Burke").agree();
         List<String> answers = new ArrayList<>();
         answers.add(text(foreigner.say("accept invitation " + forForeigner)));
         answers.add(text(colleague.say("accept invitation " + expired)));
@@ -156,7 +154,7 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         answers.add(text(colleague.say("accept invitation not-a-code")));
 
         // An admin's invitation goes with their place on the team.
-        Person otherAdmin = installed("Tomas Ferreira-Okafor", null);
+        Person otherAdmin = chat.person("Tomas Ferreira-Okafor").agree();
         String promote = code(text(admin.say("invite admin")));
         assertThat(text(otherAdmin.say("accept invitation " + promote))).contains("you are now an admin");
         String hisInvitation = code(text(otherAdmin.say("invite coach")));
@@ -169,14 +167,14 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
                 .doesNotContain(programme).doesNotContain("Selin"));
         assertThat(answers.stream().distinct().count()).as("one answer, whatever the reason").isOne();
         assertThat(db.queryForObject("select count(*) from programme_staff where participant_id in (?, ?)",
-                Integer.class, id(foreigner), id(colleague))).isZero();
+                Integer.class, foreigner.id(), colleague.id())).isZero();
         assertThat(text(colleague.say("accept invitation " + fromAFormerAdmin))).contains("you are now a coach");
     }
 
     @Test
     void onlyTheAdminTheCardWasMadeForCanInviteWithIt() {
         JsonNode button = inviteButton(card(admin.say("coaches")), "Invite a coach");
-        Person coach = installed("Imogen Watanabe-Hale", null);
+        Person coach = chat.person("Imogen Watanabe-Hale").agree();
         coach.say("accept invitation " + code(text(admin.click(button))));
 
         assertThat(text(coach.click(button))).as("a card id made for someone else")
@@ -189,22 +187,22 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
         assertThat(text(admin.click(((ObjectNode) button.deepCopy()).put("staffRole", "OWNER"))))
                 .contains("invite a coach or an admin");
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
-                id(coach))).isZero();
+                coach.id())).isZero();
     }
 
     @Test
     void anAdminsErasureTakesTheirInvitationsWithIt() {
         String code = code(text(admin.say("invite coach")));
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
-                id(admin))).isOne();
+                admin.id())).isOne();
         assertThat(db.queryForObject("select code_hash from staff_invitation where invited_by = ?", String.class,
-                id(admin))).as("only a hash is stored").doesNotContain(code).hasSize(64);
-        long adminId = id(admin);
+                admin.id())).as("only a hash is stored").doesNotContain(code).hasSize(64);
+        long adminId = admin.id();
         admin.say("delete my data");
         admin.click(JSON.createObjectNode().put("action", "confirmErase"));
         assertThat(db.queryForObject("select count(*) from staff_invitation where invited_by = ?", Integer.class,
                 adminId)).isZero();
-        assertThat(text(installed("Priya Lindgren-Obi", null).say("accept invitation " + code)))
+        assertThat(text(chat.person("Priya Lindgren-Obi").agree().say("accept invitation " + code)))
                 .contains(NOT_AN_INVITATION);
     }
 
@@ -238,14 +236,6 @@ class StaffInvitationTest extends WaymarkIntegrationTest {
                 .contains("It works once, for whoever sends it first")
                 .contains("only for someone in this programme's organisation");
         return m.group();
-    }
-
-    private Person installed(String name, String tenant) {
-        return chat.person(name, tenant).agree();
-    }
-
-    private long id(Person person) {
-        return person.id();
     }
 
     private static String text(List<JsonNode> replies) {

@@ -1,8 +1,5 @@
 package com.waymark.question;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +9,9 @@ import com.waymark.outbox.DeliveryWorker;
 import com.waymark.schedule.SessionDigests;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
 import com.waymark.support.Chat.Person;
+import com.waymark.support.Digests;
 import com.waymark.support.ExportedJson;
 import com.waymark.support.Replies;
 import com.waymark.support.TeamsClient;
@@ -51,24 +50,27 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
     @Autowired
     JdbcTemplate db;
     @Autowired
-    SessionDigests digests;
+    SessionDigests sessionDigests;
     @Autowired
     DeliveryWorker worker;
     @Autowired
     CohortQuestionData questions;
 
     Chat chat;
+    Digests digests;
 
     @BeforeEach
     void client() {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
+        digests = new Digests(sessionDigests, worker, CONNECTOR);
     }
 
     @Test
     void theNextTypedCheckInAsksTheCoachsQuestionOnceEachAndStoresWhichPromptWasAnswered() {
-        Coach coach = chat.coach("Dr Helen Marsh").createsUnique("Braver cohort");
-        Person ama = member(coach, "Ama Owusu");
-        Person ben = member(coach, "Ben Pryce");
+        Cohort cohort = chat.cohort("Braver cohort", 2);
+        Coach coach = cohort.coach();
+        Person ama = cohort.member(0);
+        Person ben = cohort.member(1);
 
         String set = coach.say("ask everyone What would you like to be *braver* about? See nhs.uk").text();
         assertThat(set).startsWith("Set for everyone in " + coach.programme())
@@ -98,14 +100,15 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
                 .isEqualTo("What would you like to be *braver* about? See nhs.uk");
 
         String overview = coach.say("question").card().toString();
-        assertThat(overview).contains("For everyone").contains("Set by Dr Helen Marsh")
+        assertThat(overview).contains("For everyone").contains("Set by " + coach.name())
                 .contains("Withdraw everyone's question");
     }
 
     @Test
     void aNewQuestionReplacesTheOldOneAndWithdrawingItBringsBackTheUsualPrompts() {
-        Coach coach = chat.coach("Dr Priya Nair").createsUnique("Replace cohort");
-        Person cara = member(coach, "Cara Doyle");
+        Cohort cohort = chat.cohort("Replace cohort", 1);
+        Coach coach = cohort.coach();
+        Person cara = cohort.member(0);
 
         coach.say("ask everyone " + BRAVER);
         coach.say("ask everyone " + TIME);
@@ -124,17 +127,13 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
 
     @Test
     void aGroupsQuestionWinsForItsMembersAndTheCardSetsOneForAnotherGroup() {
-        Coach coach = chat.coach("Dr Sam Okafor").createsUnique("Group cohort");
-        coach.say("add group Blue");
-        coach.say("add group Blue Sky");
-        coach.say("add group Green");
-        Person blue = member(coach, "Bo Blue");
-        Person sky = member(coach, "Skye Blue-Sky");
-        Person green = member(coach, "Gwen Green");
-        Person none = member(coach, "Nia None");
-        place(coach, blue, "Blue");
-        place(coach, sky, "Blue Sky");
-        place(coach, green, "Green");
+        Cohort cohort = chat.cohort("Group cohort", 4).withGroups("Blue", "Blue Sky", "Green");
+        Coach coach = cohort.coach();
+        Person blue = cohort.member(0);
+        Person sky = cohort.member(1);
+        Person green = cohort.member(2);
+        Person none = cohort.member(3);
+        coach.places(blue, "Blue").places(sky, "Blue Sky").places(green, "Green");
 
         coach.say("ask everyone " + BRAVER);
         assertThat(coach.say("ask group blue: " + TIME).text()).startsWith("Set for group Blue in")
@@ -169,8 +168,9 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
 
     @Test
     void onlyTheCoachingTeamSetsItAndAQuestionTooLongOrTooShortIsRefusedKindly() {
-        Coach coach = chat.coach("Dr Ruth Eze").createsUnique("Refusals cohort");
-        Person dev = member(coach, "Dev Shah");
+        Cohort cohort = chat.cohort("Refusals cohort", 1);
+        Coach coach = cohort.coach();
+        Person dev = cohort.member(0);
         Person stranger = chat.person("Stella Stranger").agree();
         String kind = "Setting a question for the cohort is for the programme's coaches. Your own thoughts have their "
                 + "place in your check-in: say \"check in\" whenever you like.";
@@ -196,12 +196,9 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
 
     @Test
     void answersAreThemedInTheDigestAcrossTheThresholdAndNotBelowIt() {
-        Coach five = chat.coach("Dr Lena Brooks").createsUnique("Themed cohort");
-        five.agree();
-        List<Person> six = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            six.add(member(five, "Leader " + (char) ('A' + i)));
-        }
+        Cohort themed = chat.cohort("Themed cohort", 6);
+        Coach five = themed.coach();
+        List<Person> six = themed.members();
         five.say("ask everyone " + TIME);
         for (int i = 0; i < 6; i++) {
             Replies card = six.get(i).say("check in");
@@ -211,21 +208,18 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
         assertThat(db.queryForList("select distinct prompt_id from check_in where programme_id = ?", String.class,
                 five.programmeId())).as("the answers stay together under the question's id").hasSize(1)
                 .allMatch(id -> id.startsWith("cohort-"));
-        String digest = digest(five).toString();
+        String digest = Digests.card(digests.forNextSession(five, 2)).toString();
         assertThat(digest).contains("Workload and capacity").doesNotContain(WORKLOAD.get(0).substring(0, 30));
         assertThat(themes(five)).contains("Workload and capacity").contains("6 people");
 
-        Coach four = chat.coach("Dr Omar Haddad").createsUnique("Small cohort");
-        four.agree();
-        List<Person> fewer = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            fewer.add(member(four, "Member " + (char) ('A' + i)));
-        }
+        Cohort small4 = chat.cohort("Small cohort", 4);
+        Coach four = small4.coach();
+        List<Person> fewer = small4.members();
         four.say("ask everyone " + TIME);
         for (int i = 0; i < 4; i++) {
             answer(fewer.get(i), fewer.get(i).say("check in"), WORKLOAD.get(i));
         }
-        String small = digest(four).toString();
+        String small = Digests.card(digests.forNextSession(four, 2)).toString();
         assertThat(small).contains("Before your session").doesNotContain("Workload and capacity")
                 .doesNotContain(WORKLOAD.get(0).substring(0, 30));
         assertThat(themes(four)).doesNotContain("Workload and capacity");
@@ -233,9 +227,9 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
 
     @Test
     void aCoachWhoErasesTheirDataLeavesTheQuestionToTheProgrammeWithoutTheirName() {
-        Coach coach = chat.coach("Dr Iris Vaughan").createsUnique("Erasure cohort");
-        coach.agree();
-        Person eli = member(coach, "Eli Morgan");
+        Cohort cohort = chat.cohort("Erasure cohort", 1);
+        Coach coach = cohort.coach();
+        Person eli = cohort.member(0);
         coach.say("ask everyone " + BRAVER);
         long coachId = coach.id();
         assertThat(db.queryForObject("select count(*) from cohort_question where asked_by = ?", Integer.class,
@@ -259,11 +253,6 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
 
     // ---- helpers ----
 
-    /** A participant who agreed and joined the coach's programme. */
-    private Person member(Coach coach, String name) {
-        return chat.person(name + " " + Chat.uniqueName("").strip()).agree().joins(coach);
-    }
-
     /** The question someone's next check-in card asks (its prompt), as shown. */
     private static String question(Person person) {
         JsonNode body = person.say("check in").card().path("body");
@@ -282,31 +271,8 @@ class CohortQuestionTest extends WaymarkIntegrationTest {
         assertThat(person.click(data).card().toString()).contains("Saved");
     }
 
-    private void place(Coach coach, Person person, String group) {
-        long groupId = db.queryForObject("select id from programme_group where programme_id = ? and name = ?",
-                Long.class, coach.programmeId(), group);
-        ObjectNode data = Chat.action("describeMember").put("participantId", Long.toString(person.id()))
-                .put("role", "Director").put("organisation", "North Ridge ICB").put("groupId", Long.toString(groupId));
-        assertThat(coach.click(data).text()).startsWith("Saved");
-    }
-
     /** The coach's {@code themes} card (its charts are Teams' own, outside the card schema the DSL checks). */
     private static String themes(Coach coach) {
         return coach.say("themes").get(0).path("attachments").path(0).path("content").toString();
-    }
-
-    /** Records a session two days ahead and returns the digest card each coach is sent for it. */
-    private JsonNode digest(Coach coach) {
-        String when = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
-        assertThat(coach.say("next session " + when + " 14:00").text()).contains("Recorded the next session");
-        long sessionId = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
-                coach.programmeId());
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(sessionId)).isEqualTo(1);
-        worker.drainAll();
-        List<JsonNode> sent = CONNECTOR.awaitSent(1, Duration.ofSeconds(30),
-                x -> x.toString().contains("Before your session"));
-        assertThat(sent).as("the digest reached the coach").isNotEmpty();
-        return sent.get(0).path("attachments").path(0).path("content");
     }
 }

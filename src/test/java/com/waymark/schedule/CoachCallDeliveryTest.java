@@ -3,11 +3,13 @@ package com.waymark.schedule;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,7 +25,6 @@ import com.waymark.outbox.DeliveryWorker;
 @ExtendWith(OutputCaptureExtension.class)
 class CoachCallDeliveryTest extends WaymarkIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ASKED = "pressed \\\"Please ask my coach to call me\\\"";
 
     @LocalServerPort
@@ -39,16 +40,20 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     @Autowired
     com.waymark.care.SupportResources support;
 
+    Chat chat;
+
+    @BeforeEach
+    void chat() {
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+    }
+
     @Test
     void theCoachOfTheProgrammeIsToldOnceAndTheRequestIsMarkedDelivered() {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User coach = User.fresh("Coach Priya Raman");
-        String programme = programmeOf(teams, coach, "Echo cohort ");
-        User person = consented(teams, "Tomasz Wilk-Harding");
-        join(teams, person, programme);
+        Coach coach = chat.coach("Coach Priya Raman").createsUnique("Echo cohort");
+        String programme = coach.programme();
+        Person person = chat.person("Tomasz Wilk-Harding").agree().joins(coach);
 
-        String answer = teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode()
-                .put("action", "requestCoachCall"))).body();
+        String answer = person.click("requestCoachCall").toString();
         assertThat(answer).contains("I'll pass it on");
         delivery.deliverPending(); // the 30-second tick may get there first: either way, once
         worker.drainAll();
@@ -77,27 +82,20 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
      */
     @Test
     void theAdminWhoCreatedItAndTheCoachTheyAddedAreBothTold() {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User admin = User.fresh("Coach Harriet Okonjo");
-        String programme = programmeOf(teams, admin, "Golf cohort ");
-        assertThat(teams.expectReplies(teams.message(admin, "create programme x" + programme)).body())
-                .contains("You are its admin and coach");
-        teams.expectReplies(teams.message(admin, "use programme " + programme));
-        User coach = consented(teams, "Coach Bartosz Nnadi");
-        join(teams, coach, programme);
-        JsonNode coachesCard = teams.expectReplies(teams.message(admin, "coaches")).replies().get(0)
-                .path("attachments").path(0).path("content");
-        teams.expectReplies(teams.cardSubmit(admin, JSON.createObjectNode().put("action", "setStaff")
-                .put("participantId", com.waymark.support.CardChoices.valueOf(coachesCard, "participantId",
-                        "Coach Bartosz")).put("staffRole", "COACH")));
-        User person = consented(teams, "Wren Adeyemi-Kerr");
-        join(teams, person, programme);
+        Coach admin = chat.coach("Coach Harriet Okonjo").createsUnique("Golf cohort");
+        String programme = admin.programme();
+        assertThat(admin.say("create programme x" + programme).toString()).contains("You are its admin and coach");
+        admin.say("use programme " + programme);
+        Person coach = chat.person("Coach Bartosz Nnadi").agree().joins(admin);
+        admin.click(Chat.action("setStaff").put("participantId", admin.say("coaches").choice("participantId",
+                "Coach Bartosz")).put("staffRole", "COACH"));
+        Person person = chat.person("Wren Adeyemi-Kerr").agree().joins(admin);
 
-        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+        person.click("requestCoachCall");
         delivery.deliverPending();
         worker.drainAll();
 
-        for (User told : List.of(admin, coach)) {
+        for (Person told : List.of(admin, coach)) {
             JsonNode card = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE,
                     a -> a.path("conversation").path("id").asText().equals(told.conversationId())
                             && a.toString().contains(ASKED)).get(0).path("attachments").path(0).path("content");
@@ -112,21 +110,18 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
 
     @Test
     void aPersonWhoErasesTheirDataBeforeTheMessageGoesIsNeitherNamedNorAskedFor() {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User coach = User.fresh("Coach Ines Maddox");
-        String programme = programmeOf(teams, coach, "Foxtrot cohort ");
-        User person = consented(teams, "Rhiannon Achebe-Lund");
-        join(teams, person, programme);
+        Coach coach = chat.coach("Coach Ines Maddox").createsUnique("Foxtrot cohort");
+        Person person = chat.person("Rhiannon Achebe-Lund").agree().joins(coach);
 
         worker.stop(); // queued, not yet sent, when the person changes their mind
         try {
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+            person.click("requestCoachCall");
             delivery.deliverPending();
             assertThat(db.queryForObject("select payload from outbox_message where kind = 'COACH_CALL' and "
                     + "participant_id = (select id from participant where aad_object_id = ?)", String.class,
                     coach.aadObjectId())).as("ids only").doesNotContain("Rhiannon");
-            teams.expectReplies(teams.message(person, "delete my data"));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "confirmErase")));
+            person.say("delete my data");
+            person.click("confirmErase");
         } finally {
             worker.start();
         }
@@ -141,10 +136,8 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     /** Offered only when someone will be told; a request whose coaching team left after it was made waits. */
     @Test
     void aRequestWhoseCoachingTeamLeftSinceStaysPendingForTheNextCoach() {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User person = consented(teams, "Imani Castellano-Roe");
-        coachCalls.request(db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
-                person.aadObjectId()), null);
+        Person person = chat.person("Imani Castellano-Roe").agree();
+        coachCalls.request(person.id(), null);
 
         delivery.deliverPending();
         assertThat(status(person)).isEqualTo("PENDING");
@@ -153,10 +146,8 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
     /** Waiting, it is logged once (by id, nothing about the person), not on every 30-second tick. */
     @Test
     void aRequestThatWaitsIsLoggedOnceNotOnEveryTick(CapturedOutput output) {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User person = consented(teams, "Oluwaseun Marchetti-Hale");
-        coachCalls.request(db.queryForObject("select id from participant where aad_object_id = ?", Long.class,
-                person.aadObjectId()), null);
+        Person person = chat.person("Oluwaseun Marchetti-Hale").agree();
+        coachCalls.request(person.id(), null);
         long id = db.queryForObject("select r.id from coach_call_request r join participant p on p.id = "
                 + "r.participant_id where p.aad_object_id = ?", Long.class, person.aadObjectId());
 
@@ -169,27 +160,7 @@ class CoachCallDeliveryTest extends WaymarkIntegrationTest {
                 .doesNotContain(person.name()).doesNotContain("Marchetti"));
     }
 
-    /** The coach installs the app and creates a programme of their own; returns its name. */
-    private static String programmeOf(TeamsClient teams, User coach, String namePrefix) {
-        teams.expectReplies(teams.install(coach));
-        String programme = namePrefix + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + programme));
-        return programme;
-    }
-
-    private void join(TeamsClient teams, User person, String programme) {
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, programme);
-        teams.expectReplies(teams.message(person, "join " + code));
-    }
-
-    private static User consented(TeamsClient teams, String name) {
-        User user = User.fresh(name);
-        teams.expectReplies(teams.install(user));
-        teams.expectReplies(teams.cardSubmit(user, JSON.createObjectNode().put("action", "consent")));
-        return user;
-    }
-
-    private String status(User user) {
+    private String status(Person user) {
         return db.queryForObject("select r.status from coach_call_request r join participant p on p.id = r.participant_id "
                 + "where p.aad_object_id = ?", String.class, user.aadObjectId());
     }

@@ -1,10 +1,11 @@
 package com.waymark.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,6 @@ import com.waymark.outbox.DeliveryWorker;
         "waymark.support.resources[1].contact=0800 000 0000"})
 class CoachCallResourcesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final ConnectorStub CONNECTOR = start();
 
     /**
@@ -68,21 +68,14 @@ class CoachCallResourcesTest {
 
     @Test
     void theCoachIsToldTheHelpThisOrganisationConfigured() {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User coach = User.fresh("Coach Anouk Berridge");
-        teams.expectReplies(teams.install(coach));
-        String programme = "Hotel cohort " + coach.aadObjectId().substring(0, 8);
-        teams.expectReplies(teams.message(coach, "create programme " + programme));
-        User person = User.fresh("Kofi Lindqvist");
-        teams.expectReplies(teams.install(person));
-        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-        teams.expectReplies(teams.message(person, "join "
-                + db.queryForObject("select join_code from programme where name = ?", String.class, programme)));
+        Chat chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+        Coach coach = chat.coach("Coach Anouk Berridge").createsUnique("Hotel cohort");
+        Person person = chat.person("Kofi Lindqvist").agree().joins(coach);
 
-        String supportCard = teams.expectReplies(teams.message(person, "1 1 I can't go on")).body();
+        String supportCard = person.say("1 1 I can't go on").toString();
         assertThat(supportCard).contains("Trust wellbeing hub").contains("Staff counselling line")
                 .doesNotContain("Samaritans");
-        teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "requestCoachCall")));
+        person.click("requestCoachCall");
         delivery.deliverPending();
         worker.drainAll();
 

@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import com.waymark.support.TeamsClient;
-import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,17 +29,13 @@ class DigestPromptnessTest extends WaymarkIntegrationTest {
 
     @Test
     void aDigestAlreadyDueIsQueuedWithinSecondsNotOnTheNextMisfireScan() throws InterruptedException {
-        TeamsClient teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        User coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        teams.expectReplies(teams.cardSubmit(coach, new ObjectMapper().createObjectNode().put("action", "consent")));
-        String name = "Digest " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        long programme = db.queryForObject("select id from programme where name = ?", Long.class, name);
+        Chat.Coach coach = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db)
+                .coach(Chat.uniqueName("Coach")).agree().createsUnique("Digest");
+        long programme = coach.programmeId();
 
         ZonedDateTime inTwoHours = ZonedDateTime.now(ZoneId.of("Europe/London")).plusHours(2);
-        String reply = teams.expectReplies(teams.message(coach, "next session "
-                + inTwoHours.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))).replies().toString();
+        String reply = coach.say("next session " + inTwoHours.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .toString();
         assertThat(reply).contains("Recorded the next session").contains("straight away");
         Instant recorded = Instant.now();
         long session = db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,

@@ -4,17 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.waymark.privacy.FieldCipher;
 
+import com.waymark.support.ThrowawayCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,20 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * early, twice or never, which the chat tests would only show as a flaky count.
  */
 @DataJpaTest
+@Import(ThrowawayCipher.class)
 class OccurrenceRepositoryTest {
 
     static final Instant NOW = Instant.parse("2027-01-04T09:00:00Z");
-
-    /** Other entities' encrypted columns need a cipher to exist (their converters are beans); a throwaway key. */
-    @TestConfiguration
-    static class Cipher {
-        @Bean
-        FieldCipher fieldCipher() {
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            return new FieldCipher("test", Map.of("test", key));
-        }
-    }
 
     @Autowired
     OccurrenceRepository occurrences;

@@ -1,9 +1,6 @@
 package com.waymark.schedule;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,22 +11,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.pairing.PairingRounds;
-import com.waymark.support.MutableClock;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Cohort;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.ClockedIntegrationTest;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import com.waymark.outbox.DeliveryWorker;
@@ -40,34 +34,9 @@ import com.waymark.outbox.DeliveryWorker;
  * send checked against the person's own clock when it goes, and days away recorded rather than silently lost.
  * Every time here is in Europe/London, which is UTC in winter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waymark.outbox.poll-ms=0", "spring.quartz.auto-startup=false", "waymark.enrol.pace-ms=0",
-        "waymark.outbox.node-id=promised-times-node"})
-class PromisedTimesTest {
+class PromisedTimesTest extends ClockedIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ConnectorStub CONNECTOR = start();
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void scratch(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("waymark-promised-times-");
-        registry.add("waymark.data-dir", dir::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        CONNECTOR.close();
-    }
 
     @LocalServerPort
     int port;
@@ -83,7 +52,8 @@ class PromisedTimesTest {
     JdbcTemplate db;
 
     TeamsClient teams;
-    User coach;
+    Chat chat;
+    Coach coach;
     String programmeName;
     long programmeId;
 
@@ -91,6 +61,7 @@ class PromisedTimesTest {
     void connector() {
         CONNECTOR.reset();
         teams = new TeamsClient(port, CONNECTOR.serviceUrl());
+        chat = new Chat(teams, db);
     }
 
     @AfterEach
@@ -107,22 +78,22 @@ class PromisedTimesTest {
     @Test
     void checkInsAndPeerRoundsRunOnlyBetweenTheProgrammesStartAndEndDates() {
         CLOCK.set(Instant.parse("2026-11-08T12:00:00Z")); // a Sunday
-        List<User> people = programme(4);
-        JsonNode settingsCard = teams.expectReplies(teams.message(coach, "edit programme")).replies().get(0)
+        List<Person> people = programme(4);
+        JsonNode settingsCard = coach.say("edit programme").get(0)
                 .path("attachments").path(0).path("content");
         ObjectNode dates = JSON.createObjectNode().put("action", "saveProgramme")
                 .put("programmeId", settingsCard.path("actions").path(0).path("data").path("programmeId").asText())
                 .put("name", programmeName).put("timeZone", "Europe/London")
                 .put("startsOn", "2026-11-16").put("endsOn", "2026-11-27").put("threshold", "5")
                 .put("retentionDays", "365");
-        assertThat(submit(coach, dates)).contains("Saved the settings");
-        assertThat(teams.expectReplies(teams.message(coach, "edit programme")).replies().get(0).toString())
+        assertThat(coach.click(dates).shown()).contains("Saved the settings");
+        assertThat(coach.say("edit programme").get(0).toString())
                 .contains("run only between these dates: from 00:00 on the first day to 23:59 on the last");
         setRhythm("MONDAY", "09:00", "48", "24");
         savePeerPlan();
-        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+        assertThat(coach.say("peer coaching").get(0).toString())
                 .as("the first round on the start date").contains("round 1 on Monday 16 Nov at 09:00");
-        assertThat(say(coach, "pair now")).contains("runs from 16 November 2026 to 27 November 2026")
+        assertThat(coach.say("pair now").text()).contains("runs from 16 November 2026 to 27 November 2026")
                 .contains("peer-coaching rounds and check-ins run only between its dates").contains("Nothing was run");
 
         for (String monday : List.of("2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30")) {
@@ -139,7 +110,7 @@ class PromisedTimesTest {
         assertThat(db.queryForList("select run_at from pairing_round where programme_id = ? order by run_at",
                 Timestamp.class, programmeId).stream().map(t -> t.toInstant().toString()).toList())
                 .containsExactly("2026-11-16T09:00:00Z", "2026-11-23T09:00:00Z");
-        assertThat(teams.expectReplies(teams.message(coach, "peer coaching")).replies().get(0).toString())
+        assertThat(coach.say("peer coaching").get(0).toString())
                 .contains("2 run so far; no further round falls within the programme's dates");
         assertThat(db.queryForObject("select count(*) from checkin_occurrence where programme_id = ? and nominal_at < ?",
                 Integer.class, programmeId, Timestamp.from(Instant.parse("2026-11-16T00:00:00Z")))).isZero();
@@ -150,27 +121,27 @@ class PromisedTimesTest {
     @Test
     void leavingTheProgrammeCancelsItsPlannedAndQueuedCheckInsRemindersAndPeerFollowUps() {
         CLOCK.set(Instant.parse("2026-12-06T12:00:00Z")); // a Sunday
-        List<User> people = programme(4);
-        User leaver = people.get(0);
+        List<Person> people = programme(4);
+        Person leaver = people.get(0);
         setRhythm("MONDAY", "09:00", "48", "24");
         savePeerPlan();
-        assertThat(say(coach, "pair now")).contains("the pairs are formed");
+        assertThat(coach.say("pair now").text()).contains("the pairs are formed");
         worker.drainAll();
         assertThat(sentTo(List.of(leaver), "pairing:")).hasSize(1);
         assertThat(db.queryForObject("select count(*) from pairing_follow_up where participant_id = ? and status = "
-                + "'PLANNED'", Integer.class, idOf(leaver))).isOne();
+                + "'PLANNED'", Integer.class, leaver.id())).isOne();
 
         CLOCK.set(Instant.parse("2026-12-07T09:00:00Z"));
         ticker.tick(); // Monday's prompts are in the outbox, not yet sent
         assertThat(pendingFor(leaver)).isOne();
-        String reply = say(leaver, "leave programme " + programmeName);
+        String reply = leaver.say("leave programme " + programmeName).text();
         assertThat(reply).contains("You won't get its check-ins or pairings any more")
                 .contains("those already planned, their reminders and any peer-coaching follow-up are cancelled");
         assertThat(pendingFor(leaver)).as("the queued prompt went with the leaving").isZero();
         assertThat(db.queryForList("select distinct status from checkin_occurrence where participant_id = ?",
-                String.class, idOf(leaver))).containsExactly("CANCELLED");
+                String.class, leaver.id())).containsExactly("CANCELLED");
         assertThat(db.queryForList("select status from pairing_follow_up where participant_id = ?", String.class,
-                idOf(leaver))).containsExactly("CANCELLED");
+                leaver.id())).containsExactly("CANCELLED");
 
         CONNECTOR.reset();
         for (String at : List.of("2026-12-07T09:00:00Z", "2026-12-08T09:00:00Z", "2026-12-09T12:00:00Z",
@@ -187,33 +158,32 @@ class PromisedTimesTest {
     @Test
     void removalFromTheTeamThatEnrolledThemCancelsWhatWasPlannedToo() {
         CLOCK.set(Instant.parse("2027-01-10T12:00:00Z")); // a Sunday
-        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        programmeName = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + programmeName));
+        coach = chat.coach(Chat.uniqueName("Coach")).createsUnique("Cohort");
+        programmeName = coach.programme();
         String teamId = "19:team-" + UUID.randomUUID() + "@thread.tacv2";
-        User member = User.fresh("Team Leader " + UUID.randomUUID().toString().substring(0, 4));
+        // Enrolled from the team's roster: known to the bot, not yet having installed or agreed.
+        Person member = chat.as(User.fresh("Team Leader " + UUID.randomUUID().toString().substring(0, 4)));
         CONNECTOR.setRoster(teamId, List.of(ConnectorStub.member(member.userId(), member.name(), member.aadObjectId())));
         CONNECTOR.capPageSize(500);
         teams.expectReplies(teams.teamMembersChanged(teamId, "membersAdded",
                 JSON.createObjectNode().put("id", TeamsClient.BOT_ID)));
-        teams.expectReplies(teams.teamMessage(coach, teamId, "enrol"));
+        coach.sayInTeam(teamId, "enrol");
         CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, a -> a.path("text").asText().startsWith("Enrolment into"));
-        teams.expectReplies(teams.cardSubmit(member, JSON.createObjectNode().put("action", "consent")));
+        member.agree();
         setRhythm("MONDAY", "09:00", "48", "24");
         assertThat(db.queryForList("select status from checkin_occurrence where participant_id = ?", String.class,
-                idOf(member))).containsExactly("PLANNED");
+                member.id())).containsExactly("PLANNED");
 
         teams.expectReplies(teams.teamMembersChanged(teamId, "membersRemoved",
                 ConnectorStub.member(member.userId(), member.name(), member.aadObjectId())));
         assertThat(db.queryForList("select status from checkin_occurrence where participant_id = ?", String.class,
-                idOf(member))).containsExactly("CANCELLED");
+                member.id())).containsExactly("CANCELLED");
         CONNECTOR.reset();
         CLOCK.set(Instant.parse("2027-01-11T09:00:00Z"));
         planner.planAll();
         run();
         assertThat(db.queryForObject("select count(*) from outbox_message where participant_id = ? and status "
-                + "in ('PENDING', 'SENT')", Integer.class, idOf(member))).isZero();
+                + "in ('PENDING', 'SENT')", Integer.class, member.id())).isZero();
     }
 
     // --- 9. resume ----------------------------------------------------------------------------------------------
@@ -221,28 +191,28 @@ class PromisedTimesTest {
     @Test
     void resumeBringsBackTheNextCheckInThatThePauseHadSkipped() {
         CLOCK.set(Instant.parse("2027-02-07T12:00:00Z")); // a Sunday
-        List<User> people = programme(2);
-        User pauser = people.get(0);
+        List<Person> people = programme(2);
+        Person pauser = people.get(0);
         setRhythm("MONDAY", "09:00", "48", "24");
-        assertThat(say(pauser, "pause 2 weeks")).contains("Paused for 2 weeks");
-        assertThat(say(pauser, "my schedule")).contains("No check-in is planned");
+        assertThat(pauser.say("pause 2 weeks").text()).contains("Paused for 2 weeks");
+        assertThat(pauser.say("my schedule").text()).contains("No check-in is planned");
 
         CLOCK.set(Instant.parse("2027-02-07T18:00:00Z"));
-        assertThat(say(pauser, "resume")).isEqualTo("Welcome back – check-ins are on again from the next one: "
+        assertThat(pauser.say("resume").text()).isEqualTo("Welcome back – check-ins are on again from the next one: "
                 + "Monday 8 Feb at 09:00.");
         CLOCK.set(Instant.parse("2027-02-08T09:00:00Z"));
         run();
         assertThat(sentTo(List.of(pauser), "prompt:")).as("the next one really comes").hasSize(1);
 
         // Paused over a check-in and back the day after: the one that opened during the pause stays skipped.
-        assertThat(say(pauser, "skip")).contains("Skipped");
+        assertThat(pauser.say("skip").text()).contains("Skipped");
         CLOCK.set(Instant.parse("2027-02-14T12:00:00Z"));
         planner.planAll();
-        assertThat(say(pauser, "pause 1 week")).contains("Paused");
+        assertThat(pauser.say("pause 1 week").text()).contains("Paused");
         CLOCK.set(Instant.parse("2027-02-15T09:00:00Z"));
         run();
         CLOCK.set(Instant.parse("2027-02-16T10:00:00Z"));
-        assertThat(say(pauser, "resume")).startsWith("Welcome back – check-ins are on again from the next one");
+        assertThat(pauser.say("resume").text()).startsWith("Welcome back – check-ins are on again from the next one");
         run();
         assertThat(sentTo(List.of(pauser), "prompt:")).as("nothing from the pause arrives late").hasSize(1);
         CLOCK.set(Instant.parse("2027-02-22T06:00:00Z"));
@@ -257,21 +227,20 @@ class PromisedTimesTest {
     @Test
     void aCheckInStillOpenAfterDowntimeOrALateAgreementWaitsForTheEndOfQuietHours() {
         CLOCK.set(Instant.parse("2027-03-07T12:00:00Z")); // a Sunday
-        List<User> people = programme(1);
-        User sleeper = people.get(0);
-        assertThat(say(sleeper, "quiet hours 21:00-07:30")).contains("anything due then waits until 07:30");
+        List<Person> people = programme(1);
+        Person sleeper = people.get(0);
+        assertThat(sleeper.say("quiet hours 21:00-07:30").text()).contains("anything due then waits until 07:30");
         setRhythm("MONDAY", "09:00", "48", "24");
-        User late = User.fresh("Late Agreer " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(late));
+        Person late = chat.person(Chat.uniqueName("Late Agreer"));
 
         // Down from Sunday noon to Monday 22:00; the late agreer says "I agree" at 23:00 and sets quiet hours.
         CLOCK.set(Instant.parse("2027-03-08T22:00:00Z"));
         run();
         assertThat(sentTo(List.of(sleeper), "prompt:")).as("22:00 is in their quiet hours").isEmpty();
         CLOCK.set(Instant.parse("2027-03-08T23:00:00Z"));
-        teams.expectReplies(teams.cardSubmit(late, JSON.createObjectNode().put("action", "consent")));
-        assertThat(say(late, "quiet hours 22:00-08:00")).contains("22:00");
-        assertThat(say(late, "join " + joinCode())).contains("Welcome to");
+        late.agree();
+        assertThat(late.say("quiet hours 22:00-08:00").text()).contains("22:00");
+        assertThat(late.say("join " + coach.joinCode()).text()).contains("Welcome to");
         planner.planAll();
         run();
         assertThat(sentTo(List.of(late), "prompt:")).as("not that morning's check-in at once, at 23:00").isEmpty();
@@ -291,16 +260,16 @@ class PromisedTimesTest {
     @Test
     void aSnoozeIntoQuietHoursComesBackWhenTheyEnd() {
         CLOCK.set(Instant.parse("2027-04-04T12:00:00Z")); // a Sunday (BST from 28 March: London is UTC+1)
-        List<User> people = programme(1);
-        User snoozer = people.get(0);
-        assertThat(say(snoozer, "quiet hours 21:00-07:30")).contains("21:00");
+        List<Person> people = programme(1);
+        Person snoozer = people.get(0);
+        assertThat(snoozer.say("quiet hours 21:00-07:30").text()).contains("21:00");
         setRhythm("MONDAY", "19:00", "48", "0");
         CLOCK.set(Instant.parse("2027-04-05T18:00:00Z")); // 19:00 in London
         run();
         assertThat(sentTo(List.of(snoozer), "prompt:")).hasSize(1);
 
         CLOCK.set(Instant.parse("2027-04-05T19:00:00Z")); // 20:00
-        assertThat(say(snoozer, "snooze 2h")).isEqualTo("Snoozed. I'll bring this check-in back Tuesday 6 Apr at "
+        assertThat(snoozer.say("snooze 2h").text()).isEqualTo("Snoozed. I'll bring this check-in back Tuesday 6 Apr at "
                 + "07:30, the first time after that outside your quiet hours and days away.");
         CLOCK.set(Instant.parse("2027-04-05T21:00:00Z")); // 22:00, when the snooze was asked to end
         run();
@@ -313,20 +282,20 @@ class PromisedTimesTest {
     @Test
     void aPeerFollowUpQueuedBeforeADayAwayWaitsForTheirNextDayAtTheSameTime() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z")); // a Sunday (BST)
-        List<User> people = programme(2);
-        User away = people.get(0);
+        List<Person> people = programme(2);
+        Person away = people.get(0);
         savePeerPlan();
-        assertThat(say(coach, "pair now")).contains("the pairs are formed");
+        assertThat(coach.say("pair now").text()).contains("the pairs are formed");
         worker.drainAll();
         CLOCK.set(Instant.parse("2027-05-05T12:00:00Z")); // Wednesday 13:00, three days on: the follow-up's day
         rounds.tick(); // both follow-ups queued
-        assertThat(say(away, "on call 2027-05-05")).contains("Noted: no check-ins on 2027-05-05")
+        assertThat(away.say("on call 2027-05-05").text()).contains("Noted: no check-ins on 2027-05-05")
                 .contains("Reminders and other messages from me wait for a day you're here");
         worker.drainAll();
         assertThat(sentTo(List.of(people.get(1)), "pairing-followup:")).hasSize(1);
         assertThat(sentTo(List.of(away), "pairing-followup:")).as("checked when sent, not only when queued").isEmpty();
         assertThat(db.queryForObject("select due_at from outbox_message where participant_id = ? and idempotency_key "
-                + "like 'pairing-followup:%'", Timestamp.class, idOf(away)).toInstant())
+                + "like 'pairing-followup:%'", Timestamp.class, away.id()).toInstant())
                 .isEqualTo(Instant.parse("2027-05-06T12:00:00Z"));
         CLOCK.set(Instant.parse("2027-05-06T11:59:00Z"));
         worker.drainAll();
@@ -341,12 +310,12 @@ class PromisedTimesTest {
     @Test
     void twoWeeksOfLeaveRecordCheckInsAsAwayAndARemindersNeverLandsOnADayOff() {
         CLOCK.set(Instant.parse("2027-01-24T12:00:00Z")); // a Sunday
-        List<User> people = programme(2);
-        User onLeave = people.get(0);
-        User noTuesdays = people.get(1);
-        assertThat(say(onLeave, "leave 2027-02-01 to 2027-02-14")).contains("if that comes within 6 days")
+        List<Person> people = programme(2);
+        Person onLeave = people.get(0);
+        Person noTuesdays = people.get(1);
+        assertThat(onLeave.say("leave 2027-02-01 to 2027-02-14").text()).contains("if that comes within 6 days")
                 .contains("recorded as \"away\" (not missed) and not sent");
-        assertThat(say(noTuesdays, "not tuesdays")).contains("Check-ins won't come on Tuesdays")
+        assertThat(noTuesdays.say("not tuesdays").text()).contains("Check-ins won't come on Tuesdays")
                 .contains("Reminders and other messages from me wait for a day you're here");
         setRhythm("MONDAY", "09:00", "72", "24");
 
@@ -358,18 +327,18 @@ class PromisedTimesTest {
             run();
         }
         assertThat(db.queryForList("select o.status from checkin_occurrence o where o.participant_id = ? "
-                + "order by o.nominal_at", String.class, idOf(onLeave)))
+                + "order by o.nominal_at", String.class, onLeave.id()))
                 .as("25 Jan missed; 1 and 8 Feb away, not lost; 15 Feb sent")
                 .containsExactly("MISSED", "AWAY", "AWAY", "SENT");
         assertThat(sentTo(List.of(onLeave), "prompt:")).hasSize(2);
 
         // The one who said no to Tuesdays: Monday's reminder, due Tuesday 09:00, comes on Wednesday at 09:00.
         List<String> reminders = db.queryForList("select o.remind_at from checkin_occurrence o where o.participant_id = ?"
-                + " order by o.nominal_at", Timestamp.class, idOf(noTuesdays)).stream()
+                + " order by o.nominal_at", Timestamp.class, noTuesdays.id()).stream()
                 .map(t -> t == null ? "none" : t.toInstant().toString()).toList();
         assertThat(reminders.get(0)).isEqualTo("2027-01-27T09:00:00Z");
         List<java.time.DayOfWeek> sentOn = db.queryForList("select sent_at from outbox_message where participant_id = ?"
-                + " and kind = 'CHECKIN_REMINDER' and status = 'SENT'", Timestamp.class, idOf(noTuesdays)).stream()
+                + " and kind = 'CHECKIN_REMINDER' and status = 'SENT'", Timestamp.class, noTuesdays.id()).stream()
                 .map(t -> t.toInstant().atZone(java.time.ZoneId.of("Europe/London")).getDayOfWeek()).toList();
         assertThat(sentOn).as("reminders sent, never on a Tuesday").contains(java.time.DayOfWeek.WEDNESDAY)
                 .doesNotContain(java.time.DayOfWeek.TUESDAY);
@@ -378,43 +347,29 @@ class PromisedTimesTest {
     // --- helpers ------------------------------------------------------------------------------------------------
 
     /** A fresh coach and programme with {@code size} people who agreed to the notice, with roles and organisations. */
-    List<User> programme(int size) {
-        coach = User.fresh("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        teams.expectReplies(teams.install(coach));
-        programmeName = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + programmeName));
-        programmeId = db.queryForObject("select id from programme where name = ?", Long.class, programmeName);
-        List<User> people = new ArrayList<>();
+    List<Person> programme(int size) {
+        Cohort cohort = chat.cohort("Cohort", size);
+        coach = cohort.coach();
+        programmeName = coach.programme();
+        programmeId = coach.programmeId();
         for (int i = 0; i < size; i++) {
-            User person = User.fresh("Leader " + (char) ('A' + i) + " " + UUID.randomUUID().toString().substring(0, 4));
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(person, "join " + joinCode()));
-            people.add(person);
-            ObjectNode describe = JSON.createObjectNode().put("action", "describeMember")
-                    .put("participantId", Long.toString(idOf(person))).put("role", i % 2 == 0 ? "Chair" : "Chief executive")
-                    .put("organisation", "Trust " + i);
-            assertThat(submit(coach, describe)).startsWith("Saved");
+            coach.describes(cohort.member(i), i % 2 == 0 ? "Chair" : "Chief executive", "Trust " + i, null, null);
         }
-        return people;
-    }
-
-    String joinCode() {
-        return db.queryForObject("select join_code from programme where id = ?", String.class, programmeId);
+        return cohort.members();
     }
 
     void setRhythm(String weekday, String time, String openHours, String remindAfterHours) {
         ObjectNode save = JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
                 .put("weekdays", weekday).put("time", time).put("openHours", openHours)
                 .put("remindAfterHours", remindAfterHours).put("groupId", "");
-        assertThat(submit(coach, save)).contains("Saved: check-ins").contains("between the programme's start and end dates");
+        assertThat(coach.click(save).shown()).contains("Saved: check-ins").contains("between the programme's start and end dates");
     }
 
     void savePeerPlan() {
         ObjectNode save = JSON.createObjectNode().put("action", "savePeerCoaching").put("everyWeeks", "1")
                 .put("weekday", "MONDAY").put("time", "09:00").put("mode", "progression").put("totalRounds", "6")
                 .put("followUpDays", "3").put("groupId", "");
-        assertThat(submit(coach, save)).startsWith("Saved: peer coaching");
+        assertThat(coach.click(save).shown()).startsWith("Saved: peer coaching");
     }
 
     void run() {
@@ -423,39 +378,17 @@ class PromisedTimesTest {
         worker.drainAll();
     }
 
-    int pendingFor(User user) {
+    int pendingFor(Person user) {
         return db.queryForObject("select count(*) from outbox_message where participant_id = ? and status = 'PENDING'",
-                Integer.class, idOf(user));
-    }
-
-    long idOf(User user) {
-        return db.queryForObject("select id from participant where aad_object_id = ?", Long.class, user.aadObjectId());
-    }
-
-    String say(User user, String text) {
-        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
-                .map(r -> r.path("text").asText("")).toList());
-    }
-
-    String submit(User user, JsonNode data) {
-        return String.join("\n", teams.expectReplies(teams.cardSubmit(user, data)).replies().stream()
-                .map(r -> r.path("text").asText("").isEmpty() ? r.toString() : r.path("text").asText()).toList());
+                Integer.class, user.id());
     }
 
     /** What the connector received in these people's 1:1 chats, whose idempotency key starts with the prefix. */
-    List<JsonNode> sentTo(List<User> users, String keyPrefix) {
-        List<String> ids = users.stream().map(User::conversationId).toList();
+    List<JsonNode> sentTo(List<Person> users, String keyPrefix) {
+        List<String> ids = users.stream().map(Person::conversationId).toList();
         return CONNECTOR.sentActivities().stream()
                 .filter(a -> ids.contains(a.path("conversation").path("id").asText()))
                 .filter(a -> a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith(keyPrefix))
                 .toList();
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package com.waymark.schedule;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,22 +13,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.support.CardSchema;
-import com.waymark.support.MutableClock;
+import com.waymark.support.Chat;
+import com.waymark.support.Chat.Coach;
+import com.waymark.support.Chat.Person;
+import com.waymark.support.ClockedIntegrationTest;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import com.waymark.outbox.OutboxService;
@@ -47,34 +40,9 @@ import com.waymark.outbox.DeliveryTimes;
  * and ticker run as Quartz would run them, the outbox drains into a connector stub that plays Teams
  * (including its 429s, 5xx and 403s), and people answer, snooze, skip and pause over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waymark.outbox.poll-ms=0", "spring.quartz.auto-startup=false", "waymark.enrol.pace-ms=0",
-        "waymark.outbox.node-id=test-node"})
-class ScheduledCheckInTest {
+class ScheduledCheckInTest extends ClockedIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ConnectorStub CONNECTOR = start();
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void scratch(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("waymark-schedule-");
-        registry.add("waymark.data-dir", dir::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        CONNECTOR.close();
-    }
 
     @LocalServerPort
     int port;
@@ -95,27 +63,19 @@ class ScheduledCheckInTest {
     @Autowired
     JdbcTemplate db;
 
-    TeamsClient teams;
-    User coach;
-    List<User> people;
+    Chat chat;
+    Coach coach;
+    List<Person> people;
 
     @BeforeEach
     void programmeWithFourPeople() {
         CONNECTOR.reset();
-        teams = new TeamsClient(port, CONNECTOR.serviceUrl());
-        coach = User.fresh("Coach Sam");
-        teams.expectReplies(teams.install(coach));
-        String name = "Cohort " + UUID.randomUUID().toString().substring(0, 6);
-        teams.expectReplies(teams.message(coach, "create programme " + name));
-        String code = db.queryForObject("select join_code from programme where name = ?", String.class, name);
+        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db);
+        coach = chat.coach("Coach Sam").createsUnique("Cohort");
         people = new ArrayList<>();
         for (String zone : List.of("Europe/London", "Europe/London", "Europe/London", "America/New_York")) {
             String aad = UUID.randomUUID().toString();
-            User person = new User("29:" + aad, aad, "Leader " + people.size(), zone);
-            teams.expectReplies(teams.install(person));
-            teams.expectReplies(teams.cardSubmit(person, JSON.createObjectNode().put("action", "consent")));
-            teams.expectReplies(teams.message(person, "join " + code));
-            people.add(person);
+            people.add(chat.person(new User("29:" + aad, aad, "Leader " + people.size(), zone)).agree().joins(coach));
         }
     }
 
@@ -142,7 +102,7 @@ class ScheduledCheckInTest {
         JsonNode data = cardData(sentTo(List.of(people.get(0))).get(0));
         ObjectNode answer = ((ObjectNode) data.deepCopy()).put("wellbeing", "4").put("energy", "3")
                 .put("reflection", "Used the huddle to ask more than tell.");
-        assertThat(teams.expectReplies(teams.cardSubmit(people.get(0), answer)).replies().get(0).toString())
+        assertThat(people.get(0).click(answer).get(0).toString())
                 .contains("Saved");
         assertThat(status(people.get(0))).containsExactly("ANSWERED");
 
@@ -234,19 +194,19 @@ class ScheduledCheckInTest {
     @Test
     void snoozeSkipPauseAndQuietHoursAreHonoured() {
         CLOCK.set(Instant.parse("2027-02-07T12:00:00Z"));
-        User snoozer = people.get(0);
-        User skipper = people.get(1);
-        User pauser = people.get(2);
-        assertThat(say(pauser, "pause 2 weeks")).contains("Paused for 2 weeks");
-        assertThat(say(people.get(3), "quiet hours 21:00-10:00")).contains("no check-ins, reminders or other messages from me between 21:00 and 10:00");
+        Person snoozer = people.get(0);
+        Person skipper = people.get(1);
+        Person pauser = people.get(2);
+        assertThat(pauser.say("pause 2 weeks").text()).contains("Paused for 2 weeks");
+        assertThat(people.get(3).say("quiet hours 21:00-10:00").text()).contains("no check-ins, reminders or other messages from me between 21:00 and 10:00");
         setWeeklyMondayNine();
 
         CLOCK.set(Instant.parse("2027-02-08T09:00:00Z"));
         run();
         assertThat(sentTo(List.of(pauser))).isEmpty();
-        assertThat(say(snoozer, "snooze 2h")).contains("Snoozed");
-        assertThat(say(skipper, "skip")).contains("Skipped");
-        assertThat(say(skipper, "skip")).contains("no check-in open");
+        assertThat(snoozer.say("snooze 2h").text()).contains("Snoozed");
+        assertThat(skipper.say("skip").text()).contains("Skipped");
+        assertThat(skipper.say("skip").text()).contains("no check-in open");
 
         CLOCK.set(Instant.parse("2027-02-08T11:05:00Z"));
         run();
@@ -261,7 +221,7 @@ class ScheduledCheckInTest {
         CLOCK.set(Instant.parse("2027-02-09T12:00:00Z"));
         run();
         assertThat(sentTo(List.of(skipper))).as("skipped: no reminder").hasSize(1);
-        assertThat(say(people.get(3), "my schedule")).contains("New York time").contains("Quiet hours 21:00–10:00");
+        assertThat(people.get(3).say("my schedule").text()).contains("New York time").contains("Quiet hours 21:00–10:00");
     }
 
     @Test
@@ -360,22 +320,22 @@ class ScheduledCheckInTest {
     void coachSeesTheRhythmAndRecordsTheNextSessionWhoseDigestIsScheduled() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
         setWeeklyMondayNine();
-        assertThat(say(coach, "next session 2027-05-20 14:00")).contains("Thursday 20 May at 14:00 (UK time)")
+        assertThat(coach.say("next session 2027-05-20 14:00").text()).contains("Thursday 20 May at 14:00 (UK time)")
                 .contains("The pre-session digest will reach the coaching team 24 hours before, on Wednesday 19 May "
                         + "at 14:00.");
         assertThat(digestFiresAt()).as("the trigger is where the confirmation says")
                 .isEqualTo(Instant.parse("2027-05-19T13:00:00Z"));
-        String overview = teams.expectReplies(teams.message(coach, "programme")).replies().get(0).toString();
+        String overview = coach.say("programme").get(0).toString();
         assertThat(overview).contains("every Monday at 09:00").contains("Thursday 20 May 2027 at 14:00");
         assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_group = 'session-digest'",
                 Integer.class)).isGreaterThanOrEqualTo(1);
-        assertThat(say(people.get(0), "next session 2027-05-20 14:00")).contains("only for the coaches");
+        assertThat(people.get(0).say("next session 2027-05-20 14:00").text()).contains("only for the coaches");
     }
 
     @Test
     void aSessionSoonerThanTheDigestHoursGetsItsDigestStraightAwayAndIsToldSo() {
         CLOCK.set(Instant.parse("2027-05-20T12:00:00Z")); // 13:00 in London
-        String reply = say(coach, "next session 2027-05-20 13:02");
+        String reply = coach.say("next session 2027-05-20 13:02").text();
 
         assertThat(reply).contains("Thursday 20 May at 13:02 (UK time)")
                 .contains("It's less than 24 hours away, so the pre-session digest goes to the coaching team straight "
@@ -387,17 +347,17 @@ class ScheduledCheckInTest {
     @Test
     void helpAndTheProgrammeCardGiveASessionExampleThatWorksToday() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z")); // a Sunday
-        String help = teams.expectReplies(teams.message(coach, "help")).replies().get(0).toString();
+        String help = coach.say("help").get(0).toString();
         assertThat(help).contains("for example: next session 2027-05-10 14:00");
-        assertThat(teams.expectReplies(teams.message(coach, "programme")).replies().get(0).toString())
+        assertThat(coach.say("programme").get(0).toString())
                 .contains("not recorded yet (say \\\"next session 2027-05-10 14:00\\\")");
-        assertThat(say(coach, "next session 2027-05-10 14:00")).contains("Recorded the next session");
+        assertThat(coach.say("next session 2027-05-10 14:00").text()).contains("Recorded the next session");
     }
 
     @Test
     void aSessionInAnotherYearShowsItsYear() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
-        assertThat(say(coach, "next session 2028-01-10 14:00")).contains("Monday 10 Jan 2028 at 14:00 (UK time)")
+        assertThat(coach.say("next session 2028-01-10 14:00").text()).contains("Monday 10 Jan 2028 at 14:00 (UK time)")
                 .contains("on Sunday 9 Jan 2028 at 14:00.");
     }
 
@@ -405,19 +365,17 @@ class ScheduledCheckInTest {
     void myScheduleNamesTheZoneTeamsGaveAndNeverTellsAUkUserUtc() {
         CLOCK.set(Instant.parse("2027-05-02T12:00:00Z"));
         String aad = UUID.randomUUID().toString();
-        User onUtcDevice = new User("29:" + aad, aad, "Leader on a UTC device", "UTC");
-        teams.expectReplies(teams.install(onUtcDevice));
-        teams.expectReplies(teams.cardSubmit(onUtcDevice, JSON.createObjectNode().put("action", "consent")));
+        Person onUtcDevice = chat.person(new User("29:" + aad, aad, "Leader on a UTC device", "UTC")).agree();
 
-        assertThat(say(onUtcDevice, "my schedule")).startsWith("Your check-ins follow UK time")
+        assertThat(onUtcDevice.say("my schedule").text()).startsWith("Your check-ins follow UK time")
                 .doesNotContain("UTC");
         assertThat(db.queryForObject("select time_zone from participant where teams_user_id = ?", String.class,
                 onUtcDevice.userId())).isEqualTo("Europe/London");
-        assertThat(say(people.get(3), "my schedule")).startsWith("Your check-ins follow New York time");
-        assertThat(say(people.get(0), "time zone Europe/Paris")).isEqualTo("Your check-ins now follow Paris time "
+        assertThat(people.get(3).say("my schedule").text()).startsWith("Your check-ins follow New York time");
+        assertThat(people.get(0).say("time zone Europe/Paris").text()).isEqualTo("Your check-ins now follow Paris time "
                 + "(Europe/Paris).");
-        assertThat(say(people.get(0), "my schedule")).startsWith("Your check-ins follow Paris time");
-        assertThat(say(people.get(0), "time zone UTC")).as("UTC stays anyone's own choice")
+        assertThat(people.get(0).say("my schedule").text()).startsWith("Your check-ins follow Paris time");
+        assertThat(people.get(0).say("time zone UTC").text()).as("UTC stays anyone's own choice")
                 .isEqualTo("Your check-ins now follow UTC.");
     }
 
@@ -434,8 +392,8 @@ class ScheduledCheckInTest {
         void aScheduledCheckInAsksItUntilTheNextSessionThenTheUsualPromptsComeBack() {
             CLOCK.set(Instant.parse("2026-11-08T12:00:00Z")); // a Sunday
             setWeeklyMondayNine();
-            assertThat(say(coach, "next session 2026-11-12 14:00")).contains("Recorded the next session");
-            assertThat(say(coach, "ask everyone " + EXAMPLE))
+            assertThat(coach.say("next session 2026-11-12 14:00").text()).contains("Recorded the next session");
+            assertThat(coach.say("ask everyone " + EXAMPLE).text())
                     .contains("until the next session, Thursday 12 Nov at 14:00 (UK time).");
 
             CLOCK.set(Instant.parse("2026-11-09T09:00:00Z")); // Monday 09:00 in London
@@ -451,7 +409,7 @@ class ScheduledCheckInTest {
             assertThat(promptId).matches("cohort-[0-9a-f]{16}");
             ObjectNode answer = ((ObjectNode) data.deepCopy()).put("wellbeing", "4").put("energy", "3")
                     .put("reflection", "Stayed for the whole handover instead of dropping in.");
-            assertThat(teams.expectReplies(teams.cardSubmit(people.get(0), answer)).replies().toString())
+            assertThat(people.get(0).click(answer).toString())
                     .contains("Saved");
             assertThat(db.queryForObject("select c.prompt_id from check_in c join participant p on p.id = "
                     + "c.participant_id where p.aad_object_id = ?", String.class, people.get(0).aadObjectId()))
@@ -460,14 +418,14 @@ class ScheduledCheckInTest {
 
             CLOCK.set(Instant.parse("2026-11-12T14:00:01Z")); // the session has begun
             assertThat(checkInCard(people.get(1))).doesNotContain("From your coach").doesNotContain(EXAMPLE);
-            assertThat(teams.expectReplies(teams.message(coach, "question")).replies().toString())
+            assertThat(coach.say("question").toString())
                     .contains("No question is set right now");
         }
 
         @Test
         void withNoSessionPlannedItStaysFourteenDaysUnlessASessionRecordedLaterComesSooner() {
             CLOCK.set(Instant.parse("2027-02-01T10:00:00Z"));
-            assertThat(say(coach, "ask everyone " + EXAMPLE)).contains("until Monday 15 Feb at 10:00 (UK time), 14 "
+            assertThat(coach.say("ask everyone " + EXAMPLE).text()).contains("until Monday 15 Feb at 10:00 (UK time), 14 "
                     + "days after it was set, as no session was planned (one recorded sooner ends it then).");
             CLOCK.set(Instant.parse("2027-02-15T09:59:00Z"));
             assertThat(checkInCard(people.get(0))).contains(EXAMPLE);
@@ -475,16 +433,16 @@ class ScheduledCheckInTest {
             assertThat(checkInCard(people.get(1))).doesNotContain(EXAMPLE);
 
             CLOCK.set(Instant.parse("2027-03-01T10:00:00Z"));
-            say(coach, "ask everyone " + EXAMPLE);
-            assertThat(say(coach, "next session 2027-03-03 09:00")).contains("Recorded the next session");
+            coach.say("ask everyone " + EXAMPLE);
+            assertThat(coach.say("next session 2027-03-03 09:00").text()).contains("Recorded the next session");
             CLOCK.set(Instant.parse("2027-03-03T08:59:00Z"));
             assertThat(checkInCard(people.get(1))).contains(EXAMPLE);
             CLOCK.set(Instant.parse("2027-03-03T09:01:00Z"));
             assertThat(checkInCard(people.get(2))).doesNotContain(EXAMPLE);
         }
 
-        private String checkInCard(User user) {
-            return teams.expectReplies(teams.message(user, "check in")).replies().toString();
+        private String checkInCard(Person user) {
+            return user.say("check in").toString();
         }
     }
 
@@ -499,7 +457,7 @@ class ScheduledCheckInTest {
         ObjectNode save = JSON.createObjectNode().put("action", "saveSchedule").put("everyWeeks", "1")
                 .put("weekdays", "MONDAY").put("time", "09:00").put("openHours", "48").put("remindAfterHours", "24")
                 .put("groupId", "");
-        assertThat(teams.expectReplies(teams.cardSubmit(coach, save)).replies().get(0).path("text").asText())
+        assertThat(coach.click(save).get(0).path("text").asText())
                 .contains("every Monday at 09:00");
     }
 
@@ -508,13 +466,8 @@ class ScheduledCheckInTest {
         worker.drainAll();
     }
 
-    String say(User user, String text) {
-        return String.join("\n", teams.expectReplies(teams.message(user, text)).replies().stream()
-                .map(r -> r.path("text").asText("")).toList());
-    }
-
-    List<JsonNode> sentTo(List<User> users) {
-        List<String> ids = users.stream().map(User::conversationId).toList();
+    List<JsonNode> sentTo(List<Person> users) {
+        List<String> ids = users.stream().map(Person::conversationId).toList();
         return CONNECTOR.sentActivities().stream().filter(a -> ids.contains(a.path("conversation").path("id").asText()))
                 .filter(a -> a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith("prompt:")
                         || a.path(ConnectorStub.IDEMPOTENCY_PROPERTY).asText().startsWith("reminder:"))
@@ -526,7 +479,7 @@ class ScheduledCheckInTest {
                 Collectors.counting()));
     }
 
-    List<String> status(User user) {
+    List<String> status(Person user) {
         return db.queryForList("select o.status from checkin_occurrence o join participant p on p.id = o.participant_id "
                 + "where p.aad_object_id = ? and o.send_at <= ? order by o.send_at", String.class, user.aadObjectId(),
                 java.sql.Timestamp.from(CLOCK.instant()));
@@ -540,13 +493,5 @@ class ScheduledCheckInTest {
             }
         }
         throw new AssertionError("no check-in action in " + card);
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.waymark.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Chat.Coach coach = chat.coach("Dr Helen Marsh").creates("Riverside cohort");
  * Chat.Person leader = chat.person("Kofi Mensah").agree().join(coach.joinCode());
  * assertThat(leader.say("my programmes").card().toString()).contains("Riverside cohort");
+ *
+ * Chat.Cohort cohort = chat.cohort(3).withGroups("Blue", "Green");   // a coach and three members who agreed
+ * cohort.coach().places(cohort.member(0), "Blue");
  * </pre>
  */
 public final class Chat {
@@ -80,9 +85,32 @@ public final class Chat {
         return new Coach(User.fresh(name), null).installs();
     }
 
+    /** Someone with a given identity who will coach (a test that meets them again in a later context). */
+    public Coach coach(User user) {
+        return new Coach(user, null).installs();
+    }
+
     /** Someone who will coach, in another organisation (see {@link #person(String, String)}). */
     public Coach coach(String name, String tenant) {
         return new Coach(User.fresh(name), tenant).installs();
+    }
+
+    /**
+     * A coach who agreed to the notice and created a programme (named uniquely), with {@code size} people who agreed
+     * and joined it with its code: what most tests of a feature for a cohort start from.
+     */
+    public Cohort cohort(int size) {
+        return cohort("Cohort", size);
+    }
+
+    /** {@link #cohort(int)} with the programme's name starting {@code prefix}. */
+    public Cohort cohort(String prefix, int size) {
+        Coach coach = coach(uniqueName("Coach")).agree().createsUnique(prefix);
+        List<Person> members = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            members.add(person(uniqueName("Leader " + (char) ('A' + i % 26))).agree().joins(coach));
+        }
+        return new Cohort(coach, List.copyOf(members));
     }
 
     /** A unique programme name, so tests sharing one database never meet each other's programmes. */
@@ -93,6 +121,22 @@ public final class Chat {
     /** Card data with only the {@code action} set, to add inputs to. */
     public static ObjectNode action(String action) {
         return JSON.createObjectNode().put("action", action);
+    }
+
+    /** A coach's programme and its members, as {@link #cohort(int)} made them. */
+    public record Cohort(Coach coach, List<Person> members) {
+
+        public Person member(int index) {
+            return members.get(index);
+        }
+
+        /** The coach adds these groups to the programme ({@code add group …}). */
+        public Cohort withGroups(String... names) {
+            for (String name : names) {
+                coach.addsGroup(name);
+            }
+            return this;
+        }
     }
 
     /** One person's 1:1 chat with the bot. */
@@ -218,6 +262,76 @@ public final class Chat {
         Coach installs() {
             super.installs();
             return this;
+        }
+
+        @Override
+        public Coach agree() {
+            super.agree();
+            return this;
+        }
+
+        @Override
+        public Coach joins(Coach coach) {
+            super.joins(coach);
+            return this;
+        }
+
+        /** Says {@code add group <name>} for the programme this coach created last; fails unless it was added. */
+        public Coach addsGroup(String name) {
+            String reply = say("add group " + name).text();
+            if (!reply.startsWith("Added the group")) {
+                throw new AssertionError("group " + name + " not added: " + reply);
+            }
+            return this;
+        }
+
+        /** The id of the group {@code name} in the programme this coach created last. */
+        public long groupId(String name) {
+            return db.queryForObject("select id from programme_group where programme_id = ? and name = ?", Long.class,
+                    programmeId(), name);
+        }
+
+        /** Places {@code member} in group {@code group} with the member-details card (role and organisation set too). */
+        public Coach places(Person member, String group) {
+            return describes(member, "Director", "North Ridge ICB", group, null);
+        }
+
+        /**
+         * Saves a member's details with the member-details card, as the coach would: role, organisation, and where not
+         * null their group and line manager.
+         */
+        public Coach describes(Person member, String role, String organisation, String group, Person lineManager) {
+            ObjectNode data = action("describeMember").put("participantId", Long.toString(member.id()))
+                    .put("role", role).put("organisation", organisation);
+            if (group != null) {
+                data.put("groupId", Long.toString(groupId(group)));
+            }
+            if (lineManager != null) {
+                data.put("lineManagerId", Long.toString(lineManager.id()));
+            }
+            String reply = click(data).text();
+            if (!reply.startsWith("Saved")) {
+                throw new AssertionError(member.name() + "'s details not saved: " + reply);
+            }
+            return this;
+        }
+
+        /**
+         * Says {@code next session <day> <time><extra>} for the programme this coach created last, checks it was
+         * recorded, and returns the session's id.
+         */
+        public long recordsSession(java.time.LocalDate day, String time, String extra) {
+            String reply = say("next session " + day + " " + time + extra).text();
+            if (!reply.contains("Recorded the next session")) {
+                throw new AssertionError("session not recorded: " + reply);
+            }
+            return db.queryForObject("select max(id) from coaching_session where programme_id = ?", Long.class,
+                    programmeId());
+        }
+
+        /** {@link #recordsSession(java.time.LocalDate, String, String)} with nothing after the time. */
+        public long recordsSession(java.time.LocalDate day, String time) {
+            return recordsSession(day, time, "");
         }
 
         /** Says {@code create programme <name>}; the programme becomes this coach's current one. */

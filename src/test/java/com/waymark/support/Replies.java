@@ -40,6 +40,12 @@ public final class Replies extends AbstractList<JsonNode> {
         return text(activities);
     }
 
+    /** What a person sees, one reply a line: a message's text, or for a card (which has none) the whole activity. */
+    public String shown() {
+        return String.join("\n", activities.stream().map(r -> r.path("text").asText("").isEmpty() ? r.toString()
+                : r.path("text").asText()).toList());
+    }
+
     /** The content of the last card among the replies, checked against the Adaptive Card schema first. */
     public JsonNode card() {
         return cardOf(activities);
