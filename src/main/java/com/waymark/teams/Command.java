@@ -30,7 +30,8 @@ public interface Command {
 
     /** The settings card came back; {@code programmeId} is null for a new programme. */
     record SaveProgramme(String programmeId, String name, String organisations, String timeZone, String startsOn,
-                         String endsOn, String threshold, String retentionDays) implements Command {
+                         String endsOn, String threshold, String retentionDays, String sessionMinutes)
+            implements Command {
     }
 
     record AddGroup(String name) implements Command {

@@ -150,7 +150,7 @@ final class CommandParser {
             case CardActions.SAVE_PROGRAMME -> new Command.SaveProgramme(textOrNull(data, "programmeId"),
                     textOrNull(data, "name"), textOrNull(data, "organisations"), textOrNull(data, "timeZone"),
                     textOrNull(data, "startsOn"), textOrNull(data, "endsOn"), textOrNull(data, "threshold"),
-                    textOrNull(data, "retentionDays"));
+                    textOrNull(data, "retentionDays"), textOrNull(data, "sessionMinutes"));
             case CardActions.DESCRIBE_MEMBER -> new Command.DescribeMember(textOrNull(data, "participantId"),
                     textOrNull(data, "role"), textOrNull(data, "organisation"), textOrNull(data, "groupId"),
                     textOrNull(data, "lineManagerId"));

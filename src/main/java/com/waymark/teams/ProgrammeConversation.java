@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
+import com.waymark.cycle.SessionCycle;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.Member;
@@ -44,10 +45,12 @@ public class ProgrammeConversation {
     private final NameDirectory directory;
     private final StaffInvitations invitations;
     private final NoticeCards notices;
+    private final SessionCycle sessions;
 
     ProgrammeConversation(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedules,
                           CardIds cardIds, NameDirectory directory, StaffInvitations invitations,
-                          NoticeCards notices) {
+                          NoticeCards notices, SessionCycle sessions) {
+        this.sessions = sessions;
         this.invitations = invitations;
         this.notices = notices;
         this.directory = directory;
@@ -79,7 +82,8 @@ public class ProgrammeConversation {
         long id = person.getId();
         if (command instanceof Command.CreateProgramme create) {
             if (create.name() == null || create.name().isBlank()) {
-                return card(ProgrammeCards.settings(null, ProgrammeSettings.defaults(null, person.getTimeZone())));
+                return card(ProgrammeCards.settings(null, ProgrammeSettings.defaults(null, person.getTimeZone()),
+                        minutes(ProgrammeSettings.defaults(null, person.getTimeZone()))));
             }
             Programme created = programmes.create(id, ProgrammeSettings.defaults(create.name().strip(),
                     person.getTimeZone()));
@@ -98,7 +102,7 @@ public class ProgrammeConversation {
         if (command instanceof Command.EditProgramme) {
             Programme programme = programmes.currentCoached(id);
             return card(ProgrammeCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id, programme.getId()),
-                    programme.settings()));
+                    programme.settings(), minutes(programme.settings())));
         }
         if (command instanceof Command.AddGroup add) {
             Programme programme = programmes.currentCoached(id);
@@ -140,7 +144,13 @@ public class ProgrammeConversation {
         String next = schedules.nextSession(programmeId)
                 .map(s -> SESSION.format(s.getStartsAt().atZone(zone)))
                 .orElse("not recorded yet (say \"" + schedules.sessionExample(zone) + "\")");
-        return ParticipantConversation.card(ProgrammeCards.overview(overview, rhythm, next));
+        return ParticipantConversation.card(ProgrammeCards.overview(overview, rhythm, next,
+                minutes(overview.programme().settings())));
+    }
+
+    /** How long this programme's sessions last when recorded without a length: its own, else the installation's. */
+    private int minutes(ProgrammeSettings settings) {
+        return (int) sessions.defaultLength(settings).toMinutes();
     }
 
     private List<Activity> saveProgramme(long id, Participant person, Command.SaveProgramme save) {
@@ -155,7 +165,9 @@ public class ProgrammeConversation {
                 save.timeZone() == null || save.timeZone().isBlank() ? base.timeZone() : save.timeZone().strip(),
                 date(save.startsOn(), "start"), date(save.endsOn(), "end"),
                 number(save.threshold(), base.confidentialityThreshold(), "confidentiality threshold"),
-                number(save.retentionDays(), base.retentionDays(), "number of days"));
+                number(save.retentionDays(), base.retentionDays(), "number of days"),
+                blank(save.sessionMinutes()) ? base.sessionMinutes()
+                        : Integer.valueOf(number(save.sessionMinutes(), 0, "session length in minutes")));
         Programme saved = existing.isPresent()
                 ? programmes.update(id, existing.get().getId(), settings)
                 : programmes.create(id, settings);

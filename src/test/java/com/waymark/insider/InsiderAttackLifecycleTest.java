@@ -357,7 +357,7 @@ class InsiderAttackLifecycleTest {
         long coachId = idOf(coach);
         // The coach's settings card, at the service: an end date and 30 days' retention.
         programmes.update(coachId, ended, new ProgrammeSettings("Ended retention cohort", null, "Europe/London",
-                LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-30"), 5, 30));
+                LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-30"), 5, 30, null));
         assertThat(say(coach, "use programme Ended retention cohort").toString()).isNotEmpty();
         assertThat(say(coach, "programme").toString())
                 .contains("to the end of 30 Dec 2026, 30 days after the programme ends; then its check-ins, "
