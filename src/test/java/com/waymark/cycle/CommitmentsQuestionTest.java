@@ -2,14 +2,19 @@ package com.waymark.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.bench.ConnectorStub;
+import com.waymark.schedule.CheckInTicker;
 import com.waymark.support.Chat;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Replies;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A coach's question for the cohort that points each member at their own commitments from the last session (issue
@@ -89,7 +94,27 @@ class CommitmentsQuestionTest extends CycleChatTest {
                 .contains("Beside it, each of them sees their own commitments");
         assertThat(dee.say("check in").card().toString()).contains("What surprised you when you tried it?")
                 .contains(YOURS).contains("• Hold a learning huddle on Mondays");
+
+        // A scheduled check-in (the coach's rhythm, planned, due now, ticked into the outbox) is worded when sent,
+        // with the same lines for its one recipient.
+        ObjectNode rhythm = Chat.action("saveSchedule").put("everyWeeks", "1")
+                .put("weekdays", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY").put("time", "09:00")
+                .put("openHours", "48").put("remindAfterHours", "24").put("groupId", "");
+        assertThat(coach.click(rhythm).text()).startsWith("Saved: check-ins");
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(60);
+        assertThat(db.update("update checkin_occurrence set send_at = ?, nominal_at = ? where id = (select min(id) "
+                + "from checkin_occurrence where participant_id = ? and status = 'PLANNED')", due, due, dee.id()))
+                .isOne();
+        ticker.tick();
+        worker.drainAll();
+        List<JsonNode> sent = CONNECTOR.awaitSent(1, ConnectorStub.PATIENCE, a -> a.toString()
+                .contains("Time for your check-in") && a.toString().contains(dee.conversationId()));
+        assertThat(sent.get(0).toString()).contains("What surprised you when you tried it?").contains(YOURS)
+                .contains("• Hold a learning huddle on Mondays");
     }
+
+    @Autowired
+    CheckInTicker ticker;
 
     @Test
     void erasingTheirDataTakesTheirCommitmentsAndTheQuestionOutlivesItsAuthor() {
