@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts Waymark from the runnable jar, quicker: the jar extracted once (java -Djarmode=tools ... extract) and a
-# class-data-sharing archive of the classes a start-up loads, made once by Spring Boot's training run (the
-# application starts on a scratch H2 database and exits when its context is refreshed). Both are made again when the
+# Starts Waymark from the runnable jar, quicker: the jar extracted once (java -Djarmode=tools ... extract), Spring AOT's
+# bean definitions generated when the jar was built (-Dspring.aot.enabled=true; WAYMARK_AOT=false starts without them),
+# and a class-data-sharing archive of the classes a start-up loads, made once by Spring Boot's training run (the
+# application starts on a scratch H2 database and exits when its context is refreshed). They are made again when the
 # jar changes. Arguments and JAVA_OPTS pass through, e.g.
 #   JAVA_OPTS=-Xmx512m deploy/run.sh --spring.profiles.active=demo
 # WAYMARK_JAR (default target/waymark-*.jar) and WAYMARK_APP_DIR (default target/waymark-app) say where.
@@ -14,7 +15,6 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
 fi
 app="${WAYMARK_APP_DIR:-$root/target/waymark-app}"
 extracted="$app/$(basename "$jar")"
-archive="$app/waymark.jsa"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 if [ ! -f "$extracted" ] || [ "$jar" -nt "$extracted" ]; then
   echo "Extracting $(basename "$jar") into $app (once per build)..." >&2
@@ -22,17 +22,24 @@ if [ ! -f "$extracted" ] || [ "$jar" -nt "$extracted" ]; then
   java -Djarmode=tools -jar "$jar" extract --destination "$app" >&2
   touch "$extracted"
 fi
+# AOT where the jar was built with it (the build's process-aot step; skipped with -Dspring-boot.aot.skip).
+aot=""
+if [ "${WAYMARK_AOT:-true}" != false ] && grep -qa 'WaymarkApplication__ApplicationContextInitializer' "$extracted"; then
+  aot="-Dspring.aot.enabled=true"
+fi
+# One archive per way of starting: the classes an AOT start loads are not those of an ordinary one.
+archive="$app/waymark${aot:+-aot}.jsa"
 if [ ! -f "$archive" ]; then
   echo "Training run for the class-data-sharing archive (once per build, about as long as a start)..." >&2
   scratch="$(mktemp -d)"
   # The training run must never touch real data: a scratch database, local mode, free ports, no profile.
-  java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -jar "$extracted" \
+  java ${JAVA_OPTS:-} $aot -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -jar "$extracted" \
     --spring.profiles.active= --waymark.bot.app-id= --waymark.bot.app-password= --waymark.data-dir="$scratch" \
     --server.port=0 --management.server.port=0 --logging.level.root=WARN >/dev/null 2>&1 \
     || echo "The training run failed; starting without the archive." >&2
   rm -rf "$scratch"
 fi
 if [ -f "$archive" ]; then
-  exec java -XX:SharedArchiveFile="$archive" ${JAVA_OPTS:-} -jar "$extracted" "$@"
+  exec java -XX:SharedArchiveFile="$archive" $aot ${JAVA_OPTS:-} -jar "$extracted" "$@"
 fi
-exec java ${JAVA_OPTS:-} -jar "$extracted" "$@"
+exec java $aot ${JAVA_OPTS:-} -jar "$extracted" "$@"

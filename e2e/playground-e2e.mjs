@@ -595,7 +595,13 @@ class Session {
         if (!id) throw new StepFailure(`the bot has not opened a 1:1 chat with "${u.name}" (no createConversation for ${u.id})`);
         return id;
       };
-      const helpers = { user: (n) => { const u = this.user(n); return { id: u.id, aadObjectId: u.aadObjectId }; }, chatWith, me: this.me, bot: this.bot, users: this.users, conversation: this.place(where) };
+      // What the bot posted into that person's 1:1 chat so far, newest first (to answer a card it sent them).
+      const deliveredTo = (n) => {
+        const u = this.user(n);
+        this.resolveCalls();
+        return this.deliveries.filter((d) => d.to.id === u.id && d.status >= 200 && d.status < 300).map((d) => d.message).reverse();
+      };
+      const helpers = { user: (n) => { const u = this.user(n); return { id: u.id, aadObjectId: u.aadObjectId }; }, chatWith, deliveredTo, me: this.me, bot: this.bot, users: this.users, conversation: this.place(where) };
       activity = (await spec.patch(activity, helpers)) ?? activity;
     } else if (spec.patch) {
       activity = deepMerge(activity, spec.patch);
@@ -975,6 +981,12 @@ async function runStep(session, step, cfg) {
   };
   const where = stepWhere(step);
   const place = session.place(where);
+  // notBefore: a moment the step cannot come before (a session's start, say); waiting for it is not a guess.
+  const notBefore = typeof step.notBefore === 'function' ? step.notBefore() : step.notBefore;
+  if (notBefore !== undefined && notBefore > Date.now()) {
+    log(`  wait ${Math.ceil((notBefore - Date.now()) / 1000)} s, until ${new Date(notBefore).toISOString()}`);
+    await sleep(notBefore - Date.now());
+  }
   let turns;
   if (step.open !== undefined) {
     log(`  you  > (open the ${place.label}: installationUpdate + conversationUpdate)`);
@@ -992,7 +1004,8 @@ async function runStep(session, step, cfg) {
     log(`  you  > ${r.desc}`);
     turns = r.turns;
   } else {
-    const r = await session.submitCard(step.submit, where);
+    // submit may be a function, called when the step runs (e.g. a time a few minutes from then).
+    const r = await session.submitCard(typeof step.submit === 'function' ? step.submit() : step.submit, where);
     log(`  you  > ${r.desc}`);
     turns = r.turns;
   }

@@ -17,7 +17,7 @@
 //   { custom: { template, patch } }        "Mock an Activity": the Playground's template (install, uninstall, botAdded, userAdded,
 //                                          botRemoved, userRemoved, channelCreated, channelRenamed, channelDeleted, teamRenamed,
 //                                          teamDeleted) changed by patch: an object merged in, or
-//                                          (activity, { user, chatWith, me, bot, users }) => activity
+//                                          (activity, { user, chatWith, deliveredTo, me, bot, users }) => activity
 //   in: 'team' | 'groupChat' | 'Announcements' | 'personal' (default)
 //                                          where send / submit / custom happen. In a channel or group chat, send types "@Test Bot text"
 //                                          (the Playground only forwards @mentions; mention: false sends without it and the bot gets
@@ -39,7 +39,9 @@
 //                                          with createConversation). to / notTo: 'me' | 'members' | name | id | RegExp | array;
 //                                          text/card/contains/cardInputs/cardAction filter; min/max/count. Other users' 1:1 chats are
 //                                          invisible in the Playground UI; the driver sees them only through the connector calls.
-// Optional per step: name, timeoutMs.
+// Optional per step: name, timeoutMs, notBefore (ms since the epoch, or a function giving it: the step waits for that
+// moment before acting, e.g. a session's start). submit may be a function returning its spec, called when the step runs.
+// A custom step's patch also gets deliveredTo(name): the bot's messages in that person's 1:1 chat, newest first.
 //
 // The Playground's roster is fixed: you (the coach) + 5 users (Megan Bowen, Adele Vance, Isaiah Langer, Patti Fernandez,
 // Lynne Robbins), all in the one team "My Team" (General + "Announcements") and the one group chat.

@@ -37,7 +37,27 @@ function rhythmSoon(ctx) {
   return { everyWeeks: '1', weekdays: l.weekday.toUpperCase(), time: l.time, openHours: '48', remindAfterHours: '24' };
 }
 
-export const steps = [
+/** The first whole minute at least {@code aheadMs} from now. */
+const wholeMinute = (aheadMs) => Math.ceil((Date.now() + aheadMs) / 60_000) * 60_000;
+
+// The coaching session is held in a Teams meeting (its thread, and the join link a coach pastes).
+const MEETING = `19:meeting_tour${Math.random().toString(36).slice(2, 12)}@thread.v2`;
+const JOIN_URL = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(MEETING)}/0`;
+
+/** Teams' meetingEnd event, as Teams posts it to a bot in the meeting (the web UI cannot end a meeting). */
+async function meetingEnds(ctx, people) {
+  await people.coach.custom((a, me) => ({
+    ...a, type: 'event', name: 'application/vnd.microsoft.meetingEnd', text: undefined, textFormat: undefined,
+    from: { id: me.me.id, aadObjectId: me.me.aadObjectId, name: me.me.name },
+    conversation: { isGroup: true, conversationType: 'groupChat', id: MEETING, tenantId: a.conversation.tenantId },
+    channelData: { tenant: { id: a.conversation.tenantId }, meeting: { id: Buffer.from(`${MEETING}#0`).toString('base64') } },
+    value: { MeetingType: 'Scheduled', Title: 'North Ridge team coaching session', Id: MEETING, JoinUrl: JOIN_URL, EndTime: new Date().toISOString() },
+  }));
+  ctx.meetingEndedAt = Date.now();
+}
+
+/** Every step, grouped by what it is about; ORDER below tells the week's story. */
+const STEPS = [
   // ---- The coach opens the demo programme and hands out its join code ----
   { id: 'coach-open', as: 'coach', open: true, none: true, name: 'The coach opens the 1:1 chat with Waymark' },
   { id: 'coach-help', as: 'coach', send: 'help', expect: /For coaches|coach/i },
@@ -51,14 +71,7 @@ export const steps = [
   { id: 'participant-agree', as: 'participant', click: 'I agree', expect: /Thank you/ },
   { id: 'participant-join', as: 'participant', send: (ctx) => `join ${ctx.joinCode}`, expect: /Welcome to/ },
 
-  // ---- The coach sets the check-in rhythm (due in about a minute) ----
-  { id: 'coach-schedule', as: 'coach', send: 'schedule', expect: /Save rhythm/ },
-  {
-    id: 'coach-schedule-save', as: 'coach', submit: (ctx) => ({ action: 'Save rhythm', inputs: rhythmSoon(ctx) }),
-    caption: 'schedule: every week, today, in a minute or two (card)', expect: /every/,
-  },
-
-  // ---- The coach's session and its digest ----
+  // ---- The coach's next session and its digest (two hours ahead, so the digest is due at once) ----
   {
     id: 'coach-next-session', as: 'coach',
     send: (ctx) => {
@@ -75,6 +88,54 @@ export const steps = [
     // which took 4 s here. 10 s still catches a digest left to Quartz's once-a-minute misfire scan.
     dueAt: (ctx) => ctx.sessionRecordedAt, lateMs: 10_000,
     name: 'The pre-session digest arrives on its own (the session is within 24 hours, so at once)',
+  },
+
+  // ---- Before the first session: the diagnostic's questions, one at a time ----
+  { id: 'participant-next-question', as: 'participant', send: 'next question', expect: /Before your first session/, name: 'The diagnostic: an interview-style question before the first session' },
+  {
+    id: 'participant-diagnostic-answer', as: 'participant',
+    submit: { action: 'Send', inputs: { answer: 'The executive team is starting to bring problems early rather than polished papers.', quoteOk: 'false' } },
+    caption: 'answers the question card', expect: /Thank you/,
+  },
+
+  // ---- A session in a Teams meeting; it ends (Teams says so): the after-session card ----
+  {
+    id: 'coach-meeting-session', as: 'coach',
+    send: (ctx) => {
+      // It starts in a minute or two (it can't be recorded once begun) and lasts the shortest session, 15 minutes.
+      // After the coach's reports: once it has begun, "since the last session" (their default) starts today.
+      ctx.sessionStartsAt = wholeMinute(75_000);
+      const l = london(ctx.sessionStartsAt);
+      return `next session ${l.date} ${l.time} for 15m meeting ${JOIN_URL}`;
+    },
+    caption: 'next session (today, in a minute or two) for 15m meeting https://teams.microsoft.com/l/meetup-join/…',
+    expect: /When Teams says the meeting has ended/,
+  },
+  {
+    id: 'participant-after-session-arrives', as: 'participant', waitFor: /What will you try before the next session/,
+    notBefore: (ctx) => ctx.sessionStartsAt + 1000, before: meetingEnds, timeoutMs: 60_000,
+    dueAt: (ctx) => ctx.meetingEndedAt, lateMs: 5000,
+    name: 'The meeting ends (Teams tells the bot): each leader gets the after-session card in their own chat',
+  },
+  {
+    id: 'participant-after-session-answer', as: 'participant',
+    submit: {
+      action: 'Save',
+      inputs: { try1: 'Ask my deputy to chair the Thursday huddle', try2: 'Walk the discharge lounge on Friday', said: '4', mattered: '5', leave: '4', word: 'Honest, and it stayed on what matters' },
+    },
+    caption: 'answers the after-session card: two things to try, and the pulse', expect: /in your plan/,
+  },
+  { id: 'participant-my-commitments', as: 'participant', send: 'my commitments', expect: /What you said you'd try/ },
+  {
+    id: 'coach-ask-everyone', as: 'coach', send: 'ask everyone What did you notice about how you listened this week?',
+    expect: /Set for everyone/,
+  },
+
+  // ---- The coach sets the check-in rhythm (due in a minute or two) ----
+  { id: 'coach-schedule', as: 'coach', send: 'schedule', expect: /Save rhythm/ },
+  {
+    id: 'coach-schedule-save', as: 'coach', submit: (ctx) => ({ action: 'Save rhythm', inputs: rhythmSoon(ctx) }),
+    caption: 'schedule: every week, today, in a minute or two (card)', expect: /every/,
   },
 
   // ---- The coach's reports on the demo programme (six weeks of check-ins) ----
@@ -100,11 +161,23 @@ export const steps = [
     name: 'The scheduled check-in arrives on its own (due at a whole minute; a 5-second tick, then 2 s allowed)',
   },
   {
+    id: 'participant-follow-up-arrives', as: 'participant', waitFor: /What you said you'd try/, since: 'coach-schedule-save', timeoutMs: 60_000,
+    capture: (text, ctx) => { ctx.commitments = [...new Set([...text.matchAll(/"id":"(c\d+)"/g)].map((m) => m[1]))]; },
+    name: 'After the check-in: how did the things they said they would try go?',
+  },
+  {
     id: 'participant-checkin-answer', as: 'participant',
     submit: { action: 'Save check-in', inputs: { wellbeing: '4', energy: '3', reflection: 'Held the line on the winter plan and asked the team what they would stop.', quoteOk: 'false' } },
     caption: 'answers the check-in card: wellbeing 4, energy 3, a reflection', expect: /Wellbeing|wellbeing/,
     name: 'The reply, with the trend',
   },
+
+  {
+    id: 'participant-follow-up-answer', as: 'participant',
+    submit: (ctx) => ({ action: 'Save', inputs: { [ctx.commitments[0]]: 'done', [ctx.commitments[1]]: 'in_the_way' } }),
+    caption: 'says how they went: one done, one with something in the way', expect: /Saved, thank you/,
+  },
+  { id: 'coach-session-pulse', as: 'coach', send: 'session pulse', expect: /pulse and commitments/, name: "The coach's view of each session: the pulse and commitments, as counts" },
 
   // ---- The participant's own week ----
   { id: 'participant-help', as: 'participant', send: 'help', expect: /check in/i },
@@ -181,6 +254,23 @@ export const steps = [
   { id: 'participant-group-open', as: 'participant', in: 'group', open: true, expect: /Waymark/ },
   { id: 'participant-group-help', as: 'participant', in: 'group', send: 'help', expect: /./ },
 
+  // ---- The programme's end: evaluation, impact report, each leader's learning story ----
+  { id: 'coach-evaluation', as: 'coach', send: 'evaluation', expect: /valuation/ },
+  { id: 'coach-evaluation-send', as: 'coach', send: 'evaluation send', expect: /evaluation/ },
+  {
+    id: 'participant-evaluation-arrives', as: 'participant', waitFor: /Send my answers/, since: 'coach-evaluation-send', timeoutMs: 60_000,
+    name: 'The end-of-programme evaluation reaches the leader',
+  },
+  {
+    id: 'participant-evaluation-answer', as: 'participant',
+    submit: { action: 'Send my answers', inputs: { recommend: '9', mostUseful: 'The after-session cards: I kept my commitments.', quoteOk: 'false' } },
+    caption: 'answers the evaluation card', expect: /./,
+  },
+  { id: 'coach-evaluation-results', as: 'coach', send: 'evaluation results', expect: /valuation/ },
+  { id: 'coach-impact-report', as: 'coach', send: 'impact report', expect: /Impact report/, timeoutMs: 60_000 },
+  { id: 'participant-my-story', as: 'participant', send: 'my story', expect: /learning story/i },
+  { id: 'participant-make-story', as: 'participant', click: 'Make my story', expect: /./, timeoutMs: 60_000 },
+
   // ---- Leaving ----
   { id: 'participant-accept-invitation', as: 'participant', send: (ctx) => `accept invitation ${ctx.invitation}`, expect: /coach/i },
   { id: 'participant-leave-programme', as: 'participant', send: `leave programme ${PROGRAMME}`, expect: /left|leave/i },
@@ -188,3 +278,48 @@ export const steps = [
   { id: 'participant-erase', as: 'participant', click: 'Erase everything…', expect: /Yes, erase everything/ },
   { id: 'participant-erase-confirm', as: 'participant', click: 'Yes, erase everything', expect: /erased|Erased|deleted/i },
 ];
+
+/**
+ * The order of the week: the coach's reports before the session in a meeting begins (then "since the last session"
+ * starts today); the leader's own commands while it is about to begin; the after-session card before the check-in
+ * rhythm is saved, so the check-in asks about the commitments; the coach's set-up while the check-in is due; and the
+ * leader's manual check-ins and schedule only after the scheduled one.
+ */
+const ORDER = [
+  'coach-open', 'coach-help', 'coach-programme',
+  'participant-open', 'participant-agree', 'participant-join', 'participant-next-question', 'participant-diagnostic-answer',
+  'coach-next-session', 'coach-digest-arrives',
+  'coach-summary', 'coach-themes', 'coach-wellbeing', 'coach-actions', 'coach-team-actions', 'coach-participation',
+  'coach-export', 'coach-summary-team', 'coach-wellbeing-since', 'coach-themes-since-session', 'coach-rename-theme',
+  'coach-merge-themes', 'coach-not-about', 'coach-more-like',
+  'coach-meeting-session',
+  'participant-help', 'participant-add-action', 'participant-add-action-2', 'participant-my-actions', 'participant-done',
+  'participant-stuck', 'participant-my-programmes', 'participant-my-details', 'participant-privacy',
+  'participant-who-has-seen', 'participant-my-data',
+  'participant-after-session-arrives', 'participant-after-session-answer', 'participant-my-commitments',
+  'coach-ask-everyone', 'coach-schedule', 'coach-schedule-save',
+  'coach-peer-coaching', 'coach-peer-coaching-save', 'coach-pair-now', 'participant-nudge-arrives', 'coach-forbid-pair',
+  'coach-pairs', 'participant-my-pairings', 'participant-cant-this-round', 'participant-opt-out', 'participant-opt-in',
+  'coach-people', 'coach-coaches', 'coach-invite-coach', 'coach-invite-admin', 'coach-audit', 'coach-edit-programme',
+  'coach-new-programme', 'coach-create-programme', 'coach-add-group', 'coach-use-programme',
+  'participant-checkin-arrives', 'participant-follow-up-arrives', 'participant-checkin-answer', 'participant-follow-up-answer',
+  'coach-session-pulse',
+  'participant-check-in', 'participant-one-line', 'participant-my-trend',
+  'participant-snooze', 'participant-skip', 'participant-pause', 'participant-resume', 'participant-quiet-hours',
+  'participant-not-mondays', 'participant-after', 'participant-time-zone', 'participant-leave', 'participant-on-call',
+  'participant-my-schedule',
+  'coach-team-open', 'coach-team-programme', 'coach-team-add-people', 'coach-team-enrol', 'coach-team-summary',
+  'coach-group-open', 'coach-group-programme', 'coach-group-themes',
+  'participant-team-open', 'participant-team-check-in', 'participant-team-summary', 'participant-group-open',
+  'participant-group-help',
+  'coach-evaluation', 'coach-evaluation-send', 'participant-evaluation-arrives', 'participant-evaluation-answer',
+  'coach-evaluation-results', 'coach-impact-report', 'participant-my-story', 'participant-make-story',
+  'participant-accept-invitation', 'participant-leave-programme', 'participant-delete-my-data', 'participant-erase',
+  'participant-erase-confirm',
+];
+
+const byId = new Map(STEPS.map((step) => [step.id, step]));
+if (byId.size !== STEPS.length || ORDER.length !== STEPS.length || ORDER.some((id) => !byId.has(id))) {
+  throw new Error(`steps.mjs: ORDER must name every step once (${STEPS.length} steps, ${ORDER.length} in ORDER)`);
+}
+export const steps = ORDER.map((id) => byId.get(id));

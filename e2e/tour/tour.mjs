@@ -96,7 +96,8 @@ async function startPlayground(name, workDir, botEndpoint, config) {
   let exited = false;
   child.on('exit', () => { exited = true; });
   process.on('exit', () => { if (!exited) try { child.kill('SIGKILL'); } catch { /* gone */ } });
-  const deadline = Date.now() + 30000;
+  // As the end-to-end driver: PLAYGROUND_START_TIMEOUT_MS, 30 s unless said (a busy shared machine needs more).
+  const deadline = Date.now() + Number(process.env.PLAYGROUND_START_TIMEOUT_MS || 30000);
   let port;
   while (!port) {
     const m = /Listening on (\d+)/.exec(out);
@@ -343,6 +344,17 @@ class Person {
     return t0;
   }
 
+  /**
+   * "Mock an Activity" in this Playground: its template for the 1:1 chat, changed by {@code patch}, sent to the bot as
+   * the Playground sends any activity. For what Teams sends and the web UI cannot (a meeting's end).
+   */
+  async custom(patch) {
+    const t = await this.api('GET', `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(this.places.personal.id)}`);
+    if (t.status !== 200) throw new Error(`the Playground's activity template: HTTP ${t.status} ${t.text}`);
+    const r = await this.api('POST', '/_internal/v1/customActivities', patch(t.json, this));
+    if (r.status !== 200) throw new Error(`the Playground did not send the activity: HTTP ${r.status} ${r.text}`);
+  }
+
   /** A card form through the Playground's submit route: the newest card in the place with this action. */
   async submit(spec, place) {
     const conv = this.places[place].id;
@@ -394,6 +406,13 @@ async function runStep(step, people, ctx, index, out) {
   const fromTurn = who.turns.length;
   const fromProblem = who.problems.length;
   const failures = [];
+  // notBefore: a moment the step cannot come before (a session's start); before: what happens off screen first (Teams
+  // saying a meeting ended), at that moment.
+  const notBefore = step.notBefore ? step.notBefore(ctx) : 0;
+  if (notBefore > Date.now()) await sleep(notBefore - Date.now());
+  if (step.before) {
+    try { await step.before(ctx, people); } catch (e) { failures.push({ check: 'broken', detail: e.message.split('\n')[0] }); }
+  }
   let t0 = Date.now();
   // Timed from when the chat is on screen: how long Chromium takes to draw the page is not the bot's.
   if (first) { await who.load(); t0 = Date.now(); } else if (step.open) { await who.select(place); t0 = Date.now(); }

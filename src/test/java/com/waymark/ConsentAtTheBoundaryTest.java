@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.waymark.checkin.ActionPlanService;
-import com.waymark.checkin.CheckIn;
 import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
@@ -20,7 +19,7 @@ import com.waymark.privacy.ConsentService;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.PersonalScheduleService;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -67,7 +66,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
         long id = stranger();
         List<Consumer<Long>> writes = List.of(
                 p -> checkIns.record(p, new CheckInSubmission("4", "3", null, "A private reflection", true,
-                        CheckIn.Source.TEXT, null, null)),
+                        CheckInSubmission.Source.TEXT, null, null)),
                 p -> actions.add(p, "Walk the floor with the night team"),
                 p -> actions.complete(p, 1),
                 p -> actions.block(p, 1, "Rota gaps"),
@@ -75,7 +74,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
                 p -> schedule.notBefore(p, LocalTime.of(9, 0)),
                 p -> schedule.timeZone(p, ZoneId.of("Europe/Paris")),
                 p -> schedule.excludeWeekday(p, java.time.DayOfWeek.FRIDAY, true),
-                p -> schedule.away(p, LocalDate.of(2031, 1, 6), LocalDate.of(2031, 1, 7), UnavailableDay.Reason.LEAVE),
+                p -> schedule.away(p, LocalDate.of(2031, 1, 6), LocalDate.of(2031, 1, 7), AwayReason.LEAVE),
                 p -> schedule.pause(p, 1),
                 p -> schedule.resume(p),
                 p -> schedule.skip(p),
@@ -94,7 +93,7 @@ class ConsentAtTheBoundaryTest extends WaymarkIntegrationTest {
     void onceTheyAgreeTheSameCallsRecord() {
         long id = stranger();
         consent.consent(id);
-        assertThat(checkIns.record(id, new CheckInSubmission("4", "3", null, null, false, CheckIn.Source.TEXT,
+        assertThat(checkIns.record(id, new CheckInSubmission("4", "3", null, null, false, CheckInSubmission.Source.TEXT,
                 null, null))).isInstanceOf(CheckInResult.Saved.class);
         actions.add(id, "Ask my deputy to chair the huddle");
         assertThat(rows("check_in", "participant_id", id)).isEqualTo(1);

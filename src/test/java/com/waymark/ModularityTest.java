@@ -41,36 +41,27 @@ class ModularityTest {
      * needed ({@link #everyListedExceptionIsStillNeeded}), so the list can only shrink.
      */
     private static final Map<String, Set<String>> ENTITIES_OTHERS_USE = Map.ofEntries(
-            // programme's services still hand out its entities (ProgrammeService.find/current/coached/groups,
-            // ParticipantService.recognise/find, EnrolmentService.members/membership), and 25 edge files render
-            // them; the edge is being moved into slices, after which these become records.
-            Map.entry("com.waymark.programme.Programme", Set.of("teams", "pairing", "schedule", "insight", "demo",
-                    "question", "diagnostic", "evaluation", "story", "impact", "cycle")),
-            Map.entry("com.waymark.programme.Participant", Set.of("teams", "pairing", "schedule", "demo")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams", "pairing", "schedule", "demo", "question",
-                    "diagnostic")),
-            Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams", "pairing", "schedule", "insight",
-                    "demo", "question")),
+            // Only the edge still holds programme's entities: the older conversations (ProgrammeConversation,
+            // InsightConversation, TeamChatConversation, ParticipantConversation, WaymarkBot) call the services that
+            // return them (ProgrammeService.create/update/addGroup/coached/currentCoached/use/groups/programmesOf/
+            // overview/staffOf/staffCandidates, EnrolmentService.members/describe, ParticipantService.recognise), and
+            // the slices render the Participant a turn carries. Every other module reads records (Programmes,
+            // ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo). Once those conversations are slices, these go.
+            Map.entry("com.waymark.programme.Programme", Set.of("teams")),
+            Map.entry("com.waymark.programme.Participant", Set.of("teams")),
+            Map.entry("com.waymark.programme.Membership", Set.of("teams")),
+            Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams")),
             // StaffMember.Role names "admin" or "coach" on the edge's cards.
             Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
-            // CheckIn.Source (card or text): the edge says which it was, ops tags its meter by it.
-            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams", "ops")),
-            // The action plan card, and a leader's own story (story), render the entities ActionPlanService returns.
-            // cycle tags the actions a commitment became (ActionPlanService.add returns the entity) and reads them back.
-            Map.entry("com.waymark.checkin.ActionItem", Set.of("teams", "story", "cycle")),
-            // The edge words a coach-call message from CoachCallService.find (scheduling gets records).
-            Map.entry("com.waymark.care.CoachCallRequest", Set.of("teams")),
-            // PairingMember.Status and PairingFollowUp.Met in the peer-coaching cards.
-            Map.entry("com.waymark.pairing.PairingMember", Set.of("teams")),
-            Map.entry("com.waymark.pairing.PairingFollowUp", Set.of("teams")),
-            // The rhythm and own-clock slices show active rhythms as ScheduleService returns them, and
-            // passes UnavailableDay.Reason (leave, on call) to PersonalScheduleService.away.
+            // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
+            // check-in turn itself, and the check-in card whether it may be quoted.
+            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
+            // The programme overview (ProgrammeConversation) and the rhythm slice show active rhythms as
+            // ScheduleService.active returns them.
             Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
-            // question reads when the next session starts from the entity ScheduleService.nextSession returns; it could
-            // ask for the instant alone, as insight does (ScheduleService.lastSessionStartBefore).
-            // cycle records a session's end beside the one ScheduleService.recordSession returns.
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams", "question", "cycle")),
-            Map.entry("com.waymark.schedule.UnavailableDay", Set.of("teams")));
+            // The programme overview (ProgrammeConversation) shows when the next session starts from the entity
+            // ScheduleService.nextSession returns; everyone else gets SessionInfo or the instant alone.
+            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

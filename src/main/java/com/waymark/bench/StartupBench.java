@@ -36,8 +36,10 @@ import com.waymark.checkin.PromptLibrary;
  * a second new person's first check-in: the app installed and the notice agreed to, then a full check-in card (both
  * ratings, a prompt, a reflection) posted; the figure is the check-in turn's latency, the first a fresh instance answers.
  * <p>
- * The children get this JVM's own options (so a run under a CDS archive times children under it), or those of
- * {@code --jvm}; {@code --args} adds arguments to Waymark's command line only (to compare a setting).
+ * The children get this JVM's own options, or those of {@code --jvm}, never a class-data-sharing archive or Spring AOT:
+ * {@code --mode} ({@link StartMode}) alone says whether both start plainly ({@code java -jar}, the default) or as the
+ * production start does, and the first line says which. {@code --args} adds arguments to Waymark's command line only
+ * (to compare a setting).
  */
 public final class StartupBench implements Subcommand {
 
@@ -46,7 +48,8 @@ public final class StartupBench implements Subcommand {
     private static final long POLL_MILLIS = 20;
     /** JVM options of this process that must not reach the children: debuggers, agents, archive dumps. */
     private static final List<String> NOT_INHERITED = List.of("-agentlib", "-javaagent", "-Xrunjdwp",
-            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-Dspring.context.exit");
+            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-Dspring.context.exit",
+            "-XX:SharedArchiveFile", "-Dspring.aot.enabled");
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -57,7 +60,8 @@ public final class StartupBench implements Subcommand {
 
     @Override
     public String description() {
-        return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--jvm OPTIONS] [--args ARGS] [--steps 0]";
+        return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--mode plain|cds|aot|cds-aot] "
+                + "[--jvm OPTIONS] [--args ARGS] [--steps 0]";
     }
 
     /**
@@ -73,20 +77,35 @@ public final class StartupBench implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args"));
+        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args", "mode"));
+        StartMode mode = StartMode.parse(options.text("mode", StartMode.PLAIN.label()));
         int runs = options.integer("runs", 5, 1, 50);
-        int timeout = options.integer("timeout", 180, 5, 3_600);
+        // Seconds a start may take before the benchmark gives up: at load average 40 a plain start took over 180.
+        int timeout = options.integer("timeout", 600, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
                 : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (steps > 0) {
             StartupSteps.print(steps, out);
         }
-        List<String> launcher = launcher();
         List<String> waymarkArgs = splitOptions(options.text("args", ""));
         out.printf(Locale.ROOT, "startup-bench: %d starts each, alternating, %d cores, load average %s; JVM options %s; "
-                + "launched as %s%n", runs, Runtime.getRuntime().availableProcessors(), BenchRuntime.loadAverage(),
-                jvm.isEmpty() ? "none" : String.join(" ", jvm), String.join(" ", launcher.subList(1, launcher.size())));
+                + "mode %s: %s%n", runs, Runtime.getRuntime().availableProcessors(), BenchRuntime.loadAverage(),
+                jvm.isEmpty() ? "none" : String.join(" ", jvm), mode.label(), mode.description());
+        Path work = Files.createTempDirectory("waymark-startup-bench-launch-");
+        try {
+            Launch launch = Launch.prepare(mode, jvm, work, timeout, out);
+            measure(runs, timeout, launch, waymarkArgs, out);
+        } finally {
+            BenchRuntime.deleteQuietly(work);
+        }
+        return 0;
+    }
+
+    private void measure(int runs, int timeout, Launch launch, List<String> waymarkArgs, PrintStream out)
+            throws Exception {
+        out.printf(Locale.ROOT, "startup-bench: waymark launched as %s%nstartup-bench: echo bot launched as %s%n",
+                String.join(" ", launch.waymark()), String.join(" ", launch.echo()));
         List<String> prompts = new PromptLibrary(JSON).all().stream().map(Prompt::id).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,14 +114,13 @@ public final class StartupBench implements Subcommand {
         out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s %13s%n", "bot", "run", "ready ms", "hello ms", "check-in ms",
                 "cpu-to-ready");
         for (int i = 1; i <= runs; i++) {
-            waymark.add(report(out, i, startOnce(true, jvm, launcher, waymarkArgs, http, prompts, timeout)));
-            echo.add(report(out, i, startOnce(false, jvm, launcher, List.of(), http, prompts, timeout)));
+            waymark.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout)));
+            echo.add(report(out, i, startOnce(false, launch.echo(), List.of(), http, prompts, timeout)));
         }
         out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
                 median(waymark.stream().mapToLong(Start::cpuMs).toArray()),
                 median(echo.stream().mapToLong(Start::cpuMs).toArray()), BenchRuntime.loadAverage());
         out.println(summary(waymark, echo));
-        return 0;
     }
 
     private static Start report(PrintStream out, int run, Start start) {
@@ -141,28 +159,20 @@ public final class StartupBench implements Subcommand {
         return own.stream().filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList();
     }
 
-    /** How this process was launched: {@code java -jar JAR} from the jar, the main class on the class path otherwise. */
-    private static List<String> launcher() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        boolean fromJar = System.getProperty("sun.java.command", "").split(" ")[0].endsWith(".jar");
-        return fromJar ? List.of(java, "-jar", classPath)
-                : List.of(java, "-cp", classPath, Subcommands.application().getName());
+    /** Local mode on a scratch database and the given ports, whatever profile or credentials the environment names. */
+    static List<String> waymarkArguments(Path dataDir, int port, int managementPort) {
+        return List.of("--spring.profiles.active=", "--waymark.bot.app-id=", "--waymark.bot.app-password=",
+                "--waymark.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + managementPort);
     }
 
-    private Start startOnce(boolean isWaymark, List<String> jvm, List<String> launcher, List<String> extra,
-                            HttpClient http, List<String> prompts, int timeoutSeconds) throws Exception {
+    private Start startOnce(boolean isWaymark, List<String> launch, List<String> extra, HttpClient http,
+                            List<String> prompts, int timeoutSeconds) throws Exception {
         Path dir = Files.createTempDirectory(isWaymark ? "waymark-startup-bench-" : "waymark-startup-bench-echo-");
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(launcher.get(0));
-        command.addAll(jvm);
-        command.addAll(launcher.subList(1, launcher.size()));
+        List<String> command = new ArrayList<>(launch);
         if (isWaymark) {
-            // Local mode on a scratch database, whatever profile or credentials the environment names.
-            command.addAll(List.of("--spring.profiles.active=", "--waymark.bot.app-id=", "--waymark.bot.app-password=",
-                    "--waymark.data-dir=" + dir, "--server.port=" + port, "--management.server.port=" + managementPort));
+            command.addAll(waymarkArguments(dir, port, managementPort));
             command.addAll(extra);
         } else {
             command.addAll(List.of(EchoBotWorker.NAME, "--server.port=" + port));

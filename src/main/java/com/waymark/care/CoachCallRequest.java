@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** "Please ask my coach to call me": recorded only when the person presses that button, for delivery later. */
 @Entity
 @Table(name = "coach_call_request")
-public class CoachCallRequest {
+class CoachCallRequest {
 
     /** PENDING until the coach has been told; scheduling moves it on. */
     public enum Status { PENDING, DELIVERED }

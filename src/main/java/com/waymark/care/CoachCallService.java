@@ -48,19 +48,22 @@ public class CoachCallService {
 
     /** A request, while it exists: erasing the person erases it, and then there is nothing to tell the coach. */
     @Transactional(readOnly = true)
-    public Optional<CoachCallRequest> find(long requestId) {
-        return requests.findById(requestId);
+    public Optional<Request> find(long requestId) {
+        return requests.findById(requestId).map(CoachCallService::request);
     }
 
-    /** A request not yet passed on to the coaches: ids and when it was made, nothing the person said. */
-    public record Pending(long id, long participantId, Long programmeId, Instant requestedAt) {
+    /** A request as other modules see it: ids and when it was made, nothing the person said. */
+    public record Request(long id, long participantId, Long programmeId, Instant requestedAt) {
     }
 
     /** Requests not yet passed on, oldest first: what scheduling delivers. */
     @Transactional(readOnly = true)
-    public List<Pending> pending() {
+    public List<Request> pending() {
         return requests.findByStatusOrderByRequestedAtAsc(CoachCallRequest.Status.PENDING).stream()
-                .map(r -> new Pending(r.getId(), r.getParticipantId(), r.getProgrammeId(), r.getRequestedAt()))
-                .toList();
+                .map(CoachCallService::request).toList();
+    }
+
+    private static Request request(CoachCallRequest r) {
+        return new Request(r.getId(), r.getParticipantId(), r.getProgrammeId(), r.getRequestedAt());
     }
 }

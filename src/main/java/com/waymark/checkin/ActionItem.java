@@ -24,7 +24,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "action_item")
-public class ActionItem {
+class ActionItem {
 
     public enum Status { OPEN, DONE }
 
@@ -140,6 +140,11 @@ public class ActionItem {
 
     public Instant getBlockedAt() {
         return blockedAt;
+    }
+
+    /** What other modules may know of it. */
+    ActionInfo info() {
+        return new ActionInfo(id, number, text, status == Status.DONE, blocker, createdAt, completedAt);
     }
 
     public List<ActionEvent> getHistory() {

@@ -37,12 +37,12 @@ public class ActionPlanService {
                     + " characters. A short line is easier to come back to. Nothing has been saved.");
         }
         int number = actions.maxNumber(participantId) + 1;
-        return new ActionResult.Added(actions.save(new ActionItem(participantId, number, clean, clock.instant())));
+        return new ActionResult.Added(actions.save(new ActionItem(participantId, number, clean, clock.instant())).info());
     }
 
     @Transactional(readOnly = true)
-    public List<ActionItem> list(long participantId) {
-        return actions.findByParticipantIdOrderByNumberAsc(participantId);
+    public List<ActionInfo> list(long participantId) {
+        return actions.findByParticipantIdOrderByNumberAsc(participantId).stream().map(ActionItem::info).toList();
     }
 
     @Transactional
@@ -51,12 +51,11 @@ public class ActionPlanService {
         return actions.findByParticipantIdAndNumber(participantId, number)
                 .<ActionResult>map(action -> {
                     if (action.getStatus() == ActionItem.Status.DONE) {
-                        return new ActionResult.AlreadyDone(action);
+                        return new ActionResult.AlreadyDone(action.info());
                     }
                     action.complete(clock.instant());
-                    long open = list(participantId).stream()
-                            .filter(a -> a.getStatus() == ActionItem.Status.OPEN).count();
-                    return new ActionResult.Completed(action, (int) open);
+                    long open = list(participantId).stream().filter(a -> !a.done()).count();
+                    return new ActionResult.Completed(action.info(), (int) open);
                 })
                 .orElseGet(() -> new ActionResult.NotFound(number));
     }
@@ -73,10 +72,10 @@ public class ActionPlanService {
         return actions.findByParticipantIdAndNumber(participantId, number)
                 .<ActionResult>map(action -> {
                     if (action.getStatus() == ActionItem.Status.DONE) {
-                        return new ActionResult.AlreadyDone(action);
+                        return new ActionResult.AlreadyDone(action.info());
                     }
                     action.block(clean.isEmpty() ? null : clean, clock.instant());
-                    return new ActionResult.Blocked(action);
+                    return new ActionResult.Blocked(action.info());
                 })
                 .orElseGet(() -> new ActionResult.NotFound(number));
     }
@@ -90,7 +89,7 @@ public class ActionPlanService {
      * action is not theirs (or is gone).
      */
     @Transactional
-    public java.util.Optional<ActionItem> followUp(long participantId, long actionId, FollowUp how) {
+    public java.util.Optional<ActionInfo> followUp(long participantId, long actionId, FollowUp how) {
         consent.lockForRecording(participantId);
         return actions.findById(actionId).filter(a -> a.getParticipantId() == participantId).map(action -> {
             java.time.Instant now = clock.instant();
@@ -104,7 +103,7 @@ public class ActionPlanService {
                 case PARTLY -> action.note(ActionEvent.Type.PARTLY, now);
                 case NOT_YET -> action.note(ActionEvent.Type.NOT_YET, now);
             }
-            return action;
+            return action.info();
         });
     }
 }

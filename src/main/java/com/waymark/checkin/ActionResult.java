@@ -3,16 +3,16 @@ package com.waymark.checkin;
 /** Outcomes of action-plan commands, each carrying what the reply needs to say. */
 public sealed interface ActionResult {
 
-    record Added(ActionItem action) implements ActionResult {
+    record Added(ActionInfo action) implements ActionResult {
     }
 
-    record Completed(ActionItem action, int stillOpen) implements ActionResult {
+    record Completed(ActionInfo action, int stillOpen) implements ActionResult {
     }
 
-    record AlreadyDone(ActionItem action) implements ActionResult {
+    record AlreadyDone(ActionInfo action) implements ActionResult {
     }
 
-    record Blocked(ActionItem action) implements ActionResult {
+    record Blocked(ActionInfo action) implements ActionResult {
     }
 
     record NotFound(int number) implements ActionResult {

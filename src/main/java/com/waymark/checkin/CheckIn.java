@@ -18,8 +18,6 @@ import jakarta.persistence.Table;
 @Table(name = "check_in")
 public class CheckIn {
 
-    public enum Source { CARD, TEXT }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -46,7 +44,7 @@ public class CheckIn {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Source source;
+    private CheckInSubmission.Source source;
 
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
@@ -102,7 +100,7 @@ public class CheckIn {
         return quoteOk;
     }
 
-    public Source getSource() {
+    public CheckInSubmission.Source getSource() {
         return source;
     }
 

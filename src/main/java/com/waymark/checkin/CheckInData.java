@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class CheckInData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Answer(Instant submittedAt, int wellbeing, int energy, String question, String reflection,
-                  boolean okToQuote, CheckIn.Source answeredBy) {
+                  boolean okToQuote, CheckInSubmission.Source answeredBy) {
     }
 
     private final CheckInRepository checkIns;

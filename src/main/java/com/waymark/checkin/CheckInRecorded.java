@@ -9,10 +9,10 @@ import java.time.Instant;
  * check-in is about its reflection, and a check-in without one needs none of it).
  */
 public record CheckInRecorded(long checkInId, long participantId, Long occurrenceId, Instant at,
-                              CheckIn.Source source, boolean hasReflection) {
+                              CheckInSubmission.Source source, boolean hasReflection) {
 
     /** With a reflection, as before the flag: whoever cannot tell assumes there is text. */
-    public CheckInRecorded(long checkInId, long participantId, Long occurrenceId, Instant at, CheckIn.Source source) {
+    public CheckInRecorded(long checkInId, long participantId, Long occurrenceId, Instant at, CheckInSubmission.Source source) {
         this(checkInId, participantId, occurrenceId, at, source, true);
     }
 }

@@ -5,7 +5,10 @@ package com.waymark.checkin;
  * Ratings are kept as the raw strings sent so that validation can say exactly what was wrong.
  */
 public record CheckInSubmission(String wellbeingRaw, String energyRaw, String promptId, String reflection,
-                                boolean quoteOk, CheckIn.Source source, Long programmeId, Long occurrenceId) {
+                                boolean quoteOk, Source source, Long programmeId, Long occurrenceId) {
+
+    /** How it was answered: on the card, or typed. */
+    public enum Source { CARD, TEXT }
 
     int wellbeing() {
         return Integer.parseInt(wellbeingRaw.trim());

@@ -49,13 +49,17 @@ public class PastEntries {
         jdbc.batchUpdate("insert into check_in (participant_id, wellbeing, energy, prompt_id, reflection, quote_ok, "
                         + "source, submitted_at, programme_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 checkIns.stream().map(c -> new Object[] {c.participantId(), c.wellbeing(), c.energy(), c.promptId(),
-                        cipher.encrypt(c.reflection()), c.quoteOk(), CheckIn.Source.CARD.name(),
+                        cipher.encrypt(c.reflection()), c.quoteOk(), CheckInSubmission.Source.CARD.name(),
                         Timestamp.from(c.submittedAt()), c.programmeId()}).toList());
     }
 
-    /** Writes these actions with their history (created, and done when it was), inside the caller's transaction. */
+    /**
+     * Writes these actions with their history (created, and done when it was), inside the caller's transaction;
+     * returns their ids in the same order (a commitment made after a past session names its action).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void actions(List<PastAction> actions) {
+    public List<Long> actions(List<PastAction> actions) {
+        List<Long> ids = new java.util.ArrayList<>();
         actions.stream().map(PastAction::participantId).distinct().sorted().forEach(consent::lockForRecording);
         for (PastAction action : actions) {
             boolean done = action.completedAt() != null;
@@ -72,6 +76,7 @@ public class PastEntries {
                 return insert;
             }, key);
             long actionId = key.getKey().longValue();
+            ids.add(actionId);
             jdbc.update("insert into action_event (action_id, type, at) values (?, 'CREATED', ?)", actionId,
                     Timestamp.from(action.createdAt()));
             if (done) {
@@ -79,5 +84,6 @@ public class PastEntries {
                         Timestamp.from(action.completedAt()));
             }
         }
+        return ids;
     }
 }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.waymark.checkin.ActionItem;
+import com.waymark.privacy.PrivacyNotice;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.ActionResult;
 import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,20 +31,18 @@ public class AfterSessions {
     private final SessionAnswerRepository answers;
     private final CommitmentRepository commitments;
     private final ActionPlanService actions;
-    private final EnrolmentService enrolment;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ConsentService consent;
     private final CycleSettings settings;
     private final Clock clock;
 
     public AfterSessions(CycleSessionRepository sessions, SessionAnswerRepository answers,
-                         CommitmentRepository commitments, ActionPlanService actions, EnrolmentService enrolment,
-                         ProgrammeService programmes, ConsentService consent, CycleSettings settings, Clock clock) {
+                         CommitmentRepository commitments, ActionPlanService actions,
+                         Programmes programmes, ConsentService consent, CycleSettings settings, Clock clock) {
         this.sessions = sessions;
         this.answers = answers;
         this.commitments = commitments;
         this.actions = actions;
-        this.enrolment = enrolment;
         this.programmes = programmes;
         this.consent = consent;
         this.settings = settings;
@@ -73,8 +71,8 @@ public class AfterSessions {
         return sessions.findById(sessionId).filter(s -> s.getEndedAt() != null)
                 .filter(s -> isParticipant(participantId, s.getProgrammeId()))
                 .filter(s -> !answers.existsBySessionIdAndParticipantId(sessionId, participantId))
-                .flatMap(s -> programmes.find(s.getProgrammeId()).map(p -> new Invitation(sessionId, p.getId(),
-                        p.getName(), p.getTimeZone(), s.getStartsAt(), true)));
+                .flatMap(s -> programmes.find(s.getProgrammeId()).map(p -> new Invitation(sessionId, p.id(),
+                        p.name(), p.timeZone(), s.getStartsAt(), true)));
     }
 
     /**
@@ -115,10 +113,10 @@ public class AfterSessions {
                     throw new CycleProblem(result instanceof ActionResult.Rejected rejected ? rejected.problem()
                             : "That couldn't be saved. Nothing has been saved.");
                 }
-                ActionItem action = added.action();
-                commitments.save(new Commitment(sessionId, session.getProgrammeId(), participantId, action.getId(),
+                ActionInfo action = added.action();
+                commitments.save(new Commitment(sessionId, session.getProgrammeId(), participantId, action.id(),
                         now));
-                numbers.add(action.getNumber());
+                numbers.add(action.number());
             }
         }
         answers.save(new SessionAnswer(sessionId, session.getProgrammeId(), participantId, now,
@@ -134,14 +132,14 @@ public class AfterSessions {
         if (mine.isEmpty()) {
             return List.of();
         }
-        Map<Long, ActionItem> plan = new java.util.HashMap<>();
-        actions.list(participantId).forEach(a -> plan.put(a.getId(), a));
+        Map<Long, ActionInfo> plan = new java.util.HashMap<>();
+        actions.list(participantId).forEach(a -> plan.put(a.id(), a));
         List<OpenCommitment> open = new ArrayList<>();
         for (Commitment c : mine) {
-            ActionItem action = plan.get(c.getActionId());
-            if (action != null && action.getStatus() == ActionItem.Status.OPEN) {
+            ActionInfo action = plan.get(c.getActionId());
+            if (action != null && !action.done()) {
                 Instant started = sessions.findById(c.getSessionId()).map(CycleSession::getStartsAt).orElse(null);
-                open.add(new OpenCommitment(action.getId(), action.getNumber(), action.getText(), started));
+                open.add(new OpenCommitment(action.id(), action.number(), action.text(), started));
             }
         }
         return open;
@@ -186,7 +184,7 @@ public class AfterSessions {
     }
 
     private boolean isParticipant(long participantId, long programmeId) {
-        return enrolment.activeMemberGroups(programmeId).containsKey(participantId)
+        return programmes.activeMemberGroups(programmeId).containsKey(participantId)
                 && !programmes.staffIds(programmeId).contains(participantId);
     }
 
@@ -196,6 +194,6 @@ public class AfterSessions {
         // A lowering already announced counts: answers given now may be read after it.
         return programmes.find(programmeId).map(p -> ConfidentialityPolicy.withThreshold(
                 Math.min(p.thresholdAt(clock.instant()), p.thresholdAt(Instant.MAX))).threshold())
-                .orElse(Programme.DEFAULT_THRESHOLD);
+                .orElse(PrivacyNotice.DEFAULT_THRESHOLD);
     }
 }

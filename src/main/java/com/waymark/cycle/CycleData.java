@@ -58,7 +58,7 @@ class CycleData implements PersonalDataHolder, ProgrammeDataHolder, EncryptedCol
                     pulse == null ? null : pulse.leaveWithSomething(), pulse == null ? null : pulse.word());
         }).toList();
         Map<Long, Integer> numbers = new java.util.HashMap<>();
-        actions.list(participantId).forEach(a -> numbers.put(a.getId(), a.getNumber()));
+        actions.list(participantId).forEach(a -> numbers.put(a.id(), a.number()));
         List<Tried> tried = commitments.findByParticipantIdOrderByCreatedAtAscIdAsc(participantId).stream()
                 .map(c -> new Tried(started(c.getSessionId()), numbers.get(c.getActionId()), c.getCreatedAt(),
                         c.getProgress(), c.getProgressAt())).toList();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.ActionPlanService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +49,9 @@ public class OwnCommitments {
         if (made.isEmpty()) {
             return List.of();
         }
-        Map<Long, ActionItem> plan = new HashMap<>();
-        actions.list(participantId).forEach(a -> plan.put(a.getId(), a));
+        Map<Long, ActionInfo> plan = new HashMap<>();
+        actions.list(participantId).forEach(a -> plan.put(a.id(), a));
         return made.stream().filter(c -> plan.containsKey(c.getActionId()))
-                .map(c -> new Mine(plan.get(c.getActionId()).getText(), c.getProgress())).toList();
+                .map(c -> new Mine(plan.get(c.getActionId()).text(), c.getProgress())).toList();
     }
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.waymark.programme.ProgrammeSettings;
-import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.SessionInfo;
 import com.waymark.schedule.ScheduleService;
+import com.waymark.schedule.SessionTriggers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,21 +27,21 @@ public class SessionCycle {
 
     private final ScheduleService schedules;
     private final CycleSessionRepository sessions;
-    private final SessionEndScheduler ends;
+    private final SessionTriggers triggers;
     private final CycleSettings settings;
     private final Clock clock;
 
-    public SessionCycle(ScheduleService schedules, CycleSessionRepository sessions, SessionEndScheduler ends,
+    public SessionCycle(ScheduleService schedules, CycleSessionRepository sessions, SessionTriggers triggers,
                         CycleSettings settings, Clock clock) {
         this.schedules = schedules;
         this.sessions = sessions;
-        this.ends = ends;
+        this.triggers = triggers;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** A recorded session: schedule's, and when it ends. */
-    public record Recorded(CoachingSession session, Instant endsAt, boolean inAMeeting) {
+    public record Recorded(SessionInfo session, Instant endsAt, boolean inAMeeting) {
     }
 
     /** The length a session has when neither the coach nor the programme gives one: the installation's. */
@@ -71,11 +72,11 @@ public class SessionCycle {
                         + "starts https://teams.microsoft.com/) or leave the meeting out.");
             }
         }
-        CoachingSession session = schedules.recordSession(coachId, programmeId, startsAt, DIGEST_HOURS);
+        SessionInfo session = schedules.recordSession(coachId, programmeId, startsAt, DIGEST_HOURS);
         Instant endsAt = startsAt.plus(lasts);
-        CycleSession cycle = sessions.save(new CycleSession(session.getId(), session.getProgrammeId(), startsAt,
+        CycleSession cycle = sessions.save(new CycleSession(session.id(), session.programmeId(), startsAt,
                 endsAt, key));
-        ends.schedule(cycle);
+        triggers.plan(SessionEndJob.key(cycle.getSessionId()), SessionEndJob.class, cycle.getSessionId(), endsAt);
         return new Recorded(session, endsAt, key != null);
     }
 

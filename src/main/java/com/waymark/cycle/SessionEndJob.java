@@ -1,14 +1,18 @@
 package com.waymark.cycle;
 
+import com.waymark.schedule.SessionTriggers;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 
-/** Fires at a session's recorded end: the end is claimed then, unless Teams' meeting-end event claimed it first. */
+/**
+ * Fires at a session's recorded end, planned by {@link SessionTriggers} when the session is recorded: the end is
+ * claimed then, unless Teams' meeting-end event claimed it first (the trigger still fires and finds it claimed, in
+ * {@link SessionEnds}, so the card goes once either way).
+ */
 @DisallowConcurrentExecution
 public class SessionEndJob implements Job {
-
-    static final String SESSION_ID = "sessionId";
 
     private final SessionEnds ends;
 
@@ -16,8 +20,13 @@ public class SessionEndJob implements Job {
         this.ends = ends;
     }
 
+    /** The session's end trigger (and job). */
+    static JobKey key(long sessionId) {
+        return JobKey.jobKey("end-" + sessionId, "session-end");
+    }
+
     @Override
     public void execute(JobExecutionContext context) {
-        ends.timerFired(context.getMergedJobDataMap().getLong(SESSION_ID));
+        ends.timerFired(context.getMergedJobDataMap().getLong(SessionTriggers.SESSION_ID));
     }
 }

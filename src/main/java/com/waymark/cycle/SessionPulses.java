@@ -16,8 +16,8 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
 import com.waymark.privacy.ReleaseLedger;
 import com.waymark.privacy.Releases;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,13 +38,13 @@ public class SessionPulses {
     private final CycleSessionRepository sessions;
     private final SessionAnswerRepository answers;
     private final CommitmentRepository commitments;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ReleaseLedger ledger;
     private final AuditLog audit;
     private final Clock clock;
 
     public SessionPulses(CycleSessionRepository sessions, SessionAnswerRepository answers,
-                         CommitmentRepository commitments, ProgrammeService programmes, ReleaseLedger ledger,
+                         CommitmentRepository commitments, Programmes programmes, ReleaseLedger ledger,
                          AuditLog audit, Clock clock) {
         this.sessions = sessions;
         this.answers = answers;
@@ -83,7 +83,7 @@ public class SessionPulses {
 
     /** The coach's current programme, every ended session. */
     public CycleReport read(long coachId) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         return read(coachId, programme, null);
     }
 
@@ -92,8 +92,8 @@ public class SessionPulses {
         return read(coachId, programmes.coached(coachId, programmeId), since);
     }
 
-    private CycleReport read(long coachId, Programme programme, Instant since) {
-        long programmeId = programme.getId();
+    private CycleReport read(long coachId, ProgrammeInfo programme, Instant since) {
+        long programmeId = programme.id();
         Instant now = clock.instant();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(now));
         Set<Long> staff = programmes.staffIds(programmeId);
@@ -101,7 +101,7 @@ public class SessionPulses {
                 .filter(s -> since == null || !s.getStartsAt().isBefore(since)).toList();
         if (ended.isEmpty()) {
             audit.record(coachId, ReadKind.SESSION_PULSE, programmeId, Set.of());
-            return new CycleReport(programme.getName(), programme.getTimeZone(), policy.threshold(), List.of(), List.of(), 0);
+            return new CycleReport(programme.name(), programme.timeZone(), policy.threshold(), List.of(), List.of(), 0);
         }
         Map<Long, List<Commitment>> madeBySession = new HashMap<>();
         commitments.findByProgrammeId(programmeId).forEach(c ->
@@ -138,7 +138,7 @@ public class SessionPulses {
             }
             ledger.keep(programmeId, releases);
             audit.record(coachId, ReadKind.SESSION_PULSE, programmeId, included);
-            return new CycleReport(programme.getName(), programme.getTimeZone(), policy.threshold(), pulses, made, releases.heldBack());
+            return new CycleReport(programme.name(), programme.timeZone(), policy.threshold(), pulses, made, releases.heldBack());
         });
     }
 

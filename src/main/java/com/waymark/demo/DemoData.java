@@ -11,23 +11,22 @@ import java.util.Random;
 import com.waymark.checkin.PastEntries;
 import com.waymark.checkin.PastEntries.PastAction;
 import com.waymark.checkin.PastEntries.PastCheckIn;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.MemberDetails;
-import com.waymark.programme.Membership;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.pairing.PastRounds;
+import com.waymark.cycle.PastSessions;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.privacy.ConsentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,14 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code demo} profile: one sample programme with a coach (the Agents Playground's default user, so a
  * newcomer can try every coach feature at once), eighteen leaders from three organisations in three groups of six
  * (each group above the threshold of five, so group views show), six weeks of check-ins and actions, and three
- * rounds of peer coaching with their follow-up answers. Five of the leaders are the Playground's own users, so the
- * edge can reach them (see {@link DemoGuide}). Runs once; a second start finds it and does nothing.
+ * rounds of peer coaching with their follow-up answers, and two past sessions with their after-session pulse and
+ * commitments ({@link DemoCycle}). Five of the leaders are the Playground's own users, so the edge can reach them (see
+ * {@link DemoGuide}). Runs once; a second start finds it and does nothing.
  *
- * <p>Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
+ * <p>A bean under that profile only ({@link DemoConfiguration}). Seeded as the context starts, before the web server and the scheduler (a lifecycle phase ahead of both): no
  * message, scheduled job or readiness probe ever sees the demo half made.
  */
-@Component
-@Profile("demo")
 class DemoData implements SmartLifecycle {
 
     static final String PROGRAMME = "North Ridge ICS system leadership (demo)";
@@ -147,6 +145,7 @@ class DemoData implements SmartLifecycle {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final DemoPeerCoaching peerCoaching;
+    private final DemoCycle cycle;
     /** History is written by the modules that own it, as history (with its own times), through their seeding API. */
     private final PastEntries pastEntries;
     private final TransactionTemplate tx;
@@ -154,8 +153,8 @@ class DemoData implements SmartLifecycle {
     private volatile boolean running;
 
     DemoData(ParticipantService participants, ConsentService consent, ProgrammeService programmes,
-             EnrolmentService enrolment, PastEntries pastEntries, PastRounds pastRounds, Clock clock,
-             PlatformTransactionManager transactions) {
+             EnrolmentService enrolment, PastEntries pastEntries, PastRounds pastRounds, PastSessions pastSessions,
+             Clock clock, PlatformTransactionManager transactions) {
         this.pastEntries = pastEntries;
         this.participants = participants;
         this.consent = consent;
@@ -164,6 +163,7 @@ class DemoData implements SmartLifecycle {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.peerCoaching = new DemoPeerCoaching(pastRounds, clock);
+        this.cycle = new DemoCycle(pastSessions, clock);
     }
 
     @Override
@@ -192,17 +192,17 @@ class DemoData implements SmartLifecycle {
             log.info("Demo programme already present; nothing to seed");
             return;
         }
-        Participant coach = participants.recognise(PLAYGROUND_USER, null);
+        ParticipantInfo coach = participants.register(PLAYGROUND_USER);
         // The edge greets the coach with what to try when they open the chat; they agreed as the demo's coach.
-        participants.claimWelcome(coach.getId());
-        consent.consent(coach.getId());
+        participants.claimWelcome(coach.id());
+        consent.consent(coach.id());
         LocalDate today = LocalDate.now(clock);
-        Programme programme = programmes.create(coach.getId(), new ProgrammeSettings(PROGRAMME,
+        ProgrammeInfo programme = programmes.newProgramme(coach.id(), new ProgrammeSettings(PROGRAMME,
                 "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", ZONE,
                 today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365, null));
-        List<ProgrammeGroup> groups = new ArrayList<>();
+        List<GroupInfo> groups = new ArrayList<>();
         LEADERS.stream().map(Leader::group).distinct()
-                .forEach(name -> groups.add(programmes.addGroup(coach.getId(), programme.getId(), name)));
+                .forEach(name -> groups.add(programmes.newGroup(coach.id(), programme.id(), name)));
 
         Random random = new Random(42);
         List<DemoPeerCoaching.Person> people = new ArrayList<>();
@@ -210,20 +210,26 @@ class DemoData implements SmartLifecycle {
         List<PastAction> actions = new ArrayList<>();
         for (int i = 0; i < LEADERS.size(); i++) {
             Leader leader = LEADERS.get(i);
-            Participant person = participants.recognise(leader.identity(i), null);
-            participants.claimWelcome(person.getId());
-            consent.consent(person.getId());
-            enrolment.enrol(programme.getId(), person.getId(), Membership.Via.DEMO);
-            Long groupId = groups.stream().filter(g -> g.getName().equals(leader.group())).findFirst().orElseThrow().getId();
-            enrolment.describe(coach.getId(), programme.getId(), person.getId(),
+            ParticipantInfo person = participants.register(leader.identity(i));
+            participants.claimWelcome(person.id());
+            consent.consent(person.id());
+            enrolment.enrol(programme.id(), person.id(), MembershipInfo.Via.DEMO);
+            Long groupId = groups.stream().filter(g -> g.name().equals(leader.group())).findFirst().orElseThrow().id();
+            enrolment.describe(coach.id(), programme.id(), person.id(),
                     new MemberDetails(leader.role(), leader.organisation(), groupId, null));
-            seedHistory(programme.getId(), person.getId(), i, random, checkIns, actions);
-            people.add(new DemoPeerCoaching.Person(person.getId(), leader.role(), leader.organisation(),
+            seedHistory(programme.id(), person.id(), i, random, checkIns, actions);
+            people.add(new DemoPeerCoaching.Person(person.id(), leader.role(), leader.organisation(),
                     STRETCHED.contains(leader.name())));
         }
         pastEntries.checkIns(checkIns);
         pastEntries.actions(actions);
-        peerCoaching.seed(programme.getId(), people);
+        peerCoaching.seed(programme.id(), people);
+        List<Integer> actionsHeld = new ArrayList<>();
+        for (DemoPeerCoaching.Person person : people) {
+            actionsHeld.add((int) actions.stream().filter(a -> a.participantId() == person.id()).count());
+        }
+        cycle.seed(programme.id(), coach.id(), people.stream().map(DemoPeerCoaching.Person::id).toList(),
+                actionsHeld);
         log.info("Seeded the demo programme with {} leaders", LEADERS.size());
     }
 

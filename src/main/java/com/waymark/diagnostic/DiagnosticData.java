@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import com.waymark.privacy.PersonalDataHolder;
 import com.waymark.privacy.ProgrammeDataHolder;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +28,9 @@ class DiagnosticData implements PersonalDataHolder, ProgrammeDataHolder {
 
     private final DiagnosticRepository diagnostics;
     private final DiagnosticAnswerRepository answers;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
 
-    DiagnosticData(DiagnosticRepository diagnostics, DiagnosticAnswerRepository answers, ProgrammeService programmes) {
+    DiagnosticData(DiagnosticRepository diagnostics, DiagnosticAnswerRepository answers, Programmes programmes) {
         this.diagnostics = diagnostics;
         this.answers = answers;
         this.programmes = programmes;
@@ -49,7 +49,7 @@ class DiagnosticData implements PersonalDataHolder, ProgrammeDataHolder {
                 mine.stream().map(Diagnostic::getId).toList()).stream()
                 .collect(Collectors.groupingBy(DiagnosticAnswer::getDiagnosticId));
         return mine.stream().map(d -> new Offered(
-                programmes.find(d.getProgrammeId()).map(Programme::getName).orElse(null), d.getStartedAt(),
+                programmes.find(d.getProgrammeId()).map(ProgrammeInfo::name).orElse(null), d.getStartedAt(),
                 d.isAfterFirstSession(), d.getFinishedAt(),
                 byDiagnostic.getOrDefault(d.getId(), List.of()).stream().map(a -> new Answer(
                         DiagnosticQuestions.find(a.getQuestionId()).map(DiagnosticQuestions.Question::text)

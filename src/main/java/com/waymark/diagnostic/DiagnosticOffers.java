@@ -6,9 +6,9 @@ import java.time.Instant;
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentGiven;
 import com.waymark.programme.MembershipEnded;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.MembershipStarted;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Programmes;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -25,13 +25,13 @@ class DiagnosticOffers {
 
     private final DiagnosticService diagnostics;
     private final DiagnosticRepository rows;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final OutboxService outbox;
     private final Clock clock;
 
     private final boolean atEnrolment;
 
-    DiagnosticOffers(DiagnosticService diagnostics, DiagnosticRepository rows, ProgrammeService programmes,
+    DiagnosticOffers(DiagnosticService diagnostics, DiagnosticRepository rows, Programmes programmes,
                      OutboxService outbox, Clock clock, DiagnosticSettings settings) {
         this.atEnrolment = settings.atEnrolment();
         this.diagnostics = diagnostics;
@@ -44,7 +44,7 @@ class DiagnosticOffers {
     @EventListener
     void enrolled(MembershipStarted started) {
         // The demo's leaders are seeded with weeks of history: they are not starting a programme.
-        if (atEnrolment && started.via() != Membership.Via.DEMO) {
+        if (atEnrolment && started.via() != MembershipInfo.Via.DEMO) {
             diagnostics.offer(started.participantId(), started.programmeId());
         }
     }
@@ -55,10 +55,10 @@ class DiagnosticOffers {
             return;
         }
         Instant since = clock.instant().minus(DiagnosticService.OFFER_WITHIN);
-        programmes.programmesOf(given.participantId()).stream()
+        programmes.of(given.participantId()).stream()
                 .filter(p -> p.membership() != null && p.membership().isActive()
-                        && p.membership().getJoinedAt().isAfter(since))
-                .forEach(p -> diagnostics.offer(given.participantId(), p.programme().getId()));
+                        && p.membership().joinedAt().isAfter(since))
+                .forEach(p -> diagnostics.offer(given.participantId(), p.programme().id()));
     }
 
     @EventListener

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.waymark.privacy.PrivacyNotice;
 import com.waymark.diagnostic.DiagnosticQuestions.Question;
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentRequired;
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +45,13 @@ public class DiagnosticService {
     private final DiagnosticRepository diagnostics;
     private final DiagnosticAnswerRepository answers;
     private final ConsentService consent;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ScheduleService schedule;
     private final OutboxService outbox;
     private final Clock clock;
 
     public DiagnosticService(DiagnosticRepository diagnostics, DiagnosticAnswerRepository answers,
-                             ConsentService consent, ProgrammeService programmes, ScheduleService schedule,
+                             ConsentService consent, Programmes programmes, ScheduleService schedule,
                              OutboxService outbox, Clock clock) {
         this.diagnostics = diagnostics;
         this.answers = answers;
@@ -162,8 +163,8 @@ public class DiagnosticService {
         }
         List<DiagnosticAnswer> given = answers.findByDiagnosticIdInOrderByAnsweredAtAsc(List.of(diagnostic.getId()));
         int answered = (int) given.stream().filter(a -> a.getAnswer() != null).count();
-        Optional<Programme> programme = programmes.find(diagnostic.getProgrammeId());
-        return new Progress(programme.map(Programme::getName).orElse("your programme"),
+        Optional<ProgrammeInfo> programme = programmes.find(diagnostic.getProgrammeId());
+        return new Progress(programme.map(ProgrammeInfo::name).orElse("your programme"),
                 finished ? null : asking(diagnostic), answered, given.size() - answered, threshold(programme));
     }
 
@@ -207,20 +208,20 @@ public class DiagnosticService {
     }
 
     private Asking asking(Diagnostic diagnostic) {
-        Optional<Programme> programme = programmes.find(diagnostic.getProgrammeId());
+        Optional<ProgrammeInfo> programme = programmes.find(diagnostic.getProgrammeId());
         return new Asking(diagnostic.getId(), diagnostic.getProgrammeId(),
-                programme.map(Programme::getName).orElse("your programme"), diagnostic.getPosition(),
+                programme.map(ProgrammeInfo::name).orElse("your programme"), diagnostic.getPosition(),
                 DiagnosticQuestions.at(diagnostic.getPosition()), diagnostic.isAfterFirstSession(),
                 threshold(programme));
     }
 
-    /** The threshold every coach's figure uses now ({@code Programme.thresholdAt}), as a person is told it. */
-    private int threshold(Optional<Programme> programme) {
-        return programme.map(p -> p.thresholdAt(clock.instant())).orElse(Programme.DEFAULT_THRESHOLD);
+    /** The threshold every coach's figure uses now ({@code ProgrammeInfo.thresholdAt}), as a person is told it. */
+    private int threshold(Optional<ProgrammeInfo> programme) {
+        return programme.map(p -> p.thresholdAt(clock.instant())).orElse(PrivacyNotice.DEFAULT_THRESHOLD);
     }
 
     private boolean stillMember(long participantId, long programmeId) {
-        return programmes.programmesOf(participantId).stream().anyMatch(p -> p.programme().getId() == programmeId
+        return programmes.of(participantId).stream().anyMatch(p -> p.programme().id() == programmeId
                 && p.membership() != null && p.membership().isActive());
     }
 }

@@ -23,8 +23,8 @@ import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.ReadKind;
 import com.waymark.privacy.ReleaseLedger;
 import com.waymark.privacy.Releases;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -48,14 +48,14 @@ public class EvaluationReport {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final EvaluationService evaluations;
     private final OutcomeMeasureService outcomes;
     private final ReleaseLedger ledger;
     private final AuditLog audit;
     private final Clock clock;
 
-    EvaluationReport(JdbcTemplate jdbc, FieldCipher cipher, ProgrammeService programmes, EvaluationService evaluations,
+    EvaluationReport(JdbcTemplate jdbc, FieldCipher cipher, Programmes programmes, EvaluationService evaluations,
                      OutcomeMeasureService outcomes, ReleaseLedger ledger, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -81,12 +81,12 @@ public class EvaluationReport {
      * measure by wellbeing and the ratings by peer coaching, and each read is audited with only its own people.
      */
     EvaluationResults results(long coachId, long programmeId, Set<Part> parts) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         return ledger.serialised(programmeId, () -> read(coachId, programme, parts));
     }
 
-    private EvaluationResults read(long coachId, Programme programme, Set<Part> parts) {
-        long programmeId = programme.getId();
+    private EvaluationResults read(long coachId, ProgrammeInfo programme, Set<Part> parts) {
+        long programmeId = programme.id();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         Optional<EvaluationService.Round> round = evaluations.round(programmeId);
         Set<Long> staff = programmes.staffIds(programmeId);
@@ -141,7 +141,7 @@ public class EvaluationReport {
         ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says the read is in the audit, so it must be.
         audit.record(coachId, ReadKind.EVALUATION, programmeId, included);
-        return new EvaluationResults(programmeId, programme.getName(), policy.threshold(),
+        return new EvaluationResults(programmeId, programme.name(), policy.threshold(),
                 round.map(EvaluationService.Round::sentAt).orElse(null),
                 round.map(EvaluationService.Round::automatic).orElse(false), responded, List.copyOf(elements),
                 recommend, recommendPeople, mostUseful, wouldChange, outcome, releases.heldBack());

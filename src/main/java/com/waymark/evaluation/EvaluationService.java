@@ -14,9 +14,8 @@ import java.util.Set;
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.FieldCipher;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.programme.ProgrammesEnding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,8 +41,7 @@ public class EvaluationService {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
-    private final ProgrammeService programmes;
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final ProgrammesEnding ending;
     private final OutboxService outbox;
     private final ConsentService consent;
@@ -51,13 +49,12 @@ public class EvaluationService {
     private final EvaluationSettings settings;
     private final Clock clock;
 
-    EvaluationService(JdbcTemplate jdbc, FieldCipher cipher, ProgrammeService programmes, EnrolmentService enrolment,
+    EvaluationService(JdbcTemplate jdbc, FieldCipher cipher, Programmes programmes,
                       ProgrammesEnding ending, OutboxService outbox, ConsentService consent,
                       OutcomeMeasureService outcomes, EvaluationSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.programmes = programmes;
-        this.enrolment = enrolment;
         this.ending = ending;
         this.outbox = outbox;
         this.consent = consent;
@@ -78,7 +75,7 @@ public class EvaluationService {
     /** A coach names one more element of their programme to be rated, for example "Action learning sets". */
     @Transactional
     public Element addElement(long coachId, long programmeId, String name) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
             throw new EvaluationProblem("Please name the element, for example: evaluation add element Action "
@@ -90,15 +87,15 @@ public class EvaluationService {
         }
         List<Element> existing = elements(programmeId);
         if (existing.stream().anyMatch(e -> e.name().toLowerCase(Locale.ROOT).equals(clean.toLowerCase(Locale.ROOT)))) {
-            throw new EvaluationProblem("\"" + clean + "\" is already on the evaluation of \"" + programme.getName()
+            throw new EvaluationProblem("\"" + clean + "\" is already on the evaluation of \"" + programme.name()
                     + "\".");
         }
         if (existing.size() - Element.STANDARD.size() >= Element.MAX_ADDED) {
-            throw new EvaluationProblem("The evaluation of \"" + programme.getName() + "\" already has "
+            throw new EvaluationProblem("The evaluation of \"" + programme.name() + "\" already has "
                     + Element.MAX_ADDED + " elements of your own, the most it takes so that it stays quick to answer.");
         }
         if (round(programmeId).isPresent()) {
-            throw new EvaluationProblem("The evaluation of \"" + programme.getName() + "\" has been sent, so its "
+            throw new EvaluationProblem("The evaluation of \"" + programme.name() + "\" has been sent, so its "
                     + "elements stay as they were: everyone is asked the same questions.");
         }
         long id = Rows.insert(jdbc, "insert into evaluation_element (programme_id, name, added_at) values (?, ?, ?)",
@@ -116,7 +113,7 @@ public class EvaluationService {
      * The day, in the programme's time zone, from which the tick sends its evaluation by itself: {@link
      * EvaluationSettings#daysBeforeEnd} days before its end date. Empty when it has no end date.
      */
-    public Optional<LocalDate> sendsItselfOn(Programme programme) {
+    public Optional<LocalDate> sendsItselfOn(ProgrammeInfo programme) {
         return Optional.ofNullable(programme.settings().endsOn()).map(end -> end.minusDays(settings.daysBeforeEnd()));
     }
 
@@ -133,10 +130,10 @@ public class EvaluationService {
     @Transactional
     public int sendDue() {
         int sent = 0;
-        for (Programme programme : ending.endingWithin(clock.instant(), settings.daysBeforeEnd())) {
+        for (ProgrammeInfo programme : ending.endingWithin(clock.instant(), settings.daysBeforeEnd())) {
             // A programme with nobody in it yet is left for a later tick, or for its coach.
-            if (round(programme.getId()).isEmpty()
-                    && !enrolment.activeMemberGroups(programme.getId()).isEmpty()) {
+            if (round(programme.id()).isEmpty()
+                    && !programmes.activeMemberGroups(programme.id()).isEmpty()) {
                 send(programme, true);
                 sent++;
             }
@@ -144,12 +141,12 @@ public class EvaluationService {
         return sent;
     }
 
-    private Sent send(Programme programme, boolean automatic) {
-        long programmeId = programme.getId();
+    private Sent send(ProgrammeInfo programme, boolean automatic) {
+        long programmeId = programme.id();
         Optional<Round> before = round(programmeId);
-        Set<Long> members = enrolment.activeMemberGroups(programmeId).keySet();
+        Set<Long> members = programmes.activeMemberGroups(programmeId).keySet();
         if (before.isEmpty() && members.isEmpty()) {
-            throw new EvaluationProblem("\"" + programme.getName() + "\" has no members yet, so there is nobody to "
+            throw new EvaluationProblem("\"" + programme.name() + "\" has no members yet, so there is nobody to "
                     + "send the evaluation to. It is ready for when they have joined.");
         }
         Instant now = clock.instant();
@@ -164,7 +161,7 @@ public class EvaluationService {
             }
         }
         int outcome = outcomes.queueEnd(programmeId, members);
-        return new Sent(programme.getName(), invited, before.isPresent(),
+        return new Sent(programme.name(), invited, before.isPresent(),
                 before.map(Round::sentAt).orElse(now), outcome);
     }
 
@@ -172,16 +169,16 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public Optional<Invitation> invitation(long participantId, long programmeId) {
         Optional<Round> round = round(programmeId);
-        if (round.isEmpty() || !enrolment.activeMemberGroups(programmeId).containsKey(participantId)) {
+        if (round.isEmpty() || !programmes.activeMemberGroups(programmeId).containsKey(participantId)) {
             return Optional.empty();
         }
-        Optional<Programme> programme = programmes.find(programmeId);
+        Optional<ProgrammeInfo> programme = programmes.find(programmeId);
         if (programme.isEmpty()) {
             return Optional.empty();
         }
         boolean answered = !jdbc.queryForList("select id from evaluation_response where round_id = ? "
                 + "and participant_id = ?", Long.class, round.get().id(), participantId).isEmpty();
-        return Optional.of(new Invitation(programmeId, round.get().id(), programme.get().getName(),
+        return Optional.of(new Invitation(programmeId, round.get().id(), programme.get().name(),
                 elements(programmeId), answered));
     }
 
@@ -194,7 +191,7 @@ public class EvaluationService {
         consent.lockForRecording(participantId);
         Round round = round(programmeId).orElseThrow(() -> new EvaluationProblem(
                 "There is no evaluation open for that programme, so nothing was saved."));
-        if (!enrolment.activeMemberGroups(programmeId).containsKey(participantId)) {
+        if (!programmes.activeMemberGroups(programmeId).containsKey(participantId)) {
             throw new EvaluationProblem("Only the programme's members answer its evaluation, so nothing was saved.");
         }
         Set<String> keys = new java.util.HashSet<>(elements(programmeId).stream().map(Element::key).toList());

@@ -12,10 +12,9 @@ import java.util.stream.Collectors;
 
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.MembershipStarted;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,17 +41,15 @@ public class OutcomeMeasureService {
     }
 
     private final JdbcTemplate jdbc;
-    private final ProgrammeService programmes;
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final OutboxService outbox;
     private final ConsentService consent;
     private final Clock clock;
 
-    OutcomeMeasureService(JdbcTemplate jdbc, ProgrammeService programmes, EnrolmentService enrolment,
+    OutcomeMeasureService(JdbcTemplate jdbc, Programmes programmes,
                           OutboxService outbox, ConsentService consent, Clock clock) {
         this.jdbc = jdbc;
         this.programmes = programmes;
-        this.enrolment = enrolment;
         this.outbox = outbox;
         this.consent = consent;
         this.clock = clock;
@@ -67,7 +64,7 @@ public class OutcomeMeasureService {
     /** The coach turns the measure on (asking every current member for a baseline) or off (asking nobody more). */
     @Transactional
     public Switched setEnabled(long coachId, long programmeId, boolean on) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         boolean was = enabled(programmeId);
         if (jdbc.update("update outcome_measure_setting set enabled = ?, changed_at = ? where programme_id = ?", on,
                 Rows.utc(clock.instant()), programmeId) == 0) {
@@ -76,11 +73,11 @@ public class OutcomeMeasureService {
         }
         int invited = 0;
         if (on) {
-            for (long member : enrolment.activeMemberGroups(programmeId).keySet().stream().sorted().toList()) {
+            for (long member : programmes.activeMemberGroups(programmeId).keySet().stream().sorted().toList()) {
                 invited += queue(programmeId, member, OutcomeMeasure.Phase.START) ? 1 : 0;
             }
         }
-        return new Switched(programme.getName(), on, was != on, invited);
+        return new Switched(programme.name(), on, was != on, invited);
     }
 
     /** A new member of a programme that measures outcomes is asked for their baseline, in the same commit. */
@@ -119,10 +116,10 @@ public class OutcomeMeasureService {
     /** What the person's card asks, while the measure is on and they are an active member. */
     @Transactional(readOnly = true)
     public Optional<Invitation> invitation(long participantId, long programmeId, OutcomeMeasure.Phase phase) {
-        if (!enabled(programmeId) || !enrolment.activeMemberGroups(programmeId).containsKey(participantId)) {
+        if (!enabled(programmeId) || !programmes.activeMemberGroups(programmeId).containsKey(participantId)) {
             return Optional.empty();
         }
-        return programmes.find(programmeId).map(p -> new Invitation(programmeId, p.getName(), phase,
+        return programmes.find(programmeId).map(p -> new Invitation(programmeId, p.name(), phase,
                 answered(programmeId, participantId, phase)));
     }
 
@@ -133,7 +130,7 @@ public class OutcomeMeasureService {
     @Transactional
     public void record(long participantId, long programmeId, OutcomeMeasure.Phase phase, List<Integer> answers) {
         consent.lockForRecording(participantId);
-        if (!enabled(programmeId) || !enrolment.activeMemberGroups(programmeId).containsKey(participantId)) {
+        if (!enabled(programmeId) || !programmes.activeMemberGroups(programmeId).containsKey(participantId)) {
             throw new EvaluationProblem("That questionnaire is no longer being asked in this programme, so nothing "
                     + "was saved.");
         }

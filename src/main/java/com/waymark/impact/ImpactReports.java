@@ -15,8 +15,8 @@ import com.waymark.insight.TeamSummary;
 import com.waymark.pairing.PeerCoachingService;
 import com.waymark.pairing.PeerCoachingService.PairsSummary;
 import com.waymark.privacy.ReadKind;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,13 +33,13 @@ public class ImpactReports {
     static final int WEEKS_WITHOUT_START = 12;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final TeamInsights insights;
     private final PeerCoachingService peerCoaching;
     private final List<ImpactSection> sections;
     private final Clock clock;
 
-    public ImpactReports(ProgrammeService programmes, TeamInsights insights, PeerCoachingService peerCoaching,
+    public ImpactReports(Programmes programmes, TeamInsights insights, PeerCoachingService peerCoaching,
                          List<ImpactSection> sections, Clock clock) {
         this.programmes = programmes;
         this.insights = insights;
@@ -50,12 +50,12 @@ public class ImpactReports {
 
     /** The report, read now; refuses (as {@code summary} does) anyone who does not coach the programme. */
     public ImpactReport read(long coachId, long programmeId) {
-        Programme programme = programmes.coached(coachId, programmeId);
-        ZoneId zone = ZoneId.of(programme.getTimeZone());
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
+        ZoneId zone = ZoneId.of(programme.timeZone());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate starts = programme.settings().startsOn();
         if (starts != null && starts.isAfter(today)) {
-            throw new ImpactProblem("\"" + programme.getName() + "\" starts on " + DAY.format(starts)
+            throw new ImpactProblem("\"" + programme.name() + "\" starts on " + DAY.format(starts)
                     + ", so there is nothing to report yet. Its impact report fills in from its first week.");
         }
         LocalDate since = starts != null ? starts : today.minusWeeks(WEEKS_WITHOUT_START);
@@ -76,7 +76,7 @@ public class ImpactReports {
         List<ImpactReport.Section> all = placed.stream().sorted(Comparator.comparingInt(Placed::order))
                 .map(Placed::section).toList();
         int heldBack = all.stream().mapToInt(ImpactReport.Section::heldBack).sum();
-        return new ImpactReport(programme.getName(), starts, period, header.threshold(), clock.instant(), summary, pairs,
+        return new ImpactReport(programme.name(), starts, period, header.threshold(), clock.instant(), summary, pairs,
                 all, heldBack);
     }
 

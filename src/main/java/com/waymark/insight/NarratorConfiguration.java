@@ -10,7 +10,6 @@ import org.springframework.ai.model.NoopApiKey;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,27 +27,28 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(LlmSettings.class)
 class NarratorConfiguration {
 
-    /** The in-process default: the pipeline's own names and no generated paragraph. */
+    /**
+     * The in-process default (the pipeline's own names and no generated paragraph), or the LLM when enabled. Chosen
+     * here, at run time, not by a condition on the bean: the production start uses Spring AOT, whose bean definitions
+     * are fixed when the jar is built, and the LLM is switched on where it runs.
+     */
     @Bean
-    @ConditionalOnProperty(name = "waymark.insight.llm.enabled", havingValue = "false", matchIfMissing = true)
-    DigestNarrator inProcessNarrator() {
-        return new DigestNarrator() {
-            @Override
-            public Optional<String> nameTheme(List<String> topTerms, String currentName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> summarise(String programmeName, List<String> aggregateLines) {
-                return Optional.empty();
-            }
-        };
+    DigestNarrator digestNarrator(LlmSettings settings, MeterRegistry meters) {
+        return settings.enabled() ? new SpringAiNarrator(chatModel(settings), meters) : new InProcessNarrator();
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "waymark.insight.llm.enabled", havingValue = "true")
-    DigestNarrator llmNarrator(LlmSettings settings, MeterRegistry meters) {
-        return new SpringAiNarrator(chatModel(settings), meters);
+    /** No LLM: nothing leaves the process, and the digest keeps its own theme names. */
+    private static final class InProcessNarrator implements DigestNarrator {
+
+        @Override
+        public Optional<String> nameTheme(List<String> topTerms, String currentName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> summarise(String programmeName, List<String> aggregateLines) {
+            return Optional.empty();
+        }
     }
 
     static OpenAiChatModel chatModel(LlmSettings settings) {

@@ -10,8 +10,8 @@ import com.waymark.insight.themes.Embedder;
 import com.waymark.insight.themes.ThemeFeedback;
 import com.waymark.insight.themes.ThemePipeline;
 import com.waymark.insight.themes.ThemeTaxonomy;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +32,13 @@ public class ProgrammeThemes {
     }
 
     private final ThemeFeedbackRepository feedback;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ObjectProvider<ThemePipeline> shared;
     private final Embedder embedder;
     private final Clock clock;
     private final Map<Long, Built> built = new ConcurrentHashMap<>();
 
-    public ProgrammeThemes(ThemeFeedbackRepository feedback, ProgrammeService programmes,
+    public ProgrammeThemes(ThemeFeedbackRepository feedback, Programmes programmes,
                            ObjectProvider<ThemePipeline> shared, Embedder embedder, Clock clock) {
         this.feedback = feedback;
         this.programmes = programmes;
@@ -70,7 +70,7 @@ public class ProgrammeThemes {
 
     @Transactional
     public Outcome rename(long coachId, String theme, String newName) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         String clean = newName == null ? "" : newName.strip();
         if (clean.isEmpty() || clean.length() > 80) {
             throw new InsightProblem("Give the new name in a few words (at most 80 characters), for example: "
@@ -78,13 +78,13 @@ public class ProgrammeThemes {
         }
         ThemeTaxonomy.Entry entry = find(programme, theme);
         save(programme, coachId, new ThemeFeedback.Rename(entry.id(), clean));
-        return new Outcome("Done: \"" + entry.name() + "\" is now called \"" + clean + "\" in \"" + programme.getName()
+        return new Outcome("Done: \"" + entry.name() + "\" is now called \"" + clean + "\" in \"" + programme.name()
                 + "\".");
     }
 
     @Transactional
     public Outcome merge(long coachId, String theme, String into) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         ThemeTaxonomy.Entry from = find(programme, theme);
         ThemeTaxonomy.Entry to = find(programme, into);
         if (from.id().equals(to.id())) {
@@ -96,7 +96,7 @@ public class ProgrammeThemes {
 
     @Transactional
     public Outcome notAbout(long coachId, String theme, String example) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         ThemeTaxonomy.Entry entry = find(programme, theme);
         save(programme, coachId, new ThemeFeedback.NotAbout(example(example), entry.id()));
         return new Outcome("Thanks: writing like that will count less towards \"" + entry.name() + "\" from the next "
@@ -105,15 +105,15 @@ public class ProgrammeThemes {
 
     @Transactional
     public Outcome moreLike(long coachId, String theme, String example) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         ThemeTaxonomy.Entry entry = find(programme, theme);
         save(programme, coachId, new ThemeFeedback.MoreLike(example(example), entry.id()));
         return new Outcome("Thanks: writing like that will count towards \"" + entry.name() + "\" from the next "
                 + "report.");
     }
 
-    private void save(Programme programme, long coachId, ThemeFeedback item) {
-        feedback.save(new ThemeFeedbackEntry(programme.getId(), item, coachId, clock.instant()));
+    private void save(ProgrammeInfo programme, long coachId, ThemeFeedback item) {
+        feedback.save(new ThemeFeedbackEntry(programme.id(), item, coachId, clock.instant()));
     }
 
     private static String example(String text) {
@@ -126,9 +126,9 @@ public class ProgrammeThemes {
     }
 
     /** A theme by its current name (after renames) or id, as this programme's coaches see it. */
-    private ThemeTaxonomy.Entry find(Programme programme, String name) {
+    private ThemeTaxonomy.Entry find(ProgrammeInfo programme, String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        ThemeTaxonomy taxonomy = taxonomy(programme.getId());
+        ThemeTaxonomy taxonomy = taxonomy(programme.id());
         return taxonomy.themes().stream()
                 .filter(t -> t.name().toLowerCase(Locale.ROOT).equals(wanted) || t.id().equals(wanted))
                 .findFirst()

@@ -25,12 +25,11 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
 import com.waymark.privacy.ReleaseLedger;
 import com.waymark.privacy.Releases;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.cycle.SessionPulses;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Programmes;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.stereotype.Service;
 
@@ -50,8 +49,7 @@ public class TeamInsights {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-    private final ProgrammeService programmes;
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final ScheduleService schedule;
     private final TeamCheckIns checkIns;
     private final TeamThemes themes;
@@ -66,7 +64,7 @@ public class TeamInsights {
     private final DiagnosticThemes diagnostic;
     private final SessionPulses sessionPulses;
 
-    public TeamInsights(ProgrammeService programmes, EnrolmentService enrolment, ScheduleService schedule,
+    public TeamInsights(Programmes programmes, ScheduleService schedule,
                         TeamCheckIns checkIns, TeamThemes themes, PeerCoachingService peerCoaching,
                         DigestQuestions questions, AuditLog audit, ReleaseLedger ledger, DigestNarrator narrator,
                         Clock clock, InsightSettings settings, DiagnosticThemes diagnostic,
@@ -74,7 +72,6 @@ public class TeamInsights {
         this.diagnostic = diagnostic;
         this.sessionPulses = sessionPulses;
         this.programmes = programmes;
-        this.enrolment = enrolment;
         this.schedule = schedule;
         this.checkIns = checkIns;
         this.themes = themes;
@@ -134,7 +131,7 @@ public class TeamInsights {
      * unchanged period releases the same figures), for a report read as {@code kind} (the impact report).
      */
     public TeamSummary summary(long coachId, long programmeId, LocalDate since, ReadKind kind) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         return summary(coachId, scope(programme, coachId, null, since, false), kind).summary();
     }
 
@@ -143,7 +140,7 @@ public class TeamInsights {
      * two weeks), read now. Returns empty when the reader no longer coaches the programme.
      */
     public Optional<SessionDigest> digest(long coachId, long programmeId, Instant sessionStartsAt, long sessionId) {
-        Programme programme;
+        ProgrammeInfo programme;
         try {
             programme = programmes.coached(coachId, programmeId);
         } catch (ProgrammeProblem notACoach) {
@@ -161,7 +158,7 @@ public class TeamInsights {
         before.ifPresent(read -> themeIds.addAll(read.taxonomyIds()));
         List<String> suggested = questions.forSession(programmeId, sessionId, themeIds);
         TeamSummary summary = named(done.summary());
-        String narrative = narrator.summarise(programme.getName(), DigestLines.of(summary, pairs)).orElse(null);
+        String narrative = narrator.summarise(programme.name(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
                 before.map(DiagnosticThemes.Read::digest).orElse(null), cycle));
     }
@@ -201,7 +198,7 @@ public class TeamInsights {
      * it. Read, released and audited like any export, at the moment it is made.
      */
     public Report<String> exportCsv(long coachId, long programmeId, ScopeRequest request) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         return exportCsv(coachId, scope(programme, coachId, request.group(), request.since(),
                 request.sinceLastSession() || request.since() == null));
     }
@@ -218,7 +215,7 @@ public class TeamInsights {
      * read still does all of that. Returns whether anything had to be clustered.
      */
     public boolean precomputeThemes(long programmeId) {
-        Optional<Programme> programme = programmes.find(programmeId);
+        Optional<ProgrammeInfo> programme = programmes.find(programmeId);
         if (programme.isEmpty()) {
             return false;
         }
@@ -310,7 +307,7 @@ public class TeamInsights {
     // ---- scope ----
 
     private InsightScope scope(long coachId, ScopeRequest request) {
-        Programme programme = programmes.currentCoached(coachId);
+        ProgrammeInfo programme = programmes.currentCoached(coachId);
         return scope(programme, coachId, request.group(), request.since(), request.sinceLastSession()
                 || request.since() == null);
     }
@@ -327,12 +324,12 @@ public class TeamInsights {
         return (day.getYear() == today.getYear() ? DAY : DAY_YEAR).format(day);
     }
 
-    private InsightScope scope(Programme programme, long viewerId, String groupName, LocalDate since,
+    private InsightScope scope(ProgrammeInfo programme, long viewerId, String groupName, LocalDate since,
                                boolean fromLastSession) {
-        ZoneId zone = ZoneId.of(programme.getTimeZone());
+        ZoneId zone = ZoneId.of(programme.timeZone());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        ProgrammeGroup group = groupName == null || groupName.isBlank() ? null : group(programme, groupName.strip());
+        GroupInfo group = groupName == null || groupName.isBlank() ? null : group(programme, groupName.strip());
         LocalDate first;
         String described;
         if (since != null) {
@@ -345,32 +342,32 @@ public class TeamInsights {
             }
         } else {
             Optional<Instant> last = fromLastSession
-                    ? schedule.lastSessionStartBefore(programme.getId(), now) : Optional.empty();
+                    ? schedule.lastSessionStartBefore(programme.id(), now) : Optional.empty();
             first = last.map(s -> LocalDate.ofInstant(s, zone))
                     .orElse(today.minusDays(DEFAULT_DAYS - 1));
             described = last.map(s -> "since the last session ("
                             + day(LocalDate.ofInstant(s, zone), today) + ")")
                     .orElse("over the last two weeks");
         }
-        Set<Long> staff = programmes.staffIds(programme.getId());
-        Map<Long, Long> members = enrolment.activeMemberGroups(programme.getId());
+        Set<Long> staff = programmes.staffIds(programme.id());
+        Map<Long, Long> members = programmes.activeMemberGroups(programme.id());
         Set<Long> countable = ConfidentialityPolicy.contributors(members.keySet(), staff, viewerId);
         Map<Long, Long> groupOf = members.entrySet().stream().filter(e -> countable.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Set<Long> cohort = groupOf.entrySet().stream()
-                .filter(e -> group == null || e.getValue() == group.getId().longValue())
+                .filter(e -> group == null || e.getValue() == group.id())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        return new InsightScope(programme.getId(), programme.getName(), group == null ? null : group.getId(),
-                group == null ? null : group.getName(), zone, InsightPeriod.days(first, today.plusDays(1), zone),
+        return new InsightScope(programme.id(), programme.name(), group == null ? null : group.id(),
+                group == null ? null : group.name(), zone, InsightPeriod.days(first, today.plusDays(1), zone),
                 described, cohort, groupOf, ConfidentialityPolicy.withThreshold(programme.thresholdAt(now)));
     }
 
-    private ProgrammeGroup group(Programme programme, String name) {
-        List<ProgrammeGroup> groups = programmes.groups(programme.getId());
-        return groups.stream().filter(g -> g.getName().equalsIgnoreCase(name)).findFirst()
+    private GroupInfo group(ProgrammeInfo programme, String name) {
+        List<GroupInfo> groups = programmes.groups(programme.id());
+        return groups.stream().filter(g -> g.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new InsightProblem("There's no group called \"" + name + "\" in \""
-                        + programme.getName() + "\"." + (groups.isEmpty() ? " It has no groups yet."
-                        : " Its groups: " + String.join(", ", groups.stream().map(ProgrammeGroup::getName).toList())
+                        + programme.name() + "\"." + (groups.isEmpty() ? " It has no groups yet."
+                        : " Its groups: " + String.join(", ", groups.stream().map(GroupInfo::name).toList())
                         + ".")));
     }
 }

@@ -2,7 +2,7 @@ package com.waymark.ops;
 
 import java.util.Locale;
 
-import com.waymark.checkin.CheckIn;
+import com.waymark.checkin.CheckInSubmission;
 import com.waymark.checkin.CheckInRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +23,7 @@ class CheckInMetrics {
 
     CheckInMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (CheckIn.Source source : CheckIn.Source.values()) {
+        for (CheckInSubmission.Source source : CheckInSubmission.Source.values()) {
             counter(source); // present at zero from the start, so a rate can be drawn before the first check-in
         }
     }
@@ -33,7 +33,7 @@ class CheckInMetrics {
         counter(event.source()).increment();
     }
 
-    private Counter counter(CheckIn.Source source) {
+    private Counter counter(CheckInSubmission.Source source) {
         return Counter.builder(ANSWERED).description("Check-ins saved")
                 .tag("source", source.name().toLowerCase(Locale.ROOT)).register(registry);
     }

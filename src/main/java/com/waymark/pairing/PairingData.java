@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.waymark.privacy.PersonalDataHolder;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +50,11 @@ class PairingData implements PersonalDataHolder {
     private final PairingOptOutRepository optOuts;
     private final ForbiddenPairRepository forbidden;
     private final ParticipantService participants;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
 
     PairingData(PairingMemberRepository members, PairingRoundRepository rounds, PairingFollowUpRepository followUps,
                 PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden, ParticipantService participants,
-                ProgrammeService programmes) {
+                Programmes programmes) {
         this.members = members;
         this.rounds = rounds;
         this.followUps = followUps;
@@ -116,10 +116,10 @@ class PairingData implements PersonalDataHolder {
     }
 
     private String personName(long participantId) {
-        return participants.find(participantId).map(Participant::getDisplayName).orElse(null);
+        return participants.find(participantId).map(ParticipantInfo::displayName).orElse(null);
     }
 
     private String programmeName(long programmeId) {
-        return programmes.find(programmeId).map(Programme::getName).orElse(null);
+        return programmes.find(programmeId).map(ProgrammeInfo::name).orElse(null);
     }
 }

@@ -19,11 +19,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "pairing_follow_up")
-public class PairingFollowUp {
+class PairingFollowUp {
 
     public enum Status { PLANNED, QUEUED, ANSWERED, CANCELLED }
 
-    public enum Met { YES, NO, NOT_YET }
 
     public static final int MAX_SNOOZES = 2;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
-import com.waymark.programme.Participant;
+import com.waymark.programme.MembershipInfo;
+import com.waymark.programme.ParticipantInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.schedule.PersonalScheduleService;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PairingInputs {
-
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final ConsentService consent;
     private final PersonalScheduleService personal;
     private final PairingOptOutRepository optOuts;
@@ -30,9 +29,9 @@ class PairingInputs {
     private final PairingRoundRepository rounds;
     private final PairingMemberRepository members;
 
-    PairingInputs(EnrolmentService enrolment, ConsentService consent, PersonalScheduleService personal, PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden,
+    PairingInputs(Programmes programmes, ConsentService consent, PersonalScheduleService personal, PairingOptOutRepository optOuts, ForbiddenPairRepository forbidden,
                   PairingRoundRepository rounds, PairingMemberRepository members) {
-        this.enrolment = enrolment;
+        this.programmes = programmes;
         this.consent = consent;
         this.personal = personal;
         this.optOuts = optOuts;
@@ -49,14 +48,14 @@ class PairingInputs {
      */
     List<Candidate> active(PairingPlan plan, Instant now) {
         List<Candidate> active = new ArrayList<>();
-        for (EnrolmentService.Member member : enrolment.members(plan.getProgrammeId())) {
-            if (plan.getGroupId() != null && !plan.getGroupId().equals(member.membership().getGroupId())) {
+        for (Programmes.Member member : programmes.members(plan.getProgrammeId())) {
+            if (plan.getGroupId() != null && !plan.getGroupId().equals(member.membership().groupId())) {
                 continue;
             }
-            Participant person = member.participant();
+            ParticipantInfo person = member.person();
             if (isActive(person, plan.getProgrammeId(), now)) {
-                active.add(new Candidate(person.getId(), member.membership().getRole(),
-                        member.membership().getOrganisation()));
+                active.add(new Candidate(person.id(), member.membership().role(),
+                        member.membership().organisation()));
             }
         }
         return active;
@@ -68,19 +67,19 @@ class PairingInputs {
      */
     int withoutChat(PairingPlan plan) {
         int count = 0;
-        for (EnrolmentService.Member member : enrolment.members(plan.getProgrammeId())) {
-            if ((plan.getGroupId() == null || plan.getGroupId().equals(member.membership().getGroupId()))
-                    && member.participant().getConversationReference() == null
-                    && consent.hasConsented(member.participant().getId())) {
+        for (Programmes.Member member : programmes.members(plan.getProgrammeId())) {
+            if ((plan.getGroupId() == null || plan.getGroupId().equals(member.membership().groupId()))
+                    && !member.person().hasChat()
+                    && consent.hasConsented(member.person().id())) {
                 count++;
             }
         }
         return count;
     }
 
-    private boolean isActive(Participant person, long programmeId, Instant now) {
-        long id = person.getId();
-        return person.isReachable() && person.getConversationReference() != null && consent.hasConsented(id)
+    private boolean isActive(ParticipantInfo person, long programmeId, Instant now) {
+        long id = person.id();
+        return person.messageable() && consent.hasConsented(id)
                 && !paused(id, now) && !onLeave(person, now)
                 && !optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programmeId, id);
     }
@@ -89,18 +88,18 @@ class PairingInputs {
         return personal.pausedAt(participantId, now);
     }
 
-    private boolean onLeave(Participant person, Instant now) {
+    private boolean onLeave(ParticipantInfo person, Instant now) {
         LocalDate today = now.atZone(personal.zone(person)).toLocalDate();
-        return personal.onLeave(person.getId(), today);
+        return personal.onLeave(person.id(), today);
     }
 
     /** Line management as the coach recorded it on memberships, and the pairs the coach has forbidden. */
     PairingRules rules(long programmeId) {
         PairingRules rules = PairingRules.none();
-        for (Membership membership : enrolment.memberships(programmeId)) {
-            Long manager = membership.getLineManagerId();
-            if (manager != null && !manager.equals(membership.getParticipantId())) {
-                rules = rules.withLineManagement(manager, membership.getParticipantId());
+        for (MembershipInfo membership : programmes.memberships(programmeId)) {
+            Long manager = membership.lineManagerId();
+            if (manager != null && !manager.equals(membership.participantId())) {
+                rules = rules.withLineManagement(manager, membership.participantId());
             }
         }
         for (ForbiddenPair pair : forbidden.findByProgrammeIdOrderById(programmeId)) {
@@ -118,7 +117,7 @@ class PairingInputs {
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, PairingRound> byId = all.stream().collect(Collectors.toMap(PairingRound::getId, r -> r));
         Map<Long, List<PairingMember>> groups = members.findByRoundIdInOrderById(byId.keySet()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED && m.getGroupId() != null)
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED && m.getGroupId() != null)
                 .collect(Collectors.groupingBy(PairingMember::getGroupId));
         Map<PairKey, PairingHistory.Meeting> meetings = new HashMap<>();
         for (List<PairingMember> group : groups.values()) {

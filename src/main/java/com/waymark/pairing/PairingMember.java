@@ -19,9 +19,8 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "pairing_member")
-public class PairingMember {
+class PairingMember {
 
-    public enum Status { PAIRED, UNMATCHED, WITHDRAWN, ALONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +43,7 @@ public class PairingMember {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status status;
+    private PlaceInRound status;
 
     @Column(name = "unmatched_reason")
     private String unmatchedReason;
@@ -55,7 +54,7 @@ public class PairingMember {
     protected PairingMember() {
     }
 
-    private PairingMember(long roundId, Long groupId, Candidate candidate, Status status, String reason, Instant now) {
+    private PairingMember(long roundId, Long groupId, Candidate candidate, PlaceInRound status, String reason, Instant now) {
         this.roundId = roundId;
         this.groupId = groupId;
         this.participantId = candidate.id();
@@ -67,26 +66,26 @@ public class PairingMember {
     }
 
     static PairingMember paired(long roundId, long groupId, Candidate candidate, Instant now) {
-        return new PairingMember(roundId, groupId, candidate, Status.PAIRED, null, now);
+        return new PairingMember(roundId, groupId, candidate, PlaceInRound.PAIRED, null, now);
     }
 
     static PairingMember unmatched(long roundId, Candidate candidate, Unmatched.Reason reason, Instant now) {
-        return new PairingMember(roundId, null, candidate, Status.UNMATCHED, reason.name(), now);
+        return new PairingMember(roundId, null, candidate, PlaceInRound.UNMATCHED, reason.name(), now);
     }
 
     void withdraw(Instant now) {
-        status = Status.WITHDRAWN;
+        status = PlaceInRound.WITHDRAWN;
         updatedAt = now;
     }
 
     void alone(Instant now) {
-        status = Status.ALONE;
+        status = PlaceInRound.ALONE;
         updatedAt = now;
     }
 
     void rematch(long newGroupId, Instant now) {
         groupId = newGroupId;
-        status = Status.PAIRED;
+        status = PlaceInRound.PAIRED;
         unmatchedReason = null;
         updatedAt = now;
     }
@@ -120,7 +119,7 @@ public class PairingMember {
         return organisation;
     }
 
-    public Status getStatus() {
+    public PlaceInRound getStatus() {
         return status;
     }
 

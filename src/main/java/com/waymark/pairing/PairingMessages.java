@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import com.waymark.outbox.OutboxPayload;
 import com.waymark.outbox.OutboxService;
-import com.waymark.programme.Programme;
+import com.waymark.programme.ProgrammeInfo;
 import com.waymark.schedule.PersonalScheduleService;
 import org.springframework.stereotype.Component;
 
@@ -68,9 +68,9 @@ class PairingMessages {
     }
 
     /** A change in their peer coaching, as a fact: the edge words it. Never a person's name. */
-    void update(long participantId, String key, OutboxPayload.PairingUpdate.Change change, Programme programme,
+    void update(long participantId, String key, OutboxPayload.PairingUpdate.Change change, ProgrammeInfo programme,
                 int roundIndex) {
-        outbox.enqueue(key, participantId, new OutboxPayload.PairingUpdate(change, programme.getId(),
-                programme.getName(), roundIndex + 1), due(participantId));
+        outbox.enqueue(key, participantId, new OutboxPayload.PairingUpdate(change, programme.id(),
+                programme.name(), roundIndex + 1), due(participantId));
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.PersonLock;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.programme.ProgrammeSettings;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -46,7 +46,7 @@ public class PairingRounds {
     private final PairingGroupRepository groups;
     private final PairingMemberRepository members;
     private final PairingFollowUpRepository followUps;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final PairingInputs inputs;
     private final PairingMessages messages;
     private final PairingEngine engine = new PairingEngine();
@@ -56,7 +56,7 @@ public class PairingRounds {
 
     public PairingRounds(PairingPlanRepository plans, PairingRoundRepository rounds, PairingGroupRepository groups,
                          PairingMemberRepository members, PairingFollowUpRepository followUps,
-                         ProgrammeService programmes, PairingInputs inputs, PairingMessages messages,
+                         Programmes programmes, PairingInputs inputs, PairingMessages messages,
                          PlatformTransactionManager txManager, Clock clock, PersonLock people) {
         this.people = people;
         this.plans = plans;
@@ -97,7 +97,7 @@ public class PairingRounds {
      */
     Integer dueIndex(PairingPlan plan, Instant now) {
         ZoneId zone = zoneOf(plan.getProgrammeId());
-        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(ProgrammeInfo::settings).orElse(null);
         int next = nextIndex(plan.getId());
         Integer due = null;
         for (int k = next; k < plan.getTotalRounds() && !plan.dueAt(k, zone).isAfter(now); k++) {
@@ -114,7 +114,7 @@ public class PairingRounds {
      */
     public RoundRun runNext(long planId) {
         PairingPlan plan = plans.findById(planId).orElseThrow();
-        Programme programme = programmes.find(plan.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(plan.getProgrammeId()).orElseThrow();
         if (!programme.settings().runsAt(clock.instant())) {
             throw new PairingProblem(outsideDates(programme));
         }
@@ -133,7 +133,7 @@ public class PairingRounds {
     /** The index of the plan's next round that falls within the programme's dates, or null when none is left. */
     Integer nextRoundIndex(PairingPlan plan) {
         ZoneId zone = zoneOf(plan.getProgrammeId());
-        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(Programme::settings).orElse(null);
+        ProgrammeSettings dates = programmes.find(plan.getProgrammeId()).map(ProgrammeInfo::settings).orElse(null);
         Instant now = clock.instant();
         for (int k = nextIndex(plan.getId()); k < plan.getTotalRounds(); k++) {
             Instant due = plan.dueAt(k, zone);
@@ -171,7 +171,7 @@ public class PairingRounds {
         if (!plan.isActive()) {
             return null;
         }
-        Programme programme = programmes.find(plan.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(plan.getProgrammeId()).orElseThrow();
         Instant now = clock.instant();
         List<Candidate> active = stillHere(inputs.active(plan, now));
         if (onDemand && active.isEmpty()) {
@@ -179,8 +179,8 @@ public class PairingRounds {
                     plan.getMode().forRound(index, plan.getTotalRounds()), 0, 0, 0, 0);
         }
         Round round = engine.pair(new PairingRequest(active, plan.getMode(), index, plan.getTotalRounds(),
-                plan.getSeed() + index), inputs.rules(programme.getId()), inputs.history(programme.getId(), planId));
-        PairingRound saved = rounds.saveAndFlush(new PairingRound(planId, programme.getId(), index, round.mode(), now,
+                plan.getSeed() + index), inputs.rules(programme.id()), inputs.history(programme.id(), planId));
+        PairingRound saved = rounds.saveAndFlush(new PairingRound(planId, programme.id(), index, round.mode(), now,
                 now.plus(Duration.ofDays(plan.getFollowUpDays()))));
         Map<Long, Candidate> byId = active.stream().collect(Collectors.toMap(Candidate::id, Function.identity()));
         for (Group group : round.groups()) {
@@ -215,13 +215,13 @@ public class PairingRounds {
     }
 
     /** Why no round can run now: the programme's dates, as the coach set them, and the rule. */
-    static String outsideDates(Programme programme) {
+    static String outsideDates(ProgrammeInfo programme) {
         ProgrammeSettings settings = programme.settings();
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                 java.util.Locale.ENGLISH);
         String dates = (settings.startsOn() == null ? "" : "from " + day.format(settings.startsOn()) + " ")
                 + (settings.endsOn() == null ? "" : "to " + day.format(settings.endsOn()));
-        return "\"" + programme.getName() + "\" runs " + dates.strip() + ": peer-coaching rounds and check-ins run "
+        return "\"" + programme.name() + "\" runs " + dates.strip() + ": peer-coaching rounds and check-ins run "
                 + "only between its dates (from 00:00 on the first day to 23:59 on the last, " + settings.timeZone()
                 + " time). Nothing was run. To change the dates, say \"edit programme\".";
     }
@@ -232,7 +232,7 @@ public class PairingRounds {
             int count = 0;
             for (PairingFollowUp followUp : followUps.findDue(clock.instant(), PageRequest.of(0, BATCH))) {
                 PairingMember member = members.findById(followUp.getMemberId()).orElse(null);
-                if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+                if (member == null || member.getStatus() != PlaceInRound.PAIRED
                         || !followUp.getGroupId().equals(member.getGroupId())) {
                     followUp.cancel();
                     continue;
@@ -247,6 +247,6 @@ public class PairingRounds {
     }
 
     ZoneId zoneOf(long programmeId) {
-        return programmes.find(programmeId).map(p -> ZoneId.of(p.getTimeZone())).orElse(ZoneId.of("Europe/London"));
+        return programmes.find(programmeId).map(ProgrammeInfo::zone).orElse(ZoneId.of("Europe/London"));
     }
 }

@@ -87,8 +87,8 @@ public class PastRounds {
         }
         jdbc.update("insert into pairing_follow_up (member_id, group_id, participant_id, status, due_at, snoozes, met, "
                         + "usefulness, answered_at) values (?, ?, ?, 'ANSWERED', ?, 0, ?, ?, ?)", memberId, groupId,
-                member.participantId(), Timestamp.from(dueAt), (member.met() ? PairingFollowUp.Met.YES
-                        : PairingFollowUp.Met.NO).name(), member.usefulness(), Timestamp.from(member.answeredAt()));
+                member.participantId(), Timestamp.from(dueAt), (member.met() ? Met.YES
+                        : Met.NO).name(), member.usefulness(), Timestamp.from(member.answeredAt()));
     }
 
     private long insert(String sql, Object... values) {

@@ -13,10 +13,10 @@ import java.util.Optional;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
 import com.waymark.programme.MembershipEnded;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +50,7 @@ public class PeerCoachingParticipation {
     /** What answering the follow-up did. */
     public sealed interface FollowUpOutcome {
 
-        record Saved(PairingFollowUp.Met met) implements FollowUpOutcome {
+        record Saved(Met met) implements FollowUpOutcome {
         }
 
         record Snoozed(Instant until) implements FollowUpOutcome {
@@ -67,7 +67,7 @@ public class PeerCoachingParticipation {
 
     /** One round of someone's own history, with their whole follow-up answer (met, usefulness, one thing). */
     public record MyRound(String programme, int roundNumber, int totalRounds, Instant runAt, PairingMode mode,
-                          PairingMember.Status status, List<Partner> partners, PairingFollowUp.Met met,
+                          PlaceInRound status, List<Partner> partners, Met met,
                           Integer usefulness, String oneThing) {
     }
 
@@ -81,7 +81,7 @@ public class PeerCoachingParticipation {
     private final PairingFollowUpRepository followUps;
     private final PairingOptOutRepository optOuts;
     private final ParticipantService participants;
-    private final ProgrammeService programmeService;
+    private final Programmes programmes;
     private final PairingInputs inputs;
     private final PairingMessages messages;
     private final Clock clock;
@@ -92,7 +92,7 @@ public class PeerCoachingParticipation {
                                      PairingGroupRepository groups, PairingMemberRepository members,
                                      PairingFollowUpRepository followUps, PairingOptOutRepository optOuts,
                                      ParticipantService participants,
-                                     ProgrammeService programmeService, PairingInputs inputs,
+                                     Programmes programmes, PairingInputs inputs,
                                      PairingMessages messages, Clock clock, PersonLock people, ConsentService consent) {
         this.people = people;
         this.consent = consent;
@@ -103,7 +103,7 @@ public class PeerCoachingParticipation {
         this.followUps = followUps;
         this.optOuts = optOuts;
         this.participants = participants;
-        this.programmeService = programmeService;
+        this.programmes = programmes;
         this.inputs = inputs;
         this.messages = messages;
         this.clock = clock;
@@ -115,7 +115,7 @@ public class PeerCoachingParticipation {
     @Transactional(readOnly = true)
     public Optional<Nudge> nudge(long memberId, long groupId, boolean rematch) {
         PairingMember member = members.findById(memberId).orElse(null);
-        if (member == null || member.getStatus() != PairingMember.Status.PAIRED
+        if (member == null || member.getStatus() != PlaceInRound.PAIRED
                 || !Objects.equals(member.getGroupId(), groupId)) {
             return Optional.empty();
         }
@@ -125,8 +125,8 @@ public class PeerCoachingParticipation {
         }
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
         PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
-        return Optional.of(new Nudge(member.getId(), programme.getName(), programme.getTenantId(),
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
+        return Optional.of(new Nudge(member.getId(), programme.name(), programme.tenantId(),
                 round.getRoundIndex() + 1, plan.getTotalRounds(), round.getMode(), plan.getFollowUpDays(), rematch,
                 partners));
     }
@@ -141,9 +141,9 @@ public class PeerCoachingParticipation {
         }
         PairingMember member = members.findById(followUp.getMemberId()).orElseThrow();
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
         List<String> names = partners(member, false).stream().map(Partner::name).toList();
-        return Optional.of(new FollowUpQuestion(followUpId, programme.getName(), round.getRoundIndex() + 1, names,
+        return Optional.of(new FollowUpQuestion(followUpId, programme.name(), round.getRoundIndex() + 1, names,
                 PairingFollowUp.MAX_SNOOZES - followUp.getSnoozes()));
     }
 
@@ -155,13 +155,13 @@ public class PeerCoachingParticipation {
         List<Partner> partners = new ArrayList<>();
         for (PairingMember other : members.findByGroupIdOrderById(member.getGroupId())) {
             if (other.getId().equals(member.getId())
-                    || meetingOnly && other.getStatus() != PairingMember.Status.PAIRED) {
+                    || meetingOnly && other.getStatus() != PlaceInRound.PAIRED) {
                 continue;
             }
-            Participant person = participants.find(other.getParticipantId()).orElse(null);
+            ParticipantInfo person = participants.find(other.getParticipantId()).orElse(null);
             if (person != null) {
-                partners.add(new Partner(person.getDisplayName() == null ? "(name not known yet)"
-                        : person.getDisplayName(), other.getRole(), other.getOrganisation(), person.getAadObjectId()));
+                partners.add(new Partner(person.displayName() == null ? "(name not known yet)"
+                        : person.displayName(), other.getRole(), other.getOrganisation(), person.aadObjectId()));
             }
         }
         return partners;
@@ -180,10 +180,10 @@ public class PeerCoachingParticipation {
         PairingMember member = members.findById(memberId).filter(m -> m.getParticipantId() == participantId)
                 .orElseThrow(() -> new PairingProblem("I couldn't find that pairing. Say \"my pairings\" to see yours."));
         PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-        Programme programme = programmeService.find(round.getProgrammeId()).orElseThrow();
-        boolean already = member.getStatus() == PairingMember.Status.WITHDRAWN;
+        ProgrammeInfo programme = programmes.find(round.getProgrammeId()).orElseThrow();
+        boolean already = member.getStatus() == PlaceInRound.WITHDRAWN;
         int told = withdraw(member, round, programme, clock.instant());
-        return new SteppedOut(programme.getName(), round.getRoundIndex() + 1, already, told);
+        return new SteppedOut(programme.name(), round.getRoundIndex() + 1, already, told);
     }
 
     /** The person's place in the round under way (the latest whose follow-up has not come yet), if any. */
@@ -191,7 +191,7 @@ public class PeerCoachingParticipation {
     public Optional<Long> currentMember(long participantId) {
         Instant now = clock.instant();
         return members.findByParticipantIdOrderById(participantId).stream()
-                .filter(m -> m.getStatus() != PairingMember.Status.WITHDRAWN)
+                .filter(m -> m.getStatus() != PlaceInRound.WITHDRAWN)
                 .filter(m -> rounds.findById(m.getRoundId()).map(r -> r.getFollowUpAt().isAfter(now)).orElse(false))
                 .reduce((first, second) -> second).map(PairingMember::getId);
     }
@@ -205,17 +205,17 @@ public class PeerCoachingParticipation {
         people.lockForWrite(participantId);
         Instant now = clock.instant();
         List<String> names = new ArrayList<>();
-        for (ProgrammeService.MyProgramme mine : activeProgrammes(participantId)) {
-            Programme programme = mine.programme();
-            if (!optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programme.getId(), participantId)) {
-                optOuts.save(new PairingOptOut(programme.getId(), participantId, null, now));
+        for (Programmes.Mine mine : activeProgrammes(participantId)) {
+            ProgrammeInfo programme = mine.programme();
+            if (!optOuts.existsByProgrammeIdAndParticipantIdAndRoundIdIsNull(programme.id(), participantId)) {
+                optOuts.save(new PairingOptOut(programme.id(), participantId, null, now));
             }
-            names.add(programme.getName());
+            names.add(programme.name());
         }
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
-                withdraw(member, round, programmeService.find(round.getProgrammeId()).orElseThrow(), now);
+            if (member.getStatus() != PlaceInRound.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+                withdraw(member, round, programmes.find(round.getProgrammeId()).orElseThrow(), now);
             }
         }
         return names;
@@ -226,11 +226,11 @@ public class PeerCoachingParticipation {
     public List<String> optIn(long participantId) {
         people.lockForWrite(participantId);
         optOuts.deleteStanding(participantId);
-        return activeProgrammes(participantId).stream().map(m -> m.programme().getName()).toList();
+        return activeProgrammes(participantId).stream().map(m -> m.programme().name()).toList();
     }
 
-    private List<ProgrammeService.MyProgramme> activeProgrammes(long participantId) {
-        return programmeService.programmesOf(participantId).stream()
+    private List<Programmes.Mine> activeProgrammes(long participantId) {
+        return programmes.of(participantId).stream()
                 .filter(m -> m.membership() != null && m.membership().isActive()).toList();
     }
 
@@ -252,7 +252,7 @@ public class PeerCoachingParticipation {
             throw new PairingProblem("That pairing changed after this question was sent, so there's nothing to "
                     + "answer here. Say \"my pairings\" to see where things stand.");
         }
-        PairingFollowUp.Met met = met(metRaw);
+        Met met = met(metRaw);
         Integer usefulness = usefulness(usefulnessRaw);
         String oneThing = oneThingRaw == null || oneThingRaw.isBlank() ? null : oneThingRaw.strip();
         if (oneThing != null && oneThing.length() > MAX_ONE_THING_CHARS) {
@@ -260,19 +260,19 @@ public class PeerCoachingParticipation {
                     + "Nothing was saved.");
         }
         Instant now = clock.instant();
-        if (met == PairingFollowUp.Met.NOT_YET && followUp.getSnoozes() < PairingFollowUp.MAX_SNOOZES) {
+        if (met == Met.NOT_YET && followUp.getSnoozes() < PairingFollowUp.MAX_SNOOZES) {
             Instant until = now.plus(SNOOZE);
             followUp.snoozeUntil(until);
             return new FollowUpOutcome.Snoozed(until);
         }
-        followUp.answer(met, met == PairingFollowUp.Met.YES ? usefulness : null, oneThing, now);
+        followUp.answer(met, met == Met.YES ? usefulness : null, oneThing, now);
         return new FollowUpOutcome.Saved(met);
     }
 
-    private static PairingFollowUp.Met met(String raw) {
+    private static Met met(String raw) {
         String value = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         try {
-            return PairingFollowUp.Met.valueOf(value);
+            return Met.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new PairingProblem("Please say whether you met: yes, no, or not yet. Nothing was saved.");
         }
@@ -294,11 +294,11 @@ public class PeerCoachingParticipation {
         for (PairingMember member : members.findByParticipantIdOrderById(participantId)) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
             PairingPlan plan = plans.findById(round.getPlanId()).orElseThrow();
-            String programme = programmeService.find(round.getProgrammeId()).map(Programme::getName).orElse("?");
+            String programme = programmes.find(round.getProgrammeId()).map(ProgrammeInfo::name).orElse("?");
             PairingFollowUp answered = followUps.findByMemberIdOrderById(member.getId()).stream()
                     .filter(f -> f.getStatus() == PairingFollowUp.Status.ANSWERED
                             && Objects.equals(f.getGroupId(), member.getGroupId())).findFirst().orElse(null);
-            List<Partner> partners = member.getStatus() == PairingMember.Status.PAIRED ? partners(member, false)
+            List<Partner> partners = member.getStatus() == PlaceInRound.PAIRED ? partners(member, false)
                     : List.of();
             mine.add(new MyRound(programme, round.getRoundIndex() + 1, plan.getTotalRounds(), round.getRunAt(),
                     round.getMode(), member.getStatus(), partners, answered == null ? null : answered.getMet(),
@@ -308,7 +308,7 @@ public class PeerCoachingParticipation {
         mine.sort(Comparator.comparing(MyRound::runAt).reversed());
         List<String> optedOut = optOuts.findByParticipantIdOrderById(participantId).stream()
                 .filter(o -> o.getRoundId() == null)
-                .map(o -> programmeService.find(o.getProgrammeId()).map(Programme::getName).orElse("?")).toList();
+                .map(o -> programmes.find(o.getProgrammeId()).map(ProgrammeInfo::name).orElse("?")).toList();
         return new MyPairings(mine, optedOut);
     }
 
@@ -319,17 +319,17 @@ public class PeerCoachingParticipation {
      */
     @EventListener
     void onMembershipEnded(MembershipEnded ended) {
-        Programme programme = programmeService.find(ended.programmeId()).orElse(null);
+        ProgrammeInfo programme = programmes.find(ended.programmeId()).orElse(null);
         if (programme == null) {
             return;
         }
         Instant now = clock.instant();
         for (PairingMember member : members.findByParticipantIdOrderById(ended.participantId())) {
             PairingRound round = rounds.findById(member.getRoundId()).orElseThrow();
-            if (!round.getProgrammeId().equals(programme.getId())) {
+            if (!round.getProgrammeId().equals(programme.id())) {
                 continue;
             }
-            if (member.getStatus() != PairingMember.Status.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
+            if (member.getStatus() != PlaceInRound.WITHDRAWN && round.getFollowUpAt().isAfter(now)) {
                 withdraw(member, round, programme, now);
             }
             messages.cancelNudges(round.getId(), ended.participantId());
@@ -345,22 +345,22 @@ public class PeerCoachingParticipation {
     // --- stepping out and rematching ------------------------------------------------------------------------
 
     /** Returns how many partners are told (0 when the person was not in a pair or trio this round). */
-    private int withdraw(PairingMember member, PairingRound round, Programme programme, Instant now) {
-        PairingMember.Status before = member.getStatus();
-        if (before == PairingMember.Status.WITHDRAWN) {
+    private int withdraw(PairingMember member, PairingRound round, ProgrammeInfo programme, Instant now) {
+        PlaceInRound before = member.getStatus();
+        if (before == PlaceInRound.WITHDRAWN) {
             return 0;
         }
         long participantId = member.getParticipantId();
         if (!optOuts.existsByParticipantIdAndRoundId(participantId, round.getId())) {
-            optOuts.save(new PairingOptOut(programme.getId(), participantId, round.getId(), now));
+            optOuts.save(new PairingOptOut(programme.id(), participantId, round.getId(), now));
         }
         member.withdraw(now);
         followUps.findByMemberIdOrderById(member.getId()).forEach(PairingFollowUp::cancel);
-        if (before != PairingMember.Status.PAIRED || member.getGroupId() == null) {
+        if (before != PlaceInRound.PAIRED || member.getGroupId() == null) {
             return 0;
         }
         List<PairingMember> left = members.findByGroupIdOrderById(member.getGroupId()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED).toList();
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED).toList();
         if (left.size() >= 2) {
             for (PairingMember stays : left) {
                 messages.update(stays.getParticipantId(), "pairing-partner-left:m" + member.getId() + ":p"
@@ -381,15 +381,15 @@ public class PeerCoachingParticipation {
      * coach's rules allow it (fewest earlier meetings first); otherwise they are told kindly, and stay first
      * in line should someone else become free before the round's follow-up.
      */
-    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, Programme programme, Instant now) {
+    private void rematch(PairingMember alone, long oldGroupId, PairingRound round, ProgrammeInfo programme, Instant now) {
         Optional<PairingMember> partner = Optional.empty();
         if (round.getFollowUpAt().isAfter(now)) {
-            PairingRules rules = inputs.rules(programme.getId());
-            PairingHistory history = inputs.history(programme.getId(), round.getPlanId());
+            PairingRules rules = inputs.rules(programme.id());
+            PairingHistory history = inputs.history(programme.id(), round.getPlanId());
             partner = members.findByRoundIdOrderById(round.getId()).stream()
                     .filter(m -> !m.getId().equals(alone.getId()))
-                    .filter(m -> m.getStatus() == PairingMember.Status.ALONE
-                            || m.getStatus() == PairingMember.Status.UNMATCHED)
+                    .filter(m -> m.getStatus() == PlaceInRound.ALONE
+                            || m.getStatus() == PlaceInRound.UNMATCHED)
                     .filter(m -> rules.allows(alone.getParticipantId(), m.getParticipantId()))
                     .min(Comparator.comparingInt((PairingMember m) -> history.timesMet(alone.getParticipantId(),
                             m.getParticipantId())).thenComparing(PairingMember::getId));

@@ -19,12 +19,11 @@ import com.waymark.privacy.ConfidentialityPolicy;
 import com.waymark.privacy.ReadKind;
 import com.waymark.privacy.ReleaseLedger;
 import com.waymark.privacy.Releases;
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.GroupInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,8 +70,7 @@ public class PeerCoachingService {
     private final PairingMemberRepository members;
     private final PairingFollowUpRepository followUps;
     private final ForbiddenPairRepository forbidden;
-    private final ProgrammeService programmes;
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final ParticipantService participants;
     private final PairingRounds runner;
     private final PairingInputs inputs;
@@ -82,8 +80,7 @@ public class PeerCoachingService {
 
     public PeerCoachingService(PairingPlanRepository plans, PairingRoundRepository rounds,
                                PairingMemberRepository members, PairingFollowUpRepository followUps,
-                               ForbiddenPairRepository forbidden, ProgrammeService programmes,
-                               EnrolmentService enrolment, ParticipantService participants,
+                               ForbiddenPairRepository forbidden, Programmes programmes, ParticipantService participants,
                                PairingRounds runner, PairingInputs inputs, AuditLog audit, ReleaseLedger ledger,
                                Clock clock) {
         this.inputs = inputs;
@@ -93,7 +90,6 @@ public class PeerCoachingService {
         this.followUps = followUps;
         this.forbidden = forbidden;
         this.programmes = programmes;
-        this.enrolment = enrolment;
         this.participants = participants;
         this.runner = runner;
         this.audit = audit;
@@ -110,14 +106,14 @@ public class PeerCoachingService {
      */
     @Transactional
     public PlanView savePlan(long coachId, long programmeId, PlanSettings settings) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new PairingProblem(String.join(" ", problems));
         }
         if (settings.groupId() != null && programmes.groups(programmeId).stream()
-                .noneMatch(g -> g.getId().equals(settings.groupId()))) {
-            throw new PairingProblem("That group is not part of \"" + programme.getName() + "\".");
+                .noneMatch(g -> settings.groupId().equals(g.id()))) {
+            throw new PairingProblem("That group is not part of \"" + programme.name() + "\".");
         }
         for (PairingPlan plan : plans.findByProgrammeIdAndActiveTrueOrderById(programmeId)) {
             if (settings.groupId() == null || plan.getGroupId() == null
@@ -129,24 +125,24 @@ public class PeerCoachingService {
         Instant now = clock.instant();
         Instant firstFrom = programme.settings().runsFrom().filter(start -> start.isAfter(now)).orElse(now);
         PairingPlan saved = plans.saveAndFlush(new PairingPlan(programmeId, settings, programmeId,
-                ZoneId.of(programme.getTimeZone()), firstFrom, now));
+                ZoneId.of(programme.timeZone()), firstFrom, now));
         return view(saved, programme);
     }
 
     @Transactional(readOnly = true)
     public List<PlanView> plans(long coachId, long programmeId) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         return plans.findByProgrammeIdAndActiveTrueOrderById(programmeId).stream().map(p -> view(p, programme))
                 .toList();
     }
 
-    private PlanView view(PairingPlan plan, Programme programme) {
-        String groupName = plan.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(plan.getGroupId())).map(ProgrammeGroup::getName).findFirst().orElse(null);
+    private PlanView view(PairingPlan plan, ProgrammeInfo programme) {
+        String groupName = plan.getGroupId() == null ? null : programmes.groups(programme.id()).stream()
+                .filter(g -> plan.getGroupId().equals(g.id())).map(GroupInfo::name).findFirst().orElse(null);
         Integer next = runner.nextRoundIndex(plan);
         int used = runner.nextIndex(plan.getId());
         return new PlanView(plan.getId(), plan.settings(), groupName, (int) rounds.countPaired(plan.getId()),
-                runner.nextRoundAt(plan), next == null ? used + 1 : next + 1, ZoneId.of(programme.getTimeZone()),
+                runner.nextRoundAt(plan), next == null ? used + 1 : next + 1, ZoneId.of(programme.timeZone()),
                 used >= plan.getTotalRounds());
     }
 
@@ -168,10 +164,10 @@ public class PeerCoachingService {
 
     /** Runs each active plan's next round now, for trying it out; the plan's later rounds keep their dates. */
     public List<RoundOutcome> pairNow(long coachId, long programmeId) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         List<PairingPlan> active = plans.findByProgrammeIdAndActiveTrueOrderById(programmeId);
         if (active.isEmpty()) {
-            throw new PairingProblem("\"" + programme.getName() + "\" has no peer coaching yet. Say \"peer coaching\" "
+            throw new PairingProblem("\"" + programme.name() + "\" has no peer coaching yet. Say \"peer coaching\" "
                     + "to set the rhythm and the pairing mode first.");
         }
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
@@ -182,7 +178,7 @@ public class PeerCoachingService {
             PairingRounds.RoundRun run = runner.runNext(plan.getId());
             Set<Long> placed = run.roundId() == null ? Set.of() : ConfidentialityPolicy.contributors(members
                     .findByRoundIdInOrderById(List.of(run.roundId())).stream()
-                    .filter(m -> m.getStatus() == PairingMember.Status.PAIRED)
+                    .filter(m -> m.getStatus() == PlaceInRound.PAIRED)
                     .map(PairingMember::getParticipantId).toList(), staff, coachId);
             boolean numbers = policy.cell("round", placed).shown();
             if (numbers) {
@@ -201,13 +197,13 @@ public class PeerCoachingService {
 
     @Transactional
     public ForbiddenView forbid(long coachId, long programmeId, long first, long second) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         if (first == second) {
             throw new PairingProblem("Choose two different people.");
         }
         for (long id : List.of(first, second)) {
-            if (enrolment.membership(programmeId, id).isEmpty()) {
-                throw new PairingProblem("Both people need to be in \"" + programme.getName() + "\".");
+            if (programmes.membership(programmeId, id).isEmpty()) {
+                throw new PairingProblem("Both people need to be in \"" + programme.name() + "\".");
             }
         }
         PairKey pair = PairKey.of(first, second);
@@ -225,7 +221,7 @@ public class PeerCoachingService {
     }
 
     private String name(long participantId) {
-        return participants.find(participantId).map(Participant::getDisplayName).filter(Objects::nonNull)
+        return participants.find(participantId).map(ParticipantInfo::displayName).filter(Objects::nonNull)
                 .orElse("(name not known yet)");
     }
 
@@ -238,17 +234,17 @@ public class PeerCoachingService {
      */
     // Not one transaction: the ledger's figures are kept (committed) before the next read of the programme runs.
     public PairsSummary summary(long coachId, long programmeId) {
-        Programme programme = programmes.coached(coachId, programmeId);
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         return ledger.serialised(programmeId, () -> summary(coachId, programme));
     }
 
-    private PairsSummary summary(long coachId, Programme programme) {
-        long programmeId = programme.getId();
+    private PairsSummary summary(long coachId, ProgrammeInfo programme) {
+        long programmeId = programme.id();
         ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
                         all.stream().map(PairingRound::getId).toList()).stream()
-                .filter(m -> m.getStatus() == PairingMember.Status.PAIRED && m.getGroupId() != null)
+                .filter(m -> m.getStatus() == PlaceInRound.PAIRED && m.getGroupId() != null)
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
@@ -270,11 +266,11 @@ public class PeerCoachingService {
             Map<Long, List<PairingFollowUp>> byGroup = answers.stream()
                     .collect(Collectors.groupingBy(PairingFollowUp::getGroupId));
             groupsAnswered = byGroup.size();
-            Set<Long> saidMet = answers.stream().filter(f -> f.getMet() == PairingFollowUp.Met.YES)
+            Set<Long> saidMet = answers.stream().filter(f -> f.getMet() == Met.YES)
                     .map(PairingFollowUp::getParticipantId).collect(Collectors.toSet());
             if (policy.share("met", saidMet, answerers)) {
                 groupsMet = (int) byGroup.values().stream()
-                        .filter(list -> list.stream().anyMatch(f -> f.getMet() == PairingFollowUp.Met.YES)).count();
+                        .filter(list -> list.stream().anyMatch(f -> f.getMet() == Met.YES)).count();
             }
             included.addAll(answerers);
         }
@@ -354,7 +350,7 @@ public class PeerCoachingService {
         ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says this view is in the audit, so it must be.
         audit.record(coachId, ReadKind.PAIRS, programmeId, included);
-        return new PairsSummary(programme.getName(), policy.threshold(),
+        return new PairsSummary(programme.name(), policy.threshold(),
                 (int) rounds.countPairedInProgramme(programmeId), groupsAnswered, groupsMet,
                 mean == null ? null : Math.round(mean * 10) / 10.0, bands, groupsFormed, crossRole, crossOrganisation,
                 peoplePaired, metAnotherRole, metAnotherOrganisation, releases.heldBack());

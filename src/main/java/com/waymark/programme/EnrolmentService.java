@@ -13,7 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Bringing people into programmes (roster, join code, coach's card), describing them, and letting them go. */
+/**
+ * Bringing people into programmes (roster, join code, coach's card), describing them, and letting them go.
+ * <p>
+ * What it returns holding entities ({@link Enrolment}, {@link Member}, {@link #leave}, {@link #describe},
+ * {@link #correctOwn}) is the edge's, until its older conversations become slices; other modules read members as
+ * values through {@link Programmes#members}.
+ */
 @Service
 public class EnrolmentService {
 
@@ -64,7 +70,7 @@ public class EnrolmentService {
 
     /** Idempotent: enrolling someone twice changes nothing the second time; someone who left comes back. */
     @Transactional
-    public Enrolment enrol(long programmeId, long participantId, Membership.Via via) {
+    public Enrolment enrol(long programmeId, long participantId, MembershipInfo.Via via) {
         Programme programme = programmes.findById(programmeId).orElseThrow();
         Optional<Membership> existing = memberships.findByProgrammeIdAndParticipantId(programmeId, participantId);
         if (existing.isPresent()) {
@@ -84,7 +90,7 @@ public class EnrolmentService {
 
     /** A coach enrols someone by card: only coaches of the programme may. */
     @Transactional
-    public Enrolment enrolByCoach(long coachId, long programmeId, long participantId, Membership.Via via) {
+    public Enrolment enrolByCoach(long coachId, long programmeId, long participantId, MembershipInfo.Via via) {
         programmeService.coached(coachId, programmeId);
         return enrol(programmeId, participantId, via);
     }
@@ -108,7 +114,7 @@ public class EnrolmentService {
         if (!programme.getTenantId().isEmpty() && !programme.getTenantId().equals(participant.getTenantId())) {
             throw new ProgrammeProblem("That code belongs to a programme in another organisation's Teams.");
         }
-        return enrol(programme.getId(), participantId, Membership.Via.CODE);
+        return enrol(programme.getId(), participantId, MembershipInfo.Via.CODE);
     }
 
     /** Ends their membership; what was planned or queued for them in it is cancelled in the same commit. */
@@ -123,8 +129,8 @@ public class EnrolmentService {
         Membership membership = memberships.findByProgrammeIdAndParticipantId(programme.getId(), participantId)
                 .filter(Membership::isActive)
                 .orElseThrow(() -> new ProgrammeProblem("You are not taking part in \"" + programme.getName() + "\"."));
-        membership.end(Membership.Status.LEFT, clock.instant());
-        events.publishEvent(new MembershipEnded(participantId, programme.getId(), Membership.Status.LEFT));
+        membership.end(MembershipInfo.Status.LEFT, clock.instant());
+        events.publishEvent(new MembershipEnded(participantId, programme.getId(), MembershipInfo.Status.LEFT));
         return programme;
     }
 
@@ -177,18 +183,6 @@ public class EnrolmentService {
                 .toList();
     }
 
-    /** Someone's membership of a programme, active or not; empty when they never joined it. */
-    @Transactional(readOnly = true)
-    public Optional<Membership> membership(long programmeId, long participantId) {
-        return memberships.findByProgrammeIdAndParticipantId(programmeId, participantId);
-    }
-
-    /** Every membership of a programme, active or not, in one read (no people: see {@link #members}). */
-    @Transactional(readOnly = true)
-    public List<Membership> memberships(long programmeId) {
-        return memberships.findByProgrammeId(programmeId);
-    }
-
     /** The programme's active members and their group id, or {@code -1} for members in no group. */
     @Transactional(readOnly = true)
     public Map<Long, Long> activeMemberGroups(long programmeId) {
@@ -218,10 +212,10 @@ public class EnrolmentService {
             }
             Optional<Membership> membership = memberships.findByProgrammeIdAndParticipantId(link.getProgrammeId(),
                     participant.get().getId()).filter(Membership::isActive);
-            if (membership.isPresent() && membership.get().getEnrolledVia() == Membership.Via.ROSTER) {
-                membership.get().end(Membership.Status.REMOVED, clock.instant());
+            if (membership.isPresent() && membership.get().getEnrolledVia() == MembershipInfo.Via.ROSTER) {
+                membership.get().end(MembershipInfo.Status.REMOVED, clock.instant());
                 events.publishEvent(new MembershipEnded(participant.get().getId(), link.getProgrammeId(),
-                        Membership.Status.REMOVED));
+                        MembershipInfo.Status.REMOVED));
                 ended++;
             }
         }

@@ -16,11 +16,6 @@ import jakarta.persistence.Table;
 @Table(name = "membership")
 public class Membership {
 
-    public enum Status { ACTIVE, LEFT, REMOVED }
-
-    /** How the person came in: roster import, join code, chosen by the coach on a card, or demo data. */
-    public enum Via { ROSTER, CODE, CARD, DEMO }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -45,11 +40,11 @@ public class Membership {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status status;
+    private MembershipInfo.Status status;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "enrolled_via", nullable = false)
-    private Via enrolledVia;
+    private MembershipInfo.Via enrolledVia;
 
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
@@ -60,21 +55,21 @@ public class Membership {
     protected Membership() {
     }
 
-    Membership(long programmeId, long participantId, Via via, Instant now) {
+    Membership(long programmeId, long participantId, MembershipInfo.Via via, Instant now) {
         this.programmeId = programmeId;
         this.participantId = participantId;
         this.enrolledVia = via;
-        this.status = Status.ACTIVE;
+        this.status = MembershipInfo.Status.ACTIVE;
         this.joinedAt = now;
     }
 
     void rejoin(Instant now) {
-        status = Status.ACTIVE;
+        status = MembershipInfo.Status.ACTIVE;
         joinedAt = now;
         leftAt = null;
     }
 
-    void end(Status reason, Instant now) {
+    void end(MembershipInfo.Status reason, Instant now) {
         status = reason;
         leftAt = now;
     }
@@ -87,7 +82,7 @@ public class Membership {
     }
 
     public boolean isActive() {
-        return status == Status.ACTIVE;
+        return status == MembershipInfo.Status.ACTIVE;
     }
 
     public Long getId() {
@@ -118,11 +113,11 @@ public class Membership {
         return lineManagerId;
     }
 
-    public Status getStatus() {
+    public MembershipInfo.Status getStatus() {
         return status;
     }
 
-    public Via getEnrolledVia() {
+    public MembershipInfo.Via getEnrolledVia() {
         return enrolledVia;
     }
 
@@ -132,5 +127,11 @@ public class Membership {
 
     public Instant getLeftAt() {
         return leftAt;
+    }
+
+    /** What other modules may know of it: a value, read inside programme's transaction. */
+    public MembershipInfo info() {
+        return new MembershipInfo(programmeId, participantId, groupId, role, organisation, lineManagerId, status,
+                enrolledVia, joinedAt, leftAt);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class MembershipData implements PersonalDataHolder, ProgrammeDataHolder {
 
     record Place(String programme, String group, String role, String organisation, String lineManager,
-                 Membership.Status status, Membership.Via enrolledVia, Instant joinedAt, Instant leftAt) {
+                 MembershipInfo.Status status, MembershipInfo.Via enrolledVia, Instant joinedAt, Instant leftAt) {
     }
 
     private final MembershipRepository memberships;

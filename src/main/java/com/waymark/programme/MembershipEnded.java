@@ -5,5 +5,5 @@ package com.waymark.programme;
  * enrolled them), inside that transaction: scheduling and peer coaching cancel what they had planned or queued for
  * the person in that programme in the same commit, so nothing more of it reaches them.
  */
-public record MembershipEnded(long participantId, long programmeId, Membership.Status reason) {
+public record MembershipEnded(long participantId, long programmeId, MembershipInfo.Status reason) {
 }

@@ -17,7 +17,7 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     List<Membership> findByProgrammeId(long programmeId);
 
-    long countByProgrammeIdAndStatus(long programmeId, Membership.Status status);
+    long countByProgrammeIdAndStatus(long programmeId, MembershipInfo.Status status);
 
     @Modifying
     @Query("delete from Membership m where m.participantId = :participantId")

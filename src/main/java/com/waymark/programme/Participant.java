@@ -165,4 +165,10 @@ public class Participant {
     public Instant getUpdatedAt() {
         return updatedAt;
     }
+
+    /** What other modules may know of them: a value, without the conversation reference only the edge reads. */
+    public ParticipantInfo info() {
+        return new ParticipantInfo(id, tenantId, displayName, aadObjectId, timeZone, reachable,
+                conversationReference != null);
+    }
 }

@@ -19,7 +19,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Recognises the person behind each turn and keeps what we need to reach them later. */
+/**
+ * Recognises the person behind each turn and keeps what we need to reach them later.
+ * <p>
+ * {@link #recognise} and {@link #find(TeamsIdentity)} return the entity, for the edge alone (the turn carries it, and
+ * stores the conversation reference in it); other modules get {@link ParticipantInfo} ({@link #find(long)},
+ * {@link #findAll}, {@link #register}).
+ */
 @Service
 public class ParticipantService {
 
@@ -68,6 +74,14 @@ public class ParticipantService {
     }
 
     /**
+     * {@link #recognise} for someone who has not written to Waymark (the demo's sample leaders): no conversation
+     * reference, and the person as a value.
+     */
+    public ParticipantInfo register(TeamsIdentity identity) {
+        return recognise(identity, null).info();
+    }
+
+    /**
      * The time zone Teams reports is kept only once the person has agreed to the notice: before that, Waymark keeps
      * only what it needs to reach them and remember their answer ({@code PrivacyNotice.BEFORE_AGREEING}).
      */
@@ -88,8 +102,8 @@ public class ParticipantService {
 
     /** A person by id, for modules that hold only the id (empty once they erased their data). */
     @Transactional(readOnly = true)
-    public Optional<Participant> find(long participantId) {
-        return participants.findById(participantId);
+    public Optional<ParticipantInfo> find(long participantId) {
+        return participants.findById(participantId).map(Participant::info);
     }
 
     /**
@@ -97,11 +111,12 @@ public class ParticipantService {
      * those gone are missing.
      */
     @Transactional(readOnly = true)
-    public Map<Long, Participant> findAll(Collection<Long> participantIds) {
+    public Map<Long, ParticipantInfo> findAll(Collection<Long> participantIds) {
         List<Long> ids = new ArrayList<>(participantIds);
-        Map<Long, Participant> people = new HashMap<>();
+        Map<Long, ParticipantInfo> people = new HashMap<>();
         for (int i = 0; i < ids.size(); i += 1000) {
-            participants.findAllById(ids.subList(i, Math.min(ids.size(), i + 1000))).forEach(p -> people.put(p.getId(), p));
+            participants.findAllById(ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .forEach(p -> people.put(p.getId(), p.info()));
         }
         return people;
     }

@@ -124,16 +124,18 @@ public class Programme {
 
     /** The threshold in force at {@code at}: every figure a coach sees combines at least this many people. */
     public int thresholdAt(Instant at) {
-        return loweredThreshold != null && !at.isBefore(loweredThresholdFrom) ? loweredThreshold
-                : confidentialityThreshold;
+        return info().thresholdAt(at);
     }
 
     /** A lowering announced and not yet in force at {@code at}, if any. */
     public Optional<ThresholdLowering> loweringAfter(Instant at) {
-        return loweredThreshold != null && at.isBefore(loweredThresholdFrom)
-                ? Optional.of(new ThresholdLowering(id, name, confidentialityThreshold, loweredThreshold,
-                loweredThresholdFrom))
-                : Optional.empty();
+        return info().loweringAfter(at);
+    }
+
+    /** What other modules may know of it: a value, read inside programme's transaction. */
+    public ProgrammeInfo info() {
+        return new ProgrammeInfo(id, tenantId, name, timeZone, joinCode, settings(), confidentialityThreshold,
+                loweredThreshold, loweredThresholdFrom);
     }
 
     private void applyExceptThreshold(ProgrammeSettings settings) {

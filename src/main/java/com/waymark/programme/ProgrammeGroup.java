@@ -52,4 +52,9 @@ public class ProgrammeGroup {
     public String getName() {
         return name;
     }
+
+    /** What other modules may know of it. */
+    public GroupInfo info() {
+        return new GroupInfo(id, programmeId, name);
+    }
 }

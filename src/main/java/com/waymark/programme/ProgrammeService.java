@@ -20,7 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating and shaping programmes: settings, groups, the coaching team, and which programme is "current". */
+/**
+ * Creating and shaping programmes: settings, groups, the coaching team, and which programme is "current".
+ * <p>
+ * The methods that hand out entities ({@link Programme}, {@link ProgrammeGroup}, {@link StaffMember},
+ * {@link Participant}, and {@link MyProgramme}, {@link ProgrammeOverview}, {@link Handover} holding them) are the
+ * edge's: its older conversations ({@code teams.ProgrammeConversation}, {@code InsightConversation},
+ * {@code TeamChatConversation}, {@code ParticipantConversation}) render them until they become slices. Every other
+ * module reads programmes as values through {@link Programmes}, and creates through {@link #newProgramme}.
+ */
 @Service
 public class ProgrammeService {
 
@@ -92,6 +100,12 @@ public class ProgrammeService {
         return programme;
     }
 
+    /** {@link #create}, the programme as a value: for modules other than the edge (the demo's sample programme). */
+    @Transactional
+    public ProgrammeInfo newProgramme(long creatorId, ProgrammeSettings settings) {
+        return create(creatorId, settings).info();
+    }
+
     @Transactional
     public Programme update(long coachId, long programmeId, ProgrammeSettings settings) {
         Programme programme = coached(coachId, programmeId);
@@ -113,6 +127,12 @@ public class ProgrammeService {
             throw new ProgrammeProblem("\"" + programme.getName() + "\" already has a group called " + clean + ".");
         }
         return groups.save(new ProgrammeGroup(programme.getId(), clean));
+    }
+
+    /** {@link #addGroup}, the group as a value: for modules other than the edge (the demo's sample programme). */
+    @Transactional
+    public GroupInfo newGroup(long coachId, long programmeId, String name) {
+        return addGroup(coachId, programmeId, name).info();
     }
 
     @Transactional(readOnly = true)

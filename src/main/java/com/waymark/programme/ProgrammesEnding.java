@@ -23,11 +23,11 @@ public class ProgrammesEnding {
      * taken in each programme's zone, so a programme in Auckland and one in London each close on their own day.
      */
     @Transactional(readOnly = true)
-    public List<Programme> endingWithin(Instant now, int days) {
+    public List<ProgrammeInfo> endingWithin(Instant now, int days) {
         return programmes.findByEndsOnNotNull().stream().filter(p -> {
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of(p.getTimeZone()));
             LocalDate endsOn = p.settings().endsOn();
             return !endsOn.isBefore(today) && !endsOn.isAfter(today.plusDays(days));
-        }).toList();
+        }).map(Programme::info).toList();
     }
 }

@@ -25,12 +25,11 @@ import com.waymark.checkin.PromptLibrary;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.privacy.PersonLock;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.ProgrammeProblem;
-import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.ProgrammeService.MyProgramme;
-import com.waymark.schedule.CoachingSession;
+import com.waymark.programme.Programmes;
+import com.waymark.programme.Programmes.Mine;
 import com.waymark.schedule.ScheduleService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -102,13 +101,13 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ScheduleService schedule;
     private final NameDirectory names;
     private final PersonLock people;
     private final Clock clock;
 
-    public CohortQuestions(JdbcTemplate jdbc, FieldCipher cipher, ProgrammeService programmes,
+    public CohortQuestions(JdbcTemplate jdbc, FieldCipher cipher, Programmes programmes,
                            ScheduleService schedule, NameDirectory names, PersonLock people, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -133,8 +132,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
      */
     @Transactional
     public Question ask(long coachId, String group, String text, boolean aboutCommitments) {
-        Programme programme = coached(coachId);
-        ProgrammeGroup chosen = group == null || group.isBlank() ? null : group(programme, group.strip());
+        ProgrammeInfo programme = coached(coachId);
+        GroupInfo chosen = group == null || group.isBlank() ? null : group(programme, group.strip());
         return store(coachId, programme, chosen, valid(aboutCommitments && (text == null || text.isBlank())
                 ? ABOUT_COMMITMENTS : text), aboutCommitments);
     }
@@ -152,46 +151,46 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     /** {@code ask group Blue What…}: the group is the longest of the programme's group names the words start with. */
     @Transactional
     public Question askGroup(long coachId, String groupAndText) {
-        Programme programme = coached(coachId);
+        ProgrammeInfo programme = coached(coachId);
         String words = groupAndText == null ? "" : groupAndText.strip();
-        List<ProgrammeGroup> groups = programmes.groups(programme.getId());
-        ProgrammeGroup chosen = groups.stream()
-                .filter(g -> startsWithName(words, g.getName()))
-                .max(Comparator.comparingInt(g -> g.getName().length()))
+        List<GroupInfo> groups = programmes.groups(programme.id());
+        GroupInfo chosen = groups.stream()
+                .filter(g -> startsWithName(words, g.name()))
+                .max(Comparator.comparingInt(g -> g.name().length()))
                 .orElseThrow(() -> new Refused(groups.isEmpty()
-                        ? "\"" + programme.getName() + "\" has no groups yet. To ask everyone, say, for example: "
+                        ? "\"" + programme.name() + "\" has no groups yet. To ask everyone, say, for example: "
                                 + EXAMPLE
-                        : "Which group? Put its name first, for example: ask group " + groups.get(0).getName()
+                        : "Which group? Put its name first, for example: ask group " + groups.get(0).name()
                                 + " What did you notice about how you listened this week? Groups of \""
-                                + programme.getName() + "\": " + groupNames(groups) + "."));
-        String text = words.substring(chosen.getName().length()).replaceFirst("^\\s*[:,\\-–]?\\s*", "");
+                                + programme.name() + "\": " + groupNames(groups) + "."));
+        String text = words.substring(chosen.name().length()).replaceFirst("^\\s*[:,\\-–]?\\s*", "");
         return store(coachId, programme, chosen, valid(text), false);
     }
 
     @Transactional(readOnly = true)
     public Overview overview(long coachId) {
-        Programme programme = coached(coachId);
-        List<ProgrammeGroup> groups = programmes.groups(programme.getId());
+        ProgrammeInfo programme = coached(coachId);
+        List<GroupInfo> groups = programmes.groups(programme.id());
         Map<Long, String> groupName = groups.stream()
-                .collect(Collectors.toMap(ProgrammeGroup::getId, ProgrammeGroup::getName));
-        List<Question> live = live(programme.getId()).stream()
+                .collect(Collectors.toMap(GroupInfo::id, GroupInfo::name));
+        List<Question> live = live(programme.id()).stream()
                 .sorted(Comparator.comparing((Row r) -> r.groupId() != null)
                         .thenComparing(r -> groupName.getOrDefault(r.groupId(), ""), String.CASE_INSENSITIVE_ORDER))
                 .map(r -> question(r, programme, r.groupId() == null ? null : groupName.get(r.groupId())))
                 .toList();
-        return new Overview(programme.getName(), groups.stream().map(ProgrammeGroup::getName).toList(), live);
+        return new Overview(programme.name(), groups.stream().map(GroupInfo::name).toList(), live);
     }
 
     /** Withdraws everyone's question ({@code group} null) or the group's; empty when there was none to withdraw. */
     @Transactional
     public Optional<Question> withdraw(long coachId, String group) {
-        Programme programme = coached(coachId);
-        ProgrammeGroup chosen = group == null || group.isBlank() ? null : group(programme, group.strip());
-        Long groupId = chosen == null ? null : chosen.getId();
-        Optional<Row> live = live(programme.getId()).stream()
+        ProgrammeInfo programme = coached(coachId);
+        GroupInfo chosen = group == null || group.isBlank() ? null : group(programme, group.strip());
+        Long groupId = chosen == null ? null : chosen.id();
+        Optional<Row> live = live(programme.id()).stream()
                 .filter(r -> java.util.Objects.equals(r.groupId(), groupId)).findFirst();
-        live.ifPresent(r -> end(programme.getId(), groupId, clock.instant()));
-        return live.map(r -> question(r, programme, chosen == null ? null : chosen.getName()));
+        live.ifPresent(r -> end(programme.id(), groupId, clock.instant()));
+        return live.map(r -> question(r, programme, chosen == null ? null : chosen.name()));
     }
 
     // ---- the check-ins ----
@@ -211,12 +210,12 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
             return Optional.empty();
         }
         List<Row> mine = new ArrayList<>();
-        for (MyProgramme place : programmes.programmesOf(participantId)) {
-            if (place.membership() == null || !place.membership().isActive() || place.staffRole() != null) {
+        for (Programmes.Mine place : programmes.of(participantId)) {
+            if (place.membership() == null || !place.membership().isActive() || place.staff()) {
                 continue;
             }
-            long programmeId = place.programme().getId();
-            Long groupId = place.membership().getGroupId();
+            long programmeId = place.programme().id();
+            Long groupId = place.membership().groupId();
             live.stream().filter(r -> r.programmeId() == programmeId)
                     .filter(r -> r.groupId() == null || r.groupId().equals(groupId))
                     .filter(r -> !sessionSince(r, now))
@@ -224,7 +223,7 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
                     .ifPresent(mine::add);
         }
         if (mine.size() > 1) {
-            Optional<Long> current = programmes.current(participantId).map(Programme::getId);
+            Optional<Long> current = programmes.current(participantId).map(ProgrammeInfo::id);
             mine.sort(Comparator.comparing((Row r) -> current.map(id -> id != r.programmeId()).orElse(true))
                     .thenComparing(Row::askedAt, Comparator.reverseOrder()));
         }
@@ -243,8 +242,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
 
     // ---- inside ----
 
-    private Programme coached(long coachId) {
-        if (programmes.programmesOf(coachId).stream().allMatch(p -> p.staffRole() == null)) {
+    private ProgrammeInfo coached(long coachId) {
+        if (programmes.of(coachId).stream().allMatch(p -> !p.staff())) {
             throw new Refused("Setting a question for the cohort is for the programme's coaches. Your own thoughts "
                     + "have their place in your check-in: say \"check in\" whenever you like.");
         }
@@ -255,16 +254,16 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
         }
     }
 
-    private ProgrammeGroup group(Programme programme, String name) {
-        List<ProgrammeGroup> groups = programmes.groups(programme.getId());
-        return groups.stream().filter(g -> g.getName().equalsIgnoreCase(name)).findFirst()
+    private GroupInfo group(ProgrammeInfo programme, String name) {
+        List<GroupInfo> groups = programmes.groups(programme.id());
+        return groups.stream().filter(g -> g.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new Refused("There's no group called \"" + name + "\" in \""
-                        + programme.getName() + "\"." + (groups.isEmpty() ? " It has no groups yet."
+                        + programme.name() + "\"." + (groups.isEmpty() ? " It has no groups yet."
                         : " Its groups: " + groupNames(groups) + ".")));
     }
 
-    private static String groupNames(List<ProgrammeGroup> groups) {
-        return groups.stream().map(ProgrammeGroup::getName).collect(Collectors.joining(", "));
+    private static String groupNames(List<GroupInfo> groups) {
+        return groups.stream().map(GroupInfo::name).collect(Collectors.joining(", "));
     }
 
     private static boolean startsWithName(String words, String name) {
@@ -287,22 +286,22 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     }
 
     /** Ends the question before (same programme, same group or everyone's) and stores the new one, in one go. */
-    private Question store(long coachId, Programme programme, ProgrammeGroup group, String text,
+    private Question store(long coachId, ProgrammeInfo programme, GroupInfo group, String text,
                            boolean aboutCommitments) {
         people.lockForWrite(coachId);
         Instant now = clock.instant();
-        Optional<CoachingSession> next = schedule.nextSession(programme.getId());
-        Instant expires = next.map(CoachingSession::getStartsAt).orElse(now.plus(WITHOUT_SESSION));
-        Long groupId = group == null ? null : group.getId();
-        end(programme.getId(), groupId, now);
+        Optional<Instant> next = schedule.nextSessionStart(programme.id());
+        Instant expires = next.orElse(now.plus(WITHOUT_SESSION));
+        Long groupId = group == null ? null : group.id();
+        end(programme.id(), groupId, now);
         String promptId = ID_PREFIX + HexFormat.of().formatHex(bytes(8));
         jdbc.update("insert into cohort_question (prompt_id, programme_id, group_id, question, asked_by, asked_at, "
                 + "expires_at, until_session, about_commitments) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", promptId,
-                programme.getId(), groupId, cipher.encrypt(text), coachId, utc(now), utc(expires), next.isPresent(),
+                programme.id(), groupId, cipher.encrypt(text), coachId, utc(now), utc(expires), next.isPresent(),
                 aboutCommitments);
-        return new Question(promptId, programme.getName(), group == null ? null : group.getName(), text,
+        return new Question(promptId, programme.name(), group == null ? null : group.name(), text,
                 names.personName(coachId).orElse(null), now, expires, next.isPresent(),
-                ZoneId.of(programme.getTimeZone()), aboutCommitments);
+                ZoneId.of(programme.timeZone()), aboutCommitments);
     }
 
     private void end(long programmeId, Long groupId, Instant now) {
@@ -332,14 +331,14 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
      * the next one that happens, even when it was planned later than the question.
      */
     private boolean sessionSince(Row row, Instant now) {
-        return schedule.lastSessionBefore(row.programmeId(), now)
-                .map(session -> session.getStartsAt().isAfter(row.askedAt())).orElse(false);
+        return schedule.lastSessionStartBefore(row.programmeId(), now).map(start -> start.isAfter(row.askedAt()))
+                .orElse(false);
     }
 
-    private Question question(Row row, Programme programme, String group) {
-        return new Question(row.promptId(), programme.getName(), group, cipher.decrypt(row.stored()),
+    private Question question(Row row, ProgrammeInfo programme, String group) {
+        return new Question(row.promptId(), programme.name(), group, cipher.decrypt(row.stored()),
                 row.askedBy() == null ? null : names.personName(row.askedBy()).orElse(null), row.askedAt(),
-                row.expiresAt(), row.untilSession(), ZoneId.of(programme.getTimeZone()), row.aboutCommitments());
+                row.expiresAt(), row.untilSession(), ZoneId.of(programme.timeZone()), row.aboutCommitments());
     }
 
     private Prompt prompt(Row row) {

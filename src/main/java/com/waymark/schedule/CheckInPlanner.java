@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Participant;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ParticipantInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.programme.ProgrammeSettings;
 import com.waymark.privacy.ConsentService;
 import com.waymark.privacy.PersonLock;
@@ -36,8 +35,7 @@ public class CheckInPlanner {
     private final OccurrenceRepository occurrences;
     private final PreferencesRepository preferences;
     private final PersonalClocks personalClocks;
-    private final EnrolmentService enrolment;
-    private final ProgrammeService programmes;
+        private final Programmes programmes;
     private final ConsentService consent;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -46,7 +44,7 @@ public class CheckInPlanner {
 
     public CheckInPlanner(CheckInScheduleRepository schedules, OccurrenceRepository occurrences,
                           PreferencesRepository preferences, PersonalClocks personalClocks,
-                          EnrolmentService enrolment, ProgrammeService programmes, ConsentService consent,
+                          Programmes programmes, ConsentService consent,
                           PlatformTransactionManager txManager,
                           Clock clock, ScheduleSettings settings,
                           PersonLock people) {
@@ -55,7 +53,6 @@ public class CheckInPlanner {
         this.occurrences = occurrences;
         this.preferences = preferences;
         this.personalClocks = personalClocks;
-        this.enrolment = enrolment;
         this.programmes = programmes;
         this.consent = consent;
         this.tx = new TransactionTemplate(txManager);
@@ -75,9 +72,9 @@ public class CheckInPlanner {
     /** Plans one person's rhythms again (after they changed their own constraints). */
     public int planFor(long participantId) {
         int added = 0;
-        for (var mine : programmes.programmesOf(participantId)) {
-            if (mine.membership() != null && mine.membership().isActive()) {
-                for (CheckInSchedule schedule : schedules.findByProgrammeIdAndActiveTrue(mine.programme().getId())) {
+        for (var mine : programmes.of(participantId)) {
+            if (mine.activeMember()) {
+                for (CheckInSchedule schedule : schedules.findByProgrammeIdAndActiveTrue(mine.programme().id())) {
                     added += plan(schedule, participantId);
                 }
             }
@@ -110,34 +107,33 @@ public class CheckInPlanner {
                 to = end;
             }
             int count = 0;
-            List<Participant> people = enrolment.members(schedule.getProgrammeId()).stream()
-                    .filter(m -> schedule.getGroupId() == null || schedule.getGroupId().equals(m.membership().getGroupId()))
-                    .map(EnrolmentService.Member::participant)
-                    .filter(p -> onlyParticipant == null || onlyParticipant.equals(p.getId())).toList();
+            List<ParticipantInfo> people = programmes.members(schedule.getProgrammeId()).stream()
+                    .filter(m -> schedule.getGroupId() == null || schedule.getGroupId().equals(m.membership().groupId()))
+                    .map(Programmes.Member::person)
+                    .filter(p -> onlyParticipant == null || onlyParticipant == p.id()).toList();
             // Everything the loop needs, read up front in a few queries whatever the size of the programme: one
             // query per person inside this transaction also made Hibernate check every entity loaded so far
             // before each one, which grew with the square of the programme.
-            Set<Long> consented = consent.consentedAmong(people.stream().map(Participant::getId).toList());
+            Set<Long> consented = consent.consentedAmong(people.stream().map(ParticipantInfo::id).toList());
             Map<Long, PersonalClock> clocks = personalClocks.of(people);
             Set<String> planned = new HashSet<>(occurrences.findKeysFrom(scheduleId, from.minus(Duration.ofDays(2))));
             Map<Long, Boolean> stillHere = new HashMap<>();
-            for (Participant person : people) {
-                if (!person.isReachable() || person.getConversationReference() == null
-                        || !consented.contains(person.getId())) {
+            for (ParticipantInfo person : people) {
+                if (!person.messageable() || !consented.contains(person.id())) {
                     continue;
                 }
-                for (Slot slot : from.isBefore(to) ? SlotCalculator.slots(rhythm, clocks.get(person.getId()), from, to)
+                for (Slot slot : from.isBefore(to) ? SlotCalculator.slots(rhythm, clocks.get(person.id()), from, to)
                         : List.<Slot>of()) {
                     if (!slot.sendAt().isBefore(end)) {
                         continue; // moved past the programme's end by the person's own days away
                     }
-                    String key = key(person.getId(), schedule.getId(), slot.nominalDay());
+                    String key = key(person.id(), schedule.getId(), slot.nominalDay());
                     // Locked (once, and only for someone getting a new occurrence) like any write about a person,
                     // so that a person erased meanwhile gets none (see PersonLock), and still a member once we hold
                     // the lock: someone leaving the programme meanwhile cancelled what they had and gets nothing new.
-                    if (planned.add(key) && stillHere.computeIfAbsent(person.getId(),
+                    if (planned.add(key) && stillHere.computeIfAbsent(person.id(),
                             id -> this.people.lock(id) && isMember(schedule.getProgrammeId(), id))) {
-                        occurrences.save(new Occurrence(key, person.getId(), schedule.getId(),
+                        occurrences.save(new Occurrence(key, person.id(), schedule.getId(),
                                 schedule.getProgrammeId(), slot, now));
                         count++;
                     }
@@ -148,18 +144,17 @@ public class CheckInPlanner {
         return added == null ? 0 : added;
     }
 
-    boolean canReceive(Participant person) {
-        return person.isReachable() && person.getConversationReference() != null
-                && consent.hasConsented(person.getId());
+    boolean canReceive(ParticipantInfo person) {
+        return person.messageable() && consent.hasConsented(person.id());
     }
 
     /** Their time zone (their own override first, then what Teams told us) and their constraints. */
-    PersonalClock personalClock(Participant person) {
+    PersonalClock personalClock(ParticipantInfo person) {
         return personalClocks.of(person);
     }
 
     private boolean isMember(long programmeId, long participantId) {
-        return enrolment.membership(programmeId, participantId).filter(m -> m.isActive())
+        return programmes.membership(programmeId, participantId).filter(m -> m.isActive())
                 .isPresent();
     }
 

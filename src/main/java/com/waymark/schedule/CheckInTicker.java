@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.waymark.checkin.CheckInService;
 import com.waymark.programme.ParticipantService;
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +33,7 @@ public class CheckInTicker {
     private final OccurrenceRepository occurrences;
     private final OutboxService outbox;
     private final CheckInService checkIns;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final ParticipantService participants;
     private final CheckInPlanner planner;
     private final PersonalClocks personalClocks;
@@ -42,7 +42,7 @@ public class CheckInTicker {
     private final Clock clock;
 
     public CheckInTicker(OccurrenceRepository occurrences, OutboxService outbox, CheckInService checkIns,
-                         ProgrammeService programmes, ParticipantService participants, CheckInPlanner planner,
+                         Programmes programmes, ParticipantService participants, CheckInPlanner planner,
                          PersonalClocks personalClocks, DeliveryMetrics metrics, PlatformTransactionManager txManager, Clock clock) {
         this.occurrences = occurrences;
         this.outbox = outbox;
@@ -85,12 +85,12 @@ public class CheckInTicker {
                         continue;
                     }
                     var person = participants.find(occurrence.getParticipantId()).orElse(null);
-                    if (person == null || !planner.canReceive(person) || paused(person.getId(), now)
+                    if (person == null || !planner.canReceive(person) || paused(person.id(), now)
                             || !programmeRuns(occurrence)) {
                         occurrence.moveTo(Occurrence.Status.SKIPPED, now);
                         continue;
                     }
-                    Instant reachable = clocks.get(person.getId()).nextReachable(now);
+                    Instant reachable = clocks.get(person.id()).nextReachable(now);
                     if (!reachable.isBefore(occurrence.getClosesAt())) {
                         occurrence.moveTo(Occurrence.Status.AWAY, now);
                         continue;
@@ -167,9 +167,9 @@ public class CheckInTicker {
     }
 
     private OutboxPayload.CheckIn payload(Occurrence occurrence, boolean reminder) {
-        Programme programme = programmes.find(occurrence.getProgrammeId()).orElseThrow();
+        ProgrammeInfo programme = programmes.find(occurrence.getProgrammeId()).orElseThrow();
         var person = participants.find(occurrence.getParticipantId()).orElseThrow();
-        return new OutboxPayload.CheckIn(occurrence.getId(), programme.getId(), programme.getName(),
+        return new OutboxPayload.CheckIn(occurrence.getId(), programme.id(), programme.name(),
                 checkIns.nextPrompt(occurrence.getParticipantId()).id(), occurrence.getClosesAt(),
                 planner.personalClock(person).zone().getId(), reminder);
     }

@@ -47,9 +47,9 @@ class CoachCallDelivery {
     /** Returns how many requests were passed on; each in a transaction of its own with its messages. */
     int deliverPending() {
         int delivered = 0;
-        List<CoachCallService.Pending> pending = calls.pending();
-        waiting.retainOnly(pending.stream().map(CoachCallService.Pending::id).toList());
-        for (CoachCallService.Pending request : pending) {
+        List<CoachCallService.Request> pending = calls.pending();
+        waiting.retainOnly(pending.stream().map(CoachCallService.Request::id).toList());
+        for (CoachCallService.Request request : pending) {
             Boolean done = transaction.execute(tx -> deliver(request));
             if (Boolean.TRUE.equals(done)) {
                 delivered++;
@@ -62,7 +62,7 @@ class CoachCallDelivery {
         return delivered;
     }
 
-    private boolean deliver(CoachCallService.Pending request) {
+    private boolean deliver(CoachCallService.Request request) {
         long person = request.participantId();
         int queued = 0;
         for (var programme : programmes.callRecipients(person, request.programmeId()).entrySet()) {

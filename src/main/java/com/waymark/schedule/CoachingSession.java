@@ -45,15 +45,20 @@ public class CoachingSession {
     }
 
     public Instant digestAt() {
-        return startsAt.minusSeconds(3600L * digestHours);
+        return info().digestAt();
     }
 
     /**
      * Whether the digest goes at once: its moment ({@link #digestAt}) has already come, as for a session recorded
-     * less than {@code digestHours} ahead. {@link SessionDigestScheduler} then starts its trigger now.
+     * less than {@code digestHours} ahead. {@link SessionTriggers} then starts its trigger now.
      */
     public boolean digestGoesAtOnce(Instant now) {
-        return !digestAt().isAfter(now);
+        return info().digestGoesAtOnce(now);
+    }
+
+    /** What other modules may know of it. */
+    SessionInfo info() {
+        return new SessionInfo(id, programmeId, startsAt, digestHours);
     }
 
     public Long getId() {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.waymark.programme.Participant;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +40,10 @@ class PersonalClocks {
         this.clock = clock;
     }
 
-    PersonalClock of(Participant person) {
-        var prefs = preferences.findById(person.getId());
-        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
-        return of(person, prefs, unavailable.findByParticipantIdAndDayGreaterThanEqual(person.getId(),
+    PersonalClock of(ParticipantInfo person) {
+        var prefs = preferences.findById(person.id());
+        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.timeZone());
+        return of(person, prefs, unavailable.findByParticipantIdAndDayGreaterThanEqual(person.id(),
                 LocalDate.now(clock.withZone(zone)).minusDays(7)));
     }
 
@@ -53,9 +53,9 @@ class PersonalClocks {
         return of(List.copyOf(participants.findAll(list).values()));
     }
 
-    /** {@link #of(Participant)} of several people, in three reads (people in chunks of a thousand). */
-    Map<Long, PersonalClock> of(List<Participant> people) {
-        List<Long> ids = people.stream().map(Participant::getId).toList();
+    /** {@link #of(ParticipantInfo)} of several people, in three reads (people in chunks of a thousand). */
+    Map<Long, PersonalClock> of(List<ParticipantInfo> people) {
+        List<Long> ids = people.stream().map(ParticipantInfo::id).toList();
         Map<Long, ParticipantPreferences> prefs = new HashMap<>();
         Map<Long, List<UnavailableDay>> away = new HashMap<>();
         LocalDate earliest = LocalDate.now(clock).minusDays(8); // a day before anyone's own "a week ago"
@@ -66,15 +66,15 @@ class PersonalClocks {
                     .forEach(d -> away.computeIfAbsent(d.getParticipantId(), k -> new ArrayList<>()).add(d));
         }
         Map<Long, PersonalClock> clocks = new HashMap<>();
-        for (Participant person : people) {
-            clocks.put(person.getId(), of(person, Optional.ofNullable(prefs.get(person.getId())),
-                    away.getOrDefault(person.getId(), List.of())));
+        for (ParticipantInfo person : people) {
+            clocks.put(person.id(), of(person, Optional.ofNullable(prefs.get(person.id())),
+                    away.getOrDefault(person.id(), List.of())));
         }
         return clocks;
     }
 
-    private PersonalClock of(Participant person, Optional<ParticipantPreferences> prefs, List<UnavailableDay> days) {
-        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.getTimeZone());
+    private PersonalClock of(ParticipantInfo person, Optional<ParticipantPreferences> prefs, List<UnavailableDay> days) {
+        ZoneId zone = zone(prefs.map(ParticipantPreferences::getTimeZoneOverride).orElse(null), person.timeZone());
         LocalDate weekAgo = LocalDate.now(clock.withZone(zone)).minusDays(7);
         Set<LocalDate> away = days.stream().map(UnavailableDay::getDay).filter(d -> !d.isBefore(weekAgo))
                 .collect(Collectors.toSet());

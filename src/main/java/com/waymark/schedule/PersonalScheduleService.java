@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.waymark.privacy.ConsentService;
+import com.waymark.programme.ParticipantInfo;
 import com.waymark.programme.ParticipantService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -162,7 +163,7 @@ public class PersonalScheduleService {
     }
 
     @Transactional
-    public int away(long participantId, LocalDate from, LocalDate to, UnavailableDay.Reason reason) {
+    public int away(long participantId, LocalDate from, LocalDate to, AwayReason reason) {
         if (to.isBefore(from)) {
             throw new ScheduleProblem("The last day, " + to + ", comes before the first, " + from + ". Nothing was "
                     + "changed. Put the first day first, for example: leave " + from + " to " + from.plusDays(7));
@@ -204,18 +205,18 @@ public class PersonalScheduleService {
     /** Whether this person noted {@code day} (a day on their own calendar) as leave; on call does not count. */
     @Transactional(readOnly = true)
     public boolean onLeave(long participantId, LocalDate day) {
-        return unavailable.existsByParticipantIdAndDayAndReason(participantId, day, UnavailableDay.Reason.LEAVE.name());
+        return unavailable.existsByParticipantIdAndDayAndReason(participantId, day, AwayReason.LEAVE.name());
     }
 
     /** The time zone this person's check-ins follow: their own choice, else what Teams reports. */
     @Transactional(readOnly = true)
-    public ZoneId zone(com.waymark.programme.Participant person) {
+    public ZoneId zone(ParticipantInfo person) {
         return planner.personalClock(person).zone();
     }
 
     @Transactional(readOnly = true)
-    public MySchedule mine(com.waymark.programme.Participant person) {
-        long participantId = person.getId();
+    public MySchedule mine(ParticipantInfo person) {
+        long participantId = person.id();
         PersonalClock clockOfPerson = planner.personalClock(person);
         Optional<ParticipantPreferences> prefs = preferences.findById(participantId);
         Instant next = occurrences.findByParticipantIdAndStatusAndSendAtGreaterThanOrderBySendAt(participantId,

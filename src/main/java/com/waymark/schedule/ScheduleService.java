@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.ProgrammeInfo;
+import com.waymark.programme.Programmes;
 import com.waymark.programme.Rhythm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,28 +21,28 @@ public class ScheduleService {
 
     private final CheckInScheduleRepository schedules;
     private final CoachingSessionRepository sessions;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final CheckInPlanner planner;
-    private final SessionDigestScheduler digests;
+    private final SessionTriggers triggers;
     private final Clock clock;
 
     public ScheduleService(CheckInScheduleRepository schedules, CoachingSessionRepository sessions,
-                           ProgrammeService programmes, CheckInPlanner planner, SessionDigestScheduler digests,
+                           Programmes programmes, CheckInPlanner planner, SessionTriggers triggers,
                            Clock clock) {
         this.schedules = schedules;
         this.sessions = sessions;
         this.programmes = programmes;
         this.planner = planner;
-        this.digests = digests;
+        this.triggers = triggers;
         this.clock = clock;
     }
 
     /** Replaces the rhythm for the programme (or one of its groups) and plans the coming days at once. */
     @Transactional
     public CheckInSchedule setRhythm(long coachId, long programmeId, Long groupId, CheckInRhythm rhythm) {
-        Programme programme = programmes.coached(coachId, programmeId);
-        if (groupId != null && programmes.groups(programmeId).stream().noneMatch(g -> g.getId().equals(groupId))) {
-            throw new ScheduleProblem("That group is not part of \"" + programme.getName() + "\".");
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
+        if (groupId != null && programmes.groups(programmeId).stream().noneMatch(g -> g.id() == groupId)) {
+            throw new ScheduleProblem("That group is not part of \"" + programme.name() + "\".");
         }
         validate(rhythm);
         schedules.findByProgrammeIdAndActiveTrue(programmeId).stream()
@@ -58,19 +58,20 @@ public class ScheduleService {
     }
 
     @Transactional
-    public CoachingSession recordSession(long coachId, long programmeId, Instant startsAt, int digestHours) {
-        Programme programme = programmes.coached(coachId, programmeId);
+    public SessionInfo recordSession(long coachId, long programmeId, Instant startsAt, int digestHours) {
+        ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         if (!startsAt.isAfter(clock.instant())) {
             throw new ScheduleProblem("That time has already passed. Give the next session's date and time, "
-                    + "for example: " + sessionExample(ZoneId.of(programme.getTimeZone())));
+                    + "for example: " + sessionExample(programme.zone()));
         }
         if (digestHours < 1 || digestHours > 168) {
             throw new ScheduleProblem("The digest can come between 1 and 168 hours before the session.");
         }
-        CoachingSession session = sessions.save(new CoachingSession(programme.getId(), startsAt, digestHours, coachId,
+        CoachingSession session = sessions.save(new CoachingSession(programme.id(), startsAt, digestHours, coachId,
                 clock.instant()));
-        digests.schedule(session);
-        return session;
+        triggers.plan(SessionDigestJob.key(session.getId()), SessionDigestJob.class, session.getId(),
+                session.digestAt());
+        return session.info();
     }
 
     /**
@@ -92,6 +93,12 @@ public class ScheduleService {
     @Transactional(readOnly = true)
     public Optional<CoachingSession> nextSession(long programmeId) {
         return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
+    }
+
+    /** When the next session starts, if one is planned: for modules that need only the time. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextSessionStart(long programmeId) {
+        return nextSession(programmeId).map(CoachingSession::getStartsAt);
     }
 
     /** The most recent session that started before this moment, if any: where "since last session" begins. */

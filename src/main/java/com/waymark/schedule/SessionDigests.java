@@ -2,7 +2,7 @@ package com.waymark.schedule;
 
 import java.time.Clock;
 
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import com.waymark.outbox.OutboxService;
@@ -17,11 +17,11 @@ import com.waymark.outbox.OutboxPayload;
 public class SessionDigests {
 
     private final CoachingSessionRepository sessions;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final OutboxService outbox;
     private final Clock clock;
 
-    public SessionDigests(CoachingSessionRepository sessions, ProgrammeService programmes, OutboxService outbox, Clock clock) {
+    public SessionDigests(CoachingSessionRepository sessions, Programmes programmes, OutboxService outbox, Clock clock) {
         this.sessions = sessions;
         this.programmes = programmes;
         this.outbox = outbox;

@@ -3,7 +3,7 @@ package com.waymark.schedule;
 import java.time.Clock;
 import java.util.List;
 
-import com.waymark.programme.EnrolmentService;
+import com.waymark.programme.Programmes;
 import com.waymark.programme.ThresholdLowering;
 import com.waymark.privacy.ConsentService;
 import org.springframework.context.event.EventListener;
@@ -19,16 +19,15 @@ import com.waymark.outbox.OutboxPayload;
  */
 @Component
 class ThresholdNotices {
-
-    private final EnrolmentService enrolment;
+    private final Programmes programmes;
     private final ConsentService consent;
     private final OutboxService outbox;
     private final PersonalScheduleService personal;
     private final Clock clock;
 
-    ThresholdNotices(EnrolmentService enrolment, ConsentService consent, OutboxService outbox,
+    ThresholdNotices(Programmes programmes, ConsentService consent, OutboxService outbox,
                      PersonalScheduleService personal, Clock clock) {
-        this.enrolment = enrolment;
+        this.programmes = programmes;
         this.consent = consent;
         this.outbox = outbox;
         this.personal = personal;
@@ -37,7 +36,7 @@ class ThresholdNotices {
 
     @EventListener
     void lowered(ThresholdLowering lowering) {
-        List<Long> members = List.copyOf(enrolment.activeMemberGroups(lowering.programmeId()).keySet());
+        List<Long> members = List.copyOf(programmes.activeMemberGroups(lowering.programmeId()).keySet());
         var payload = new OutboxPayload.ThresholdLowered(lowering.programmeId(), lowering.was(), lowering.to(),
                 lowering.from());
         for (long participantId : consent.consentedAmong(members)) {

@@ -12,9 +12,7 @@ import jakarta.persistence.Table;
 /** A day on leave or on call: no check-in lands on it. */
 @Entity
 @Table(name = "unavailable_day")
-public class UnavailableDay {
-
-    public enum Reason { LEAVE, ON_CALL }
+class UnavailableDay {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,7 +34,7 @@ public class UnavailableDay {
         return participantId;
     }
 
-    UnavailableDay(long participantId, LocalDate day, Reason reason) {
+    UnavailableDay(long participantId, LocalDate day, AwayReason reason) {
         this.participantId = participantId;
         this.day = day;
         this.reason = reason.name();

@@ -19,6 +19,6 @@ interface UnavailableDayRepository extends JpaRepository<UnavailableDay, Long> {
 
     boolean existsByParticipantIdAndDay(long participantId, LocalDate day);
 
-    /** {@code reason} is an {@link UnavailableDay.Reason} name: LEAVE or ON_CALL. */
+    /** {@code reason} is an {@link AwayReason} name: LEAVE or ON_CALL. */
     boolean existsByParticipantIdAndDayAndReason(long participantId, LocalDate day, String reason);
 }

@@ -7,10 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import com.waymark.checkin.ActionItem;
 import com.waymark.checkin.ActionPlanService;
 import com.waymark.checkin.OwnCheckIns;
-import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +32,10 @@ public class LearningStory {
 
     private final OwnCheckIns checkIns;
     private final ActionPlanService actions;
-    private final ProgrammeService programmes;
+    private final Programmes programmes;
     private final Clock clock;
 
-    LearningStory(OwnCheckIns checkIns, ActionPlanService actions, ProgrammeService programmes, Clock clock) {
+    LearningStory(OwnCheckIns checkIns, ActionPlanService actions, Programmes programmes, Clock clock) {
         this.checkIns = checkIns;
         this.actions = actions;
         this.programmes = programmes;
@@ -67,10 +66,10 @@ public class LearningStory {
                         c.reflection().strip()))
                 .toList();
         List<StoryContent.Action> plan = actions.list(participantId).stream().map(a -> new StoryContent.Action(
-                a.getText(), a.getStatus() == ActionItem.Status.DONE, LocalDate.ofInstant(a.getCreatedAt(), zone),
-                a.getCompletedAt() == null ? null : LocalDate.ofInstant(a.getCompletedAt(), zone))).toList();
-        List<String> programmeNames = programmes.programmesOf(participantId).stream()
-                .filter(m -> m.membership() != null).map(m -> m.programme().getName()).toList();
+                a.text(), a.done(), LocalDate.ofInstant(a.createdAt(), zone),
+                a.completedAt() == null ? null : LocalDate.ofInstant(a.completedAt(), zone))).toList();
+        List<String> programmeNames = programmes.of(participantId).stream()
+                .filter(m -> m.membership() != null).map(m -> m.programme().name()).toList();
         return new StoryContent(name, programmeNames, LocalDate.now(clock.withZone(zone)), trend, plan, reflections,
                 PROMPTS);
     }

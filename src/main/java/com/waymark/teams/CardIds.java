@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class CardIds {
 
     /** What an id names; a token made for one kind never opens as another. */
-    public enum Kind { PERSON, PROGRAMME, FILE }
+    public enum Kind { PERSON, PROGRAMME, FILE, DIAGNOSTIC }
 
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();

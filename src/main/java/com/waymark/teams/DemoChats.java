@@ -64,7 +64,7 @@ class DemoChats {
             return List.of();
         }
         reachPlaygroundPeople(activity);
-        return greeted.add(activity.getConversation().getId()) ? List.of(ParticipantConversation.card(greeting()))
+        return greeted.add(activity.getConversation().getId()) ? List.of(Reply.card(greeting()))
                 : List.of();
     }
 

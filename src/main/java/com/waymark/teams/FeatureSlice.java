@@ -2,13 +2,18 @@ package com.waymark.teams;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.microsoft.bot.schema.Activity;
 
 /**
  * One feature at the Teams edge, in one place: the phrases it understands, the card actions it owns, what it does
  * with them (one call into its module), the cards it answers with, and its lines of help. Spring registers every
- * slice; {@link WaymarkBot} asks each in turn, so adding a feature adds a slice and touches no switchboard.
+ * slice; {@link Slices} asks each in turn, so adding a feature adds a slice and touches no switchboard.
+ * <p>
+ * In a team or group chat nothing personal is stored or shown: only what a slice reads there with
+ * {@link #parseShared} (asked first there) or a card whose command {@link #worksInSharedChat} is answered there, by
+ * {@link #handleShared}; any other command is pointed to the 1:1 chat.
  * <p>
  * {@code C} is the feature's own sealed {@link Command} sub-type. The domain call refuses what needs consent
  * ({@code ConsentRequired}) or an erased person; the bot answers those the same for every slice.
@@ -46,6 +51,24 @@ public interface FeatureSlice<C extends Command> {
      */
     default boolean needsConsent(Turn turn, C command) {
         return false;
+    }
+
+    /**
+     * A typed message in a team or group chat that this feature answers there. Asked there before any other reading,
+     * so a word can mean the team's view there ("actions": the team report) and the person's own in a 1:1 chat.
+     */
+    default Optional<C> parseShared(Phrase phrase) {
+        return Optional.empty();
+    }
+
+    /** Whether {@code command} (read from {@link #parseShared} or from a card) is answered in a team or group chat. */
+    default boolean worksInSharedChat(C command) {
+        return false;
+    }
+
+    /** Answers a command that {@link #worksInSharedChat}; it may read the chat's members. */
+    default CompletableFuture<List<Activity>> handleShared(SharedTurn turn, C command) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " answers nothing in a shared chat");
     }
 
     /** This feature's lines in {@code help}. */

@@ -83,7 +83,7 @@ public class FileOffers {
     }
 
     /** A coach's export of one programme's team-level figures, as CSV. */
-    record ExportFile(long programmeId, ScopeRequest scope) implements FileRequest {
+    public record ExportFile(long programmeId, ScopeRequest scope) implements FileRequest {
     }
 
     /** A file a slice's {@link FileMaker} makes, with what it needs to know to make it. */
@@ -166,7 +166,7 @@ public class FileOffers {
         return "waymark-my-data-" + LocalDate.ofInstant(at, zone) + ".json";
     }
 
-    static String exportFileName(Instant at, ZoneId zone) {
+    public static String exportFileName(Instant at, ZoneId zone) {
         return "waymark-export-" + LocalDate.ofInstant(at, zone) + ".csv";
     }
 

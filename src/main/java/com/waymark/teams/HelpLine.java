@@ -7,8 +7,17 @@ package com.waymark.teams;
  */
 public record HelpLine(Audience audience, String markdown) {
 
-    /** Who sees the line: everyone, or only the coaching staff of a programme (in their own section). */
-    public enum Audience { PARTICIPANT, COACH }
+    /**
+     * Where a line of {@code next session} help shows a command that works today: help puts one for next week, on the
+     * reader's own clock, in its place.
+     */
+    public static final String SESSION_EXAMPLE = "{next session example}";
+
+    /**
+     * Who sees the line: everyone, only the coaching staff of a programme (in their own section), or the coaches in a
+     * team or group chat (what works there).
+     */
+    public enum Audience { PARTICIPANT, COACH, TEAM_CHAT }
 
     public static HelpLine participant(String markdown) {
         return new HelpLine(Audience.PARTICIPANT, markdown);
@@ -16,5 +25,9 @@ public record HelpLine(Audience audience, String markdown) {
 
     public static HelpLine coach(String markdown) {
         return new HelpLine(Audience.COACH, markdown);
+    }
+
+    public static HelpLine teamChat(String markdown) {
+        return new HelpLine(Audience.TEAM_CHAT, markdown);
     }
 }

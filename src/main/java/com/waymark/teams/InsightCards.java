@@ -22,7 +22,7 @@ import com.waymark.insight.WellbeingReport;
  * Team-level reports as cards. A hidden figure shows as "hidden" with the reason in the footer, never as a
  * zero; trends are drawn as Teams charts with a FactSet fallback for clients that don't draw them.
  */
-final class InsightCards {
+public final class InsightCards {
 
     static final String HIDDEN = "hidden";
     /**
@@ -40,7 +40,7 @@ final class InsightCards {
     private InsightCards() {
     }
 
-    static AdaptiveCard summary(TeamSummary summary) {
+    public static AdaptiveCard summary(TeamSummary summary) {
         AdaptiveCard card = header(AdaptiveCard.create(), "Team summary", summary.header());
         participation(card, summary.participation());
         wellbeing(card, summary.wellbeing(), summary.header().threshold());
@@ -130,36 +130,36 @@ final class InsightCards {
         return ", " + String.join(", ", shown) + (shown.size() < 3 ? " (other counts hidden)" : "");
     }
 
-    static AdaptiveCard participationCard(Report<ParticipationReport> report) {
+    public static AdaptiveCard participationCard(Report<ParticipationReport> report) {
         return footer(participation(header(AdaptiveCard.create(), "Participation", report.header()), report.body()),
                 report.header());
     }
 
-    static AdaptiveCard wellbeingCard(Report<WellbeingReport> report) {
+    public static AdaptiveCard wellbeingCard(Report<WellbeingReport> report) {
         return footer(wellbeing(header(AdaptiveCard.create(), "Wellbeing", report.header()), report.body(),
                 report.header().threshold()), report.header());
     }
 
-    static AdaptiveCard themesCard(Report<ThemeReport> report) {
+    public static AdaptiveCard themesCard(Report<ThemeReport> report) {
         return footer(themes(header(AdaptiveCard.create(), "Themes", report.header()), report.body(),
                 report.header().threshold()),
                 report.header());
     }
 
-    static AdaptiveCard actionsCard(Report<ActionReport> report) {
+    public static AdaptiveCard actionsCard(Report<ActionReport> report) {
         return footer(actions(header(AdaptiveCard.create(), "Action plans", report.header()), report.body()),
                 report.header());
     }
 
     /** The export shown in the chat: the CSV follows as code blocks, one figure a line. */
-    static AdaptiveCard export(Report<String> csv, int figures) {
+    public static AdaptiveCard export(Report<String> csv, int figures) {
         return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
                 .text(figures(figures) + ", aggregates only: no names, no reflections. The CSV follows in the next "
                         + "message, one figure a line, to copy into a spreadsheet."), csv.header());
     }
 
     /** The export offered as a file, on the file consent card that follows. */
-    static AdaptiveCard exportAsFile(Report<String> csv, int figures, String fileName) {
+    public static AdaptiveCard exportAsFile(Report<String> csv, int figures, String fileName) {
         return heldBack(header(AdaptiveCard.create(), "Export (team-level figures, CSV)", csv.header())
                 .text(figures(figures) + ", aggregates only: no names, no reflections. Choose Allow on the next card "
                         + "to save them as a file, " + fileName + ", to your OneDrive. The figures are read again when "

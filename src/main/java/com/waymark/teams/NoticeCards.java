@@ -48,7 +48,7 @@ public class NoticeCards {
 
     /** The welcome card with the privacy notice and the consent button. */
     Activity welcome(long participantId) {
-        return ParticipantConversation.card(WaymarkCards.welcome(notice(participantId)));
+        return Reply.card(WaymarkCards.welcome(notice(participantId)));
     }
 
     private static final DateTimeFormatter AGREED = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
@@ -57,9 +57,9 @@ public class NoticeCards {
      * "privacy": before they agree, the notice with its button; after, what they agreed to, when (on their own
      * clock), and how to see, export, erase or withdraw.
      */
-    Activity privacy(long participantId, Optional<Instant> agreedAt, ZoneId zone) {
+    public Activity privacy(long participantId, Optional<Instant> agreedAt, ZoneId zone) {
         PrivacyNotice notice = notice(participantId);
-        return ParticipantConversation.card(agreedAt
+        return Reply.card(agreedAt
                 .map(at -> WaymarkCards.privacyAgreed(notice, AGREED.format(at.atZone(zone))))
                 .orElseGet(() -> WaymarkCards.privacy(notice)));
     }

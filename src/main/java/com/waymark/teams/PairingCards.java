@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.outbox.OutboxPayload;
-import com.waymark.pairing.PairingMember;
 import com.waymark.pairing.PairingMode;
+import com.waymark.pairing.PlaceInRound;
 import com.waymark.pairing.PeerCoachingParticipation.FollowUpQuestion;
 import com.waymark.pairing.PeerCoachingParticipation.MyPairings;
 import com.waymark.pairing.PeerCoachingParticipation.MyRound;
@@ -193,13 +193,13 @@ public final class PairingCards {
     }
 
     private static String describe(MyRound round) {
-        if (round.status() == PairingMember.Status.WITHDRAWN) {
+        if (round.status() == PlaceInRound.WITHDRAWN) {
             return "you couldn't make this round.";
         }
-        if (round.status() == PairingMember.Status.UNMATCHED) {
+        if (round.status() == PlaceInRound.UNMATCHED) {
             return "no partner could be found this time.";
         }
-        if (round.status() == PairingMember.Status.ALONE) {
+        if (round.status() == PlaceInRound.ALONE) {
             return "your partner couldn't make it, and nobody else was free.";
         }
         if (round.partners().isEmpty()) {

@@ -15,6 +15,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @EnableConfigurationProperties(EnrolSettings.class)
 @Component
-class RosterEnrolment {
+public class RosterEnrolment {
 
     /** What one roster run did, for the summary in the team. */
     record Tally(int welcomed, int notified, int alreadyIn, int coaches, int failed) {
@@ -74,16 +75,16 @@ class RosterEnrolment {
     }
 
     /** "enrol" in a team or group chat: everyone in it. */
-    CompletableFuture<List<Activity>> enrolEveryone(TurnContext turn, Participant coach) {
+    public CompletableFuture<List<Activity>> enrolEveryone(TurnContext turn, Participant coach) {
         Programme programme = programmes.currentCoached(coach.getId());
         TeamConversation team = TurnFacts.teamConversation(turn.getActivity());
         teamLinks.link(team, programme.getId());
-        return roster(turn).thenApply(members -> start(turn, coach, programme, members, Membership.Via.ROSTER,
+        return roster(turn).thenApply(members -> start(turn, coach, programme, members, MembershipInfo.Via.ROSTER,
                 null));
     }
 
     /** The coach picked people from the roster on a card. */
-    CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
+    public CompletableFuture<List<Activity>> enrolChosen(TurnContext turn, Participant coach, Set<String> memberIds,
                                                   Long groupId) {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
@@ -96,20 +97,26 @@ class RosterEnrolment {
             List<TeamsChannelAccount> chosen = members.stream().filter(m -> memberIds.contains(m.getId())).toList();
             return chosen.isEmpty() ? List.of(MessageFactory.text("None of the people chosen are in this chat now, so "
                     + "nobody was added. Say \"add people\" for a fresh card."))
-                    : start(turn, coach, programme, chosen, Membership.Via.CARD, groupId);
+                    : start(turn, coach, programme, chosen, MembershipInfo.Via.CARD, groupId);
         });
     }
 
     /** Everyone in this team (by team id) or group chat (by conversation id), the bot left out. */
-    CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
+    public CompletableFuture<List<TeamsChannelAccount>> roster(TurnContext turn) {
         TeamConversation here = TurnFacts.teamConversation(turn.getActivity());
         String id = here.teamId() != null ? here.teamId() : here.conversationId();
         return rosterReader.readAll(turn.getActivity().getServiceUrl(), id).thenApply(all -> all.stream()
                 .filter(m -> !TurnFacts.isBot(turn.getActivity(), m)).toList());
     }
 
+    /** Who is in this team or group chat, as Teams identifies them (the bot left out). */
+    public CompletableFuture<List<TeamsIdentity>> people(TurnContext turn) {
+        return roster(turn).thenApply(members -> members.stream()
+                .map(member -> TurnFacts.identity(turn.getActivity(), member)).toList());
+    }
+
     private List<Activity> start(TurnContext turn, Participant coach, Programme programme,
-                                 List<TeamsChannelAccount> members, Membership.Via via, Long groupId) {
+                                 List<TeamsChannelAccount> members, MembershipInfo.Via via, Long groupId) {
         Activity activity = turn.getActivity();
         String tenant = TurnFacts.tenantId(activity);
         ChannelAccount bot = activity.getRecipient();
@@ -128,7 +135,7 @@ class RosterEnrolment {
                 + "the privacy notice; I'll post a summary here when I'm done."));
     }
 
-    private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, Membership.Via via, Long groupId,
+    private Tally enrolAll(Programme programme, List<TeamsChannelAccount> members, MembershipInfo.Via via, Long groupId,
                            String serviceUrl, String tenant, ChannelAccount bot, String coachName) {
         Set<Long> staff = programmes.staffIds(programme.getId());
         int welcomed = 0, notified = 0, alreadyIn = 0, coaches = 0, failed = 0;

@@ -3,6 +3,7 @@ package com.waymark.teams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
@@ -13,16 +14,15 @@ import org.springframework.stereotype.Component;
  * Every {@link FeatureSlice} Spring registered, asked in turn (in their {@code @Order}; a slice without one comes
  * after those with): the one place the edge learns what a message means, and where help's lines come from.
  * <p>
- * A typed message is read in three passes, so that no catch-all form swallows another feature's phrase: every
- * slice's specific phrases ({@link FeatureSlice#parse}), then the conversations that predate slices
- * ({@link CommandParser}, until the last of them is a slice), then every slice's loose forms
- * ({@link FeatureSlice#parseLoosely}).
+ * A typed message is read in two passes, so that no catch-all form swallows another feature's phrase: every
+ * slice's specific phrases ({@link FeatureSlice#parse}), then every slice's loose forms
+ * ({@link FeatureSlice#parseLoosely}). In a team or group chat the phrases that work there
+ * ({@link FeatureSlice#parseShared}) are read first. What no slice reads is one of {@link Command}'s own records.
  */
 @Component
-class Slices {
+class Slices implements HelpIndex {
 
     private final List<FeatureSlice<?>> slices;
-    private final CommandParser older;
     private final int maxTextChars;
 
     @Autowired
@@ -34,38 +34,36 @@ class Slices {
     Slices(List<FeatureSlice<?>> slices, int maxTextChars) {
         this.slices = List.copyOf(slices);
         this.maxTextChars = maxTextChars;
-        this.older = new CommandParser(maxTextChars);
     }
 
     /** What a 1:1 message means: text, or a card's submit data ({@code value}). Never null. */
     Command read(String text, JsonNode value) {
         if (value != null && value.isObject()) {
-            return parseCard(value).orElseGet(() -> older.parse(text, value));
+            return parseCard(value).orElseGet(Command.UnknownCardAction::new);
         }
         if (text != null && text.length() > maxTextChars) {
             return new Command.TooLong(text.length(), maxTextChars);
         }
-        Optional<Command> sliced = parse(text);
-        if (sliced.isPresent()) {
-            return sliced.get();
-        }
-        Command command = older.parse(text, null);
-        return command instanceof Command.Unknown ? parseLoosely(text).orElse(command) : command;
+        return parse(text).or(() -> parseLoosely(text)).orElseGet(Command.Unknown::new);
     }
 
     /**
-     * What a message in a team or group chat means. Only coaching-team commands work there (the older
-     * conversations' roster and report commands, {@link TeamChatConversation}); a slice's command is recognised so
-     * that it is pointed to the 1:1 chat rather than answered with help, as before slices.
+     * What a message in a team or group chat means: what a slice answers there ({@link FeatureSlice#parseShared})
+     * first; otherwise it is read as in a 1:1 chat, so that a command that does not work there is recognised and
+     * pointed to the 1:1 chat rather than answered with help.
      */
     Command readInSharedChat(String text, JsonNode value) {
-        Command command = older.parseInSharedChat(text, value);
-        if (!(command instanceof Command.Unknown || command instanceof Command.UnknownCardAction)) {
-            return command;
+        if (value != null && value.isObject() || text != null && text.length() > maxTextChars) {
+            return read(text, value);
         }
-        Optional<Command> sliced = value != null && value.isObject() ? parseCard(value)
-                : parse(text).or(() -> parseLoosely(text));
-        return sliced.orElse(command);
+        Phrase phrase = Phrase.of(text);
+        for (FeatureSlice<?> slice : slices) {
+            Optional<Command> parsed = shared(slice, phrase);
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        return read(text, value);
     }
 
     /** The command a slice read from a typed message, bound to that slice; empty when no slice owns it. */
@@ -108,7 +106,8 @@ class Slices {
     }
 
     /** Every slice's lines of help for {@code audience}, in registration order. */
-    List<String> help(HelpLine.Audience audience) {
+    @Override
+    public List<String> help(HelpLine.Audience audience) {
         List<String> lines = new ArrayList<>();
         slices.forEach(slice -> slice.help().stream().filter(line -> line.audience() == audience)
                 .forEach(line -> lines.add(line.markdown())));
@@ -123,6 +122,14 @@ class Slices {
     private static <C extends Command> Optional<Command> fromText(FeatureSlice<C> slice, Phrase phrase) {
         try {
             return slice.parse(phrase).map(command -> new Sliced<>(slice, command));
+        } catch (BadInput bad) {
+            return Optional.of(new Refused(bad));
+        }
+    }
+
+    private static <C extends Command> Optional<Command> shared(FeatureSlice<C> slice, Phrase phrase) {
+        try {
+            return slice.parseShared(phrase).map(command -> new Sliced<>(slice, command));
         } catch (BadInput bad) {
             return Optional.of(new Refused(bad));
         }
@@ -144,6 +151,11 @@ class Slices {
         }
     }
 
+    /** {@code command} as the slice that read it made it (a command of {@link Command}'s own stays as it is). */
+    static Command unwrap(Command command) {
+        return command instanceof Sliced<?> sliced ? sliced.command() : command;
+    }
+
     /**
      * A slice recognised the message as its own but could not use it (a date that does not exist, a number out of
      * range): answered with what was wrong, like a {@link BadInput} from handling, never "something went wrong".
@@ -160,6 +172,14 @@ class Slices {
 
         boolean needsConsent(Turn turn) {
             return slice.needsConsent(turn, command);
+        }
+
+        boolean worksInSharedChat() {
+            return slice.worksInSharedChat(command);
+        }
+
+        CompletableFuture<List<Activity>> handleShared(SharedTurn turn) {
+            return slice.handleShared(turn, command);
         }
     }
 }

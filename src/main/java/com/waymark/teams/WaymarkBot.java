@@ -24,6 +24,7 @@ import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamLinkService;
 import com.waymark.programme.TeamsIdentity;
+import com.waymark.teams.help.HelpSlice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,7 @@ class WaymarkBot extends ActivityHandler {
             + "say @Waymark enrol to bring everyone in this chat into their programme, or @Waymark help.";
 
     private final ParticipantService participants;
-    private final ParticipantConversation conversation;
-    private final ProgrammeConversation programmeConversation;
-    private final TeamChatConversation teamChat;
-    private final InsightConversation insightConversation;
+    private final HelpSlice help;
     private final TeamLinkService teamLinks;
     private final EnrolmentService enrolment;
     private final ConsentService consent;
@@ -54,10 +52,8 @@ class WaymarkBot extends ActivityHandler {
     private final Slices slices;
     private final com.waymark.teams.cycle.MeetingEvents meetingEvents;
 
-    WaymarkBot(Slices slices, ParticipantService participants, ParticipantConversation conversation,
-               ProgrammeConversation programmeConversation, TeamChatConversation teamChat,
+    WaymarkBot(Slices slices, ParticipantService participants, HelpSlice help,
                TeamLinkService teamLinks, EnrolmentService enrolment, ConsentService consent,
-               InsightConversation insightConversation,
                NoticeCards notices, FileOffers fileOffers, DemoChats demo,
                com.waymark.teams.cycle.MeetingEvents meetingEvents) {
         this.meetingEvents = meetingEvents;
@@ -65,10 +61,7 @@ class WaymarkBot extends ActivityHandler {
         this.notices = notices;
         this.demo = demo;
         this.participants = participants;
-        this.conversation = conversation;
-        this.programmeConversation = programmeConversation;
-        this.teamChat = teamChat;
-        this.insightConversation = insightConversation;
+        this.help = help;
         this.teamLinks = teamLinks;
         this.enrolment = enrolment;
         this.slices = slices;
@@ -88,10 +81,22 @@ class WaymarkBot extends ActivityHandler {
         JsonNode value = activity.getValue() instanceof JsonNode node ? node : null;
         if (!TurnFacts.isPersonal(activity)) {
             // Never store or echo what is said in a shared chat: only coaching-team commands work there.
-            return teamChat.handle(turn, slices.readInSharedChat(activity.getText(), value))
+            return inSharedChat(turn, slices.readInSharedChat(activity.getText(), value))
                     .thenCompose(replies -> send(turn, replies));
         }
         return send(turn, replyTo(activity, parse(activity.getText(), value)));
+    }
+
+    /** A slice's command that works in a team or group chat is answered there; anything else gets help's answer. */
+    private CompletableFuture<List<Activity>> inSharedChat(TurnContext turn, Command command) {
+        Participant person = participants.recognise(TurnFacts.identity(turn.getActivity()), null);
+        try {
+            return command instanceof Slices.Sliced<?> sliced && sliced.worksInSharedChat()
+                    ? sliced.handleShared(new SharedTurn(turn, person))
+                    : CompletableFuture.completedFuture(help.unreadInSharedChat(command));
+        } catch (BadInput bad) {
+            return CompletableFuture.completedFuture(List.of(MessageFactory.text(PlainText.of(bad.getMessage()))));
+        }
     }
 
     @Override
@@ -182,7 +187,7 @@ class WaymarkBot extends ActivityHandler {
         if (!TurnFacts.isPersonal(activity)) {
             boolean botAdded = membersAdded.stream().anyMatch(m -> TurnFacts.isBot(activity, m));
             boolean news = botAdded && teamLinks.botAdded(TurnFacts.teamConversation(activity));
-            return news ? send(turn, List.of(MessageFactory.text(TEAM_HELLO + "\n\n" + TeamChatConversation.TEAM_HELP)))
+            return news ? send(turn, List.of(MessageFactory.text(TEAM_HELLO + "\n\n" + help.teamHelp())))
                     : CompletableFuture.completedFuture(null);
         }
         List<Activity> replies = new ArrayList<>();
@@ -258,7 +263,7 @@ class WaymarkBot extends ActivityHandler {
         demo.turn(activity, TurnFacts.identity(activity));
         try {
             List<Activity> replies = replyTo(participant, command, FileOffers.canOfferFiles(activity));
-            if (command instanceof Command.GiveConsent) {
+            if (Slices.unwrap(command) instanceof Command.Agreement) {
                 // Now that they agreed, keep the time zone Teams reports, so check-ins follow their own clock.
                 participants.recognise(TurnFacts.identity(activity), TurnFacts.conversationReference(activity));
             }
@@ -276,10 +281,11 @@ class WaymarkBot extends ActivityHandler {
     private List<Activity> replyTo(Participant participant, Command command, boolean files) {
         List<Activity> replies = new ArrayList<>();
         boolean firstContact = claimWelcome(participant);
-        if (firstContact && !(command instanceof Command.GiveConsent)) {
+        Command bare = Slices.unwrap(command);
+        if (firstContact && !(bare instanceof Command.Agreement)) {
             // The welcome already carries the notice and the consent button: say it once, not twice.
             replies.add(notices.welcome(participant.getId()));
-            if (command instanceof Command.Help || command instanceof Command.Unknown
+            if (bare instanceof Command.AnsweredByWelcome || command instanceof Command.Unknown
                     || needsConsent(new Turn(participant, files), command)) {
                 return replies;
             }
@@ -292,26 +298,18 @@ class WaymarkBot extends ActivityHandler {
         return replies;
     }
 
+    /** The one route: a slice's command to its slice; what no slice read to help's answer for it. */
     private List<Activity> dispatch(Participant participant, Command command, boolean files) {
-        List<Activity> replies = new ArrayList<>();
         if (command instanceof Slices.Refused refused) {
             throw refused.reason();
         }
+        Turn turn = new Turn(participant, files);
         if (command instanceof Slices.Sliced<?> sliced) {
             // Nothing of a person's own coaching is recorded or shown before they agree: the notice instead.
-            Turn turn = new Turn(participant, files);
-            replies.addAll(sliced.needsConsent(turn) && !consent.hasConsented(participant.getId())
-                    ? notices.consentFirst(participant.getId()) : sliced.handle(turn));
-        } else if (TeamChatConversation.teamOnly(command)) {
-            replies.add(MessageFactory.text(TeamChatConversation.ONLY_IN_A_TEAM));
-        } else if (ProgrammeConversation.handles(command)) {
-            replies.addAll(programmeConversation.handle(participant, command));
-        } else if (InsightConversation.handles(command)) {
-            replies.addAll(insightConversation.handle(participant, (Command.TeamReport) command, files));
-        } else {
-            replies.addAll(conversation.handle(participant, command));
+            return sliced.needsConsent(turn) && !consent.hasConsented(participant.getId())
+                    ? notices.consentFirst(participant.getId()) : sliced.handle(turn);
         }
-        return replies;
+        return help.unread(turn, command);
     }
 
     /** Whether a command waits for agreement to the privacy notice (a slice says so for its own). */

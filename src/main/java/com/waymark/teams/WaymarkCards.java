@@ -1,5 +1,6 @@
 package com.waymark.teams;
 
+import com.waymark.teams.consent.ConsentSlice;
 import com.waymark.teams.checkin.CheckInSlice;
 import com.waymark.teams.actions.ActionsSlice;
 import com.waymark.teams.myclock.MyClockSlice;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.waymark.checkin.ActionItem;
+import com.waymark.checkin.ActionInfo;
 import com.waymark.checkin.Prompt;
 import com.waymark.checkin.Trend;
 import com.waymark.privacy.PrivacyNotice;
@@ -47,14 +48,14 @@ public final class WaymarkCards {
         return card.subtle("Privacy notice version " + notice.version()
                         + ". If you'd rather not take part, simply don't agree: nothing more than the above is kept "
                         + "about you, and \"delete my data\" erases even that.")
-                .submit("I agree", CardActions.CONSENT);
+                .submit("I agree", ConsentSlice.CONSENT);
     }
 
     static AdaptiveCard privacy(PrivacyNotice notice) {
         AdaptiveCard card = AdaptiveCard.create().heading(notice.title());
         notice.points().forEach(point -> card.text("• " + point));
         return card.subtle("Privacy notice version " + notice.version() + ". You have not agreed to it yet.")
-                .submit("I agree", CardActions.CONSENT);
+                .submit("I agree", ConsentSlice.CONSENT);
     }
 
     /**
@@ -153,24 +154,24 @@ public final class WaymarkCards {
         return facts;
     }
 
-    public static AdaptiveCard actions(List<ActionItem> actions, ZoneId zone) {
+    public static AdaptiveCard actions(List<ActionInfo> actions, ZoneId zone) {
         AdaptiveCard card = AdaptiveCard.create().heading("Your action plan");
         if (actions.isEmpty()) {
             return card.text("You have no actions yet. Add one with \"add action\" and what you will try, for example: "
                     + "add action Protect Friday afternoons");
         }
-        List<ActionItem> open = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.OPEN).toList();
-        List<ActionItem> done = actions.stream().filter(a -> a.getStatus() == ActionItem.Status.DONE).toList();
+        List<ActionInfo> open = actions.stream().filter(a -> !a.done()).toList();
+        List<ActionInfo> done = actions.stream().filter(ActionInfo::done).toList();
         if (!open.isEmpty()) {
             card.emphasis("Open");
-            open.forEach(a -> card.text(a.getNumber() + ". " + a.getText()
-                    + "  (added " + DAY.format(a.getCreatedAt().atZone(zone)) + ")"
-                    + (a.getBlocker() == null ? "" : "\n\nIn the way: " + a.getBlocker())));
+            open.forEach(a -> card.text(a.number() + ". " + a.text()
+                    + "  (added " + DAY.format(a.createdAt().atZone(zone)) + ")"
+                    + (a.blocker() == null ? "" : "\n\nIn the way: " + a.blocker())));
         }
         if (!done.isEmpty()) {
             card.emphasis("Done");
-            done.forEach(a -> card.text("✓ " + a.getNumber() + ". " + a.getText()
-                    + "  (done " + DAY.format(a.getCompletedAt().atZone(zone)) + ")"));
+            done.forEach(a -> card.text("✓ " + a.number() + ". " + a.text()
+                    + "  (done " + DAY.format(a.completedAt().atZone(zone)) + ")"));
         }
         return card.subtle("Mark one done with its number, for example: done 1. Stuck? Say what's in the way, for example: "
                 + "stuck 1 no time this week. Add another with \"add action\" and what you will try.");

@@ -39,11 +39,13 @@ class StartupBenchTest {
     }
 
     @Test
-    void childrenGetThisJvmsOptionsButNoDebuggerAgentOrArchiveDump() {
+    void childrenGetThisJvmsOptionsButNoDebuggerAgentArchiveOrAot() {
+        // An archive or AOT is the mode's to give, each bot its own: this JVM's (deploy/run.sh's) is Waymark's alone.
         assertThat(StartupBench.inheritedOptions(List.of("-Xmx512m", "-XX:SharedArchiveFile=app.jsa",
                 "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:/x/agent.jar",
-                "-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh", "-XX:TieredStopAtLevel=1")))
-                .containsExactly("-Xmx512m", "-XX:SharedArchiveFile=app.jsa", "-XX:TieredStopAtLevel=1");
+                "-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh", "-XX:TieredStopAtLevel=1",
+                "-Dspring.aot.enabled=true")))
+                .containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=1");
         assertThat(StartupBench.splitOptions("  -Xmx512m   -Xss1m ")).containsExactly("-Xmx512m", "-Xss1m");
         assertThat(StartupBench.splitOptions(" ")).isEmpty();
     }
@@ -57,6 +59,32 @@ class StartupBenchTest {
         assertThat(code).isEqualTo(2);
         assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
                 .isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+    }
+
+    @Test
+    void anUnknownModeGetsTheModesThereAreAndNothingStarts() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = Subcommands.run(new String[] {"startup-bench", "--mode", "fast"},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("startup-bench: --mode is plain, cds, aot, cds-aot, not 'fast'");
+    }
+
+    @Test
+    void eachModeSaysWhatBothBotsStartWith() {
+        assertThat(StartMode.parse("CDS-AOT")).isEqualTo(StartMode.CDS_AOT);
+        assertThat(StartMode.PLAIN.archive()).isFalse();
+        assertThat(StartMode.PLAIN.aot()).isFalse();
+        assertThat(StartMode.CDS.archive()).isTrue();
+        assertThat(StartMode.CDS.aot()).isFalse();
+        assertThat(StartMode.CDS_AOT.archive()).isTrue();
+        assertThat(StartMode.CDS_AOT.aot()).isTrue();
+        for (StartMode mode : StartMode.values()) {
+            assertThat(mode.description()).contains("both bots")
+                    .contains(mode.aot() ? "Waymark with Spring AOT" : "no AOT");
+        }
     }
 
     @Test

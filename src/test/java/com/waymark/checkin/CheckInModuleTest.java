@@ -62,7 +62,7 @@ class CheckInModuleTest {
     void aSavedCheckInIsAnnouncedWithoutItsRatingsOrText(Scenario scenario) {
         long person = participant();
         var submission = new CheckInSubmission("4", "2", "unknown-prompt", "  A long week on the ward.  ", true,
-                CheckIn.Source.TEXT, null, null);
+                CheckInSubmission.Source.TEXT, null, null);
 
         scenario.stimulate(() -> checkIns.record(person, submission))
                 .andWaitForEventOfType(CheckInRecorded.class)
@@ -71,7 +71,7 @@ class CheckInModuleTest {
                     assertThat(result).isInstanceOf(CheckInResult.Saved.class);
                     CheckIn saved = ((CheckInResult.Saved) result).checkIn();
                     assertThat(event.checkInId()).isEqualTo(saved.getId());
-                    assertThat(event.source()).isEqualTo(CheckIn.Source.TEXT);
+                    assertThat(event.source()).isEqualTo(CheckInSubmission.Source.TEXT);
                     assertThat(event.occurrenceId()).isNull();
                     assertThat(event.toString()).doesNotContain("ward");
                     assertThat(((CheckInResult.Saved) result).trend().total()).isEqualTo(1);
@@ -86,7 +86,7 @@ class CheckInModuleTest {
     @Test
     void aBadSubmissionStoresNothingAndSaysWhy() {
         long person = participant();
-        var submission = new CheckInSubmission("9", "two", null, null, false, CheckIn.Source.CARD, null, null);
+        var submission = new CheckInSubmission("9", "two", null, null, false, CheckInSubmission.Source.CARD, null, null);
 
         CheckInResult result = checkIns.record(person, submission);
 

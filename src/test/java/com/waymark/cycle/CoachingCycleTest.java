@@ -2,8 +2,6 @@ package com.waymark.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +60,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     @Autowired
     SessionEnds ends;
     @Autowired
-    SessionEndScheduler endScheduler;
+    com.waymark.schedule.SessionTriggers triggers;
     @Autowired
     CycleSessionRepository cycleSessions;
     @Autowired
@@ -101,12 +99,11 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     static String thread() {
-        return "19:meeting_" + UUID.randomUUID().toString().replace("-", "") + "@thread.v2";
+        return MeetingEndEvent.thread();
     }
 
     static String joinUrl(String thread) {
-        return "https://teams.microsoft.com/l/meetup-join/" + thread.replace(":", "%3a").replace("@", "%40")
-                + "/0?context=%7b%22Tid%22%3a%22" + TeamsClient.TENANT + "%22%7d";
+        return MeetingEndEvent.joinUrl(thread);
     }
 
     /** Records a session three days ahead and returns its id. */
@@ -132,19 +129,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     /** The meeting-end event as Teams sends it (the documented shape), for this meeting, from {@code sender}. */
-    ObjectNode meetingEnd(String thread, Chat.Person sender) throws IOException {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/teams/meeting-end.json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("19:meeting_NTM3ZDJjOTUtZGRhOS00MzYxLTk5NDAtMzY4M2IzZWFjZGE1@thread.v2", thread)
-                .replace("19%3ameeting_NTM3ZDJjOTUtZGRhOS00MzYxLTk5NDAtMzY4M2IzZWFjZGE1%40thread.v2",
-                        thread.replace(":", "%3a").replace("@", "%40"))
-                .replace("SERVICE_URL", CONNECTOR.serviceUrl()).replace("TENANT_ID", TeamsClient.TENANT);
-        ObjectNode event = (ObjectNode) JSON.readTree(text);
-        event.put("id", "meeting-end-" + UUID.randomUUID());
-        ((ObjectNode) event.path("from")).put("id", sender.userId()).put("aadObjectId", sender.aadObjectId());
-        return event;
+    ObjectNode meetingEnd(String thread, Chat.Person sender) {
+        return MeetingEndEvent.of(thread, CONNECTOR.serviceUrl(), sender);
     }
 
     List<JsonNode> delivered(String containing, int count) {
@@ -164,7 +150,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void theMeetingEndEventEndsTheSessionOnceAndEachParticipantAnswersOnTheCard() throws IOException {
+    void theMeetingEndEventEndsTheSessionOnceAndEachParticipantAnswersOnTheCard() {
         Cohort cohort = cohort(3);
         String thread = thread();
         long session = record(cohort.coach(), " for 90m meeting " + joinUrl(thread));
@@ -228,7 +214,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void aSessionRecordedWithTheMeetingIdEndsOnTheSdkShapedEventToo() throws IOException {
+    void aSessionRecordedWithTheMeetingIdEndsOnTheSdkShapedEventToo() {
         Cohort cohort = cohort(1);
         String meetingId = java.util.Base64.getEncoder().encodeToString(("0#" + thread() + "#0")
                 .getBytes(StandardCharsets.UTF_8));
@@ -258,7 +244,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         assertThat(db.queryForObject("select count(*) from qrtz_triggers where trigger_name = ?", Integer.class,
                 "end-" + timed)).isOne();
         begun(timed, Duration.ofSeconds(-1));
-        endScheduler.schedule(cycleSessions.findById(timed).orElseThrow());
+        triggers.plan(SessionEndJob.key(timed), SessionEndJob.class, timed,
+                cycleSessions.findById(timed).orElseThrow().getEndsAt());
         Instant deadline = Instant.now().plusSeconds(20);
         while (cycleSessions.findById(timed).orElseThrow().getEndedAt() == null && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
@@ -360,7 +347,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         // Reads twice: one late answer would be the difference between two shown figures: held back.
         answer(first, people.subList(5, 6), 1);
         assertThat(coach.say("session pulse").card().toString()).doesNotContain("Pulse answers")
-                .contains("too close to a figure shown before");
+                .contains("too few new answers since you last saw it");
 
         // Compares sessions: the next session's people differ from the last shown by one: no trend between them.
         long second = endedSession(coach);

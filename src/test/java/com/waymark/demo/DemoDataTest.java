@@ -116,6 +116,16 @@ class DemoDataTest {
             assertThat(pairs).containsEntry("Cross-role pairs", "hidden: too few on one side to show without giving "
                     + "answers away");
 
+            // Two past sessions, most leaders answering each after-session card: the coach sees each one's pulse and
+            // commitments, released under the policy, and the trend between them.
+            String sessions = teams.expectReplies(playground(teams.message(COACH, "session pulse"))).replies().get(0)
+                    .path("attachments").path(0).path("content").toString();
+            assertThat(sessions).contains("Sessions: pulse and commitments").doesNotContain("hidden (fewer");
+            assertThat(sessions.split("\"Pulse answers\"", -1)).as(sessions).hasSize(3);
+            assertThat(sessions.split("\"Commitments made\"", -1)).hasSize(3);
+            assertThat(sessions).as("sessions on a working day").contains("Tuesday")
+                    .contains("(a count is hidden where it could point to someone)");
+
             String pairNow = text(teams, "pair now");
             assertThat(pairNow).contains("Round 4 of 6").contains("1 pair and 1 trio formed")
                     .contains("13 people who agreed have no 1:1 chat with me yet, so I can't reach them");

@@ -271,7 +271,7 @@ class DiagnosticTest extends WaymarkIntegrationTest {
         assertThat(db.queryForObject("select after_first_session from diagnostic where participant_id = ?",
                 Boolean.class, late.id())).isTrue();
         assertThat(late.say("next question").card().toString()).contains("already taken place")
-                .contains("marked as given after it");
+                .contains("they'll see these came after it");
         late.say("my answer: Getting to know the group.");
         assertThat(ExportedJson.of(late.say("my data")).path("diagnostic").path(0).path("afterFirstSession")
                 .asBoolean()).isTrue();

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.WaymarkApplication;
 import com.waymark.checkin.ActionPlanService;
-import com.waymark.checkin.CheckIn;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSubmission;
 import com.waymark.privacy.ConsentService;
@@ -32,7 +31,7 @@ import com.waymark.programme.ProgrammeSettings;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.RetentionSweep;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.support.BotFrameworkTokens;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.Http;
@@ -271,16 +270,16 @@ class InsiderAttackLifecycleTest {
                 List<java.util.concurrent.Callable<Object>> writes = List.of(
                         () -> dataRights.erase(id),
                         () -> checkIns.record(id, new CheckInSubmission("4", "4", null, first, false,
-                                CheckIn.Source.TEXT, null, null)),
+                                CheckInSubmission.Source.TEXT, null, null)),
                         () -> checkIns.record(id, new CheckInSubmission("2", "3", null, second, true,
-                                CheckIn.Source.TEXT, null, null)),
+                                CheckInSubmission.Source.TEXT, null, null)),
                         () -> actions.add(id, action),
                         () -> {
                             schedule.quietHours(id, java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0));
                             return "quiet";
                         },
                         () -> schedule.away(id, LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-05"),
-                                UnavailableDay.Reason.LEAVE));
+                                AwayReason.LEAVE));
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Object>> futures = new ArrayList<>();
                 for (var write : writes) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.waymark.checkin.CheckIn;
+import com.waymark.checkin.CheckInSubmission;
 import com.waymark.checkin.CheckInRecorded;
 import com.waymark.ops.Foreground;
 import com.waymark.support.MutableClock;
@@ -63,6 +63,6 @@ class EmbeddingBacklogTest {
     }
 
     private static CheckInRecorded saved(long id, Instant at, boolean reflection) {
-        return new CheckInRecorded(id, 7, null, at, CheckIn.Source.CARD, reflection);
+        return new CheckInRecorded(id, 7, null, at, CheckInSubmission.Source.CARD, reflection);
     }
 }

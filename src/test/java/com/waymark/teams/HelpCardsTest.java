@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.waymark.teams.actions.ActionsSlice;
-import com.waymark.teams.checkin.CheckInSlice;
-import com.waymark.teams.trend.TrendSlice;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +22,10 @@ class HelpCardsTest {
     /** The participant's help as the card shows it: every slice's lines, in the slices' order. */
     static final String PARTICIPANT = "- " + String.join("\n- ",
             SlicesForTests.slices().help(HelpLine.Audience.PARTICIPANT));
-    /** The coaches' section: the older conversations' lines, then every slice's coach lines. */
-    static final String COACH = HelpCards.COACH + SlicesForTests.slices().help(HelpLine.Audience.COACH).stream()
-            .map(line -> "\n- " + line).collect(java.util.stream.Collectors.joining());
+    /** The coaches' section: every slice's coach lines, in the slices' order. */
+    static final String COACH = "- " + String.join("\n- ", SlicesForTests.slices().help(HelpLine.Audience.COACH));
+    /** What works in a team or group chat: every slice's lines for it (the help there puts them between two lines). */
+    static final String TEAM_CHAT = "- " + String.join("\n- ", SlicesForTests.slices().help(HelpLine.Audience.TEAM_CHAT));
 
     @Test
     void everyCommandOfThePersonalMenuIsInTheParticipantsHelp() throws IOException {
@@ -70,7 +68,7 @@ class HelpCardsTest {
 
         Set<String> personalHelp = bold(PARTICIPANT + COACH);
         // "(or **team actions**)" is another way to say the command before it: the menu offers one of the two.
-        Set<String> teamHelp = bold(TeamChatConversation.TEAM_HELP.replaceAll("\\(or \\*\\*[^*]+\\*\\*\\)", ""));
+        Set<String> teamHelp = bold(TEAM_CHAT.replaceAll("\\(or \\*\\*[^*]+\\*\\*\\)", ""));
         for (String title : menus.get("personal")) {
             assertThat(title.equals("help") || named(personalHelp, title)).as("personal menu: " + title).isTrue();
         }
@@ -99,18 +97,22 @@ class HelpCardsTest {
     /** Checking in leads: it is the next step, and what a newcomer reads first. */
     @Test
     void theParticipantsHelpLeadsWithCheckingIn() {
-        assertThat(PARTICIPANT).startsWith("- **check in** – a short check-in");
-        assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00",
-                SlicesForTests.slices().help(HelpLine.Audience.PARTICIPANT), List.of()).toJson().toString())
-                .contains("**support** – people to talk to");
+        assertThat(PARTICIPANT).startsWith("- **check in** – a short check-in").contains("**support** – people to talk to");
     }
 
+    /**
+     * No command is listed by hand: every line of help, in each section, is a slice's, and the coaches' section holds
+     * what coaches set up (programmes, people, the coaching team, enrolling from a chat) and read (team reports).
+     */
     @Test
-    void theMainActionsAreButtonsThatSendWhatTheTypedCommandsDo() {
-        JsonNode actions = HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().path("actions");
-        assertThat(actions.findValuesAsText("action")).containsExactly(CheckInSlice.START_CHECK_IN,
-                ActionsSlice.SHOW_ACTIONS, TrendSlice.SHOW_TREND);
-        assertThat(HelpCards.help(true, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).contains("For coaches");
-        assertThat(HelpCards.help(false, true, "next session 2026-12-15 14:00", List.of(), List.of()).toJson().toString()).doesNotContain("For coaches");
+    void everySectionIsMadeOfTheSlicesLines() {
+        assertThat(COACH).startsWith("- **programme**, **edit programme**, **create programme** and its name")
+                .contains("**people**", "**coaches**", "**invite coach**", "**invite admin**", "**audit**",
+                        "**enrol**", "**add people**", "**schedule**", "**next session**", "**peer coaching**",
+                        "**pair now**", "**forbid pair**", "**pairs**", "**summary**", "**export**",
+                        "for example: " + HelpLine.SESSION_EXAMPLE);
+        assertThat(TEAM_CHAT).startsWith("- **programme** – your programme's set-up at a glance")
+                .contains("**enrol** – bring everyone", "**add people** – choose who", "**export** – team reports");
+        assertThat(PARTICIPANT).doesNotContain("**summary**", "**programme**", "**enrol**");
     }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.waymark.outbox.OutboxPayload;
-import com.waymark.pairing.PairingFollowUp;
-import com.waymark.pairing.PairingMember;
+import com.waymark.pairing.Met;
 import com.waymark.pairing.PairingMode;
+import com.waymark.pairing.PlaceInRound;
 import com.waymark.pairing.PeerCoachingParticipation.FollowUpQuestion;
 import com.waymark.pairing.PeerCoachingParticipation.MyPairings;
 import com.waymark.pairing.PeerCoachingParticipation.MyRound;
@@ -62,9 +62,9 @@ class PairingCardsTest {
                 PairingCards.mine(new MyPairings(List.of(), List.of("Cohort")), ZoneId.of("Europe/London")),
                 PairingCards.mine(new MyPairings(List.of(
                         new MyRound("Cohort", 1, 6, Instant.parse("2026-11-02T09:00:00Z"), PairingMode.SAME_ROLE,
-                                PairingMember.Status.PAIRED, List.of(ALEX), PairingFollowUp.Met.YES, 4, "Ask *first*"),
+                                PlaceInRound.PAIRED, List.of(ALEX), Met.YES, 4, "Ask *first*"),
                         new MyRound("Cohort", 2, 6, Instant.parse("2026-11-09T09:00:00Z"), PairingMode.SAME_ROLE,
-                                PairingMember.Status.UNMATCHED, List.of(), null, null, null)), List.of()),
+                                PlaceInRound.UNMATCHED, List.of(), null, null, null)), List.of()),
                         ZoneId.of("Europe/London")),
                 PairingCards.plan(programme, List.of(), List.of()), PairingCards.plan(programme, List.of(plan), List.of()),
                 PairingCards.forbid(programme, List.of(), List.of(new ForbiddenView("A", "B")), m -> "card id"),

@@ -110,6 +110,16 @@ class TourScreensTest extends WaymarkIntegrationTest {
                 .allSatisfy(l -> assertThat(l).doesNotContain(programme));
     }
 
+    @Test
+    void theCohortQuestionIsConfirmedInPlainWordsNotThePolicysTerms() {
+        String set = text(say(coach, "ask everyone What did you notice about how you listened this week?"));
+        assertThat(set).startsWith("Set for everyone in " + programme)
+                .contains("you see them as themes shared by several people, never one person's")
+                .doesNotContain("threshold");
+        assertThat(card(say(coach, "question")).toString())
+                .contains("You see the answers as themes shared by several people").doesNotContain("threshold");
+    }
+
     // ---- helpers ----
 
     static Map<String, String> facts(JsonNode card) {

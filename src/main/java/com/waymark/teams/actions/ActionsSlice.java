@@ -12,12 +12,12 @@ import com.waymark.checkin.ActionResult;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
 import com.waymark.teams.HelpLine;
-import com.waymark.teams.InsightConversation;
 import com.waymark.teams.NoticeCards;
 import com.waymark.teams.Phrase;
 import com.waymark.teams.Reply;
 import com.waymark.teams.Turn;
 import com.waymark.teams.WaymarkCards;
+import com.waymark.teams.reports.TeamReportsSlice;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +42,9 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
 
     private final ActionPlanService actionPlan;
     private final NoticeCards notices;
-    private final InsightConversation insight;
+    private final TeamReportsSlice insight;
 
-    ActionsSlice(ActionPlanService actionPlan, NoticeCards notices, InsightConversation insight) {
+    ActionsSlice(ActionPlanService actionPlan, NoticeCards notices, TeamReportsSlice insight) {
         this.actionPlan = actionPlan;
         this.notices = notices;
         this.insight = insight;
@@ -107,14 +107,14 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
         if (command instanceof ActionsCommand.Block stuck) {
             return block(id, stuck);
         }
-        return insight.coachesOnly(turn.participant()) ? insight.teamActions(turn.participant()) : List.of(Reply.card(WaymarkCards.actions(actionPlan.list(id),
+        return insight.coachesOnly(turn.participant()) ? insight.teamActions(turn) : List.of(Reply.card(WaymarkCards.actions(actionPlan.list(id),
                 ZoneId.of(turn.participant().getTimeZone()))));
     }
 
     private List<Activity> add(long id, ActionsCommand.Add add) {
         ActionResult result = actionPlan.add(id, add.text());
         if (result instanceof ActionResult.Added added) {
-            int number = added.action().getNumber();
+            int number = added.action().number();
             return List.of(Reply.text("Added to your action plan as number " + number
                     + ". Say \"done " + number + "\" when you've done it."));
         }
@@ -124,13 +124,13 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
     private List<Activity> block(long id, ActionsCommand.Block stuck) {
         ActionResult result = actionPlan.block(id, Integer.parseInt(stuck.number()), stuck.what());
         if (result instanceof ActionResult.Blocked blocked) {
-            return List.of(Reply.text("Noted what's in the way of \"" + blocked.action().getText() + "\". "
+            return List.of(Reply.text("Noted what's in the way of \"" + blocked.action().text() + "\". "
                     + "Naming it is a step. Your coach only ever sees how many actions are held up by each kind of "
                     + "obstacle, across " + notices.thresholdPhrase(id) + ", never your words. Say \"done "
                     + stuck.number() + "\" when it's done."));
         }
         if (result instanceof ActionResult.AlreadyDone already) {
-            return List.of(Reply.text("Action " + already.action().getNumber() + " is already done."));
+            return List.of(Reply.text("Action " + already.action().number() + " is already done."));
         }
         if (result instanceof ActionResult.Rejected rejected) {
             return List.of(Reply.text(rejected.problem()));
@@ -146,12 +146,12 @@ public class ActionsSlice implements FeatureSlice<ActionsCommand> {
         }
         ActionResult result = actionPlan.complete(id, Integer.parseInt(done.number()));
         if (result instanceof ActionResult.Completed completed) {
-            return List.of(Reply.text("Done – well done on \"" + completed.action().getText() + "\". "
+            return List.of(Reply.text("Done – well done on \"" + completed.action().text() + "\". "
                     + (completed.stillOpen() == 0 ? "That was your last open action."
                     : completed.stillOpen() + " still open.")));
         }
         if (result instanceof ActionResult.AlreadyDone already) {
-            return List.of(Reply.text("Action " + already.action().getNumber() + " was already marked done."));
+            return List.of(Reply.text("Action " + already.action().number() + " was already marked done."));
         }
         return List.of(Reply.text("You have no action number " + ((ActionResult.NotFound) result).number()
                 + ". Say \"my actions\" to see your plan."));

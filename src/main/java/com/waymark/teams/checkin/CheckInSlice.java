@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.bot.schema.Activity;
-import com.waymark.checkin.CheckIn;
 import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSettings;
@@ -111,7 +110,7 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
         long id = participant.getId();
         Long programmeId = programmes.checkInProgramme(participant, idOrNull(submit.programmeId()));
         var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
-                submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckIn.Source.CARD : CheckIn.Source.TEXT,
+                submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckInSubmission.Source.CARD : CheckInSubmission.Source.TEXT,
                 programmeId, idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {

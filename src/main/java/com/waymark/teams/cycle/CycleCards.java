@@ -103,8 +103,7 @@ final class CycleCards {
                 }
                 facts.put("Pulse answers", Integer.toString(pulse.people()));
             } else {
-                facts.put("Pulse", "hidden (fewer than " + report.threshold()
-                        + " people, or too close to a figure shown before)");
+                facts.put("Pulse", hidden(report.threshold()));
             }
             if (made.shown()) {
                 facts.put("Commitments made", made.made() + (made.nothingThisTime() == null ? ""
@@ -114,15 +113,22 @@ final class CycleCards {
                         + count(made, Progress.PARTLY) + ", "
                         + PROGRESS_WORDS.get(Progress.NOT_YET).toLowerCase(Locale.ROOT) + " "
                         + count(made, Progress.NOT_YET) + ", in the way " + count(made, Progress.IN_THE_WAY)
-                        + (made.progress().containsValue(null) ? " (a count is hidden where it would say something "
-                        + "of the few it leaves out)" : ""));
+                        + (made.progress().containsValue(null) ? " (a count is hidden where it could point to "
+                        + "someone)" : ""));
             } else {
-                facts.put("Commitments", "hidden (fewer than " + report.threshold()
-                        + " people, or too close to a figure shown before)");
+                facts.put("Commitments", hidden(report.threshold()));
             }
             card.facts(facts);
         }
         return card;
+    }
+
+    /**
+     * A figure the policy holds back, in a coach's words: too few people so far, or (the ledger) too few answers new
+     * since it was last shown for the change to say nothing of one person.
+     */
+    static String hidden(int threshold) {
+        return "hidden (fewer than " + threshold + " people so far, or too few new answers since you last saw it)";
     }
 
     static String one(double value) {

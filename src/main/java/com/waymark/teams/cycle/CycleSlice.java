@@ -27,7 +27,7 @@ import com.waymark.cycle.SessionPulses;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.schedule.CoachingSession;
+import com.waymark.schedule.SessionInfo;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.ScheduleService;
 import com.waymark.teams.BadInput;
@@ -149,9 +149,10 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
     public List<HelpLine> help() {
         return List.of(
                 HelpLine.participant("**my commitments**: what you said you'd try after a session, and how it went"),
-                HelpLine.coach("**next session** with its date and time, then if you like **for** its length (the "
-                        + "programme's session length unless you say, for example for 90m; " + hours() + " unless you "
-                        + "change it in **edit programme**) and **meeting** with the Teams meeting's join link. "
+                HelpLine.coach("**next session** with its date and time, for example: " + HelpLine.SESSION_EXAMPLE
+                        + ", then if you like **for** its length (the programme's session length unless you say, for "
+                        + "example for 90m; " + hours() + " unless you change it in **edit programme**) and "
+                        + "**meeting** with the Teams meeting's join link. "
                         + "When it ends, everyone gets a card: what they'll try, and a one-minute pulse"),
                 HelpLine.coach("**session pulse**: the pulse and commitments, session by session, at team level"));
     }
@@ -175,11 +176,11 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
                 : length(record.length(), example);
         Instant startsAt = ZonedDateTime.of(day, at, zone).toInstant();
         SessionCycle.Recorded recorded = cycle.record(coachId, programme.getId(), startsAt, length, record.meeting());
-        CoachingSession session = recorded.session();
+        SessionInfo session = recorded.session();
         String digest = session.digestGoesAtOnce(clock.instant())
-                ? "It's less than " + session.getDigestHours() + " hours away, so the pre-session digest goes to the "
+                ? "It's less than " + session.digestHours() + " hours away, so the pre-session digest goes to the "
                         + "coaching team straight away."
-                : "The pre-session digest will reach the coaching team " + session.getDigestHours()
+                : "The pre-session digest will reach the coaching team " + session.digestHours()
                         + " hours before, on " + DateText.when(session.digestAt(), zone, clock) + ".";
         String end = recorded.inAMeeting()
                 ? "When Teams says the meeting has ended (if I'm in it), or at " + clock(recorded.endsAt(), zone)

@@ -90,7 +90,8 @@ public class DataRightsSlice implements FeatureSlice<DataRightsCommand> {
     @Override
     public List<HelpLine> help() {
         return List.of(HelpLine.participant("**privacy**, **my data**, **delete my data**, **who has seen my data** "
-                + "– see, export or erase what I hold about you"));
+                + "– see, export or erase what I hold about you"),
+                HelpLine.coach("**audit** (admins: recent reads of the programme's data)"));
     }
 
     @Override

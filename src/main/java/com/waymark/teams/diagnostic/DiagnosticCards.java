@@ -20,8 +20,12 @@ final class DiagnosticCards {
     private DiagnosticCards() {
     }
 
-    /** One question; the first one says what the diagnostic is, and a late joiner is told why it still comes. */
-    static AdaptiveCard question(Asking asking) {
+    /**
+     * One question; the first one says what the diagnostic is, and a late joiner is told why it still comes.
+     * {@code sealed}: the diagnostic's id sealed for this person ({@link com.waymark.teams.CardIds}), never the
+     * database's own number.
+     */
+    static AdaptiveCard question(Asking asking, String sealed) {
         AdaptiveCard card = AdaptiveCard.create().heading(asking.position() == 0
                 ? "Before your first session" : "Before your first session: question " + asking.number() + " of "
                 + asking.of());
@@ -30,12 +34,12 @@ final class DiagnosticCards {
                     + " begins, as they would in a short 1:1 conversation: " + DiagnosticQuestions.count()
                     + " questions, one at a time, at your own pace. Skip any you'd rather not answer.");
             if (asking.afterFirstSession()) {
-                card.subtle("The first session has already taken place; your answers still help your coach get to "
-                        + "know you, and they are marked as given after it.");
+                card.subtle("The first session has already taken place. Your answers still help your coaches get to "
+                        + "know you, and they'll see these came after it.");
             }
         }
         card.text("**" + asking.question().text() + "**").subtle(asking.question().hint());
-        Map<String, String> ids = Map.of("diagnostic", Long.toString(asking.diagnosticId()),
+        Map<String, String> ids = Map.of("diagnostic", sealed,
                 "question", asking.question().id());
         return card.textInput("answer", "Your answer", "A few words or a few lines", DiagnosticService.MAX_ANSWER_CHARS)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")

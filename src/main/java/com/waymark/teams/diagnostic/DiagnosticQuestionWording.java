@@ -5,6 +5,7 @@ import java.util.List;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.diagnostic.DiagnosticQuestion;
 import com.waymark.diagnostic.DiagnosticService;
+import com.waymark.teams.CardIds;
 import com.waymark.teams.MessageWording;
 import com.waymark.teams.Reply;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class DiagnosticQuestionWording implements MessageWording<DiagnosticQuestion> {
 
     private final DiagnosticService diagnostics;
+    private final CardIds ids;
 
-    DiagnosticQuestionWording(DiagnosticService diagnostics) {
+    DiagnosticQuestionWording(DiagnosticService diagnostics, CardIds ids) {
         this.diagnostics = diagnostics;
+        this.ids = ids;
     }
 
     @Override
@@ -27,6 +30,8 @@ class DiagnosticQuestionWording implements MessageWording<DiagnosticQuestion> {
     @Override
     public List<Activity> render(long recipientId, DiagnosticQuestion payload) {
         return diagnostics.stillToAsk(recipientId, payload)
-                .map(asking -> List.of(Reply.card(DiagnosticCards.question(asking)))).orElse(List.of());
+                .map(asking -> List.of(Reply.card(DiagnosticCards.question(asking,
+                        ids.seal(CardIds.Kind.DIAGNOSTIC, recipientId, asking.diagnosticId())))))
+                .orElse(List.of());
     }
 }

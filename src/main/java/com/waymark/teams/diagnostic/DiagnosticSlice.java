@@ -10,6 +10,7 @@ import com.waymark.diagnostic.Asking;
 import com.waymark.diagnostic.DiagnosticProblem;
 import com.waymark.diagnostic.DiagnosticService;
 import com.waymark.teams.BadInput;
+import com.waymark.teams.CardIds;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
 import com.waymark.teams.HelpLine;
@@ -32,9 +33,11 @@ class DiagnosticSlice implements FeatureSlice<DiagnosticCommand> {
             + "programme, its coaches' questions before the first session come here.";
 
     private final DiagnosticService diagnostics;
+    private final CardIds ids;
 
-    DiagnosticSlice(DiagnosticService diagnostics) {
+    DiagnosticSlice(DiagnosticService diagnostics, CardIds ids) {
         this.diagnostics = diagnostics;
+        this.ids = ids;
     }
 
     @Override
@@ -58,10 +61,10 @@ class DiagnosticSlice implements FeatureSlice<DiagnosticCommand> {
     @Override
     public Optional<DiagnosticCommand> parseCard(CardSubmit submit) {
         return switch (submit.action()) {
-            case DiagnosticCards.ANSWER -> Optional.of(new DiagnosticCommand.Answer(id(submit),
+            case DiagnosticCards.ANSWER -> Optional.of(new DiagnosticCommand.Answer(token(submit),
                     submit.text("question"), submit.text("answer"), "true".equals(submit.text("quoteOk"))));
-            case DiagnosticCards.SKIP -> Optional.of(new DiagnosticCommand.Skip(id(submit), submit.text("question")));
-            case DiagnosticCards.LATER -> Optional.of(new DiagnosticCommand.Later(id(submit),
+            case DiagnosticCards.SKIP -> Optional.of(new DiagnosticCommand.Skip(token(submit), submit.text("question")));
+            case DiagnosticCards.LATER -> Optional.of(new DiagnosticCommand.Later(token(submit),
                     submit.text("question")));
             case DiagnosticCards.NEXT -> Optional.of(new DiagnosticCommand.Next());
             default -> Optional.empty();
@@ -73,19 +76,20 @@ class DiagnosticSlice implements FeatureSlice<DiagnosticCommand> {
         try {
             long id = turn.participantId();
             if (command instanceof DiagnosticCommand.Answer answer) {
-                return List.of(Reply.card(DiagnosticCards.progress(diagnostics.answer(id, answer.diagnosticId(),
-                        answer.questionId(), answer.text(), answer.quoteOk()), false)));
+                return List.of(Reply.card(DiagnosticCards.progress(diagnostics.answer(id, opened(id,
+                        answer.diagnostic()), answer.questionId(), answer.text(), answer.quoteOk()), false)));
             }
             if (command instanceof DiagnosticCommand.Skip skip) {
                 return List.of(Reply.card(DiagnosticCards.progress(
-                        diagnostics.skip(id, skip.diagnosticId(), skip.questionId()), true)));
+                        diagnostics.skip(id, opened(id, skip.diagnostic()), skip.questionId()), true)));
             }
             if (command instanceof DiagnosticCommand.Later later) {
-                Asking asking = diagnostics.later(id, later.diagnosticId(), later.questionId());
+                Asking asking = diagnostics.later(id, opened(id, later.diagnostic()), later.questionId());
                 return List.of(Reply.text("No rush. I'll ask question " + asking.number() + " of " + asking.of()
                         + " again tomorrow, or say \"next question\" whenever you're ready."));
             }
-            return diagnostics.now(id).map(asking -> List.of(Reply.card(DiagnosticCards.question(asking))))
+            return diagnostics.now(id).map(asking -> List.of(Reply.card(DiagnosticCards.question(asking,
+                            ids.seal(CardIds.Kind.DIAGNOSTIC, id, asking.diagnosticId())))))
                     .orElseGet(() -> List.of(Reply.text(NOTHING_WAITING)));
         } catch (DiagnosticProblem problem) {
             throw new BadInput(problem.getMessage());
@@ -98,16 +102,20 @@ class DiagnosticSlice implements FeatureSlice<DiagnosticCommand> {
                         + "programme begins (answer with **my answer: …**, or **skip this question**, **ask me later**)"));
     }
 
-    /** A card's diagnostic id; junk reads as an id nobody has, so it gets the answer an unknown id gets. */
-    private static Long id(CardSubmit submit) {
+    /** A card's sealed diagnostic id, as it came (null when typed: then the question they were asked first). */
+    private static String token(CardSubmit submit) {
         String raw = submit.text("diagnostic");
-        if (raw == null) {
-            return -1L;
+        return raw == null ? "" : raw;
+    }
+
+    /**
+     * The diagnostic a card names, for this person: a typed command names none (null); a token that isn't theirs, or
+     * isn't one at all, reads as an id nobody has, so it gets the answer an unknown id gets.
+     */
+    private Long opened(long viewerId, String token) {
+        if (token == null) {
+            return null;
         }
-        try {
-            return Long.parseLong(raw.strip());
-        } catch (NumberFormatException junk) {
-            return -1L;
-        }
+        return ids.open(CardIds.Kind.DIAGNOSTIC, viewerId, token).orElse(-1L);
     }
 }

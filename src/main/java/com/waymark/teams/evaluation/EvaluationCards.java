@@ -88,7 +88,7 @@ final class EvaluationCards {
             recommend.add(new AdaptiveCard.Choice(i == 0 ? "0 – Not at all likely" : i == 10 ? "10 – Extremely likely"
                     : Integer.toString(i), Integer.toString(i)));
         }
-        card.pick("recommend", "How likely are you to recommend it to a colleague", recommend, null, true, false);
+        card.pick("recommend", "How likely are you to recommend it to a colleague?", recommend, null, true, false);
         card.textInput("mostUseful", "What has been most useful to you?", "Optional", 1000);
         card.textInput("wouldChange", "What would you change?", "Optional", 1000);
         card.toggle("quoteOk", "A coach may read what I wrote, without my name, once at least " + threshold

@@ -215,7 +215,7 @@ class EvaluationSlice implements FeatureSlice<EvaluationCommand> {
 
     private Activity overview(Programme programme, ZoneId zone) {
         return Reply.card(EvaluationCards.overview(programme.getName(), evaluations.sentAt(programme.getId()),
-                evaluations.sendsItselfOn(programme), evaluations.elements(programme.getId()),
+                evaluations.sendsItselfOn(programme.info()), evaluations.elements(programme.getId()),
                 outcomes.enabled(programme.getId()), zone, clock));
     }
 

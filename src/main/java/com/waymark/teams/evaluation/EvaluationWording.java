@@ -1,13 +1,10 @@
 package com.waymark.teams.evaluation;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.microsoft.bot.schema.Activity;
 import com.waymark.evaluation.EvaluationInvite;
 import com.waymark.evaluation.EvaluationService;
-import com.waymark.programme.ProgrammeService;
-import com.waymark.teams.CardIds;
 import com.waymark.teams.MessageWording;
 import com.waymark.teams.Reply;
 import org.springframework.stereotype.Component;
@@ -20,15 +17,11 @@ import org.springframework.stereotype.Component;
 class EvaluationWording implements MessageWording<EvaluationInvite> {
 
     private final EvaluationService evaluations;
-    private final ProgrammeService programmes;
-    private final CardIds ids;
-    private final Clock clock;
+    private final ProgrammeSeal seal;
 
-    EvaluationWording(EvaluationService evaluations, ProgrammeService programmes, CardIds ids, Clock clock) {
+    EvaluationWording(EvaluationService evaluations, ProgrammeSeal seal) {
         this.evaluations = evaluations;
-        this.programmes = programmes;
-        this.ids = ids;
-        this.clock = clock;
+        this.seal = seal;
     }
 
     @Override
@@ -40,10 +33,8 @@ class EvaluationWording implements MessageWording<EvaluationInvite> {
     public List<Activity> render(long recipientId, EvaluationInvite payload) {
         return evaluations.invitation(recipientId, payload.programmeId())
                 .filter(invitation -> !invitation.answered() && invitation.roundId() == payload.roundId())
-                .flatMap(invitation -> programmes.find(payload.programmeId()).map(programme ->
-                        List.of(Reply.card(EvaluationCards.evaluation(invitation,
-                                ids.seal(CardIds.Kind.PROGRAMME, recipientId, payload.programmeId()),
-                                programme.thresholdAt(clock.instant()))))))
+                .flatMap(invitation -> seal.forRecipient(recipientId, payload.programmeId()).map(sealed ->
+                        List.of(Reply.card(EvaluationCards.evaluation(invitation, sealed.token(), sealed.threshold())))))
                 .orElse(List.of());
     }
 }

@@ -1,13 +1,10 @@
 package com.waymark.teams.evaluation;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.microsoft.bot.schema.Activity;
 import com.waymark.evaluation.OutcomeInvite;
 import com.waymark.evaluation.OutcomeMeasureService;
-import com.waymark.programme.ProgrammeService;
-import com.waymark.teams.CardIds;
 import com.waymark.teams.MessageWording;
 import com.waymark.teams.Reply;
 import org.springframework.stereotype.Component;
@@ -17,15 +14,11 @@ import org.springframework.stereotype.Component;
 class OutcomeWording implements MessageWording<OutcomeInvite> {
 
     private final OutcomeMeasureService outcomes;
-    private final ProgrammeService programmes;
-    private final CardIds ids;
-    private final Clock clock;
+    private final ProgrammeSeal seal;
 
-    OutcomeWording(OutcomeMeasureService outcomes, ProgrammeService programmes, CardIds ids, Clock clock) {
+    OutcomeWording(OutcomeMeasureService outcomes, ProgrammeSeal seal) {
         this.outcomes = outcomes;
-        this.programmes = programmes;
-        this.ids = ids;
-        this.clock = clock;
+        this.seal = seal;
     }
 
     @Override
@@ -37,10 +30,9 @@ class OutcomeWording implements MessageWording<OutcomeInvite> {
     public List<Activity> render(long recipientId, OutcomeInvite payload) {
         return outcomes.invitation(recipientId, payload.programmeId(), payload.phase())
                 .filter(invitation -> !invitation.answered())
-                .flatMap(invitation -> programmes.find(payload.programmeId()).map(programme ->
+                .flatMap(invitation -> seal.forRecipient(recipientId, payload.programmeId()).map(sealed ->
                         List.of(Reply.card(EvaluationCards.outcome(invitation.programmeName(), payload.phase(),
-                                ids.seal(CardIds.Kind.PROGRAMME, recipientId, payload.programmeId()),
-                                programme.thresholdAt(clock.instant()))))))
+                                sealed.token(), sealed.threshold())))))
                 .orElse(List.of());
     }
 }

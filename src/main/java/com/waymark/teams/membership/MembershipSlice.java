@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person's ways into and out of programmes, in the 1:1 chat: join with a coach's code, see their programmes and
  * their details (and correct them), leave, and accept an admin's invitation to a coaching team. Every reply names
- * the programme it is about, because people can belong to several. Coaches setting programmes up is still
- * {@code teams.ProgrammeConversation}.
+ * the programme it is about, because people can belong to several. Coaches setting programmes up is
+ * {@code teams.programme}, the people in them {@code teams.people}.
  */
 @Component
 @Order(50)

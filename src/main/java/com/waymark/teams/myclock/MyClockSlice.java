@@ -22,7 +22,7 @@ import com.waymark.programme.Participant;
 import com.waymark.schedule.PersonalScheduleService;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.SlotCalculator;
-import com.waymark.schedule.UnavailableDay;
+import com.waymark.schedule.AwayReason;
 import com.waymark.teams.CalendarInput;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.DateText;
@@ -166,7 +166,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
 
     private String answer(Participant person, MyClockCommand command) {
         long id = person.getId();
-        ZoneId zone = personal.zone(person);
+        ZoneId zone = personal.zone(person.info());
         if (command instanceof MyClockCommand.Snooze snooze) {
             Duration delay = duration(snooze.duration());
             Instant asked = clock.instant().plus(delay);
@@ -187,7 +187,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
         }
         if (command instanceof MyClockCommand.Resume) {
             personal.resume(id);
-            Instant next = personal.mine(person).nextCheckIn();
+            Instant next = personal.mine(person.info()).nextCheckIn();
             return "Welcome back – check-ins are on again from the next one"
                     + (next == null ? "." : ": " + when(next, zone) + ".");
         }
@@ -233,7 +233,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
             CalendarInput.Days days = CalendarInput.range(away.from(), away.to(), example);
             LocalDate from = days.first();
             LocalDate to = days.last();
-            personal.away(id, from, to, away.onCall() ? UnavailableDay.Reason.ON_CALL : UnavailableDay.Reason.LEAVE);
+            personal.away(id, from, to, away.onCall() ? AwayReason.ON_CALL : AwayReason.LEAVE);
             return "Noted: no check-ins " + (from.equals(to) ? "on " + from : "from " + from + " to " + to)
                     + ". " + MOVES;
         }
@@ -245,7 +245,7 @@ public class MyClockSlice implements FeatureSlice<MyClockCommand> {
     }
 
     private String mySchedule(Participant person, ZoneId zone) {
-        var mine = personal.mine(person);
+        var mine = personal.mine(person.info());
         StringBuilder text = new StringBuilder("Your check-ins follow ").append(DateText.zone(zone))
                 .append(" (to change it, say \"time zone\" and a name like Europe/Paris).");
         if (mine.pausedUntil() != null) {

@@ -30,7 +30,6 @@ import com.waymark.teams.PairingCards;
 import com.waymark.teams.Phrase;
 import com.waymark.teams.PlainText;
 import com.waymark.teams.ProgrammeCards;
-import com.waymark.teams.ProgrammeConversation;
 import com.waymark.teams.Reply;
 import com.waymark.teams.Turn;
 import com.waymark.teams.myclock.MyClockSlice;
@@ -40,8 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * Peer coaching in a 1:1 chat: coaches set the plan, forbid pairs, run a round and read the confidential
  * summary; participants see their pairings, step out of a round, opt out or in, and answer the follow-up. Its
- * messages are worded by {@link PairingWordings}. The follow-up answer is refused before consent by the domain. The
- * coaches' line of help is still in the coaches' section of {@code HelpCards}, beside the session dates.
+ * messages are worded by {@link PairingWordings}. The follow-up answer is refused before consent by the domain.
  */
 @Component
 @Order(60)
@@ -128,7 +126,9 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
     @Override
     public List<HelpLine> help() {
         return List.of(HelpLine.participant("**my pairings**, **can't this round**, **opt out of peer coaching**, "
-                + "**opt in** – peer coaching"));
+                + "**opt in** – peer coaching"),
+                HelpLine.coach("**peer coaching** (the plan), **pair now**, **forbid pair**, **pairs** (a confidential "
+                        + "summary)"));
     }
 
     @Override
@@ -171,7 +171,7 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
             return card(PairingCards.pairs(coaching.summary(id, programme.getId())));
         }
         if (command instanceof PeerCoachingCommand.MyPairings) {
-            return card(PairingCards.mine(participation.mine(id), personal.zone(person)));
+            return card(PairingCards.mine(participation.mine(id), personal.zone(person.info())));
         }
         if (command instanceof PeerCoachingCommand.CantThisRound cant) {
             return cantThisRound(id, cant);
@@ -205,7 +205,7 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
                     + "progression.");
         }
         Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
-                : ProgrammeConversation.parseId(save.groupId(), "group");
+                : ProgrammeCards.chosenId(save.groupId(), "group");
         PlanSettings settings = new PlanSettings(wholeNumber(save.everyWeeks(), 2),
                 MyClockSlice.weekday(save.weekday() == null ? "MONDAY" : save.weekday()),
                 CalendarInput.time(save.time() == null ? "09:00" : save.time(), "09:00"), mode,
@@ -248,7 +248,7 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
             memberId = participation.currentMember(id).orElseThrow(() -> new PairingProblem(
                     "You're not paired in a round right now, so there's nothing to step out of."));
         } else {
-            memberId = ProgrammeConversation.parseId(cant.memberId(), "pairing");
+            memberId = ProgrammeCards.chosenId(cant.memberId(), "pairing");
         }
         var out = participation.cantThisRound(id, memberId);
         String programme = PlainText.of(out.programme());
@@ -264,11 +264,11 @@ public class PeerCoachingSlice implements FeatureSlice<PeerCoachingCommand> {
     }
 
     private List<Activity> answerFollowUp(Participant person, PeerCoachingCommand.AnswerFollowUp answer) {
-        long followUpId = ProgrammeConversation.parseId(answer.followUpId(), "follow-up");
+        long followUpId = ProgrammeCards.chosenId(answer.followUpId(), "follow-up");
         FollowUpOutcome outcome = participation.answer(person.getId(), followUpId, answer.met(), answer.usefulness(),
                 answer.oneThing());
         if (outcome instanceof FollowUpOutcome.Snoozed snoozed) {
-            ZoneId zone = personal.zone(person);
+            ZoneId zone = personal.zone(person.info());
             return text("No problem – I'll ask again " + PairingCards.when(snoozed.until(), zone) + ".");
         }
         if (outcome instanceof FollowUpOutcome.AlreadyAnswered) {

@@ -155,9 +155,9 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     private String set(Question question) {
         return "Set for " + who(question) + ": \"" + PlainText.of(question.text()) + "\"\n\n"
                 + "Their next check-in asks it in place of the usual prompt, once each, attributed \""
-                + CohortQuestions.FROM_YOUR_COACH + "\", until " + until(question) + ". Their answers are "
-                + "reflections like any other: themed across at least the programme's threshold of people, and "
-                + "quoted only where someone ticked \"OK to quote me\"."
+                + CohortQuestions.FROM_YOUR_COACH + "\", until " + until(question) + ". Their answers count as "
+                + "reflections like any other: you see them as themes shared by several people, never one person's, "
+                + "and quoted only where someone ticked \"OK to quote me\"."
                 + (question.aboutCommitments() ? " Beside it, each of them sees their own commitments from the last "
                         + "session, and only their own; you see only the themed answers. Someone who noted none gets "
                         + "the question with a kind word instead." : "")
@@ -194,8 +194,8 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     private AdaptiveCard card(CohortQuestions.Overview overview) {
         AdaptiveCard card = AdaptiveCard.create().heading("A question for the cohort")
                 .subtle(PlainText.of(overview.programme()) + ". Until the next session, check-ins ask it in place of "
-                        + "the usual prompt, once each. Answers are themed across the programme's threshold of "
-                        + "people, like any reflection.");
+                        + "the usual prompt, once each. You see the answers as themes shared by several people, "
+                        + "like any reflection.");
         if (overview.live().isEmpty()) {
             card.text("No question is set right now: check-ins use the usual prompts.");
         }

@@ -21,10 +21,10 @@ import com.waymark.schedule.ScheduleService;
 import com.waymark.teams.CalendarInput;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
+import com.waymark.teams.HelpLine;
 import com.waymark.teams.Phrase;
 import com.waymark.teams.PlainText;
 import com.waymark.teams.ProgrammeCards;
-import com.waymark.teams.ProgrammeConversation;
 import com.waymark.teams.Reply;
 import com.waymark.teams.ScheduleCards;
 import com.waymark.teams.Turn;
@@ -33,9 +33,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A coach's check-in rhythm ("schedule"): the card for the programme or a group, and saving it. Its line of help is
- * still in the coaches' section of {@code HelpCards} with the session dates beside it ({@code next session} is the
- * session cycle's).
+ * A coach's check-in rhythm ("schedule"): the card for the programme or a group, and saving it. The session dates
+ * beside it are the session cycle's ({@code next session}).
  */
 @Component
 @Order(100)
@@ -67,6 +66,11 @@ public class RhythmSlice implements FeatureSlice<RhythmCommand> {
     }
 
     @Override
+    public List<HelpLine> help() {
+        return List.of(HelpLine.coach("**schedule**: when check-ins go out, for the programme or a group"));
+    }
+
+    @Override
     public List<Activity> handle(Turn turn, RhythmCommand command) {
         try {
             Programme programme = programmes.currentCoached(turn.participantId());
@@ -87,7 +91,7 @@ public class RhythmSlice implements FeatureSlice<RhythmCommand> {
                     .forEach(d -> days.add(MyClockSlice.weekday(d)));
         }
         Long groupId = ProgrammeCards.everyone(save.groupId()) ? null
-                : ProgrammeConversation.parseId(save.groupId(), "group");
+                : ProgrammeCards.chosenId(save.groupId(), "group");
         CheckInRhythm rhythm = new CheckInRhythm(wholeNumber(save.everyWeeks(), 1), days,
                 CalendarInput.time(save.time(), "09:00"), wholeNumber(save.openHours(), 48),
                 wholeNumber(save.remindAfterHours(), 24),

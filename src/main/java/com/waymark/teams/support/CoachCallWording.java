@@ -37,7 +37,7 @@ class CoachCallWording implements MessageWording<OutboxPayload.CoachCall> {
     public List<Activity> render(long recipientId, OutboxPayload.CoachCall payload) {
         return coachCalls.find(payload.requestId())
                 .map(request -> List.of(Reply.card(TrustCards.coachCall(
-                        PlainText.of(names.personName(request.getParticipantId()).orElse("one of your participants")),
+                        PlainText.of(names.personName(request.participantId()).orElse("one of your participants")),
                         PlainText.of(names.programmeName(payload.programmeId()).orElse("your programme")),
                         support.resources()))))
                 .orElse(List.of());

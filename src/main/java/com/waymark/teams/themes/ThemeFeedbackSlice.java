@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A coach shapes their programme's themes in the 1:1 chat: rename one, merge two, or teach the taxonomy with an
- * example sentence that is, or is not, about a theme. The themes report itself is still {@code InsightConversation}.
+ * example sentence that is, or is not, about a theme. The themes report itself is {@code teams.reports}.
  */
 @Component
 @Order(110)

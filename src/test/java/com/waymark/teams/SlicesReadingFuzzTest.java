@@ -20,10 +20,10 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the parser with jqwik (tries: {@code -Djqwik.tries.default}, 200 in CI, more with {@code -Pfuzz}):
+ * Fuzzes the slices' reading ({@link Slices#read}) with jqwik (tries: {@code -Djqwik.tries.default}, 200 in CI, more with {@code -Pfuzz}):
  * whatever arrives as text or card data, a command comes out, no exception, and quickly (no regex blow-up).
  */
-class CommandParserFuzzTest {
+class SlicesReadingFuzzTest {
 
     private static final List<String> ACTIONS = CardActionCatalogue.verbs();
     private static final List<String> FIELDS = CardActionCatalogue.fields();
@@ -66,7 +66,7 @@ class CommandParserFuzzTest {
 
     @Example
     void theCatalogueOfCardActionsIsReadFromTheCode() {
-        assertThat(ACTIONS).contains(CardActions.SET_STAFF, com.waymark.teams.pairing.PeerCoachingSlice.PAIRING_FOLLOW_UP, DataRightsSlice.CONFIRM_ERASE,
+        assertThat(ACTIONS).contains(com.waymark.teams.staff.StaffSlice.SET_STAFF, com.waymark.teams.pairing.PeerCoachingSlice.PAIRING_FOLLOW_UP, DataRightsSlice.CONFIRM_ERASE,
                 CheckInSlice.SUBMIT_CHECK_IN)
                 .hasSizeGreaterThan(25).doesNotHaveDuplicates();
         assertThat(FIELDS).contains("participantId", "followUpId", "memberId", "groupId", "startsOn", "time")

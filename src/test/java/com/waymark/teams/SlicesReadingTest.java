@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.teams.actions.ActionsCommand;
 import com.waymark.teams.checkin.CheckInCommand;
 import com.waymark.teams.membership.MembershipCommand;
+import com.waymark.teams.reports.TeamReportCommand;
+import com.waymark.teams.staff.StaffCommand;
 import com.waymark.teams.themes.ThemeFeedbackCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,11 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What messages mean, read as the bot reads them: every slice's phrases, the older conversations' parser between,
- * every slice's loose forms last ({@link Slices#read}). Each feature's own phrases are tested here through that
+ * What messages mean, read as the bot reads them: every slice's phrases, then every slice's loose forms
+ * ({@link Slices#read}); in a team or group chat what works there first ({@link Slices#readInSharedChat}). Each feature's own phrases are tested here through that
  * one entry point, so an overlap between two features shows.
  */
-class CommandParserTest {
+class SlicesReadingTest {
 
     private final Parser parser = new Parser();
 
@@ -34,18 +36,19 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "help|Help", "  HELP!  |Help", "<at>Waymark</at> help|Help", "privacy|ShowPrivacy",
-            "I agree|GiveConsent", "check in|CheckInCommand.Start", "Check-in|CheckInCommand.Start",
+            "help|HelpCommand.Show", "  HELP!  |HelpCommand.Show", "<at>Waymark</at> help|HelpCommand.Show",
+            "privacy|ConsentCommand.ShowNotice", "I agree|ConsentCommand.Agree", "check in|CheckInCommand.Start", "Check-in|CheckInCommand.Start",
             "my actions|ActionsCommand.List", "my trend|TrendCommand.Show", "add action Call Sam|ActionsCommand.Add",
             "done 3|ActionsCommand.Complete", "done|ActionsCommand.Complete", "4 3 good week|CheckInCommand.Submit",
             "4/3|CheckInCommand.Submit", "check in 2, 5: rough|CheckInCommand.Submit",
-            "add group Blue|AddGroup", "add people|PickPeople", "add coach|ShowCoaches", "add group|ActionsCommand.Add",
+            "add group Blue|ProgrammeCommand.AddGroup", "add people|TeamEnrolmentCommand.PickPeople",
+            "add coach|StaffCommand.Show", "add group|ActionsCommand.Add",
             "leave 2026-12-01|MyClockCommand.Away", "leave Cohort 3|MembershipCommand.Leave", "join ABC-123|MembershipCommand.Join", "leave programme|MembershipCommand.Leave", "support|SupportCommand.Show",
             "my data|DataRightsCommand.MyData", "audit|DataRightsCommand.ShowAudit",
             "skip|MyClockCommand.Skip", "pause 2 weeks|MyClockCommand.Pause", "not mondays|MyClockCommand.NotOnDay",
             "no peer coaching|PeerCoachingCommand.OptOut", "not this round|PeerCoachingCommand.CantThisRound",
             "schedule|RhythmCommand.Show", "next session 2026-12-15 14:00|CycleCommand.RecordSession", "my details|MembershipCommand.MyDetails",
-            "use programme Cohort 3|UseProgramme", "team actions|TeamReport", "rename theme A to B|ThemeFeedbackCommand",
+            "use programme Cohort 3|ProgrammeCommand.Use", "team actions|TeamReportCommand.Show", "rename theme A to B|ThemeFeedbackCommand",
             "6 3 nope|Unknown", "address the board|Unknown", "what now|Unknown"})
     void phrasesMapToCommands(String text, String expected) {
         assertThat(SlicesForTests.name(parser.parse(text, null))).isEqualTo(expected);
@@ -63,30 +66,30 @@ class CommandParserTest {
     @Test
     void teamReportsTakeAGroupAndAStart() {
         assertThat(parser.parse("summary", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.SUMMARY, null, null));
+                new TeamReportCommand.Show(TeamReportCommand.Report.SUMMARY, null, null));
         assertThat(parser.parse("Wellbeing for team East place partnership since 2026-11-02", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.WELLBEING, "East place partnership", "2026-11-02"));
+                new TeamReportCommand.Show(TeamReportCommand.Report.WELLBEING, "East place partnership", "2026-11-02"));
         assertThat(parser.parse("themes since last   session", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.THEMES, null, "last session"));
+                new TeamReportCommand.Show(TeamReportCommand.Report.THEMES, null, "last session"));
         assertThat(parser.parse("team actions group Blue", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, "Blue", null));
+                new TeamReportCommand.Show(TeamReportCommand.Report.ACTIONS, "Blue", null));
         assertThat(parser.parse("export.", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.EXPORT, null, null));
+                new TeamReportCommand.Show(TeamReportCommand.Report.EXPORT, null, null));
         // A participant's own action plan keeps its word; "summary of my week" is not a report.
         assertThat(parser.parse("actions", null)).isInstanceOf(ActionsCommand.List.class);
         assertThat(parser.parse("summary of my week", null)).isInstanceOf(Command.Unknown.class);
         // In a team or group chat, where nothing personal happens, "actions" is the team's report.
         assertThat(parser.parseInSharedChat("<at>Waymark</at> actions", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, null, null));
+                new TeamReportCommand.Show(TeamReportCommand.Report.ACTIONS, null, null));
         assertThat(parser.parseInSharedChat("actions for group Blue", null)).isEqualTo(
-                new Command.TeamReport(Command.TeamReport.Report.ACTIONS, "Blue", null));
+                new TeamReportCommand.Show(TeamReportCommand.Report.ACTIONS, "Blue", null));
         assertThat(parser.parseInSharedChat("my actions", null)).isInstanceOf(ActionsCommand.List.class);
     }
 
     @Test
     void staffInvitationsAreMadeAndAccepted() {
-        assertThat(parser.parse("invite coach", null)).isEqualTo(new Command.InviteStaff(null, "COACH"));
-        assertThat(parser.parse("Invite an admin.", null)).isEqualTo(new Command.InviteStaff(null, "ADMIN"));
+        assertThat(parser.parse("invite coach", null)).isEqualTo(new StaffCommand.Invite(null, "COACH"));
+        assertThat(parser.parse("Invite an admin.", null)).isEqualTo(new StaffCommand.Invite(null, "ADMIN"));
         assertThat(parser.parse("accept invitation k7pq-2mx9-ht4w", null))
                 .isEqualTo(new MembershipCommand.AcceptStaffInvitation("k7pq-2mx9-ht4w"));
         assertThat(parser.parse("accept K7PQ 2MX9 HT4W", null))
