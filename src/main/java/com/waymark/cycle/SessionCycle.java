@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.waymark.programme.ProgrammeSettings;
 import com.waymark.schedule.SessionInfo;
 import com.waymark.schedule.ScheduleService;
 import com.waymark.schedule.SessionTriggers;
@@ -20,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionCycle {
 
     /** Shorter is not a session; longer than a working day is not one either. */
-    static final Duration SHORTEST = Duration.ofMinutes(15);
-    static final Duration LONGEST = Duration.ofHours(10);
+    static final Duration SHORTEST = Duration.ofMinutes(ProgrammeSettings.SHORTEST_SESSION_MINUTES);
+    static final Duration LONGEST = Duration.ofMinutes(ProgrammeSettings.LONGEST_SESSION_MINUTES);
     static final int DIGEST_HOURS = 24;
 
     private final ScheduleService schedules;
@@ -43,9 +44,14 @@ public class SessionCycle {
     public record Recorded(SessionInfo session, Instant endsAt, boolean inAMeeting) {
     }
 
-    /** The length a session has when the coach gives none. */
+    /** The length a session has when neither the coach nor the programme gives one: the installation's. */
     public Duration defaultLength() {
         return Duration.ofMinutes(settings.sessionMinutes());
+    }
+
+    /** The length a session of a programme with these settings has when the coach gives none. */
+    public Duration defaultLength(ProgrammeSettings programme) {
+        return programme.sessionMinutes() == null ? defaultLength() : Duration.ofMinutes(programme.sessionMinutes());
     }
 
     /**

@@ -199,7 +199,7 @@ class DemoData implements SmartLifecycle {
         LocalDate today = LocalDate.now(clock);
         ProgrammeInfo programme = programmes.newProgramme(coach.id(), new ProgrammeSettings(PROGRAMME,
                 "North Ridge ICB, Riverside Hospitals NHS FT, Moorland Community Health NHS Trust", ZONE,
-                today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365));
+                today.minusWeeks(WEEKS), today.plusMonths(9), THRESHOLD, 365, null));
         List<GroupInfo> groups = new ArrayList<>();
         LEADERS.stream().map(Leader::group).distinct()
                 .forEach(name -> groups.add(programmes.newGroup(coach.id(), programme.id(), name)));

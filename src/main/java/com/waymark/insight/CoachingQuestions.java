@@ -33,6 +33,8 @@ class CoachingQuestions {
             JsonNode root = json.readTree(in);
             Map<String, List<String>> themes = new java.util.LinkedHashMap<>();
             root.path("themes").fields().forEachRemaining(e -> themes.put(e.getKey(), texts(e.getValue())));
+            // The cycle's signals ({@link CycleSignals}) are asked for by id like themes.
+            root.path("cycle").fields().forEachRemaining(e -> themes.put(e.getKey(), texts(e.getValue())));
             this.byTheme = Map.copyOf(themes);
             this.general = texts(root.path("general"));
         } catch (IOException e) {

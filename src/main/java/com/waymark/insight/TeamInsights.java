@@ -151,13 +151,16 @@ public class TeamInsights {
         PeerCoachingService.PairsSummary pairs = peerCoaching.summary(coachId, programmeId);
         Optional<DiagnosticThemes.Read> before = beforeFirstSession(programmeId)
                 ? Optional.of(diagnostic.read(coachId, scope)) : Optional.empty();
-        List<String> themeIds = new java.util.ArrayList<>(done.taxonomyIds());
+        SessionPulses.CycleReport cycle = cycleSection(coachId, programmeId);
+        // What the cycle's released figures call for comes first; only what the policy showed this coach counts.
+        List<String> themeIds = new java.util.ArrayList<>(CycleSignals.of(cycle));
+        themeIds.addAll(done.taxonomyIds());
         before.ifPresent(read -> themeIds.addAll(read.taxonomyIds()));
         List<String> suggested = questions.forSession(programmeId, sessionId, themeIds);
         TeamSummary summary = named(done.summary());
         String narrative = narrator.summarise(programme.name(), DigestLines.of(summary, pairs)).orElse(null);
         return Optional.of(new SessionDigest(sessionStartsAt, summary, pairs, suggested, narrative,
-                before.map(DiagnosticThemes.Read::digest).orElse(null), cycleSection(coachId, programmeId)));
+                before.map(DiagnosticThemes.Read::digest).orElse(null), cycle));
     }
 
     // ---- the diagnostic (issue 16, part 5) ----

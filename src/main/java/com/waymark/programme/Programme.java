@@ -60,6 +60,10 @@ public class Programme {
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
+    /** Null: the installation's default length ({@link ProgrammeSettings#sessionMinutes()}). */
+    @Column(name = "session_minutes")
+    private Integer sessionMinutes;
+
     @Column(name = "join_code", nullable = false)
     private String joinCode;
 
@@ -141,6 +145,7 @@ public class Programme {
         this.startsOn = settings.startsOn();
         this.endsOn = settings.endsOn();
         this.retentionDays = settings.retentionDays();
+        this.sessionMinutes = settings.sessionMinutes();
     }
 
     /**
@@ -149,7 +154,7 @@ public class Programme {
      */
     public ProgrammeSettings settings() {
         return new ProgrammeSettings(name, organisations, timeZone, startsOn, endsOn,
-                loweredThreshold != null ? loweredThreshold : confidentialityThreshold, retentionDays);
+                loweredThreshold != null ? loweredThreshold : confidentialityThreshold, retentionDays, sessionMinutes);
     }
 
     public Long getId() {

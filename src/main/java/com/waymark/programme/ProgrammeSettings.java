@@ -8,13 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a coach sets for a programme; {@link #problems()} says, in plain words, what is not acceptable. */
+/**
+ * What a coach sets for a programme; {@link #problems()} says, in plain words, what is not acceptable.
+ *
+ * @param sessionMinutes how long the programme's coaching sessions last when a session is recorded without a length;
+ *                       null for the installation's default ({@code waymark.cycle.session-minutes}, which the cycle
+ *                       module reads: this module cannot)
+ */
 public record ProgrammeSettings(String name, String organisations, String timeZone, LocalDate startsOn,
-                                LocalDate endsOn, int confidentialityThreshold, int retentionDays) {
+                                LocalDate endsOn, int confidentialityThreshold, int retentionDays,
+                                Integer sessionMinutes) {
+
+    /** Shorter is not a session; longer than a working day is not one either. */
+    public static final int SHORTEST_SESSION_MINUTES = 15;
+    public static final int LONGEST_SESSION_MINUTES = 600;
 
     public static ProgrammeSettings defaults(String name, String timeZone) {
         return new ProgrammeSettings(name, null, timeZone, null, null, Programme.DEFAULT_THRESHOLD,
-                Programme.DEFAULT_RETENTION_DAYS);
+                Programme.DEFAULT_RETENTION_DAYS, null);
     }
 
     /**
@@ -74,6 +85,11 @@ public record ProgrammeSettings(String name, String organisations, String timeZo
         }
         if (retentionDays < 0 || retentionDays > 3650) {
             problems.add("Keep answers for between 0 and 3650 days after the programme ends.");
+        }
+        if (sessionMinutes != null && (sessionMinutes < SHORTEST_SESSION_MINUTES
+                || sessionMinutes > LONGEST_SESSION_MINUTES)) {
+            problems.add("A session can last from " + SHORTEST_SESSION_MINUTES + " to " + LONGEST_SESSION_MINUTES
+                    + " minutes (10 hours); for example 90 or 120.");
         }
         return problems;
     }

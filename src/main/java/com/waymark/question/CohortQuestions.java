@@ -64,16 +64,23 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     /** How the check-in card attributes it, where a library prompt names its coaching approach. */
     public static final String FROM_YOUR_COACH = "From your coach";
     public static final String EXAMPLE = "ask everyone What did you notice about how you listened this week?";
+    /** A question that points at each member's own commitments, when the coach sets one without words of their own. */
+    public static final String ABOUT_COMMITMENTS = "Looking at what you said you'd try after the last session: what "
+            + "did trying it, or not getting to it, teach you?";
 
     private static final String ID_PREFIX = "cohort-";
     private static final Pattern ID = Pattern.compile(ID_PREFIX + "[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, prompt_id, programme_id, group_id, question, asked_by, asked_at, "
-            + "expires_at, until_session";
+            + "expires_at, until_session, about_commitments";
 
-    /** One question as the coaching team sees it; {@code group} null for everyone, {@code askedBy} null once erased. */
+    /**
+     * One question as the coaching team sees it; {@code group} null for everyone, {@code askedBy} null once erased;
+     * {@code aboutCommitments}: each member's check-in shows their own commitments from the last session beside it.
+     */
     public record Question(String promptId, String programme, String group, String text, String askedBy,
-                           Instant askedAt, Instant expiresAt, boolean untilSession, ZoneId zone) {
+                           Instant askedAt, Instant expiresAt, boolean untilSession, ZoneId zone,
+                           boolean aboutCommitments) {
     }
 
     /** The coach's current programme: its groups (to choose from) and the questions live now, everyone's first. */
@@ -89,7 +96,7 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     }
 
     private record Row(long id, String promptId, long programmeId, Long groupId, String stored, Long askedBy, Instant askedAt,
-                       Instant expiresAt, boolean untilSession) {
+                       Instant expiresAt, boolean untilSession, boolean aboutCommitments) {
     }
 
     private final JdbcTemplate jdbc;
@@ -116,9 +123,29 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     /** Sets {@code text} for everyone in the coach's current programme, or for its group named {@code group}. */
     @Transactional
     public Question ask(long coachId, String group, String text) {
+        return ask(coachId, group, text, false);
+    }
+
+    /**
+     * The same; {@code aboutCommitments}: it points each member at their own commitments from the last session, and
+     * without words of the coach's own asks {@link #ABOUT_COMMITMENTS}.
+     */
+    @Transactional
+    public Question ask(long coachId, String group, String text, boolean aboutCommitments) {
         ProgrammeInfo programme = coached(coachId);
         GroupInfo chosen = group == null || group.isBlank() ? null : group(programme, group.strip());
-        return store(coachId, programme, chosen, valid(text));
+        return store(coachId, programme, chosen, valid(aboutCommitments && (text == null || text.isBlank())
+                ? ABOUT_COMMITMENTS : text), aboutCommitments);
+    }
+
+    /** The programme whose last session's commitments this question points its members at, if it does. */
+    @Transactional(readOnly = true)
+    public Optional<Long> pointsAtCommitments(String promptId) {
+        if (promptId == null || !ID.matcher(promptId).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select programme_id from cohort_question where prompt_id = ? and about_commitments",
+                Long.class, promptId).stream().findFirst();
     }
 
     /** {@code ask group Blue What…}: the group is the longest of the programme's group names the words start with. */
@@ -137,7 +164,7 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
                                 + " What did you notice about how you listened this week? Groups of \""
                                 + programme.name() + "\": " + groupNames(groups) + "."));
         String text = words.substring(chosen.name().length()).replaceFirst("^\\s*[:,\\-–]?\\s*", "");
-        return store(coachId, programme, chosen, valid(text));
+        return store(coachId, programme, chosen, valid(text), false);
     }
 
     @Transactional(readOnly = true)
@@ -259,7 +286,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     }
 
     /** Ends the question before (same programme, same group or everyone's) and stores the new one, in one go. */
-    private Question store(long coachId, ProgrammeInfo programme, GroupInfo group, String text) {
+    private Question store(long coachId, ProgrammeInfo programme, GroupInfo group, String text,
+                           boolean aboutCommitments) {
         people.lockForWrite(coachId);
         Instant now = clock.instant();
         Optional<Instant> next = schedule.nextSessionStart(programme.id());
@@ -268,11 +296,12 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
         end(programme.id(), groupId, now);
         String promptId = ID_PREFIX + HexFormat.of().formatHex(bytes(8));
         jdbc.update("insert into cohort_question (prompt_id, programme_id, group_id, question, asked_by, asked_at, "
-                + "expires_at, until_session) values (?, ?, ?, ?, ?, ?, ?, ?)", promptId, programme.id(), groupId,
-                cipher.encrypt(text), coachId, utc(now), utc(expires), next.isPresent());
+                + "expires_at, until_session, about_commitments) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", promptId,
+                programme.id(), groupId, cipher.encrypt(text), coachId, utc(now), utc(expires), next.isPresent(),
+                aboutCommitments);
         return new Question(promptId, programme.name(), group == null ? null : group.name(), text,
                 names.personName(coachId).orElse(null), now, expires, next.isPresent(),
-                ZoneId.of(programme.timeZone()));
+                ZoneId.of(programme.timeZone()), aboutCommitments);
     }
 
     private void end(long programmeId, Long groupId, Instant now) {
@@ -309,7 +338,7 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
     private Question question(Row row, ProgrammeInfo programme, String group) {
         return new Question(row.promptId(), programme.name(), group, cipher.decrypt(row.stored()),
                 row.askedBy() == null ? null : names.personName(row.askedBy()).orElse(null), row.askedAt(),
-                row.expiresAt(), row.untilSession(), ZoneId.of(programme.timeZone()));
+                row.expiresAt(), row.untilSession(), ZoneId.of(programme.timeZone()), row.aboutCommitments());
     }
 
     private Prompt prompt(Row row) {
@@ -323,7 +352,8 @@ public class CohortQuestions implements PromptLibrary.CohortPrompts {
         Long author = rs.wasNull() ? null : askedBy;
         return new Row(rs.getLong("id"), rs.getString("prompt_id"), rs.getLong("programme_id"), group, rs.getString("question"), author,
                 rs.getObject("asked_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getBoolean("until_session"));
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getBoolean("until_session"),
+                rs.getBoolean("about_commitments"));
     }
 
     private static byte[] bytes(int count) {

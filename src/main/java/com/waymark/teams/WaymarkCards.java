@@ -77,15 +77,21 @@ public final class WaymarkCards {
 
     /** The prompt's text may be a coach's own words (a question for the cohort): shown as plain text. */
     public static AdaptiveCard checkIn(Prompt prompt, int maxReflectionChars) {
-        return AdaptiveCard.create()
+        return checkIn(prompt, List.of(), maxReflectionChars);
+    }
+
+    /** {@code beside}: lines shown under the prompt, already plain text (the person's own commitments, for one). */
+    public static AdaptiveCard checkIn(Prompt prompt, List<String> beside, int maxReflectionChars) {
+        AdaptiveCard card = AdaptiveCard.create()
                 .heading("Your check-in")
                 .subtle("Takes about two minutes. Only you see your individual answers.")
                 .choices("wellbeing", "How is your wellbeing right now?", WELLBEING,
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(PlainText.of(prompt.text()))
-                .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
+                .emphasis(PlainText.of(prompt.text()));
+        beside.forEach(card::text);
+        return card.textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, Map.of("promptId", prompt.id()));
     }
@@ -93,9 +99,15 @@ public final class WaymarkCards {
     /** A check-in the scheduler sent: names the programme, carries the occurrence, offers snooze and skip. */
     public static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, int maxReflectionChars,
                                          String closes, boolean reminder) {
+        return scheduledCheckIn(payload, prompt, List.of(), maxReflectionChars, closes, reminder);
+    }
+
+    /** {@code beside}: lines shown under the prompt, already plain text (the person's own commitments, for one). */
+    public static AdaptiveCard scheduledCheckIn(OutboxPayload.CheckIn payload, Prompt prompt, List<String> beside,
+                                                int maxReflectionChars, String closes, boolean reminder) {
         Map<String, String> data = Map.of("promptId", prompt.id(), "occurrenceId", Long.toString(payload.occurrenceId()),
                 "programmeId", Long.toString(payload.programmeId()));
-        return AdaptiveCard.create()
+        AdaptiveCard card = AdaptiveCard.create()
                 .heading(reminder ? "A gentle reminder: your check-in" : "Time for your check-in")
                 .subtle(PlainText.of(payload.programmeName()) + " · open until " + closes
                         + ". Only you see your individual answers.")
@@ -103,8 +115,9 @@ public final class WaymarkCards {
                         "Please choose a wellbeing rating.")
                 .choices("energy", "How is your energy?", ENERGY, "Please choose an energy rating.")
                 .subtle(prompt.approach())
-                .emphasis(PlainText.of(prompt.text()))
-                .textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
+                .emphasis(PlainText.of(prompt.text()));
+        beside.forEach(card::text);
+        return card.textInput("reflection", "Your reflection (optional)", "A few lines are plenty.", maxReflectionChars)
                 .toggle("quoteOk", "OK to quote me, without my name, to my coach")
                 .submit("Save check-in", CheckInSlice.SUBMIT_CHECK_IN, data)
                 .submit("Snooze 2 hours", MyClockSlice.SNOOZE)

@@ -363,7 +363,7 @@ class InsiderAttackLifecycleTest {
         long coachId = coach.id();
         // The coach's settings card, at the service: an end date and 30 days' retention.
         programmes.update(coachId, ended, new ProgrammeSettings("Ended retention cohort", null, "Europe/London",
-                LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-30"), 5, 30));
+                LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-30"), 5, 30, null));
         assertThat(coach.say("use programme Ended retention cohort").toString()).isNotEmpty();
         assertThat(coach.say("programme").toString())
                 .contains("to the end of 30 Dec 2026, 30 days after the programme ends; then its check-ins, "

@@ -11,6 +11,7 @@ import com.waymark.checkin.CheckInResult;
 import com.waymark.checkin.CheckInService;
 import com.waymark.checkin.CheckInSettings;
 import com.waymark.checkin.CheckInSubmission;
+import com.waymark.checkin.Prompt;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.teams.CardSubmit;
@@ -20,6 +21,7 @@ import com.waymark.teams.Phrase;
 import com.waymark.teams.Reply;
 import com.waymark.teams.Turn;
 import com.waymark.teams.WaymarkCards;
+import com.waymark.teams.question.CommitmentsBeside;
 import com.waymark.teams.support.SupportSlice;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -45,8 +47,11 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
     private final ProgrammeService programmes;
     private final SupportSlice support;
     private final int maxReflectionChars;
+    private final CommitmentsBeside beside;
 
-    CheckInSlice(CheckInService checkIns, ProgrammeService programmes, SupportSlice support, CheckInSettings settings) {
+    CheckInSlice(CheckInService checkIns, ProgrammeService programmes, SupportSlice support, CheckInSettings settings,
+                 CommitmentsBeside beside) {
+        this.beside = beside;
         this.checkIns = checkIns;
         this.programmes = programmes;
         this.support = support;
@@ -96,7 +101,8 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
         if (command instanceof CheckInCommand.Submit submit) {
             return submit(turn.participant(), submit);
         }
-        return List.of(Reply.card(WaymarkCards.checkIn(checkIns.nextPrompt(turn.participantId()),
+        Prompt prompt = checkIns.nextPrompt(turn.participantId());
+        return List.of(Reply.card(WaymarkCards.checkIn(prompt, beside.lines(prompt.id(), turn.participantId()),
                 maxReflectionChars)));
     }
 

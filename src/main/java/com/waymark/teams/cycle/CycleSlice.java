@@ -150,8 +150,9 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
         return List.of(
                 HelpLine.participant("**my commitments**: what you said you'd try after a session, and how it went"),
                 HelpLine.coach("**next session** with its date and time, for example: " + HelpLine.SESSION_EXAMPLE
-                        + ", then if you like **for** its length (" + hours()
-                        + " unless you say, for example for 90m) and **meeting** with the Teams meeting's join link. "
+                        + ", then if you like **for** its length (the programme's session length unless you say, for "
+                        + "example for 90m; " + hours() + " unless you change it in **edit programme**) and "
+                        + "**meeting** with the Teams meeting's join link. "
                         + "When it ends, everyone gets a card: what they'll try, and a one-minute pulse"),
                 HelpLine.coach("**session pulse**: the pulse and commitments, session by session, at team level"));
     }
@@ -171,7 +172,8 @@ class CycleSlice implements FeatureSlice<CycleCommand> {
         }
         LocalDate day = CalendarInput.date(record.date(), example);
         LocalTime at = record.time() == null ? LocalTime.of(9, 0) : CalendarInput.time(record.time(), example);
-        Duration length = record.length() == null ? null : length(record.length(), example);
+        Duration length = record.length() == null ? cycle.defaultLength(programme.settings())
+                : length(record.length(), example);
         Instant startsAt = ZonedDateTime.of(day, at, zone).toInstant();
         SessionCycle.Recorded recorded = cycle.record(coachId, programme.getId(), startsAt, length, record.meeting());
         SessionInfo session = recorded.session();

@@ -17,7 +17,8 @@ public sealed interface ProgrammeCommand extends Command {
 
     /** The settings card came back; {@code programmeId} is null for a new programme. */
     record Save(String programmeId, String name, String organisations, String timeZone, String startsOn,
-                String endsOn, String threshold, String retentionDays) implements ProgrammeCommand {
+                String endsOn, String threshold, String retentionDays, String sessionMinutes)
+            implements ProgrammeCommand {
     }
 
     record AddGroup(String name) implements ProgrammeCommand {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.microsoft.bot.schema.Activity;
+import com.waymark.cycle.SessionCycle;
 import com.waymark.programme.Participant;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
@@ -55,8 +56,10 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
     private final ProgrammeService programmes;
     private final ScheduleService schedules;
     private final CardIds cardIds;
+    private final SessionCycle sessions;
 
-    ProgrammeSlice(ProgrammeService programmes, ScheduleService schedules, CardIds cardIds) {
+    ProgrammeSlice(ProgrammeService programmes, ScheduleService schedules, CardIds cardIds, SessionCycle sessions) {
+        this.sessions = sessions;
         this.programmes = programmes;
         this.schedules = schedules;
         this.cardIds = cardIds;
@@ -99,7 +102,7 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
             case SAVE_PROGRAMME -> Optional.of(new ProgrammeCommand.Save(submit.value("programmeId"),
                     submit.value("name"), submit.value("organisations"), submit.value("timeZone"),
                     submit.value("startsOn"), submit.value("endsOn"), submit.value("threshold"),
-                    submit.value("retentionDays")));
+                    submit.value("retentionDays"), submit.value("sessionMinutes")));
             default -> Optional.empty();
         };
     }
@@ -146,7 +149,7 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
         Programme programme = programmes.currentCoached(id);
         if (command instanceof ProgrammeCommand.Edit) {
             return List.of(Reply.card(SetupCards.settings(cardIds.seal(CardIds.Kind.PROGRAMME, id,
-                    programme.getId()), programme.settings())));
+                    programme.getId()), programme.settings(), minutes(programme.settings()))));
         }
         if (command instanceof ProgrammeCommand.AddGroup add) {
             var group = programmes.addGroup(id, programme.getId(), add.name());
@@ -159,8 +162,8 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
     /** No name: the settings card to fill in; a name: the programme, with its overview to adjust. */
     private List<Activity> create(Participant person, String name) {
         if (name == null || name.isBlank()) {
-            return List.of(Reply.card(SetupCards.settings(null, ProgrammeSettings.defaults(null,
-                    person.getTimeZone()))));
+            ProgrammeSettings blank = ProgrammeSettings.defaults(null, person.getTimeZone());
+            return List.of(Reply.card(SetupCards.settings(null, blank, minutes(blank))));
         }
         Programme created = programmes.create(person.getId(), ProgrammeSettings.defaults(name.strip(),
                 person.getTimeZone()));
@@ -179,7 +182,12 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
         String next = schedules.nextSession(programmeId)
                 .map(s -> SESSION.format(s.getStartsAt().atZone(zone)))
                 .orElse("not recorded yet (say \"" + schedules.sessionExample(zone) + "\")");
-        return Reply.card(SetupCards.overview(overview, rhythm, next));
+        return Reply.card(SetupCards.overview(overview, rhythm, next, minutes(overview.programme().settings())));
+    }
+
+    /** How long this programme's sessions last when recorded without a length: its own, else the installation's. */
+    private int minutes(ProgrammeSettings settings) {
+        return (int) sessions.defaultLength(settings).toMinutes();
     }
 
     private List<Activity> save(long id, Participant person, ProgrammeCommand.Save save) {

@@ -20,7 +20,10 @@ final class SettingsForm {
                 blank(save.timeZone()) ? base.timeZone() : save.timeZone().strip(),
                 date(save.startsOn(), "start"), date(save.endsOn(), "end"),
                 number(save.threshold(), base.confidentialityThreshold(), "confidentiality threshold"),
-                number(save.retentionDays(), base.retentionDays(), "number of days"));
+                number(save.retentionDays(), base.retentionDays(), "number of days"),
+                // Range is ProgrammeSettings.problems()'s to refuse, kindly, with the other settings' problems.
+                blank(save.sessionMinutes()) ? base.sessionMinutes()
+                        : Integer.valueOf(number(save.sessionMinutes(), 0, "session length in minutes")));
     }
 
     private static LocalDate date(String raw, String what) {

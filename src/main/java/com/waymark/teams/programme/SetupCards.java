@@ -25,7 +25,9 @@ final class SetupCards {
     private SetupCards() {
     }
 
-    static AdaptiveCard overview(ProgrammeOverview overview, String schedule, String nextSession) {
+    /** {@code sessionMinutes}: the length in force, the programme's own or (never set) the installation's. */
+    static AdaptiveCard overview(ProgrammeOverview overview, String schedule, String nextSession,
+                                 int sessionMinutes) {
         Programme programme = overview.programme();
         ProgrammeSettings settings = programme.settings();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -43,6 +45,7 @@ final class SetupCards {
         facts.put("Answers kept", kept(settings));
         facts.put("Check-in schedule", schedule);
         facts.put("Next session", nextSession);
+        facts.put("Sessions last", length(sessionMinutes) + ", unless you give a session its own length");
         facts.put("Coaches", ProgrammeCards.orDash(ProgrammeCards.plainList(overview.coaches())));
         facts.put("Admins", ProgrammeCards.orDash(ProgrammeCards.plainList(overview.admins())));
         facts.put("Join code", programme.getJoinCode());
@@ -55,8 +58,11 @@ final class SetupCards {
                 .submit("People", PeopleSlice.SHOW_PEOPLE);
     }
 
-    /** {@code programmeToken}: the programme's card id ({@link CardIds}), or null for a new programme. */
-    static AdaptiveCard settings(String programmeToken, ProgrammeSettings current) {
+    /**
+     * {@code programmeToken}: the programme's card id ({@link CardIds}), or null for a new programme;
+     * {@code sessionMinutes}: the programme's session length, its own or (new, or never set) the installation's.
+     */
+    static AdaptiveCard settings(String programmeToken, ProgrammeSettings current, int sessionMinutes) {
         return AdaptiveCard.create()
                 .heading(programmeToken == null ? "New programme" : "Programme settings")
                 .field("name", "Name", current.name(), "e.g. North Ridge ICS system leadership 2026", 120, true)
@@ -72,6 +78,9 @@ final class SetupCards {
                 .number("retentionDays", "Keep check-ins, reflections and peer-coaching answers for this many days "
                         + "after the end",
                         current.retentionDays(), 0, 3650)
+                .number("sessionMinutes", "Coaching sessions last this many minutes (when you record one without "
+                        + "a length)", sessionMinutes, ProgrammeSettings.SHORTEST_SESSION_MINUTES,
+                        ProgrammeSettings.LONGEST_SESSION_MINUTES)
                 .submit(programmeToken == null ? "Create programme" : "Save", ProgrammeSlice.SAVE_PROGRAMME,
                         programmeToken == null ? Map.of() : Map.of("programmeId", programmeToken));
     }
@@ -82,6 +91,14 @@ final class SetupCards {
         }
         return (settings.startsOn() == null ? "?" : DAY.format(settings.startsOn())) + " to "
                 + (settings.endsOn() == null ? "?" : DAY.format(settings.endsOn()));
+    }
+
+    /** "2 hours", "90 minutes", "2 hours 30 minutes". */
+    static String length(int minutes) {
+        if (minutes % 60 == 0) {
+            return minutes / 60 + (minutes == 60 ? " hour" : " hours");
+        }
+        return minutes < 120 ? minutes + " minutes" : minutes / 60 + " hours " + minutes % 60 + " minutes";
     }
 
     /** What the retention sweep will do, as it will do it ({@link ProgrammeSettings#answersErasedOn()}). */

@@ -38,12 +38,14 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     /** The card's scope values: everyone, or a group by name (a name, not a database id, in the coach's programme). */
     static final String EVERYONE = "everyone";
     static final String GROUP = "group:";
+    /** The card's toggle: the question points each member at their own commitments from the last session. */
+    static final String COMMITMENTS = "aboutCommitments";
 
     sealed interface QuestionCommand extends Command {
     }
 
-    /** {@code group} null for everyone. */
-    record Ask(String group, String text) implements QuestionCommand {
+    /** {@code group} null for everyone; {@code aboutCommitments}: each member sees their own commitments beside it. */
+    record Ask(String group, String text, boolean aboutCommitments) implements QuestionCommand {
     }
 
     /** {@code ask group Blue What…}: the group's name and the question, told apart against the programme's groups. */
@@ -58,6 +60,12 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
 
     private static final Pattern ASK_EVERYONE = Pattern.compile("(?is)ask\\s+everyone\\b[\\s:,]*(.*)");
     private static final Pattern ASK_GROUP = Pattern.compile("(?is)ask\\s+group\\b\\s*(.*)");
+    /** After "ask everyone": the question points at each member's own commitments, with words of its own or none. */
+    private static final Pattern ABOUT_COMMITMENTS = Pattern.compile("(?is)about\\s+(?:their\\s+|the\\s+)?"
+            + "commitments\\b[\\s:,\\-–]*(.*)");
+    /** After "ask group": the group's name, then the same. */
+    private static final Pattern GROUP_ABOUT_COMMITMENTS = Pattern.compile("(?is)(.+?)\\s+about\\s+(?:their\\s+|"
+            + "the\\s+)?commitments\\b[\\s:,\\-–]*(.*)");
     private static final Pattern WITHDRAW_PHRASE = Pattern.compile("(?i)withdraw\\s+(?:the\\s+)?question"
             + "(?:\\s+(?:for\\s+)?(?:group\\s+)?(.+?))?");
 
@@ -78,10 +86,18 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
         }
         Matcher everyone = ASK_EVERYONE.matcher(text);
         if (everyone.matches()) {
-            return Optional.of(everyone.group(1).isBlank() ? new Show() : new Ask(null, everyone.group(1)));
+            Matcher commitments = ABOUT_COMMITMENTS.matcher(everyone.group(1));
+            if (commitments.matches()) {
+                return Optional.of(new Ask(null, commitments.group(1), true));
+            }
+            return Optional.of(everyone.group(1).isBlank() ? new Show() : new Ask(null, everyone.group(1), false));
         }
         Matcher group = ASK_GROUP.matcher(text);
         if (group.matches()) {
+            Matcher commitments = GROUP_ABOUT_COMMITMENTS.matcher(group.group(1));
+            if (commitments.matches()) {
+                return Optional.of(new Ask(commitments.group(1), commitments.group(2), true));
+            }
             return Optional.of(group.group(1).isBlank() ? new Show() : new AskGroup(group.group(1)));
         }
         Matcher withdraw = WITHDRAW_PHRASE.matcher(phrase.phrase());
@@ -96,7 +112,8 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     @Override
     public Optional<QuestionCommand> parseCard(CardSubmit submit) {
         if (ASK.equals(submit.action())) {
-            return Optional.of(new Ask(scope(submit.text("scope")), submit.text("question")));
+            return Optional.of(new Ask(scope(submit.text("scope")), submit.text("question"),
+                    "true".equals(submit.text(COMMITMENTS))));
         }
         if (WITHDRAW.equals(submit.action())) {
             return Optional.of(new Withdraw(scope(submit.text("scope"))));
@@ -109,7 +126,7 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
         long coach = turn.participantId();
         try {
             if (command instanceof Ask ask) {
-                return List.of(Reply.text(set(questions.ask(coach, ask.group(), ask.text()))));
+                return List.of(Reply.text(set(questions.ask(coach, ask.group(), ask.text(), ask.aboutCommitments()))));
             }
             if (command instanceof AskGroup ask) {
                 return List.of(Reply.text(set(questions.askGroup(coach, ask.groupAndText()))));
@@ -128,7 +145,9 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
     public List<HelpLine> help() {
         return List.of(HelpLine.coach("**ask everyone** and a question for the cohort's next check-ins, until the "
                 + "next session, for example: " + CohortQuestions.EXAMPLE + "; **ask group Blue** and a question "
-                + "for one group; **question** to see it, **withdraw question** to take it back"));
+                + "for one group; **ask everyone about commitments** (or **ask group Blue about commitments**), with a "
+                + "question or without, to show each member their own commitments from the last session beside it; "
+                + "**question** to see it, **withdraw question** to take it back"));
     }
 
     // ---- words ----
@@ -139,6 +158,9 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
                 + CohortQuestions.FROM_YOUR_COACH + "\", until " + until(question) + ". Their answers count as "
                 + "reflections like any other: you see them as themes shared by several people, never one person's, "
                 + "and quoted only where someone ticked \"OK to quote me\"."
+                + (question.aboutCommitments() ? " Beside it, each of them sees their own commitments from the last "
+                        + "session, and only their own; you see only the themed answers. Someone who noted none gets "
+                        + "the question with a kind word instead." : "")
                 + (question.group() == null ? "" : " For this group it takes the place of any question for everyone.")
                 + " Say **question** to see it, or **withdraw question** to take it back.";
     }
@@ -185,11 +207,13 @@ class QuestionSlice implements FeatureSlice<QuestionSlice.QuestionCommand> {
                     .text(PlainText.of(live.text()))
                     .subtle((live.askedBy() == null ? "Set" : "Set by " + PlainText.of(live.askedBy())) + " on "
                             + DateText.weekday(live.askedAt().atZone(live.zone()).toLocalDate(), live.zone(), clock)
-                            + ", until " + until(live) + ".");
+                            + ", until " + until(live) + "." + (live.aboutCommitments() ? " Beside it, each member "
+                            + "sees their own commitments from the last session." : ""));
         }
         card.textInput("question", "A new question (it replaces the one for the same people)",
                 "What did you notice about how you listened this week?", CohortQuestions.MAX_CHARS)
                 .pick("scope", "For", scopes, EVERYONE, true, false)
+                .toggle(COMMITMENTS, "Show each member their own commitments from the last session beside it")
                 .submit("Set question", ASK);
         for (Question live : overview.live()) {
             card.submitAlone(live.group() == null ? "Withdraw everyone's question"

@@ -1,0 +1,105 @@
+package com.waymark.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The digest's questions drawn from the cycle too (issue 16, part 6): a low pulse item the policy released brings a
+ * question from the bank's cycle section; a figure it hid changes nothing, since questions chosen from a hidden figure
+ * would tell the coach what it hid. The attack: two cohorts that differ only in a hidden figure get the same questions.
+ */
+class CycleDigestQuestionsTest extends CycleChatTest {
+
+    static final List<String> SAID_LOW = bank("cycle-said-what-they-thought-low");
+
+    static List<String> bank(String signal) {
+        try {
+            JsonNode list = new ObjectMapper().readTree(CycleDigestQuestionsTest.class
+                    .getResource("/insight/questions.json")).path("cycle").path(signal);
+            List<String> questions = new ArrayList<>();
+            list.forEach(q -> questions.add(q.asText()));
+            assertThat(questions).as(signal).hasSize(3);
+            return questions;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> wholeCycleBank() {
+        List<String> all = new ArrayList<>();
+        for (String signal : List.of("cycle-said-what-they-thought-low", "cycle-worked-on-what-mattered-low",
+                "cycle-leave-with-something-low", "cycle-few-commitments-done", "cycle-commitments-in-the-way")) {
+            all.addAll(bank(signal));
+        }
+        return all;
+    }
+
+    @Test
+    void aLowReleasedPulseItemBringsAQuestionAboutSayingWhatPeopleThink() {
+        Cohort cohort = cohort(5);
+        long session = endedSession(cohort.coach());
+        for (var person : cohort.people()) {
+            answer(person, session, List.of("Try one thing"), 2, 4, 4);
+        }
+        Digest digest = digest(cohort.coach());
+        assertThat(digest.text()).contains("pulse 2.0 · 4.0 · 4.0");
+        assertThat(digest.questions()).hasSize(3);
+        assertThat(digest.questions().get(0)).isIn(SAID_LOW);
+        assertThat(digest.text()).contains(digest.questions().get(0).substring(0, 20));
+        assertThat(digest.questions().subList(1, 3)).noneMatch(wholeCycleBank()::contains);
+    }
+
+    /**
+     * Four answer the pulse (the threshold is five): hidden. One cohort scores its session 1 throughout, the other 5.
+     * If the questions followed the hidden pulse, the first cohort's coach would learn from them what the digest hid.
+     */
+    @Test
+    void twoCohortsThatDifferOnlyInAHiddenPulseGetTheSameQuestions() {
+        Cohort low = cohort(4);
+        Cohort high = cohort(4);
+        long lowSession = endedSession(low.coach());
+        long highSession = endedSession(high.coach());
+        for (int i = 0; i < 4; i++) {
+            answer(low.people().get(i), lowSession, List.of("Try one thing"), 1, 1, 1);
+            answer(high.people().get(i), highSession, List.of("Try one thing"), 5, 5, 5);
+        }
+        Digest lowDigest = digest(low.coach());
+        Digest highDigest = digest(high.coach());
+        assertThat(lowDigest.text()).contains("pulse hidden");
+        assertThat(highDigest.text()).contains("pulse hidden");
+        assertThat(lowDigest.questions()).hasSize(3).isEqualTo(highDigest.questions())
+                .noneMatch(wholeCycleBank()::contains);
+    }
+
+    /**
+     * Six commit and the pulse is shown; how the commitments went is hidden in both cohorts ("all six done" or "all
+     * six in the way" says it of each of them). One cohort did everything, the other found everything in the way:
+     * the questions are the same.
+     */
+    @Test
+    void twoCohortsThatDifferOnlyInHowTheirCommitmentsWentWhileThatIsHiddenGetTheSameQuestions() {
+        Cohort done = cohort(6);
+        Cohort stuck = cohort(6);
+        long doneSession = endedSession(done.coach());
+        long stuckSession = endedSession(stuck.coach());
+        for (int i = 0; i < 6; i++) {
+            answer(done.people().get(i), doneSession, List.of("Try one thing"), 4, 4, 4);
+            answer(stuck.people().get(i), stuckSession, List.of("Try one thing"), 4, 4, 4);
+            progress(done.people().get(i), "done");
+            progress(stuck.people().get(i), "in_the_way");
+        }
+        Digest doneDigest = digest(done.coach());
+        Digest stuckDigest = digest(stuck.coach());
+        assertThat(doneDigest.text()).contains("6 commitments (how they went: hidden)");
+        assertThat(stuckDigest.text()).contains("6 commitments (how they went: hidden)");
+        assertThat(doneDigest.questions()).hasSize(3).isEqualTo(stuckDigest.questions())
+                .noneMatch(wholeCycleBank()::contains);
+    }
+}
