@@ -447,7 +447,7 @@ async function runStep(step, people, ctx, index, out) {
   // Slow: a reply later than REPLY_MS after the person acted; a message due at a time, later than lateMs after it.
   const due = step.dueAt ? step.dueAt(ctx) : t0;
   const latency = ms.length ? Math.max(0, ms[0].at - due) : undefined;
-  const limit = step.dueAt ? step.lateMs ?? REPLY_MS : REPLY_MS;
+  const limit = step.dueAt ? step.lateMs ?? REPLY_MS : step.replyMs ?? REPLY_MS;
   if (latency !== undefined && latency > limit) {
     failures.push({ check: 'slow', detail: `${step.dueAt ? 'it arrived' : 'the first reply came'} ${latency} ms ${step.dueAt ? 'after it was due' : 'after the person acted'} (limit ${limit} ms)` });
   }
