@@ -89,6 +89,12 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
         return true;
     }
 
+    /** A submitted check-in: {@link CheckInService#record} asks under the person's lock before anything else. */
+    @Override
+    public boolean consentAskedByService(Turn turn, CheckInCommand command) {
+        return command instanceof CheckInCommand.Submit;
+    }
+
     @Override
     public List<HelpLine> help() {
         return List.of(HelpLine.participant("""
@@ -108,15 +114,16 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
 
     private List<Activity> submit(Participant participant, CheckInCommand.Submit submit) {
         long id = participant.getId();
-        Long programmeId = programmes.checkInProgramme(participant, idOrNull(submit.programmeId()));
+        ProgrammeService.CheckInProgrammes about = programmes.checkInProgrammes(participant,
+                idOrNull(submit.programmeId()));
         var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
                 submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckInSubmission.Source.CARD : CheckInSubmission.Source.TEXT,
-                programmeId, idOrNull(submit.occurrenceId()));
+                about.countsFor(), idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
             List<Activity> replies = new ArrayList<>();
             replies.add(Reply.card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
-            replies.addAll(support.afterCheckIn(saved));
+            replies.addAll(support.afterCheckIn(saved, about.current()));
             return replies;
         }
         var rejected = (CheckInResult.Rejected) result;
