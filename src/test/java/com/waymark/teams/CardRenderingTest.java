@@ -29,6 +29,20 @@ class CardRenderingTest {
     }
 
     @Test
+    void aCardBuiltFurtherAfterItsJsonWasTakenLeavesThatJsonAsItWas() {
+        AdaptiveCard card = AdaptiveCard.create().heading("First").submit("Go", "go");
+        String first = card.toJson().toString();
+        var handedOut = card.toJson();
+
+        card.text("Second").submitAlone("Again", "again", java.util.Map.of());
+
+        assertThat(handedOut.toString()).isEqualTo(first);
+        assertThat(card.toJson().path("body")).hasSize(2);
+        assertThat(card.toJson().path("actions")).hasSize(2);
+        assertThat(card.toJson().path("actions").get(1).path("associatedInputs").asText()).isEqualTo("none");
+    }
+
+    @Test
     void valuesAreEscapedNotInterpolated() {
         Prompt prompt = new Prompt("p1", "x", "He said \"${name}\" </TextBlock>");
         assertThat(WaymarkCards.checkIn(prompt, 10).toJson().toString()).contains("He said \\\"${name}\\\"");
