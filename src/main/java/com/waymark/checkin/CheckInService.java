@@ -104,6 +104,7 @@ public class CheckInService {
     }
 
     private static boolean isRating(String raw) {
-        return raw != null && raw.trim().matches("[1-5]");
+        String rating = raw == null ? null : raw.trim();
+        return rating != null && rating.length() == 1 && rating.charAt(0) >= '1' && rating.charAt(0) <= '5';
     }
 }

@@ -43,6 +43,9 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
             "^(?:check[ -]?in\\s*:?\\s*)?([1-5])\\s*(?:[/,]\\s*|\\s+)([1-5])(?:(?:\\s*[,.:;-]\\s*|\\s+)(.*))?$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** An id on a card; compiled once, as every check-in asks it twice. */
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
     private final CheckInService checkIns;
     private final ProgrammeService programmes;
     private final SupportSlice support;
@@ -133,6 +136,6 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
 
     /** The programme a check-in is about: the one on the card if they take part in it, else their current one. */
     private static Long idOrNull(String raw) {
-        return raw != null && raw.strip().matches("\\d{1,18}") ? Long.valueOf(raw.strip()) : null;
+        return raw != null && ID.matcher(raw.strip()).matches() ? Long.valueOf(raw.strip()) : null;
     }
 }
