@@ -58,10 +58,7 @@ class ModularityTest {
             Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
             // The programme overview (ProgrammeConversation) and the rhythm slice show active rhythms as
             // ScheduleService.active returns them.
-            Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
-            // The programme overview (ProgrammeConversation) shows when the next session starts from the entity
-            // ScheduleService.nextSession returns; everyone else gets SessionInfo or the instant alone.
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")));
+            Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

@@ -91,7 +91,7 @@ public class ScheduleService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<CoachingSession> nextSession(long programmeId) {
+    Optional<CoachingSession> nextSession(long programmeId) {
         return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
     }
 
@@ -103,7 +103,7 @@ public class ScheduleService {
 
     /** The most recent session that started before this moment, if any: where "since last session" begins. */
     @Transactional(readOnly = true)
-    public Optional<CoachingSession> lastSessionBefore(long programmeId, Instant moment) {
+    Optional<CoachingSession> lastSessionBefore(long programmeId, Instant moment) {
         return sessions.findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(programmeId, moment);
     }
 
