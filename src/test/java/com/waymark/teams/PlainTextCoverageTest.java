@@ -29,7 +29,7 @@ class PlainTextCoverageTest {
             + "|newAdmin|optedOutOf|quotes|terms|fading|title|first|second)\\(\\)");
     /** Only looked at, never shown: a null or emptiness check, or a comparison with one of our own constants. */
     private static final Pattern TESTED_NOT_SHOWN = Pattern.compile(
-            "\\s*(?:==|!=)\\s*(?:null|StaffMember\\.)|\\.(?:isEmpty|isBlank)\\(\\)");
+            "\\s*(?:==|!=)\\s*(?:null|StaffInfo\\.)|\\.(?:isEmpty|isBlank)\\(\\)");
     private static final Pattern JOINED = Pattern.compile("\"\\s*\\+|\\+\\s*\"|String\\.join");
     /** Lines where such a value is joined into something Teams does not read as Markdown, and why. */
     private static final Map<String, String> NOT_MARKDOWN = Map.of(

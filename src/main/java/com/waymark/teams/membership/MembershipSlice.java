@@ -13,8 +13,8 @@ import com.waymark.programme.Membership;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffInfo;
 import com.waymark.programme.StaffInvitations;
-import com.waymark.programme.StaffMember;
 import com.waymark.teams.CardIds;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
@@ -164,7 +164,7 @@ public class MembershipSlice implements FeatureSlice<MembershipCommand> {
         }
         StaffInvitations.Accepted accepted = invitations.accept(id, accept.code());
         String name = PlainText.of(accepted.programme().getName());
-        String as = accepted.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach";
+        String as = accepted.role() == StaffInfo.Role.ADMIN ? "an admin" : "a coach";
         if (accepted.alreadyOnTheTeam()) {
             return Reply.text("You're already " + as + " of \"" + name + "\", so I've left the invitation unused.");
         }
