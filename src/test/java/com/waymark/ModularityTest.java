@@ -53,10 +53,7 @@ class ModularityTest {
             Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams")),
             // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
             // check-in turn itself, and the check-in card whether it may be quoted.
-            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
-            // The programme overview (ProgrammeConversation) and the rhythm slice show active rhythms as
-            // ScheduleService.active returns them.
-            Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")));
+            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

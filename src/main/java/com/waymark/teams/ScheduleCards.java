@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeGroup;
-import com.waymark.schedule.CheckInSchedule;
 import com.waymark.schedule.CheckInRhythm;
+import com.waymark.schedule.RhythmInfo;
 
 /** The coach's check-in rhythm card. */
 public final class ScheduleCards {
@@ -19,13 +19,13 @@ public final class ScheduleCards {
     private ScheduleCards() {
     }
 
-    public static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
+    public static AdaptiveCard rhythm(Programme programme, List<RhythmInfo> active, List<ProgrammeGroup> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + PlainText.of(programme.getName()));
         if (active.isEmpty()) {
             card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
         } else {
-            active.forEach(s -> card.text("• " + (s.getGroupId() == null ? "Everyone" : "Group "
-                    + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName)
+            active.forEach(s -> card.text("• " + (s.groupId() == null ? "Everyone" : "Group "
+                    + groups.stream().filter(g -> g.getId().equals(s.groupId())).map(ProgrammeGroup::getName)
                     .map(PlainText::of)
                     .findFirst().orElse("?")) + ": " + describe(s.rhythm())));
         }
