@@ -115,8 +115,9 @@ public class ProgrammeService {
         return programme;
     }
 
+    /** A new group in the coach's programme, its name unique there regardless of case and spacing. */
     @Transactional
-    public ProgrammeGroup addGroup(long coachId, long programmeId, String name) {
+    public GroupInfo newGroup(long coachId, long programmeId, String name) {
         Programme programme = coached(coachId, programmeId);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty() || clean.length() > 120) {
@@ -126,18 +127,13 @@ public class ProgrammeService {
         if (groups.findByProgrammeIdAndNameKey(programme.getId(), ProgrammeGroup.key(clean)).isPresent()) {
             throw new ProgrammeProblem("\"" + programme.getName() + "\" already has a group called " + clean + ".");
         }
-        return groups.save(new ProgrammeGroup(programme.getId(), clean));
+        return groups.save(new ProgrammeGroup(programme.getId(), clean)).info();
     }
 
-    /** {@link #addGroup}, the group as a value: for modules other than the edge (the demo's sample programme). */
-    @Transactional
-    public GroupInfo newGroup(long coachId, long programmeId, String name) {
-        return addGroup(coachId, programmeId, name).info();
-    }
-
+    /** The programme's groups, by name. */
     @Transactional(readOnly = true)
-    public List<ProgrammeGroup> groups(long programmeId) {
-        return groups.findByProgrammeIdOrderByName(programmeId);
+    public List<GroupInfo> groups(long programmeId) {
+        return groups.findByProgrammeIdOrderByName(programmeId).stream().map(ProgrammeGroup::info).toList();
     }
 
     /**

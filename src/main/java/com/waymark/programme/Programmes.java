@@ -31,15 +31,13 @@ public class Programmes {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final ProgrammeRepository rows;
-    private final ProgrammeGroupRepository groups;
     private final MembershipRepository memberships;
 
     Programmes(ProgrammeService programmes, EnrolmentService enrolment, ProgrammeRepository rows,
-               ProgrammeGroupRepository groups, MembershipRepository memberships) {
+               MembershipRepository memberships) {
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.rows = rows;
-        this.groups = groups;
         this.memberships = memberships;
     }
 
@@ -87,7 +85,7 @@ public class Programmes {
     /** The programme's groups, by name. */
     @Transactional(readOnly = true)
     public List<GroupInfo> groups(long programmeId) {
-        return groups.findByProgrammeIdOrderByName(programmeId).stream().map(ProgrammeGroup::info).toList();
+        return programmes.groups(programmeId);
     }
 
     /** The programme's active members, by name, in three reads however many they are. */

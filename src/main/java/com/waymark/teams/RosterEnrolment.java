@@ -89,7 +89,7 @@ public class RosterEnrolment {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
         if (groupId != null && programmes.groups(programme.getId()).stream()
-                .noneMatch(g -> g.getId().equals(groupId))) {
+                .noneMatch(g -> g.id() == groupId)) {
             throw new BadInput("That group isn't part of \"" + programme.getName() + "\", so nobody was added. "
                     + "Say \"add people\" for a fresh card and choose a group from its list.");
         }

@@ -188,7 +188,7 @@ public class MembershipSlice implements FeatureSlice<MembershipCommand> {
         Membership membership = mine.stream().filter(m -> m.programme().getId().equals(programme.getId()))
                 .findFirst().orElseThrow().membership();
         String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+                .filter(g -> membership.getGroupId().equals(g.id())).map(g -> g.name()).findFirst().orElse(null);
         return Reply.card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id,
                 programme.getId()), membership, groupName, membership.getLineManagerId() == null ? null
                 : directory.personName(membership.getLineManagerId()).orElse("someone who has left Waymark")));

@@ -94,7 +94,7 @@ public class PeopleSlice implements FeatureSlice<PeopleCommand> {
                         : Long.valueOf(ProgrammeCards.chosenId(describe.lineManagerId(), "line manager")));
         Membership updated = enrolment.describe(coachId, programme.getId(), participantId, details);
         String groupName = updated.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(updated.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+                .filter(g -> updated.getGroupId().equals(g.id())).map(g -> g.name()).findFirst().orElse(null);
         String name = member.participant().getDisplayName() == null ? "They" : member.participant().getDisplayName();
         return Reply.text("Saved: " + PlainText.of(name) + " – " + ProgrammeCards.describe(updated, groupName)
                 + ". They can see this with \"my details\" and correct it.");

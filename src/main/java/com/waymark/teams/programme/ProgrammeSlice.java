@@ -152,8 +152,8 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
                     programme.getId()), programme.settings(), minutes(programme.settings()))));
         }
         if (command instanceof ProgrammeCommand.AddGroup add) {
-            var group = programmes.addGroup(id, programme.getId(), add.name());
-            return List.of(Reply.text("Added the group \"" + PlainText.of(group.getName()) + "\" to \""
+            var group = programmes.newGroup(id, programme.getId(), add.name());
+            return List.of(Reply.text("Added the group \"" + PlainText.of(group.name()) + "\" to \""
                     + PlainText.of(programme.getName()) + "\". Say \"people\" to put people in it."));
         }
         return List.of(overview(id, programme.getId()));
