@@ -44,12 +44,11 @@ class ModularityTest {
             // Only the edge still holds programme's entities: the older conversations (ProgrammeConversation,
             // InsightConversation, TeamChatConversation, ParticipantConversation, WaymarkBot) call the services that
             // return them (ProgrammeService.create/update/coached/currentCoached/use/programmesOf/
-            // overview/staffCandidates, EnrolmentService.members/describe, ParticipantService.recognise), and
+            // overview/staffCandidates, EnrolmentService.members, ParticipantService.recognise), and
             // the slices render the Participant a turn carries. Every other module reads records (Programmes,
             // ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo). Once those conversations are slices, these go.
             Map.entry("com.waymark.programme.Programme", Set.of("teams")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams")),
             // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
             // check-in turn itself, and the check-in card whether it may be quoted.
             Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")));

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgrammeService {
 
     /** A programme as one person sees it: as a member, as staff, or both. */
-    public record MyProgramme(Programme programme, Membership membership, StaffInfo.Role staffRole) {
+    public record MyProgramme(Programme programme, MembershipInfo membership, StaffInfo.Role staffRole) {
     }
 
     /** The one answer for a programme that is not the sender's, whether it exists or not. */
@@ -247,8 +246,8 @@ public class ProgrammeService {
 
     @Transactional(readOnly = true)
     public List<MyProgramme> programmesOf(long participantId) {
-        Map<Long, Membership> member = memberships.findByParticipantId(participantId).stream()
-                .collect(Collectors.toMap(Membership::getProgrammeId, Function.identity()));
+        Map<Long, MembershipInfo> member = memberships.findByParticipantId(participantId).stream()
+                .collect(Collectors.toMap(Membership::getProgrammeId, Membership::info));
         Map<Long, StaffInfo.Role> roles = staff.findByParticipantId(participantId).stream()
                 .collect(Collectors.toMap(StaffMember::getProgrammeId, StaffMember::getRole));
         List<Long> ids = new ArrayList<>(member.keySet());

@@ -69,7 +69,7 @@ public class Programmes {
     @Transactional(readOnly = true)
     public List<Mine> of(long participantId) {
         return programmes.programmesOf(participantId).stream().map(m -> new Mine(m.programme().info(),
-                m.membership() == null ? null : m.membership().info(), m.staffRole() != null)).toList();
+                m.membership(), m.staffRole() != null)).toList();
     }
 
     /** Who is on the programme's coaching team: the people who never count towards its figures. */
@@ -92,7 +92,7 @@ public class Programmes {
     @Transactional(readOnly = true)
     public List<Member> members(long programmeId) {
         return enrolment.members(programmeId).stream().map(m -> new Member(m.participant().info(),
-                m.membership().info(), m.groupName())).toList();
+                m.membership(), m.groupName())).toList();
     }
 
     /** Someone's membership of a programme, active or not; empty when they never joined it. */

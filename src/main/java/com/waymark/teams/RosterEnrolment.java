@@ -17,7 +17,6 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
