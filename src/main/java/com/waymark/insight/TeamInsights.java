@@ -167,7 +167,7 @@ public class TeamInsights {
 
     /** No session of the programme has been held yet: the diagnostic is what the coach has to go on. */
     private boolean beforeFirstSession(long programmeId) {
-        return schedule.lastSessionBefore(programmeId, clock.instant()).isEmpty();
+        return schedule.lastSessionStartBefore(programmeId, clock.instant()).isEmpty();
     }
 
     /**

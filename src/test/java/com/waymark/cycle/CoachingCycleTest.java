@@ -27,7 +27,7 @@ import com.waymark.outbox.OutboxPayload;
 import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
+import com.waymark.programme.StaffInfo;
 import com.waymark.support.Chat;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.ExportedJson;
@@ -345,7 +345,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         // A coach who is also a participant: once on the coaching team, their answers count for nobody.
         long fourth = endedSession(coach);
         answer(fourth, people.subList(0, 5), 3);
-        programmes.setStaff(coach.id(), coach.programmeId(), people.get(0).id(), StaffMember.Role.COACH);
+        programmes.setStaff(coach.id(), coach.programmeId(), people.get(0).id(), StaffInfo.Role.COACH);
         JsonNode last = coach.say("session pulse").card();
         List<JsonNode> factSets = new ArrayList<>();
         last.path("body").forEach(element -> {
