@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +44,9 @@ class CycleDigestQuestionsTest extends CycleChatTest {
 
     @Test
     void aLowReleasedPulseItemBringsAQuestionAboutSayingWhatPeopleThink() {
-        Cohort cohort = cohort(5);
+        Chat.Cohort cohort = cohort(5);
         long session = endedSession(cohort.coach());
-        for (var person : cohort.people()) {
+        for (var person : cohort.members()) {
             answer(person, session, List.of("Try one thing"), 2, 4, 4);
         }
         Digest digest = digest(cohort.coach());
@@ -62,13 +63,13 @@ class CycleDigestQuestionsTest extends CycleChatTest {
      */
     @Test
     void twoCohortsThatDifferOnlyInAHiddenPulseGetTheSameQuestions() {
-        Cohort low = cohort(4);
-        Cohort high = cohort(4);
+        Chat.Cohort low = cohort(4);
+        Chat.Cohort high = cohort(4);
         long lowSession = endedSession(low.coach());
         long highSession = endedSession(high.coach());
         for (int i = 0; i < 4; i++) {
-            answer(low.people().get(i), lowSession, List.of("Try one thing"), 1, 1, 1);
-            answer(high.people().get(i), highSession, List.of("Try one thing"), 5, 5, 5);
+            answer(low.members().get(i), lowSession, List.of("Try one thing"), 1, 1, 1);
+            answer(high.members().get(i), highSession, List.of("Try one thing"), 5, 5, 5);
         }
         Digest lowDigest = digest(low.coach());
         Digest highDigest = digest(high.coach());
@@ -85,15 +86,15 @@ class CycleDigestQuestionsTest extends CycleChatTest {
      */
     @Test
     void twoCohortsThatDifferOnlyInHowTheirCommitmentsWentWhileThatIsHiddenGetTheSameQuestions() {
-        Cohort done = cohort(6);
-        Cohort stuck = cohort(6);
+        Chat.Cohort done = cohort(6);
+        Chat.Cohort stuck = cohort(6);
         long doneSession = endedSession(done.coach());
         long stuckSession = endedSession(stuck.coach());
         for (int i = 0; i < 6; i++) {
-            answer(done.people().get(i), doneSession, List.of("Try one thing"), 4, 4, 4);
-            answer(stuck.people().get(i), stuckSession, List.of("Try one thing"), 4, 4, 4);
-            progress(done.people().get(i), "done");
-            progress(stuck.people().get(i), "in_the_way");
+            answer(done.members().get(i), doneSession, List.of("Try one thing"), 4, 4, 4);
+            answer(stuck.members().get(i), stuckSession, List.of("Try one thing"), 4, 4, 4);
+            progress(done.members().get(i), "done");
+            progress(stuck.members().get(i), "in_the_way");
         }
         Digest doneDigest = digest(done.coach());
         Digest stuckDigest = digest(stuck.coach());
