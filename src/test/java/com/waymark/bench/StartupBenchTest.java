@@ -39,6 +39,17 @@ class StartupBenchTest {
     }
 
     @Test
+    void theRestartLineGivesTheRestartsMedianItsRatioToTheEchoBotAndItsCpu() {
+        List<Start> restarts = List.of(new Start("restart", 4_000, 90, 100, 7_000),
+                new Start("restart", 4_400, 80, 110, 7_400), new Start("restart", 9_000, 85, 120, 9_900));
+        List<Start> echo = List.of(new Start("echo", 2_000, 10, 5), new Start("echo", 2_200, 11, 4),
+                new Start("echo", 9_000, 30, 9));
+
+        assertThat(StartupBench.restartSummary(restarts, echo))
+                .isEqualTo("startup-bench: restart on a migrated database: waymark-ms=4400 ratio=2.00 cpu-ms=7400");
+    }
+
+    @Test
     void childrenGetThisJvmsOptionsButNoDebuggerAgentArchiveOrAot() {
         // An archive or AOT is the mode's to give, each bot its own: this JVM's (deploy/run.sh's) is Waymark's alone.
         assertThat(StartupBench.inheritedOptions(List.of("-Xmx512m", "-XX:SharedArchiveFile=app.jsa",
