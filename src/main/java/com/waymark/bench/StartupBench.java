@@ -41,7 +41,7 @@ import com.waymark.checkin.PromptLibrary;
  * production start does, and the first line says which. {@code --args} adds arguments to Waymark's command line only
  * (to compare a setting).
  * <p>
- * {@code --restart} also times each Waymark start again on the database its first start left (migrated, one person
+ * {@code --restart true} also times each Waymark start again on the database its first start left (migrated, one person
  * checked in), as an instance restarts in production, and prints that as a line of its own; the last line, a fresh
  * database each time, stays as it is.
  */
@@ -65,7 +65,7 @@ public final class StartupBench implements Subcommand {
     @Override
     public String description() {
         return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--mode plain|cds|aot|cds-aot] "
-                + "[--jvm OPTIONS] [--args ARGS] [--steps 0] [--restart]";
+                + "[--jvm OPTIONS] [--args ARGS] [--steps 0] [--restart false]";
     }
 
     /**
@@ -92,7 +92,11 @@ public final class StartupBench implements Subcommand {
         // Seconds a start may take before the benchmark gives up: at load average 40 a plain start took over 180.
         int timeout = options.integer("timeout", 600, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
-        boolean restart = options.has("restart");
+        boolean restart = switch (options.text("restart", "false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--restart is true or false");
+        };
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
                 : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (steps > 0) {

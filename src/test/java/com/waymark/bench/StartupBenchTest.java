@@ -73,6 +73,16 @@ class StartupBenchTest {
     }
 
     @Test
+    void restartIsTrueOrFalseAndAnythingElseStartsNothing() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = Subcommands.run(new String[] {"startup-bench", "--restart", "yes"},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8).strip()).isEqualTo("startup-bench: --restart is true or false");
+    }
+
+    @Test
     void anUnknownModeGetsTheModesThereAreAndNothingStarts() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int code = Subcommands.run(new String[] {"startup-bench", "--mode", "fast"},
