@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The screenshot tour: starts the packaged bot on the demo data (scratch data folder, free ports), then walks every
 # command of README's command table through the Agents Playground's web UI in headless Chromium, and writes
-# target/tour/index.html with one picture per step. Called by `./mvnw verify` after the end-to-end test (skip with
-# -Dskip.e2e or -Dskip.tour); by hand: e2e/tour/run.sh [path/to/jar]. See e2e/README.md.
+# target/tour/index.html with one picture per step. Not in the default `./mvnw verify`: `./mvnw -Ptour verify` runs it
+# after the end-to-end test, `./mvnw -Ptour exec:exec@screenshot-tour` on the jar already built (as .ci/run does; skip
+# with -Dskip.tour); by hand: e2e/tour/run.sh [path/to/jar]. See e2e/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -43,25 +43,15 @@ class ModularityTest {
     private static final Map<String, Set<String>> ENTITIES_OTHERS_USE = Map.ofEntries(
             // Only the edge still holds programme's entities: the older conversations (ProgrammeConversation,
             // InsightConversation, TeamChatConversation, ParticipantConversation, WaymarkBot) call the services that
-            // return them (ProgrammeService.create/update/addGroup/coached/currentCoached/use/groups/programmesOf/
-            // overview/staffOf/staffCandidates, EnrolmentService.members/describe, ParticipantService.recognise), and
+            // return them (ProgrammeService.create/update/coached/currentCoached/use/programmesOf/
+            // overview/staffCandidates, EnrolmentService.members, ParticipantService.recognise), and
             // the slices render the Participant a turn carries. Every other module reads records (Programmes,
             // ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo). Once those conversations are slices, these go.
             Map.entry("com.waymark.programme.Programme", Set.of("teams")),
             Map.entry("com.waymark.programme.Participant", Set.of("teams")),
-            Map.entry("com.waymark.programme.Membership", Set.of("teams")),
-            Map.entry("com.waymark.programme.ProgrammeGroup", Set.of("teams")),
-            // StaffMember.Role names "admin" or "coach" on the edge's cards.
-            Map.entry("com.waymark.programme.StaffMember", Set.of("teams")),
             // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
             // check-in turn itself, and the check-in card whether it may be quoted.
-            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")),
-            // The programme overview (ProgrammeConversation) and the rhythm slice show active rhythms as
-            // ScheduleService.active returns them.
-            Map.entry("com.waymark.schedule.CheckInSchedule", Set.of("teams")),
-            // The programme overview (ProgrammeConversation) shows when the next session starts from the entity
-            // ScheduleService.nextSession returns; everyone else gets SessionInfo or the instant alone.
-            Map.entry("com.waymark.schedule.CoachingSession", Set.of("teams")));
+            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

@@ -1,14 +1,5 @@
 package com.waymark;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.waymark.bench.ConnectorStub;
@@ -33,20 +22,19 @@ import com.waymark.programme.ParticipantService;
 import com.waymark.programme.TeamsIdentity;
 import com.waymark.support.Prerequisites;
 import com.waymark.support.ScratchPostgres;
+import com.waymark.support.SeparateInstance;
 import com.waymark.support.TeamsClient;
+import com.waymark.support.TwoInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Two instances on one PostgreSQL database share the outbox; one of them is killed (SIGKILL, no shutdown hooks)
@@ -71,16 +59,12 @@ class TwoInstanceFailoverTest {
     private static final int PEOPLE = 400;
     private static final int LEASE_SECONDS = 6;
     private static final int THREADS = 8;
+    /** {@link TwoInstances} names A's node {@code <cluster>-a}; lease tokens are "<node>/<batch>". */
     private static final String NODE_A = "failover-a";
-    private static final String NODE_B = "failover-b";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ScratchPostgres postgres;
     private ConnectorStub connector;
-    private Path workDir;
-    private Process instanceA;
-    private Path logA;
-    private ConfigurableApplicationContext instanceB;
+    private TwoInstances instances;
 
     @BeforeAll
     void scratchDatabase() {
@@ -89,16 +73,9 @@ class TwoInstanceFailoverTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        if (instanceA != null) {
-            instanceA.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try (ScratchPostgres database = postgres; ConnectorStub teams = connector; TwoInstances both = instances) {
+            // closed in reverse: the instances, then the stub, then the database
         }
-        if (instanceB != null) {
-            instanceB.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        postgres.close();
     }
 
     @Test
@@ -106,22 +83,19 @@ class TwoInstanceFailoverTest {
         Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
-        workDir = Files.createTempDirectory("waymark-failover-");
-        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(postgres.url(), ScratchPostgres.ADMIN_USER, "", true));
+        JdbcTemplate db = postgres.jdbc();
 
         // Both start together, as replicas do: Flyway's advisory lock and Quartz's row locks keep that safe.
-        int portA = freePort();
-        // A's probes and metrics are on its management port, never on the bot's port.
-        int managementA = freePort();
-        List<String> argumentsA = new ArrayList<>(arguments(NODE_A, portA));
-        argumentsA.add("--management.server.port=" + managementA);
-        instanceA = startInSeparateJvm(argumentsA);
-        instanceB = new SpringApplicationBuilder(WaymarkApplication.class).run(arguments(NODE_B, 0).toArray(String[]::new));
+        instances = TwoInstances.start(postgres, "failover", List.of("--waymark.outbox.poll-ms=50",
+                "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS));
+        ConfigurableApplicationContext instanceB = instances.b();
+        SeparateInstance instanceA = instances.a();
 
         // While A starts: a few hundred people who agreed to the notice, each with a 1:1 chat at the stub.
         List<Long> people = seedPeople(instanceB);
         Set<String> quartzInstances = new TreeSet<>();
-        awaitReady(managementA, db, quartzInstances);
+        instanceA.awaitReady(Duration.ofSeconds(90), () -> quartzInstances.addAll(
+                db.queryForList("select instance_name from qrtz_scheduler_state", String.class)));
 
         // Both poll the outbox every 50 ms; all messages become due at once.
         OutboxService outbox = instanceB.getBean(OutboxService.class);
@@ -145,16 +119,15 @@ class TwoInstanceFailoverTest {
             int heldByA = count(db, "select count(*) from outbox_message where status = 'CLAIMED' "
                     + "and lease_owner like ?", NODE_A + "/%");
             // A starts cold in its own JVM: on a busy machine B may have sent a fifth before A has sent anything.
-            if (sent >= PEOPLE / 5 && heldByA > 0 && sentActivities(managementA) > 0) {
+            if (sent >= PEOPLE / 5 && heldByA > 0 && sentActivities(instanceA) > 0) {
                 break;
             }
             assertThat(sent).as("both instances drained everything before A could be killed").isLessThan(PEOPLE);
             assertThat(System.nanoTime()).as("A never held a lease while sending").isLessThan(deadline);
             Thread.sleep(10);
         }
-        double sentByA = sentActivities(managementA);
-        instanceA.destroyForcibly();
-        assertThat(instanceA.waitFor(10, TimeUnit.SECONDS)).as("A is dead").isTrue();
+        double sentByA = sentActivities(instanceA);
+        assertThat(instanceA.kill()).as("A is dead").isTrue();
         quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
 
         // The stub finishes any request A had written before it died; then nothing of A's can move until its
@@ -203,30 +176,6 @@ class TwoInstanceFailoverTest {
         assertThat(quartzInstances).as("both schedulers checked in to the clustered job store").hasSizeGreaterThanOrEqualTo(2);
     }
 
-    private List<String> arguments(String node, int port) throws IOException {
-        Path dataDir = Files.createDirectories(workDir.resolve(node));
-        return List.of("--spring.profiles.active=postgres",
-                // Command-line arguments win over any WAYMARK_DB_* or Bot Framework credentials in the environment.
-                "--WAYMARK_DB_URL=" + postgres.url(), "--WAYMARK_DB_USER=" + ScratchPostgres.ADMIN_USER,
-                "--WAYMARK_DB_PASSWORD=", "--waymark.bot.app-id=", "--waymark.data-dir=" + dataDir,
-                "--server.port=" + port, "--waymark.outbox.node-id=" + node, "--waymark.outbox.poll-ms=50",
-                "--waymark.outbox.threads=" + THREADS, "--waymark.outbox.lease-seconds=" + LEASE_SECONDS,
-                "--spring.main.banner-mode=off",
-                // One cluster, one name: tests otherwise give each context a name of its own.
-                "--spring.quartz.scheduler-name=waymark-failover");
-    }
-
-    /** This test's own classpath, in a fresh JVM: a process that can be killed like a crashed container. */
-    private Process startInSeparateJvm(List<String> arguments) throws IOException {
-        logA = workDir.resolve("instance-a.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", WaymarkApplication.class.getName()));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logA.toFile());
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        return builder.start();
-    }
-
     /** Through the application's own services, as if each had installed the app and agreed to the notice. */
     private List<Long> seedPeople(ConfigurableApplicationContext app) {
         ParticipantService participants = app.getBean(ParticipantService.class);
@@ -247,38 +196,9 @@ class TwoInstanceFailoverTest {
         return ids;
     }
 
-    private void awaitReady(int port, JdbcTemplate db, Set<String> quartzInstances) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
-            if (!instanceA.isAlive()) {
-                fail("Instance A exited with " + instanceA.exitValue() + ":\n" + tail(logA));
-            }
-            try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    quartzInstances.addAll(db.queryForList("select instance_name from qrtz_scheduler_state", String.class));
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() > deadline) {
-                fail("Instance A was not ready within 90 s:\n" + tail(logA));
-            }
-            Thread.sleep(200);
-        }
-    }
-
     /** Activities A's adapter sent, from its Prometheus endpoint. */
-    private static double sentActivities(int port) throws Exception {
-        String exposition = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher sample = Pattern.compile("(?m)^waymark_messages_out_total\\{[^}]*type=\"message\"[^}]*} (\\S+)$")
-                .matcher(exposition);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+    private static double sentActivities(SeparateInstance a) throws Exception {
+        return a.metric("waymark_messages_out_total", "type=\"message\"");
     }
 
     private static Map<String, Integer> statuses(JdbcTemplate db) {
@@ -291,20 +211,5 @@ class TwoInstanceFailoverTest {
     private static int count(JdbcTemplate db, String sql, Object... args) {
         Integer n = db.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

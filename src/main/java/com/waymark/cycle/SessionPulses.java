@@ -106,9 +106,10 @@ public class SessionPulses {
         Map<Long, List<Commitment>> madeBySession = new HashMap<>();
         commitments.findByProgrammeId(programmeId).forEach(c ->
                 madeBySession.computeIfAbsent(c.getSessionId(), k -> new ArrayList<>()).add(c));
-        return ledger.serialised(programmeId, () -> {
-            Releases releases = ledger.open(programmeId, policy, ended.get(0).getStartsAt(),
-                    ended.get(ended.size() - 1).getEndsAt());
+        // The ledger over the sessions' own span: each session's figures are released over its start and end.
+        Instant from = ended.get(0).getStartsAt();
+        Instant to = ended.get(ended.size() - 1).getEndsAt();
+        return ledger.read(programmeId, policy, from, to, releases -> {
             Set<Long> included = new HashSet<>();
             List<SessionPulse> pulses = new ArrayList<>();
             List<SessionCommitments> made = new ArrayList<>();
@@ -136,7 +137,6 @@ public class SessionPulses {
                     included.addAll(people(answered));
                 }
             }
-            ledger.keep(programmeId, releases);
             audit.record(coachId, ReadKind.SESSION_PULSE, programmeId, included);
             return new CycleReport(programme.name(), programme.timeZone(), policy.threshold(), pulses, made, releases.heldBack());
         });

@@ -87,7 +87,7 @@ public class DiagnosticService {
             }
             return false;
         }
-        boolean late = schedule.lastSessionBefore(programmeId, now).isPresent();
+        boolean late = schedule.lastSessionStartBefore(programmeId, now).isPresent();
         Diagnostic diagnostic = diagnostics.save(new Diagnostic(participantId, programmeId, late, now));
         queue(diagnostic, now);
         return true;

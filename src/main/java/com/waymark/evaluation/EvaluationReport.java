@@ -82,12 +82,14 @@ public class EvaluationReport {
      */
     EvaluationResults results(long coachId, long programmeId, Set<Part> parts) {
         ProgrammeInfo programme = programmes.coached(coachId, programmeId);
-        return ledger.serialised(programmeId, () -> read(coachId, programme, parts));
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
+        return ledger.read(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO,
+                releases -> read(coachId, programme, parts, policy, releases));
     }
 
-    private EvaluationResults read(long coachId, ProgrammeInfo programme, Set<Part> parts) {
+    private EvaluationResults read(long coachId, ProgrammeInfo programme, Set<Part> parts,
+                                   ConfidentialityPolicy policy, Releases releases) {
         long programmeId = programme.id();
-        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         Optional<EvaluationService.Round> round = evaluations.round(programmeId);
         Set<Long> staff = programmes.staffIds(programmeId);
         boolean ratings = parts.contains(Part.RATINGS);
@@ -95,7 +97,6 @@ public class EvaluationReport {
         Set<Long> countable = ConfidentialityPolicy.contributors(all.stream().map(Response::participantId).toList(),
                 staff, coachId);
         List<Response> counted = all.stream().filter(r -> countable.contains(r.participantId())).toList();
-        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
         Set<Long> included = new HashSet<>();
 
         Integer responded = null;
@@ -138,7 +139,6 @@ public class EvaluationReport {
         EvaluationResults.OutcomeResult outcome = parts.contains(Part.OUTCOME)
                 ? outcome(policy, releases, programmeId, staff, coachId, included)
                 : new EvaluationResults.OutcomeResult(false, null, null, null, null, null);
-        ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says the read is in the audit, so it must be.
         audit.record(coachId, ReadKind.EVALUATION, programmeId, included);
         return new EvaluationResults(programmeId, programme.name(), policy.threshold(),

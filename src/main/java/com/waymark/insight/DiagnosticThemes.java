@@ -60,8 +60,7 @@ class DiagnosticThemes {
     /** Reads, releases and audits the diagnostic of this scope for {@code coachId}. */
     Read read(long coachId, InsightScope scope) {
         DiagnosticAnswers.ProgrammeAnswers all = answers.of(scope.programmeId());
-        return ledger.serialised(scope.programmeId(), () -> {
-            Releases releases = ledger.open(scope.programmeId(), scope.policy(), SPAN_FROM, SPAN_TO);
+        return ledger.read(scope.programmeId(), scope.policy(), SPAN_FROM, SPAN_TO, releases -> {
             Set<Long> included = new HashSet<>();
             List<String> taxonomyIds = new ArrayList<>();
             boolean quoted = false;
@@ -133,7 +132,6 @@ class DiagnosticThemes {
                 shown.sort(Comparator.comparingInt(DiagnosticDigest.Theme::people).reversed());
                 questions.add(new DiagnosticDigest.QuestionThemes(question.text(), writers.size(), shown, small));
             }
-            ledger.keep(scope.programmeId(), releases);
             // Every read is recorded, even one that showed nobody's answers: the coach is told it is.
             audit.record(coachId, ReadKind.DIAGNOSTIC, scope.programmeId(), included);
             if (quoted) {

@@ -167,7 +167,7 @@ public class TeamInsights {
 
     /** No session of the programme has been held yet: the diagnostic is what the coach has to go on. */
     private boolean beforeFirstSession(long programmeId) {
-        return schedule.lastSessionBefore(programmeId, clock.instant()).isEmpty();
+        return schedule.lastSessionStartBefore(programmeId, clock.instant()).isEmpty();
     }
 
     /**
@@ -277,13 +277,8 @@ public class TeamInsights {
      * the end of the week the period ends in.
      */
     private <T> T withLedger(InsightScope scope, Function<Releases, T> read) {
-        return ledger.serialised(scope.programmeId(), () -> {
-            Releases releases = ledger.open(scope.programmeId(), scope.policy(), TeamFigures.trendStart(scope),
-                    scope.period().to().plus(Duration.ofDays(7)));
-            T result = read.apply(releases);
-            ledger.keep(scope.programmeId(), releases);
-            return result;
-        });
+        return ledger.read(scope.programmeId(), scope.policy(), TeamFigures.trendStart(scope),
+                scope.period().to().plus(Duration.ofDays(7)), read);
     }
 
     private <T> Report<T> released(long coachId, InsightScope scope, ReadKind kind, Releases releases,

@@ -235,12 +235,14 @@ public class PeerCoachingService {
     // Not one transaction: the ledger's figures are kept (committed) before the next read of the programme runs.
     public PairsSummary summary(long coachId, long programmeId) {
         ProgrammeInfo programme = programmes.coached(coachId, programmeId);
-        return ledger.serialised(programmeId, () -> summary(coachId, programme));
+        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
+        return ledger.read(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO,
+                releases -> summary(coachId, programme, policy, releases));
     }
 
-    private PairsSummary summary(long coachId, ProgrammeInfo programme) {
+    private PairsSummary summary(long coachId, ProgrammeInfo programme, ConfidentialityPolicy policy,
+                                 Releases releases) {
         long programmeId = programme.id();
-        ConfidentialityPolicy policy = ConfidentialityPolicy.withThreshold(programme.thresholdAt(clock.instant()));
         List<PairingRound> all = rounds.findByProgrammeIdOrderByRunAtAscIdAsc(programmeId);
         Map<Long, List<PairingMember>> meetings = members.findByRoundIdInOrderById(
                         all.stream().map(PairingRound::getId).toList()).stream()
@@ -248,7 +250,6 @@ public class PeerCoachingService {
                 .collect(Collectors.groupingBy(PairingMember::getGroupId, LinkedHashMap::new, Collectors.toList()));
         meetings.values().removeIf(group -> group.size() < 2);
         Set<Long> included = new HashSet<>();
-        Releases releases = ledger.open(programmeId, policy, ALL_TIME_FROM, ALL_TIME_TO);
         // Nobody counts towards a figure they can see: the programme's staff and the reader are left out.
         Set<Long> staff = programmes.staffIds(programmeId);
         Set<Long> countable = ConfidentialityPolicy.contributors(meetings.values().stream().flatMap(List::stream)
@@ -347,7 +348,6 @@ public class PeerCoachingService {
             }
             included.addAll(paired);
         }
-        ledger.keep(programmeId, releases);
         // Recorded even when every figure is hidden: the card says this view is in the audit, so it must be.
         audit.record(coachId, ReadKind.PAIRS, programmeId, included);
         return new PairsSummary(programme.name(), policy.threshold(),

@@ -9,17 +9,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where each programme's released figures are kept ({@link Releases} decides; this loads and stores). A read
- * opens the figures released over its span, asks for each figure it would show, then {@link #keep}s what it
- * released. Shared by all of a programme's staff: coaches compare notes, so one coach's earlier figure binds
- * the next coach's read.
+ * ({@link #read}) opens the figures released over its span, asks for each figure it would show, then keeps what it
+ * released, taking its turn with the programme's other reads. Shared by all of a programme's staff: coaches compare
+ * notes, so one coach's earlier figure binds the next coach's read.
  */
 @Service
 public class ReleaseLedger {
@@ -30,13 +33,37 @@ public class ReleaseLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** {@link #read} calls {@link #open} and {@link #keep} on this object, past the proxy their annotations need. */
+    private final TransactionTemplate reading;
+    private final TransactionTemplate keeping;
 
-    public ReleaseLedger(JdbcTemplate jdbc, Clock clock) {
+    public ReleaseLedger(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.keeping = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * One read of a programme's figures by its staff, whole: while no other read of the programme runs, opens what
+     * was released over [{@code from}, {@code to}), lets {@code read} ask the {@link Releases} for every figure it would
+     * show, then keeps what it released. Every report that shows coaches figures built from participants' answers
+     * reads through here, so none decides against a ledger another read is still changing. Not one transaction: what
+     * a read released is committed before the next read of the programme opens the ledger. The caller records the
+     * read in the {@link AuditLog}, with the people of the figures it showed.
+     */
+    public <T> T read(long programmeId, ConfidentialityPolicy policy, Instant from, Instant to,
+                      Function<Releases, T> read) {
+        return serialised(programmeId, () -> {
+            Releases releases = reading.execute(tx -> open(programmeId, policy, from, to));
+            T result = read.apply(releases);
+            keeping.executeWithoutResult(tx -> keep(programmeId, releases));
+            return result;
+        });
     }
 
     /**
@@ -44,7 +71,7 @@ public class ReleaseLedger {
      * at the same moment would each decide against a ledger without the other's figures, and could both be
      * shown. Reads on two instances of the application at the same moment are not yet serialised.
      */
-    public <T> T serialised(long programmeId, Supplier<T> read) {
+    private <T> T serialised(long programmeId, Supplier<T> read) {
         ReentrantLock lock = stripes[Math.floorMod(Long.hashCode(programmeId), STRIPES)];
         lock.lock();
         try {

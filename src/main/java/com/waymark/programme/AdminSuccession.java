@@ -18,9 +18,9 @@ final class AdminSuccession {
     /** The coach who becomes admin when {@code leaving} goes, if they are its only admin and anyone else remains. */
     static Optional<StaffMember> successor(List<StaffMember> team, long leaving) {
         boolean lastAdmin = team.stream().anyMatch(s -> s.getParticipantId() == leaving
-                && s.getRole() == StaffMember.Role.ADMIN)
+                && s.getRole() == StaffInfo.Role.ADMIN)
                 && team.stream().noneMatch(s -> s.getParticipantId() != leaving
-                        && s.getRole() == StaffMember.Role.ADMIN);
+                        && s.getRole() == StaffInfo.Role.ADMIN);
         if (!lastAdmin) {
             return Optional.empty();
         }

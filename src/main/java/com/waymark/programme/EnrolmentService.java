@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnrolmentService {
 
     /** What enrolling one person did: {@code added} is false when they were already an active member. */
-    public record Enrolment(Programme programme, Membership membership, boolean added) {
+    public record Enrolment(Programme programme, MembershipInfo membership, boolean added) {
     }
 
     /** A coach's description of a member; blank values clear a field. */
@@ -32,7 +32,7 @@ public class EnrolmentService {
     }
 
     /** One active member, with what a coach needs to set the programme up. */
-    public record Member(Participant participant, Membership membership, String groupName) {
+    public record Member(Participant participant, MembershipInfo membership, String groupName) {
     }
 
     private static final int MEMBER_CHUNK = 1000;
@@ -76,16 +76,16 @@ public class EnrolmentService {
         if (existing.isPresent()) {
             Membership membership = existing.get();
             if (membership.isActive()) {
-                return new Enrolment(programme, membership, false);
+                return new Enrolment(programme, membership.info(), false);
             }
             membership.rejoin(clock.instant());
             events.publishEvent(new MembershipStarted(participantId, programmeId, true, via));
-            return new Enrolment(programme, membership, true);
+            return new Enrolment(programme, membership.info(), true);
         }
         Membership membership = memberships.save(new Membership(programmeId, participantId, via, clock.instant()));
         participants.findById(participantId).ifPresent(p -> p.useProgramme(programmeId));
         events.publishEvent(new MembershipStarted(participantId, programmeId, false, via));
-        return new Enrolment(programme, membership, true);
+        return new Enrolment(programme, membership.info(), true);
     }
 
     /** A coach enrols someone by card: only coaches of the programme may. */
@@ -135,7 +135,7 @@ public class EnrolmentService {
     }
 
     @Transactional
-    public Membership describe(long coachId, long programmeId, long participantId, MemberDetails details) {
+    public MembershipInfo describe(long coachId, long programmeId, long participantId, MemberDetails details) {
         programmeService.coached(coachId, programmeId);
         // The coach writes about someone else, who may have erased their data a moment ago.
         if (!people.lock(participantId)) {
@@ -148,16 +148,16 @@ public class EnrolmentService {
             throw new ProgrammeProblem("Their line manager has not agreed to the privacy notice yet, and nothing "
                     + "about them is recorded until they do: choose them once they have.");
         }
-        return applyDetails(programmeId, participantId, details);
+        return applyDetails(programmeId, participantId, details).info();
     }
 
     /** The person corrects what their coach recorded about them (role and organisation, not group). */
     @Transactional
-    public Membership correctOwn(long participantId, long programmeId, String role, String organisation) {
+    public MembershipInfo correctOwn(long participantId, long programmeId, String role, String organisation) {
         people.lockForWrite(participantId);
         Membership membership = activeMembership(programmeId, participantId);
         return applyDetails(programmeId, participantId, new MemberDetails(role, organisation,
-                membership.getGroupId(), membership.getLineManagerId()));
+                membership.getGroupId(), membership.getLineManagerId())).info();
     }
 
     /**
@@ -177,7 +177,7 @@ public class EnrolmentService {
                     .forEach(p -> people.put(p.getId(), p));
         }
         return active.stream()
-                .map(m -> new Member(Optional.ofNullable(people.get(m.getParticipantId())).orElseThrow(), m,
+                .map(m -> new Member(Optional.ofNullable(people.get(m.getParticipantId())).orElseThrow(), m.info(),
                         m.getGroupId() == null ? null : groupNames.get(m.getGroupId())))
                 .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(nameOf(a), nameOf(b)))
                 .toList();

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** A participant's place in one programme: their role, organisation and group as the coach recorded them. */
 @Entity
 @Table(name = "membership")
-public class Membership {
+class Membership {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -43,6 +43,6 @@ public class ProgrammeAccess {
     @Transactional(readOnly = true)
     public boolean isAdmin(long programmeId, long participantId) {
         return staff.findByProgrammeIdAndParticipantId(programmeId, participantId)
-                .map(s -> s.getRole() == StaffMember.Role.ADMIN).orElse(false);
+                .map(s -> s.getRole() == StaffInfo.Role.ADMIN).orElse(false);
     }
 }

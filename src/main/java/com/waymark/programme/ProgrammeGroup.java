@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A group inside a programme: an ICP leadership team, an action learning set, a pair. */
 @Entity
 @Table(name = "programme_group")
-public class ProgrammeGroup {
+class ProgrammeGroup {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

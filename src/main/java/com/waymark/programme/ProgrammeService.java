@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waymark.privacy.ConsentService;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgrammeService {
 
     /** A programme as one person sees it: as a member, as staff, or both. */
-    public record MyProgramme(Programme programme, Membership membership, StaffMember.Role staffRole) {
+    public record MyProgramme(Programme programme, MembershipInfo membership, StaffInfo.Role staffRole) {
     }
 
     /** The one answer for a programme that is not the sender's, whether it exists or not. */
@@ -95,7 +94,7 @@ public class ProgrammeService {
             code = JoinCodes.next();
         } while (programmes.existsByJoinCode(code));
         Programme programme = programmes.save(new Programme(creator.getTenantId(), settings, code, clock.instant()));
-        staff.save(new StaffMember(programme.getId(), creatorId, StaffMember.Role.ADMIN, clock.instant()));
+        staff.save(new StaffMember(programme.getId(), creatorId, StaffInfo.Role.ADMIN, clock.instant()));
         creator.useProgramme(programme.getId());
         return programme;
     }
@@ -115,8 +114,9 @@ public class ProgrammeService {
         return programme;
     }
 
+    /** A new group in the coach's programme, its name unique there regardless of case and spacing. */
     @Transactional
-    public ProgrammeGroup addGroup(long coachId, long programmeId, String name) {
+    public GroupInfo newGroup(long coachId, long programmeId, String name) {
         Programme programme = coached(coachId, programmeId);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty() || clean.length() > 120) {
@@ -126,18 +126,13 @@ public class ProgrammeService {
         if (groups.findByProgrammeIdAndNameKey(programme.getId(), ProgrammeGroup.key(clean)).isPresent()) {
             throw new ProgrammeProblem("\"" + programme.getName() + "\" already has a group called " + clean + ".");
         }
-        return groups.save(new ProgrammeGroup(programme.getId(), clean));
+        return groups.save(new ProgrammeGroup(programme.getId(), clean)).info();
     }
 
-    /** {@link #addGroup}, the group as a value: for modules other than the edge (the demo's sample programme). */
-    @Transactional
-    public GroupInfo newGroup(long coachId, long programmeId, String name) {
-        return addGroup(coachId, programmeId, name).info();
-    }
-
+    /** The programme's groups, by name. */
     @Transactional(readOnly = true)
-    public List<ProgrammeGroup> groups(long programmeId) {
-        return groups.findByProgrammeIdOrderByName(programmeId);
+    public List<GroupInfo> groups(long programmeId) {
+        return groups.findByProgrammeIdOrderByName(programmeId).stream().map(ProgrammeGroup::info).toList();
     }
 
     /**
@@ -251,9 +246,9 @@ public class ProgrammeService {
 
     @Transactional(readOnly = true)
     public List<MyProgramme> programmesOf(long participantId) {
-        Map<Long, Membership> member = memberships.findByParticipantId(participantId).stream()
-                .collect(Collectors.toMap(Membership::getProgrammeId, Function.identity()));
-        Map<Long, StaffMember.Role> roles = staff.findByParticipantId(participantId).stream()
+        Map<Long, MembershipInfo> member = memberships.findByParticipantId(participantId).stream()
+                .collect(Collectors.toMap(Membership::getProgrammeId, Membership::info));
+        Map<Long, StaffInfo.Role> roles = staff.findByParticipantId(participantId).stream()
                 .collect(Collectors.toMap(StaffMember::getProgrammeId, StaffMember::getRole));
         List<Long> ids = new ArrayList<>(member.keySet());
         roles.keySet().stream().filter(id -> !member.containsKey(id)).forEach(ids::add);
@@ -277,7 +272,7 @@ public class ProgrammeService {
         List<StaffMember> team = staff.findByProgrammeId(programmeId);
         long consented = consent.countConsented(members.stream().map(Membership::getParticipantId).toList());
         return new ProgrammeOverview(programme, groupCounts, members.size(), consented, unassigned,
-                names(team, null), names(team, StaffMember.Role.ADMIN), clock.instant());
+                names(team, null), names(team, StaffInfo.Role.ADMIN), clock.instant());
     }
 
     /**
@@ -286,11 +281,11 @@ public class ProgrammeService {
      * same answer, so the answer never tells an admin about people outside their programme.
      */
     @Transactional
-    public void setStaff(long adminId, long programmeId, long participantId, StaffMember.Role role) {
+    public void setStaff(long adminId, long programmeId, long participantId, StaffInfo.Role role) {
         Programme programme = administered(adminId, programmeId);
         Optional<StaffMember> existing = staff.findByProgrammeIdAndParticipantId(programmeId, participantId);
         if (existing.isPresent()) {
-            if (existing.get().getRole() == StaffMember.Role.ADMIN && role != StaffMember.Role.ADMIN
+            if (existing.get().getRole() == StaffInfo.Role.ADMIN && role != StaffInfo.Role.ADMIN
                     && admins(programmeId) == 1) {
                 throw new ProgrammeProblem(NEEDS_AN_ADMIN.formatted(programme.getName()));
             }
@@ -308,7 +303,7 @@ public class ProgrammeService {
         Programme programme = administered(adminId, programmeId);
         StaffMember member = staff.findByProgrammeIdAndParticipantId(programmeId, participantId)
                 .orElseThrow(() -> new ProgrammeProblem(notACandidate(programme.getName())));
-        if (member.getRole() == StaffMember.Role.ADMIN && admins(programmeId) == 1) {
+        if (member.getRole() == StaffInfo.Role.ADMIN && admins(programmeId) == 1) {
             throw new ProgrammeProblem(NEEDS_AN_ADMIN.formatted(programme.getName()));
         }
         staff.delete(member);
@@ -342,7 +337,7 @@ public class ProgrammeService {
     }
 
     private long admins(long programmeId) {
-        return staff.findByProgrammeId(programmeId).stream().filter(s -> s.getRole() == StaffMember.Role.ADMIN).count();
+        return staff.findByProgrammeId(programmeId).stream().filter(s -> s.getRole() == StaffInfo.Role.ADMIN).count();
     }
 
     /**
@@ -395,8 +390,8 @@ public class ProgrammeService {
     }
 
     @Transactional(readOnly = true)
-    public List<StaffMember> staffOf(long programmeId) {
-        return staff.findByProgrammeId(programmeId);
+    public List<StaffInfo> staffOf(long programmeId) {
+        return staff.findByProgrammeId(programmeId).stream().map(StaffMember::info).toList();
     }
 
     /** Who is on the programme's coaching team: the people who never count towards its figures. */
@@ -417,7 +412,7 @@ public class ProgrammeService {
     }
 
     /** Display names of the staff with this role, or of all staff when {@code role} is null. */
-    private List<String> names(List<StaffMember> team, StaffMember.Role role) {
+    private List<String> names(List<StaffMember> team, StaffInfo.Role role) {
         return team.stream().filter(s -> role == null || s.getRole() == role)
                 .map(s -> participants.findById(s.getParticipantId()).map(Participant::getDisplayName).orElse(null))
                 .filter(Objects::nonNull).sorted().toList();

@@ -31,15 +31,13 @@ public class Programmes {
     private final ProgrammeService programmes;
     private final EnrolmentService enrolment;
     private final ProgrammeRepository rows;
-    private final ProgrammeGroupRepository groups;
     private final MembershipRepository memberships;
 
     Programmes(ProgrammeService programmes, EnrolmentService enrolment, ProgrammeRepository rows,
-               ProgrammeGroupRepository groups, MembershipRepository memberships) {
+               MembershipRepository memberships) {
         this.programmes = programmes;
         this.enrolment = enrolment;
         this.rows = rows;
-        this.groups = groups;
         this.memberships = memberships;
     }
 
@@ -71,7 +69,7 @@ public class Programmes {
     @Transactional(readOnly = true)
     public List<Mine> of(long participantId) {
         return programmes.programmesOf(participantId).stream().map(m -> new Mine(m.programme().info(),
-                m.membership() == null ? null : m.membership().info(), m.staffRole() != null)).toList();
+                m.membership(), m.staffRole() != null)).toList();
     }
 
     /** Who is on the programme's coaching team: the people who never count towards its figures. */
@@ -87,14 +85,14 @@ public class Programmes {
     /** The programme's groups, by name. */
     @Transactional(readOnly = true)
     public List<GroupInfo> groups(long programmeId) {
-        return groups.findByProgrammeIdOrderByName(programmeId).stream().map(ProgrammeGroup::info).toList();
+        return programmes.groups(programmeId);
     }
 
     /** The programme's active members, by name, in three reads however many they are. */
     @Transactional(readOnly = true)
     public List<Member> members(long programmeId) {
         return enrolment.members(programmeId).stream().map(m -> new Member(m.participant().info(),
-                m.membership().info(), m.groupName())).toList();
+                m.membership(), m.groupName())).toList();
     }
 
     /** Someone's membership of a programme, active or not; empty when they never joined it. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffData implements PersonalDataHolder {
 
-    record CoachingRole(String programme, StaffMember.Role role, Instant addedAt) {
+    record CoachingRole(String programme, StaffInfo.Role role, Instant addedAt) {
     }
 
     private final StaffRepository staff;
@@ -38,7 +38,7 @@ class StaffData implements PersonalDataHolder {
     public int erase(long participantId) {
         for (StaffMember role : staff.findByParticipantId(participantId)) {
             AdminSuccession.successor(staff.findByProgrammeId(role.getProgrammeId()), participantId)
-                    .ifPresent(next -> next.changeRole(StaffMember.Role.ADMIN));
+                    .ifPresent(next -> next.changeRole(StaffInfo.Role.ADMIN));
         }
         return staff.deleteByParticipant(participantId);
     }

@@ -28,7 +28,7 @@ class StaffInvitation {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private StaffMember.Role role;
+    private StaffInfo.Role role;
 
     @Column(name = "code_hash", nullable = false)
     private String codeHash;
@@ -42,7 +42,7 @@ class StaffInvitation {
     protected StaffInvitation() {
     }
 
-    StaffInvitation(long programmeId, long invitedBy, StaffMember.Role role, String codeHash, Instant createdAt,
+    StaffInvitation(long programmeId, long invitedBy, StaffInfo.Role role, String codeHash, Instant createdAt,
                     Instant expiresAt) {
         this.programmeId = programmeId;
         this.invitedBy = invitedBy;
@@ -64,7 +64,7 @@ class StaffInvitation {
         return programmeId;
     }
 
-    StaffMember.Role getRole() {
+    StaffInfo.Role getRole() {
         return role;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffInvitationData implements PersonalDataHolder {
 
-    record InvitationMade(String programme, StaffMember.Role role, Instant createdAt, Instant expiresAt) {
+    record InvitationMade(String programme, StaffInfo.Role role, Instant createdAt, Instant expiresAt) {
     }
 
     private final StaffInvitationRepository invitations;

@@ -45,11 +45,11 @@ public class StaffInvitations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new invitation, to show once to the admin who made it. */
-    public record Invitation(Programme programme, StaffMember.Role role, String code, Instant expiresAt) {
+    public record Invitation(Programme programme, StaffInfo.Role role, String code, Instant expiresAt) {
     }
 
     /** An accepted invitation; {@code alsoTakesPart}: they were already a member of the programme, and still are. */
-    public record Accepted(Programme programme, StaffMember.Role role, boolean alsoTakesPart,
+    public record Accepted(Programme programme, StaffInfo.Role role, boolean alsoTakesPart,
                            boolean alreadyOnTheTeam) {
     }
 
@@ -81,7 +81,7 @@ public class StaffInvitations {
     }
 
     /** Who joined a coaching team by invitation, while they are still on it: what their inviter is told. */
-    public record Joined(String person, String programme, StaffMember.Role role) {
+    public record Joined(String person, String programme, StaffInfo.Role role) {
     }
 
     /** The team member an accepted invitation made, if they are still on the team and still in Waymark. */
@@ -94,7 +94,7 @@ public class StaffInvitations {
 
     /** Only the programme's admins invite; anyone else gets the answers {@link ProgrammeService#coached} gives. */
     @Transactional
-    public Invitation invite(long adminId, long programmeId, StaffMember.Role role) {
+    public Invitation invite(long adminId, long programmeId, StaffInfo.Role role) {
         Programme programme = programmeService.coached(adminId, programmeId);
         if (!access.isAdmin(programmeId, adminId)) {
             throw new ProgrammeProblem("Only admins of \"" + programme.getName() + "\" can change its coaching team.");

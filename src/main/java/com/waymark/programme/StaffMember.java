@@ -14,9 +14,7 @@ import jakarta.persistence.Table;
 /** A coach or programme admin. Admins can also manage the coaching team; both see team-level insight. */
 @Entity
 @Table(name = "programme_staff")
-public class StaffMember {
-
-    public enum Role { COACH, ADMIN }
+class StaffMember {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,7 +28,7 @@ public class StaffMember {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Role role;
+    private StaffInfo.Role role;
 
     @Column(name = "added_at", nullable = false)
     private Instant addedAt;
@@ -38,14 +36,14 @@ public class StaffMember {
     protected StaffMember() {
     }
 
-    StaffMember(long programmeId, long participantId, Role role, Instant now) {
+    StaffMember(long programmeId, long participantId, StaffInfo.Role role, Instant now) {
         this.programmeId = programmeId;
         this.participantId = participantId;
         this.role = role;
         this.addedAt = now;
     }
 
-    void changeRole(Role newRole) {
+    void changeRole(StaffInfo.Role newRole) {
         this.role = newRole;
     }
 
@@ -61,11 +59,16 @@ public class StaffMember {
         return participantId;
     }
 
-    public Role getRole() {
+    public StaffInfo.Role getRole() {
         return role;
     }
 
     public Instant getAddedAt() {
         return addedAt;
+    }
+
+    /** What other modules may know of it. */
+    public StaffInfo info() {
+        return new StaffInfo(programmeId, participantId, role);
     }
 }

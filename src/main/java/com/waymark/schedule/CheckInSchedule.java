@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
 /** A programme's (or one group's) check-in rhythm. Replacing it deactivates the old one; history stays. */
 @Entity
 @Table(name = "checkin_schedule")
-public class CheckInSchedule {
+class CheckInSchedule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,6 +79,10 @@ public class CheckInSchedule {
         Arrays.stream(weekdays.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
         return new CheckInRhythm(new Rhythm(everyWeeks, days, LocalTime.parse(localTime), anchorDate), openHours,
                 remindAfterHours);
+    }
+
+    RhythmInfo info() {
+        return new RhythmInfo(programmeId, groupId, rhythm());
     }
 
     void deactivate() {

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A coaching session the coach recorded; the pre-session digest goes out {@code digestHours} before it. */
 @Entity
 @Table(name = "coaching_session")
-public class CoachingSession {
+class CoachingSession {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -37,9 +37,12 @@ public class ScheduleService {
         this.clock = clock;
     }
 
-    /** Replaces the rhythm for the programme (or one of its groups) and plans the coming days at once. */
+    /**
+     * Replaces the rhythm for the programme (or one of its groups) and plans the coming days at once; returns the
+     * rhythm as stored.
+     */
     @Transactional
-    public CheckInSchedule setRhythm(long coachId, long programmeId, Long groupId, CheckInRhythm rhythm) {
+    public RhythmInfo setRhythm(long coachId, long programmeId, Long groupId, CheckInRhythm rhythm) {
         ProgrammeInfo programme = programmes.coached(coachId, programmeId);
         if (groupId != null && programmes.groups(programmeId).stream().noneMatch(g -> g.id() == groupId)) {
             throw new ScheduleProblem("That group is not part of \"" + programme.name() + "\".");
@@ -49,12 +52,12 @@ public class ScheduleService {
                 .filter(s -> java.util.Objects.equals(s.getGroupId(), groupId)).forEach(CheckInSchedule::deactivate);
         CheckInSchedule saved = schedules.saveAndFlush(new CheckInSchedule(programmeId, groupId, rhythm, clock.instant()));
         planner.planSchedule(saved.getId());
-        return saved;
+        return saved.info();
     }
 
     @Transactional(readOnly = true)
-    public List<CheckInSchedule> active(long programmeId) {
-        return schedules.findByProgrammeIdAndActiveTrue(programmeId);
+    public List<RhythmInfo> active(long programmeId) {
+        return schedules.findByProgrammeIdAndActiveTrue(programmeId).stream().map(CheckInSchedule::info).toList();
     }
 
     @Transactional
@@ -91,7 +94,7 @@ public class ScheduleService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<CoachingSession> nextSession(long programmeId) {
+    Optional<CoachingSession> nextSession(long programmeId) {
         return sessions.findFirstByProgrammeIdAndStartsAtAfterOrderByStartsAt(programmeId, clock.instant());
     }
 
@@ -103,7 +106,7 @@ public class ScheduleService {
 
     /** The most recent session that started before this moment, if any: where "since last session" begins. */
     @Transactional(readOnly = true)
-    public Optional<CoachingSession> lastSessionBefore(long programmeId, Instant moment) {
+    Optional<CoachingSession> lastSessionBefore(long programmeId, Instant moment) {
         return sessions.findFirstByProgrammeIdAndStartsAtBeforeOrderByStartsAtDesc(programmeId, moment);
     }
 

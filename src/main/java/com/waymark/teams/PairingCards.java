@@ -30,8 +30,8 @@ import com.waymark.pairing.PeerCoachingService.PairsSummary;
 import com.waymark.pairing.PeerCoachingService.PlanView;
 import com.waymark.pairing.PlanSettings;
 import com.waymark.programme.EnrolmentService.Member;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
 
 /** Peer-coaching cards: the coach's plan, forbidden pairs and summary; the nudge, follow-up and history. */
 public final class PairingCards {
@@ -222,7 +222,7 @@ public final class PairingCards {
 
     // --- coaches ------------------------------------------------------------------------------------------
 
-    public static AdaptiveCard plan(Programme programme, List<PlanView> plans, List<ProgrammeGroup> groups) {
+    public static AdaptiveCard plan(Programme programme, List<PlanView> plans, List<GroupInfo> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("Peer coaching for " + PlainText.of(programme.getName()));
         if (plans.isEmpty()) {
             card.text("Not on yet: nobody is paired until you save a plan below.");
@@ -236,7 +236,7 @@ public final class PairingCards {
         }
         List<AdaptiveCard.Choice> groupChoices = new ArrayList<>();
         groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.EVERYONE));
-        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.name(), Long.toString(g.id()))));
         PlanSettings current = plans.isEmpty() ? null : plans.get(0).settings();
         return card.emphasis("Set up peer coaching")
                 .subtle("Each round pairs everyone taking part who is free: pairs, and one trio when the number is "

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService.MyProgramme;
@@ -33,7 +33,7 @@ public final class ProgrammeCards {
     }
 
     /** Everything a coach can record on the people card, so "each person sees what you record here" holds. */
-    public static AdaptiveCard myDetails(Programme programme, String programmeToken, Membership membership, String groupName,
+    public static AdaptiveCard myDetails(Programme programme, String programmeToken, MembershipInfo membership, String groupName,
                                   String lineManagerName) {
         return AdaptiveCard.create().heading("Your details in " + PlainText.of(programme.getName()))
                 .text("Your coach recorded: " + describe(membership, groupName) + "; line manager: "
@@ -41,8 +41,8 @@ public final class ProgrammeCards {
                 .subtle("Your coach uses these for peer-coaching pairs (never with your line manager) and group "
                         + "summaries. Correct your role and organisation here; for your group or line manager, "
                         + "ask your coach:")
-                .field("role", "Role", membership.getRole(), "e.g. Director of nursing", 120, false)
-                .field("organisation", "Organisation", membership.getOrganisation(), "e.g. North Ridge ICB", 200, false)
+                .field("role", "Role", membership.role(), "e.g. Director of nursing", 120, false)
+                .field("organisation", "Organisation", membership.organisation(), "e.g. North Ridge ICB", 200, false)
                 .submit("Save", MembershipSlice.CORRECT_DETAILS, Map.of("programmeId", programmeToken));
     }
 
@@ -59,16 +59,16 @@ public final class ProgrammeCards {
     }
 
     /** "Chair, North Ridge ICB, group East": only what is recorded (dashes for the unknown read as broken). */
-    public static String describe(Membership membership, String groupName) {
+    public static String describe(MembershipInfo membership, String groupName) {
         String recorded = recorded(membership, groupName);
         return recorded.isEmpty() ? "no role, organisation or group yet" : recorded;
     }
 
     /** What is recorded about the person, or nothing: the people list then shows the name alone. */
-    public static String recorded(Membership membership, String groupName) {
+    public static String recorded(MembershipInfo membership, String groupName) {
         List<String> parts = new ArrayList<>();
-        String role = PlainText.of(membership.getRole());
-        String organisation = PlainText.of(membership.getOrganisation());
+        String role = PlainText.of(membership.role());
+        String organisation = PlainText.of(membership.organisation());
         if (role != null && !role.isBlank()) {
             parts.add(role);
         }

@@ -17,7 +17,6 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
 import com.waymark.programme.Participant;
 import com.waymark.programme.ParticipantService;
 import com.waymark.programme.Programme;
@@ -89,7 +88,7 @@ public class RosterEnrolment {
         Programme programme = programmes.currentCoached(coach.getId());
         // Checked before anyone is enrolled: a group found wrong halfway would leave people enrolled but not placed.
         if (groupId != null && programmes.groups(programme.getId()).stream()
-                .noneMatch(g -> g.getId().equals(groupId))) {
+                .noneMatch(g -> g.id() == groupId)) {
             throw new BadInput("That group isn't part of \"" + programme.getName() + "\", so nobody was added. "
                     + "Say \"add people\" for a fresh card and choose a group from its list.");
         }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
-import com.waymark.schedule.CheckInSchedule;
 import com.waymark.schedule.CheckInRhythm;
+import com.waymark.schedule.RhythmInfo;
 
 /** The coach's check-in rhythm card. */
 public final class ScheduleCards {
@@ -19,13 +19,13 @@ public final class ScheduleCards {
     private ScheduleCards() {
     }
 
-    public static AdaptiveCard rhythm(Programme programme, List<CheckInSchedule> active, List<ProgrammeGroup> groups) {
+    public static AdaptiveCard rhythm(Programme programme, List<RhythmInfo> active, List<GroupInfo> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("Check-in rhythm for " + PlainText.of(programme.getName()));
         if (active.isEmpty()) {
             card.text("No rhythm yet: nobody gets scheduled check-ins until you set one.");
         } else {
-            active.forEach(s -> card.text("• " + (s.getGroupId() == null ? "Everyone" : "Group "
-                    + groups.stream().filter(g -> g.getId().equals(s.getGroupId())).map(ProgrammeGroup::getName)
+            active.forEach(s -> card.text("• " + (s.groupId() == null ? "Everyone" : "Group "
+                    + groups.stream().filter(g -> s.groupId().equals(g.id())).map(GroupInfo::name)
                     .map(PlainText::of)
                     .findFirst().orElse("?")) + ": " + describe(s.rhythm())));
         }
@@ -35,7 +35,7 @@ public final class ScheduleCards {
         }
         List<AdaptiveCard.Choice> groupChoices = new ArrayList<>();
         groupChoices.add(new AdaptiveCard.Choice("Everyone in the programme", ProgrammeCards.EVERYONE));
-        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.name(), Long.toString(g.id()))));
         return card.emphasis("Set the rhythm")
                 .subtle("Each person gets it at this time in their own time zone, never in their quiet hours, and "
                         + "only between the programme's start and end dates (00:00 on the first day to 23:59 on the "

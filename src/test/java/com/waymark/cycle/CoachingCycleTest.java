@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,23 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
-import com.waymark.outbox.DeliveryWorker;
-import com.waymark.outbox.OutboxPayload;
-import com.waymark.outbox.OutboxService;
 import com.waymark.privacy.FieldCipher;
 import com.waymark.programme.ProgrammeService;
-import com.waymark.programme.StaffMember;
+import com.waymark.programme.StaffInfo;
 import com.waymark.support.Chat;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.ExportedJson;
 import com.waymark.support.Replies;
-import com.waymark.support.TeamsClient;
-import com.waymark.support.WaymarkIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The coaching cycle as Teams drives it: a coach records a session with its meeting; Teams' meeting-end event (the
@@ -46,19 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * after-session card through the outbox and answers it; the next check-in asks how their commitments went; the coach
  * reads the pulse session by session, hidden below the threshold; "delete my data" erases all of it.
  */
-class CoachingCycleTest extends WaymarkIntegrationTest {
+class CoachingCycleTest extends CycleChatTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate db;
-    @Autowired
-    DeliveryWorker worker;
-    @Autowired
-    SessionEnds ends;
     @Autowired
     com.waymark.schedule.SessionTriggers triggers;
     @Autowired
@@ -66,20 +47,9 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
     @Autowired
     ProgrammeService programmes;
     @Autowired
-    OutboxService outbox;
-    @Autowired
     FieldCipher cipher;
     @Autowired
     com.waymark.schedule.CheckInTicker ticker;
-    @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
-
-    Chat chat;
-
-    @BeforeEach
-    void chat() {
-        chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
-    }
 
     static String thread() {
         return MeetingEndEvent.thread();
@@ -89,21 +59,9 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         return MeetingEndEvent.joinUrl(thread);
     }
 
-    /** Records a session three days ahead and returns its id. */
+    /** Records a session three days ahead, with {@code extra} after its time, and returns its id. */
     long record(Chat.Coach coach, String extra) {
-        LocalDate day = LocalDate.now(LONDON).plusDays(3);
-        Replies reply = coach.say("next session " + day + " 09:30" + extra);
-        assertThat(reply.text()).startsWith("Recorded the next session of \"" + coach.programme() + "\"");
-        return db.queryForObject("select max(session_id) from cycle_session where programme_id = ?", Long.class,
-                coach.programmeId());
-    }
-
-    /** The session has begun (an hour ago) and is due to end in {@code endsIn}: as if the clock had moved on. */
-    void begun(long session, Duration endsIn) {
-        Instant now = Instant.now();
-        db.update("update cycle_session set starts_at = ?, ends_at = ? where session_id = ?",
-                OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(now.plus(endsIn), ZoneOffset.UTC), session);
+        return record(coach, 3, extra);
     }
 
     int cardsQueued(long session) {
@@ -134,7 +92,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void theMeetingEndEventEndsTheSessionOnceAndEachParticipantAnswersOnTheCard() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 3);
+        Chat.Cohort cohort = cohort(3);
         String thread = thread();
         long session = record(cohort.coach(), " for 90m meeting " + joinUrl(thread));
         assertThat(cycleSessions.findById(session).orElseThrow().getMeetingKey()).isEqualTo(thread);
@@ -198,7 +156,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void aSessionRecordedWithTheMeetingIdEndsOnTheSdkShapedEventToo() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 1);
+        Chat.Cohort cohort = cohort(1);
         String meetingId = java.util.Base64.getEncoder().encodeToString(("0#" + thread() + "#0")
                 .getBytes(StandardCharsets.UTF_8));
         long session = record(cohort.coach(), " for 1h30 meeting " + meetingId);
@@ -218,7 +176,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void theTimerEndsASessionThroughQuartzAndTwoClaimsAtOnceEndItOnce() throws Exception {
-        Chat.Cohort cohort = chat.cohort("Cycle", 2);
+        Chat.Cohort cohort = cohort(2);
         // The real Quartz scheduler (clustered JDBC store) fires the end trigger.
         long timed = record(cohort.coach(), "");
         assertThat(cycleSessions.findById(timed).orElseThrow().getEndsAt())
@@ -264,7 +222,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void commitmentsAreFollowedUpWithTheNextCheckIn() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 1);
+        Chat.Cohort cohort = cohort(1);
         Chat.Person leader = cohort.members().get(0);
         long session = record(cohort.coach(), "");
         begun(session, Duration.ofSeconds(-1));
@@ -313,7 +271,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void thePulseIsHiddenBelowTheThresholdShownAboveAndHeldBackAgainstItsAttacks() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 7);
+        Chat.Cohort cohort = cohort(7);
         Chat.Coach coach = cohort.coach();
         List<Chat.Person> people = cohort.members();
         long first = endedSession(coach);
@@ -345,7 +303,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
         // A coach who is also a participant: once on the coaching team, their answers count for nobody.
         long fourth = endedSession(coach);
         answer(fourth, people.subList(0, 5), 3);
-        programmes.setStaff(coach.id(), coach.programmeId(), people.get(0).id(), StaffMember.Role.COACH);
+        programmes.setStaff(coach.id(), coach.programmeId(), people.get(0).id(), StaffInfo.Role.COACH);
         JsonNode last = coach.say("session pulse").card();
         List<JsonNode> factSets = new ArrayList<>();
         last.path("body").forEach(element -> {
@@ -360,15 +318,15 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void theDigestCarriesTheCycleHiddenBelowTheThreshold() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 5);
+        Chat.Cohort cohort = cohort(5);
         Chat.Coach coach = cohort.coach();
         long ended = endedSession(coach);
         answer(ended, cohort.members().subList(0, 4), 4);
-        String hidden = digestFor(coach);
+        String hidden = digest(coach).text();
         assertThat(hidden).contains("After the last sessions").contains("pulse hidden; commitments hidden");
 
         answer(ended, cohort.members().subList(4, 5), 4);
-        String shown = digestFor(coach);
+        String shown = digest(coach).text();
         // "0 done" would say of each of the five that they have not done theirs: how they went is held back.
         assertThat(shown).contains("pulse 4.0 · 4.0 · 4.0; 5 commitments (how they went: hidden)");
         assertThat(coach.say("summary").card().toString()).contains("After the last sessions")
@@ -382,7 +340,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
      */
     @Test
     void aKindOfProgressThatWouldSingleSomeoneOutIsHidden() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 6);
+        Chat.Cohort cohort = cohort(6);
         Chat.Coach coach = cohort.coach();
         long ended = endedSession(coach);
         answer(ended, cohort.members(), 4);
@@ -393,27 +351,16 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
             ObjectNode progress = Chat.action("cycle.progress").put("c" + action, i < 5 ? "done" : "in_the_way");
             assertThat(person.click(progress).text()).startsWith("Saved");
         }
-        String digest = digestFor(coach);
+        String digest = digest(coach).text();
         assertThat(digest).contains("6 commitments (how they went: hidden)").doesNotContain("in the way")
                 .doesNotContain("5 done");
         String pulse = coach.say("session pulse").card().toString();
         assertThat(pulse).contains("Done hidden").contains("in the way hidden").doesNotContain("in the way 1");
     }
 
-    @Autowired
-    com.waymark.schedule.SessionDigests digests;
-
-    /** The pre-session digest of a newly recorded session, as the coach receives it. */
-    String digestFor(Chat.Coach coach) {
-        long next = record(coach, "");
-        CONNECTOR.reset();
-        assertThat(digests.sessionApproaching(next)).isOne();
-        return delivered("Before your session", 1).get(0).toString();
-    }
-
     @Test
     void myDataHoldsTheCycleAndDeleteMyDataErasesIt() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 1);
+        Chat.Cohort cohort = cohort(1);
         Chat.Person leader = cohort.members().get(0);
         long session = endedSession(cohort.coach());
         CONNECTOR.reset();
@@ -448,7 +395,7 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
 
     @Test
     void aSessionCommandWeCannotUseGetsAnExample() {
-        Chat.Cohort cohort = chat.cohort("Cycle", 0);
+        Chat.Cohort cohort = cohort(0);
         Chat.Coach coach = cohort.coach();
         String day = LocalDate.now(LONDON).plusDays(3).toString();
         assertThat(coach.say("next session " + day + " 09:30 for ages").text())
@@ -461,21 +408,8 @@ class CoachingCycleTest extends WaymarkIntegrationTest {
                 coach.programmeId())).as("nothing half-written").isZero();
     }
 
-    /** Records a session, starts and ends it by the timer; returns its id. */
-    long endedSession(Chat.Coach coach) {
-        long session = record(coach, "");
-        begun(session, Duration.ofSeconds(-1));
-        assertThat(ends.timerFired(session)).isPresent();
-        return session;
-    }
-
     /** Each answers the card with one commitment and the pulse at {@code score} on all three items. */
-    void answer(long session, List<Chat.Person> people, int score) {
-        for (Chat.Person person : people) {
-            ObjectNode answers = Chat.action("cycle.after").put("session", Long.toString(session))
-                    .put("try1", "Try one thing").put("said", Integer.toString(score))
-                    .put("mattered", Integer.toString(score)).put("leave", Integer.toString(score));
-            assertThat(person.click(answers).text()).startsWith("Saved");
-        }
+    static void answer(long session, List<Chat.Person> people, int score) {
+        people.forEach(person -> answer(person, session, List.of("Try one thing"), score, score, score));
     }
 }

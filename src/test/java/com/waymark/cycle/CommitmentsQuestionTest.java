@@ -29,11 +29,11 @@ class CommitmentsQuestionTest extends CycleChatTest {
 
     @Test
     void eachMemberSeesOnlyTheirOwnCommitmentsBesideTheQuestionAndSomeoneWithNoneIsToldKindly() {
-        Cohort cohort = cohort(3);
+        Chat.Cohort cohort = cohort(3);
         Chat.Coach coach = cohort.coach();
-        Chat.Person ama = cohort.people().get(0);
-        Chat.Person ben = cohort.people().get(1);
-        Chat.Person cyd = cohort.people().get(2);
+        Chat.Person ama = cohort.members().get(0);
+        Chat.Person ben = cohort.members().get(1);
+        Chat.Person cyd = cohort.members().get(2);
         long session = endedSession(coach);
         answer(ama, session, List.of("Walk the wards on Friday", "Ask my deputy to chair the huddle"), 4, 4, 4);
         answer(ben, session, List.of("Protect Thursday afternoons for thinking"), 4, 4, 4);
@@ -77,9 +77,9 @@ class CommitmentsQuestionTest extends CycleChatTest {
 
     @Test
     void aGroupsQuestionCanPointAtCommitmentsInTheCoachsOwnWords() {
-        Cohort cohort = cohort(1);
+        Chat.Cohort cohort = cohort(1);
         Chat.Coach coach = cohort.coach();
-        Chat.Person dee = cohort.people().get(0);
+        Chat.Person dee = cohort.members().get(0);
         assertThat(coach.say("add group Harbour").text()).startsWith("Added the group");
         long groupId = db.queryForObject("select id from programme_group where programme_id = ? and name = ?",
                 Long.class, coach.programmeId(), "Harbour");
@@ -118,10 +118,10 @@ class CommitmentsQuestionTest extends CycleChatTest {
 
     @Test
     void erasingTheirDataTakesTheirCommitmentsAndTheQuestionOutlivesItsAuthor() {
-        Cohort cohort = cohort(2);
+        Chat.Cohort cohort = cohort(2);
         Chat.Coach coach = cohort.coach();
-        Chat.Person ama = cohort.people().get(0);
-        Chat.Person ben = cohort.people().get(1);
+        Chat.Person ama = cohort.members().get(0);
+        Chat.Person ben = cohort.members().get(1);
         long session = endedSession(coach);
         answer(ama, session, List.of("Marmalade stand-up on Tuesdays"), 4, 4, 4);
         answer(ben, session, List.of("Quince review with the board"), 4, 4, 4);

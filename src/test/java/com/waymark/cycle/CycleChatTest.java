@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,40 +48,38 @@ abstract class CycleChatTest extends WaymarkIntegrationTest {
     }
 
     /** A coach and {@code size} agreed participants of a new programme. */
-    record Cohort(Chat.Coach coach, List<Chat.Person> people) {
-    }
-
-    Cohort cohort(int size) {
-        Chat.Coach coach = chat.coach("Coach " + UUID.randomUUID().toString().substring(0, 4));
-        coach.agree();
-        coach.createsUnique("Cycle");
-        List<Chat.Person> people = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            Chat.Person person = chat.person("Leader " + i + " " + UUID.randomUUID().toString().substring(0, 4));
-            person.agree().joins(coach);
-            people.add(person);
-        }
-        return new Cohort(coach, people);
+    Chat.Cohort cohort(int size) {
+        return chat.cohort("Cycle", size);
     }
 
     /** Records a session {@code days} ahead and returns its id. */
     long record(Chat.Coach coach, int days) {
+        return record(coach, days, "");
+    }
+
+    /** Records a session {@code days} ahead, with {@code extra} after its time (a length, a meeting). */
+    long record(Chat.Coach coach, int days, String extra) {
         LocalDate day = LocalDate.now(LONDON).plusDays(days);
-        Replies reply = coach.say("next session " + day + " 09:30");
+        Replies reply = coach.say("next session " + day + " 09:30" + extra);
         assertThat(reply.text()).startsWith("Recorded the next session of \"" + coach.programme() + "\"");
         return db.queryForObject("select max(session_id) from cycle_session where programme_id = ?", Long.class,
                 coach.programmeId());
     }
 
-    /** Records a session, has it begin an hour ago and end by the timer; returns its id. */
-    long endedSession(Chat.Coach coach) {
-        long session = record(coach, 3);
+    /** The session has begun (an hour ago) and is due to end in {@code endsIn}: as if the clock had moved on. */
+    void begun(long session, Duration endsIn) {
         Instant now = Instant.now();
         db.update("update cycle_session set starts_at = ?, ends_at = ? where session_id = ?",
                 OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(now.minusSeconds(1), ZoneOffset.UTC), session);
+                OffsetDateTime.ofInstant(now.plus(endsIn), ZoneOffset.UTC), session);
+    }
+
+    /** Records a session, has it begin an hour ago (schedule's session too) and end by the timer; returns its id. */
+    long endedSession(Chat.Coach coach) {
+        long session = record(coach, 3);
+        begun(session, Duration.ofSeconds(-1));
         db.update("update coaching_session set starts_at = ? where id = ?",
-                OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC), session);
+                OffsetDateTime.ofInstant(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC), session);
         assertThat(ends.timerFired(session)).isPresent();
         return session;
     }

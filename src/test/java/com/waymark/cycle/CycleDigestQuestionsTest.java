@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.waymark.support.Chat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +44,9 @@ class CycleDigestQuestionsTest extends CycleChatTest {
 
     @Test
     void aLowReleasedPulseItemBringsAQuestionAboutSayingWhatPeopleThink() {
-        Cohort cohort = cohort(5);
+        Chat.Cohort cohort = cohort(5);
         long session = endedSession(cohort.coach());
-        for (var person : cohort.people()) {
+        for (var person : cohort.members()) {
             answer(person, session, List.of("Try one thing"), 2, 4, 4);
         }
         Digest digest = digest(cohort.coach());
@@ -62,20 +63,7 @@ class CycleDigestQuestionsTest extends CycleChatTest {
      */
     @Test
     void twoCohortsThatDifferOnlyInAHiddenPulseGetTheSameQuestions() {
-        Cohort low = cohort(4);
-        Cohort high = cohort(4);
-        long lowSession = endedSession(low.coach());
-        long highSession = endedSession(high.coach());
-        for (int i = 0; i < 4; i++) {
-            answer(low.people().get(i), lowSession, List.of("Try one thing"), 1, 1, 1);
-            answer(high.people().get(i), highSession, List.of("Try one thing"), 5, 5, 5);
-        }
-        Digest lowDigest = digest(low.coach());
-        Digest highDigest = digest(high.coach());
-        assertThat(lowDigest.text()).contains("pulse hidden");
-        assertThat(highDigest.text()).contains("pulse hidden");
-        assertThat(lowDigest.questions()).hasSize(3).isEqualTo(highDigest.questions())
-                .noneMatch(wholeCycleBank()::contains);
+        sameQuestions(answered(4, 1, null), answered(4, 5, null), "pulse hidden");
     }
 
     /**
@@ -85,21 +73,31 @@ class CycleDigestQuestionsTest extends CycleChatTest {
      */
     @Test
     void twoCohortsThatDifferOnlyInHowTheirCommitmentsWentWhileThatIsHiddenGetTheSameQuestions() {
-        Cohort done = cohort(6);
-        Cohort stuck = cohort(6);
-        long doneSession = endedSession(done.coach());
-        long stuckSession = endedSession(stuck.coach());
-        for (int i = 0; i < 6; i++) {
-            answer(done.people().get(i), doneSession, List.of("Try one thing"), 4, 4, 4);
-            answer(stuck.people().get(i), stuckSession, List.of("Try one thing"), 4, 4, 4);
-            progress(done.people().get(i), "done");
-            progress(stuck.people().get(i), "in_the_way");
+        sameQuestions(answered(6, 4, "done"), answered(6, 4, "in_the_way"), "6 commitments (how they went: hidden)");
+    }
+
+    /**
+     * A cohort whose ended session each member answered: one commitment, the pulse at {@code pulse} on all three
+     * items, then how the commitment went ({@code how}; null, not said).
+     */
+    private Chat.Cohort answered(int size, int pulse, String how) {
+        Chat.Cohort cohort = cohort(size);
+        long session = endedSession(cohort.coach());
+        for (Chat.Person person : cohort.members()) {
+            answer(person, session, List.of("Try one thing"), pulse, pulse, pulse);
+            if (how != null) {
+                progress(person, how);
+            }
         }
-        Digest doneDigest = digest(done.coach());
-        Digest stuckDigest = digest(stuck.coach());
-        assertThat(doneDigest.text()).contains("6 commitments (how they went: hidden)");
-        assertThat(stuckDigest.text()).contains("6 commitments (how they went: hidden)");
-        assertThat(doneDigest.questions()).hasSize(3).isEqualTo(stuckDigest.questions())
-                .noneMatch(wholeCycleBank()::contains);
+        return cohort;
+    }
+
+    /** Both coaches' digests hide the same figure ({@code bothSay}) and ask the same questions, none from the cycle. */
+    private void sameQuestions(Chat.Cohort one, Chat.Cohort other, String bothSay) {
+        Digest first = digest(one.coach());
+        Digest second = digest(other.coach());
+        assertThat(first.text()).contains(bothSay);
+        assertThat(second.text()).contains(bothSay);
+        assertThat(first.questions()).hasSize(3).isEqualTo(second.questions()).noneMatch(wholeCycleBank()::contains);
     }
 }

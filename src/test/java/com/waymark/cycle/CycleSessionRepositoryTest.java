@@ -3,8 +3,8 @@ package com.waymark.cycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import com.waymark.support.SliceRows;
 import com.waymark.support.ThrowawayCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.waymark.support.SliceRows.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,10 +39,7 @@ class CycleSessionRepositoryTest {
 
     @BeforeEach
     void aProgramme() {
-        // Rows of other modules' tables are written in SQL: this slice knows only their columns, not their code.
-        programme = insert("insert into programme (tenant_id, name, time_zone, confidentiality_threshold, "
-                + "retention_days, join_code, created_at) values ('t', 'Cycle slice', 'Europe/London', 5, 365, ?, ?)",
-                UUID.randomUUID().toString().substring(0, 8), NOW);
+        programme = SliceRows.programme(db, "Cycle slice", NOW);
     }
 
     @Test
@@ -74,23 +72,10 @@ class CycleSessionRepositoryTest {
 
     /** A session of the programme in schedule's table, and the cycle's row beside it (90 minutes long). */
     private long session(String meetingKey, Instant startsAt) {
-        long id = insert("insert into coaching_session (programme_id, starts_at, digest_hours, created_at) "
+        long id = insert(db, "insert into coaching_session (programme_id, starts_at, digest_hours, created_at) "
                 + "values (?, ?, 24, ?)", programme, startsAt, NOW.minus(Duration.ofDays(30)));
         sessions.saveAndFlush(new CycleSession(id, programme, startsAt, startsAt.plus(Duration.ofMinutes(90)),
                 meetingKey));
         return id;
-    }
-
-    private long insert(String sql, Object... args) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        db.update(con -> {
-            var statement = con.prepareStatement(sql, new String[] {"id"});
-            for (int i = 0; i < args.length; i++) {
-                Object arg = args[i] instanceof Instant instant ? java.sql.Timestamp.from(instant) : args[i];
-                statement.setObject(i + 1, arg);
-            }
-            return statement;
-        }, keys);
-        return keys.getKey().longValue();
     }
 }

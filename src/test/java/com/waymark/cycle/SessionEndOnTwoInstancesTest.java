@@ -36,7 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +79,7 @@ class SessionEndOnTwoInstancesTest {
         Prerequisites.require(postgres.available(), postgres.missingReason());
         long started = System.nanoTime();
         connector = new ConnectorStub();
-        db = new JdbcTemplate(new SingleConnectionDataSource(postgres.url(), ScratchPostgres.ADMIN_USER, "", true));
+        db = postgres.jdbc();
         instances = TwoInstances.start(postgres, "session-end", List.of("--waymark.outbox.poll-ms=50",
                 "--waymark.enrol.pace-ms=0", "--waymark.bot.messages-per-minute=100000",
                 // Each polls the job store every second rather than every 30 s, so either may take a trigger.

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waymark.support.CardFacts;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
 import com.waymark.support.Chat.Person;
@@ -330,9 +331,6 @@ class InsiderAttackFiguresTest extends ClockedIntegrationTest {
     }
 
     static Map<String, String> facts(JsonNode card) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        card.findValues("facts").forEach(list -> list.forEach(f -> facts.put(f.path("title").asText(),
-                f.path("value").asText())));
-        return facts;
+        return CardFacts.of(card);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.outbox.DeliveryWorker;
 import com.waymark.schedule.SessionDigests;
+import com.waymark.support.CardFacts;
 import com.waymark.support.CardSchema;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
@@ -347,10 +348,7 @@ class CoachInsightTest extends WaymarkIntegrationTest {
         return reply.path("attachments").path(0).path("content");
     }
 
-    static java.util.Map<String, String> facts(JsonNode card) {
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-        card.findValues("facts").forEach(list -> list.forEach(f -> facts.put(f.path("title").asText(),
-                f.path("value").asText())));
-        return facts;
+    static Map<String, String> facts(JsonNode card) {
+        return CardFacts.of(card);
     }
 }

@@ -5,13 +5,19 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.waymark.WaymarkApplication;
 import com.waymark.outbox.DeliveryWorker;
 import com.waymark.outbox.OutboxService;
+import com.waymark.support.Chat;
+import com.waymark.support.TeamsClient;
+import com.waymark.support.TeamsClient.User;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -19,20 +25,24 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping the application: the web server finishes in-flight turns (graceful), Quartz waits for running jobs, and
- * the delivery worker claims nothing more and gives back what this node still holds, so the next start (or another
- * instance) sends it at once instead of after the lease runs out.
+ * Stopping the application and starting it again on the same file database. The stop: the web server finishes
+ * in-flight turns (graceful), Quartz waits for running jobs, and the delivery worker claims nothing more and gives back
+ * what this node still holds, so the next start (or another instance) sends it at once instead of after the lease
+ * runs out. The start after it: what a participant recorded is still there (a file database, not memory).
+ * <p>
+ * One stop and one start serve both, rather than a start of their own for each: a whole application start is the
+ * slowest thing a test does.
  */
 class GracefulShutdownTest {
 
     @Test
-    void closingGivesBackClaimedMessagesAndStopsTheSchedulerAfterItsJobs() throws Exception {
+    void closingGivesBackClaimedMessagesStopsTheSchedulerAfterItsJobsAndTheNextStartFindsWhatPeopleRecorded()
+            throws Exception {
         Path dataDir = Files.createTempDirectory("waymark-shutdown-");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class)
-                .run("--server.port=0", "--waymark.data-dir=" + dataDir, "--spring.main.banner-mode=off",
-                        "--waymark.outbox.poll-ms=0", "--logging.level.root=WARN",
-                        // Quartz keys its connections by scheduler name, JVM-wide: not the shared test context's.
-                        "--spring.quartz.scheduler-name=waymark-shutdown-test");
+        User user = User.fresh("Robin Hughes");
+        ConfigurableApplicationContext app = start(dataDir,
+                // Quartz keys its connections by scheduler name, JVM-wide: not the shared test context's.
+                "--spring.quartz.scheduler-name=waymark-shutdown-test");
         String node;
         Scheduler scheduler;
         try {
@@ -56,15 +66,49 @@ class GracefulShutdownTest {
                     String.class)).isEqualTo("CLAIMED");
             scheduler = app.getBean(Scheduler.class);
             assertThat(scheduler.isStarted()).isTrue();
+
+            // What the next start must find: a consent, a check-in and an action.
+            Chat.Person robin = new Chat(client(app), null).person(user).agree();
+            robin.say("3 4 Before the restart");
+            robin.say("add action Survive a restart");
         } finally {
             app.close();
         }
         assertThat(scheduler.isShutdown()).as("Quartz stopped with the application").isTrue();
 
         String url = "jdbc:h2:file:" + dataDir.resolve("waymark") + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcTemplate after = new JdbcTemplate(new SingleConnectionDataSource(url, "sa", "", true));
-        assertThat(after.queryForMap("select status, lease_owner from outbox_message where idempotency_key = 'shutdown:1'"))
-                .as("given back on shutdown, for whoever starts next").containsEntry("STATUS", "PENDING")
-                .containsEntry("LEASE_OWNER", null);
+        SingleConnectionDataSource stopped = new SingleConnectionDataSource(url, "sa", "", true);
+        try {
+            assertThat(new JdbcTemplate(stopped).queryForMap(
+                    "select status, lease_owner from outbox_message where idempotency_key = 'shutdown:1'"))
+                    .as("given back on shutdown, for whoever starts next").containsEntry("STATUS", "PENDING")
+                    .containsEntry("LEASE_OWNER", null);
+        } finally {
+            stopped.destroy(); // the file database admits one process's connections at a time
+        }
+
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Chat.Person robin = new Chat(client(second), null).as(user);
+            assertThat(robin.say("my actions").get(0).toString()).contains("Survive a restart");
+            assertThat(robin.say("my trend").get(0).toString()).contains("Check-ins so far")
+                    .contains("\"value\":\"1\"");
+            // Consent and the welcome were remembered: no second welcome, no consent request.
+            assertThat(robin.say("4 4 After").get(0).toString()).contains("Saved");
+        }
+    }
+
+    /** The outbox is not polled: what it holds stays as the test left it (nothing here reads a delivery). */
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        // Command-line arguments, not builder defaults: those would lose to application.yml's data-dir.
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--waymark.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--waymark.outbox.poll-ms=0",
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(WaymarkApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static TeamsClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new TeamsClient(port, "http://127.0.0.1:9/");
     }
 }

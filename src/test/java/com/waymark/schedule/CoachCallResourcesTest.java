@@ -2,6 +2,7 @@ package com.waymark.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.waymark.bench.ConnectorStub;
+import com.waymark.support.Scratch;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
 import com.waymark.support.Chat.Person;
@@ -31,7 +32,7 @@ import com.waymark.outbox.DeliveryWorker;
         "waymark.support.resources[1].contact=0800 000 0000"})
 class CoachCallResourcesTest {
 
-    static final ConnectorStub CONNECTOR = start();
+    static final ConnectorStub CONNECTOR = Scratch.connector();
 
     /**
      * A database, connector and scheduler of its own (not {@code WaymarkIntegrationTest}'s): this context's delivery
@@ -47,14 +48,6 @@ class CoachCallResourcesTest {
     @AfterAll
     static void stop() {
         CONNECTOR.close();
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort

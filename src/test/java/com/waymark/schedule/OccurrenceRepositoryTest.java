@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-
+import com.waymark.support.SliceRows;
 import com.waymark.support.ThrowawayCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.waymark.support.SliceRows.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,13 +42,10 @@ class OccurrenceRepositoryTest {
 
     @BeforeEach
     void aProgrammeWithARhythmAndTwoPeople() {
-        // Rows of other modules' tables are written in SQL: this slice knows only their columns, not their code.
-        programme = insert("insert into programme (tenant_id, name, time_zone, confidentiality_threshold, "
-                + "retention_days, join_code, created_at) values ('t', 'Slice cohort', 'Europe/London', 5, 365, ?, ?)",
-                UUID.randomUUID().toString().substring(0, 8), NOW);
-        schedule = insert("insert into checkin_schedule (programme_id, every_weeks, weekdays, local_time, open_hours, "
-                + "remind_after_hours, anchor_date, active, created_at) values (?, 1, 'MONDAY', '09:00', 48, 24, ?, true, ?)",
-                programme, LocalDate.of(2027, 1, 4), NOW);
+        programme = SliceRows.programme(db, "Slice cohort", NOW);
+        schedule = insert(db, "insert into checkin_schedule (programme_id, every_weeks, weekdays, local_time, "
+                + "open_hours, remind_after_hours, anchor_date, active, created_at) "
+                + "values (?, 1, 'MONDAY', '09:00', 48, 24, ?, true, ?)", programme, LocalDate.of(2027, 1, 4), NOW);
         person = participant();
         other = participant();
     }
@@ -102,20 +100,8 @@ class OccurrenceRepositoryTest {
 
     private long participant() {
         String aad = UUID.randomUUID().toString();
-        return insert("insert into participant (tenant_id, identity_key, teams_user_id, aad_object_id, time_zone, "
-                + "created_at, updated_at) values ('t', ?, ?, ?, 'Europe/London', ?, ?)", aad, "29:" + aad, aad, NOW, NOW);
-    }
-
-    private long insert(String sql, Object... args) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        db.update(con -> {
-            var statement = con.prepareStatement(sql, new String[] {"id"});
-            for (int i = 0; i < args.length; i++) {
-                Object arg = args[i] instanceof Instant instant ? java.sql.Timestamp.from(instant) : args[i];
-                statement.setObject(i + 1, arg);
-            }
-            return statement;
-        }, keys);
-        return keys.getKey().longValue();
+        return insert(db, "insert into participant (tenant_id, identity_key, teams_user_id, aad_object_id, "
+                + "time_zone, created_at, updated_at) values ('t', ?, ?, ?, 'Europe/London', ?, ?)", aad, "29:" + aad,
+                aad, NOW, NOW);
     }
 }

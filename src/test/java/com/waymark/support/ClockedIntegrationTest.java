@@ -1,8 +1,5 @@
 package com.waymark.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +38,9 @@ public abstract class ClockedIntegrationTest {
     /** Sunday 1 November 2026, noon UTC: where each test class finds the clock. */
     public static final Instant START = Instant.parse("2026-11-01T12:00:00Z");
 
-    protected static final Path DATA_DIR = scratchDir();
+    protected static final Path DATA_DIR = Scratch.dir("waymark-clocked-");
     /** Lives as long as the JVM, like the cached Spring context whose messages it receives. */
-    protected static final ConnectorStub CONNECTOR = startConnector();
+    protected static final ConnectorStub CONNECTOR = Scratch.connector();
     protected static final MutableClock CLOCK = new MutableClock(START);
 
     /** The test class that ran last in this context: a new one is given a quiet start. */
@@ -79,21 +76,5 @@ public abstract class ClockedIntegrationTest {
         clockedDb.update("update pairing_plan set active = false");
         clockedDb.update("update outbox_message set status = 'CANCELLED' where status in ('PENDING', 'CLAIMED')");
         CONNECTOR.reset();
-    }
-
-    private static Path scratchDir() {
-        try {
-            return Files.createTempDirectory("waymark-clocked-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ConnectorStub startConnector() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -64,6 +64,6 @@ public final class ModulePeople {
 
     /** A group of {@code programme}, added by its coach. */
     public long group(long coach, long programme, String name) {
-        return programmes.addGroup(coach, programme, name).getId();
+        return programmes.newGroup(coach, programme, name).id();
     }
 }

@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
 /**
  * A throw-away PostgreSQL database on the local server (127.0.0.1:5432, user {@code postgres}, trust
  * authentication), dropped on {@link #close()}. When the server is not reachable nothing is created and
@@ -51,6 +54,11 @@ public final class ScratchPostgres implements AutoCloseable {
 
     public String url() {
         return SERVER + database;
+    }
+
+    /** A template over one connection of its own to the database, as the administrator. */
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(new SingleConnectionDataSource(url(), ADMIN_USER, "", true));
     }
 
     public Connection connect() throws SQLException {

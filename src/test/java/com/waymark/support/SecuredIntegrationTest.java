@@ -1,8 +1,5 @@
 package com.waymark.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +36,8 @@ public abstract class SecuredIntegrationTest {
     public static final String ENCRYPTION_KEY = "q0k4Yt8m3Zc9L2vW7nB5xR1pS6dF0gH4jK8lQ2wE3rU=";
     public static final String OTHER_TENANT = "3e0f4c52-9b1d-4a7e-8c2f-6d5a4b3c2e1f";
 
-    protected static final Path DATA_DIR = scratchDir();
-    protected static final ConnectorStub CONNECTOR = startConnector();
+    protected static final Path DATA_DIR = Scratch.dir("waymark-secured-");
+    protected static final ConnectorStub CONNECTOR = Scratch.connector();
     protected static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
     protected static final BotFrameworkTokens TOKENS = BotFrameworkTokens.get();
 
@@ -63,21 +60,5 @@ public abstract class SecuredIntegrationTest {
     protected static TeamsClient authorized(int port) {
         TeamsClient plain = new TeamsClient(port, CONNECTOR.serviceUrl());
         return plain.authorizedBy(() -> "Bearer " + TOKENS.valid(APP_ID, CONNECTOR.serviceUrl()));
-    }
-
-    private static Path scratchDir() {
-        try {
-            return Files.createTempDirectory("waymark-secured-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ConnectorStub startConnector() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package com.waymark.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.waymark.bench.ConnectorStub;
@@ -20,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 public abstract class WaymarkIntegrationTest {
 
-    protected static final Path DATA_DIR = scratchDir();
+    protected static final Path DATA_DIR = Scratch.dir("waymark-test-");
     /** Lives as long as the JVM, like the cached Spring context whose replies it receives. */
-    protected static final ConnectorStub CONNECTOR = startConnector();
+    protected static final ConnectorStub CONNECTOR = Scratch.connector();
 
     @DynamicPropertySource
     static void scratchDatabase(DynamicPropertyRegistry registry) {
@@ -34,21 +31,5 @@ public abstract class WaymarkIntegrationTest {
         // the tests' application.yml names each one at random when it starts. A name shared by the contexts of this
         // class's subclasses (a profile, a test property) let the last one started take over the others' connections,
         // and closing it closed their pool: sessions recorded later in the shared context then failed.
-    }
-
-    private static Path scratchDir() {
-        try {
-            return Files.createTempDirectory("waymark-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ConnectorStub startConnector() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

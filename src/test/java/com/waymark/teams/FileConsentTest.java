@@ -1,8 +1,6 @@
 package com.waymark.teams;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,9 +16,9 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.privacy.DataRightsService;
+import com.waymark.support.OneDriveStub;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.Answer;
 import com.waymark.support.TeamsClient.User;
@@ -61,12 +58,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
 
     TeamsClient inTeams;
     TeamsClient connector;
-    HttpServer oneDrive;
-    final List<Upload> uploads = new CopyOnWriteArrayList<>();
-    volatile int uploadStatus = 201;
-
-    record Upload(String method, String path, String contentRange, byte[] body) {
-    }
+    OneDriveStub oneDrive;
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -75,15 +67,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
     void start() throws IOException {
         inTeams = new TeamsClient(port, TEAMS_SERVICE);
         connector = new TeamsClient(port, CONNECTOR.serviceUrl());
-        oneDrive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oneDrive.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                uploads.add(new Upload(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Content-Range"), in.readAllBytes()));
-                exchange.sendResponseHeaders(uploadStatus, -1);
-            }
-        });
-        oneDrive.start();
+        oneDrive = OneDriveStub.start();
         logs.start();
         root.addAppender(logs);
     }
@@ -91,7 +75,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
     @AfterEach
     void stop() {
         root.detachAppender(logs);
-        oneDrive.stop(0);
+        oneDrive.close();
     }
 
     @Test
@@ -116,8 +100,8 @@ class FileConsentTest extends WaymarkIntegrationTest {
         Answer answer = connector.post(consentInvoke(person, "accept", context, fileName));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(uploads).hasSize(1);
-        Upload upload = uploads.get(0);
+        assertThat(oneDrive.uploads()).hasSize(1);
+        OneDriveStub.Upload upload = oneDrive.uploads().get(0);
         assertThat(upload.method()).isEqualTo("PUT");
         assertThat(upload.path()).isEqualTo("/upload/session-1");
         assertThat(upload.contentRange()).isEqualTo("bytes 0-" + (upload.body().length - 1) + "/" + upload.body().length);
@@ -150,7 +134,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
 
         assertThat(connector.post(consentInvoke(person, "decline", context, "x.json")).status()).isEqualTo(200);
 
-        assertThat(uploads).isEmpty();
+        assertThat(oneDrive.uploads()).isEmpty();
         assertThat(sentTo(person)).containsExactly(FileOffers.DECLINED_MY_DATA);
     }
 
@@ -163,7 +147,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
 
         assertThat(connector.post(consentInvoke(other, "accept", context, "x.json")).status()).isEqualTo(200);
 
-        assertThat(uploads).isEmpty();
+        assertThat(oneDrive.uploads()).isEmpty();
         assertThat(sentTo(other)).containsExactly(FileOffers.NOT_FOR_YOU);
     }
 
@@ -187,7 +171,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
         // A Teams answer we don't know is a bad request, as the SDK's own handler makes it.
         assertThat(connector.post(consentInvoke(person, "maybe", stale, "x.json")).status()).isEqualTo(400);
 
-        assertThat(uploads).isEmpty();
+        assertThat(oneDrive.uploads()).isEmpty();
         assertThat(sentTo(person)).containsExactly(FileOffers.NOT_FOR_YOU, FileOffers.NOT_FOR_YOU,
                 FileOffers.EXPIRED_MY_DATA, FileOffers.EXPIRED_EXPORT);
     }
@@ -196,18 +180,18 @@ class FileConsentTest extends WaymarkIntegrationTest {
     void aStoreThatFailsGetsAKindAnswer() {
         User person = agreed(User.fresh("Failing " + UUID.randomUUID().toString().substring(0, 4)));
         JsonNode context = offer(person, "my data");
-        uploadStatus = 503;
+        oneDrive.answerWith(503);
         CONNECTOR.reset();
 
         assertThat(connector.post(consentInvoke(person, "accept", context, "x.json")).status()).isEqualTo(200);
 
-        assertThat(uploads).hasSize(1);
+        assertThat(oneDrive.uploads()).hasSize(1);
         assertThat(sentTo(person)).containsExactly(FileOffers.UPLOAD_FAILED);
         ObjectNode toElsewhere = consentInvoke(person, "accept", context, "x.json");
         ((ObjectNode) toElsewhere.path("value").path("uploadInfo")).put("uploadUrl", "http://example.invalid/upload");
         CONNECTOR.reset();
         connector.post(toElsewhere);
-        assertThat(uploads).as("plain HTTP only to this machine").hasSize(1);
+        assertThat(oneDrive.uploads()).as("plain HTTP only to this machine").hasSize(1);
         assertThat(sentTo(person)).containsExactly(FileOffers.UPLOAD_FAILED);
     }
 
@@ -243,8 +227,8 @@ class FileConsentTest extends WaymarkIntegrationTest {
         CONNECTOR.reset();
         assertThat(connector.post(consentInvoke(coach, "accept", context, "export.csv")).status()).isEqualTo(200);
 
-        assertThat(uploads).hasSize(1);
-        String csv = new String(uploads.get(0).body(), StandardCharsets.UTF_8);
+        assertThat(oneDrive.uploads()).hasSize(1);
+        String csv = new String(oneDrive.body(0), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFprogramme,period_from,period_to,section,figure,value\r\n");
         assertThat(csv.lines().skip(1).toList()).allSatisfy(line -> assertThat(line).startsWith(name + ","));
         assertThat(csv).contains("wellbeing,mean wellbeing (1-5),4.0\r\n").doesNotContain("Leader");
@@ -264,7 +248,7 @@ class FileConsentTest extends WaymarkIntegrationTest {
                 idOf(coach), Instant.now().getEpochSecond() + "|export|" + notTheirs + "|0||"));
         CONNECTOR.reset();
         connector.post(consentInvoke(coach, "accept", elsewhere, "export.csv"));
-        assertThat(uploads).as("nothing more uploaded").hasSize(1);
+        assertThat(oneDrive.uploads()).as("nothing more uploaded").hasSize(1);
         assertThat(sentTo(coach)).hasSize(1).allSatisfy(text -> assertThat(text).isNotEqualTo(FileOffers.SAVED)
                 .containsIgnoringCase("coach"));
         assertThat(exportsAudited(notTheirs)).isZero();
@@ -294,32 +278,12 @@ class FileConsentTest extends WaymarkIntegrationTest {
         return offered.get(offered.size() - 1).path("attachments").path(0).path("content").path("acceptContext");
     }
 
-    /** Teams' invoke when the person chooses Allow or Decline, as documented for bots sending files. */
     private ObjectNode consentInvoke(User user, String action, JsonNode context, String fileName) {
-        ObjectNode activity = connector.message(user, "");
-        activity.remove("text");
-        activity.remove("textFormat");
-        activity.put("type", "invoke").put("name", "fileConsent/invoke");
-        ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
-        value.set("context", context);
-        if (action.equals("accept")) {
-            value.putObject("uploadInfo").put("contentUrl", "https://contoso-my.sharepoint.com/personal/" + fileName)
-                    .put("name", fileName)
-                    .put("uploadUrl", "http://127.0.0.1:" + oneDrive.getAddress().getPort() + "/upload/session-1")
-                    .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C")
-                    .put("fileType", fileName.substring(fileName.lastIndexOf('.') + 1));
-        }
-        return activity;
+        return oneDrive.consent(connector, user, action, context, fileName);
     }
 
     private List<String> sentTo(User user) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode activity : CONNECTOR.sentActivities()) {
-            if (activity.path("conversation").path("id").asText().equals(user.conversationId())) {
-                texts.add(activity.path("text").asText());
-            }
-        }
-        return texts;
+        return OneDriveStub.sentTo(CONNECTOR, user);
     }
 
     private long idOf(User user) {

@@ -1,18 +1,14 @@
 package com.waymark.teams;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
+import com.waymark.support.OneDriveStub;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -45,26 +41,18 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
 
     TeamsClient inTeams;
     TeamsClient connector;
-    HttpServer oneDrive;
-    final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+    OneDriveStub oneDrive;
 
     @BeforeEach
     void start() throws IOException {
         inTeams = new TeamsClient(port, TEAMS_SERVICE);
         connector = new TeamsClient(port, CONNECTOR.serviceUrl());
-        oneDrive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oneDrive.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                uploads.add(in.readAllBytes());
-                exchange.sendResponseHeaders(201, -1);
-            }
-        });
-        oneDrive.start();
+        oneDrive = OneDriveStub.start();
     }
 
     @AfterEach
     void stop() {
-        oneDrive.stop(0);
+        oneDrive.close();
     }
 
     @Test
@@ -95,9 +83,9 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
         CONNECTOR.reset();
         assertThat(connector.post(consentInvoke(coach, "accept", pdfOffer.path("content").path("acceptContext"),
                 "report.pdf")).status()).isEqualTo(200);
-        assertThat(uploads).hasSize(1);
-        assertThat(new String(uploads.get(0), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        try (PDDocument pdf = Loader.loadPDF(uploads.get(0))) {
+        assertThat(oneDrive.uploads()).hasSize(1);
+        assertThat(new String(oneDrive.body(0), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument pdf = Loader.loadPDF(oneDrive.body(0))) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains(name).contains("Method and confidentiality").contains("Leaders enrolled 5");
         }
@@ -106,7 +94,7 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
 
         CONNECTOR.reset();
         connector.post(consentInvoke(coach, "accept", csvOffer.path("content").path("acceptContext"), "report.csv"));
-        assertThat(new String(uploads.get(1), StandardCharsets.UTF_8)).startsWith("\uFEFFsection,figure,value\r\n")
+        assertThat(new String(oneDrive.body(1), StandardCharsets.UTF_8)).startsWith("\uFEFFsection,figure,value\r\n")
                 .contains("Participation,Leaders enrolled,5\r\n");
         assertThat(audited(programmeId)).isEqualTo(3);
 
@@ -120,7 +108,7 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
         CONNECTOR.reset();
         connector.post(consentInvoke(other, "accept", pdfOffer.path("content").path("acceptContext"), "report.pdf"));
         assertThat(sentTo(other)).containsExactly(FileOffers.NOT_FOR_YOU);
-        assertThat(uploads).hasSize(2);
+        assertThat(oneDrive.uploads()).hasSize(2);
         assertThat(audited(programmeId)).isEqualTo(3);
     }
 
@@ -131,30 +119,11 @@ class ImpactFilesTest extends WaymarkIntegrationTest {
     }
 
     private ObjectNode consentInvoke(User user, String action, JsonNode context, String fileName) {
-        ObjectNode activity = connector.message(user, "");
-        activity.remove("text");
-        activity.remove("textFormat");
-        activity.put("type", "invoke").put("name", "fileConsent/invoke");
-        ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
-        value.set("context", context);
-        if (action.equals("accept")) {
-            value.putObject("uploadInfo").put("contentUrl", "https://contoso-my.sharepoint.com/personal/" + fileName)
-                    .put("name", fileName)
-                    .put("uploadUrl", "http://127.0.0.1:" + oneDrive.getAddress().getPort() + "/upload/session-1")
-                    .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C")
-                    .put("fileType", fileName.substring(fileName.lastIndexOf('.') + 1));
-        }
-        return activity;
+        return oneDrive.consent(connector, user, action, context, fileName);
     }
 
     private List<String> sentTo(User user) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode activity : CONNECTOR.sentActivities()) {
-            if (activity.path("conversation").path("id").asText().equals(user.conversationId())) {
-                texts.add(activity.path("text").asText());
-            }
-        }
-        return texts;
+        return OneDriveStub.sentTo(CONNECTOR, user);
     }
 
     private int audited(long programmeId) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waymark.bench.ConnectorStub;
 import com.waymark.outbox.DeliveryWorker;
+import com.waymark.support.Scratch;
 import com.waymark.support.EveryColumn;
 import com.waymark.support.MutableClock;
 import com.waymark.support.TeamsClient;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromisesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ConnectorStub CONNECTOR = start();
+    static final ConnectorStub CONNECTOR = Scratch.connector();
     /** A Monday, 22:00 in London: inside quiet hours 21:00-07:30. */
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-03-01T22:00:00Z"));
     static final int NOTICE_DAYS = 14;
@@ -459,13 +460,5 @@ class PromisesTest {
             }
         }
         node.forEach(child -> collect(child, texts));
-    }
-
-    private static ConnectorStub start() {
-        try {
-            return new ConnectorStub();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 import com.microsoft.bot.schema.Activity;
 import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.EnrolmentService;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffInfo;
 import com.waymark.programme.StaffInvitations;
-import com.waymark.programme.StaffMember;
 import com.waymark.teams.CardIds;
 import com.waymark.teams.CardSubmit;
 import com.waymark.teams.FeatureSlice;
@@ -136,7 +136,7 @@ public class MembershipSlice implements FeatureSlice<MembershipCommand> {
         if (command instanceof MembershipCommand.CorrectDetails correct) {
             long programmeId = cardIds.open(CardIds.Kind.PROGRAMME, id, correct.programmeId())
                     .orElseThrow(() -> new ProgrammeProblem(NOT_YOUR_PROGRAMME));
-            Membership membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
+            MembershipInfo membership = enrolment.correctOwn(id, programmeId, correct.role(), correct.organisation());
             return Reply.text("Thanks – updated your details: " + ProgrammeCards.describe(membership, null) + ".");
         }
         if (command instanceof MembershipCommand.AcceptStaffInvitation accept) {
@@ -164,7 +164,7 @@ public class MembershipSlice implements FeatureSlice<MembershipCommand> {
         }
         StaffInvitations.Accepted accepted = invitations.accept(id, accept.code());
         String name = PlainText.of(accepted.programme().getName());
-        String as = accepted.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach";
+        String as = accepted.role() == StaffInfo.Role.ADMIN ? "an admin" : "a coach";
         if (accepted.alreadyOnTheTeam()) {
             return Reply.text("You're already " + as + " of \"" + name + "\", so I've left the invitation unused.");
         }
@@ -185,12 +185,12 @@ public class MembershipSlice implements FeatureSlice<MembershipCommand> {
         }
         Programme programme = programmes.current(id).filter(p -> mine.stream()
                 .anyMatch(m -> m.programme().getId().equals(p.getId()))).orElse(mine.get(0).programme());
-        Membership membership = mine.stream().filter(m -> m.programme().getId().equals(programme.getId()))
+        MembershipInfo membership = mine.stream().filter(m -> m.programme().getId().equals(programme.getId()))
                 .findFirst().orElseThrow().membership();
-        String groupName = membership.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(membership.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+        String groupName = membership.groupId() == null ? null : programmes.groups(programme.getId()).stream()
+                .filter(g -> membership.groupId().equals(g.id())).map(g -> g.name()).findFirst().orElse(null);
         return Reply.card(ProgrammeCards.myDetails(programme, cardIds.seal(CardIds.Kind.PROGRAMME, id,
-                programme.getId()), membership, groupName, membership.getLineManagerId() == null ? null
-                : directory.personName(membership.getLineManagerId()).orElse("someone who has left Waymark")));
+                programme.getId()), membership, groupName, membership.lineManagerId() == null ? null
+                : directory.personName(membership.lineManagerId()).orElse("someone who has left Waymark")));
     }
 }

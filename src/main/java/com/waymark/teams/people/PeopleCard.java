@@ -3,8 +3,8 @@ package com.waymark.teams.people;
 import java.util.List;
 
 import com.waymark.programme.EnrolmentService.Member;
+import com.waymark.programme.GroupInfo;
 import com.waymark.programme.Programme;
-import com.waymark.programme.ProgrammeGroup;
 import com.waymark.teams.AdaptiveCard;
 import com.waymark.teams.PlainText;
 import com.waymark.teams.ProgrammeCards;
@@ -15,7 +15,7 @@ final class PeopleCard {
     private PeopleCard() {
     }
 
-    static AdaptiveCard people(Programme programme, List<Member> members, List<ProgrammeGroup> groups) {
+    static AdaptiveCard people(Programme programme, List<Member> members, List<GroupInfo> groups) {
         AdaptiveCard card = AdaptiveCard.create().heading("People in " + PlainText.of(programme.getName()));
         if (members.isEmpty()) {
             return card.text("Nobody has joined yet. Share the join code " + programme.getJoinCode()
@@ -29,7 +29,7 @@ final class PeopleCard {
                 .map(m -> new AdaptiveCard.Choice(name(m), m.participant().getId().toString())).toList();
         List<AdaptiveCard.Choice> groupChoices = new java.util.ArrayList<>();
         groupChoices.add(new AdaptiveCard.Choice("(keep as it is)", ProgrammeCards.KEEP));
-        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.getName(), g.getId().toString())));
+        groups.forEach(g -> groupChoices.add(new AdaptiveCard.Choice(g.name(), Long.toString(g.id()))));
         List<AdaptiveCard.Choice> managers = new java.util.ArrayList<>();
         managers.add(new AdaptiveCard.Choice("(keep as it is)", ProgrammeCards.KEEP));
         managers.addAll(people);

@@ -7,7 +7,7 @@ import com.microsoft.bot.schema.Activity;
 import com.waymark.programme.EnrolmentService;
 import com.waymark.programme.EnrolmentService.Member;
 import com.waymark.programme.EnrolmentService.MemberDetails;
-import com.waymark.programme.Membership;
+import com.waymark.programme.MembershipInfo;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
@@ -83,18 +83,18 @@ public class PeopleSlice implements FeatureSlice<PeopleCommand> {
         Member member = enrolment.members(programme.getId()).stream()
                 .filter(m -> m.participant().getId() == participantId).findFirst()
                 .orElseThrow(() -> new ProgrammeProblem("That person is not in \"" + programme.getName() + "\"."));
-        Membership current = member.membership();
+        MembershipInfo current = member.membership();
         // Blank fields on the card mean "keep as it is", so a coach can change one thing at a time.
         MemberDetails details = new MemberDetails(
-                blank(describe.role()) ? current.getRole() : describe.role(),
-                blank(describe.organisation()) ? current.getOrganisation() : describe.organisation(),
-                blank(describe.groupId()) ? current.getGroupId()
+                blank(describe.role()) ? current.role() : describe.role(),
+                blank(describe.organisation()) ? current.organisation() : describe.organisation(),
+                blank(describe.groupId()) ? current.groupId()
                         : Long.valueOf(ProgrammeCards.chosenId(describe.groupId(), "group")),
-                blank(describe.lineManagerId()) ? current.getLineManagerId()
+                blank(describe.lineManagerId()) ? current.lineManagerId()
                         : Long.valueOf(ProgrammeCards.chosenId(describe.lineManagerId(), "line manager")));
-        Membership updated = enrolment.describe(coachId, programme.getId(), participantId, details);
-        String groupName = updated.getGroupId() == null ? null : programmes.groups(programme.getId()).stream()
-                .filter(g -> g.getId().equals(updated.getGroupId())).map(g -> g.getName()).findFirst().orElse(null);
+        MembershipInfo updated = enrolment.describe(coachId, programme.getId(), participantId, details);
+        String groupName = updated.groupId() == null ? null : programmes.groups(programme.getId()).stream()
+                .filter(g -> updated.groupId().equals(g.id())).map(g -> g.name()).findFirst().orElse(null);
         String name = member.participant().getDisplayName() == null ? "They" : member.participant().getDisplayName();
         return Reply.text("Saved: " + PlainText.of(name) + " – " + ProgrammeCards.describe(updated, groupName)
                 + ". They can see this with \"my details\" and correct it.");

@@ -152,8 +152,8 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
                     programme.getId()), programme.settings(), minutes(programme.settings()))));
         }
         if (command instanceof ProgrammeCommand.AddGroup add) {
-            var group = programmes.addGroup(id, programme.getId(), add.name());
-            return List.of(Reply.text("Added the group \"" + PlainText.of(group.getName()) + "\" to \""
+            var group = programmes.newGroup(id, programme.getId(), add.name());
+            return List.of(Reply.text("Added the group \"" + PlainText.of(group.name()) + "\" to \""
                     + PlainText.of(programme.getName()) + "\". Say \"people\" to put people in it."));
         }
         return List.of(overview(id, programme.getId()));
@@ -179,8 +179,8 @@ public class ProgrammeSlice implements FeatureSlice<ProgrammeCommand> {
         var rhythms = schedules.active(programmeId);
         String rhythm = rhythms.isEmpty() ? "not set yet (say \"schedule\")" : rhythms.stream()
                 .map(s -> ScheduleCards.describe(s.rhythm())).collect(Collectors.joining("; "));
-        String next = schedules.nextSession(programmeId)
-                .map(s -> SESSION.format(s.getStartsAt().atZone(zone)))
+        String next = schedules.nextSessionStart(programmeId)
+                .map(startsAt -> SESSION.format(startsAt.atZone(zone)))
                 .orElse("not recorded yet (say \"" + schedules.sessionExample(zone) + "\")");
         return Reply.card(SetupCards.overview(overview, rhythm, next, minutes(overview.programme().settings())));
     }

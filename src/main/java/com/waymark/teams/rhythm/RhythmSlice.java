@@ -15,7 +15,7 @@ import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
 import com.waymark.schedule.CheckInRhythm;
-import com.waymark.schedule.CheckInSchedule;
+import com.waymark.schedule.RhythmInfo;
 import com.waymark.schedule.ScheduleProblem;
 import com.waymark.schedule.ScheduleService;
 import com.waymark.teams.CalendarInput;
@@ -77,7 +77,7 @@ public class RhythmSlice implements FeatureSlice<RhythmCommand> {
             if (command instanceof RhythmCommand.Save save) {
                 return save(turn.participantId(), programme, save);
             }
-            List<CheckInSchedule> active = schedules.active(programme.getId());
+            List<RhythmInfo> active = schedules.active(programme.getId());
             return List.of(Reply.card(ScheduleCards.rhythm(programme, active, programmes.groups(programme.getId()))));
         } catch (ScheduleProblem | ProgrammeProblem problem) {
             return List.of(Reply.text(PlainText.of(problem.getMessage())));
@@ -96,7 +96,7 @@ public class RhythmSlice implements FeatureSlice<RhythmCommand> {
                 CalendarInput.time(save.time(), "09:00"), wholeNumber(save.openHours(), 48),
                 wholeNumber(save.remindAfterHours(), 24),
                 LocalDate.now(clock.withZone(ZoneId.of(programme.getTimeZone()))));
-        CheckInSchedule saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
+        RhythmInfo saved = schedules.setRhythm(coachId, programme.getId(), groupId, rhythm);
         return List.of(Reply.text("Saved: check-ins for \"" + PlainText.of(programme.getName()) + "\" "
                 + ScheduleCards.describe(saved.rhythm())
                 + ". Each person gets them at that time in their own time zone, outside their quiet hours, between the "

@@ -4,8 +4,8 @@ import java.util.List;
 
 import com.microsoft.bot.schema.Activity;
 import com.waymark.outbox.OutboxPayload;
+import com.waymark.programme.StaffInfo;
 import com.waymark.programme.StaffInvitations;
-import com.waymark.programme.StaffMember;
 import com.waymark.teams.MessageWording;
 import com.waymark.teams.PlainText;
 import com.waymark.teams.Reply;
@@ -31,7 +31,7 @@ class StaffJoinedWording implements MessageWording<OutboxPayload.StaffJoined> {
     public List<Activity> render(long recipientId, OutboxPayload.StaffJoined payload) {
         return invitations.joined(payload.staffMemberId())
                 .map(joined -> List.of(Reply.text(PlainText.of(joined.person()) + " accepted your invitation: they "
-                        + "are now " + (joined.role() == StaffMember.Role.ADMIN ? "an admin" : "a coach") + " of \""
+                        + "are now " + (joined.role() == StaffInfo.Role.ADMIN ? "an admin" : "a coach") + " of \""
                         + PlainText.of(joined.programme()) + "\". Say \"coaches\" to see the team.")))
                 .orElse(List.of());
     }

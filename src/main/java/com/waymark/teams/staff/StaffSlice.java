@@ -9,8 +9,8 @@ import com.waymark.privacy.NameDirectory;
 import com.waymark.programme.Programme;
 import com.waymark.programme.ProgrammeProblem;
 import com.waymark.programme.ProgrammeService;
+import com.waymark.programme.StaffInfo;
 import com.waymark.programme.StaffInvitations;
-import com.waymark.programme.StaffMember;
 import com.waymark.teams.AdaptiveCard;
 import com.waymark.teams.CardIds;
 import com.waymark.teams.CardSubmit;
@@ -96,10 +96,10 @@ public class StaffSlice implements FeatureSlice<StaffCommand> {
         Programme programme = programmes.currentCoached(id);
         var overview = programmes.overview(id, programme.getId());
         List<AdaptiveCard.Choice> choices = new ArrayList<>();
-        programmes.staffOf(programme.getId()).stream().filter(s -> s.getParticipantId() != id)
-                .forEach(s -> choices.add(new AdaptiveCard.Choice(nameOf(s.getParticipantId()) + " (now "
-                        + (s.getRole() == StaffMember.Role.ADMIN ? "admin" : "coach") + ")",
-                        cardIds.seal(CardIds.Kind.PERSON, id, s.getParticipantId()))));
+        programmes.staffOf(programme.getId()).stream().filter(s -> s.participantId() != id)
+                .forEach(s -> choices.add(new AdaptiveCard.Choice(nameOf(s.participantId()) + " (now "
+                        + (s.role() == StaffInfo.Role.ADMIN ? "admin" : "coach") + ")",
+                        cardIds.seal(CardIds.Kind.PERSON, id, s.participantId()))));
         programmes.staffCandidates(programme.getId()).forEach(p -> choices.add(new AdaptiveCard.Choice(
                 nameOf(p.getId()), cardIds.seal(CardIds.Kind.PERSON, id, p.getId()))));
         return Reply.card(StaffCard.coaches(programme, overview.coaches(), overview.admins(), choices,
@@ -114,15 +114,15 @@ public class StaffSlice implements FeatureSlice<StaffCommand> {
         long programmeId = invite.programmeId() == null ? programmes.currentCoached(id).getId()
                 : cardIds.open(CardIds.Kind.PROGRAMME, id, invite.programmeId())
                         .orElseThrow(() -> new ProgrammeProblem(ProgrammeService.NOT_YOURS));
-        StaffMember.Role role;
+        StaffInfo.Role role;
         try {
-            role = StaffMember.Role.valueOf(invite.role() == null ? "" : invite.role());
+            role = StaffInfo.Role.valueOf(invite.role() == null ? "" : invite.role());
         } catch (IllegalArgumentException e) {
             throw new ProgrammeProblem("Please choose whether to invite a coach or an admin: say \"invite coach\" or "
                     + "\"invite admin\".");
         }
         StaffInvitations.Invitation made = invitations.invite(id, programmeId, role);
-        String as = role == StaffMember.Role.ADMIN ? "an admin" : "a coach";
+        String as = role == StaffInfo.Role.ADMIN ? "an admin" : "a coach";
         String name = PlainText.of(made.programme().getName());
         return Reply.text("Here is an invitation to join \"" + name + "\" as " + as + ": " + made.code() + "\n\n"
                 + "Send it only to the person you mean. They say to me, in their own 1:1 chat with Waymark: accept "
@@ -143,14 +143,14 @@ public class StaffSlice implements FeatureSlice<StaffCommand> {
             return Reply.text("Done: they are no longer on the coaching team of \""
                     + PlainText.of(programme.getName()) + "\".");
         }
-        StaffMember.Role role;
+        StaffInfo.Role role;
         try {
-            role = StaffMember.Role.valueOf(appoint.role() == null ? "" : appoint.role());
+            role = StaffInfo.Role.valueOf(appoint.role() == null ? "" : appoint.role());
         } catch (IllegalArgumentException e) {
             throw new ProgrammeProblem("Please choose Coach, Admin or not part of the coaching team.");
         }
         programmes.setStaff(id, programme.getId(), participantId, role);
-        return Reply.text("Done: they are now " + (role == StaffMember.Role.ADMIN ? "an admin" : "a coach")
+        return Reply.text("Done: they are now " + (role == StaffInfo.Role.ADMIN ? "an admin" : "a coach")
                 + " of \"" + PlainText.of(programme.getName()) + "\".");
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,6 +19,7 @@ import com.waymark.evaluation.OutcomeInvite;
 import com.waymark.evaluation.OutcomeMeasure;
 import com.waymark.impact.ImpactReport;
 import com.waymark.impact.ImpactReports;
+import com.waymark.support.CardFacts;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Coach;
 import com.waymark.support.Chat.Person;
@@ -238,10 +238,7 @@ class EvaluationImpactSectionTest extends WaymarkIntegrationTest {
 
     /** Every FactSet's title and value in the card. */
     static Map<String, String> facts(JsonNode card) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        card.findValues("facts").forEach(set -> set.forEach(f -> facts.put(f.path("title").asText(),
-                f.path("value").asText())));
-        return facts;
+        return CardFacts.of(card);
     }
 
     int evaluationReads() {

@@ -2,22 +2,19 @@ package com.waymark.teams.story;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import com.waymark.support.Chat;
 import com.waymark.support.Chat.Person;
 import com.waymark.support.Replies;
+import com.waymark.support.OneDriveStub;
 import com.waymark.support.TeamsClient;
 import com.waymark.support.TeamsClient.User;
 import com.waymark.support.WaymarkIntegrationTest;
@@ -56,26 +53,18 @@ class LearningStoryTest extends WaymarkIntegrationTest {
 
     Chat chat;
     TeamsClient inTeams;
-    HttpServer oneDrive;
-    final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+    OneDriveStub oneDrive;
 
     @BeforeEach
     void start() throws IOException {
         chat = new Chat(new TeamsClient(port, CONNECTOR.serviceUrl()), db).requiringOk();
         inTeams = new TeamsClient(port, TEAMS_SERVICE);
-        oneDrive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oneDrive.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                uploads.add(in.readAllBytes());
-                exchange.sendResponseHeaders(201, -1);
-            }
-        });
-        oneDrive.start();
+        oneDrive = OneDriveStub.start();
     }
 
     @AfterEach
     void stop() {
-        oneDrive.stop(0);
+        oneDrive.close();
     }
 
     void checkIn(Person person, int wellbeing, int energy, String reflection) {
@@ -124,13 +113,13 @@ class LearningStoryTest extends WaymarkIntegrationTest {
         JsonNode consent = offered.get(offered.size() - 1).path("attachments").path(0);
         assertThat(consent.path("contentType").asText()).isEqualTo("application/vnd.microsoft.teams.card.file.consent");
         assertThat(consent.path("name").asText()).startsWith("my-learning-story-").endsWith(".pdf");
-        TeamsClient.Answer accepted = chat.teams().post(accept(user, consent.path("content").path("acceptContext"),
-                consent.path("name").asText()));
+        TeamsClient.Answer accepted = chat.teams().post(oneDrive.consent(chat.teams(), user, "accept",
+                consent.path("content").path("acceptContext"), consent.path("name").asText()));
         assertThat(accepted.status()).isEqualTo(200);
-        assertThat(uploads).hasSize(1);
+        assertThat(oneDrive.uploads()).hasSize(1);
 
         String text;
-        try (PDDocument pdf = Loader.loadPDF(uploads.get(0))) {
+        try (PDDocument pdf = Loader.loadPDF(oneDrive.body(0))) {
             text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             Path pages = Path.of("target", "story-pages");
             Files.createDirectories(pages);
@@ -150,8 +139,9 @@ class LearningStoryTest extends WaymarkIntegrationTest {
         // Declining a fresh offer makes nothing.
         offered = inTeams.expectReplies(inTeams.cardSubmit(user, make)).replies();
         JsonNode second = offered.get(offered.size() - 1).path("attachments").path(0);
-        chat.teams().post(decline(user, second.path("content").path("declineContext")));
-        assertThat(uploads).hasSize(1);
+        chat.teams().post(oneDrive.consent(chat.teams(), user, "decline",
+                second.path("content").path("declineContext"), consent.path("name").asText()));
+        assertThat(oneDrive.uploads()).hasSize(1);
     }
 
     @Test
@@ -175,28 +165,5 @@ class LearningStoryTest extends WaymarkIntegrationTest {
             many.put("include." + i, "true");
         }
         assertThat(me.click(many).text()).contains("up to 40 reflections");
-    }
-
-    ObjectNode accept(User user, JsonNode context, String fileName) {
-        ObjectNode activity = invoke(user, "accept", context);
-        ((ObjectNode) activity.path("value")).putObject("uploadInfo")
-                .put("contentUrl", "https://contoso-my.sharepoint.com/personal/" + fileName).put("name", fileName)
-                .put("uploadUrl", "http://127.0.0.1:" + oneDrive.getAddress().getPort() + "/upload/session-1")
-                .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C").put("fileType", "pdf");
-        return activity;
-    }
-
-    ObjectNode decline(User user, JsonNode context) {
-        return invoke(user, "decline", context);
-    }
-
-    ObjectNode invoke(User user, String action, JsonNode context) {
-        ObjectNode activity = chat.teams().message(user, "");
-        activity.remove("text");
-        activity.remove("textFormat");
-        activity.put("type", "invoke").put("name", "fileConsent/invoke");
-        ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
-        value.set("context", context);
-        return activity;
     }
 }
