@@ -63,34 +63,28 @@ class StartupBenchTest {
 
     @Test
     void badOptionsGetAClearAnswerAndNothingStarts() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"startup-bench", "--runs", "0"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
-
-        assertThat(code).isEqualTo(2);
-        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+        assertThat(rejected("--runs", "0")).isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
     }
 
     @Test
     void restartIsTrueOrFalseAndAnythingElseStartsNothing() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"startup-bench", "--restart", "yes"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
-
-        assertThat(code).isEqualTo(2);
-        assertThat(buffer.toString(StandardCharsets.UTF_8).strip()).isEqualTo("startup-bench: --restart is true or false");
+        assertThat(rejected("--restart", "yes")).isEqualTo("startup-bench: --restart is true or false");
     }
 
     @Test
     void anUnknownModeGetsTheModesThereAreAndNothingStarts() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"startup-bench", "--mode", "fast"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        assertThat(rejected("--mode", "fast")).isEqualTo("startup-bench: --mode is plain, cds, aot, cds-aot, not 'fast'");
+    }
 
+    /** What {@code startup-bench} with these options prints, having refused them (exit code 2) before starting. */
+    private static String rejected(String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = "startup-bench";
+        System.arraycopy(options, 0, args, 1, options.length);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = Subcommands.run(args, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("startup-bench: --mode is plain, cds, aot, cds-aot, not 'fast'");
+        return buffer.toString(StandardCharsets.UTF_8).strip();
     }
 
     @Test
