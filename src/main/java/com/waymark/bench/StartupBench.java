@@ -40,6 +40,10 @@ import com.waymark.checkin.PromptLibrary;
  * {@code --mode} ({@link StartMode}) alone says whether both start plainly ({@code java -jar}, the default) or as the
  * production start does, and the first line says which. {@code --args} adds arguments to Waymark's command line only
  * (to compare a setting).
+ * <p>
+ * {@code --restart true} also times each Waymark start again on the database its first start left (migrated, one person
+ * checked in), as an instance restarts in production, and prints that as a line of its own; the last line, a fresh
+ * database each time, stays as it is.
  */
 public final class StartupBench implements Subcommand {
 
@@ -61,7 +65,7 @@ public final class StartupBench implements Subcommand {
     @Override
     public String description() {
         return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--mode plain|cds|aot|cds-aot] "
-                + "[--jvm OPTIONS] [--args ARGS] [--steps 0]";
+                + "[--jvm OPTIONS] [--args ARGS] [--steps 0] [--restart false]";
     }
 
     /**
@@ -73,16 +77,26 @@ public final class StartupBench implements Subcommand {
         Start(String bot, long readyMs, long helloMs, long checkInMs) {
             this(bot, readyMs, helloMs, checkInMs, -1);
         }
+
+        Start named(String name) {
+            return new Start(name, readyMs, helloMs, checkInMs, cpuMs);
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args", "mode"));
+        BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args", "mode",
+                "restart"));
         StartMode mode = StartMode.parse(options.text("mode", StartMode.PLAIN.label()));
         int runs = options.integer("runs", 5, 1, 50);
         // Seconds a start may take before the benchmark gives up: at load average 40 a plain start took over 180.
         int timeout = options.integer("timeout", 600, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
+        boolean restart = switch (options.text("restart", "false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--restart is true or false");
+        };
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
                 : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (steps > 0) {
@@ -95,15 +109,15 @@ public final class StartupBench implements Subcommand {
         Path work = Files.createTempDirectory("waymark-startup-bench-launch-");
         try {
             Launch launch = Launch.prepare(mode, jvm, work, timeout, out);
-            measure(runs, timeout, launch, waymarkArgs, out);
+            measure(runs, timeout, launch, waymarkArgs, restart, out);
         } finally {
             BenchRuntime.deleteQuietly(work);
         }
         return 0;
     }
 
-    private void measure(int runs, int timeout, Launch launch, List<String> waymarkArgs, PrintStream out)
-            throws Exception {
+    private void measure(int runs, int timeout, Launch launch, List<String> waymarkArgs, boolean restart,
+                         PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "startup-bench: waymark launched as %s%nstartup-bench: echo bot launched as %s%n",
                 String.join(" ", launch.waymark()), String.join(" ", launch.echo()));
         List<String> prompts = new PromptLibrary(JSON).all().stream().map(Prompt::id).toList();
@@ -111,15 +125,33 @@ public final class StartupBench implements Subcommand {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Start> waymark = new ArrayList<>();
         List<Start> echo = new ArrayList<>();
+        List<Start> restarts = new ArrayList<>();
         out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s %13s%n", "bot", "run", "ready ms", "hello ms", "check-in ms",
                 "cpu-to-ready");
         for (int i = 1; i <= runs; i++) {
-            waymark.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout)));
-            echo.add(report(out, i, startOnce(false, launch.echo(), List.of(), http, prompts, timeout)));
+            Path dir = Files.createTempDirectory("waymark-startup-bench-");
+            try {
+                waymark.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout, dir)));
+                if (restart) {
+                    restarts.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout,
+                            dir).named("restart")));
+                }
+            } finally {
+                BenchRuntime.deleteQuietly(dir);
+            }
+            Path echoDir = Files.createTempDirectory("waymark-startup-bench-echo-");
+            try {
+                echo.add(report(out, i, startOnce(false, launch.echo(), List.of(), http, prompts, timeout, echoDir)));
+            } finally {
+                BenchRuntime.deleteQuietly(echoDir);
+            }
         }
         out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
                 median(waymark.stream().mapToLong(Start::cpuMs).toArray()),
                 median(echo.stream().mapToLong(Start::cpuMs).toArray()), BenchRuntime.loadAverage());
+        if (restart) {
+            out.println(restartSummary(restarts, echo));
+        }
         out.println(summary(waymark, echo));
     }
 
@@ -137,6 +169,18 @@ public final class StartupBench implements Subcommand {
         double firstReply = median(waymark.stream().mapToLong(Start::checkInMs).toArray());
         return String.format(Locale.ROOT, "startup-bench: waymark-ms=%.0f echo-ms=%.0f ratio=%.2f first-reply-ms=%.0f",
                 waymarkMs, echoMs, echoMs > 0 ? waymarkMs / echoMs : Double.NaN, firstReply);
+    }
+
+    /**
+     * The restarts' line, before the last: Waymark's median time to ready on the database its first start had migrated,
+     * its ratio to the echo bot's (which has no database, so its starts are the same ones) and its CPU until ready.
+     */
+    static String restartSummary(List<Start> restarts, List<Start> echo) {
+        double restartMs = median(restarts.stream().mapToLong(Start::readyMs).toArray());
+        double echoMs = median(echo.stream().mapToLong(Start::readyMs).toArray());
+        return String.format(Locale.ROOT, "startup-bench: restart on a migrated database: waymark-ms=%.0f ratio=%.2f "
+                + "cpu-ms=%.0f", restartMs, echoMs > 0 ? restartMs / echoMs : Double.NaN,
+                median(restarts.stream().mapToLong(Start::cpuMs).toArray()));
     }
 
     /** The middle value; for an even count, the mean of the two middle ones. */
@@ -165,9 +209,9 @@ public final class StartupBench implements Subcommand {
                 "--waymark.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + managementPort);
     }
 
+    /** One start in {@code dir} (Waymark's data folder, kept for a restart; the echo bot's console log alone). */
     private Start startOnce(boolean isWaymark, List<String> launch, List<String> extra, HttpClient http,
-                            List<String> prompts, int timeoutSeconds) throws Exception {
-        Path dir = Files.createTempDirectory(isWaymark ? "waymark-startup-bench-" : "waymark-startup-bench-echo-");
+                            List<String> prompts, int timeoutSeconds, Path dir) throws Exception {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(launch);
@@ -221,7 +265,6 @@ public final class StartupBench implements Subcommand {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            BenchRuntime.deleteQuietly(dir);
         }
     }
 

@@ -39,6 +39,17 @@ class StartupBenchTest {
     }
 
     @Test
+    void theRestartLineGivesTheRestartsMedianItsRatioToTheEchoBotAndItsCpu() {
+        List<Start> restarts = List.of(new Start("restart", 4_000, 90, 100, 7_000),
+                new Start("restart", 4_400, 80, 110, 7_400), new Start("restart", 9_000, 85, 120, 9_900));
+        List<Start> echo = List.of(new Start("echo", 2_000, 10, 5), new Start("echo", 2_200, 11, 4),
+                new Start("echo", 9_000, 30, 9));
+
+        assertThat(StartupBench.restartSummary(restarts, echo))
+                .isEqualTo("startup-bench: restart on a migrated database: waymark-ms=4400 ratio=2.00 cpu-ms=7400");
+    }
+
+    @Test
     void childrenGetThisJvmsOptionsButNoDebuggerAgentArchiveOrAot() {
         // An archive or AOT is the mode's to give, each bot its own: this JVM's (deploy/run.sh's) is Waymark's alone.
         assertThat(StartupBench.inheritedOptions(List.of("-Xmx512m", "-XX:SharedArchiveFile=app.jsa",
@@ -52,24 +63,28 @@ class StartupBenchTest {
 
     @Test
     void badOptionsGetAClearAnswerAndNothingStarts() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"startup-bench", "--runs", "0"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        assertThat(rejected("--runs", "0")).isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+    }
 
-        assertThat(code).isEqualTo(2);
-        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("startup-bench: --runs must be a whole number from 1 to 50");
+    @Test
+    void restartIsTrueOrFalseAndAnythingElseStartsNothing() {
+        assertThat(rejected("--restart", "yes")).isEqualTo("startup-bench: --restart is true or false");
     }
 
     @Test
     void anUnknownModeGetsTheModesThereAreAndNothingStarts() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int code = Subcommands.run(new String[] {"startup-bench", "--mode", "fast"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        assertThat(rejected("--mode", "fast")).isEqualTo("startup-bench: --mode is plain, cds, aot, cds-aot, not 'fast'");
+    }
 
+    /** What {@code startup-bench} with these options prints, having refused them (exit code 2) before starting. */
+    private static String rejected(String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = "startup-bench";
+        System.arraycopy(options, 0, args, 1, options.length);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = Subcommands.run(args, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(buffer.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("startup-bench: --mode is plain, cds, aot, cds-aot, not 'fast'");
+        return buffer.toString(StandardCharsets.UTF_8).strip();
     }
 
     @Test
