@@ -46,14 +46,18 @@ public class CheckInService {
         return prompts.next(participantId, checkIns.findPromptIds(participantId));
     }
 
-    /** Validates everything first so that a bad submission stores nothing at all. */
+    /**
+     * Validates everything before storing so that a bad submission stores nothing at all. Consent comes first, before
+     * even the validation: the edge leaves the asking to this method ({@code consentAskedByService}), so someone who
+     * has not agreed gets the notice whatever they sent, as when the edge asked.
+     */
     @Transactional
     public CheckInResult record(long participantId, CheckInSubmission submission) {
+        consent.lockForRecording(participantId);
         List<String> problems = validate(submission);
         if (!problems.isEmpty()) {
             return new CheckInResult.Rejected(problems);
         }
-        consent.lockForRecording(participantId);
         String reflection = submission.reflection() == null || submission.reflection().isBlank()
                 ? null : submission.reflection().strip();
         var clean = new CheckInSubmission(submission.wellbeingRaw(), submission.energyRaw(),
@@ -100,6 +104,7 @@ public class CheckInService {
     }
 
     private static boolean isRating(String raw) {
-        return raw != null && raw.trim().matches("[1-5]");
+        String rating = raw == null ? null : raw.trim();
+        return rating != null && rating.length() == 1 && rating.charAt(0) >= '1' && rating.charAt(0) <= '5';
     }
 }

@@ -1,6 +1,8 @@
 package com.waymark.ops;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.waymark.checkin.CheckInSubmission;
 import com.waymark.checkin.CheckInRecorded;
@@ -19,22 +21,19 @@ class CheckInMetrics {
 
     static final String ANSWERED = "waymark.checkins.answered";
 
-    private final MeterRegistry registry;
+    /** Registered once, up front: present at zero, so a rate can be drawn before the first check-in. */
+    private final Map<CheckInSubmission.Source, Counter> counters = new EnumMap<>(CheckInSubmission.Source.class);
 
     CheckInMetrics(MeterRegistry registry) {
-        this.registry = registry;
         for (CheckInSubmission.Source source : CheckInSubmission.Source.values()) {
-            counter(source); // present at zero from the start, so a rate can be drawn before the first check-in
+            counters.put(source, Counter.builder(ANSWERED).description("Check-ins saved")
+                    .tag("source", source.name().toLowerCase(Locale.ROOT)).register(registry));
         }
     }
 
+    /** Counts with the counter kept, not one looked up again by name and tags on every check-in. */
     @TransactionalEventListener
     void answered(CheckInRecorded event) {
-        counter(event.source()).increment();
-    }
-
-    private Counter counter(CheckInSubmission.Source source) {
-        return Counter.builder(ANSWERED).description("Check-ins saved")
-                .tag("source", source.name().toLowerCase(Locale.ROOT)).register(registry);
+        counters.get(event.source()).increment();
     }
 }

@@ -1,6 +1,9 @@
 package com.waymark.programme;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,6 +61,38 @@ public class Participant {
     protected Participant() {
     }
 
+    /**
+     * The person as read by plain JDBC ({@link ParticipantService#recognise}'s common case): a detached copy, the same
+     * as one Hibernate loaded in a transaction that has ended.
+     */
+    static Participant read(ResultSet row) throws SQLException {
+        Participant p = new Participant();
+        p.id = row.getLong("id");
+        p.tenantId = row.getString("tenant_id");
+        p.identityKey = row.getString("identity_key");
+        p.teamsUserId = row.getString("teams_user_id");
+        p.aadObjectId = row.getString("aad_object_id");
+        p.displayName = row.getString("display_name");
+        p.timeZone = row.getString("time_zone");
+        p.conversationReference = row.getString("conversation_reference");
+        p.reachable = row.getBoolean("reachable");
+        long current = row.getLong("current_programme_id");
+        p.currentProgrammeId = row.wasNull() ? null : current;
+        p.welcomedAt = instant(row, "welcomed_at");
+        p.createdAt = instant(row, "created_at");
+        p.updatedAt = instant(row, "updated_at");
+        return p;
+    }
+
+    /** Every column {@link #read} reads, for the statement that selects them. */
+    static final String COLUMNS = "id, tenant_id, identity_key, teams_user_id, aad_object_id, display_name, time_zone, "
+            + "conversation_reference, reachable, current_programme_id, welcomed_at, created_at, updated_at";
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     Participant(TeamsIdentity identity, String timeZone, Instant now) {
         this.tenantId = identity.tenantOrBlank();
         this.identityKey = identity.identityKey();
@@ -96,12 +131,15 @@ public class Participant {
     /** The column's size. A Teams reference takes a few hundred characters; a longer one did not come from Teams. */
     static final int MAX_REFERENCE_CHARS = 4000;
 
-    void rememberConversation(String reference, Instant now) {
+    /** Keeps the 1:1 conversation reference the edge serialised; returns true when it changed. */
+    boolean rememberConversation(String reference, Instant now) {
         if (reference != null && reference.length() <= MAX_REFERENCE_CHARS && !reference.equals(conversationReference)) {
             conversationReference = reference;
             reachable = true;
             updatedAt = now;
+            return true;
         }
+        return false;
     }
 
     void useProgramme(Long programmeId) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import com.waymark.privacy.ConsentService;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,10 +39,12 @@ public class ParticipantService {
     private final TransactionTemplate newTransaction;
 
     private final ConsentService consent;
+    private final JdbcTemplate jdbc;
 
     public ParticipantService(ParticipantRepository participants, Clock clock, PlatformTransactionManager txManager,
-                              ConsentService consent) {
+                              ConsentService consent, JdbcTemplate jdbc) {
         this.consent = consent;
+        this.jdbc = jdbc;
         this.participants = participants;
         this.clock = clock;
         this.transaction = new TransactionTemplate(txManager);
@@ -60,17 +63,38 @@ public class ParticipantService {
      */
     public Participant recognise(TeamsIdentity identity, String conversationReference) {
         String zone = validZone(identity.timeZone());
+        Participant unchanged = readIfUnchanged(identity, zone, conversationReference);
+        if (unchanged != null) {
+            return unchanged;
+        }
         Participant known = transaction.execute(tx -> participants
                 .findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
-                .map(p -> refresh(p, identity, zone, conversationReference)).orElse(null));
+                .map(p -> refreshed(p, identity, zone, conversationReference)).orElse(null));
         if (known != null) {
             return known;
         }
         DataIntegrityViolationException refused = insertUnlessPresent(identity, zone);
-        return transaction.execute(tx -> refresh(participants
+        return transaction.execute(tx -> refreshed(participants
                 .findByTenantIdAndIdentityKey(identity.tenantOrBlank(), identity.identityKey())
                 .orElseThrow(() -> refused != null ? refused : new IllegalStateException("participant not stored")),
                 identity, zone, conversationReference));
+    }
+
+    /**
+     * Most turns come from someone known whose name, ids, time zone and conversation are as stored: then one plain
+     * read, without a transaction or a persistence context, answers (a refreshing transaction cost two commits and a
+     * Hibernate session on every turn and changed nothing). Null when they are new or something would change; the
+     * caller then refreshes in a transaction, deciding afresh on the entity it loads there.
+     */
+    private Participant readIfUnchanged(TeamsIdentity identity, String zone, String conversationReference) {
+        Participant stored = jdbc.query("select " + Participant.COLUMNS + " from participant where tenant_id = ? "
+                        + "and identity_key = ?", rows -> rows.next() ? Participant.read(rows) : null,
+                identity.tenantOrBlank(), identity.identityKey());
+        if (stored == null) {
+            return null;
+        }
+        // The copy is detached: changing it here stores nothing, it only tells whether a refresh would.
+        return refresh(stored, identity, zone, conversationReference) ? null : stored;
     }
 
     /**
@@ -85,13 +109,18 @@ public class ParticipantService {
      * The time zone Teams reports is kept only once the person has agreed to the notice: before that, Waymark keeps
      * only what it needs to reach them and remember their answer ({@code PrivacyNotice.BEFORE_AGREEING}).
      */
-    private Participant refresh(Participant participant, TeamsIdentity identity, String zone, String conversationReference) {
+    private boolean refresh(Participant participant, TeamsIdentity identity, String zone, String conversationReference) {
         var now = clock.instant();
         // Asked only when Teams reports a zone other than the one kept: most turns cost no extra read.
         boolean keepZone = zone != null && !zone.equals(participant.getTimeZone())
                 && consent.hasConsented(participant.getId());
-        participant.refreshFrom(identity, keepZone ? zone : null, now);
-        participant.rememberConversation(conversationReference, now);
+        boolean changed = participant.refreshFrom(identity, keepZone ? zone : null, now);
+        return participant.rememberConversation(conversationReference, now) || changed;
+    }
+
+    private Participant refreshed(Participant participant, TeamsIdentity identity, String zone,
+                                  String conversationReference) {
+        refresh(participant, identity, zone, conversationReference);
         return participant;
     }
 

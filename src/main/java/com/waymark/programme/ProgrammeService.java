@@ -157,12 +157,20 @@ public class ProgrammeService {
     }
 
     /**
-     * The programme a check-in counts for: the one its card names when they are an active member of it, else their
-     * current one if they are an active member of that; null when neither. Asked on every check-in, so it is one plain
-     * statement over their memberships and staff roles, without a transaction (one read needs none; it joins the
-     * caller's if there is one) and without loading the programmes: the same choice as {@link #current} makes.
+     * The programmes a check-in is about: {@code countsFor}, the one its card names when they are an active member of
+     * it, else their current one if they are an active member of that (null when neither); and {@code current}, their
+     * current programme whatever their membership's status, the same choice as {@link #current} makes (null when
+     * none), so that what follows the check-in in the same turn need not ask again.
      */
-    public Long checkInProgramme(Participant participant, Long named) {
+    public record CheckInProgrammes(Long countsFor, Long current) {
+    }
+
+    /**
+     * {@link CheckInProgrammes} for this person. Asked on every check-in, so it is one plain statement over their
+     * memberships and staff roles, without a transaction (one read needs none; it joins the caller's if there is one)
+     * and without loading the programmes.
+     */
+    public CheckInProgrammes checkInProgrammes(Participant participant, Long named) {
         Set<Long> active = new HashSet<>();
         Set<Long> coached = new HashSet<>();
         Set<Long> known = new HashSet<>();
@@ -178,9 +186,6 @@ public class ProgrammeService {
                         coached.add(programme);
                     }
                 }, participant.getId(), participant.getId());
-        if (named != null && active.contains(named)) {
-            return named;
-        }
         Long chosen = participant.getCurrentProgrammeId();
         Long current;
         if (chosen != null && known.contains(chosen)) {
@@ -190,7 +195,10 @@ public class ProgrammeService {
         } else {
             current = active.size() == 1 && coached.isEmpty() ? active.iterator().next() : null;
         }
-        return current != null && active.contains(current) ? current : null;
+        if (named != null && active.contains(named)) {
+            return new CheckInProgrammes(named, current);
+        }
+        return new CheckInProgrammes(current != null && active.contains(current) ? current : null, current);
     }
 
     private static Optional<Programme> current(Participant participant, List<MyProgramme> mine) {
@@ -361,6 +369,20 @@ public class ProgrammeService {
             }
         }
         return recipients;
+    }
+
+    /**
+     * Whether {@link #callRecipients} would name anyone, in one plain read that stops at the first (a support card
+     * after a check-in asks it, in the check-in's turn).
+     */
+    public boolean hasCallRecipient(long participantId, Long programmeId) {
+        String sql = programmeId != null
+                ? "select 1 from programme_staff where programme_id = ? and participant_id <> ? fetch first 1 rows only"
+                : "select 1 from membership m join programme_staff s on s.programme_id = m.programme_id "
+                        + "where m.participant_id = ? and m.status = 'ACTIVE' and s.participant_id <> ? "
+                        + "fetch first 1 rows only";
+        return !jdbc.queryForList(sql, Integer.class, programmeId != null ? programmeId : participantId, participantId)
+                .isEmpty();
     }
 
     /**

@@ -23,14 +23,16 @@ public final class AdaptiveCard {
     public record Choice(String title, String value) {
     }
 
-    private final ObjectNode card = JSON.objectNode();
-    private final ArrayNode body = JSON.arrayNode();
-    private final ArrayNode actions = JSON.arrayNode();
+    private ArrayNode body = JSON.arrayNode();
+    private ArrayNode actions = JSON.arrayNode();
+    /**
+     * Whether {@link #toJson} handed {@link #body} and {@link #actions} out: a card is nearly always built, turned
+     * into JSON once and dropped, so the JSON takes them as they are, and only a builder used again after that copies
+     * them first (copy on write), so what it handed out never changes.
+     */
+    private boolean handedOut;
 
     private AdaptiveCard() {
-        card.put("type", "AdaptiveCard");
-        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("version", "1.5");
     }
 
     public static AdaptiveCard create() {
@@ -38,27 +40,27 @@ public final class AdaptiveCard {
     }
 
     public AdaptiveCard heading(String text) {
-        body.add(textBlock(text).put("size", "Medium").put("weight", "Bolder").put("style", "heading"));
+        body().add(textBlock(text).put("size", "Medium").put("weight", "Bolder").put("style", "heading"));
         return this;
     }
 
     public AdaptiveCard text(String text) {
-        body.add(textBlock(text));
+        body().add(textBlock(text));
         return this;
     }
 
     public AdaptiveCard subtle(String text) {
-        body.add(textBlock(text).put("isSubtle", true).put("size", "Small"));
+        body().add(textBlock(text).put("isSubtle", true).put("size", "Small"));
         return this;
     }
 
     public AdaptiveCard emphasis(String text) {
-        body.add(textBlock(text).put("weight", "Bolder"));
+        body().add(textBlock(text).put("weight", "Bolder"));
         return this;
     }
 
     public AdaptiveCard facts(Map<String, String> facts) {
-        body.add(factSet(facts));
+        body().add(factSet(facts));
         return this;
     }
 
@@ -99,7 +101,7 @@ public final class AdaptiveCard {
         }
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
-        body.add(chart);
+        body().add(chart);
         return this;
     }
 
@@ -115,7 +117,7 @@ public final class AdaptiveCard {
                 .put("xAxisTitle", xTitle).put("yAxisTitle", yTitle);
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
-        body.add(chart);
+        body().add(chart);
         return this;
     }
 
@@ -136,7 +138,7 @@ public final class AdaptiveCard {
                 .put("displayMode", "AbsoluteNoAxis").put("color", "categoricalBlue");
         chart.set("data", data);
         chart.set("fallback", factSet(fallback));
-        body.add(chart);
+        body().add(chart);
         return this;
     }
 
@@ -157,18 +159,18 @@ public final class AdaptiveCard {
         ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", id).put("label", label)
                 .put("style", "expanded").put("isRequired", true).put("errorMessage", errorMessage);
         input.set("choices", list);
-        body.add(input);
+        body().add(input);
         return this;
     }
 
     public AdaptiveCard textInput(String id, String label, String placeholder, int maxLength) {
-        body.add(JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
+        body().add(JSON.objectNode().put("type", "Input.Text").put("id", id).put("label", label)
                 .put("placeholder", placeholder).put("isMultiline", true).put("maxLength", maxLength));
         return this;
     }
 
     public AdaptiveCard toggle(String id, String title) {
-        body.add(JSON.objectNode().put("type", "Input.Toggle").put("id", id).put("title", title)
+        body().add(JSON.objectNode().put("type", "Input.Toggle").put("id", id).put("title", title)
                 .put("value", "false").put("valueOn", "true").put("valueOff", "false"));
         return this;
     }
@@ -186,7 +188,7 @@ public final class AdaptiveCard {
         if (required) {
             input.put("isRequired", true).put("errorMessage", label + " is needed.");
         }
-        body.add(input);
+        body().add(input);
         return this;
     }
 
@@ -195,12 +197,12 @@ public final class AdaptiveCard {
         if (isoValue != null) {
             input.put("value", isoValue);
         }
-        body.add(input);
+        body().add(input);
         return this;
     }
 
     public AdaptiveCard number(String id, String label, int value, int min, int max) {
-        body.add(JSON.objectNode().put("type", "Input.Number").put("id", id).put("label", label)
+        body().add(JSON.objectNode().put("type", "Input.Number").put("id", id).put("label", label)
                 .put("value", value).put("min", min).put("max", max));
         return this;
     }
@@ -218,7 +220,7 @@ public final class AdaptiveCard {
             input.put("isRequired", true).put("errorMessage", "Please choose " + label.toLowerCase() + ".");
         }
         input.set("choices", list);
-        body.add(input);
+        body().add(input);
         return this;
     }
 
@@ -228,7 +230,7 @@ public final class AdaptiveCard {
         extraData.forEach(data::put);
         ObjectNode submit = JSON.objectNode().put("type", "Action.Submit").put("title", title);
         submit.set("data", data);
-        actions.add(submit);
+        actions().add(submit);
         return this;
     }
 
@@ -242,23 +244,44 @@ public final class AdaptiveCard {
      */
     public AdaptiveCard submitAlone(String title, String action, Map<String, String> data) {
         submit(title, action, data);
-        ((ObjectNode) actions.get(actions.size() - 1)).put("associatedInputs", "none");
+        ((ObjectNode) actions().get(actions.size() - 1)).put("associatedInputs", "none");
         return this;
     }
 
     /** An Action.OpenUrl: Teams opens the link (a deep link into Teams itself, or a web page). */
     public AdaptiveCard openUrl(String title, String url) {
-        actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));
+        actions().add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));
         return this;
     }
 
     public ObjectNode toJson() {
-        ObjectNode copy = card.deepCopy();
-        copy.set("body", body.deepCopy());
+        ObjectNode json = JSON.objectNode().put("type", "AdaptiveCard")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
+        json.set("body", body);
         if (!actions.isEmpty()) {
-            copy.set("actions", actions.deepCopy());
+            json.set("actions", actions);
         }
-        return copy;
+        handedOut = true;
+        return json;
+    }
+
+    private ArrayNode body() {
+        ownParts();
+        return body;
+    }
+
+    private ArrayNode actions() {
+        ownParts();
+        return actions;
+    }
+
+    /** Before changing a card whose parts {@link #toJson} handed out: a copy of its own to change. */
+    private void ownParts() {
+        if (handedOut) {
+            body = body.deepCopy();
+            actions = actions.deepCopy();
+            handedOut = false;
+        }
     }
 
     public Attachment toAttachment() {

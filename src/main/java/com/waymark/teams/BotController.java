@@ -54,10 +54,22 @@ class BotController {
         this.foreground = foreground;
     }
 
+    /**
+     * The answer: a {@link ResponseEntity} when the turn finished while the request was read (the common case: the SDK
+     * runs a turn on this thread, and an {@code expectReplies} turn or one whose replies are already sent is done), so
+     * Spring MVC writes it at once; else the {@link CompletableFuture} that ends with it, which Spring MVC answers
+     * asynchronously. Declared {@code Object} because Spring MVC picks how to write an answer by its runtime type: a
+     * future always took a second pass through the filters and the dispatcher (its async re-dispatch), even when done.
+     */
     @PostMapping(path = "/api/messages")
-    CompletableFuture<ResponseEntity<String>> incoming(
+    Object incoming(
             @RequestBody(required = false) byte[] body,
             @RequestHeader(value = "Authorization", defaultValue = "") String authHeader) {
+        CompletableFuture<ResponseEntity<String>> answer = answer(body, authHeader);
+        return answer.isDone() && !answer.isCompletedExceptionally() ? answer.join() : answer;
+    }
+
+    private CompletableFuture<ResponseEntity<String>> answer(byte[] body, String authHeader) {
         if (body == null || body.length == 0) {
             return CompletableFuture.completedFuture(problem(HttpStatus.BAD_REQUEST, "The body is empty."));
         }

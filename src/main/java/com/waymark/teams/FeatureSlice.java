@@ -54,6 +54,16 @@ public interface FeatureSlice<C extends Command> {
     }
 
     /**
+     * For a command that {@link #needsConsent}: whether its domain call asks for consent itself before it reads,
+     * stores or shows anything of the person's coaching (under the person's lock, {@code ConsentService.lockForRecording},
+     * refusing with {@code ConsentRequired}), so the bot need not ask first: one read fewer on a hot path, and the
+     * person gets the same notice either way.
+     */
+    default boolean consentAskedByService(Turn turn, C command) {
+        return false;
+    }
+
+    /**
      * A typed message in a team or group chat that this feature answers there. Asked there before any other reading,
      * so a word can mean the team's view there ("actions": the team report) and the person's own in a 1:1 chat.
      */

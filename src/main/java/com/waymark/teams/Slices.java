@@ -174,6 +174,10 @@ class Slices implements HelpIndex {
             return slice.needsConsent(turn, command);
         }
 
+        boolean consentAskedByService(Turn turn) {
+            return slice.consentAskedByService(turn, command);
+        }
+
         boolean worksInSharedChat() {
             return slice.worksInSharedChat(command);
         }

@@ -305,8 +305,10 @@ class WaymarkBot extends ActivityHandler {
         }
         Turn turn = new Turn(participant, files);
         if (command instanceof Slices.Sliced<?> sliced) {
-            // Nothing of a person's own coaching is recorded or shown before they agree: the notice instead.
-            return sliced.needsConsent(turn) && !consent.hasConsented(participant.getId())
+            // Nothing of a person's own coaching is recorded or shown before they agree: the notice instead (asked
+            // here unless the service asks itself, answered by the ConsentRequired it throws).
+            return sliced.needsConsent(turn) && !sliced.consentAskedByService(turn)
+                    && !consent.hasConsented(participant.getId())
                     ? notices.consentFirst(participant.getId()) : sliced.handle(turn);
         }
         return help.unread(turn, command);

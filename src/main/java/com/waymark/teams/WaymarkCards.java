@@ -148,8 +148,8 @@ public final class WaymarkCards {
 
     static Map<String, String> trendFacts(Trend trend) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Wellbeing", line(trend.wellbeing(), trend.wellbeingAverage()));
-        facts.put("Energy", line(trend.energy(), trend.energyAverage()));
+        facts.put("Wellbeing", line(trend.wellbeing()));
+        facts.put("Energy", line(trend.energy()));
         facts.put("Check-ins so far", Long.toString(trend.total()));
         return facts;
     }
@@ -181,11 +181,22 @@ public final class WaymarkCards {
      * "3 → 4 → 4 (average 3.7, up)"; a first rating alone, since one rating has no average or direction to speak of.
      * Plain digits and arrows: Teams' font draws block characters (a sparkline) as black boxes.
      */
-    private static String line(List<Integer> ratings, double average) {
+    private static String line(List<Integer> ratings) {
         String values = ratings.stream().map(String::valueOf).collect(Collectors.joining(" → "));
         if (ratings.size() < 2) {
             return values;
         }
-        return String.format(Locale.UK, "%s (average %.1f, %s)", values, average, Trend.direction(ratings));
+        return values + " (average " + oneDecimal(ratings) + ", " + Trend.direction(ratings) + ")";
+    }
+
+    /**
+     * The ratings' average to one decimal, rounded half up, as {@code String.format("%.1f")} wrote it, in integers:
+     * every check-in's answer shows two, and a {@code Formatter} cost more than the rest of the card.
+     */
+    static String oneDecimal(List<Integer> ratings) {
+        long sum = ratings.stream().mapToLong(Integer::longValue).sum();
+        long n = ratings.size();
+        long tenths = Math.floorDiv(20 * sum + n, 2 * n);
+        return Math.floorDiv(tenths, 10) + "." + Math.floorMod(tenths, 10);
     }
 }

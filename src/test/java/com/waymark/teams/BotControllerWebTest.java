@@ -1,8 +1,11 @@
 package com.waymark.teams;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.waymark.ops.Foreground;
@@ -107,10 +110,48 @@ class BotControllerWebTest {
         verify(adapter, never()).process(any(), any(), any());
     }
 
-    /** Every answer is asynchronous (the SDK's futures): start the request, then dispatch its result. */
+    @Test
+    void aTurnDoneWithinTheRequestIsAnsweredWithoutAnAsyncDispatch() throws Exception {
+        authentic();
+        when(adapter.process(any(), any(), any())).thenReturn(CompletableFuture.completedFuture(
+                new InvokeResponse(200, Map.of("activities", List.of()))));
+
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(message("72f988bf-86f1-41af-91ab-2d7cd011db47")))
+                .andExpect(request().asyncNotStarted())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activities").isArray());
+        verify(foreground).turnEnded();
+    }
+
+    @Test
+    void aTurnStillRunningIsAnsweredAsynchronouslyWhenItEnds() throws Exception {
+        authentic();
+        CompletableFuture<InvokeResponse> running = new CompletableFuture<>();
+        when(adapter.process(any(), any(), any())).thenReturn(running);
+
+        MvcResult started = mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(message("72f988bf-86f1-41af-91ab-2d7cd011db47")))
+                .andExpect(request().asyncStarted()).andReturn();
+        running.complete(null);
+        mvc.perform(asyncDispatch(started)).andExpect(status().isAccepted());
+        verify(foreground).turnEnded();
+    }
+
+    private void authentic() {
+        when(adapter.authenticate(anyString(), any()))
+                .thenReturn(CompletableFuture.completedFuture(new ClaimsIdentity("anonymous")));
+        when(dedupe.claim(any())).thenReturn(InboundDedupe.Claim.UNTRACKED);
+    }
+
+    /**
+     * An answer as Spring MVC gives it: at once when the turn was done within the request (as every refusal here is),
+     * else asynchronously, dispatching its result.
+     */
     private org.springframework.test.web.servlet.ResultActions answer(RequestBuilder request) throws Exception {
-        MvcResult started = mvc.perform(request).andExpect(request().asyncStarted()).andReturn();
-        return mvc.perform(asyncDispatch(started));
+        org.springframework.test.web.servlet.ResultActions sent = mvc.perform(request);
+        MvcResult result = sent.andReturn();
+        return result.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(result)) : sent;
     }
 
     private static String message(String tenant) {

@@ -29,6 +29,36 @@ class CardRenderingTest {
     }
 
     @Test
+    void aCardBuiltFurtherAfterItsJsonWasTakenLeavesThatJsonAsItWas() {
+        AdaptiveCard card = AdaptiveCard.create().heading("First").submit("Go", "go");
+        String first = card.toJson().toString();
+        var handedOut = card.toJson();
+
+        card.text("Second").submitAlone("Again", "again", java.util.Map.of());
+
+        assertThat(handedOut.toString()).isEqualTo(first);
+        assertThat(card.toJson().path("body")).hasSize(2);
+        assertThat(card.toJson().path("actions")).hasSize(2);
+        assertThat(card.toJson().path("actions").get(1).path("associatedInputs").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void anAverageReadsAsStringFormatWroteIt() {
+        for (int n = 2; n <= 12; n++) {
+            for (int sum = n; sum <= 5 * n; sum++) {
+                List<Integer> ratings = new java.util.ArrayList<>(java.util.Collections.nCopies(n, 1));
+                for (int i = 0, left = sum - n; left > 0; i = (i + 1) % n) {
+                    int add = Math.min(4 - (ratings.get(i) - 1), left);
+                    ratings.set(i, ratings.get(i) + add);
+                    left -= add;
+                }
+                assertThat(WaymarkCards.oneDecimal(ratings)).as("%d over %d", sum, n)
+                        .isEqualTo(String.format(java.util.Locale.UK, "%.1f", (double) sum / n));
+            }
+        }
+    }
+
+    @Test
     void valuesAreEscapedNotInterpolated() {
         Prompt prompt = new Prompt("p1", "x", "He said \"${name}\" </TextBlock>");
         assertThat(WaymarkCards.checkIn(prompt, 10).toJson().toString()).contains("He said \\\"${name}\\\"");

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckInTurnStatementsTest extends WaymarkIntegrationTest {
 
     /** The most statements a check-in turn may take, commits and rollbacks included. */
-    static final int MAX_STATEMENTS = 13;
+    static final int MAX_STATEMENTS = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,6 +90,12 @@ class CheckInTurnStatementsTest extends WaymarkIntegrationTest {
                 .containsOnly(coach.programmeId());
         assertThat(statements).as("the person is read once").filteredOn(s -> s.get("SQL_STATEMENT").toString()
                 .toLowerCase().matches("(?s)select .* from participant .*where .*identity_key.*")).hasSize(1);
+        assertThat(statements).as("consent is asked once, by the service under the person's lock, not by the edge "
+                        + "before it as well").filteredOn(s -> s.get("SQL_STATEMENT").toString().contains("consent_record"))
+                .extracting(s -> ((Number) s.get("EXECUTION_COUNT")).intValue()).containsExactly(1);
+        assertThat(statements).as("one transaction: recognising a person whose details are as stored commits nothing")
+                .filteredOn(s -> s.get("SQL_STATEMENT").toString().equals("COMMIT"))
+                .extracting(s -> ((Number) s.get("EXECUTION_COUNT")).intValue()).containsExactly(2);
     }
 
     private static String submit(TeamsClient teams, User user) {

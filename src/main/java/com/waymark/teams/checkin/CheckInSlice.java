@@ -43,6 +43,9 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
             "^(?:check[ -]?in\\s*:?\\s*)?([1-5])\\s*(?:[/,]\\s*|\\s+)([1-5])(?:(?:\\s*[,.:;-]\\s*|\\s+)(.*))?$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** An id on a card; compiled once, as every check-in asks it twice. */
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
     private final CheckInService checkIns;
     private final ProgrammeService programmes;
     private final SupportSlice support;
@@ -89,6 +92,12 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
         return true;
     }
 
+    /** A submitted check-in: {@link CheckInService#record} asks under the person's lock before anything else. */
+    @Override
+    public boolean consentAskedByService(Turn turn, CheckInCommand command) {
+        return command instanceof CheckInCommand.Submit;
+    }
+
     @Override
     public List<HelpLine> help() {
         return List.of(HelpLine.participant("""
@@ -108,15 +117,16 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
 
     private List<Activity> submit(Participant participant, CheckInCommand.Submit submit) {
         long id = participant.getId();
-        Long programmeId = programmes.checkInProgramme(participant, idOrNull(submit.programmeId()));
+        ProgrammeService.CheckInProgrammes about = programmes.checkInProgrammes(participant,
+                idOrNull(submit.programmeId()));
         var submission = new CheckInSubmission(submit.wellbeing(), submit.energy(), submit.promptId(),
                 submit.reflection(), submit.quoteOk(), submit.fromCard() ? CheckInSubmission.Source.CARD : CheckInSubmission.Source.TEXT,
-                programmeId, idOrNull(submit.occurrenceId()));
+                about.countsFor(), idOrNull(submit.occurrenceId()));
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
             List<Activity> replies = new ArrayList<>();
             replies.add(Reply.card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
-            replies.addAll(support.afterCheckIn(saved));
+            replies.addAll(support.afterCheckIn(saved, about.current()));
             return replies;
         }
         var rejected = (CheckInResult.Rejected) result;
@@ -126,6 +136,6 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
 
     /** The programme a check-in is about: the one on the card if they take part in it, else their current one. */
     private static Long idOrNull(String raw) {
-        return raw != null && raw.strip().matches("\\d{1,18}") ? Long.valueOf(raw.strip()) : null;
+        return raw != null && ID.matcher(raw.strip()).matches() ? Long.valueOf(raw.strip()) : null;
     }
 }

@@ -70,8 +70,12 @@ public class SupportSlice implements FeatureSlice<SupportCommand> {
                 : List.of(supportCard(turn.participantId()));
     }
 
-    /** The support card to follow a saved check-in, when one is called for; otherwise nothing. */
-    public List<Activity> afterCheckIn(CheckInResult.Saved saved) {
+    /**
+     * The support card to follow a saved check-in, when one is called for; otherwise nothing. {@code currentProgrammeId}
+     * is the person's current programme as the check-in found it ({@code ProgrammeService.CheckInProgrammes}), so the
+     * card's offer of a call asks about the same one a later request goes to, without reading it again.
+     */
+    public List<Activity> afterCheckIn(CheckInResult.Saved saved, Long currentProgrammeId) {
         List<Integer> ratings = saved.trend().wellbeing();
         // The trend ends with the check-in just saved; the ones before it are "how you have been".
         List<Integer> earlier = ratings.isEmpty() ? ratings : ratings.subList(0, ratings.size() - 1);
@@ -79,7 +83,8 @@ public class SupportSlice implements FeatureSlice<SupportCommand> {
                 saved.checkIn().getReflection());
         long participantId = saved.checkIn().getParticipantId();
         return reason.map(r -> List.of(Reply.card(TrustCards.support(r, resources.offeredAt(r.tier()),
-                resources.dangerLine(), coachToTell(participantId))))).orElse(List.of());
+                resources.dangerLine(), programmes.hasCallRecipient(participantId, currentProgrammeId)))))
+                .orElse(List.of());
     }
 
     private List<Activity> requestCall(long participantId) {
@@ -105,7 +110,7 @@ public class SupportSlice implements FeatureSlice<SupportCommand> {
     }
 
     private boolean coachToTell(long participantId) {
-        return !programmes.callRecipients(participantId, currentProgramme(participantId)).isEmpty();
+        return programmes.hasCallRecipient(participantId, currentProgramme(participantId));
     }
 
     private Long currentProgramme(long participantId) {
