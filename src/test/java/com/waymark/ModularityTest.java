@@ -41,17 +41,12 @@ class ModularityTest {
      * needed ({@link #everyListedExceptionIsStillNeeded}), so the list can only shrink.
      */
     private static final Map<String, Set<String>> ENTITIES_OTHERS_USE = Map.ofEntries(
-            // Only the edge still holds programme's entities: the older conversations (ProgrammeConversation,
-            // InsightConversation, TeamChatConversation, ParticipantConversation, WaymarkBot) call the services that
-            // return them (ProgrammeService.create/update/coached/currentCoached/use/programmesOf/
-            // overview/staffCandidates, EnrolmentService.members, ParticipantService.recognise), and
-            // the slices render the Participant a turn carries. Every other module reads records (Programmes,
-            // ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo). Once those conversations are slices, these go.
+            // Only the edge still holds programme's entities: its slices and cards call the services that return them
+            // (ProgrammeService.create/update/coached/currentCoached/use/programmesOf/overview/staffCandidates,
+            // ParticipantService.recognise) and render the Participant a turn carries. Every other module reads
+            // records (Programmes, ProgrammeInfo, ParticipantInfo, MembershipInfo, GroupInfo).
             Map.entry("com.waymark.programme.Programme", Set.of("teams")),
-            Map.entry("com.waymark.programme.Participant", Set.of("teams")),
-            // The support offer after a check-in reads the check-in CheckInService saved (CheckInResult.Saved), on the
-            // check-in turn itself, and the check-in card whether it may be quoted.
-            Map.entry("com.waymark.checkin.CheckIn", Set.of("teams")));
+            Map.entry("com.waymark.programme.Participant", Set.of("teams")));
 
     /** Tables without an entity, and their module (those with one belong to the entity's module). */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(

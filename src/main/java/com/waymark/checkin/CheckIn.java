@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 /** One answered check-in: two ratings, the prompt it answered, and the participant's own words. */
 @Entity
 @Table(name = "check_in")
-public class CheckIn {
+class CheckIn {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

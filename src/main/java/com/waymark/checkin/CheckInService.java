@@ -67,7 +67,8 @@ public class CheckInService {
         CheckIn saved = checkIns.save(new CheckIn(participantId, clean, clock.instant()));
         events.publishEvent(new CheckInRecorded(saved.getId(), participantId, submission.occurrenceId(),
                 saved.getSubmittedAt(), saved.getSource(), clean.reflection() != null));
-        return new CheckInResult.Saved(saved, trend(participantId));
+        return new CheckInResult.Saved(saved.getId(), participantId, saved.getWellbeing(), clean.reflection(),
+                saved.isQuoteOk(), trend(participantId));
     }
 
     /**

@@ -69,8 +69,13 @@ class CheckInModuleTest {
                 .matching(event -> event.participantId() == person)
                 .toArriveAndVerify((event, result) -> {
                     assertThat(result).isInstanceOf(CheckInResult.Saved.class);
-                    CheckIn saved = ((CheckInResult.Saved) result).checkIn();
-                    assertThat(event.checkInId()).isEqualTo(saved.getId());
+                    var saved = (CheckInResult.Saved) result;
+                    assertThat(event.checkInId()).isEqualTo(saved.checkInId());
+                    assertThat(saved.participantId()).isEqualTo(person);
+                    assertThat(saved.wellbeing()).isEqualTo(4);
+                    assertThat(saved.reflection()).isEqualTo("A long week on the ward.");
+                    assertThat(saved.quoteOk()).isTrue();
+                    assertThat(saved.toString()).doesNotContain("ward");
                     assertThat(event.source()).isEqualTo(CheckInSubmission.Source.TEXT);
                     assertThat(event.occurrenceId()).isNull();
                     assertThat(event.toString()).doesNotContain("ward");

@@ -125,7 +125,7 @@ public class CheckInSlice implements FeatureSlice<CheckInCommand> {
         CheckInResult result = checkIns.record(id, submission);
         if (result instanceof CheckInResult.Saved saved) {
             List<Activity> replies = new ArrayList<>();
-            replies.add(Reply.card(WaymarkCards.checkInSaved(saved.trend(), saved.checkIn().isQuoteOk())));
+            replies.add(Reply.card(WaymarkCards.checkInSaved(saved.trend(), saved.quoteOk())));
             replies.addAll(support.afterCheckIn(saved, about.current()));
             return replies;
         }

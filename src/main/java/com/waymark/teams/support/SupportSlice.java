@@ -79,9 +79,8 @@ public class SupportSlice implements FeatureSlice<SupportCommand> {
         List<Integer> ratings = saved.trend().wellbeing();
         // The trend ends with the check-in just saved; the ones before it are "how you have been".
         List<Integer> earlier = ratings.isEmpty() ? ratings : ratings.subList(0, ratings.size() - 1);
-        Optional<SupportReason> reason = SupportCheck.assess(saved.checkIn().getWellbeing(), earlier,
-                saved.checkIn().getReflection());
-        long participantId = saved.checkIn().getParticipantId();
+        Optional<SupportReason> reason = SupportCheck.assess(saved.wellbeing(), earlier, saved.reflection());
+        long participantId = saved.participantId();
         return reason.map(r -> List.of(Reply.card(TrustCards.support(r, resources.offeredAt(r.tier()),
                 resources.dangerLine(), programmes.hasCallRecipient(participantId, currentProgrammeId)))))
                 .orElse(List.of());
