@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts Waymark from the runnable jar, quicker: the jar extracted once (java -Djarmode=tools ... extract), Spring AOT's
 # bean definitions generated when the jar was built (-Dspring.aot.enabled=true; WAYMARK_AOT=false starts without them),
-# and a class-data-sharing archive of the classes a start-up loads, made once by Spring Boot's training run (the
-# application starts on a scratch H2 database and exits when its context is refreshed). They are made again when the
-# jar changes. Arguments and JAVA_OPTS pass through, e.g.
+# and a class-data-sharing archive of the classes a start loads up to its first answer, made once by a training run
+# (the jar's cds-training, as startup-bench's cds modes make theirs: Waymark starts in local mode on a scratch H2
+# database and free ports, answers a new person's "hello" on /api/messages, and is stopped by SIGTERM, after which the
+# JVM writes the archive). Spring Boot's own training run (-Dspring.context.exit=onRefresh) exits before the deferred
+# repositories are built and before any turn, so its archive lacked their classes. Both are made again when the jar
+# changes. Arguments and JAVA_OPTS pass through, e.g.
 #   JAVA_OPTS=-Xmx512m deploy/run.sh --spring.profiles.active=demo
 # WAYMARK_JAR (default target/waymark-*.jar) and WAYMARK_APP_DIR (default target/waymark-app) say where.
 set -euo pipefail
@@ -31,13 +34,10 @@ fi
 archive="$app/waymark${aot:+-aot}.jsa"
 if [ ! -f "$archive" ]; then
   echo "Training run for the class-data-sharing archive (once per build, about as long as a start)..." >&2
-  scratch="$(mktemp -d)"
-  # The training run must never touch real data: a scratch database, local mode, free ports, no profile.
-  java ${JAVA_OPTS:-} $aot -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -jar "$extracted" \
-    --spring.profiles.active= --waymark.bot.app-id= --waymark.bot.app-password= --waymark.data-dir="$scratch" \
-    --server.port=0 --management.server.port=0 --logging.level.root=WARN >/dev/null 2>&1 \
+  # The training run must never touch real data: cds-training gives Waymark a scratch database (named outright), local
+  # mode, free ports and no profile, whatever the environment says; JAVA_OPTS and AOT are the trained start's own.
+  java -jar "$extracted" cds-training --archive "$archive" --jvm="${JAVA_OPTS:-} $aot" >/dev/null 2>&1 \
     || echo "The training run failed; starting without the archive." >&2
-  rm -rf "$scratch"
 fi
 if [ -f "$archive" ]; then
   exec java -XX:SharedArchiveFile="$archive" $aot ${JAVA_OPTS:-} -jar "$extracted" "$@"

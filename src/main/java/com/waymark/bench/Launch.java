@@ -12,16 +12,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The command lines that start each bot in {@code startup-bench} for a {@link StartMode} (everything but the bot's own
  * arguments), with what that mode needs made first: the jar extracted, and each bot's class-data-sharing archive from
- * a training run of its own, exactly as {@code deploy/run.sh} makes Waymark's (it starts, and exits once its context is
- * refreshed).
+ * a training run of its own, exactly as {@code deploy/run.sh} makes Waymark's ({@code cds-training}: it starts, answers a
+ * new person's "hello", and is stopped gracefully; {@link StartupBench#train}).
  */
 record Launch(List<String> waymark, List<String> echo) {
 
     /** A training run on a busy machine can take minutes: it is not what is timed, so it is given longer. */
     static final int MIN_TRAINING_SECONDS = 900;
 
-    static Launch prepare(StartMode mode, List<String> jvm, Path work, int startTimeoutSeconds, PrintStream out)
-            throws IOException, InterruptedException {
+    static Launch prepare(StartMode mode, List<String> jvm, Path work, int startTimeoutSeconds, StartupBench bench,
+                          PrintStream out) throws Exception {
         int timeoutSeconds = Math.max(startTimeoutSeconds, MIN_TRAINING_SECONDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
@@ -48,33 +48,27 @@ record Launch(List<String> waymark, List<String> echo) {
         List<String> echo = new ArrayList<>(List.of(java));
         echo.addAll(jvm);
         if (mode.archive()) {
-            Path scratch = Files.createDirectories(work.resolve("training-data"));
-            waymark.add(train("waymark", waymark, start, StartupBench.waymarkArguments(scratch, 0, 0), work,
-                    timeoutSeconds, out));
-            echo.add(train("echo", echo, start, List.of(EchoBotWorker.NAME, "--server.port=0"), work, timeoutSeconds,
-                    out));
+            waymark.add(train(true, waymark, start, bench, work, timeoutSeconds, out));
+            echo.add(train(false, echo, start, bench, work, timeoutSeconds, out));
         }
         waymark.addAll(start);
         echo.addAll(start);
         return new Launch(List.copyOf(waymark), List.copyOf(echo));
     }
 
-    /** One training run: the bot starts and exits once its context is refreshed, leaving the classes it loaded. */
-    private static String train(String bot, List<String> launch, List<String> start, List<String> args, Path work,
-                                int timeoutSeconds, PrintStream out) throws IOException, InterruptedException {
+    /** One training run: the bot starts, answers a "hello", and is stopped, leaving the classes it loaded. */
+    private static String train(boolean isWaymark, List<String> launch, List<String> start, StartupBench bench,
+                                Path work, int timeoutSeconds, PrintStream out) throws Exception {
+        String bot = isWaymark ? "waymark" : "echo";
         Path archive = work.resolve(bot + ".jsa");
         List<String> command = new ArrayList<>(launch);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+        command.add("-XX:ArchiveClassesAtExit=" + archive);
         command.addAll(start);
-        command.addAll(args);
         long began = System.nanoTime();
-        run(command, work.resolve(bot + "-training.log"), timeoutSeconds, "the " + bot + " training run");
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the " + bot + " training run made no archive; its last lines:\n"
-                    + tail(work.resolve(bot + "-training.log")));
-        }
-        out.printf(Locale.ROOT, "startup-bench: %s's class-data-sharing archive made by a training run in %d ms%n", bot,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        bench.train(isWaymark, command, archive, Files.createDirectories(work.resolve(bot + "-training")),
+                timeoutSeconds);
+        out.printf(Locale.ROOT, "startup-bench: %s's class-data-sharing archive made by a training run to its first "
+                + "answer in %d ms%n", bot, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
         return "-XX:SharedArchiveFile=" + archive;
     }
 

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * How {@code startup-bench} starts each bot ({@code --mode}): as {@code java -jar} starts the jar, or as the
- * production start does ({@code deploy/run.sh}: the jar extracted, a class-data-sharing archive made by a training run,
- * Spring AOT). Both bots get the same treatment, each its own archive from its own training run, except that Spring AOT
+ * production start does ({@code deploy/run.sh}: the jar extracted, a class-data-sharing archive made by a training run
+ * that goes as far as a first answer ({@link StartupBench#train}), Spring AOT). Both bots get the same treatment, each its own archive from its own training run, except that Spring AOT
  * exists for Waymark's context only: the echo bot's small context is not AOT-processed, and it always starts the
  * ordinary way.
  */
@@ -15,12 +15,12 @@ enum StartMode {
 
     PLAIN("plain", false, false, "both bots by java -jar on the jar as built, no archive, no AOT"),
     CDS("cds", true, false, "both bots from the extracted jar, each with a class-data-sharing archive of its own "
-            + "training run; no AOT"),
+            + "training run (to a first answer); no AOT"),
     AOT("aot", false, true, "both bots by java -jar on the jar as built, no archive; Waymark with Spring AOT "
             + "(-Dspring.aot.enabled=true), the echo bot without (its context is not AOT-processed)"),
     CDS_AOT("cds-aot", true, true, "as deploy/run.sh starts Waymark: both bots from the extracted jar, each with a "
-            + "class-data-sharing archive of its own training run; Waymark with Spring AOT (-Dspring.aot.enabled=true), "
-            + "the echo bot without (its context is not AOT-processed)");
+            + "class-data-sharing archive of its own training run (to a first answer); Waymark with Spring AOT "
+            + "(-Dspring.aot.enabled=true), the echo bot without (its context is not AOT-processed)");
 
     static final String AOT_FLAG = "-Dspring.aot.enabled=true";
 

@@ -108,7 +108,7 @@ public final class StartupBench implements Subcommand {
                 jvm.isEmpty() ? "none" : String.join(" ", jvm), mode.label(), mode.description());
         Path work = Files.createTempDirectory("waymark-startup-bench-launch-");
         try {
-            Launch launch = Launch.prepare(mode, jvm, work, timeout, out);
+            Launch launch = Launch.prepare(mode, jvm, work, timeout, this, out);
             measure(runs, timeout, launch, waymarkArgs, restart, out);
         } finally {
             BenchRuntime.deleteQuietly(work);
@@ -223,38 +223,12 @@ public final class StartupBench implements Subcommand {
         }
         Path log = dir.resolve("console.log");
         URI messages = URI.create("http://127.0.0.1:" + port + "/api/messages");
-        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
         String serviceUrl = "http://127.0.0.1:" + freePort() + "/"; // nothing listens: every reply is in the answer
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            long deadline = launched + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            String hello = message(newPerson(), serviceUrl, "hello").toString();
-            String expected = isWaymark ? "Before we start" : "Echo: hello";
-            long answeredAt = -1;
-            long helloNanos = -1;
-            boolean up = !isWaymark;
-            while (answeredAt < 0 || !up) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(failure(isWaymark, "stopped with exit code " + process.exitValue(), log));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(failure(isWaymark, "not ready after " + timeoutSeconds + " s", log));
-                }
-                if (answeredAt < 0) {
-                    long sent = System.nanoTime();
-                    if (post(http, messages, hello, expected)) {
-                        answeredAt = System.nanoTime();
-                        helloNanos = answeredAt - sent;
-                    }
-                }
-                if (!up && get(http, readiness, "\"UP\"")) {
-                    up = true;
-                }
-                if (answeredAt < 0 || !up) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-            }
+            long helloNanos = awaitReady(process, isWaymark, http, port, managementPort, serviceUrl,
+                    launched + TimeUnit.SECONDS.toNanos(timeoutSeconds), log);
             long readyNanos = System.nanoTime() - launched;
             long cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
             long checkInNanos = firstCheckIn(http, messages, serviceUrl, prompts, isWaymark);
@@ -266,6 +240,90 @@ public final class StartupBench implements Subcommand {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * A training run for a class-data-sharing archive ({@code launch} holds {@code -XX:ArchiveClassesAtExit}): the bot
+     * starts as a start is timed here (Waymark in local mode on the scratch database in {@code dir}), runs until ready
+     * (a new person's "hello" answered, Waymark's readiness UP), and is then stopped by SIGTERM, a graceful exit after
+     * which the JVM writes the archive. So the archive holds what a start loads up to its first answer: the repositories
+     * Spring Data builds after the context is refreshed and the first turn's classes, which a training run that exits on
+     * the refresh ({@code -Dspring.context.exit=onRefresh}) never loads.
+     */
+    void train(boolean isWaymark, List<String> launch, Path archive, Path dir, int timeoutSeconds) throws Exception {
+        int port = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>(launch);
+        command.addAll(isWaymark ? trainingArguments(dir, port, managementPort)
+                : List.of(EchoBotWorker.NAME, "--server.port=" + port));
+        Path log = dir.resolve("training.log");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitReady(process, isWaymark, http, port, managementPort, "http://127.0.0.1:" + freePort() + "/", deadline,
+                    log);
+            process.destroy();
+            // Writing the archive comes after the shutdown hooks and can take seconds on a busy machine.
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
+            if (!process.waitFor(left, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(failure(isWaymark, "did not stop within " + timeoutSeconds
+                        + " s of its training run", log));
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(failure(isWaymark, "made no archive in its training run", log));
+        }
+    }
+
+    /**
+     * A training run's arguments: as a timed start's, and the scratch database named outright, so that no data source
+     * set in the environment ({@code SPRING_DATASOURCE_URL}) can point a training run at real data.
+     */
+    static List<String> trainingArguments(Path dataDir, int port, int managementPort) {
+        List<String> args = new ArrayList<>(waymarkArguments(dataDir, port, managementPort));
+        args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("waymark") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return List.copyOf(args);
+    }
+
+    /**
+     * Polls until a new person's "hello" is answered with the right reply (the privacy notice; the echo) and, for
+     * Waymark, its readiness probe says UP; returns the nanoseconds the answered "hello" took.
+     */
+    private long awaitReady(Process process, boolean isWaymark, HttpClient http, int port, int managementPort,
+                            String serviceUrl, long deadline, Path log) throws InterruptedException {
+        URI messages = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+        String hello = message(newPerson(), serviceUrl, "hello").toString();
+        String expected = isWaymark ? "Before we start" : "Echo: hello";
+        long helloNanos = -1;
+        boolean up = !isWaymark;
+        while (helloNanos < 0 || !up) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(failure(isWaymark, "stopped with exit code " + process.exitValue(), log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failure(isWaymark, "not ready in time", log));
+            }
+            if (helloNanos < 0) {
+                long sent = System.nanoTime();
+                if (post(http, messages, hello, expected)) {
+                    helloNanos = System.nanoTime() - sent;
+                }
+            }
+            if (!up && get(http, readiness, "\"UP\"")) {
+                up = true;
+            }
+            if (helloNanos < 0 || !up) {
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+        return helloNanos;
     }
 
     /** A new person installs the app, agrees to the notice, then checks in: the check-in's latency in nanoseconds. */

@@ -10,7 +10,7 @@ public final class Subcommands {
 
     private static final List<Subcommand> ALL = List.of(new FanoutBench(), new FanoutWorker(), new GrowthBench(),
             new LoadBench(), new LoadBenchServer(), new PairingEval(), new ThemesEval(), new EmbedBench(), new ThemesSpeed(),
-            new StartupBench(), new EchoBotWorker(), new ReportBench(), new ImpactSample());
+            new StartupBench(), new EchoBotWorker(), new CdsTraining(), new ReportBench(), new ImpactSample());
 
     /** The application's main class, handed in by its main method so that bench does not depend on it. */
     private static volatile Class<?> application;

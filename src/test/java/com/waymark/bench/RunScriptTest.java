@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * {@code deploy/run.sh}, the quicker start with a CDS archive: what it says when there is no jar to start, and that
- * its training run can never touch real data (a scratch database, local mode, free ports, no profile). The archive
- * itself and its effect are measured by {@code startup-bench}, not here.
+ * its training run ({@code cds-training}, to a first answer) can never touch real data (a scratch database named outright,
+ * local mode, free ports, no profile). The archive itself and its effect are measured by {@code startup-bench}, not here.
  */
 class RunScriptTest {
 
@@ -35,13 +35,28 @@ class RunScriptTest {
     }
 
     @Test
-    void theTrainingRunUsesAScratchDatabaseInLocalModeOnFreePorts() throws Exception {
+    void theTrainingRunGoesToAFirstAnswerOnAScratchDatabaseInLocalModeOnFreePorts() throws Exception {
         String script = Files.readString(SCRIPT);
-        String training = script.substring(script.indexOf("-XX:ArchiveClassesAtExit"), script.indexOf("rm -rf \"$scratch\""));
+        String training = script.substring(script.indexOf("Training run for"), script.indexOf("exec java"));
 
-        assertThat(training).contains("-Dspring.context.exit=onRefresh", "--spring.profiles.active=",
-                "--waymark.bot.app-id=", "--waymark.bot.app-password=", "--waymark.data-dir=\"$scratch\"",
-                "--server.port=0", "--management.server.port=0");
-        assertThat(script).contains("scratch=\"$(mktemp -d)\"", "exec java -XX:SharedArchiveFile=\"$archive\"");
+        // The jar's own training run, the one startup-bench gives Waymark; not Spring Boot's, which exits on refresh.
+        assertThat(training).contains("java -jar \"$extracted\" " + CdsTraining.NAME + " --archive \"$archive\" "
+                + "--jvm=\"${JAVA_OPTS:-} $aot\"").doesNotContain("-Dspring.context.exit");
+        assertThat(script).contains("exec java -XX:SharedArchiveFile=\"$archive\"");
+        Path data = Path.of("/tmp/scratch");
+        assertThat(StartupBench.trainingArguments(data, 0, 0)).containsExactly("--spring.profiles.active=",
+                "--waymark.bot.app-id=", "--waymark.bot.app-password=", "--waymark.data-dir=" + data,
+                "--server.port=0", "--management.server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("waymark") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void theTrainingRunNeedsAnArchiveToWriteAndStartsNothingWithout() {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        int code = Subcommands.run(new String[] {CdsTraining.NAME}, new java.io.PrintStream(buffer, true,
+                StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8).strip()).isEqualTo("cds-training: --archive FILE is needed");
     }
 }
