@@ -30,16 +30,23 @@ aot=""
 if [ "${WAYMARK_AOT:-true}" != false ] && grep -qa 'WaymarkApplication__ApplicationContextInitializer' "$extracted"; then
   aot="-Dspring.aot.enabled=true"
 fi
+# The deployed JVM options (bench.DeployedJvm; the container image's are the same, docs/operations.md#heap): the parallel
+# collector, kept to a heap near what the load needs, starting small; JAVA_OPTS comes after, so it can override them, and
+# if it chooses a collector of its own, that one alone is used.
+deployed="-XX:+UseParallelGC -XX:GCTimeRatio=19 -Xms64m"
+if [[ "${JAVA_OPTS:-}" =~ -XX:\+Use[A-Za-z]*GC ]]; then
+  deployed="-Xms64m"
+fi
 # One archive per way of starting: the classes an AOT start loads are not those of an ordinary one.
 archive="$app/waymark${aot:+-aot}.jsa"
 if [ ! -f "$archive" ]; then
   echo "Training run for the class-data-sharing archive (once per build, about as long as a start)..." >&2
   # The training run must never touch real data: cds-training gives Waymark a scratch database (named outright), local
   # mode, free ports and no profile, whatever the environment says; JAVA_OPTS and AOT are the trained start's own.
-  java -jar "$extracted" cds-training --archive "$archive" --jvm="${JAVA_OPTS:-} $aot" >/dev/null 2>&1 \
+  java -jar "$extracted" cds-training --archive "$archive" --jvm="$deployed ${JAVA_OPTS:-} $aot" >/dev/null 2>&1 \
     || echo "The training run failed; starting without the archive." >&2
 fi
 if [ -f "$archive" ]; then
-  exec java -XX:SharedArchiveFile="$archive" $aot ${JAVA_OPTS:-} -jar "$extracted" "$@"
+  exec java -XX:SharedArchiveFile="$archive" $aot $deployed ${JAVA_OPTS:-} -jar "$extracted" "$@"
 fi
-exec java $aot ${JAVA_OPTS:-} -jar "$extracted" "$@"
+exec java $aot $deployed ${JAVA_OPTS:-} -jar "$extracted" "$@"

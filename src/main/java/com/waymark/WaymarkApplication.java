@@ -3,6 +3,7 @@ package com.waymark;
 import java.time.Clock;
 
 import com.waymark.bench.Subcommands;
+import com.waymark.ops.NativeHeap;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,8 @@ import org.springframework.core.SpringProperties;
 public class WaymarkApplication {
 
     public static void main(String[] args) {
+        // Before the threads that would each take a malloc arena of their own (the embedding models allocate natively).
+        NativeHeap.limitArenas();
         if (Subcommands.isSubcommand(args)) {
             // Spring AOT's generated bean definitions are the bot's own production start (deploy/run.sh, the container
             // image): a subcommand starts other contexts (the echo bot) or Waymark with other settings, the ordinary way.

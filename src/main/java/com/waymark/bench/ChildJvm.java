@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A benchmark's server in a JVM of its own, launched from this jar (or class path) as {@code java -jar} launches it,
- * with this JVM's own options: its CPU time and resident memory are then its own, read by the operating system, not
- * shared with the load generator's. It talks in lines: the ones that begin with the subcommand's name are answers
+ * with the deployed JVM options and this JVM's own: its CPU time and resident memory are then its own, read by the
+ * operating system, not shared with the load generator's. It talks in lines: the ones that begin with the subcommand's name are answers
  * ({@link #await}), everything else (its log) is kept, the last lines, for a failure message.
  */
 final class ChildJvm implements AutoCloseable {
@@ -47,14 +47,18 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Runs {@code subcommand args} in a new JVM with this JVM's options and then {@code extraJvm}. */
+    /**
+     * Runs {@code subcommand args} in a new JVM with the deployed options ({@link DeployedJvm}), this JVM's and then
+     * {@code extraJvm}.
+     */
     static ChildJvm start(String subcommand, List<String> extraJvm, List<String> args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        List<String> own = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList());
-        command.addAll(extraJvm);
+        own.addAll(extraJvm);
+        command.addAll(DeployedJvm.with(own));
         String classPath = System.getProperty("java.class.path");
         // From the packaged jar (java -jar waymark.jar): the class path is that jar. Under a test runner launched from
         // a jar of its own, the class path is the classes and libraries: then the application's main class.

@@ -36,9 +36,9 @@ import com.waymark.checkin.PromptLibrary;
  * a second new person's first check-in: the app installed and the notice agreed to, then a full check-in card (both
  * ratings, a prompt, a reflection) posted; the figure is the check-in turn's latency, the first a fresh instance answers.
  * <p>
- * The children get this JVM's own options, or those of {@code --jvm}, never a class-data-sharing archive or Spring AOT:
- * {@code --mode} ({@link StartMode}) alone says whether both start plainly ({@code java -jar}, the default) or as the
- * production start does, and the first line says which. {@code --args} adds arguments to Waymark's command line only
+ * The children get the deployed JVM options and this JVM's own ({@link DeployedJvm}), or exactly those of
+ * {@code --jvm}, never a class-data-sharing archive or Spring AOT: {@code --mode} ({@link StartMode}) alone says whether
+ * both start plainly ({@code java -jar}, the default) or as the production start does, and the first line says which. {@code --args} adds arguments to Waymark's command line only
  * (to compare a setting).
  * <p>
  * {@code --restart true} also times each Waymark start again on the database its first start left (migrated, one person
@@ -98,7 +98,8 @@ public final class StartupBench implements Subcommand {
             default -> throw new IllegalArgumentException("--restart is true or false");
         };
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
-                : inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                : DeployedJvm.with(inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments()));
         if (steps > 0) {
             StartupSteps.print(steps, out);
         }

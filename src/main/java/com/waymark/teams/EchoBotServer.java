@@ -44,6 +44,12 @@ import org.springframework.context.annotation.Bean;
  */
 public final class EchoBotServer implements AutoCloseable {
 
+    /**
+     * Waymark's {@code server.tomcat.threads.max} (application.yml): how many turns run at once, the rest waiting their
+     * turn in order, which shapes latency under load; the echo bot is served the same way (EchoBotServerTest).
+     */
+    static final String TOMCAT_THREADS = "32";
+
     private final ConfigurableApplicationContext context;
 
     private EchoBotServer(ConfigurableApplicationContext context) {
@@ -59,6 +65,9 @@ public final class EchoBotServer implements AutoCloseable {
                 "--spring.main.banner-mode=off", "--server.address=127.0.0.1"));
         if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.port="))) {
             all.add("--server.port=0"); // a second value would not replace this one but make a list of both
+        }
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.tomcat.threads.max="))) {
+            all.add("--server.tomcat.threads.max=" + TOMCAT_THREADS);
         }
         all.addAll(Arrays.asList(args));
         return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)

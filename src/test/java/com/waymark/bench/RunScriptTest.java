@@ -41,7 +41,7 @@ class RunScriptTest {
 
         // The jar's own training run, the one startup-bench gives Waymark; not Spring Boot's, which exits on refresh.
         assertThat(training).contains("java -jar \"$extracted\" " + CdsTraining.NAME + " --archive \"$archive\" "
-                + "--jvm=\"${JAVA_OPTS:-} $aot\"").doesNotContain("-Dspring.context.exit");
+                + "--jvm=\"$deployed ${JAVA_OPTS:-} $aot\"").doesNotContain("-Dspring.context.exit");
         assertThat(script).contains("exec java -XX:SharedArchiveFile=\"$archive\"");
         Path data = Path.of("/tmp/scratch");
         assertThat(StartupBench.trainingArguments(data, 0, 0)).containsExactly("--spring.profiles.active=",

@@ -31,6 +31,12 @@ class EchoBotServerTest extends WaymarkIntegrationTest {
     }
 
     @Test
+    void theEchoBotRunsAsManyTurnsAtOnceAsWaymark() {
+        assertThat(waymark.getEnvironment().getProperty("server.tomcat.threads.max"))
+                .isEqualTo(EchoBotServer.TOMCAT_THREADS);
+    }
+
+    @Test
     void theApplicationsComponentScanPassesTheEchoBotBy() {
         assertThat(waymark.getBeansOfType(Bot.class).values()).singleElement().isInstanceOf(WaymarkBot.class);
         assertThat(waymark.getBeansOfType(BotController.class)).hasSize(1);

@@ -3,6 +3,8 @@ package com.waymark.insight.themes;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.waymark.ops.NativeHeap;
+
 /**
  * Keeps the JVM from exiting while ONNX Runtime is inside a native call. {@code System.exit} runs the shutdown
  * hooks and then the C library's exit handlers, which tear down ONNX Runtime's native state; a background thread
@@ -32,9 +34,14 @@ final class NativeWork {
         try {
             return call.get();
         } finally {
+            boolean last;
             synchronized (LOCK) {
-                inFlight--;
+                last = --inFlight == 0;
                 LOCK.notifyAll();
+            }
+            if (last) {
+                // The models' buffers are freed, not returned to the system: hand them back (at most every few seconds).
+                NativeHeap.trimNow();
             }
         }
     }
