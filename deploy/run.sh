@@ -30,12 +30,12 @@ aot=""
 if [ "${WAYMARK_AOT:-true}" != false ] && grep -qa 'WaymarkApplication__ApplicationContextInitializer' "$extracted"; then
   aot="-Dspring.aot.enabled=true"
 fi
-# The deployed JVM options (bench.DeployedJvm; the container image's are the same, docs/operations.md#heap): the parallel
-# collector, kept to a heap near what the load needs, starting small; JAVA_OPTS comes after, so it can override them, and
+# The deployed JVM options (bench.DeployedJvm; the container image's are the same, docs/operations.md#heap): the quick JIT
+# compiler only, the parallel collector, kept to a heap near what the load needs, starting small; JAVA_OPTS comes after, so it can override them, and
 # if it chooses a collector of its own, that one alone is used.
-deployed="-XX:+UseParallelGC -XX:GCTimeRatio=19 -Xms64m"
+deployed="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:GCTimeRatio=19 -Xms64m"
 if [[ "${JAVA_OPTS:-}" =~ -XX:\+Use[A-Za-z]*GC ]]; then
-  deployed="-Xms64m"
+  deployed="-XX:TieredStopAtLevel=1 -Xms64m"
 fi
 # One archive per way of starting: the classes an AOT start loads are not those of an ordinary one.
 archive="$app/waymark${aot:+-aot}.jsa"

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A benchmark's server in a JVM of its own, launched from this jar (or class path) as {@code java -jar} launches it,
  * with the deployed JVM options and this JVM's own: its CPU time and resident memory are then its own, read by the
- * operating system, not shared with the load generator's. It talks in lines: the ones that begin with the subcommand's name are answers
- * ({@link #await}), everything else (its log) is kept, the last lines, for a failure message.
+ * operating system, not shared with the load generator's. It talks in lines: the ones that begin with the subcommand's
+ * name are answers ({@link #await}), everything else (its log) is kept, the last lines, for a failure message.
  */
 final class ChildJvm implements AutoCloseable {
 

@@ -45,7 +45,7 @@ public final class NativeHeap {
         static final GlibcMalloc LIBRARY = Platform.isLinux() ? Native.load("c", GlibcMalloc.class) : null;
     }
 
-    /** Caps malloc's arenas at {@link #ARENAS}; called first thing at start, before the threads that would make more. */
+    /** Caps malloc's arenas at {@link #ARENAS}; called first thing at start, before the threads that make more. */
     public static boolean limitArenas() {
         try {
             return C.LIBRARY != null && C.LIBRARY.mallopt(M_ARENA_MAX, ARENAS) == 1;

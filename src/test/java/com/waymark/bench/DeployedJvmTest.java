@@ -24,8 +24,8 @@ class DeployedJvmTest {
     @Test
     void anOptionOfTheBenchmarksOwnCommandLineWins() {
         assertThat(DeployedJvm.with(List.of("-Xmx512m")))
-                .containsExactly("-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-Xms64m", "-Xmx512m");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-Xms64m", "-Xmx512m");
         assertThat(DeployedJvm.with(List.of("-XX:+UseG1GC", "-Xms256m")))
-                .containsExactly("-Xms64m", "-XX:+UseG1GC", "-Xms256m");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-Xms64m", "-XX:+UseG1GC", "-Xms256m");
     }
 }

@@ -40,7 +40,7 @@ final class NativeWork {
                 LOCK.notifyAll();
             }
             if (last) {
-                // The models' buffers are freed, not returned to the system: hand them back (at most every few seconds).
+                // The models' buffers are freed but kept by malloc: hand them back (at most every few seconds).
                 NativeHeap.trimNow();
             }
         }
