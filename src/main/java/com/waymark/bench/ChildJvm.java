@@ -55,10 +55,7 @@ final class ChildJvm implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
-        List<String> own = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList());
-        own.addAll(extraJvm);
-        command.addAll(DeployedJvm.with(own));
+        command.addAll(jvmOptions(extraJvm));
         String classPath = System.getProperty("java.class.path");
         // From the packaged jar (java -jar waymark.jar): the class path is that jar. Under a test runner launched from
         // a jar of its own, the class path is the classes and libraries: then the application's main class.
@@ -70,6 +67,14 @@ final class ChildJvm implements AutoCloseable {
         command.add(subcommand);
         command.addAll(args);
         return new ChildJvm(subcommand, new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** A child's JVM options: the deployed ones, this JVM's (less {@link #NOT_INHERITED}), then {@code extraJvm}. */
+    static List<String> jvmOptions(List<String> extraJvm) {
+        List<String> own = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> NOT_INHERITED.stream().noneMatch(o::startsWith)).toList());
+        own.addAll(extraJvm);
+        return DeployedJvm.with(own);
     }
 
     private void read() {

@@ -33,7 +33,7 @@ final class DeployedJvm {
         boolean ownCollector = own.stream().anyMatch(DeployedJvm::choosesCollector);
         List<String> all = new ArrayList<>();
         for (String option : OPTIONS) {
-            if (!(ownCollector && (choosesCollector(option) || option.startsWith("-XX:GCTimeRatio=")))) {
+            if (!(ownCollector && concernsCollector(option))) {
                 all.add(option);
             }
         }
@@ -43,5 +43,10 @@ final class DeployedJvm {
 
     private static boolean choosesCollector(String option) {
         return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
+    /** The collector itself, or a tuning meant for ours that another collector would read differently. */
+    private static boolean concernsCollector(String option) {
+        return choosesCollector(option) || option.startsWith("-XX:GCTimeRatio=");
     }
 }

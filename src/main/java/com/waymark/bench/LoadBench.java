@@ -115,7 +115,7 @@ public final class LoadBench implements Subcommand {
         out.printf(Locale.ROOT, "load-bench: %d participants, %d s per phase after %d s warm-up, %d cores; Waymark on H2 "
                 + "(local mode) and a bare echo bot on the same SDK, controller and Tomcat, each in a JVM of its own "
                 + "with the deployed options and this one's (%s), driven from this one%n", users, seconds, warmup,
-                Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions()));
+                Runtime.getRuntime().availableProcessors(), String.join(" ", ChildJvm.jvmOptions(List.of())));
         out.println(pace == 0 ? "each participant posts again as soon as its answer arrives (closed loop: capacity)"
                 : String.format(Locale.ROOT, "each participant posts at random times, %d ms apart on average (%.0f "
                 + "posts/s offered in all); latency counts from when each post was due", thinkMillis,
@@ -255,10 +255,6 @@ public final class LoadBench implements Subcommand {
 
     private static List<String> splitOptions(String text) {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
-    }
-
-    private static List<String> jvmOptions() {
-        return DeployedJvm.with(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** Each person installs the app and agrees to the privacy notice, all at once. */

@@ -39,8 +39,7 @@ import com.waymark.checkin.PromptLibrary;
  * The children get the deployed JVM options and this JVM's own ({@link DeployedJvm}), or exactly those of
  * {@code --jvm}, never a class-data-sharing archive or Spring AOT: {@code --mode} ({@link StartMode}) alone says
  * whether both start plainly ({@code java -jar}, the default) or as the production start does, and the first line says
- * which.
- * {@code --args} adds arguments to Waymark's command line only (to compare a setting).
+ * which. {@code --args} adds arguments to Waymark's command line only (to compare a setting).
  * <p>
  * {@code --restart true} also times each Waymark start again on the database its first start left (migrated, one person
  * checked in), as an instance restarts in production, and prints that as a line of its own; the last line, a fresh

@@ -63,15 +63,18 @@ public final class EchoBotServer implements AutoCloseable {
     public static EchoBotServer start(String... args) {
         List<String> all = new ArrayList<>(List.of("--spring.config.name=waymark-echo-bench",
                 "--spring.main.banner-mode=off", "--server.address=127.0.0.1"));
-        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.port="))) {
-            all.add("--server.port=0"); // a second value would not replace this one but make a list of both
-        }
-        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--server.tomcat.threads.max="))) {
-            all.add("--server.tomcat.threads.max=" + TOMCAT_THREADS);
-        }
+        addUnlessGiven(all, args, "--server.port=", "0");
+        addUnlessGiven(all, args, "--server.tomcat.threads.max=", TOMCAT_THREADS);
         all.addAll(Arrays.asList(args));
         return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false).run(all.toArray(String[]::new)));
+    }
+
+    /** A second value on the command line would not replace a first but make a list of both: so one or the other. */
+    private static void addUnlessGiven(List<String> all, String[] args, String prefix, String value) {
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith(prefix))) {
+            all.add(prefix + value);
+        }
     }
 
     public int port() {
