@@ -89,6 +89,29 @@ class CheckInModuleTest {
     }
 
     @Test
+    void theTrendIsTheLatestTwelveAndTheTotalCountsOnlyThisPersonsCheckIns() {
+        long person = participant();
+        long someoneElse = participant();
+        for (int i = 0; i < 15; i++) {
+            // The first three low, the latest twelve high: the trend must show only the latest.
+            checkIns.record(person, new CheckInSubmission(i < 3 ? "1" : "5", "3", null, null, false,
+                    CheckInSubmission.Source.CARD, null, null));
+        }
+        for (int i = 0; i < 3; i++) {
+            checkIns.record(someoneElse, new CheckInSubmission("2", "2", null, null, false,
+                    CheckInSubmission.Source.CARD, null, null));
+        }
+
+        Trend trend = checkIns.trend(person);
+        assertThat(trend.total()).isEqualTo(15);
+        assertThat(trend.wellbeing()).hasSize(CheckInService.TREND_LENGTH).containsOnly(5);
+        assertThat(trend.energy()).hasSize(CheckInService.TREND_LENGTH).containsOnly(3);
+        assertThat(checkIns.trend(someoneElse).total()).isEqualTo(3);
+        assertThat(checkIns.trend(participant()).isEmpty()).isTrue();
+        assertThat(checkIns.trend(participant()).total()).isZero();
+    }
+
+    @Test
     void aBadSubmissionStoresNothingAndSaysWhy() {
         long person = participant();
         var submission = new CheckInSubmission("9", "two", null, null, false, CheckInSubmission.Source.CARD, null, null);
