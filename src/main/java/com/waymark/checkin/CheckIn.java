@@ -13,7 +13,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One answered check-in: two ratings, the prompt it answered, and the participant's own words. */
+/**
+ * One answered check-in: two ratings, the prompt it answered, and the participant's own words. Read through JPA;
+ * written by {@link CheckInService} in one plain statement (and by {@link PastEntries} for seeded history).
+ */
 @Entity
 @Table(name = "check_in")
 class CheckIn {
@@ -57,19 +60,6 @@ class CheckIn {
     private Long occurrenceId;
 
     protected CheckIn() {
-    }
-
-    CheckIn(long participantId, CheckInSubmission submission, Instant submittedAt) {
-        this.participantId = participantId;
-        this.wellbeing = (short) submission.wellbeing();
-        this.energy = (short) submission.energy();
-        this.promptId = submission.promptId();
-        this.reflection = submission.reflection();
-        this.quoteOk = submission.quoteOk();
-        this.source = submission.source();
-        this.submittedAt = submittedAt;
-        this.programmeId = submission.programmeId();
-        this.occurrenceId = submission.occurrenceId();
     }
 
     public Long getId() {

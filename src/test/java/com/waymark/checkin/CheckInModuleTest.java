@@ -3,6 +3,7 @@ package com.waymark.checkin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.waymark.privacy.FieldCipher;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -57,6 +59,8 @@ class CheckInModuleTest {
     CheckInService checkIns;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CheckInRepository repository;
 
     @Test
     void aSavedCheckInIsAnnouncedWithoutItsRatingsOrText(Scenario scenario) {
@@ -86,6 +90,29 @@ class CheckInModuleTest {
         // An unknown prompt id is not kept.
         assertThat(db.queryForObject("select prompt_id from check_in where participant_id = ?", String.class, person))
                 .isNull();
+    }
+
+    /** The turn writes the row in plain SQL; the entity that every other read uses must map it back as recorded. */
+    @Test
+    void aRecordedCheckInReadsBackThroughTheEntityAsItWasRecorded(Scenario scenario) {
+        long person = participant();
+        var submission = new CheckInSubmission(" 5", "1 ", null, null, false, CheckInSubmission.Source.TEXT, null, null);
+
+        scenario.stimulate(() -> checkIns.record(person, submission))
+                .andWaitForEventOfType(CheckInRecorded.class)
+                .matching(event -> event.participantId() == person)
+                .toArriveAndVerify(event -> {
+                    CheckIn stored = repository.findById(event.checkInId()).orElseThrow();
+                    assertThat(stored.getParticipantId()).isEqualTo(person);
+                    assertThat(stored.getWellbeing()).isEqualTo(5);
+                    assertThat(stored.getEnergy()).isEqualTo(1);
+                    assertThat(stored.getSource()).isEqualTo(CheckInSubmission.Source.TEXT);
+                    assertThat(stored.isQuoteOk()).isFalse();
+                    assertThat(stored.getProgrammeId()).isNull();
+                    assertThat(stored.getOccurrenceId()).isNull();
+                    // The column keeps microseconds (rounded).
+                    assertThat(stored.getSubmittedAt()).isCloseTo(event.at(), within(1, ChronoUnit.MICROS));
+                });
     }
 
     @Test
