@@ -113,8 +113,8 @@ public class CheckInService {
      * loaded or decrypted. Ordered by person as well, as the index is: then H2 returns the rows in index order;
      * ordered by time alone it sorts the whole history. The total is a scalar subquery, evaluated once: a window
      * ({@code count(*) over ()}) would make the database gather the person's whole history before it takes the latest
-     * rows, twice the cost at a few hundred entries. Plain JDBC inside the caller's
-     * transaction, which sees the check-in just saved (its insert is not deferred: the id comes from the database).
+     * rows, twice the cost at a few hundred entries. Plain JDBC inside the caller's transaction, which sees the
+     * check-in just saved.
      */
     @Transactional(readOnly = true)
     public Trend trend(long participantId) {
