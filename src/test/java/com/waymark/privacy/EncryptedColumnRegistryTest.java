@@ -37,6 +37,8 @@ class EncryptedColumnRegistryTest extends WaymarkIntegrationTest {
      */
     private static final Map<String, Set<String>> JDBC_WRITERS = Map.of(
             "com.waymark.checkin.PastEntries", Set.of("check_in.reflection", "action_item.text"),
+            // The check-in turn's one plain insert.
+            "com.waymark.checkin.CheckInService", Set.of("check_in.reflection"),
             "com.waymark.insight.VectorCipher", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.EmbeddingStore", Set.of("reflection_embedding.vector"),
             "com.waymark.insight.ThemeResults", Set.of("theme_result.themes"),
