@@ -96,7 +96,7 @@ public class CheckInService {
             insert.setShort(2, (short) clean.wellbeing());
             insert.setShort(3, (short) clean.energy());
             insert.setString(4, clean.promptId());
-            insert.setString(5, clean.reflection() == null ? null : cipher.encrypt(clean.reflection()));
+            insert.setString(5, cipher.encrypt(clean.reflection())); // null stays null
             insert.setBoolean(6, clean.quoteOk());
             insert.setString(7, clean.source().name());
             insert.setTimestamp(8, Timestamp.from(submittedAt));
