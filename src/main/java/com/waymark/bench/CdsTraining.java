@@ -46,7 +46,7 @@ public final class CdsTraining implements Subcommand {
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar));
         Path scratch = Files.createTempDirectory("waymark-cds-training-");
         try {
-            new StartupBench().train(true, command, archive, scratch, timeout);
+            new StartupBench().train(StartupBench.Bot.WAYMARK, command, archive, scratch, timeout);
         } finally {
             BenchRuntime.deleteQuietly(scratch);
         }

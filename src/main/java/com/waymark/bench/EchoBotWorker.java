@@ -1,6 +1,8 @@
 package com.waymark.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,17 +23,26 @@ public final class EchoBotWorker implements Subcommand {
 
     @Override
     public String description() {
-        return "(used by startup-bench) the bare echo bot on the same stack, until stopped: [--server.port=N]";
+        return "(used by startup-bench) the bare echo bot on the same stack, until stopped: [--server.port=N] "
+                + "[--floor-data-dir=DIR: with Waymark's data layer on a scratch database there]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
+        List<String> springArgs = new ArrayList<>();
+        List<Class<?>> layers = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("expected --name=value, not '" + arg + "'");
             }
+            if (arg.startsWith(DataFloor.DATA_DIR_ARGUMENT)) {
+                layers.add(DataFloor.class);
+                springArgs.addAll(DataFloor.arguments(Path.of(arg.substring(DataFloor.DATA_DIR_ARGUMENT.length()))));
+            } else {
+                springArgs.add(arg);
+            }
         }
-        EchoBotServer echo = EchoBotServer.start(args.toArray(String[]::new));
+        EchoBotServer echo = EchoBotServer.start(layers, springArgs.toArray(String[]::new));
         out.println("echo-bot: listening on port " + echo.port());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(echo::close, "echo-bot-stop"));

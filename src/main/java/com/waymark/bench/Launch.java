@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
  * a training run of its own, exactly as {@code deploy/run.sh} makes Waymark's ({@code cds-training}: it starts, answers a
  * new person's "hello", and is stopped gracefully; {@link StartupBench#train}).
  */
-record Launch(List<String> waymark, List<String> echo) {
+record Launch(List<String> waymark, List<String> echo, List<String> floor) {
 
     /** A training run on a busy machine can take minutes: it is not what is timed, so it is given longer. */
     static final int MIN_TRAINING_SECONDS = 900;
 
-    static Launch prepare(StartMode mode, List<String> jvm, Path work, int startTimeoutSeconds, StartupBench bench,
-                          PrintStream out) throws Exception {
+    /** With {@code floor}, the echo bot with Waymark's data layer ({@link DataFloor}) too; otherwise that is empty. */
+    static Launch prepare(StartMode mode, List<String> jvm, Path work, int startTimeoutSeconds, boolean floor,
+                          StartupBench bench, PrintStream out) throws Exception {
         int timeoutSeconds = Math.max(startTimeoutSeconds, MIN_TRAINING_SECONDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
@@ -47,26 +48,29 @@ record Launch(List<String> waymark, List<String> echo) {
         }
         List<String> echo = new ArrayList<>(List.of(java));
         echo.addAll(jvm);
+        List<String> withData = new ArrayList<>(echo);
         if (mode.archive()) {
-            waymark.add(train(true, waymark, start, bench, work, timeoutSeconds, out));
-            echo.add(train(false, echo, start, bench, work, timeoutSeconds, out));
+            waymark.add(train(StartupBench.Bot.WAYMARK, waymark, start, bench, work, timeoutSeconds, out));
+            echo.add(train(StartupBench.Bot.ECHO, echo, start, bench, work, timeoutSeconds, out));
+            if (floor) {
+                withData.add(train(StartupBench.Bot.FLOOR, withData, start, bench, work, timeoutSeconds, out));
+            }
         }
         waymark.addAll(start);
         echo.addAll(start);
-        return new Launch(List.copyOf(waymark), List.copyOf(echo));
+        withData.addAll(start);
+        return new Launch(List.copyOf(waymark), List.copyOf(echo), floor ? List.copyOf(withData) : List.of());
     }
 
     /** One training run: the bot starts, answers a "hello", and is stopped, leaving the classes it loaded. */
-    private static String train(boolean isWaymark, List<String> launch, List<String> start, StartupBench bench,
+    private static String train(StartupBench.Bot bot, List<String> launch, List<String> start, StartupBench bench,
                                 Path work, int timeoutSeconds, PrintStream out) throws Exception {
-        String bot = isWaymark ? "waymark" : "echo";
         Path archive = work.resolve(bot + ".jsa");
         List<String> command = new ArrayList<>(launch);
         command.add("-XX:ArchiveClassesAtExit=" + archive);
         command.addAll(start);
         long began = System.nanoTime();
-        bench.train(isWaymark, command, archive, Files.createDirectories(work.resolve(bot + "-training")),
-                timeoutSeconds);
+        bench.train(bot, command, archive, Files.createDirectories(work.resolve(bot + "-training")), timeoutSeconds);
         out.printf(Locale.ROOT, "startup-bench: %s's class-data-sharing archive made by a training run to its first "
                 + "answer in %d ms%n", bot, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
         return "-XX:SharedArchiveFile=" + archive;

@@ -65,7 +65,33 @@ public final class StartupBench implements Subcommand {
     @Override
     public String description() {
         return "time to ready vs the bare echo bot, separate JVMs: [--runs 5] [--mode plain|cds|aot|cds-aot] "
-                + "[--jvm OPTIONS] [--args ARGS] [--steps 0] [--restart false]";
+                + "[--jvm OPTIONS] [--args ARGS] [--steps 0] [--restart false] [--floor false]";
+    }
+
+    /**
+     * What is started: Waymark; the bare echo bot; or the echo bot with Waymark's data layer ({@link DataFloor}: its
+     * migrations, entities and repositories, none of its own beans), the floor the fixed stack sets under Waymark's start.
+     */
+    enum Bot {
+        WAYMARK, ECHO, FLOOR;
+
+        boolean isWaymark() {
+            return this == WAYMARK;
+        }
+
+        /** The echo bot's arguments: its port, and for the floor the scratch database in {@code dir}. */
+        List<String> echoArguments(int port, Path dir) {
+            List<String> args = new ArrayList<>(List.of(EchoBotWorker.NAME, "--server.port=" + port));
+            if (this == FLOOR) {
+                args.add(DataFloor.DATA_DIR_ARGUMENT + dir);
+            }
+            return args;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -86,17 +112,14 @@ public final class StartupBench implements Subcommand {
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         BenchOptions options = BenchOptions.parse(args, List.of("runs", "jvm", "timeout", "steps", "args", "mode",
-                "restart"));
+                "restart", "floor"));
         StartMode mode = StartMode.parse(options.text("mode", StartMode.PLAIN.label()));
         int runs = options.integer("runs", 5, 1, 50);
         // Seconds a start may take before the benchmark gives up: at load average 40 a plain start took over 180.
         int timeout = options.integer("timeout", 600, 5, 3_600);
         int steps = options.integer("steps", 0, 0, 500);
-        boolean restart = switch (options.text("restart", "false")) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("--restart is true or false");
-        };
+        boolean restart = flag(options, "restart");
+        boolean floor = flag(options, "floor");
         List<String> jvm = options.has("jvm") ? splitOptions(options.text("jvm", ""))
                 : DeployedJvm.with(inheritedOptions(java.lang.management.ManagementFactory.getRuntimeMXBean()
                 .getInputArguments()));
@@ -109,7 +132,7 @@ public final class StartupBench implements Subcommand {
                 jvm.isEmpty() ? "none" : String.join(" ", jvm), mode.label(), mode.description());
         Path work = Files.createTempDirectory("waymark-startup-bench-launch-");
         try {
-            Launch launch = Launch.prepare(mode, jvm, work, timeout, this, out);
+            Launch launch = Launch.prepare(mode, jvm, work, timeout, floor, this, out);
             measure(runs, timeout, launch, waymarkArgs, restart, out);
         } finally {
             BenchRuntime.deleteQuietly(work);
@@ -121,30 +144,46 @@ public final class StartupBench implements Subcommand {
                          PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "startup-bench: waymark launched as %s%nstartup-bench: echo bot launched as %s%n",
                 String.join(" ", launch.waymark()), String.join(" ", launch.echo()));
+        if (!launch.floor().isEmpty()) {
+            out.printf(Locale.ROOT, "startup-bench: the echo bot with Waymark's data layer (migrations, entities, "
+                    + "repositories) launched as %s %s%n", String.join(" ", launch.floor()),
+                    DataFloor.DATA_DIR_ARGUMENT + "<scratch folder>");
+        }
         List<String> prompts = new PromptLibrary(JSON).all().stream().map(Prompt::id).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Start> waymark = new ArrayList<>();
         List<Start> echo = new ArrayList<>();
         List<Start> restarts = new ArrayList<>();
+        List<Start> floors = new ArrayList<>();
         out.printf(Locale.ROOT, "%-8s %4s %9s %9s %12s %13s%n", "bot", "run", "ready ms", "hello ms", "check-in ms",
                 "cpu-to-ready");
         for (int i = 1; i <= runs; i++) {
             Path dir = Files.createTempDirectory("waymark-startup-bench-");
             try {
-                waymark.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout, dir)));
+                waymark.add(report(out, i, startOnce(Bot.WAYMARK, launch.waymark(), waymarkArgs, http, prompts, timeout,
+                        dir)));
                 if (restart) {
-                    restarts.add(report(out, i, startOnce(true, launch.waymark(), waymarkArgs, http, prompts, timeout,
-                            dir).named("restart")));
+                    restarts.add(report(out, i, startOnce(Bot.WAYMARK, launch.waymark(), waymarkArgs, http, prompts,
+                            timeout, dir).named("restart")));
                 }
             } finally {
                 BenchRuntime.deleteQuietly(dir);
             }
             Path echoDir = Files.createTempDirectory("waymark-startup-bench-echo-");
             try {
-                echo.add(report(out, i, startOnce(false, launch.echo(), List.of(), http, prompts, timeout, echoDir)));
+                echo.add(report(out, i, startOnce(Bot.ECHO, launch.echo(), List.of(), http, prompts, timeout, echoDir)));
             } finally {
                 BenchRuntime.deleteQuietly(echoDir);
+            }
+            if (!launch.floor().isEmpty()) {
+                Path floorDir = Files.createTempDirectory("waymark-startup-bench-floor-");
+                try {
+                    floors.add(report(out, i, startOnce(Bot.FLOOR, launch.floor(), List.of(), http, prompts, timeout,
+                            floorDir)));
+                } finally {
+                    BenchRuntime.deleteQuietly(floorDir);
+                }
             }
         }
         out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
@@ -152,6 +191,9 @@ public final class StartupBench implements Subcommand {
                 median(echo.stream().mapToLong(Start::cpuMs).toArray()), BenchRuntime.loadAverage());
         if (restart) {
             out.println(restartSummary(restarts, echo));
+        }
+        if (!floors.isEmpty()) {
+            out.println(floorSummary(floors, echo, waymark));
         }
         out.println(summary(waymark, echo));
     }
@@ -184,6 +226,28 @@ public final class StartupBench implements Subcommand {
                 median(restarts.stream().mapToLong(Start::cpuMs).toArray()));
     }
 
+    /**
+     * The floor's line, before the last: the median time to ready of the echo bot with Waymark's data layer, its ratio
+     * to the bare echo bot's, its CPU until ready, and what share of Waymark's own time to ready it accounts for.
+     */
+    static String floorSummary(List<Start> floors, List<Start> echo, List<Start> waymark) {
+        double floorMs = median(floors.stream().mapToLong(Start::readyMs).toArray());
+        double echoMs = median(echo.stream().mapToLong(Start::readyMs).toArray());
+        double waymarkMs = median(waymark.stream().mapToLong(Start::readyMs).toArray());
+        return String.format(Locale.ROOT, "startup-bench: the echo bot with Waymark's data layer alone: floor-ms=%.0f "
+                + "ratio=%.2f cpu-ms=%.0f share-of-waymark=%.2f", floorMs, echoMs > 0 ? floorMs / echoMs : Double.NaN,
+                median(floors.stream().mapToLong(Start::cpuMs).toArray()),
+                waymarkMs > 0 ? floorMs / waymarkMs : Double.NaN);
+    }
+
+    private static boolean flag(BenchOptions options, String name) {
+        return switch (options.text(name, "false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " is true or false");
+        };
+    }
+
     /** The middle value; for an even count, the mean of the two middle ones. */
     static double median(long[] values) {
         if (values.length == 0) {
@@ -211,8 +275,9 @@ public final class StartupBench implements Subcommand {
     }
 
     /** One start in {@code dir} (Waymark's data folder, kept for a restart; the echo bot's console log alone). */
-    private Start startOnce(boolean isWaymark, List<String> launch, List<String> extra, HttpClient http,
+    private Start startOnce(Bot bot, List<String> launch, List<String> extra, HttpClient http,
                             List<String> prompts, int timeoutSeconds, Path dir) throws Exception {
+        boolean isWaymark = bot.isWaymark();
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(launch);
@@ -220,7 +285,7 @@ public final class StartupBench implements Subcommand {
             command.addAll(waymarkArguments(dir, port, managementPort));
             command.addAll(extra);
         } else {
-            command.addAll(List.of(EchoBotWorker.NAME, "--server.port=" + port));
+            command.addAll(bot.echoArguments(port, dir));
         }
         Path log = dir.resolve("console.log");
         URI messages = URI.create("http://127.0.0.1:" + port + "/api/messages");
@@ -233,7 +298,7 @@ public final class StartupBench implements Subcommand {
             long readyNanos = System.nanoTime() - launched;
             long cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
             long checkInNanos = firstCheckIn(http, messages, serviceUrl, prompts, isWaymark);
-            return new Start(isWaymark ? "waymark" : "echo", TimeUnit.NANOSECONDS.toMillis(readyNanos),
+            return new Start(bot.toString(), TimeUnit.NANOSECONDS.toMillis(readyNanos),
                     TimeUnit.NANOSECONDS.toMillis(helloNanos), TimeUnit.NANOSECONDS.toMillis(checkInNanos), cpuMs);
         } finally {
             process.destroy();
@@ -251,12 +316,12 @@ public final class StartupBench implements Subcommand {
      * Spring Data builds after the context is refreshed and the first turn's classes, which a training run that exits on
      * the refresh ({@code -Dspring.context.exit=onRefresh}) never loads.
      */
-    void train(boolean isWaymark, List<String> launch, Path archive, Path dir, int timeoutSeconds) throws Exception {
+    void train(Bot bot, List<String> launch, Path archive, Path dir, int timeoutSeconds) throws Exception {
+        boolean isWaymark = bot.isWaymark();
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(launch);
-        command.addAll(isWaymark ? trainingArguments(dir, port, managementPort)
-                : List.of(EchoBotWorker.NAME, "--server.port=" + port));
+        command.addAll(isWaymark ? trainingArguments(dir, port, managementPort) : bot.echoArguments(port, dir));
         Path log = dir.resolve("training.log");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

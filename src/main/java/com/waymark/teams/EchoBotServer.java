@@ -61,12 +61,20 @@ public final class EchoBotServer implements AutoCloseable {
      * free port). Waymark's {@code application.yml} is not read; {@code --waymark.bot.*} arguments are.
      */
     public static EchoBotServer start(String... args) {
+        return start(List.of(), args);
+    }
+
+    /**
+     * As {@link #start(String...)}, with {@code sources} added to the echo bot's context: for a benchmark that
+     * measures what a layer of the stack adds to it.
+     */
+    public static EchoBotServer start(List<Class<?>> sources, String... args) {
         List<String> all = new ArrayList<>(List.of("--spring.config.name=waymark-echo-bench",
                 "--spring.main.banner-mode=off", "--server.address=127.0.0.1"));
         addUnlessGiven(all, args, "--server.port=", "0");
         addUnlessGiven(all, args, "--server.tomcat.threads.max=", TOMCAT_THREADS);
         all.addAll(Arrays.asList(args));
-        return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)
+        return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class).sources(sources.toArray(Class[]::new))
                 .web(WebApplicationType.SERVLET).logStartupInfo(false).run(all.toArray(String[]::new)));
     }
 
@@ -79,6 +87,11 @@ public final class EchoBotServer implements AutoCloseable {
 
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Its beans of a type, by name: for a benchmark's test to see what a layer added to it. */
+    public <T> Map<String, T> beansOfType(Class<T> type) {
+        return context.getBeansOfType(type);
     }
 
     @Override

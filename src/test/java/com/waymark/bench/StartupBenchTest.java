@@ -50,6 +50,28 @@ class StartupBenchTest {
     }
 
     @Test
+    void theFloorLineGivesTheDataLayersMedianItsRatioToTheEchoBotAndItsShareOfWaymarksStart() {
+        List<Start> floors = List.of(new Start("floor", 5_000, 20, 10, 7_000), new Start("floor", 5_500, 25, 11, 7_500),
+                new Start("floor", 12_000, 30, 12, 9_000));
+        List<Start> echo = List.of(new Start("echo", 1_000, 10, 5), new Start("echo", 1_100, 11, 4),
+                new Start("echo", 9_000, 30, 9));
+        List<Start> waymark = List.of(new Start("waymark", 6_500, 90, 100), new Start("waymark", 7_000, 80, 110),
+                new Start("waymark", 6_800, 85, 120));
+
+        assertThat(StartupBench.floorSummary(floors, echo, waymark)).isEqualTo("startup-bench: the echo bot with "
+                + "Waymark's data layer alone: floor-ms=5500 ratio=5.00 cpu-ms=7500 share-of-waymark=0.81");
+    }
+
+    @Test
+    void theFloorIsTheEchoBotWithTheDataLayerOnItsOwnScratchDatabase() {
+        java.nio.file.Path dir = java.nio.file.Path.of("/tmp/floor-db");
+        assertThat(StartupBench.Bot.FLOOR.echoArguments(8080, dir))
+                .containsExactly("echo-bot", "--server.port=8080", "--floor-data-dir=/tmp/floor-db");
+        assertThat(StartupBench.Bot.ECHO.echoArguments(8080, dir)).containsExactly("echo-bot", "--server.port=8080");
+        assertThat(rejected("--floor", "yes")).isEqualTo("startup-bench: --floor is true or false");
+    }
+
+    @Test
     void childrenGetThisJvmsOptionsButNoDebuggerAgentArchiveOrAot() {
         // An archive or AOT is the mode's to give, each bot its own: this JVM's (deploy/run.sh's) is Waymark's alone.
         assertThat(StartupBench.inheritedOptions(List.of("-Xmx512m", "-XX:SharedArchiveFile=app.jsa",
