@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.waymark.privacy.FieldCipher;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -17,7 +18,6 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -28,8 +28,8 @@ import org.springframework.data.repository.config.BootstrapMode;
  * Waymark's data layer and nothing else of Waymark's, added to the bare echo bot by {@code startup-bench --floor true}:
  * its Flyway migrations applied to a scratch H2 database, Hibernate over its entities with the schema validated, and
  * Spring Data's repositories over them built before the first answer, each as Waymark's start does them (the same
- * migrations, those in SQL and those in Java, settings and bootstrap mode). So the benchmark can say what the fixed stack alone costs a start, the
- * floor under Waymark's own beans, against the same echo bot.
+ * migrations, those in SQL and those in Java, settings and bootstrap mode). So the benchmark can say what the fixed
+ * stack alone costs a start, the floor under Waymark's own beans, against the same echo bot.
  * <p>
  * Not a {@code @Configuration}: Waymark's component scan passes it by; only {@link EchoBotWorker} adds it.
  */
@@ -38,7 +38,7 @@ import org.springframework.data.repository.config.BootstrapMode;
         JpaRepositoriesAutoConfiguration.class, TransactionAutoConfiguration.class,
         TaskExecutionAutoConfiguration.class})
 @EntityScan("com.waymark")
-// Waymark's migrations written in Java (encrypting what earlier versions stored) are beans of the modules that own them.
+// Waymark's migrations written in Java (encrypting what earlier versions stored) are beans of their modules.
 @ComponentScan(basePackages = "com.waymark", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JavaMigration.class))
 @EnableJpaRepositories(basePackages = "com.waymark", bootstrapMode = BootstrapMode.DEFERRED)

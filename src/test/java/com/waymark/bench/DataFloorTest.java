@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DataFloorTest extends WaymarkIntegrationTest {
 
+    private static final String APPLIED =
+            "select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\"";
+
     @Autowired
     ApplicationContext waymark;
     @Autowired
@@ -43,11 +46,9 @@ class DataFloorTest extends WaymarkIntegrationTest {
         }
         try (SingleConnectionDataSource db = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + dir.resolve("waymark"), "sa", "", true)) {
-            migrations = new JdbcTemplate(db).queryForList(
-                    "select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\"", String.class);
+            migrations = new JdbcTemplate(db).queryForList(APPLIED, String.class);
         }
-        assertThat(migrations).isNotEmpty().isEqualTo(waymarkDb.queryForList(
-                "select \"version\" from \"flyway_schema_history\" where \"success\" order by \"installed_rank\"", String.class));
+        assertThat(migrations).isNotEmpty().isEqualTo(waymarkDb.queryForList(APPLIED, String.class));
     }
 
     private static String[] floorArguments(Path dir) {

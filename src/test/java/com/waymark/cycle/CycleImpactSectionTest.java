@@ -100,7 +100,10 @@ class CycleImpactSectionTest extends WaymarkIntegrationTest {
                 + ", in the way " + or(shown.get("commitments something's in the way")));
         assertThat(shown.get("commitments done")).isEqualTo("5");
         // The same figures, in the PDF's text and the CSV, with hidden ones reading hidden.
-        String day = "Session 1 (" + LocalDate.now(LONDON).format(java.time.format.DateTimeFormatter
+        // The day the session began (an hour ago, endedSession): in the first hour after midnight, yesterday.
+        LocalDate began = db.queryForObject("select starts_at from cycle_session where session_id = ?",
+                OffsetDateTime.class, first).atZoneSameInstant(LONDON).toLocalDate();
+        String day = "Session 1 (" + began.format(java.time.format.DateTimeFormatter
                 .ofPattern("d MMM yyyy", java.util.Locale.UK)) + "), ";
         for (Map.Entry<String, String> figure : shown.entrySet()) {
             String value = or(figure.getValue());
