@@ -170,20 +170,9 @@ public final class StartupBench implements Subcommand {
             } finally {
                 BenchRuntime.deleteQuietly(dir);
             }
-            Path echoDir = Files.createTempDirectory("waymark-startup-bench-echo-");
-            try {
-                echo.add(report(out, i, startOnce(Bot.ECHO, launch.echo(), List.of(), http, prompts, timeout, echoDir)));
-            } finally {
-                BenchRuntime.deleteQuietly(echoDir);
-            }
+            echo.add(report(out, i, startInScratch(Bot.ECHO, launch.echo(), http, prompts, timeout)));
             if (!launch.floor().isEmpty()) {
-                Path floorDir = Files.createTempDirectory("waymark-startup-bench-floor-");
-                try {
-                    floors.add(report(out, i, startOnce(Bot.FLOOR, launch.floor(), List.of(), http, prompts, timeout,
-                            floorDir)));
-                } finally {
-                    BenchRuntime.deleteQuietly(floorDir);
-                }
+                floors.add(report(out, i, startInScratch(Bot.FLOOR, launch.floor(), http, prompts, timeout)));
             }
         }
         out.printf(Locale.ROOT, "median CPU to ready: waymark %.0f ms, echo %.0f ms; machine load average after: %s%n",
@@ -272,6 +261,17 @@ public final class StartupBench implements Subcommand {
     static List<String> waymarkArguments(Path dataDir, int port, int managementPort) {
         return List.of("--spring.profiles.active=", "--waymark.bot.app-id=", "--waymark.bot.app-password=",
                 "--waymark.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + managementPort);
+    }
+
+    /** One start of an echo bot (bare, or with the data layer) in a scratch folder that goes with it. */
+    private Start startInScratch(Bot bot, List<String> launch, HttpClient http, List<String> prompts,
+                                 int timeoutSeconds) throws Exception {
+        Path dir = Files.createTempDirectory("waymark-startup-bench-" + bot + "-");
+        try {
+            return startOnce(bot, launch, List.of(), http, prompts, timeoutSeconds, dir);
+        } finally {
+            BenchRuntime.deleteQuietly(dir);
+        }
     }
 
     /** One start in {@code dir} (Waymark's data folder, kept for a restart; the echo bot's console log alone). */

@@ -75,7 +75,8 @@ public final class EchoBotServer implements AutoCloseable {
         addUnlessGiven(all, args, "--server.tomcat.threads.max=", TOMCAT_THREADS);
         all.addAll(Arrays.asList(args));
         return new EchoBotServer(new SpringApplicationBuilder(EchoApplication.class)
-                .sources(sources.toArray(Class[]::new)).web(WebApplicationType.SERVLET).logStartupInfo(false).run(all.toArray(String[]::new)));
+                .sources(sources.toArray(Class[]::new)).web(WebApplicationType.SERVLET).logStartupInfo(false)
+                .run(all.toArray(String[]::new)));
     }
 
     /** A second value on the command line would not replace a first but make a list of both: so one or the other. */
