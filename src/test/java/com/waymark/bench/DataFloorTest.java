@@ -51,6 +51,20 @@ class DataFloorTest extends WaymarkIntegrationTest {
         assertThat(migrations).isNotEmpty().isEqualTo(waymarkDb.queryForList(APPLIED, String.class));
     }
 
+    @Test
+    void theDataLayersSettingsAreWaymarksOwn() {
+        // DataFloor repeats application.yml's data settings (the echo bot reads no application.yml): they must not drift.
+        Path dir = Path.of("/tmp/floor-settings");
+        for (String argument : DataFloor.arguments(dir)) {
+            String name = argument.substring(2, argument.indexOf('='));
+            String value = argument.substring(argument.indexOf('=') + 1);
+            assertThat(value).as(name).isEqualTo(waymark.getEnvironment().getProperty(name, "")
+                    .replace(DATA_DIR.toString(), dir.toString()));
+        }
+        assertThat(waymark.getEnvironment().getProperty("spring.data.jpa.repositories.bootstrap-mode"))
+                .as("DataFloor's @EnableJpaRepositories bootstrap mode").isEqualToIgnoringCase("deferred");
+    }
+
     private static String[] floorArguments(Path dir) {
         List<String> args = new ArrayList<>(DataFloor.arguments(dir));
         args.add("--logging.level.root=WARN");
