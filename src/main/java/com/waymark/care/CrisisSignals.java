@@ -2,8 +2,10 @@ package com.waymark.care;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -57,8 +59,15 @@ public final class CrisisSignals {
     private static final Pattern CLAUSES = Pattern.compile("[.,;:!?()\\n\\r]+|\\bbut\\b");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
-    private static final List<String[]> STATE_WORDS = split(STATES);
-    private static final List<String[]> EXPRESSION_WORDS = split(EXPRESSIONS);
+    /**
+     * Every phrase under its first word: a reflection's words are each looked up once, instead of every phrase being
+     * tried at every word (this runs on every check-in with a reflection, inside the turn).
+     */
+    private static final Map<String, List<Phrase>> BY_FIRST_WORD = index();
+
+    /** A phrase in its matched form; {@code deniable} for a state, {@code workTerm} for service vocabulary. */
+    private record Phrase(String[] words, boolean deniable, boolean workTerm) {
+    }
 
     private CrisisSignals() {
     }
@@ -70,19 +79,18 @@ public final class CrisisSignals {
         }
         String folded = APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
         for (String clause : CLAUSES.split(folded)) {
-            String[] words = words(clause);
-            if (anyHit(words, EXPRESSION_WORDS, false) || anyHit(words, STATE_WORDS, true)) {
+            if (anyHit(words(clause))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyHit(String[] words, List<String[]> phrases, boolean deniable) {
-        for (String[] phrase : phrases) {
-            for (int start = 0; start + phrase.length <= words.length; start++) {
-                if (matchesAt(words, phrase, start) && !(deniable && denied(words, start))
-                        && !isWork(words, phrase, start)) {
+    private static boolean anyHit(String[] words) {
+        for (int start = 0; start < words.length; start++) {
+            for (Phrase phrase : BY_FIRST_WORD.getOrDefault(words[start], List.of())) {
+                if (start + phrase.words().length <= words.length && matchesAt(words, phrase.words(), start)
+                        && !(phrase.deniable() && denied(words, start)) && !isWork(words, phrase, start)) {
                     return true;
                 }
             }
@@ -108,10 +116,9 @@ public final class CrisisSignals {
         return false;
     }
 
-    private static boolean isWork(String[] words, String[] phrase, int start) {
-        int next = start + phrase.length;
-        return WORK_TERMS.contains(String.join(" ", phrase)) && next < words.length
-                && SERVICE_WORDS.contains(words[next]);
+    private static boolean isWork(String[] words, Phrase phrase, int start) {
+        int next = start + phrase.words().length;
+        return phrase.workTerm() && next < words.length && SERVICE_WORDS.contains(words[next]);
     }
 
     /** Words of a clause, with hyphens as spaces and "anymore" as "any more". */
@@ -129,8 +136,19 @@ public final class CrisisSignals {
         return words.toArray(String[]::new);
     }
 
-    private static List<String[]> split(List<String> phrases) {
-        return phrases.stream().map(p -> p.split(" ")).toList();
+    private static Map<String, List<Phrase>> index() {
+        Map<String, List<Phrase>> index = new HashMap<>();
+        add(index, EXPRESSIONS, false);
+        add(index, STATES, true);
+        return Map.copyOf(index);
+    }
+
+    private static void add(Map<String, List<Phrase>> index, List<String> phrases, boolean deniable) {
+        for (String phrase : phrases) {
+            String[] words = phrase.split(" ");
+            index.computeIfAbsent(words[0], first -> new ArrayList<>())
+                    .add(new Phrase(words, deniable, WORK_TERMS.contains(phrase)));
+        }
     }
 
     static List<String> phrases() {

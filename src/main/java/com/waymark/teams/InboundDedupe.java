@@ -80,10 +80,24 @@ class InboundDedupe {
                 Timestamp.from(clock.instant().minus(window)));
     }
 
+    /** Copied for each key: a copy costs less than asking the security providers for a new digest on every turn. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private static String key(String identity) {
+        return HexFormat.of().formatHex(freshDigest().digest(identity.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest freshDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(identity.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException providerWithoutCopies) {
+            return sha256(); // some providers (FIPS ones, say) do not copy digests
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
