@@ -146,10 +146,15 @@ class BotFrameworkConfiguration {
             }
         };
 
+        /** Where the start-up's client would send, if it ever sent: nowhere (port 9 is discard, and it never sends). */
+        private static final String PLACEHOLDER_SERVICE_URL = "https://127.0.0.1:9/";
+
         private final String password;
         private final String tenantId;
         private final boolean sdkRetries;
         private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+        /** The start-up's client ({@link #prepareConnectorClient}); never used to send. */
+        private volatile ConnectorClient warmed;
 
         private final CredentialProvider credentials;
         private final ChannelProvider channels;
@@ -264,11 +269,25 @@ class BotFrameworkConfiguration {
             }
             AppCredentials effective = credentials != null ? credentials : MicrosoftAppCredentials.empty();
             String key = serviceUrl + "|" + effective.getAppId() + "|" + effective.oAuthScope();
-            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> new RestConnectorClient(
-                    new RestClient.Builder().withBaseUrl(serviceUrl).withCredentials(effective)
-                            .withSerializerAdapter(new JacksonAdapter())
-                            .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
-                            .withRetryStrategy(NEVER).build())));
+            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> newClient(serviceUrl,
+                    effective)));
+        }
+
+        private static ConnectorClient newClient(String serviceUrl, AppCredentials credentials) {
+            return new RestConnectorClient(new RestClient.Builder().withBaseUrl(serviceUrl).withCredentials(credentials)
+                    .withSerializerAdapter(new JacksonAdapter())
+                    .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
+                    .withRetryStrategy(NEVER).build());
+        }
+
+        /**
+         * Builds one connector client, for no conversation, so that the first turn after a start does not: the first
+         * took about 0.4 s (OkHttp's and TLS's classes, the JDK's trusted certificates read and parsed, the SDK's
+         * serialisers), every turn's pipeline asks for one, and the turns that arrive meanwhile wait for it. The
+         * client is kept: it holds the parsed certificates, which the JDK itself keeps only weakly. Makes no call.
+         */
+        void prepareConnectorClient() {
+            warmed = newClient(PLACEHOLDER_SERVICE_URL, MicrosoftAppCredentials.empty());
         }
 
         @Override

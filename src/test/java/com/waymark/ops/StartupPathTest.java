@@ -10,17 +10,17 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.actuate.health.SystemHealth;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What start-up leaves for later, in the running application: the beans {@link LazyUntilUsed} names are lazy and
- * nothing else of Waymark's is, Hibernate's background bootstrap is part of readiness, and the recurring jobs are
- * stored once the application is ready.
+ * nothing else of Waymark's is, Hibernate's background bootstrap and the first turn's preparation (the teams package's
+ * {@code TurnReadiness}) are part of readiness, and the recurring jobs are stored once the application is ready.
  */
 class StartupPathTest extends WaymarkIntegrationTest {
 
@@ -50,11 +50,12 @@ class StartupPathTest extends WaymarkIntegrationTest {
     }
 
     @Test
-    void readinessWaitsForHibernatesBootstrapAndIsUpOnceItIsDone() {
+    void readinessWaitsForHibernatesBootstrapAndTheFirstTurnsPreparationAndIsUpOnceTheyAreDone() {
         var readiness = health.healthForPath("readiness");
         assertThat(readiness.getStatus()).isEqualTo(Status.UP);
-        assertThat(((SystemHealth) health.health()).getComponents()).containsKey("jpa");
+        assertThat(((CompositeHealth) readiness).getComponents()).containsKeys("jpa", "turn");
         assertThat(health.healthForPath("jpa").getStatus()).isEqualTo(Status.UP);
+        assertThat(health.healthForPath("turn").getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
