@@ -1,43 +1,56 @@
 package com.waymark.teams;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.health.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Readiness waits for the first turn's preparation, and only for as long as it takes, failed or not. */
-class TurnReadinessTest {
+/**
+ * The start waits for the first turn's preparation and goes on whatever its outcome; that it does so before the web
+ * server starts is {@code ops.StartupPathTest}'s.
+ */
+class FirstTurnPreparationTest {
 
     @Test
-    void downWhilePreparingAndUpOnceDone() throws Exception {
+    void theLifecycleStartWaitsForThePreparation() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        TurnReadiness readiness = new TurnReadiness(() -> {
+        AtomicBoolean finished = new AtomicBoolean();
+        FirstTurnPreparation preparation = new FirstTurnPreparation(() -> {
             try {
                 release.await(30, TimeUnit.SECONDS);
+                finished.set(true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(readiness.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(readiness.health().getDetails()).containsEntry("turn", "preparing");
+        assertThat(preparation.done()).isFalse();
+
+        Thread starter = new Thread(preparation::start);
+        starter.start();
+        starter.join(200);
+        assertThat(starter.isAlive()).as("start() waits while preparing").isTrue();
+        assertThat(preparation.isRunning()).isFalse();
 
         release.countDown();
-        assertThat(becomesUp(readiness)).isTrue();
+        starter.join(10_000);
+        assertThat(finished).isTrue();
+        assertThat(preparation.isRunning()).isTrue();
     }
 
     @Test
-    void aFailedPreparationDoesNotHoldReadinessBack() throws Exception {
-        TurnReadiness readiness = new TurnReadiness(() -> {
+    void aFailedPreparationDoesNotHoldTheStartBack() {
+        FirstTurnPreparation preparation = new FirstTurnPreparation(() -> {
             throw new IllegalStateException("no TLS here");
         });
-        assertThat(becomesUp(readiness)).isTrue();
+        assertThatCode(preparation::start).doesNotThrowAnyException();
+        assertThat(preparation.isRunning()).isTrue();
+        assertThat(preparation.done()).isTrue();
     }
 
     @Test
@@ -50,18 +63,7 @@ class TurnReadinessTest {
 
     @Test
     void theSampleIsReadAsTheControllerReadsATurnAndAnsweredWithACard() {
-        assertThat(TurnReadiness.prepareSerialisers()).contains("\"activities\"", AdaptiveCard.CONTENT_TYPE,
+        assertThat(FirstTurnPreparation.prepareSerialisers()).contains("\"activities\"", AdaptiveCard.CONTENT_TYPE,
                 "Prepared", "a:prepare");
-    }
-
-    private static boolean becomesUp(TurnReadiness readiness) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (readiness.health().getStatus().equals(Status.UP)) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
     }
 }
