@@ -14,7 +14,7 @@ import com.waymark.teams.BotFrameworkConfiguration.TenantAwareAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +25,17 @@ import org.springframework.stereotype.Component;
  * {@code java -jar}): the SDK's pipeline asks for a connector client on every turn, and the first one built loads
  * OkHttp and TLS and reads and parses the JDK's trusted certificates; Jackson builds its (de)serialisers for the
  * activity types on first use. Both are done here, with nothing stored and no call made, on a thread of their own
- * that starts with this bean, beside the rest of the start; the lifecycle phase before the web server's waits for it,
- * so neither the port nor readiness opens first. What is left of the first turn's cost is its first write of each
- * kind, which only a real turn can make. A failure, or a preparation still running after {@link #MAX_WAIT}, is logged
- * and does not hold the start back: the first turn then does the work as before.
+ * that starts with this bean, beside the rest of the start; once every bean is made the start waits for it, and the
+ * web server (started later, with the context's lifecycle) opens after it, readiness later still. What is left of the
+ * first turn's cost is its first write of each kind, which only a real turn can make. A failure, or a preparation
+ * still running after {@link #MAX_WAIT}, is logged and does not hold the start back: the first turn then does the
+ * work as before.
  */
 @Component
-class FirstTurnPreparation implements SmartLifecycle {
+class FirstTurnPreparation implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstTurnPreparation.class);
 
-    /** Before the web server, which starts at {@code DEFAULT_PHASE - 2048}. */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     /** A Teams message as {@code /api/messages} reads it: the fields every turn's activity has. */
@@ -51,7 +50,6 @@ class FirstTurnPreparation implements SmartLifecycle {
              "value":{"action":"checkin","wellbeing":"4","energy":"3"}}""";
 
     private final CompletableFuture<Void> preparation;
-    private volatile boolean running;
 
     @Autowired
     FirstTurnPreparation(TenantAwareAdapter adapter) {
@@ -67,7 +65,7 @@ class FirstTurnPreparation implements SmartLifecycle {
 
     /** Waits for the preparation, at most {@link #MAX_WAIT}; whatever its outcome, the start goes on. */
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         try {
             preparation.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
@@ -79,27 +77,11 @@ class FirstTurnPreparation implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        running = true;
     }
 
     /** Whether the preparation has finished, well or not. */
     boolean done() {
         return preparation.isDone();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 
     /** Reads an activity as the controller does and writes a card reply as an {@code expectReplies} answer is. */

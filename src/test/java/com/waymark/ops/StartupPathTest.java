@@ -3,7 +3,6 @@ package com.waymark.ops;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.waymark.support.WaymarkIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -15,14 +14,12 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What start-up leaves for later, in the running application: the beans {@link LazyUntilUsed} names are lazy and
- * nothing else of Waymark's is, Hibernate's background bootstrap is part of readiness, the first turn's preparation
- * (the teams package's {@code FirstTurnPreparation}) is done before the web server starts, and the recurring jobs are
+ * nothing else of Waymark's is, Hibernate's background bootstrap is part of readiness, and the recurring jobs are
  * stored once the application is ready.
  */
 class StartupPathTest extends WaymarkIntegrationTest {
@@ -58,18 +55,6 @@ class StartupPathTest extends WaymarkIntegrationTest {
         assertThat(readiness.getStatus()).isEqualTo(Status.UP);
         assertThat(((CompositeHealth) readiness).getComponents()).containsKey("jpa");
         assertThat(health.healthForPath("jpa").getStatus()).isEqualTo(Status.UP);
-    }
-
-    @Test
-    void theFirstTurnIsPreparedBeforeTheWebServerStarts() {
-        Map<String, SmartLifecycle> lifecycles = context.getBeansOfType(SmartLifecycle.class);
-        SmartLifecycle preparation = lifecycles.values().stream()
-                .filter(l -> l.getClass().getSimpleName().equals("FirstTurnPreparation")).findFirst().orElseThrow();
-        SmartLifecycle webServer = lifecycles.values().stream()
-                .filter(l -> l.getClass().getSimpleName().equals("WebServerStartStopLifecycle")).findFirst()
-                .orElseThrow();
-        assertThat(preparation.getPhase()).as("a lower phase starts first").isLessThan(webServer.getPhase());
-        assertThat(preparation.isRunning()).isTrue();
     }
 
     @Test

@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * The start waits for the first turn's preparation and goes on whatever its outcome; that it does so before the web
- * server starts is {@code ops.StartupPathTest}'s.
+ * The start waits for the first turn's preparation and goes on whatever its outcome; that it is done in a started
+ * application is {@code ops.StartupPathTest}'s.
  */
 class FirstTurnPreparationTest {
 
     @Test
-    void theLifecycleStartWaitsForThePreparation() throws Exception {
+    void theStartWaitsForThePreparationOnceEveryBeanIsMade() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         FirstTurnPreparation preparation = new FirstTurnPreparation(() -> {
@@ -31,16 +31,16 @@ class FirstTurnPreparationTest {
         });
         assertThat(preparation.done()).isFalse();
 
-        Thread starter = new Thread(preparation::start);
+        Thread starter = new Thread(preparation::afterSingletonsInstantiated);
         starter.start();
         starter.join(200);
-        assertThat(starter.isAlive()).as("start() waits while preparing").isTrue();
-        assertThat(preparation.isRunning()).isFalse();
+        assertThat(starter.isAlive()).as("the start waits while preparing").isTrue();
 
         release.countDown();
         starter.join(10_000);
+        assertThat(starter.isAlive()).isFalse();
         assertThat(finished).isTrue();
-        assertThat(preparation.isRunning()).isTrue();
+        assertThat(preparation.done()).isTrue();
     }
 
     @Test
@@ -48,8 +48,7 @@ class FirstTurnPreparationTest {
         FirstTurnPreparation preparation = new FirstTurnPreparation(() -> {
             throw new IllegalStateException("no TLS here");
         });
-        assertThatCode(preparation::start).doesNotThrowAnyException();
-        assertThat(preparation.isRunning()).isTrue();
+        assertThatCode(preparation::afterSingletonsInstantiated).doesNotThrowAnyException();
         assertThat(preparation.done()).isTrue();
     }
 
