@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The start waits for the first turn's preparation and goes on whatever its outcome; that it is done in a started
- * application is {@code ops.StartupPathTest}'s.
+ * application is {@link FirstTurnPreparedTest}'s.
  */
 class FirstTurnPreparationTest {
 
